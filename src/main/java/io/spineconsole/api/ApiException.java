@@ -1,0 +1,79 @@
+package io.spineconsole.api;
+
+import java.util.List;
+
+/**
+ * A failed API call, typed by what the user can do about it. {@link #getMessage()} is a sentence a
+ * person understands; {@link #detail()} is the raw detail for copying into a ticket.
+ */
+public class ApiException extends RuntimeException {
+    private final Kind kind;
+    private final int status;
+    private final String code;
+    private final String detail;
+    private final List<FieldError> fieldErrors;
+
+    public enum Kind {
+        /** The request was malformed or a field is invalid: fix the input. */
+        VALIDATION,
+        /** Someone else changed the record first: review and re-apply. */
+        CONFLICT,
+        NOT_FOUND,
+        /** No token, or the token was refused: sign in again. */
+        UNAUTHORISED,
+        /** The token's role may not do this. */
+        FORBIDDEN,
+        /** The server could not be reached, or did not answer in time. */
+        OFFLINE,
+        /** The server failed, or answered something the console cannot read. */
+        SERVER_ERROR
+    }
+
+    /** One invalid field, as the server named it. */
+    public record FieldError(String field, String code, String message) {
+    }
+
+    public ApiException(Kind kind, int status, String code, String message, String detail,
+                        List<FieldError> fieldErrors, Throwable cause) {
+        super(message, cause);
+        this.kind = kind;
+        this.status = status;
+        this.code = code;
+        this.detail = detail;
+        this.fieldErrors = List.copyOf(fieldErrors);
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    /** The HTTP status, or 0 when there was no answer. */
+    public int status() {
+        return status;
+    }
+
+    /** The server's stable problem code (for example {@code NO_RECORD_FOUND}), or the client's own. */
+    public String code() {
+        return code;
+    }
+
+    public String detail() {
+        return detail;
+    }
+
+    public List<FieldError> fieldErrors() {
+        return fieldErrors;
+    }
+
+    /** Finds the {@link ApiException} behind a future's failure, if there is one. */
+    public static ApiException unwrap(Throwable failure) {
+        Throwable t = failure;
+        while (t != null) {
+            if (t instanceof ApiException api) {
+                return api;
+            }
+            t = t.getCause();
+        }
+        return null;
+    }
+}

@@ -1,0 +1,36 @@
+package io.spineconsole.api;
+
+import io.spineconsole.domain.MessageFlowSummary;
+import io.spineconsole.domain.MigrationSummary;
+import io.spineconsole.domain.Principal;
+import io.spineconsole.domain.RegistrationSummary;
+import io.spineconsole.domain.ServerHealth;
+
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The admin API as the console sees it. Every call is asynchronous and never blocks the caller;
+ * a failed call completes exceptionally with an {@link ApiException}.
+ */
+public interface BackboneApi extends AutoCloseable {
+
+    /** Where this API lives, for display (for example {@code http://127.0.0.1:51234}). */
+    String baseUrl();
+
+    CompletableFuture<ServerHealth> health();
+
+    CompletableFuture<Principal> me();
+
+    CompletableFuture<RegistrationSummary> registrationSummary();
+
+    CompletableFuture<MessageFlowSummary> messageFlowSummary();
+
+    CompletableFuture<MigrationSummary> migrationSummary();
+
+    /** The connection state, updated by every call's outcome. */
+    ConnectionMonitor connection();
+
+    /** Cancels calls in flight and releases connections and threads. */
+    @Override
+    void close();
+}

@@ -1,0 +1,100 @@
+package io.spineconsole.api.wire;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.BeanDescription;
+import com.fasterxml.jackson.databind.DeserializationConfig;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.deser.Deserializers;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.spineconsole.domain.Coded;
+
+import java.io.IOException;
+
+/**
+ * The admin API's JSON conventions, shared by the HTTP client and the sandbox server: ISO-8601
+ * dates, {@link Coded} enums written as their codes. The server reads strictly (an unknown field
+ * is a client mistake); the client reads leniently (a newer server may add fields).
+ */
+public final class WireJson {
+    private WireJson() {
+    }
+
+    public static ObjectMapper strictMapper() {
+        return base().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .build();
+    }
+
+    public static ObjectMapper lenientMapper() {
+        return base().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+    }
+
+    private static JsonMapper.Builder base() {
+        return JsonMapper.builder()
+                .addModule(new JavaTimeModule())
+                .addModule(codedEnums())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE);
+    }
+
+    private static SimpleModule codedEnums() {
+        SimpleModule module = new SimpleModule("coded-enums") {
+            @Override
+            public void setupModule(SetupContext context) {
+                super.setupModule(context);
+                context.addDeserializers(new Deserializers.Base() {
+                    @Override
+                    public JsonDeserializer<?> findEnumDeserializer(Class<?> type, DeserializationConfig config,
+                                                                    BeanDescription beanDesc) {
+                        return Coded.class.isAssignableFrom(type) ? new CodedDeserializer(type) : null;
+                    }
+                });
+            }
+        };
+        module.addSerializer(new CodedSerializer());
+        return module;
+    }
+
+    private static final class CodedSerializer extends StdSerializer<Coded> {
+        CodedSerializer() {
+            super(Coded.class);
+        }
+
+        @Override
+        public void serialize(Coded value, JsonGenerator gen, SerializerProvider provider) throws IOException {
+            gen.writeString(value.code());
+        }
+    }
+
+    private static final class CodedDeserializer extends StdDeserializer<Object> {
+        private final Class<?> type;
+
+        CodedDeserializer(Class<?> type) {
+            super(type);
+            this.type = type;
+        }
+
+        @Override
+        public Object deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            String text = p.getValueAsString();
+            for (Object constant : type.getEnumConstants()) {
+                if (((Coded) constant).code().equals(text)) {
+                    return constant;
+                }
+            }
+            JavaType javaType = ctxt.constructType(type);
+            return ctxt.handleWeirdStringValue(javaType.getRawClass(), text, "not one of the allowed values");
+        }
+    }
+}

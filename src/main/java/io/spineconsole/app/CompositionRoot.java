@@ -1,0 +1,96 @@
+package io.spineconsole.app;
+
+import io.spineconsole.platform.AppDirectories;
+import io.spineconsole.platform.BuildInfo;
+import io.spineconsole.settings.ConnectionProfile;
+import io.spineconsole.settings.FileSecretStore;
+import io.spineconsole.settings.Settings;
+import io.spineconsole.settings.SettingsStore;
+import io.spineconsole.ui.common.I18n;
+import io.spineconsole.ui.common.UiExecutor;
+import io.spineconsole.ui.common.WorkspaceView;
+import io.spineconsole.ui.messages.MessageFlowWorkspace;
+import io.spineconsole.ui.migration.MigrationWorkspace;
+import io.spineconsole.ui.registrations.RegistrationsWorkspace;
+import io.spineconsole.ui.shell.AboutInfo;
+import io.spineconsole.ui.shell.MainWindow;
+import io.spineconsole.ui.shell.ShellViewModel;
+import io.spineconsole.ui.shell.Workspace;
+
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+
+/** The one place the console is wired together, by constructor injection. */
+final class CompositionRoot implements AutoCloseable {
+    /** The profile id used for {@code --server}: it lives for this run and is never saved. */
+    static final String COMMAND_LINE_PROFILE = "command-line";
+
+    private final ExecutorService io = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "settings-io");
+        t.setDaemon(true);
+        return t;
+    });
+    private final ConsoleConnector connector;
+    private final ShellViewModel shell;
+    private final MainWindow window;
+    private final Settings settings;
+
+    /**
+     * @param uiThread       runs work on the UI thread ({@code Platform::runLater})
+     * @param openFolder     opens a folder in the OS file manager
+     */
+    CompositionRoot(ConsoleOptions options, AppDirectories dirs, Executor uiThread, Consumer<java.nio.file.Path> openFolder) {
+        I18n i18n = new I18n(Locale.getDefault());
+        UiExecutor ui = new UiExecutor(uiThread);
+        SettingsStore store = new SettingsStore(dirs.config());
+        Settings loaded = store.load();
+        connector = new ConsoleConnector(SandboxCommand.h2FileUrl(dirs.sandboxDatabase()), new FileSecretStore(dirs.config()));
+        if (options.serverUrl() != null) {
+            ConnectionProfile cli = new ConnectionProfile(COMMAND_LINE_PROFILE, options.serverUrl(),
+                    options.environment(), options.serverUrl());
+            if (options.token() != null) {
+                connector.useTransientToken(COMMAND_LINE_PROFILE, options.token());
+            }
+            loaded = loaded.withProfile(cli).withPreferences(loaded.preferences().withActiveProfileId(COMMAND_LINE_PROFILE));
+        }
+        settings = loaded;
+        // A command-line profile must never be written to the settings file.
+        SettingsStore saving = options.serverUrl() == null ? store : store.withTransientProfile(COMMAND_LINE_PROFILE);
+        shell = new ShellViewModel(connector, saving, settings, ui, io, i18n);
+
+        Map<Workspace, WorkspaceView> workspaces = new EnumMap<>(Workspace.class);
+        workspaces.put(Workspace.REGISTRATIONS, RegistrationsWorkspace.create(ui, i18n));
+        workspaces.put(Workspace.MESSAGES, MessageFlowWorkspace.create(ui, i18n));
+        workspaces.put(Workspace.MIGRATION, MigrationWorkspace.create(ui, i18n));
+        AboutInfo about = new AboutInfo(BuildInfo.version(),
+                System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")",
+                JavaFxVersion.get(),
+                System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"),
+                store.file(), dirs.logs());
+        window = new MainWindow(shell, workspaces, i18n, about, () -> openFolder.accept(dirs.logs()));
+    }
+
+    ShellViewModel shell() {
+        return shell;
+    }
+
+    MainWindow window() {
+        return window;
+    }
+
+    Settings initialSettings() {
+        return settings;
+    }
+
+    @Override
+    public void close() {
+        shell.shutdown();
+        io.shutdown();
+        connector.close();
+    }
+}

@@ -1,0 +1,122 @@
+package io.spineconsole.app;
+
+import io.spineconsole.api.ApiException;
+import io.spineconsole.api.BackboneApi;
+import io.spineconsole.api.http.HttpBackboneApi;
+import io.spineconsole.api.http.HttpBackboneApi.HttpClientOptions;
+import io.spineconsole.domain.Principal;
+import io.spineconsole.sandbox.SandboxBackbone;
+import io.spineconsole.settings.ConnectionProfile;
+import io.spineconsole.settings.SecretStore;
+import io.spineconsole.ui.shell.BackboneConnector;
+import io.spineconsole.ui.shell.Session;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+
+/**
+ * Opens sessions: starts the embedded sandbox on first use (in the background, once per run) and
+ * builds the HTTP client for every profile, the sandbox included. Tokens given on the command line
+ * are held in memory only.
+ */
+final class ConsoleConnector implements BackboneConnector, AutoCloseable {
+    private final String sandboxJdbcUrl;
+    private final SecretStore secrets;
+    private final Map<String, String> transientTokens = new ConcurrentHashMap<>();
+    private final ExecutorService starter = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "session-starter");
+        t.setDaemon(true);
+        return t;
+    });
+    private volatile SandboxBackbone sandbox;
+    private volatile String sandboxToken;
+
+    ConsoleConnector(String sandboxJdbcUrl, SecretStore secrets) {
+        this.sandboxJdbcUrl = sandboxJdbcUrl;
+        this.secrets = secrets;
+    }
+
+    /** A token for a profile that lives only as long as this run (from {@code --token-file}). */
+    void useTransientToken(String profileId, String token) {
+        transientTokens.put(profileId, token);
+    }
+
+    @Override
+    public CompletableFuture<Session> connect(ConnectionProfile profile, Consumer<String> progress) {
+        return CompletableFuture.supplyAsync(() -> {
+            String url;
+            String token;
+            if (profile.isSandbox()) {
+                startSandboxOnce(progress);
+                url = sandbox.baseUrl();
+                token = sandboxToken;
+            } else {
+                url = profile.url();
+                token = storedToken(profile);
+            }
+            progress.accept("startup.step.signIn");
+            BackboneApi api = new HttpBackboneApi(url, () -> token, HttpClientOptions.defaults());
+            try {
+                Principal me = api.me().join();
+                return new Session(profile, api, me);
+            } catch (CompletionException e) {
+                api.close();
+                ApiException failure = ApiException.unwrap(e);
+                if (failure != null && failure.kind() == ApiException.Kind.UNAUTHORISED && !profile.isSandbox()) {
+                    throw new TokenRequiredException(profile.name());
+                }
+                throw e;
+            }
+        }, starter);
+    }
+
+    private synchronized void startSandboxOnce(Consumer<String> progress) {
+        if (sandbox == null) {
+            progress.accept("startup.step.database");
+            sandbox = SandboxBackbone.start(SandboxBackbone.Config.embedded(sandboxJdbcUrl), Clock.systemUTC());
+            progress.accept("startup.step.server");
+            sandboxToken = sandbox.issueEmbeddedConsoleToken();
+        }
+    }
+
+    private String storedToken(ConnectionProfile profile) {
+        String token = transientTokens.get(profile.id());
+        if (token != null) {
+            return token;
+        }
+        try {
+            return secrets.token(profile.id()).orElseThrow(() -> new TokenRequiredException(profile.name()));
+        } catch (IOException e) {
+            throw new CompletionException(e);
+        }
+    }
+
+    @Override
+    public String secretStoreDescription() {
+        return secrets.description();
+    }
+
+    @Override
+    public void saveToken(String profileId, String token) throws IOException {
+        if (transientTokens.containsKey(profileId)) {
+            transientTokens.put(profileId, token);
+        } else {
+            secrets.saveToken(profileId, token);
+        }
+    }
+
+    @Override
+    public void close() {
+        starter.shutdownNow();
+        if (sandbox != null) {
+            sandbox.close();
+        }
+    }
+}

@@ -1,0 +1,130 @@
+package io.spineconsole.app;
+
+import io.spineconsole.platform.AppDirectories;
+import io.spineconsole.platform.BuildInfo;
+import io.spineconsole.settings.EnvironmentKind;
+import javafx.application.Application;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/**
+ * The entry point. With no arguments it opens the console on the embedded sandbox; see
+ * {@code --help}. A plain class, not the {@link Application}: the JVM must not need JavaFX
+ * to print the version or to run the sandbox headless.
+ */
+@Command(name = "spine-console", mixinStandardHelpOptions = true, versionProvider = Launcher.Version.class,
+        subcommands = SandboxCommand.class,
+        description = "Administration console for the national health messaging backbone.%n"
+                + "With no options it starts an embedded sandbox backbone and connects to it.")
+public final class Launcher implements Callable<Integer> {
+
+    @Option(names = "--server", paramLabel = "URL",
+            description = "Connect to the admin API at URL instead of the embedded sandbox.")
+    String server;
+
+    @Option(names = "--token-file", paramLabel = "FILE",
+            description = "Read the access token for --server from FILE. Without it the console asks.")
+    Path tokenFile;
+
+    @Option(names = "--environment", paramLabel = "KIND", defaultValue = "int",
+            description = "What --server is: int, dep or live (default: ${DEFAULT-VALUE}). Sets the colour band.")
+    String environment;
+
+    @Option(names = "--screenshot", paramLabel = "DIR",
+            description = "Render each workspace, light and dark, to PNG files in DIR, then exit.")
+    Path screenshotDir;
+
+    @Option(names = "--startup-probe", hidden = true,
+            description = "Print start-up timings to standard output and exit (used by the benchmark).")
+    boolean startupProbe;
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Parses and runs; returns the exit code (2 for a usage error). */
+    static int run(String... args) {
+        CommandLine cli = new CommandLine(new Launcher());
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        return cli.execute(args);
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        EnvironmentKind kind = parseEnvironment();
+        String token = null;
+        if (tokenFile != null) {
+            if (server == null) {
+                throw new CommandLine.ParameterException(new CommandLine(this), "--token-file needs --server.");
+            }
+            token = readToken(tokenFile);
+        }
+        if (server != null) {
+            checkUrl(server);
+        }
+        AppDirectories dirs = AppDirectories.forCurrentUser();
+        Logging.start(dirs, "WARN");
+        if (screenshotDir != null) {
+            Headless.useMonocleIfAvailable();
+        }
+        SpineConsoleApp.prepare(new ConsoleOptions(server, kind, token, screenshotDir, startupProbe), dirs);
+        Application.launch(SpineConsoleApp.class);
+        return SpineConsoleApp.exitCode();
+    }
+
+    private EnvironmentKind parseEnvironment() {
+        for (EnvironmentKind k : EnvironmentKind.values()) {
+            if (k != EnvironmentKind.SANDBOX && k.code().equals(environment.toLowerCase(Locale.ROOT))) {
+                return k;
+            }
+        }
+        throw new CommandLine.ParameterException(new CommandLine(this),
+                "--environment must be int, dep or live, not '" + environment + "'.");
+    }
+
+    private void checkUrl(String url) {
+        try {
+            URI uri = new URI(url);
+            if (uri.getHost() == null || !(url.startsWith("https://") || url.startsWith("http://"))) {
+                throw new IllegalArgumentException();
+            }
+        } catch (Exception e) {
+            throw new CommandLine.ParameterException(new CommandLine(this),
+                    "--server must be an absolute http(s) URL, for example https://admin-api.example.nhs.uk; got '"
+                            + url + "'.");
+        }
+    }
+
+    static String readToken(Path file) {
+        try {
+            String token = Files.readString(file, StandardCharsets.UTF_8).trim();
+            if (token.isEmpty()) {
+                throw new CommandLine.ParameterException(new CommandLine(new Launcher()),
+                        "The token file " + file + " is empty.");
+            }
+            return token;
+        } catch (IOException e) {
+            throw new CommandLine.ParameterException(new CommandLine(new Launcher()),
+                    "Cannot read the token file " + file + ": " + e.getMessage());
+        }
+    }
+
+    /** {@code --version}: names the app, its version and the Java it runs on. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {BuildInfo.NAME + " " + BuildInfo.version(),
+                    "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + "), "
+                            + System.getProperty("os.name") + " " + System.getProperty("os.arch")};
+        }
+    }
+}

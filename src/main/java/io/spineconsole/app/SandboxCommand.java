@@ -1,0 +1,82 @@
+package io.spineconsole.app;
+
+import io.spineconsole.platform.AppDirectories;
+import io.spineconsole.sandbox.SandboxBackbone;
+import io.spineconsole.sandbox.SeedData;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+/** {@code spine-console sandbox}: the sandbox backbone as a headless server for a team or a training room. */
+@Command(name = "sandbox", mixinStandardHelpOptions = true, versionProvider = Launcher.Version.class,
+        description = "Run the sandbox backbone as a headless admin API server.")
+final class SandboxCommand implements Callable<Integer> {
+
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "8086",
+            description = "Port to listen on (default: ${DEFAULT-VALUE}; 0 picks a free one).")
+    int port;
+
+    @Option(names = "--bind", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
+            description = "Address to listen on (default: ${DEFAULT-VALUE}; use 0.0.0.0 to serve a network).")
+    String bind;
+
+    @Option(names = "--db", paramLabel = "JDBC_URL",
+            description = "Database: an H2 or PostgreSQL JDBC URL (default: an H2 file in the data folder). "
+                    + "The password, if any, comes from the SPINE_SANDBOX_DB_PASSWORD environment variable.")
+    String db;
+
+    @Option(names = "--db-user", paramLabel = "USER", description = "Database user, if the URL needs one.")
+    String dbUser;
+
+    @Option(names = "--token-file", paramLabel = "FILE",
+            description = "Where the admin token is written on first start (default: in the data folder).")
+    Path tokenFile;
+
+    @Option(names = "--organisations", paramLabel = "N", defaultValue = "300",
+            description = "Organisations to seed into an empty store (default: ${DEFAULT-VALUE}).")
+    int organisations;
+
+    @Option(names = "--messages", paramLabel = "N", defaultValue = "20000",
+            description = "Messages to seed into an empty store (default: ${DEFAULT-VALUE}).")
+    int messages;
+
+    @Override
+    public Integer call() throws Exception {
+        if (port < 0 || port > 65_535) {
+            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+                    "--port must be between 0 and 65535.");
+        }
+        if (organisations < 2 || messages < 0) {
+            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+                    "--organisations must be at least 2 and --messages at least 0.");
+        }
+        AppDirectories dirs = AppDirectories.forCurrentUser();
+        Logging.start(dirs, "INFO");
+        String jdbcUrl = db != null ? db : h2FileUrl(dirs.sandboxDatabase());
+        SandboxBackbone.Config config = new SandboxBackbone.Config(jdbcUrl, dbUser,
+                System.getenv("SPINE_SANDBOX_DB_PASSWORD"), bind, port,
+                new SeedData.Scale(organisations, messages), "server");
+        SandboxBackbone sandbox = SandboxBackbone.start(config, Clock.systemUTC());
+        Path tokens = tokenFile != null ? tokenFile : dirs.data().resolve("sandbox-admin.token");
+        boolean created = sandbox.ensureAdminTokenFile(tokens);
+        var log = LoggerFactory.getLogger(SandboxCommand.class);
+        log.info("Admin API at {}/api/v1 — admin token {} {}", sandbox.baseUrl(),
+                created ? "written to" : "already in", tokens);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            sandbox.close();
+            stopped.countDown();
+        }, "sandbox-shutdown"));
+        stopped.await();
+        return 0;
+    }
+
+    static String h2FileUrl(Path database) {
+        return "jdbc:h2:file:" + database.toAbsolutePath();
+    }
+}

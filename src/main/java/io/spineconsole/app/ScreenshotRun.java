@@ -1,0 +1,112 @@
+package io.spineconsole.app;
+
+import io.spineconsole.settings.Preferences.Theme;
+import io.spineconsole.ui.shell.MainWindow;
+import io.spineconsole.ui.shell.ShellViewModel;
+import io.spineconsole.ui.shell.Workspace;
+import javafx.animation.PauseTransition;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import javafx.util.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import javax.imageio.ImageIO;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Locale;
+
+/**
+ * {@code --screenshot DIR}: once connected, shows each workspace in the light and the dark theme,
+ * waits for its data, and writes {@code <workspace>-<theme>.png}; then the command palette; then exits.
+ */
+final class ScreenshotRun {
+    private static final Logger LOG = LoggerFactory.getLogger(ScreenshotRun.class);
+    private static final int MAX_WAIT_TICKS = 300;
+    private final Stage stage;
+    private final ShellViewModel shell;
+    private final MainWindow window;
+    private final Path dir;
+    private final Deque<Runnable> steps = new ArrayDeque<>();
+    private int waited;
+
+    ScreenshotRun(Stage stage, ShellViewModel shell, MainWindow window, Path dir) {
+        this.stage = stage;
+        this.shell = shell;
+        this.window = window;
+        this.dir = dir;
+    }
+
+    void start() {
+        for (Theme theme : Theme.values()) {
+            for (Workspace w : Workspace.values()) {
+                steps.add(() -> show(theme, w));
+            }
+        }
+        steps.add(() -> {
+            window.openCommandPalette();
+            waitForData(() -> {
+                write("command-palette-" + shell.themeProperty().get().code());
+                window.closeCommandPalette();
+            });
+        });
+        tick();
+    }
+
+    private void show(Theme theme, Workspace w) {
+        if (shell.themeProperty().get() != theme) {
+            shell.toggleTheme();
+        }
+        shell.selectWorkspace(w);
+        waitForData(() -> write(w.code() + "-" + theme.code()));
+    }
+
+    /** Polls every 100 ms until the workspace shows its tiles (or gives up after 30 s). */
+    private void waitForData(Runnable then) {
+        boolean ready = shell.phaseProperty().get() == ShellViewModel.Phase.READY
+                && !stage.getScene().getRoot().lookupAll(".tile").isEmpty();
+        if (ready || waited++ > MAX_WAIT_TICKS) {
+            waited = 0;
+            // One more beat so layout and CSS settle before the snapshot.
+            later(300, () -> {
+                then.run();
+                tick();
+            });
+        } else {
+            later(100, () -> waitForData(then));
+        }
+    }
+
+    private void tick() {
+        Runnable next = steps.poll();
+        if (next != null) {
+            next.run();
+        } else {
+            LOG.info("Screenshots written to {}", dir);
+            SpineConsoleApp.exitWith(0);
+        }
+    }
+
+    private void write(String name) {
+        try {
+            Files.createDirectories(dir);
+            WritableImage image = stage.getScene().snapshot(null);
+            Path file = dir.resolve(name.toLowerCase(Locale.ROOT) + ".png");
+            ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", file.toFile());
+            System.out.println("wrote " + file);
+        } catch (IOException e) {
+            LOG.error("Could not write screenshot {}", name, e);
+            SpineConsoleApp.exitWith(1);
+        }
+    }
+
+    private static void later(int millis, Runnable action) {
+        PauseTransition pause = new PauseTransition(Duration.millis(millis));
+        pause.setOnFinished(e -> action.run());
+        pause.play();
+    }
+}

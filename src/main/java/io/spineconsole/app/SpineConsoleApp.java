@@ -1,0 +1,109 @@
+package io.spineconsole.app;
+
+import io.spineconsole.platform.AppDirectories;
+import io.spineconsole.platform.BuildInfo;
+import io.spineconsole.settings.Preferences.WindowGeometry;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Scene;
+import javafx.scene.image.Image;
+import javafx.stage.Screen;
+import javafx.stage.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * The JavaFX application: shows the main window at once, then connects in the background.
+ * Started only through {@link Launcher}, which hands over the options first.
+ */
+public final class SpineConsoleApp extends Application {
+    private static final Logger LOG = LoggerFactory.getLogger(SpineConsoleApp.class);
+    private static final double DEFAULT_WIDTH = 1280;
+    private static final double DEFAULT_HEIGHT = 800;
+
+    // JavaFX instantiates the Application itself, so the launcher's options come through here.
+    private static volatile ConsoleOptions options = ConsoleOptions.defaults();
+    private static volatile AppDirectories directories;
+    private static volatile int exitCode;
+
+    private CompositionRoot root;
+
+    static void prepare(ConsoleOptions launchOptions, AppDirectories dirs) {
+        options = launchOptions;
+        directories = dirs;
+    }
+
+    static int exitCode() {
+        return exitCode;
+    }
+
+    static void exitWith(int code) {
+        exitCode = code;
+        Platform.exit();
+    }
+
+    @Override
+    public void init() {
+        AppDirectories dirs = directories != null ? directories : AppDirectories.forCurrentUser();
+        // Reading settings happens here, on the launcher thread, never on the FX thread.
+        root = new CompositionRoot(options, dirs, Platform::runLater,
+                folder -> getHostServices().showDocument(folder.toUri().toString()));
+    }
+
+    @Override
+    public void start(Stage stage) {
+        Scene scene = new Scene(root.window().root(), DEFAULT_WIDTH, DEFAULT_HEIGHT);
+        root.window().install(scene);
+        stage.setScene(scene);
+        stage.setTitle(BuildInfo.NAME);
+        stage.getIcons().add(new Image(Objects.requireNonNull(
+                SpineConsoleApp.class.getResourceAsStream("/io/spineconsole/ui/icon-256.png"), "icon-256.png")));
+        restoreGeometry(stage);
+        stage.setOnCloseRequest(e -> rememberGeometry(stage));
+        stage.show();
+        stage.requestFocus();
+        if (options.startupProbe()) {
+            StartupProbe.watch(scene, root.shell());
+        }
+        if (options.screenshotDir() != null) {
+            new ScreenshotRun(stage, root.shell(), root.window(), options.screenshotDir()).start();
+        }
+        root.shell().start();
+    }
+
+    private void restoreGeometry(Stage stage) {
+        WindowGeometry g = root.initialSettings().preferences().window();
+        if (g == null || options.screenshotDir() != null) {
+            return;
+        }
+        // Only restore a position that is still on one of the screens (a monitor may have gone).
+        boolean visible = !Screen.getScreensForRectangle(new Rectangle2D(g.x(), g.y(), g.width(), g.height())).isEmpty();
+        if (visible) {
+            stage.setX(g.x());
+            stage.setY(g.y());
+        }
+        stage.setWidth(Math.max(800, g.width()));
+        stage.setHeight(Math.max(600, g.height()));
+        stage.setMaximized(g.maximized());
+    }
+
+    private void rememberGeometry(Stage stage) {
+        root.shell().rememberWindow(new WindowGeometry(stage.getX(), stage.getY(), stage.getWidth(),
+                stage.getHeight(), stage.isMaximized()));
+    }
+
+    @Override
+    public void stop() {
+        LOG.info("Closing");
+        root.close();
+    }
+
+    /** Where a screenshot run writes (for tests). */
+    static Path screenshotDir() {
+        return options.screenshotDir();
+    }
+}

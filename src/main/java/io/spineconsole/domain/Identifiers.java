@@ -1,0 +1,72 @@
+package io.spineconsole.domain;
+
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Format rules for the backbone's identifiers, as the NHS uses them. Each check returns an empty
+ * optional when the value is acceptable, or a sentence saying what is wrong with it.
+ */
+public final class Identifiers {
+    private static final Pattern ODS = Pattern.compile("[A-Z0-9]{3,9}");
+    private static final Pattern ASID = Pattern.compile("\\d{12}");
+    private static final Pattern PARTY_KEY = Pattern.compile("([A-Z0-9]{1,9})-\\d{5,9}");
+    private static final Pattern INTERACTION = Pattern.compile("urn:nhs:names:services:[a-z0-9-]+:[A-Za-z0-9_]+");
+
+    private Identifiers() {
+    }
+
+    public static Optional<String> checkOdsCode(String value) {
+        if (value == null || value.isBlank()) {
+            return Optional.of("An ODS code is required.");
+        }
+        if (!ODS.matcher(value).matches()) {
+            return Optional.of("An ODS code is 3 to 9 upper-case letters and digits, for example RR8 or A81001.");
+        }
+        return Optional.empty();
+    }
+
+    public static Optional<String> checkAsid(String value) {
+        if (value == null || value.isBlank()) {
+            return Optional.of("An ASID is required.");
+        }
+        if (!ASID.matcher(value).matches()) {
+            return Optional.of("An ASID is exactly 12 digits, for example 200000000985.");
+        }
+        return Optional.empty();
+    }
+
+    /** A well-formed ASID that does not start with 2 is legal but unusual for a new registration. */
+    public static boolean isUnusualNewAsid(String value) {
+        return value != null && ASID.matcher(value).matches() && value.charAt(0) != '2';
+    }
+
+    public static Optional<String> checkPartyKey(String value) {
+        if (value == null || value.isBlank()) {
+            return Optional.of("A party key is required.");
+        }
+        if (!PARTY_KEY.matcher(value).matches()) {
+            return Optional.of("A party key is the owner's ODS code, a hyphen and 5 to 9 digits, for example YES-0000806.");
+        }
+        return Optional.empty();
+    }
+
+    /** The ODS-code part of a well-formed party key (the text before the hyphen). */
+    public static Optional<String> partyKeyPrefix(String partyKey) {
+        if (partyKey == null) {
+            return Optional.empty();
+        }
+        var m = PARTY_KEY.matcher(partyKey);
+        return m.matches() ? Optional.of(m.group(1)) : Optional.empty();
+    }
+
+    public static Optional<String> checkInteractionId(String value) {
+        if (value == null || value.isBlank()) {
+            return Optional.of("An interaction ID is required.");
+        }
+        if (!INTERACTION.matcher(value).matches()) {
+            return Optional.of("An interaction ID looks like urn:nhs:names:services:<service>:<interaction>.");
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,7 @@
+package io.spineconsole.domain;
+
+/** Headline counts of the migration and decommission programme. */
+public record MigrationSummary(
+        long components, long onPremises, long cutOver, long decommissioned, long blocked,
+        long sites, long dataCentresOpen) {
+}

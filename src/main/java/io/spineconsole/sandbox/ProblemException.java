@@ -1,0 +1,62 @@
+package io.spineconsole.sandbox;
+
+import java.util.List;
+
+/**
+ * A client's mistake (or a refusal), answered as RFC 9457 problem details with a stable code.
+ * Thrown by routes and stores; {@link SandboxServer} turns it into the answer.
+ */
+public class ProblemException extends RuntimeException {
+    private final int status;
+    private final String code;
+    private final String title;
+    private final List<FieldProblem> errors;
+    private final Object current;
+
+    /** One invalid field: a dotted path or JSON pointer, a stable code, and a sentence. */
+    public record FieldProblem(String field, String code, String message) {
+    }
+
+    public ProblemException(int status, String code, String title, String detail) {
+        this(status, code, title, detail, List.of(), null);
+    }
+
+    public ProblemException(int status, String code, String title, String detail, List<FieldProblem> errors,
+                            Object current) {
+        super(detail);
+        this.status = status;
+        this.code = code;
+        this.title = title;
+        this.errors = List.copyOf(errors);
+        this.current = current;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public List<FieldProblem> errors() {
+        return errors;
+    }
+
+    /** For 412: the record as it stands now, so the client can show mine against theirs. */
+    public Object current() {
+        return current;
+    }
+
+    public static ProblemException notFound(String what) {
+        return new ProblemException(404, "NO_RECORD_FOUND", "No record found", what + " was not found.");
+    }
+
+    public static ProblemException badRequest(String detail) {
+        return new ProblemException(400, "BAD_REQUEST", "Bad request", detail);
+    }
+}

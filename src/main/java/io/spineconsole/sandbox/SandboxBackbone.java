@@ -1,0 +1,110 @@
+package io.spineconsole.sandbox;
+
+import io.spineconsole.domain.Role;
+import io.spineconsole.platform.OwnerOnlyFiles;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * The reference backbone in one piece: database, seed data, token store and HTTP server. The
+ * console starts one in-process on loopback; {@code spine-console sandbox} runs one headless.
+ */
+public final class SandboxBackbone implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(SandboxBackbone.class);
+    /** The name of the token the embedded console signs in with; replaced at every start. */
+    public static final String EMBEDDED_CONSOLE_TOKEN = "Embedded console";
+    /** The name of the admin token a headless sandbox writes to its token file on first start. */
+    public static final String HEADLESS_ADMIN_TOKEN = "Headless admin";
+
+    private final SandboxDatabase database;
+    private final SandboxServer server;
+    private final TokenStore tokens;
+    private final String baseUrl;
+
+    /** What to start: where the data lives, where to listen, how much to seed. */
+    public record Config(String jdbcUrl, String dbUser, String dbPassword, String bindAddress, int port,
+                         SeedData.Scale scale, String mode) {
+        public static Config embedded(String jdbcUrl) {
+            return new Config(jdbcUrl, null, null, "127.0.0.1", 0, SeedData.Scale.desktop(), "sandbox");
+        }
+    }
+
+    private SandboxBackbone(SandboxDatabase database, SandboxServer server, TokenStore tokens, String baseUrl) {
+        this.database = database;
+        this.server = server;
+        this.tokens = tokens;
+        this.baseUrl = baseUrl;
+    }
+
+    public static SandboxBackbone start(Config config, Clock clock) {
+        long started = System.nanoTime();
+        SandboxDatabase database = SandboxDatabase.open(config.jdbcUrl(), config.dbUser(), config.dbPassword());
+        try {
+            Sql sql = new Sql(database.dataSource());
+            if (new SeedData(InteractionCatalogue.load(), clock).seedIfEmpty(sql, config.scale())) {
+                LOG.info("Seeded the sandbox store at scale {}", config.scale());
+            }
+            TokenStore tokens = new TokenStore(sql, clock);
+            SummaryStore summaries = new SummaryStore(sql, clock);
+            SandboxServer server = new SandboxServer(tokens,
+                    List.of(new SystemRoutes(summaries, config.mode(), database.product())));
+            int port = server.start(config.bindAddress(), config.port());
+            String host = config.bindAddress().contains(":") ? "[" + config.bindAddress() + "]" : config.bindAddress();
+            String url = "http://" + host + ":" + port;
+            LOG.info("Sandbox backbone listening on {} ({} store) after {} ms", url, database.product(),
+                    (System.nanoTime() - started) / 1_000_000);
+            return new SandboxBackbone(database, server, tokens, url);
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    public SandboxServer server() {
+        return server;
+    }
+
+    public TokenStore tokens() {
+        return tokens;
+    }
+
+    /** Issues a fresh admin token for the in-process console, revoking the previous one. */
+    public String issueEmbeddedConsoleToken() {
+        tokens.revokeByName(EMBEDDED_CONSOLE_TOKEN);
+        return tokens.create(EMBEDDED_CONSOLE_TOKEN, Role.ADMIN);
+    }
+
+    /**
+     * For a headless server: makes sure {@code file} holds a working admin token, creating one on
+     * first start. The file is readable by its owner only (where the file system has permissions).
+     * Returns true when a new token was written.
+     */
+    public boolean ensureAdminTokenFile(Path file) throws IOException {
+        if (Files.isRegularFile(file)) {
+            String existing = Files.readString(file, StandardCharsets.UTF_8).trim();
+            if (tokens.authenticate(existing).isPresent()) {
+                return false;
+            }
+        }
+        String secret = tokens.create(HEADLESS_ADMIN_TOKEN, Role.ADMIN);
+        OwnerOnlyFiles.writeString(file, secret + System.lineSeparator());
+        return true;
+    }
+
+    @Override
+    public void close() {
+        server.close();
+        database.close();
+    }
+}

@@ -1,0 +1,129 @@
+package io.spineconsole.sandbox;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.json.JavalinJackson;
+import io.javalin.security.RouteRole;
+import io.spineconsole.api.wire.WireJson;
+import io.spineconsole.domain.Principal;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The sandbox backbone's HTTP server: the admin API routes behind bearer-token authentication,
+ * with every failure answered as RFC 9457 problem details. A client's mistake is never a 5xx.
+ */
+public final class SandboxServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(SandboxServer.class);
+    private static final String PRINCIPAL = "principal";
+    /** Largest request body accepted; larger ones get 413. */
+    static final long MAX_REQUEST_BYTES = 1_000_000;
+
+    private final Javalin app;
+
+    public SandboxServer(TokenStore tokens, List<RouteGroup> groups) {
+        ObjectMapper mapper = WireJson.strictMapper();
+        this.app = Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.http.maxRequestSize = MAX_REQUEST_BYTES;
+            config.jsonMapper(new JavalinJackson(mapper, false));
+            config.routes.beforeMatched(ctx -> authorise(ctx, tokens));
+            groups.forEach(g -> g.register(config.routes));
+            config.routes.exception(ProblemException.class, (e, ctx) -> problem(ctx, e));
+            config.routes.exception(HttpResponseException.class, (e, ctx) -> problem(ctx, fromJavalin(e)));
+            config.routes.exception(JacksonException.class, (e, ctx) -> problem(ctx, new ProblemException(400,
+                    "INVALID_REQUEST_BODY", "Invalid request body", "The request body is not valid JSON for this "
+                    + "operation: " + e.getOriginalMessage())));
+            config.routes.exception(Exception.class, (e, ctx) -> {
+                LOG.error("Unhandled error on {} {}", ctx.method(), ctx.path(), e);
+                problem(ctx, new ProblemException(500, "INTERNAL_ERROR", "Internal error",
+                        "The server failed to handle this request. It has been logged."));
+            });
+        });
+    }
+
+    /** Starts listening; {@code port} 0 picks a free port. Returns the port in use. */
+    public int start(String host, int port) {
+        app.start(host, port);
+        return app.port();
+    }
+
+    /** Every route served, as {@code "GET /api/v1/me"}: the contract test checks each is in openapi.yaml. */
+    public List<String> routes() {
+        Set<String> methods = Set.of("GET", "POST", "PUT", "PATCH", "DELETE");
+        return app.unsafe.internalRouter.allHttpHandlers().stream()
+                .map(p -> p.endpoint.method.toString() + " " + p.endpoint.path)
+                .filter(r -> methods.contains(r.substring(0, r.indexOf(' '))))
+                .distinct().sorted().toList();
+    }
+
+    /** The caller, as authenticated for this request (every non-public route has one). */
+    public static Principal principal(Context ctx) {
+        return ctx.attribute(PRINCIPAL);
+    }
+
+    private static void authorise(Context ctx, TokenStore tokens) {
+        Set<RouteRole> roles = ctx.routeRoles();
+        Access access = roles.stream().filter(Access.class::isInstance).map(Access.class::cast).findFirst()
+                .orElseThrow(() -> new IllegalStateException("Route " + ctx.path() + " declares no access"));
+        if (access == Access.PUBLIC) {
+            return;
+        }
+        String header = ctx.header("Authorization");
+        String token = header != null && header.startsWith("Bearer ") ? header.substring(7).trim() : null;
+        Principal principal = tokens.authenticate(token).orElseThrow(() -> new ProblemException(401,
+                "UNAUTHORISED", "Unauthorised", token == null
+                ? "This operation needs a bearer token in the Authorization header."
+                : "The bearer token is not recognised or has been revoked."));
+        if (!principal.role().includes(access.role())) {
+            throw new ProblemException(403, "ACCESS_DENIED", "Access denied", "This operation needs the "
+                    + access.role().code() + " role; the token has the " + principal.role().code() + " role.");
+        }
+        ctx.attribute(PRINCIPAL, principal);
+    }
+
+    private static ProblemException fromJavalin(HttpResponseException e) {
+        int status = e.getStatus();
+        return switch (status) {
+            case 404 -> new ProblemException(404, "NO_RECORD_FOUND", "Not found", "There is no such resource.");
+            case 405 -> new ProblemException(405, "METHOD_NOT_ALLOWED", "Method not allowed",
+                    "This resource does not support that method.");
+            case 413 -> new ProblemException(413, "PAYLOAD_TOO_LARGE", "Payload too large",
+                    "The request body is larger than " + MAX_REQUEST_BYTES + " bytes.");
+            case 415 -> new ProblemException(415, "UNSUPPORTED_MEDIA_TYPE", "Unsupported media type",
+                    "Send the request body as application/json.");
+            default -> new ProblemException(status, status >= 500 ? "INTERNAL_ERROR" : "BAD_REQUEST",
+                    status >= 500 ? "Internal error" : "Bad request", e.getMessage());
+        };
+    }
+
+    private static void problem(Context ctx, ProblemException e) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", "about:blank");
+        body.put("title", e.title());
+        body.put("status", e.status());
+        body.put("detail", e.getMessage());
+        body.put("instance", ctx.path());
+        body.put("code", e.code());
+        if (!e.errors().isEmpty()) {
+            body.put("errors", e.errors());
+        }
+        if (e.current() != null) {
+            body.put("current", e.current());
+        }
+        ctx.status(e.status()).json(body).contentType("application/problem+json");
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+}

@@ -1,0 +1,331 @@
+package io.spineconsole.sandbox;
+
+import io.spineconsole.domain.Coded;
+import io.spineconsole.domain.ComponentState;
+import io.spineconsole.domain.MessageStatus;
+import io.spineconsole.domain.MessagingPattern;
+import io.spineconsole.domain.RegistrationStatus;
+import io.spineconsole.domain.SiteKind;
+import io.spineconsole.sandbox.InteractionCatalogue.Interaction;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.UUID;
+
+/**
+ * Fills an empty sandbox store with a directory, a migration programme and recent message flow
+ * that look real: NHS code formats, real trust names, the MHS interaction catalogue, certificates
+ * of which some expire soon, and a few deliberate mistakes for the registration checks to find.
+ * The same seed and scale always give the same data.
+ */
+public final class SeedData {
+    /** How much to seed. The desktop default is small; scale tests ask for the national size. */
+    public record Scale(int organisations, int messages) {
+        public static Scale desktop() {
+            return new Scale(300, 20_000);
+        }
+    }
+
+    private static final String[][] TRUSTS = {
+            {"RR8", "Leeds Teaching Hospitals NHS Trust"},
+            {"RTH", "Oxford University Hospitals NHS Foundation Trust"},
+            {"RJ1", "Guy's and St Thomas' NHS Foundation Trust"},
+            {"RRK", "University Hospitals Birmingham NHS Foundation Trust"},
+            {"R0A", "Manchester University NHS Foundation Trust"},
+            {"RX1", "Nottingham University Hospitals NHS Trust"},
+            {"RGT", "Cambridge University Hospitals NHS Foundation Trust"},
+            {"RTD", "The Newcastle upon Tyne Hospitals NHS Foundation Trust"},
+            {"RHQ", "Sheffield Teaching Hospitals NHS Foundation Trust"},
+            {"RA7", "University Hospitals Bristol and Weston NHS Foundation Trust"},
+            {"RYJ", "Imperial College Healthcare NHS Trust"},
+            {"RAL", "Royal Free London NHS Foundation Trust"},
+            {"RBS", "Alder Hey Children's NHS Foundation Trust"},
+            {"RHM", "University Hospital Southampton NHS Foundation Trust"},
+            {"RWE", "University Hospitals of Leicester NHS Trust"},
+            {"RK9", "University Hospitals Plymouth NHS Trust"},
+            {"RM1", "Norfolk and Norwich University Hospitals NHS Foundation Trust"},
+            {"RTR", "South Tees Hospitals NHS Foundation Trust"},
+            {"RWA", "Hull University Teaching Hospitals NHS Trust"},
+            {"RXN", "Lancashire Teaching Hospitals NHS Foundation Trust"},
+    };
+    private static final String[] TOWNS = {"Ashby", "Beeston", "Calder", "Dunmore", "Eastleigh", "Fairfield",
+            "Grange", "Hadley", "Ilford", "Kingsway", "Longridge", "Marston", "Northgate", "Oakwood", "Parkside",
+            "Queensway", "Riverside", "Southfields", "Thornbury", "Upton", "Victoria", "Westgate", "Yardley"};
+    private static final String[] PRACTICE_KINDS = {"Surgery", "Medical Centre", "Health Centre", "Medical Practice",
+            "Family Practice"};
+    private static final String[] SUPPLIERS = {"EMIS Web", "SystmOne", "Vision", "Cerner Millennium", "Epic",
+            "Lorenzo", "Medway PAS", "Oceano"};
+
+    private static final String[][] SITES = {
+            {"DC-NORTH", "Data centre North", "data-centre", "draining"},
+            {"DC-SOUTH", "Data centre South", "data-centre", "active"},
+            {"CLOUD-LDN-1", "Cloud region London, zone 1", "cloud-region", "active"},
+            {"CLOUD-LDN-2", "Cloud region London, zone 2", "cloud-region", "active"},
+    };
+    /** code, name, state, wave, owner, hosted at (comma-separated), depends on (comma-separated). */
+    private static final String[][] COMPONENTS = {
+            {"SDS", "Spine Directory Service", "cut-over", "1", "Directory services team", "CLOUD-LDN-1,CLOUD-LDN-2", ""},
+            {"PDS", "Personal Demographics Service", "parallel-run", "1", "Demographics team", "DC-SOUTH,CLOUD-LDN-1", "SDS"},
+            {"CIS", "Care Identity Service", "decommissioned", "1", "Identity team", "CLOUD-LDN-1,CLOUD-LDN-2", ""},
+            {"CORE-MSG", "Core messaging (transaction and messaging service)", "migrating", "2", "Messaging team", "DC-NORTH,DC-SOUTH", "SDS"},
+            {"SSP", "Spine Secure Proxy", "cut-over", "2", "Messaging team", "CLOUD-LDN-2", "SDS,CIS"},
+            {"MESH", "Message Exchange for Social Care and Health", "preparing", "2", "MESH team", "DC-NORTH", "SDS"},
+            {"EPS", "Electronic Prescription Service", "planned", "3", "Prescriptions team", "DC-SOUTH", "PDS,SDS,CORE-MSG"},
+            {"SCR", "Summary Care Record", "blocked", "3", "Care records team", "DC-NORTH", "PDS,CORE-MSG"},
+            {"ERS", "e-Referral Service", "planned", "3", "Referrals team", "DC-SOUTH", "PDS,SDS"},
+            {"NRL", "National Record Locator", "cut-over", "2", "Care records team", "CLOUD-LDN-1", "PDS"},
+            {"CPIS", "Child Protection Information Sharing", "planned", "4", "Safeguarding team", "DC-NORTH", "PDS,SSP"},
+            {"LRS", "Legitimate Relationships Service", "migrating", "3", "Identity team", "DC-SOUTH,CLOUD-LDN-2", "CIS,PDS"},
+    };
+
+    private final Random random = new Random(20_261_125L);
+    private final InteractionCatalogue catalogue;
+    private final Clock clock;
+
+    public SeedData(InteractionCatalogue catalogue, Clock clock) {
+        this.catalogue = catalogue;
+        this.clock = clock;
+    }
+
+    /** Seeds the store unless it already holds organisations. Returns true when it seeded. */
+    public boolean seedIfEmpty(Sql sql, Scale scale) {
+        if (sql.count("SELECT COUNT(*) FROM organisation") > 0) {
+            return false;
+        }
+        sql.inTransaction(c -> {
+            Instant now = clock.instant();
+            List<Org> orgs = organisations(scale.organisations());
+            insertOrganisations(c, orgs, now);
+            List<Endpoint> endpoints = systemsAndEndpoints(c, orgs, now);
+            migration(c, now);
+            messages(c, endpoints, scale.messages(), now);
+            return null;
+        });
+        return true;
+    }
+
+    private record Org(String ods, String name, String type, String parent) {
+    }
+
+    private record Endpoint(String asid, String ods, String partyKey, Interaction interaction) {
+    }
+
+    private List<Org> organisations(int count) {
+        List<Org> orgs = new ArrayList<>();
+        orgs.add(new Org("YES", "NHS England Spine core", "spine", null));
+        orgs.add(new Org("X26", "NHS England", "national-body", null));
+        for (String[] t : TRUSTS) {
+            if (orgs.size() >= count) {
+                break;
+            }
+            orgs.add(new Org(t[0], t[1], "trust", null));
+            orgs.add(new Org(t[0] + "01", t[1].replaceAll(" NHS.*", "") + " main site", "trust-site", t[0]));
+        }
+        int practice = 81_001;
+        while (orgs.size() < count) {
+            char region = (char) ('A' + random.nextInt(26));
+            String ods = region + String.format(Locale.ROOT, "%05d", practice++);
+            String name = TOWNS[random.nextInt(TOWNS.length)] + " " + PRACTICE_KINDS[random.nextInt(PRACTICE_KINDS.length)];
+            orgs.add(new Org(ods, name, "gp-practice", null));
+        }
+        return orgs.subList(0, Math.min(count, orgs.size()));
+    }
+
+    private void insertOrganisations(Connection c, List<Org> orgs, Instant now) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO organisation (ods_code, name, org_type, "
+                + "parent_ods, status, version, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 1, ?, ?)")) {
+            for (Org o : orgs) {
+                Sql.bind(ps, o.ods(), o.name(), o.type(), o.parent(), registrationStatus().code(), now, now);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    private RegistrationStatus registrationStatus() {
+        int roll = random.nextInt(100);
+        if (roll < 88) {
+            return RegistrationStatus.ACTIVE;
+        }
+        return roll < 92 ? RegistrationStatus.REQUESTED : roll < 95 ? RegistrationStatus.APPROVED
+                : roll < 98 ? RegistrationStatus.SUSPENDED : RegistrationStatus.RETIRED;
+    }
+
+    private List<Endpoint> systemsAndEndpoints(Connection c, List<Org> orgs, Instant now) throws SQLException {
+        List<Endpoint> endpoints = new ArrayList<>();
+        long asidSeq = 200_000_000_100L;
+        String systemSql = "INSERT INTO accredited_system (asid, ods_code, name, product, status, version, "
+                + "created_at, updated_at) VALUES (?, ?, ?, ?, ?, 1, ?, ?)";
+        String endpointSql = "INSERT INTO mhs_endpoint (party_key, asid, ods_code, url, fqdn, cpa_id, "
+                + "messaging_pattern, retries, retry_interval, persist_duration, ack_requested, "
+                + "duplicate_elimination, sync_reply_mode, cert_subject, cert_serial, cert_not_before, "
+                + "cert_not_after, status, version, created_at, updated_at) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)";
+        try (PreparedStatement sys = c.prepareStatement(systemSql);
+             PreparedStatement ep = c.prepareStatement(endpointSql, new String[] {"id"});
+             PreparedStatement ei = c.prepareStatement(
+                     "INSERT INTO endpoint_interaction (endpoint_id, interaction_id) VALUES (?, ?)")) {
+            int partySeq = 806;
+            for (Org org : orgs) {
+                int systems = org.type().equals("gp-practice") ? 1 : 1 + random.nextInt(3);
+                for (int s = 0; s < systems; s++) {
+                    String asid = Long.toString(asidSeq);
+                    asidSeq += 1 + random.nextInt(900);
+                    String product = SUPPLIERS[random.nextInt(SUPPLIERS.length)];
+                    Sql.bind(sys, asid, org.ods(), org.name() + " – " + product, product,
+                            registrationStatus().code(), now, now);
+                    sys.addBatch();
+                    int perSystem = 1 + random.nextInt(2);
+                    for (int e = 0; e < perSystem; e++) {
+                        MessagingPattern pattern = MessagingPattern.values()[random.nextInt(4) + (random.nextInt(20) == 0 ? 1 : 0)];
+                        List<Interaction> choices = catalogue.withPattern(pattern);
+                        if (choices.isEmpty()) {
+                            continue;
+                        }
+                        // About one in a hundred party keys carries another organisation's prefix:
+                        // a real-world mistake the registration checks should find.
+                        String prefix = random.nextInt(100) == 0 ? "YES" : org.ods();
+                        String partyKey = prefix + "-" + String.format(Locale.ROOT, "%07d", partySeq++);
+                        String host = "msg." + org.ods().toLowerCase(Locale.ROOT) + ".nhs.uk";
+                        String fqdn = random.nextInt(100) == 0 ? "mhs." + org.ods().toLowerCase(Locale.ROOT) + ".nhs.uk" : host;
+                        String url = "https://" + host + "/reliablemessaging/" + pattern.code();
+                        boolean reliable = pattern.isReliable();
+                        Instant notBefore = now.minus(Duration.ofDays(200 + random.nextInt(200)));
+                        Instant notAfter = now.plus(Duration.ofDays(random.nextInt(20) == 0
+                                ? -random.nextInt(10) : 3 + random.nextInt(400)));
+                        Sql.bind(ep, partyKey, asid, org.ods(), url, fqdn, "S" + asid.substring(6) + "A" + e,
+                                pattern.code(), reliable ? 2 + random.nextInt(2) : null, reliable ? "PT2H" : null,
+                                reliable ? "PT7H" : null, reliable, reliable, pattern == MessagingPattern.SYNC ? "always" : "none",
+                                "CN=" + host + ", OU=" + org.ods() + ", O=NHS", Long.toHexString(random.nextLong()),
+                                notBefore, notAfter, registrationStatus().code(), now, now);
+                        sys.executeBatch();
+                        ep.executeUpdate();
+                        long endpointId;
+                        try (var keys = ep.getGeneratedKeys()) {
+                            keys.next();
+                            endpointId = keys.getLong(1);
+                        }
+                        int n = Math.min(choices.size(), 1 + random.nextInt(4));
+                        int start = random.nextInt(choices.size());
+                        for (int k = 0; k < n; k++) {
+                            Interaction interaction = choices.get((start + k) % choices.size());
+                            Sql.bind(ei, endpointId, interaction.id());
+                            ei.addBatch();
+                            endpoints.add(new Endpoint(asid, org.ods(), partyKey, interaction));
+                        }
+                    }
+                }
+            }
+            sys.executeBatch();
+            ei.executeBatch();
+        }
+        return endpoints;
+    }
+
+    private void migration(Connection c, Instant now) throws SQLException {
+        for (String[] s : SITES) {
+            Coded.fromCode(SiteKind.class, s[2]); // fails fast on a mistyped seed constant
+            Sql.update(c, "INSERT INTO site (code, name, kind, status, version, created_at, updated_at) "
+                    + "VALUES (?, ?, ?, ?, 1, ?, ?)", s[0], s[1], s[2], s[3], now, now);
+        }
+        for (String[] comp : COMPONENTS) {
+            Coded.fromCode(ComponentState.class, comp[2]);
+            Sql.update(c, "INSERT INTO component (code, name, state, wave, owner, version, created_at, updated_at) "
+                    + "VALUES (?, ?, ?, ?, ?, 1, ?, ?)", comp[0], comp[1], comp[2], Integer.parseInt(comp[3]), comp[4], now, now);
+            for (String site : comp[5].split(",")) {
+                Sql.update(c, "INSERT INTO component_hosting (component_code, site_code) VALUES (?, ?)", comp[0], site);
+            }
+        }
+        for (String[] comp : COMPONENTS) {
+            for (String dep : comp[6].split(",")) {
+                if (!dep.isEmpty()) {
+                    Sql.update(c, "INSERT INTO component_dependency (component_code, depends_on) VALUES (?, ?)", comp[0], dep);
+                }
+            }
+        }
+    }
+
+    private void messages(Connection c, List<Endpoint> endpoints, int count, Instant now) throws SQLException {
+        if (endpoints.size() < 2 || count == 0) {
+            return;
+        }
+        String messageSql = "INSERT INTO message (message_id, conversation_id, interaction_id, messaging_pattern, "
+                + "from_asid, to_asid, from_party_key, to_party_key, from_ods, to_ods, site_code, status, attempts, "
+                + "size_bytes, latency_ms, error_code, error_description, created_at, updated_at) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        String[] activeSites = {"DC-NORTH", "DC-SOUTH", "CLOUD-LDN-1", "CLOUD-LDN-2"};
+        try (PreparedStatement ps = c.prepareStatement(messageSql)) {
+            for (int i = 0; i < count; i++) {
+                Endpoint to = endpoints.get(random.nextInt(endpoints.size()));
+                Endpoint from = endpoints.get(random.nextInt(endpoints.size()));
+                // Traffic is denser in the last hour so the dashboards have something to show.
+                long ageSeconds = i % 3 == 0 ? random.nextInt(3_600) : random.nextInt(86_400);
+                Instant created = now.minusSeconds(ageSeconds);
+                MessageStatus status = messageStatus(to.interaction().pattern(), ageSeconds);
+                boolean failed = status == MessageStatus.NACKED || status == MessageStatus.DEAD_LETTERED
+                        || status == MessageStatus.EXPIRED || status == MessageStatus.TRANSMISSION_FAILED;
+                Failure failure = failed ? Failure.pick(random) : null;
+                Sql.bind(ps, UUID.nameUUIDFromBytes(("m" + i).getBytes()), UUID.nameUUIDFromBytes(("c" + i / 2).getBytes()),
+                        to.interaction().id(), to.interaction().pattern().code(), from.asid(), to.asid(),
+                        from.partyKey(), to.partyKey(), from.ods(), to.ods(),
+                        activeSites[random.nextInt(activeSites.length)], status.code(),
+                        status == MessageStatus.RETRYING || failed ? 1 + random.nextInt(3) : 1,
+                        400 + random.nextInt(40_000), 20 + (int) Math.abs(random.nextGaussian() * 180),
+                        failure == null ? null : failure.code, failure == null ? null : failure.description,
+                        created, created.plusMillis(random.nextInt(5_000)));
+                ps.addBatch();
+                if (i % 1_000 == 999) {
+                    ps.executeBatch();
+                }
+            }
+            ps.executeBatch();
+        }
+    }
+
+    private MessageStatus messageStatus(MessagingPattern pattern, long ageSeconds) {
+        int roll = random.nextInt(1000);
+        if (ageSeconds < 30 && roll < 300) {
+            return MessageStatus.ROUTED;
+        }
+        if (roll < 930) {
+            return pattern.isReliable() ? MessageStatus.ACKNOWLEDGED : MessageStatus.DELIVERED;
+        }
+        if (roll < 950) {
+            return pattern.isReliable() ? MessageStatus.RETRYING : MessageStatus.TRANSMISSION_FAILED;
+        }
+        if (roll < 975) {
+            return MessageStatus.NACKED;
+        }
+        return roll < 993 ? MessageStatus.DEAD_LETTERED : MessageStatus.EXPIRED;
+    }
+
+    /** Failures seen on the real backbone, with Spine/MESH-style codes. */
+    private enum Failure {
+        UNREGISTERED("12", "Unregistered To address: no endpoint is registered for this party key and interaction"),
+        UNDELIVERED("14", "Undelivered message: the receiver did not collect it before it expired"),
+        TIMEOUT("TIMEOUT", "No response from the receiving MHS within the timeout"),
+        CERT_EXPIRED("TLS_CERT", "TLS handshake failed: the receiver's certificate has expired"),
+        NACK_SCHEMA("5000", "NACK: the receiver rejected the payload (schema validation failed)"),
+        RETRIES("RETRIES", "Retries exhausted under the endpoint's reliability settings");
+
+        final String code;
+        final String description;
+
+        Failure(String code, String description) {
+            this.code = code;
+            this.description = description;
+        }
+
+        static Failure pick(Random random) {
+            return values()[random.nextInt(values().length)];
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package io.spineconsole.sandbox;
+
+import io.spineconsole.domain.MessageFlowSummary;
+import io.spineconsole.domain.MigrationSummary;
+import io.spineconsole.domain.RegistrationSummary;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+/** The headline counts each workspace opens with. */
+public final class SummaryStore {
+    private static final String FAILED = "('nacked', 'transmission-failed', 'dead-lettered', 'expired')";
+    private final Sql sql;
+    private final Clock clock;
+
+    public SummaryStore(Sql sql, Clock clock) {
+        this.sql = sql;
+        this.clock = clock;
+    }
+
+    public RegistrationSummary registrations() {
+        Instant now = clock.instant();
+        return new RegistrationSummary(
+                sql.count("SELECT COUNT(*) FROM organisation"),
+                sql.count("SELECT COUNT(*) FROM accredited_system"),
+                sql.count("SELECT COUNT(*) FROM mhs_endpoint"),
+                sql.count("SELECT COUNT(*) FROM mhs_endpoint WHERE cert_not_after >= ? AND cert_not_after < ?",
+                        now, now.plus(Duration.ofDays(30))));
+    }
+
+    public MessageFlowSummary messages() {
+        Instant hourAgo = clock.instant().minus(Duration.ofHours(1));
+        return new MessageFlowSummary(
+                sql.count("SELECT COUNT(*) FROM message WHERE created_at >= ?", hourAgo),
+                sql.count("SELECT COUNT(*) FROM message WHERE created_at >= ? AND status IN " + FAILED, hourAgo),
+                sql.count("SELECT COUNT(*) FROM message WHERE status IN ('received', 'routed', 'retrying')"),
+                sql.count("SELECT COUNT(*) FROM message WHERE status = 'dead-lettered'"));
+    }
+
+    public MigrationSummary migration() {
+        return new MigrationSummary(
+                sql.count("SELECT COUNT(*) FROM component"),
+                sql.count("SELECT COUNT(DISTINCT h.component_code) FROM component_hosting h "
+                        + "JOIN site s ON s.code = h.site_code WHERE s.kind = 'data-centre'"),
+                sql.count("SELECT COUNT(*) FROM component WHERE state = 'cut-over'"),
+                sql.count("SELECT COUNT(*) FROM component WHERE state = 'decommissioned'"),
+                sql.count("SELECT COUNT(*) FROM component WHERE state = 'blocked'"),
+                sql.count("SELECT COUNT(*) FROM site"),
+                sql.count("SELECT COUNT(*) FROM site WHERE kind = 'data-centre' AND status <> 'decommissioned'"));
+    }
+}

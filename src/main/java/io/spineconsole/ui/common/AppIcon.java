@@ -1,0 +1,43 @@
+package io.spineconsole.ui.common;
+
+import org.kordamp.ikonli.Ikon;
+import org.kordamp.ikonli.material2.Material2AL;
+import org.kordamp.ikonli.material2.Material2MZ;
+
+/** Every icon the console uses, named for what it means here. The only place icon packs are named. */
+public enum AppIcon {
+    REGISTRATIONS(Material2AL.DOMAIN),
+    MESSAGES(Material2MZ.SWAP_HORIZ),
+    MIGRATION(Material2AL.CLOUD_UPLOAD),
+    SEARCH(Material2MZ.SEARCH),
+    REFRESH(Material2MZ.REFRESH),
+    SETTINGS(Material2MZ.SETTINGS),
+    PROFILES(Material2MZ.SETTINGS_ETHERNET),
+    THEME_LIGHT(Material2MZ.WB_SUNNY),
+    THEME_DARK(Material2MZ.NIGHTS_STAY),
+    ABOUT(Material2AL.INFO),
+    FOLDER(Material2AL.FOLDER_OPEN),
+    ONLINE(Material2AL.CLOUD_DONE),
+    CONNECTING(Material2AL.HOURGLASS_EMPTY),
+    DEGRADED(Material2MZ.SYNC_PROBLEM),
+    OFFLINE(Material2AL.CLOUD_OFF),
+    UNAUTHORISED(Material2AL.LOCK),
+    ROLE(Material2AL.ACCOUNT_CIRCLE),
+    ERROR(Material2AL.ERROR),
+    WARNING(Material2MZ.WARNING),
+    COPY(Material2AL.CONTENT_COPY),
+    COMMAND(Material2AL.KEYBOARD),
+    ADD(Material2AL.ADD),
+    DELETE(Material2AL.DELETE),
+    EDIT(Material2AL.EDIT);
+
+    private final Ikon ikon;
+
+    AppIcon(Ikon ikon) {
+        this.ikon = ikon;
+    }
+
+    public Ikon ikon() {
+        return ikon;
+    }
+}

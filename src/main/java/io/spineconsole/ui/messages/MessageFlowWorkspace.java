@@ -1,0 +1,42 @@
+package io.spineconsole.ui.messages;
+
+import io.spineconsole.api.BackboneApi;
+import io.spineconsole.domain.MessageFlowSummary;
+import io.spineconsole.ui.common.I18n;
+import io.spineconsole.ui.common.SummaryViewModel;
+import io.spineconsole.ui.common.SummaryWorkspaceView;
+import io.spineconsole.ui.common.Tile;
+import io.spineconsole.ui.common.UiExecutor;
+import io.spineconsole.ui.common.WorkspaceView;
+
+import java.text.NumberFormat;
+import java.util.List;
+
+/** The support analyst's workspace: find a message, see where it stopped and why, put it right. */
+public final class MessageFlowWorkspace {
+    /** Error rate above which the last hour is flagged. */
+    private static final double ERROR_RATE_WARNING = 0.02;
+
+    private MessageFlowWorkspace() {
+    }
+
+    public static WorkspaceView create(UiExecutor ui, I18n i18n) {
+        SummaryViewModel<MessageFlowSummary> model =
+                new SummaryViewModel<>(BackboneApi::messageFlowSummary, s -> tiles(s, i18n), ui, i18n);
+        return new SummaryWorkspaceView("messages-workspace", i18n.get("messages.intro"), model, i18n);
+    }
+
+    static List<Tile> tiles(MessageFlowSummary s, I18n i18n) {
+        NumberFormat n = NumberFormat.getIntegerInstance(i18n.locale());
+        NumberFormat pct = NumberFormat.getPercentInstance(i18n.locale());
+        pct.setMaximumFractionDigits(1);
+        return List.of(
+                new Tile(i18n.get("messages.lastHour"), n.format(s.messagesLastHour()), "", ""),
+                new Tile(i18n.get("messages.failedLastHour"), n.format(s.failedLastHour()),
+                        i18n.get("messages.errorRate", pct.format(s.errorRateLastHour())),
+                        s.errorRateLastHour() > ERROR_RATE_WARNING ? "danger" : "ok"),
+                new Tile(i18n.get("messages.inFlight"), n.format(s.inFlight()), "", ""),
+                new Tile(i18n.get("messages.deadLetters"), n.format(s.deadLetters()),
+                        i18n.get("messages.deadLettersCaption"), s.deadLetters() > 0 ? "warning" : "ok"));
+    }
+}

@@ -1,0 +1,39 @@
+package io.spineconsole.ui.migration;
+
+import io.spineconsole.api.BackboneApi;
+import io.spineconsole.domain.MigrationSummary;
+import io.spineconsole.ui.common.I18n;
+import io.spineconsole.ui.common.SummaryViewModel;
+import io.spineconsole.ui.common.SummaryWorkspaceView;
+import io.spineconsole.ui.common.Tile;
+import io.spineconsole.ui.common.UiExecutor;
+import io.spineconsole.ui.common.WorkspaceView;
+
+import java.text.NumberFormat;
+import java.util.List;
+
+/** The programme lead's workspace: what is left on premises, what blocks it, proof a site can go. */
+public final class MigrationWorkspace {
+    private MigrationWorkspace() {
+    }
+
+    public static WorkspaceView create(UiExecutor ui, I18n i18n) {
+        SummaryViewModel<MigrationSummary> model =
+                new SummaryViewModel<>(BackboneApi::migrationSummary, s -> tiles(s, i18n), ui, i18n);
+        return new SummaryWorkspaceView("migration-workspace", i18n.get("migration.intro"), model, i18n);
+    }
+
+    static List<Tile> tiles(MigrationSummary s, I18n i18n) {
+        NumberFormat n = NumberFormat.getIntegerInstance(i18n.locale());
+        return List.of(
+                new Tile(i18n.get("migration.components"), n.format(s.components()), "", ""),
+                new Tile(i18n.get("migration.onPremises"), n.format(s.onPremises()),
+                        i18n.get("migration.onPremisesCaption"), s.onPremises() > 0 ? "warning" : "ok"),
+                new Tile(i18n.get("migration.cutOver"), n.format(s.cutOver()), "", ""),
+                new Tile(i18n.get("migration.decommissioned"), n.format(s.decommissioned()), "", ""),
+                new Tile(i18n.get("migration.blocked"), n.format(s.blocked()),
+                        i18n.get("migration.blockedCaption"), s.blocked() > 0 ? "danger" : "ok"),
+                new Tile(i18n.get("migration.dataCentres"), n.format(s.dataCentresOpen()),
+                        i18n.get("migration.dataCentresCaption", s.sites()), ""));
+    }
+}

@@ -1,0 +1,248 @@
+package io.spineconsole.ui.shell;
+
+import io.spineconsole.settings.Preferences.Theme;
+import io.spineconsole.ui.common.AppIcon;
+import io.spineconsole.ui.common.I18n;
+import io.spineconsole.ui.common.Icons;
+import io.spineconsole.ui.common.Themes;
+import io.spineconsole.ui.common.WorkspaceView;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The main window's content: environment band, header with the workspace title and global
+ * actions, navigation, the current workspace, the status bar, and the command palette. While a
+ * session opens it shows progress instead of the workspace; the window never waits.
+ */
+public final class MainWindow {
+    private final ShellViewModel model;
+    private final Map<Workspace, WorkspaceView> workspaces;
+    private final I18n i18n;
+    private final AboutInfo about;
+    private final Runnable openLogFolder;
+    private final StackPane root = new StackPane();
+    private final StackPane content = new StackPane();
+    private final Map<Workspace, ToggleButton> navButtons = new EnumMap<>(Workspace.class);
+    private final CommandPalette palette;
+    private final Label title = new Label();
+    private final Node startup;
+
+    public MainWindow(ShellViewModel model, Map<Workspace, WorkspaceView> workspaces, I18n i18n, AboutInfo about,
+                      Runnable openLogFolder) {
+        this.model = model;
+        this.workspaces = workspaces;
+        this.i18n = i18n;
+        this.about = about;
+        this.openLogFolder = openLogFolder;
+        this.palette = new CommandPalette(this::commands, i18n);
+
+        BorderPane frame = new BorderPane();
+        frame.getStyleClass().add("main-window");
+        frame.setTop(new VBox(new EnvironmentBand(model, i18n), header()));
+        frame.setLeft(navigation());
+        content.getStyleClass().add("workspace-area");
+        startup = startupOverlay();
+        content.getChildren().add(startup);
+        frame.setCenter(content);
+        frame.setBottom(new StatusBar(model, i18n));
+        root.getChildren().addAll(frame, palette);
+
+        model.workspaceProperty().addListener((o, a, w) -> showWorkspace(w));
+        model.sessionProperty().addListener((o, old, session) -> {
+            if (session == null) {
+                workspaces.values().forEach(WorkspaceView::dispose);
+            } else {
+                workspaces.values().forEach(v -> v.connect(session.api()));
+            }
+        });
+        model.phaseProperty().addListener((o, a, phase) -> showWorkspace(model.workspaceProperty().get()));
+        showWorkspace(model.workspaceProperty().get());
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    /** Keyboard shortcuts and theme; call once the scene exists. */
+    public void install(Scene scene) {
+        for (Workspace w : Workspace.values()) {
+            scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+" + (w.ordinal() + 1)),
+                    () -> model.selectWorkspace(w));
+        }
+        scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+K"), palette::open);
+        scene.getAccelerators().put(KeyCombination.keyCombination("F5"), this::refresh);
+        Themes.apply(model.themeProperty().get(), scene);
+        model.themeProperty().addListener((o, a, theme) -> Themes.apply(theme, scene));
+    }
+
+    public void openCommandPalette() {
+        palette.open();
+    }
+
+    public void closeCommandPalette() {
+        palette.close();
+    }
+
+    /** Every action the palette offers. */
+    List<Command> commands() {
+        List<Command> list = new ArrayList<>();
+        for (Workspace w : Workspace.values()) {
+            list.add(new Command(i18n.get("command.goTo", i18n.get(w.titleKey())), "Ctrl+" + (w.ordinal() + 1),
+                    () -> model.selectWorkspace(w)));
+        }
+        list.add(new Command(i18n.get(model.themeProperty().get() == Theme.DARK ? "command.lightTheme"
+                : "command.darkTheme"), "", model::toggleTheme));
+        list.add(new Command(i18n.get("command.refresh"), "F5", this::refresh));
+        list.add(new Command(i18n.get("command.profiles"), "", this::openProfiles));
+        for (var p : model.settingsProperty().get().profiles()) {
+            list.add(new Command(i18n.get("command.switchTo", p.name()), "", () -> model.connect(p)));
+        }
+        list.add(new Command(i18n.get("command.about"), "", this::openAbout));
+        list.add(new Command(i18n.get("command.openLogFolder"), "", openLogFolder));
+        return list;
+    }
+
+    private Node header() {
+        title.getStyleClass().add("title-3");
+        title.setId("workspace-title");
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Button paletteButton = Icons.button(AppIcon.COMMAND, i18n.get("command.palette") + " (Ctrl+K)");
+        paletteButton.setOnAction(e -> palette.open());
+        Button refresh = Icons.button(AppIcon.REFRESH, i18n.get("command.refresh") + " (F5)");
+        refresh.setOnAction(e -> refresh());
+        Button theme = Icons.button(AppIcon.THEME_DARK, i18n.get("command.toggleTheme"));
+        theme.setId("toggle-theme");
+        theme.setOnAction(e -> model.toggleTheme());
+        model.themeProperty().addListener((o, a, t) ->
+                theme.setGraphic(Icons.of(t == Theme.DARK ? AppIcon.THEME_LIGHT : AppIcon.THEME_DARK)));
+        Button profiles = Icons.button(AppIcon.PROFILES, i18n.get("command.profiles"));
+        profiles.setId("open-profiles");
+        profiles.setOnAction(e -> openProfiles());
+        Button aboutButton = Icons.button(AppIcon.ABOUT, i18n.get("command.about"));
+        aboutButton.setOnAction(e -> openAbout());
+        HBox bar = new HBox(4, title, spacer, paletteButton, refresh, theme, profiles, aboutButton);
+        bar.getStyleClass().add("header-bar");
+        bar.setAlignment(Pos.CENTER_LEFT);
+        return bar;
+    }
+
+    private Node navigation() {
+        ToggleGroup group = new ToggleGroup();
+        VBox nav = new VBox(4);
+        nav.getStyleClass().add("navigation");
+        for (Workspace w : Workspace.values()) {
+            ToggleButton button = new ToggleButton(i18n.get(w.titleKey()), Icons.of(w.icon()));
+            button.setId("nav-" + w.code());
+            button.setToggleGroup(group);
+            button.setMaxWidth(Double.MAX_VALUE);
+            button.setAlignment(Pos.CENTER_LEFT);
+            button.setTooltip(new Tooltip(i18n.get(w.titleKey()) + " (Ctrl+" + (w.ordinal() + 1) + ")"));
+            button.setOnAction(e -> model.selectWorkspace(w));
+            navButtons.put(w, button);
+            nav.getChildren().add(button);
+        }
+        // A toggle group lets the user un-press the current button; keep it pressed.
+        group.selectedToggleProperty().addListener((o, old, now) -> {
+            if (now == null && old != null) {
+                old.setSelected(true);
+            }
+        });
+        return nav;
+    }
+
+    private Node startupOverlay() {
+        ProgressIndicator progress = new ProgressIndicator();
+        progress.visibleProperty().bind(model.phaseProperty().isEqualTo(ShellViewModel.Phase.CONNECTING));
+        progress.managedProperty().bind(progress.visibleProperty());
+        Label message = new Label();
+        message.setId("startup-message");
+        message.setWrapText(true);
+        message.textProperty().bind(model.phaseMessageProperty());
+
+        PasswordField token = new PasswordField();
+        token.setId("startup-token");
+        token.setPromptText(i18n.get("startup.tokenPrompt"));
+        token.setMaxWidth(360);
+        Button useToken = new Button(i18n.get("startup.useToken"));
+        useToken.setDefaultButton(true);
+        useToken.disableProperty().bind(token.textProperty().isEmpty());
+        useToken.setOnAction(e -> {
+            model.submitToken(token.getText());
+            token.clear();
+        });
+        HBox tokenRow = new HBox(8, token, useToken);
+        tokenRow.setAlignment(Pos.CENTER);
+        tokenRow.visibleProperty().bind(model.phaseProperty().isEqualTo(ShellViewModel.Phase.NEEDS_TOKEN));
+        tokenRow.managedProperty().bind(tokenRow.visibleProperty());
+
+        Button retry = new Button(i18n.get("startup.retry"), Icons.of(AppIcon.REFRESH));
+        retry.setOnAction(e -> model.retry());
+        Button copy = new Button(i18n.get("common.copyDetail"), Icons.of(AppIcon.COPY));
+        copy.setOnAction(e -> {
+            ClipboardContent clip = new ClipboardContent();
+            clip.putString(model.phaseDetailProperty().get());
+            Clipboard.getSystemClipboard().setContent(clip);
+        });
+        Button profiles = new Button(i18n.get("command.profiles"), Icons.of(AppIcon.PROFILES));
+        profiles.setOnAction(e -> openProfiles());
+        HBox failedRow = new HBox(8, retry, copy, profiles);
+        failedRow.setAlignment(Pos.CENTER);
+        failedRow.visibleProperty().bind(model.phaseProperty().isEqualTo(ShellViewModel.Phase.FAILED));
+        failedRow.managedProperty().bind(failedRow.visibleProperty());
+
+        VBox box = new VBox(16, progress, message, tokenRow, failedRow);
+        box.setId("startup-overlay");
+        box.getStyleClass().add("startup-overlay");
+        box.setAlignment(Pos.CENTER);
+        box.setPadding(new Insets(32));
+        box.setMaxWidth(560);
+        return box;
+    }
+
+    private void showWorkspace(Workspace w) {
+        title.setText(i18n.get(w.titleKey()));
+        navButtons.get(w).setSelected(true);
+        if (model.phaseProperty().get() == ShellViewModel.Phase.READY) {
+            content.getChildren().setAll(workspaces.get(w).node());
+        } else {
+            content.getChildren().setAll(startup);
+        }
+    }
+
+    private void refresh() {
+        workspaces.get(model.workspaceProperty().get()).refresh();
+    }
+
+    private void openProfiles() {
+        new ProfilesDialog(root.getScene().getWindow(), model, i18n).choose().ifPresent(model::connect);
+    }
+
+    private void openAbout() {
+        new AboutDialog(root.getScene().getWindow(), about, model.secretStoreDescription(), openLogFolder, i18n).show();
+    }
+}

@@ -1,0 +1,185 @@
+package io.spineconsole.ui.shell;
+
+import io.spineconsole.settings.ConnectionProfile;
+import io.spineconsole.settings.EnvironmentKind;
+import io.spineconsole.ui.common.AppIcon;
+import io.spineconsole.ui.common.I18n;
+import io.spineconsole.ui.common.Icons;
+import javafx.beans.binding.Bindings;
+import javafx.collections.FXCollections;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.stage.Window;
+import javafx.util.StringConverter;
+
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Add, edit, remove and switch connection profiles. The Sandbox profile is always listed and
+ * cannot be edited; LIVE profiles are marked in words as well as colour.
+ */
+final class ProfilesDialog extends Dialog<ConnectionProfile> {
+    private final ShellViewModel model;
+    private final I18n i18n;
+    private final ProfileForm form;
+    private final ListView<ConnectionProfile> list = new ListView<>();
+    private final Label nameError = errorLabel();
+    private final Label kindError = errorLabel();
+    private final Label urlError = errorLabel();
+
+    ProfilesDialog(Window owner, ShellViewModel model, I18n i18n) {
+        this.model = model;
+        this.i18n = i18n;
+        this.form = new ProfileForm(i18n);
+        initOwner(owner);
+        setTitle(i18n.get("profiles.title"));
+        setHeaderText(i18n.get("profiles.header"));
+        setResizable(true);
+
+        list.setId("profiles-list");
+        list.setPrefSize(240, 300);
+        list.setCellFactory(v -> new ListCell<>() {
+            @Override
+            protected void updateItem(ConnectionProfile p, boolean empty) {
+                super.updateItem(p, empty);
+                setText(empty || p == null ? null
+                        : p.name() + "  ·  " + i18n.get("environment." + p.kind().code()));
+                getStyleClass().removeAll("profile-live");
+                if (!empty && p != null && p.kind().isLive()) {
+                    getStyleClass().add("profile-live");
+                }
+            }
+        });
+        list.getItems().setAll(model.settingsProperty().get().profiles());
+        list.getSelectionModel().selectedItemProperty().addListener((o, a, p) -> form.edit(p == null || p.isSandbox() ? null : p));
+
+        TextField name = new TextField();
+        name.setId("profile-name");
+        name.textProperty().bindBidirectional(form.nameProperty());
+        ComboBox<EnvironmentKind> kind = new ComboBox<>(FXCollections.observableArrayList(
+                Arrays.stream(EnvironmentKind.values()).filter(k -> k != EnvironmentKind.SANDBOX).toList()));
+        kind.setId("profile-kind");
+        kind.valueProperty().bindBidirectional(form.kindProperty());
+        kind.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(EnvironmentKind k) {
+                return k == null ? "" : i18n.get("environment." + k.code());
+            }
+
+            @Override
+            public EnvironmentKind fromString(String s) {
+                return null;
+            }
+        });
+        TextField url = new TextField();
+        url.setId("profile-url");
+        url.setPromptText("https://admin-api.example.nhs.uk");
+        url.textProperty().bindBidirectional(form.urlProperty());
+        PasswordField token = new PasswordField();
+        token.setId("profile-token");
+        token.setPromptText(i18n.get("profiles.tokenPrompt"));
+        token.textProperty().bindBidirectional(form.tokenProperty());
+        Label tokenHint = new Label(i18n.get("profiles.tokenStore", model.secretStoreDescription()));
+        tokenHint.getStyleClass().add("text-muted");
+        tokenHint.setWrapText(true);
+
+        GridPane grid = new GridPane();
+        grid.setHgap(8);
+        grid.setVgap(4);
+        grid.addRow(0, new Label(i18n.get("profiles.name")), name);
+        grid.add(nameError, 1, 1);
+        grid.addRow(2, new Label(i18n.get("profiles.kind")), kind);
+        grid.add(kindError, 1, 3);
+        grid.addRow(4, new Label(i18n.get("profiles.url")), url);
+        grid.add(urlError, 1, 5);
+        grid.addRow(6, new Label(i18n.get("profiles.token")), token);
+        grid.add(tokenHint, 1, 7);
+
+        Button add = new Button(i18n.get("profiles.new"), Icons.of(AppIcon.ADD));
+        add.setOnAction(e -> {
+            list.getSelectionModel().clearSelection();
+            form.edit(null);
+            name.requestFocus();
+        });
+        Button save = new Button(i18n.get("profiles.save"));
+        save.setId("profile-save");
+        save.setDefaultButton(false);
+        save.setOnAction(e -> saveForm());
+        Button remove = new Button(i18n.get("profiles.remove"), Icons.of(AppIcon.DELETE));
+        remove.disableProperty().bind(Bindings.createBooleanBinding(() -> {
+            ConnectionProfile p = list.getSelectionModel().getSelectedItem();
+            return p == null || p.isSandbox();
+        }, list.getSelectionModel().selectedItemProperty()));
+        remove.setOnAction(e -> {
+            ConnectionProfile p = list.getSelectionModel().getSelectedItem();
+            model.removeProfile(p.id());
+            list.getItems().setAll(model.settingsProperty().get().profiles());
+        });
+        VBox formBox = new VBox(8, grid, new HBox(8, add, save, remove));
+        formBox.disableProperty().bind(Bindings.createBooleanBinding(() -> {
+            ConnectionProfile p = list.getSelectionModel().getSelectedItem();
+            return p != null && p.isSandbox();
+        }, list.getSelectionModel().selectedItemProperty()));
+
+        HBox content = new HBox(16, list, formBox);
+        content.setPadding(new Insets(8));
+        getDialogPane().setContent(content);
+        ButtonType connect = new ButtonType(i18n.get("profiles.connect"), ButtonBar.ButtonData.OK_DONE);
+        getDialogPane().getButtonTypes().addAll(connect, ButtonType.CLOSE);
+        getDialogPane().lookupButton(connect).disableProperty().bind(list.getSelectionModel().selectedItemProperty().isNull());
+        setResultConverter(button -> button == connect ? list.getSelectionModel().getSelectedItem() : null);
+
+        form.nameProperty().addListener((o, a, b) -> showProblems(false));
+        form.urlProperty().addListener((o, a, b) -> showProblems(false));
+        form.kindProperty().addListener((o, a, b) -> showProblems(false));
+        list.getSelectionModel().select(model.profileProperty().get());
+    }
+
+    private void saveForm() {
+        if (!showProblems(true).isEmpty()) {
+            return;
+        }
+        ConnectionProfile saved = form.toProfile();
+        model.saveProfile(saved, form.tokenProperty().get());
+        form.tokenProperty().set("");
+        list.getItems().setAll(model.settingsProperty().get().profiles());
+        list.getSelectionModel().select(saved);
+    }
+
+    /** Shows each field's problem under it; untouched empty fields stay quiet until a save. */
+    private Map<String, String> showProblems(boolean all) {
+        Map<String, String> problems = form.problems();
+        show(nameError, problems.get("name"), all || !form.nameProperty().get().isEmpty());
+        show(kindError, problems.get("kind"), true);
+        show(urlError, problems.get("url"), all || !form.urlProperty().get().isEmpty());
+        return problems;
+    }
+
+    private static void show(Label label, String problem, boolean visible) {
+        label.setText(problem == null || !visible ? "" : problem);
+    }
+
+    private static Label errorLabel() {
+        Label label = new Label();
+        label.getStyleClass().add("field-error");
+        return label;
+    }
+
+    Optional<ConnectionProfile> choose() {
+        return showAndWait();
+    }
+}

@@ -1,0 +1,254 @@
+package io.spineconsole.ui.shell;
+
+import io.spineconsole.api.ConnectionState;
+import io.spineconsole.domain.Role;
+import io.spineconsole.settings.ConnectionProfile;
+import io.spineconsole.settings.Preferences;
+import io.spineconsole.settings.Preferences.Theme;
+import io.spineconsole.settings.Settings;
+import io.spineconsole.settings.SettingsStore;
+import io.spineconsole.ui.common.ErrorText;
+import io.spineconsole.ui.common.I18n;
+import io.spineconsole.ui.common.UiExecutor;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+
+/**
+ * The main window's state: which profile and session are live, the connection state and role the
+ * status bar shows, the current workspace and theme, and the settings they are remembered in.
+ */
+public final class ShellViewModel {
+    private static final Logger LOG = LoggerFactory.getLogger(ShellViewModel.class);
+
+    /** Where the shell is in opening a session. */
+    public enum Phase { CONNECTING, READY, NEEDS_TOKEN, FAILED }
+
+    private final BackboneConnector connector;
+    private final SettingsStore settingsStore;
+    private final UiExecutor ui;
+    private final Executor io;
+    private final I18n i18n;
+
+    private final ObjectProperty<Settings> settings = new SimpleObjectProperty<>();
+    private final ObjectProperty<ConnectionProfile> profile = new SimpleObjectProperty<>();
+    private final ObjectProperty<Session> session = new SimpleObjectProperty<>();
+    private final ObjectProperty<Phase> phase = new SimpleObjectProperty<>(Phase.CONNECTING);
+    private final StringProperty phaseMessage = new SimpleStringProperty("");
+    private final StringProperty phaseDetail = new SimpleStringProperty("");
+    private final ObjectProperty<ConnectionState> connectionState = new SimpleObjectProperty<>(ConnectionState.CONNECTING);
+    private final ObjectProperty<Role> role = new SimpleObjectProperty<>();
+    private final ObjectProperty<Workspace> workspace = new SimpleObjectProperty<>(Workspace.REGISTRATIONS);
+    private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(Theme.LIGHT);
+    private final Consumer<ConnectionState> connectionListener;
+    private CompletableFuture<Session> connecting;
+
+    public ShellViewModel(BackboneConnector connector, SettingsStore settingsStore, Settings initial,
+                          UiExecutor ui, Executor io, I18n i18n) {
+        this.connector = connector;
+        this.settingsStore = settingsStore;
+        this.ui = ui;
+        this.io = io;
+        this.i18n = i18n;
+        this.connectionListener = state -> ui.execute(() -> connectionState.set(state));
+        settings.set(initial);
+        theme.set(initial.preferences().theme());
+        Workspace.fromCode(initial.preferences().lastWorkspace()).ifPresent(workspace::set);
+    }
+
+    /** Connects to the remembered profile (the sandbox on a first run). */
+    public void start() {
+        connect(settings.get().activeProfile());
+    }
+
+    /** Closes the current session (if any) and opens one for {@code target}. */
+    public void connect(ConnectionProfile target) {
+        if (connecting != null) {
+            connecting.cancel(true);
+        }
+        closeSession();
+        profile.set(target);
+        phase.set(Phase.CONNECTING);
+        phaseDetail.set("");
+        phaseMessage.set(i18n.get(target.isSandbox() ? "startup.sandbox" : "startup.connecting", target.name()));
+        connectionState.set(ConnectionState.CONNECTING);
+        connecting = ui.deliver(connector.connect(target, key -> ui.execute(() -> phaseMessage.set(i18n.get(key)))),
+                opened -> {
+                    session.set(opened);
+                    role.set(opened.principal().role());
+                    opened.api().connection().addListener(connectionListener);
+                    phase.set(Phase.READY);
+                    phaseMessage.set("");
+                    updatePreferences(settings.get().preferences().withActiveProfileId(target.id()));
+                },
+                failure -> {
+                    if (failure instanceof BackboneConnector.TokenRequiredException) {
+                        phase.set(Phase.NEEDS_TOKEN);
+                        phaseMessage.set(i18n.get("startup.needsToken", target.name()));
+                    } else {
+                        LOG.warn("Could not connect to {}", target.name(), failure);
+                        phase.set(Phase.FAILED);
+                        phaseMessage.set(i18n.get("startup.failed", target.name()) + " " + ErrorText.sentence(i18n, failure));
+                        phaseDetail.set(ErrorText.detail(failure));
+                        connectionState.set(ConnectionState.OFFLINE);
+                    }
+                });
+    }
+
+    /** Saves a token the user typed for the current profile, then connects with it. */
+    public void submitToken(String token) {
+        ConnectionProfile target = profile.get();
+        CompletableFuture.runAsync(() -> {
+            try {
+                connector.saveToken(target.id(), token.trim());
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }, io).whenComplete((ok, failure) -> ui.execute(() -> {
+            if (failure != null) {
+                phase.set(Phase.FAILED);
+                phaseMessage.set(i18n.get("startup.tokenNotSaved"));
+                phaseDetail.set(ErrorText.detail(failure));
+            } else {
+                connect(target);
+            }
+        }));
+    }
+
+    public void retry() {
+        connect(profile.get());
+    }
+
+    private void closeSession() {
+        Session old = session.get();
+        if (old != null) {
+            old.api().connection().removeListener(connectionListener);
+            session.set(null);
+            role.set(null);
+            io.execute(old::close);
+        }
+    }
+
+    public void selectWorkspace(Workspace target) {
+        workspace.set(target);
+        updatePreferences(settings.get().preferences().withLastWorkspace(target.code()));
+    }
+
+    public void toggleTheme() {
+        Theme next = theme.get() == Theme.DARK ? Theme.LIGHT : Theme.DARK;
+        theme.set(next);
+        updatePreferences(settings.get().preferences().withTheme(next));
+    }
+
+    public void rememberWindow(Preferences.WindowGeometry geometry) {
+        updatePreferences(settings.get().preferences().withWindow(geometry));
+    }
+
+    /** Replaces the settings (from the profiles dialog) and saves them. */
+    public void updateSettings(Settings changed) {
+        settings.set(changed);
+        save(changed);
+    }
+
+    /**
+     * Adds or changes a remote profile. A non-blank {@code token} is stored in the secret store,
+     * never in the settings file; a blank one keeps the stored token.
+     */
+    public void saveProfile(ConnectionProfile changed, String token) {
+        updateSettings(settings.get().withProfile(changed));
+        if (token != null && !token.isBlank()) {
+            io.execute(() -> {
+                try {
+                    connector.saveToken(changed.id(), token.trim());
+                } catch (IOException e) {
+                    LOG.warn("Could not store the token for profile {}", changed.name(), e);
+                }
+            });
+        }
+    }
+
+    /** Removes a remote profile; if it was the live one, the console goes back to the sandbox. */
+    public void removeProfile(String id) {
+        boolean wasActive = profile.get() != null && profile.get().id().equals(id);
+        updateSettings(settings.get().withoutProfile(id));
+        if (wasActive) {
+            connect(settings.get().activeProfile());
+        }
+    }
+
+    private void updatePreferences(Preferences preferences) {
+        updateSettings(settings.get().withPreferences(preferences));
+    }
+
+    private void save(Settings snapshot) {
+        io.execute(() -> {
+            try {
+                settingsStore.save(snapshot);
+            } catch (IOException e) {
+                LOG.warn("Could not save settings to {}", settingsStore.file(), e);
+            }
+        });
+    }
+
+    /** Closes the session; the window is closing. */
+    public void shutdown() {
+        if (connecting != null) {
+            connecting.cancel(true);
+        }
+        closeSession();
+    }
+
+    public ReadOnlyObjectProperty<Settings> settingsProperty() {
+        return settings;
+    }
+
+    public ReadOnlyObjectProperty<ConnectionProfile> profileProperty() {
+        return profile;
+    }
+
+    public ReadOnlyObjectProperty<Session> sessionProperty() {
+        return session;
+    }
+
+    public ReadOnlyObjectProperty<Phase> phaseProperty() {
+        return phase;
+    }
+
+    public ReadOnlyStringProperty phaseMessageProperty() {
+        return phaseMessage;
+    }
+
+    public ReadOnlyStringProperty phaseDetailProperty() {
+        return phaseDetail;
+    }
+
+    public ReadOnlyObjectProperty<ConnectionState> connectionStateProperty() {
+        return connectionState;
+    }
+
+    public ReadOnlyObjectProperty<Role> roleProperty() {
+        return role;
+    }
+
+    public ReadOnlyObjectProperty<Workspace> workspaceProperty() {
+        return workspace;
+    }
+
+    public ReadOnlyObjectProperty<Theme> themeProperty() {
+        return theme;
+    }
+
+    public String secretStoreDescription() {
+        return connector.secretStoreDescription();
+    }
+}

@@ -1,0 +1,53 @@
+package io.spineconsole.ui.shell;
+
+import io.spineconsole.api.ConnectionState;
+import io.spineconsole.domain.Role;
+import io.spineconsole.platform.BuildInfo;
+import io.spineconsole.ui.common.AppIcon;
+import io.spineconsole.ui.common.I18n;
+import io.spineconsole.ui.common.Icons;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+
+import java.util.Arrays;
+import java.util.Locale;
+
+/** Connection state (icon and words), the signed-in role, and the version. */
+final class StatusBar extends HBox {
+    private final Label connection = new Label();
+    private final Label role = new Label();
+
+    StatusBar(ShellViewModel model, I18n i18n) {
+        getStyleClass().add("status-bar");
+        connection.setId("connection-state");
+        role.setId("signed-in-role");
+        role.setGraphic(Icons.of(AppIcon.ROLE));
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Label version = new Label(BuildInfo.NAME + " " + BuildInfo.version());
+        version.getStyleClass().add("text-muted");
+        getChildren().addAll(connection, role, spacer, version);
+
+        model.connectionStateProperty().addListener((o, a, state) -> showConnection(state, i18n));
+        showConnection(model.connectionStateProperty().get(), i18n);
+        model.roleProperty().addListener((o, a, r) -> showRole(r, i18n));
+        showRole(model.roleProperty().get(), i18n);
+    }
+
+    private void showConnection(ConnectionState state, I18n i18n) {
+        connection.setText(i18n.get("connection." + state.name().toLowerCase(Locale.ROOT)));
+        connection.setGraphic(Icons.of(AppIcon.valueOf(state.name())));
+        connection.getStyleClass().removeAll(Arrays.stream(ConnectionState.values()).map(StatusBar::styleOf).toList());
+        connection.getStyleClass().add(styleOf(state));
+    }
+
+    private void showRole(Role r, I18n i18n) {
+        role.setText(r == null ? i18n.get("role.none") : i18n.get("role.signedInAs", i18n.get("role." + r.code())));
+    }
+
+    private static String styleOf(ConnectionState state) {
+        return "connection-" + state.name().toLowerCase(Locale.ROOT);
+    }
+}
