@@ -6,7 +6,9 @@ import io.spineconsole.settings.EnvironmentKind;
 import javafx.application.Application;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.net.URI;
@@ -47,15 +49,16 @@ public final class Launcher implements Callable<Integer> {
             description = "Print start-up timings to standard output and exit (used by the benchmark).")
     boolean startupProbe;
 
+    @Spec
+    CommandSpec spec;
+
     public static void main(String[] args) {
-        System.exit(run(args));
+        System.exit(commandLine().execute(args));
     }
 
-    /** Parses and runs; returns the exit code (2 for a usage error). */
-    static int run(String... args) {
-        CommandLine cli = new CommandLine(new Launcher());
-        cli.setCaseInsensitiveEnumValuesAllowed(true);
-        return cli.execute(args);
+    /** The command line; {@code execute} returns the exit code (2 for a usage error). */
+    static CommandLine commandLine() {
+        return new CommandLine(new Launcher());
     }
 
     @Override
@@ -64,9 +67,9 @@ public final class Launcher implements Callable<Integer> {
         String token = null;
         if (tokenFile != null) {
             if (server == null) {
-                throw new CommandLine.ParameterException(new CommandLine(this), "--token-file needs --server.");
+                throw new CommandLine.ParameterException(spec.commandLine(), "--token-file needs --server.");
             }
-            token = readToken(tokenFile);
+            token = readToken(spec.commandLine(), tokenFile);
         }
         if (server != null) {
             checkUrl(server);
@@ -87,7 +90,7 @@ public final class Launcher implements Callable<Integer> {
                 return k;
             }
         }
-        throw new CommandLine.ParameterException(new CommandLine(this),
+        throw new CommandLine.ParameterException(spec.commandLine(),
                 "--environment must be int, dep or live, not '" + environment + "'.");
     }
 
@@ -98,22 +101,22 @@ public final class Launcher implements Callable<Integer> {
                 throw new IllegalArgumentException();
             }
         } catch (Exception e) {
-            throw new CommandLine.ParameterException(new CommandLine(this),
+            throw new CommandLine.ParameterException(spec.commandLine(),
                     "--server must be an absolute http(s) URL, for example https://admin-api.example.nhs.uk; got '"
                             + url + "'.");
         }
     }
 
-    static String readToken(Path file) {
+    static String readToken(CommandLine cli, Path file) {
         try {
             String token = Files.readString(file, StandardCharsets.UTF_8).trim();
             if (token.isEmpty()) {
-                throw new CommandLine.ParameterException(new CommandLine(new Launcher()),
+                throw new CommandLine.ParameterException(cli,
                         "The token file " + file + " is empty.");
             }
             return token;
         } catch (IOException e) {
-            throw new CommandLine.ParameterException(new CommandLine(new Launcher()),
+            throw new CommandLine.ParameterException(cli,
                     "Cannot read the token file " + file + ": " + e.getMessage());
         }
     }

@@ -5,7 +5,9 @@ import io.spineconsole.sandbox.SandboxBackbone;
 import io.spineconsole.sandbox.SeedData;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -16,6 +18,9 @@ import java.util.concurrent.CountDownLatch;
 @Command(name = "sandbox", mixinStandardHelpOptions = true, versionProvider = Launcher.Version.class,
         description = "Run the sandbox backbone as a headless admin API server.")
 final class SandboxCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
 
     @Option(names = "--port", paramLabel = "PORT", defaultValue = "8086",
             description = "Port to listen on (default: ${DEFAULT-VALUE}; 0 picks a free one).")
@@ -48,11 +53,11 @@ final class SandboxCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (port < 0 || port > 65_535) {
-            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "--port must be between 0 and 65535.");
         }
         if (organisations < 2 || messages < 0) {
-            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "--organisations must be at least 2 and --messages at least 0.");
         }
         AppDirectories dirs = AppDirectories.forCurrentUser();

@@ -11,7 +11,7 @@ public final class Identifiers {
     private static final Pattern ODS = Pattern.compile("[A-Z0-9]{3,9}");
     private static final Pattern ASID = Pattern.compile("\\d{12}");
     private static final Pattern PARTY_KEY = Pattern.compile("([A-Z0-9]{1,9})-\\d{5,9}");
-    private static final Pattern INTERACTION = Pattern.compile("urn:nhs:names:services:[a-z0-9-]+:[A-Za-z0-9_]+");
+    private static final Pattern INTERACTION = Pattern.compile("urn:nhs:names:services:[a-z0-9-]+(:[A-Za-z0-9_.-]+)+");
 
     private Identifiers() {
     }

@@ -71,6 +71,10 @@ public final class SandboxBackbone implements AutoCloseable {
         return baseUrl;
     }
 
+    public SandboxDatabase database() {
+        return database;
+    }
+
     public SandboxServer server() {
         return server;
     }

@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * The sandbox backbone's HTTP server: the admin API routes behind bearer-token authentication,
@@ -24,6 +25,7 @@ import java.util.Set;
 public final class SandboxServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SandboxServer.class);
     private static final String PRINCIPAL = "principal";
+    static final String REQUEST_ID = "X-Request-Id";
     /** Largest request body accepted; larger ones get 413. */
     static final long MAX_REQUEST_BYTES = 1_000_000;
 
@@ -35,6 +37,8 @@ public final class SandboxServer implements AutoCloseable {
             config.startup.showJavalinBanner = false;
             config.http.maxRequestSize = MAX_REQUEST_BYTES;
             config.jsonMapper(new JavalinJackson(mapper, false));
+            // Every answer carries a request id; problems name it as their instance.
+            config.routes.before(ctx -> ctx.header(REQUEST_ID, UUID.randomUUID().toString()));
             config.routes.beforeMatched(ctx -> authorise(ctx, tokens));
             groups.forEach(g -> g.register(config.routes));
             config.routes.exception(ProblemException.class, (e, ctx) -> problem(ctx, e));
@@ -111,11 +115,12 @@ public final class SandboxServer implements AutoCloseable {
         body.put("title", e.title());
         body.put("status", e.status());
         body.put("detail", e.getMessage());
-        body.put("instance", ctx.path());
-        body.put("code", e.code());
-        if (!e.errors().isEmpty()) {
-            body.put("errors", e.errors());
+        String requestId = ctx.res().getHeader(REQUEST_ID);
+        if (requestId != null) {
+            body.put("instance", "urn:uuid:" + requestId);
         }
+        body.put("code", e.code());
+        body.put("errors", e.errors());
         if (e.current() != null) {
             body.put("current", e.current());
         }

@@ -86,6 +86,8 @@ public final class ShellViewModel {
                 opened -> {
                     session.set(opened);
                     role.set(opened.principal().role());
+                    // Show the state now; later changes arrive through the listener.
+                    connectionState.set(opened.api().connection().state());
                     opened.api().connection().addListener(connectionListener);
                     phase.set(Phase.READY);
                     phaseMessage.set("");

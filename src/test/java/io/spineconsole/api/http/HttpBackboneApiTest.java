@@ -1,0 +1,185 @@
+package io.spineconsole.api.http;
+
+import io.spineconsole.api.ApiException;
+import io.spineconsole.api.ConnectionState;
+import io.spineconsole.api.http.HttpBackboneApi.HttpClientOptions;
+import io.spineconsole.domain.Role;
+import io.spineconsole.sandbox.SandboxFixture;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import mockwebserver3.SocketEffect;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class HttpBackboneApiTest {
+    private static final HttpClientOptions FAST = new HttpClientOptions(Duration.ofSeconds(2), Duration.ofSeconds(2),
+            Duration.ofSeconds(5));
+    private static SandboxFixture sandbox;
+
+    @BeforeAll
+    static void start() {
+        sandbox = SandboxFixture.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        sandbox.close();
+    }
+
+    private static ApiException failureOf(CompletableFuture<?> call) {
+        CompletionException e = assertThrows(CompletionException.class, call::join);
+        ApiException api = ApiException.unwrap(e);
+        assertNotNull(api, "expected an ApiException, got " + e.getCause());
+        return api;
+    }
+
+    @Test
+    void readsEverySkeletonOperationFromTheRealSandbox() {
+        try (HttpBackboneApi api = new HttpBackboneApi(sandbox.baseUrl(), sandbox::adminToken, FAST)) {
+            assertEquals("ok", api.health().join().status());
+            assertEquals(Role.ADMIN, api.me().join().role());
+            assertEquals(SandboxFixture.SMALL.organisations(), api.registrationSummary().join().organisations());
+            assertTrue(api.messageFlowSummary().join().messagesLastHour() > 0);
+            assertEquals(4, api.migrationSummary().join().sites());
+            assertEquals(ConnectionState.ONLINE, api.connection().state());
+        }
+    }
+
+    @Test
+    void aRefusedTokenIsTypedAndMarksTheConnectionUnauthorised() {
+        try (HttpBackboneApi api = new HttpBackboneApi(sandbox.baseUrl(), () -> "spc_wrong", FAST)) {
+            ApiException e = failureOf(api.me());
+            assertEquals(ApiException.Kind.UNAUTHORISED, e.kind());
+            assertEquals("UNAUTHORISED", e.code());
+            assertEquals(ConnectionState.UNAUTHORISED, api.connection().state());
+        }
+    }
+
+    @Test
+    void sendsTheBearerTokenAndAcceptsJson() throws Exception {
+        try (MockWebServer server = new MockWebServer()) {
+            server.start();
+            server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
+                    .body("{\"name\":\"Ann\",\"role\":\"viewer\",\"tokenId\":3}").build());
+            try (HttpBackboneApi api = new HttpBackboneApi(server.url("/").toString(), () -> "spc_abc", FAST)) {
+                assertEquals(Role.VIEWER, api.me().join().role());
+            }
+            RecordedRequest request = server.takeRequest(5, TimeUnit.SECONDS);
+            assertEquals("Bearer spc_abc", request.getHeaders().get("Authorization"));
+            assertEquals("/api/v1/me", request.getUrl().encodedPath());
+        }
+    }
+
+    @Test
+    void aServerErrorIsTypedWithTheProblemsDetailAndDegradesTheConnection() throws Exception {
+        try (MockWebServer server = new MockWebServer()) {
+            server.start();
+            server.enqueue(new MockResponse.Builder().code(503).addHeader("Content-Type", "application/problem+json")
+                    .body("{\"title\":\"Unavailable\",\"status\":503,\"code\":\"SERVICE_UNAVAILABLE\",\"detail\":\"Down for maintenance.\"}")
+                    .build());
+            try (HttpBackboneApi api = new HttpBackboneApi(server.url("/").toString(), () -> "t", FAST)) {
+                ApiException e = failureOf(api.registrationSummary());
+                assertEquals(ApiException.Kind.SERVER_ERROR, e.kind());
+                assertEquals("SERVICE_UNAVAILABLE", e.code());
+                assertEquals("Down for maintenance.", e.getMessage());
+                assertTrue(e.detail().contains("503"));
+                assertEquals(ConnectionState.DEGRADED, api.connection().state());
+            }
+        }
+    }
+
+    @Test
+    void aValidationProblemCarriesItsFieldErrors() throws Exception {
+        try (MockWebServer server = new MockWebServer()) {
+            server.start();
+            server.enqueue(new MockResponse.Builder().code(400).addHeader("Content-Type", "application/problem+json")
+                    .body("{\"title\":\"Bad\",\"status\":400,\"code\":\"INVALID_IDENTIFIER_VALUE\",\"detail\":\"Bad ASID.\","
+                            + "\"errors\":[{\"field\":\"asid\",\"code\":\"FORMAT\",\"message\":\"12 digits\"}]}").build());
+            try (HttpBackboneApi api = new HttpBackboneApi(server.url("/").toString(), () -> "t", FAST)) {
+                ApiException e = failureOf(api.me());
+                assertEquals(ApiException.Kind.VALIDATION, e.kind());
+                assertEquals("asid", e.fieldErrors().get(0).field());
+            }
+        }
+    }
+
+    @Test
+    void garbageAndTruncatedBodiesAreUnreadableNotACrash() throws Exception {
+        try (MockWebServer server = new MockWebServer()) {
+            server.start();
+            server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "text/html")
+                    .body("<html>proxy login</html>").build());
+            server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
+                    .body("{\"name\":\"Ann\",\"ro").build());
+            try (HttpBackboneApi api = new HttpBackboneApi(server.url("/").toString(), () -> "t", FAST)) {
+                assertEquals(ApiException.Kind.SERVER_ERROR, failureOf(api.me()).kind());
+                assertEquals(ApiException.Kind.SERVER_ERROR, failureOf(api.me()).kind());
+            }
+        }
+    }
+
+    @Test
+    void aDroppedConnectionOrClosedPortIsOffline() throws Exception {
+        try (MockWebServer server = new MockWebServer()) {
+            server.start();
+            server.enqueue(new MockResponse.Builder().onResponseStart(SocketEffect.ShutdownConnection.INSTANCE).build());
+            try (HttpBackboneApi api = new HttpBackboneApi(server.url("/").toString(), () -> "t", FAST)) {
+                ApiException e = failureOf(api.me());
+                assertEquals(ApiException.Kind.OFFLINE, e.kind());
+                assertEquals(ConnectionState.OFFLINE, api.connection().state());
+            }
+        }
+        int closedPort;
+        try (ServerSocket s = new ServerSocket(0)) {
+            closedPort = s.getLocalPort();
+        }
+        try (HttpBackboneApi api = new HttpBackboneApi("http://127.0.0.1:" + closedPort, () -> "t", FAST)) {
+            assertEquals(ApiException.Kind.OFFLINE, failureOf(api.health()).kind());
+        }
+    }
+
+    @Test
+    void aStalledServerTimesOutInsteadOfHangingTheCaller() throws Exception {
+        try (MockWebServer server = new MockWebServer()) {
+            server.start();
+            server.enqueue(new MockResponse.Builder().code(200).headersDelay(10, TimeUnit.SECONDS).body("{}").build());
+            HttpClientOptions quick = new HttpClientOptions(Duration.ofSeconds(1), Duration.ofMillis(500), Duration.ofSeconds(1));
+            try (HttpBackboneApi api = new HttpBackboneApi(server.url("/").toString(), () -> "t", quick)) {
+                long started = System.nanoTime();
+                ApiException e = failureOf(api.me());
+                assertEquals(ApiException.Kind.OFFLINE, e.kind());
+                assertTrue(System.nanoTime() - started < TimeUnit.SECONDS.toNanos(5));
+            }
+        }
+    }
+
+    @Test
+    void cancellingTheFutureCancelsTheCall() throws Exception {
+        try (MockWebServer server = new MockWebServer()) {
+            server.start();
+            server.enqueue(new MockResponse.Builder().code(200).headersDelay(3, TimeUnit.SECONDS).body("{}").build());
+            try (HttpBackboneApi api = new HttpBackboneApi(server.url("/").toString(), () -> "t", FAST)) {
+                CompletableFuture<?> call = api.me();
+                assertTrue(call.cancel(true));
+                assertTrue(call.isCancelled());
+                Thread.sleep(500); // let OkHttp report the cancelled call
+                assertFalse(api.connection().state() == ConnectionState.OFFLINE,
+                        "a call the user cancelled must not make the console look offline");
+            }
+        }
+    }
+}

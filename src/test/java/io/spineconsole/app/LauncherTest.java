@@ -1,0 +1,79 @@
+package io.spineconsole.app;
+
+import io.spineconsole.platform.BuildInfo;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The command line's contract: a clear message and exit code 2 for every bad argument. */
+class LauncherTest {
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine cli = Launcher.commandLine();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        return cli.execute(args);
+    }
+
+    @Test
+    void versionNamesTheAppAndExitsZero() {
+        assertEquals(0, run("--version"));
+        assertTrue(out.toString().startsWith(BuildInfo.NAME + " " + BuildInfo.version()), out.toString());
+    }
+
+    @Test
+    void helpDescribesTheSandboxSubcommand() {
+        assertEquals(0, run("--help"));
+        assertTrue(out.toString().contains("sandbox"));
+        assertTrue(out.toString().contains("--server"));
+    }
+
+    @Test
+    void anUnknownOptionIsAUsageError() {
+        assertEquals(2, run("--frobnicate"));
+        assertTrue(err.toString().contains("--frobnicate"), err.toString());
+    }
+
+    @Test
+    void aBadServerUrlIsAUsageError() {
+        assertEquals(2, run("--server", "not a url"));
+        assertTrue(err.toString().contains("--server must be an absolute http(s) URL"), err.toString());
+    }
+
+    @Test
+    void anUnknownEnvironmentIsAUsageError() {
+        assertEquals(2, run("--server", "https://x.example", "--environment", "prod"));
+        assertTrue(err.toString().contains("--environment must be int, dep or live"), err.toString());
+    }
+
+    @Test
+    void aTokenFileNeedsAServerAndMustHoldAToken(@TempDir Path dir) throws Exception {
+        Path empty = Files.writeString(dir.resolve("token"), "  \n");
+        assertEquals(2, run("--token-file", empty.toString()));
+        assertEquals(2, run("--server", "https://x.example", "--token-file", empty.toString()));
+        assertTrue(err.toString().contains("is empty"), err.toString());
+        assertEquals(2, run("--server", "https://x.example", "--token-file", dir.resolve("missing").toString()));
+    }
+
+    @Test
+    void theTokenIsNeverACommandLineArgument() {
+        assertEquals(2, run("--server", "https://x.example", "--token", "spc_secret"));
+    }
+
+    @Test
+    void sandboxRejectsAPortOutOfRangeAndANonNumber() {
+        assertEquals(2, run("sandbox", "--port", "70000"));
+        assertEquals(2, run("sandbox", "--port", "eighty"));
+        assertEquals(0, run("sandbox", "--help"));
+    }
+}

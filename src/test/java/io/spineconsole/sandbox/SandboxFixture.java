@@ -1,0 +1,39 @@
+package io.spineconsole.sandbox;
+
+import java.time.Clock;
+import java.util.UUID;
+
+/** A small sandbox backbone on a private in-memory H2 database, for tests. */
+public final class SandboxFixture implements AutoCloseable {
+    public static final SeedData.Scale SMALL = new SeedData.Scale(60, 2_000);
+    private final SandboxBackbone backbone;
+    private final String adminToken;
+
+    private SandboxFixture(SandboxBackbone backbone) {
+        this.backbone = backbone;
+        this.adminToken = backbone.issueEmbeddedConsoleToken();
+    }
+
+    public static SandboxFixture start() {
+        String url = "jdbc:h2:mem:sandbox-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+        return new SandboxFixture(SandboxBackbone.start(
+                new SandboxBackbone.Config(url, null, null, "127.0.0.1", 0, SMALL, "sandbox"), Clock.systemUTC()));
+    }
+
+    public SandboxBackbone backbone() {
+        return backbone;
+    }
+
+    public String baseUrl() {
+        return backbone.baseUrl();
+    }
+
+    public String adminToken() {
+        return adminToken;
+    }
+
+    @Override
+    public void close() {
+        backbone.close();
+    }
+}

@@ -1,0 +1,82 @@
+package io.spineconsole.settings;
+
+import io.spineconsole.platform.OwnerOnlyFiles;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SettingsStoreTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void roundTripsProfilesAndPreferencesAndKeepsTheSandboxFirst() throws Exception {
+        SettingsStore store = new SettingsStore(dir);
+        ConnectionProfile live = ConnectionProfile.remote("National LIVE", EnvironmentKind.LIVE, "https://admin.example.nhs.uk");
+        Settings settings = Settings.defaults().withProfile(live).withPreferences(Preferences.defaults()
+                .withTheme(Preferences.Theme.DARK).withLastWorkspace("messages").withActiveProfileId(live.id())
+                .withWindow(new Preferences.WindowGeometry(10, 20, 1000, 700, false)));
+        store.save(settings);
+
+        Settings loaded = new SettingsStore(dir).load();
+        assertEquals(settings, loaded);
+        assertTrue(loaded.profiles().get(0).isSandbox());
+        assertEquals(live, loaded.activeProfile());
+    }
+
+    @Test
+    void aTokenSavedForAProfileNeverReachesTheSettingsFile() throws Exception {
+        SettingsStore store = new SettingsStore(dir);
+        ConnectionProfile p = ConnectionProfile.remote("INT", EnvironmentKind.INT, "https://int.example.nhs.uk");
+        store.save(Settings.defaults().withProfile(p));
+        FileSecretStore secrets = new FileSecretStore(dir);
+        secrets.saveToken(p.id(), "spc_secret-value-123");
+
+        assertFalse(Files.readString(store.file()).contains("spc_secret-value-123"));
+        assertEquals("spc_secret-value-123", secrets.token(p.id()).orElseThrow());
+        Path tokenFile = dir.resolve("secrets").resolve(p.id() + ".token");
+        assertTrue(OwnerOnlyFiles.isOwnerOnly(tokenFile), "token file must be readable by its owner only");
+    }
+
+    @Test
+    void anUnreadableFileIsSetAsideAndDefaultsAreUsed() throws Exception {
+        SettingsStore store = new SettingsStore(dir);
+        Files.createDirectories(dir);
+        Files.writeString(store.file(), "{ this is not json");
+        Settings loaded = store.load();
+        assertEquals(Settings.defaults(), loaded);
+        assertTrue(Files.exists(dir.resolve("settings.json.broken")));
+    }
+
+    @Test
+    void theSandboxProfileCannotBeRemovedOrChanged() {
+        Settings s = Settings.defaults();
+        assertThrows(IllegalArgumentException.class, () -> s.withoutProfile(ConnectionProfile.SANDBOX_ID));
+        assertThrows(IllegalArgumentException.class, () -> s.withProfile(ConnectionProfile.sandbox()));
+    }
+
+    @Test
+    void aTransientProfileIsNeverWritten() throws Exception {
+        ConnectionProfile cli = new ConnectionProfile("command-line", "cli", EnvironmentKind.INT, "https://x.example");
+        SettingsStore store = new SettingsStore(dir).withTransientProfile("command-line");
+        store.save(Settings.defaults().withProfile(cli)
+                .withPreferences(Preferences.defaults().withActiveProfileId("command-line")));
+        Settings loaded = new SettingsStore(dir).load();
+        assertEquals(1, loaded.profiles().size());
+        assertTrue(loaded.activeProfile().isSandbox());
+    }
+
+    @Test
+    void removingTheActiveProfileFallsBackToTheSandbox() {
+        ConnectionProfile p = ConnectionProfile.remote("DEP", EnvironmentKind.DEP, "https://dep.example.nhs.uk");
+        Settings s = Settings.defaults().withProfile(p).withPreferences(Preferences.defaults().withActiveProfileId(p.id()));
+        assertTrue(s.withoutProfile(p.id()).activeProfile().isSandbox());
+    }
+}

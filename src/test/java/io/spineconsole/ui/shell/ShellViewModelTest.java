@@ -1,0 +1,171 @@
+package io.spineconsole.ui.shell;
+
+import io.spineconsole.api.ApiException;
+import io.spineconsole.api.ConnectionState;
+import io.spineconsole.domain.Role;
+import io.spineconsole.settings.ConnectionProfile;
+import io.spineconsole.settings.EnvironmentKind;
+import io.spineconsole.settings.Preferences;
+import io.spineconsole.settings.Settings;
+import io.spineconsole.settings.SettingsStore;
+import io.spineconsole.ui.common.I18n;
+import io.spineconsole.ui.common.UiExecutor;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The shell's behaviour with direct executors: no toolkit, no threads, no network. */
+class ShellViewModelTest {
+    @TempDir
+    Path dir;
+
+    private final I18n i18n = new I18n(Locale.UK);
+    private final UiExecutor direct = new UiExecutor(Runnable::run);
+
+    /** Connects instantly; profiles named in {@code needingToken} fail until a token is saved. */
+    private static final class FakeConnector implements BackboneConnector {
+        final Map<String, String> tokens = new HashMap<>();
+        final List<FakeBackboneApi> opened = new ArrayList<>();
+        RuntimeException failWith;
+
+        @Override
+        public CompletableFuture<Session> connect(ConnectionProfile profile, Consumer<String> progress) {
+            progress.accept("startup.step.signIn");
+            if (failWith != null) {
+                return CompletableFuture.failedFuture(failWith);
+            }
+            if (!profile.isSandbox() && !tokens.containsKey(profile.id())) {
+                return CompletableFuture.failedFuture(new TokenRequiredException(profile.name()));
+            }
+            FakeBackboneApi api = new FakeBackboneApi(profile.isSandbox() ? Role.ADMIN : Role.VIEWER);
+            opened.add(api);
+            return CompletableFuture.completedFuture(new Session(profile, api, api.me().join()));
+        }
+
+        @Override
+        public String secretStoreDescription() {
+            return "test store";
+        }
+
+        @Override
+        public void saveToken(String profileId, String token) {
+            tokens.put(profileId, token);
+        }
+    }
+
+    private ShellViewModel model(FakeConnector connector, Settings settings) {
+        return new ShellViewModel(connector, new SettingsStore(dir), settings, direct, Runnable::run, i18n);
+    }
+
+    @Test
+    void startsOnTheSandboxAndShowsTheServersRole() {
+        FakeConnector connector = new FakeConnector();
+        ShellViewModel model = model(connector, Settings.defaults());
+        model.start();
+        assertEquals(ShellViewModel.Phase.READY, model.phaseProperty().get());
+        assertTrue(model.profileProperty().get().isSandbox());
+        assertEquals(Role.ADMIN, model.roleProperty().get());
+    }
+
+    @Test
+    void connectionStateFollowsTheClientsReports() {
+        FakeConnector connector = new FakeConnector();
+        ShellViewModel model = model(connector, Settings.defaults());
+        model.start();
+        connector.opened.get(0).connection().report(ConnectionState.OFFLINE);
+        assertEquals(ConnectionState.OFFLINE, model.connectionStateProperty().get());
+        connector.opened.get(0).connection().report(ConnectionState.ONLINE);
+        assertEquals(ConnectionState.ONLINE, model.connectionStateProperty().get());
+    }
+
+    @Test
+    void aRemoteProfileWithoutATokenAsksForOneThenConnects() {
+        FakeConnector connector = new FakeConnector();
+        ConnectionProfile integration = ConnectionProfile.remote("INT", EnvironmentKind.INT, "https://int.example.nhs.uk");
+        ShellViewModel model = model(connector, Settings.defaults().withProfile(integration));
+        model.connect(integration);
+        assertEquals(ShellViewModel.Phase.NEEDS_TOKEN, model.phaseProperty().get());
+        assertNull(model.sessionProperty().get());
+
+        model.submitToken("  spc_typed  ");
+        assertEquals("spc_typed", connector.tokens.get(integration.id()));
+        assertEquals(ShellViewModel.Phase.READY, model.phaseProperty().get());
+        assertEquals(Role.VIEWER, model.roleProperty().get());
+    }
+
+    @Test
+    void switchingProfileClosesTheOldSession() {
+        FakeConnector connector = new FakeConnector();
+        ConnectionProfile dep = ConnectionProfile.remote("DEP", EnvironmentKind.DEP, "https://dep.example.nhs.uk");
+        connector.tokens.put(dep.id(), "t");
+        ShellViewModel model = model(connector, Settings.defaults().withProfile(dep));
+        model.start();
+        model.connect(dep);
+        assertTrue(connector.opened.get(0).closed);
+        assertFalse(connector.opened.get(1).closed);
+        assertEquals(dep.id(), model.settingsProperty().get().preferences().activeProfileId());
+    }
+
+    @Test
+    void aFailedConnectionSaysWhyAndKeepsADetailToCopy() {
+        FakeConnector connector = new FakeConnector();
+        connector.failWith = new ApiException(ApiException.Kind.OFFLINE, 0, "OFFLINE", "unreachable",
+                "GET /api/v1/me: connection refused", List.of(), null);
+        ShellViewModel model = model(connector, Settings.defaults());
+        model.start();
+        assertEquals(ShellViewModel.Phase.FAILED, model.phaseProperty().get());
+        assertTrue(model.phaseMessageProperty().get().contains("Sandbox"), model.phaseMessageProperty().get());
+        assertTrue(model.phaseDetailProperty().get().contains("connection refused"));
+        assertEquals(ConnectionState.OFFLINE, model.connectionStateProperty().get());
+    }
+
+    @Test
+    void workspaceAndThemeAreRememberedInTheSettingsFile() throws Exception {
+        ShellViewModel model = model(new FakeConnector(), Settings.defaults());
+        model.selectWorkspace(Workspace.MIGRATION);
+        model.toggleTheme();
+        Settings saved = new SettingsStore(dir).load();
+        assertEquals("migration", saved.preferences().lastWorkspace());
+        assertEquals(Preferences.Theme.DARK, saved.preferences().theme());
+
+        ShellViewModel reopened = model(new FakeConnector(), saved);
+        assertEquals(Workspace.MIGRATION, reopened.workspaceProperty().get());
+        assertEquals(Preferences.Theme.DARK, reopened.themeProperty().get());
+        assertTrue(Files.isRegularFile(dir.resolve("settings.json")));
+    }
+
+    @Test
+    void removingTheLiveProfileGoesBackToTheSandbox() {
+        FakeConnector connector = new FakeConnector();
+        ConnectionProfile live = ConnectionProfile.remote("LIVE", EnvironmentKind.LIVE, "https://live.example.nhs.uk");
+        connector.tokens.put(live.id(), "t");
+        ShellViewModel model = model(connector, Settings.defaults().withProfile(live));
+        model.connect(live);
+        model.removeProfile(live.id());
+        assertTrue(model.profileProperty().get().isSandbox());
+        assertEquals(1, model.settingsProperty().get().profiles().size());
+    }
+
+    @Test
+    void theCommandPaletteMatchesWordsInAnyOrder() {
+        Command dark = new Command("Switch to dark theme", "", () -> { });
+        assertTrue(dark.matches("dark th"));
+        assertTrue(dark.matches("THEME switch"));
+        assertTrue(dark.matches(""));
+        assertFalse(dark.matches("light"));
+    }
+}
