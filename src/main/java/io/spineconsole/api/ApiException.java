@@ -12,6 +12,7 @@ public class ApiException extends RuntimeException {
     private final String code;
     private final String detail;
     private final List<FieldError> fieldErrors;
+    private final Object current;
 
     public enum Kind {
         /** The request was malformed or a field is invalid: fix the input. */
@@ -35,7 +36,14 @@ public class ApiException extends RuntimeException {
 
     public ApiException(Kind kind, int status, String code, String message, String detail,
                         List<FieldError> fieldErrors, Throwable cause) {
+        this(kind, status, code, message, detail, fieldErrors, null, cause);
+    }
+
+    /** @param current for a 412 conflict, the record as the server holds it now (typed by the call) */
+    public ApiException(Kind kind, int status, String code, String message, String detail,
+                        List<FieldError> fieldErrors, Object current, Throwable cause) {
         super(message, cause);
+        this.current = current;
         this.kind = kind;
         this.status = status;
         this.code = code;
@@ -63,6 +71,17 @@ public class ApiException extends RuntimeException {
 
     public List<FieldError> fieldErrors() {
         return fieldErrors;
+    }
+
+    /** For a conflict (412), the server's current version of the record, as the operation's type; else null. */
+    @SuppressWarnings("unchecked")
+    public <T> T current() {
+        return (T) current;
+    }
+
+    /** True for a 412: someone changed the record since it was read. */
+    public boolean isStale() {
+        return status == 412;
     }
 
     /** Finds the {@link ApiException} behind a future's failure, if there is one. */

@@ -27,6 +27,14 @@ public interface BackboneApi extends AutoCloseable {
 
     CompletableFuture<MigrationSummary> migrationSummary();
 
+    RegistrationsApi registrations();
+
+    MessagesApi messages();
+
+    MigrationApi migration();
+
+    AuditApi audit();
+
     /** The connection state, updated by every call's outcome. */
     ConnectionMonitor connection();
 

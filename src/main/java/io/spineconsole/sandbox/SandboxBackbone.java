@@ -1,6 +1,9 @@
 package io.spineconsole.sandbox;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.spineconsole.api.wire.WireJson;
 import io.spineconsole.domain.Role;
+import io.spineconsole.sandbox.http.Idempotency;
 import io.spineconsole.platform.OwnerOnlyFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.List;
 
 /**
  * The reference backbone in one piece: database, seed data, token store and HTTP server. The
@@ -48,13 +50,17 @@ public final class SandboxBackbone implements AutoCloseable {
         SandboxDatabase database = SandboxDatabase.open(config.jdbcUrl(), config.dbUser(), config.dbPassword());
         try {
             Sql sql = new Sql(database.dataSource());
-            if (new SeedData(InteractionCatalogue.load(), clock).seedIfEmpty(sql, config.scale())) {
+            InteractionCatalogue interactions = InteractionCatalogue.load();
+            if (new SeedData(interactions, clock).seedIfEmpty(sql, config.scale())) {
                 LOG.info("Seeded the sandbox store at scale {}", config.scale());
             }
+            ObjectMapper mapper = WireJson.strictMapper();
+            SandboxContext context = new SandboxContext(sql, clock, new AuditLog(mapper, clock), mapper,
+                    database.product(), interactions);
             TokenStore tokens = new TokenStore(sql, clock);
             SummaryStore summaries = new SummaryStore(sql, clock);
-            SandboxServer server = new SandboxServer(tokens,
-                    List.of(new SystemRoutes(summaries, config.mode(), database.product())));
+            SandboxServer server = new SandboxServer(tokens, new Idempotency(sql, clock), mapper,
+                    RouteGroups.all(context, summaries, config.mode()));
             int port = server.start(config.bindAddress(), config.port());
             String host = config.bindAddress().contains(":") ? "[" + config.bindAddress() + "]" : config.bindAddress();
             String url = "http://" + host + ":" + port;

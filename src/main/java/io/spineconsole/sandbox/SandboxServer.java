@@ -1,5 +1,10 @@
 package io.spineconsole.sandbox;
 
+import io.spineconsole.sandbox.http.Access;
+import io.spineconsole.sandbox.http.ProblemException;
+import io.spineconsole.sandbox.http.Idempotency;
+import io.spineconsole.sandbox.http.RouteGroup;
+import io.spineconsole.sandbox.http.Routes;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
@@ -7,7 +12,6 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
 import io.javalin.security.RouteRole;
-import io.spineconsole.api.wire.WireJson;
 import io.spineconsole.domain.Principal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,8 +35,7 @@ public final class SandboxServer implements AutoCloseable {
 
     private final Javalin app;
 
-    public SandboxServer(TokenStore tokens, List<RouteGroup> groups) {
-        ObjectMapper mapper = WireJson.strictMapper();
+    public SandboxServer(TokenStore tokens, Idempotency idempotency, ObjectMapper mapper, List<RouteGroup> groups) {
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.http.maxRequestSize = MAX_REQUEST_BYTES;
@@ -40,7 +43,8 @@ public final class SandboxServer implements AutoCloseable {
             // Every answer carries a request id; problems name it as their instance.
             config.routes.before(ctx -> ctx.header(REQUEST_ID, UUID.randomUUID().toString()));
             config.routes.beforeMatched(ctx -> authorise(ctx, tokens));
-            groups.forEach(g -> g.register(config.routes));
+            Routes routes = new Routes(config.routes, mapper, idempotency);
+            groups.forEach(g -> g.register(routes));
             config.routes.exception(ProblemException.class, (e, ctx) -> problem(ctx, e));
             config.routes.exception(HttpResponseException.class, (e, ctx) -> problem(ctx, fromJavalin(e)));
             config.routes.exception(JacksonException.class, (e, ctx) -> problem(ctx, new ProblemException(400,
@@ -124,6 +128,7 @@ public final class SandboxServer implements AutoCloseable {
         if (e.current() != null) {
             body.put("current", e.current());
         }
+        e.headers().forEach(ctx::header);
         ctx.status(e.status()).json(body).contentType("application/problem+json");
     }
 

@@ -1,6 +1,9 @@
 package io.spineconsole.sandbox;
 
-import io.javalin.config.RoutesConfig;
+import io.spineconsole.sandbox.http.Access;
+import io.spineconsole.sandbox.http.ApiResponse;
+import io.spineconsole.sandbox.http.RouteGroup;
+import io.spineconsole.sandbox.http.Routes;
 import io.spineconsole.platform.BuildInfo;
 import io.spineconsole.domain.ServerHealth;
 
@@ -19,12 +22,12 @@ final class SystemRoutes implements RouteGroup {
     }
 
     @Override
-    public void register(RoutesConfig routes) {
-        routes.get("/api/v1/health", ctx -> ctx.json(
-                new ServerHealth("ok", BuildInfo.version(), API_VERSION, mode, database)), Access.PUBLIC);
-        routes.get("/api/v1/me", ctx -> ctx.json(SandboxServer.principal(ctx)), Access.VIEWER);
-        routes.get("/api/v1/registrations/summary", ctx -> ctx.json(summaries.registrations()), Access.VIEWER);
-        routes.get("/api/v1/messages/summary", ctx -> ctx.json(summaries.messages()), Access.VIEWER);
-        routes.get("/api/v1/migration/summary", ctx -> ctx.json(summaries.migration()), Access.VIEWER);
+    public void register(Routes routes) {
+        routes.get("/api/v1/health", Access.PUBLIC, (ctx, caller) -> ApiResponse.ok(
+                new ServerHealth("ok", BuildInfo.version(), API_VERSION, mode, database)));
+        routes.get("/api/v1/me", Access.VIEWER, (ctx, caller) -> ApiResponse.ok(caller));
+        routes.get("/api/v1/registrations/summary", Access.VIEWER, (ctx, caller) -> ApiResponse.ok(summaries.registrations()));
+        routes.get("/api/v1/messages/summary", Access.VIEWER, (ctx, caller) -> ApiResponse.ok(summaries.messages()));
+        routes.get("/api/v1/migration/summary", Access.VIEWER, (ctx, caller) -> ApiResponse.ok(summaries.migration()));
     }
 }

@@ -20,13 +20,15 @@ final class ProblemMapper {
         this.mapper = mapper;
     }
 
-    ApiException fromResponse(Request request, Response response, String body) {
+    /** @param type the operation's result type: a 412's {@code current} member is read as one */
+    ApiException fromResponse(Request request, Response response, String body, com.fasterxml.jackson.databind.JavaType type) {
         int status = response.code();
         Kind kind = kindOf(status);
         String code = "HTTP_" + status;
         String title = response.message();
         String detail = null;
         List<FieldError> fields = new ArrayList<>();
+        Object current = null;
         String contentType = response.header("Content-Type", "");
         if (contentType.contains("json")) {
             try {
@@ -34,6 +36,9 @@ final class ProblemMapper {
                 code = problem.path("code").asText(code);
                 title = problem.path("title").asText(title);
                 detail = problem.path("detail").asText(null);
+                if (status == 412 && problem.hasNonNull("current") && type != null) {
+                    current = mapper.treeToValue(problem.get("current"), type);
+                }
                 for (JsonNode e : problem.path("errors")) {
                     fields.add(new FieldError(e.path("field").asText(""), e.path("code").asText(""),
                             e.path("message").asText("")));
@@ -45,7 +50,7 @@ final class ProblemMapper {
         String message = detail != null ? detail : title;
         String raw = request.method() + " " + request.url().encodedPath() + " -> " + status + " " + code
                 + "\n" + truncate(body);
-        return new ApiException(kind, status, code, message, raw, fields, null);
+        return new ApiException(kind, status, code, message, raw, fields, current, null);
     }
 
     ApiException offline(Request request, Exception cause) {

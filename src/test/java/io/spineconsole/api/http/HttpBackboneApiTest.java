@@ -3,6 +3,7 @@ package io.spineconsole.api.http;
 import io.spineconsole.api.ApiException;
 import io.spineconsole.api.ConnectionState;
 import io.spineconsole.api.http.HttpBackboneApi.HttpClientOptions;
+import io.spineconsole.api.http.HttpTransport.RetryPolicy;
 import io.spineconsole.domain.Role;
 import io.spineconsole.sandbox.SandboxFixture;
 import mockwebserver3.MockResponse;
@@ -26,8 +27,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class HttpBackboneApiTest {
+    /** No retries: each fault test sees the fault itself. */
     private static final HttpClientOptions FAST = new HttpClientOptions(Duration.ofSeconds(2), Duration.ofSeconds(2),
-            Duration.ofSeconds(5));
+            Duration.ofSeconds(5), RetryPolicy.none());
+    private static final HttpClientOptions RETRYING = new HttpClientOptions(Duration.ofSeconds(2), Duration.ofSeconds(2),
+            Duration.ofSeconds(10), new RetryPolicy(3, Duration.ofMillis(20), Duration.ofMillis(100)));
     private static SandboxFixture sandbox;
 
     @BeforeAll
@@ -157,7 +161,8 @@ class HttpBackboneApiTest {
         try (MockWebServer server = new MockWebServer()) {
             server.start();
             server.enqueue(new MockResponse.Builder().code(200).headersDelay(10, TimeUnit.SECONDS).body("{}").build());
-            HttpClientOptions quick = new HttpClientOptions(Duration.ofSeconds(1), Duration.ofMillis(500), Duration.ofSeconds(1));
+            HttpClientOptions quick = new HttpClientOptions(Duration.ofSeconds(1), Duration.ofMillis(500), Duration.ofSeconds(1),
+                    RetryPolicy.none());
             try (HttpBackboneApi api = new HttpBackboneApi(server.url("/").toString(), () -> "t", quick)) {
                 long started = System.nanoTime();
                 ApiException e = failureOf(api.me());
@@ -181,5 +186,86 @@ class HttpBackboneApiTest {
                         "a call the user cancelled must not make the console look offline");
             }
         }
+    }
+
+    @Test
+    void aReadIsRetriedAfter503HonouringRetryAfter() throws Exception {
+        try (MockWebServer server = new MockWebServer()) {
+            server.start();
+            server.enqueue(new MockResponse.Builder().code(503).addHeader("Retry-After", "0").body("busy").build());
+            server.enqueue(new MockResponse.Builder().onResponseStart(SocketEffect.ShutdownConnection.INSTANCE).build());
+            server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
+                    .body("{\"name\":\"Ann\",\"role\":\"admin\",\"tokenId\":1}").build());
+            try (HttpBackboneApi api = new HttpBackboneApi(server.url("/").toString(), () -> "t", RETRYING)) {
+                assertEquals(Role.ADMIN, api.me().join().role());
+                assertEquals(ConnectionState.ONLINE, api.connection().state());
+            }
+            assertEquals(3, server.getRequestCount());
+        }
+    }
+
+    @Test
+    void aRetriedPostKeepsItsIdempotencyKeySoTheServerAppliesItOnce() throws Exception {
+        try (MockWebServer server = new MockWebServer()) {
+            server.start();
+            server.enqueue(new MockResponse.Builder().onResponseStart(SocketEffect.ShutdownConnection.INSTANCE).build());
+            server.enqueue(new MockResponse.Builder().code(201).addHeader("Content-Type", "application/json")
+                    .body("{\"name\":\"x\",\"role\":\"viewer\",\"tokenId\":2}").build());
+            try (HttpBackboneApi api = new HttpBackboneApi(server.url("/").toString(), () -> "t", RETRYING)) {
+                HttpTransport http = api.transport();
+                http.post("api/v1/anything", null, java.util.Map.of("a", 1), http.types().constructType(
+                        io.spineconsole.domain.Principal.class)).join();
+            }
+            RecordedRequest first = server.takeRequest(5, TimeUnit.SECONDS);
+            RecordedRequest second = server.takeRequest(5, TimeUnit.SECONDS);
+            assertNotNull(first.getHeaders().get("Idempotency-Key"));
+            assertEquals(first.getHeaders().get("Idempotency-Key"), second.getHeaders().get("Idempotency-Key"));
+        }
+    }
+
+    /** (OkHttp itself repeats a request once on "503, Retry-After: 0": the server did not act on it.) */
+    @Test
+    void anIfMatchUpdateIsNeverRetriedBlindly() throws Exception {
+        try (MockWebServer server = new MockWebServer()) {
+            server.start();
+            server.enqueue(new MockResponse.Builder().code(503).addHeader("Retry-After", "1").body("busy").build());
+            server.enqueue(new MockResponse.Builder().code(200).body("{}").build());
+            try (HttpBackboneApi api = new HttpBackboneApi(server.url("/").toString(), () -> "t", RETRYING)) {
+                HttpTransport http = api.transport();
+                ApiException e = failureOf(http.send("PUT", "api/v1/x", java.util.Map.of("a", 1), 3,
+                        http.types().constructType(java.util.Map.class)));
+                assertEquals(503, e.status());
+            }
+            assertEquals(1, server.getRequestCount());
+            assertEquals("\"3\"", server.takeRequest().getHeaders().get("If-Match"));
+        }
+    }
+
+    @Test
+    void aStaleUpdateCarriesTheServersCurrentRecord() throws Exception {
+        try (MockWebServer server = new MockWebServer()) {
+            server.start();
+            server.enqueue(new MockResponse.Builder().code(412).addHeader("Content-Type", "application/problem+json")
+                    .body("{\"status\":412,\"code\":\"PRECONDITION_FAILED\",\"title\":\"Stale\",\"detail\":\"Changed.\","
+                            + "\"errors\":[],\"current\":{\"name\":\"Theirs\",\"role\":\"operator\",\"tokenId\":9}}").build());
+            try (HttpBackboneApi api = new HttpBackboneApi(server.url("/").toString(), () -> "t", FAST)) {
+                HttpTransport http = api.transport();
+                ApiException e = failureOf(http.send("PUT", "api/v1/x", java.util.Map.of(), 1,
+                        http.types().constructType(io.spineconsole.domain.Principal.class)));
+                assertEquals(ApiException.Kind.CONFLICT, e.kind());
+                assertTrue(e.isStale());
+                io.spineconsole.domain.Principal theirs = e.current();
+                assertEquals("Theirs", theirs.name());
+            }
+        }
+    }
+
+    @Test
+    void retryAfterIsReadAsSecondsOrAnHttpDate() {
+        assertEquals(Duration.ofSeconds(7), HttpTransport.parseRetryAfter("7"));
+        assertEquals(null, HttpTransport.parseRetryAfter("soon"));
+        Duration fromDate = HttpTransport.parseRetryAfter(java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME
+                .format(java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC).plusSeconds(30)));
+        assertTrue(fromDate.getSeconds() > 20 && fromDate.getSeconds() <= 30, fromDate.toString());
     }
 }

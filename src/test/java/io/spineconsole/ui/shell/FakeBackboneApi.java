@@ -1,6 +1,10 @@
 package io.spineconsole.ui.shell;
 
+import io.spineconsole.api.AuditApi;
 import io.spineconsole.api.BackboneApi;
+import io.spineconsole.api.MessagesApi;
+import io.spineconsole.api.MigrationApi;
+import io.spineconsole.api.RegistrationsApi;
 import io.spineconsole.api.ConnectionMonitor;
 import io.spineconsole.domain.MessageFlowSummary;
 import io.spineconsole.domain.MigrationSummary;
@@ -50,6 +54,26 @@ public class FakeBackboneApi implements BackboneApi {
     @Override
     public CompletableFuture<MigrationSummary> migrationSummary() {
         return CompletableFuture.completedFuture(new MigrationSummary(12, 7, 3, 1, 1, 4, 2));
+    }
+
+    @Override
+    public RegistrationsApi registrations() {
+        throw new UnsupportedOperationException("not faked");
+    }
+
+    @Override
+    public MessagesApi messages() {
+        throw new UnsupportedOperationException("not faked");
+    }
+
+    @Override
+    public MigrationApi migration() {
+        throw new UnsupportedOperationException("not faked");
+    }
+
+    @Override
+    public AuditApi audit() {
+        throw new UnsupportedOperationException("not faked");
     }
 
     @Override

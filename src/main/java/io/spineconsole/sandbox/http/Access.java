@@ -1,4 +1,4 @@
-package io.spineconsole.sandbox;
+package io.spineconsole.sandbox.http;
 
 import io.javalin.security.RouteRole;
 import io.spineconsole.domain.Role;

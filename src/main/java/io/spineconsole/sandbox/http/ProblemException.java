@@ -1,6 +1,8 @@
-package io.spineconsole.sandbox;
+package io.spineconsole.sandbox.http;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A client's mistake (or a refusal), answered as RFC 9457 problem details with a stable code.
@@ -12,6 +14,7 @@ public class ProblemException extends RuntimeException {
     private final String title;
     private final List<FieldProblem> errors;
     private final Object current;
+    private final Map<String, String> headers = new LinkedHashMap<>();
 
     /** One invalid field: a dotted path or JSON pointer, a stable code, and a sentence. */
     public record FieldProblem(String field, String code, String message) {
@@ -52,11 +55,32 @@ public class ProblemException extends RuntimeException {
         return current;
     }
 
+    /** Adds a header to the problem answer (ETag of the current version, Retry-After, Allow). */
+    public ProblemException withHeader(String name, String value) {
+        headers.put(name, value);
+        return this;
+    }
+
+    public Map<String, String> headers() {
+        return headers;
+    }
+
     public static ProblemException notFound(String what) {
         return new ProblemException(404, "NO_RECORD_FOUND", "No record found", what + " was not found.");
     }
 
     public static ProblemException badRequest(String detail) {
         return new ProblemException(400, "BAD_REQUEST", "Bad request", detail);
+    }
+
+    /** 400 naming one bad parameter, for example {@code query.limit} or {@code header.If-Match}. */
+    public static ProblemException badParameter(String field, String code, String message) {
+        return new ProblemException(400, "BAD_REQUEST", "Bad request", message,
+                List.of(new FieldProblem(field, code, message)), null);
+    }
+
+    /** 409 when a state rule refuses an action; {@code errors} say which rule and why. */
+    public static ProblemException transitionRefused(String detail, List<FieldProblem> errors, Object current) {
+        return new ProblemException(409, "TRANSITION_REFUSED", "Transition refused", detail, errors, current);
     }
 }

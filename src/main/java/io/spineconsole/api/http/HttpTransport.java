@@ -1,0 +1,239 @@
+package io.spineconsole.api.http;
+
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.type.TypeFactory;
+import io.spineconsole.api.ApiException;
+import io.spineconsole.api.ConnectionMonitor;
+import io.spineconsole.api.ConnectionState;
+import okhttp3.Call;
+import okhttp3.Callback;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The admin API's wire: builds requests, sends them without blocking, retries what is safe to
+ * retry, reads JSON answers and turns failures into {@link ApiException}s. Area clients
+ * ({@code HttpRegistrationsApi}, ...) are thin layers over it.
+ *
+ * <p>Retry rules: GETs, and POSTs that carry an {@code Idempotency-Key} (the same key on every
+ * attempt, so the server applies them once), are retried on a dropped connection, 429, 502, 503
+ * or 504, with exponential backoff and jitter, honouring {@code Retry-After}. Updates with
+ * {@code If-Match} are never retried blindly: a repeat after a lost answer would look like a conflict.
+ */
+public final class HttpTransport {
+    static final MediaType JSON = MediaType.get("application/json");
+
+    private final HttpUrl base;
+    private final OkHttpClient client;
+    private final ObjectMapper mapper;
+    private final ProblemMapper problems;
+    private final ConnectionMonitor connection;
+    private final ScheduledExecutorService retryTimer;
+    private final RetryPolicy retry;
+
+    HttpTransport(HttpUrl base, OkHttpClient client, ObjectMapper mapper, ConnectionMonitor connection,
+                  ScheduledExecutorService retryTimer, RetryPolicy retry) {
+        this.base = base;
+        this.client = client;
+        this.mapper = mapper;
+        this.problems = new ProblemMapper(mapper);
+        this.connection = connection;
+        this.retryTimer = retryTimer;
+        this.retry = retry;
+    }
+
+    /** How often and how patiently to retry. */
+    public record RetryPolicy(int maxAttempts, Duration firstDelay, Duration maxDelay) {
+        public static RetryPolicy defaults() {
+            return new RetryPolicy(4, Duration.ofMillis(250), Duration.ofSeconds(8));
+        }
+
+        public static RetryPolicy none() {
+            return new RetryPolicy(1, Duration.ZERO, Duration.ZERO);
+        }
+    }
+
+    public ObjectMapper mapper() {
+        return mapper;
+    }
+
+    public TypeFactory types() {
+        return mapper.getTypeFactory();
+    }
+
+    /** A URL under the base, with query parameters; null or blank values are left out. */
+    public HttpUrl url(String path, Map<String, ?> query) {
+        HttpUrl.Builder b = base.newBuilder().addPathSegments(path.replaceFirst("^/", ""));
+        if (query != null) {
+            query.forEach((name, value) -> {
+                if (value instanceof Iterable<?> many) {
+                    many.forEach(v -> b.addQueryParameter(name, String.valueOf(v)));
+                } else if (value != null && !String.valueOf(value).isBlank()) {
+                    b.addQueryParameter(name, String.valueOf(value));
+                }
+            });
+        }
+        return b.build();
+    }
+
+    public <T> CompletableFuture<T> get(String path, Map<String, ?> query, JavaType type) {
+        Request request = new Request.Builder().url(url(path, query)).get().header("Accept", "application/json").build();
+        return call(request, type, true);
+    }
+
+    public <T> CompletableFuture<T> get(String path, Map<String, ?> query, Class<T> type) {
+        return get(path, query, mapper.constructType(type));
+    }
+
+    /**
+     * A creating or acting POST. It carries a fresh {@code Idempotency-Key}, kept across retries,
+     * so a retried request is applied once.
+     */
+    public <T> CompletableFuture<T> post(String path, Map<String, ?> query, Object body, JavaType type) {
+        Request request = new Request.Builder().url(url(path, query)).post(json(body))
+                .header("Accept", "application/json")
+                .header("Idempotency-Key", UUID.randomUUID().toString()).build();
+        return call(request, type, true);
+    }
+
+    /** An update guarded by {@code If-Match}: the version the user's edit was based on. */
+    public <T> CompletableFuture<T> send(String method, String path, Object body, long ifMatchVersion, JavaType type) {
+        Request request = new Request.Builder().url(url(path, null))
+                .method(method, body == null ? null : json(body))
+                .header("Accept", "application/json")
+                .header("If-Match", "\"" + ifMatchVersion + "\"").build();
+        return call(request, type, false);
+    }
+
+    /** A request built by hand (a form, a stream, a non-JSON body). */
+    public <T> CompletableFuture<T> call(Request request, JavaType type, boolean retryable) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        attempt(request, type, retryable ? retry.maxAttempts() : 1, 1, result);
+        return result;
+    }
+
+    private RequestBody json(Object body) {
+        try {
+            return RequestBody.create(mapper.writeValueAsBytes(body), JSON);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("Cannot write request body", e);
+        }
+    }
+
+    private <T> void attempt(Request request, JavaType type, int maxAttempts, int attemptNo, CompletableFuture<T> result) {
+        if (result.isDone()) {
+            return;
+        }
+        Call call = client.newCall(request);
+        result.whenComplete((v, f) -> {
+            if (result.isCancelled()) {
+                call.cancel();
+            }
+        });
+        call.enqueue(new Callback() {
+            @Override
+            public void onFailure(Call c, IOException e) {
+                if (c.isCanceled() || result.isDone()) {
+                    return;
+                }
+                if (attemptNo < maxAttempts) {
+                    connection.report(ConnectionState.DEGRADED);
+                    later(backoff(attemptNo, null), () -> attempt(request, type, maxAttempts, attemptNo + 1, result));
+                    return;
+                }
+                connection.report(ConnectionState.OFFLINE);
+                result.completeExceptionally(problems.offline(request, e));
+            }
+
+            @Override
+            public void onResponse(Call c, Response response) {
+                try (response; ResponseBody body = response.body()) {
+                    int status = response.code();
+                    if (response.isSuccessful()) {
+                        T value = status == 204 || type.getRawClass() == Void.class ? null
+                                : mapper.readValue(body.byteStream(), type);
+                        connection.report(ConnectionState.ONLINE);
+                        result.complete(value);
+                        return;
+                    }
+                    String text = body.string();
+                    if (isTransient(status) && attemptNo < maxAttempts) {
+                        connection.report(ConnectionState.DEGRADED);
+                        later(backoff(attemptNo, response.header("Retry-After")),
+                                () -> attempt(request, type, maxAttempts, attemptNo + 1, result));
+                        return;
+                    }
+                    ApiException failure = problems.fromResponse(request, response, text, type);
+                    connection.report(stateAfter(failure));
+                    result.completeExceptionally(failure);
+                } catch (IOException e) {
+                    connection.report(ConnectionState.DEGRADED);
+                    result.completeExceptionally(problems.unreadable(request, e));
+                } catch (RuntimeException e) {
+                    result.completeExceptionally(problems.unreadable(request, e));
+                }
+            }
+        });
+    }
+
+    private static boolean isTransient(int status) {
+        return status == 429 || status == 502 || status == 503 || status == 504;
+    }
+
+    /** Exponential backoff with full jitter, or the server's Retry-After when it gives one. */
+    Duration backoff(int attemptNo, String retryAfter) {
+        Duration fromServer = parseRetryAfter(retryAfter);
+        if (fromServer != null) {
+            return fromServer.compareTo(retry.maxDelay().multipliedBy(4)) > 0 ? retry.maxDelay().multipliedBy(4) : fromServer;
+        }
+        long cap = Math.min(retry.maxDelay().toMillis(), retry.firstDelay().toMillis() << Math.min(attemptNo - 1, 16));
+        return Duration.ofMillis(cap / 2 + ThreadLocalRandom.current().nextLong(cap / 2 + 1));
+    }
+
+    static Duration parseRetryAfter(String header) {
+        if (header == null || header.isBlank()) {
+            return null;
+        }
+        try {
+            return Duration.ofSeconds(Math.max(0, Long.parseLong(header.trim())));
+        } catch (NumberFormatException notSeconds) {
+            try {
+                ZonedDateTime at = ZonedDateTime.parse(header.trim(), DateTimeFormatter.RFC_1123_DATE_TIME);
+                Duration d = Duration.between(ZonedDateTime.now(at.getZone()), at);
+                return d.isNegative() ? Duration.ZERO : d;
+            } catch (RuntimeException notADate) {
+                return null;
+            }
+        }
+    }
+
+    private void later(Duration delay, Runnable action) {
+        retryTimer.schedule(action, delay.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private static ConnectionState stateAfter(ApiException failure) {
+        return switch (failure.kind()) {
+            case UNAUTHORISED -> ConnectionState.UNAUTHORISED;
+            case SERVER_ERROR -> ConnectionState.DEGRADED;
+            case OFFLINE -> ConnectionState.OFFLINE;
+            default -> ConnectionState.ONLINE;
+        };
+    }
+}

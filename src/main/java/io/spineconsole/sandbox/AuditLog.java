@@ -1,0 +1,49 @@
+package io.spineconsole.sandbox;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.spineconsole.domain.Principal;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+
+/**
+ * Writes the audit trail: who did what to which record, when, why, and the record before and
+ * after. Called inside the same transaction as the change, so a change is never unaudited.
+ */
+public final class AuditLog {
+    private final ObjectMapper mapper;
+    private final Clock clock;
+
+    public AuditLog(ObjectMapper mapper, Clock clock) {
+        this.mapper = mapper;
+        this.clock = clock;
+    }
+
+    /**
+     * @param action     what was done, for example {@code create}, {@code update}, {@code approve}
+     * @param entityType {@code organisation}, {@code accredited-system}, {@code endpoint}, {@code message},
+     *                   {@code component}, {@code site}, {@code token}, ...
+     * @param before     the record before (null when created)
+     * @param after      the record after (null when deleted)
+     */
+    public void record(Connection c, Principal actor, String action, String entityType, String entityId,
+                       String reason, Object before, Object after) throws SQLException {
+        Sql.update(c, "INSERT INTO audit_event (occurred_at, actor, action, entity_type, entity_id, reason, "
+                        + "before_json, after_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                clock.instant(), actor.name() + " (token " + actor.tokenId() + ", " + actor.role().code() + ")",
+                action, entityType, entityId, reason, json(before), json(after));
+    }
+
+    private String json(Object value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return mapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot audit " + value.getClass().getSimpleName(), e);
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package io.spineconsole.sandbox.http;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.http.Context;
+import io.spineconsole.sandbox.http.ProblemException.FieldProblem;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** Reads request bodies strictly: JSON only, no unknown members, every mistake named. */
+public final class Requests {
+    private Requests() {
+    }
+
+    /**
+     * Parses the body as {@code type}. Wrong content type → 415; empty, malformed or mistyped
+     * JSON, or an unknown member → 400 INVALID_REQUEST_BODY naming the member.
+     */
+    public static <T> T body(Context ctx, ObjectMapper mapper, Class<T> type) {
+        requireJson(ctx);
+        byte[] bytes = ctx.bodyAsBytes();
+        if (bytes.length == 0) {
+            throw invalidBody("", "The request needs a JSON body.");
+        }
+        try {
+            T value = mapper.readValue(bytes, type);
+            if (value == null) {
+                throw invalidBody("", "The request body must be a JSON object, not null.");
+            }
+            return value;
+        } catch (JsonMappingException e) {
+            String pointer = e.getPath().stream()
+                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : String.valueOf(ref.getIndex()))
+                    .collect(Collectors.joining("/", "/", ""));
+            throw invalidBody(pointer.equals("/") ? "" : pointer, describe(e));
+        } catch (JacksonException e) {
+            throw invalidBody("", "The request body is not valid JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw invalidBody("", "The request body could not be read.");
+        }
+    }
+
+    /** 415 unless the request says its body is JSON. */
+    public static void requireJson(Context ctx) {
+        String contentType = ctx.contentType();
+        String base = contentType == null ? "" : contentType.split(";")[0].trim().toLowerCase(Locale.ROOT);
+        if (!base.equals("application/json") && !base.endsWith("+json")) {
+            throw new ProblemException(415, "UNSUPPORTED_MEDIA_TYPE", "Unsupported media type",
+                    "Send the request body as application/json" + (contentType == null ? "." : ", not " + contentType + "."));
+        }
+    }
+
+    private static String describe(JsonMappingException e) {
+        String message = e.getOriginalMessage();
+        if (e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException u) {
+            return "Unknown member '" + u.getPropertyName() + "'.";
+        }
+        if (e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException m && m.getTargetType() != null) {
+            return "Wrong type: expected " + friendly(m.getTargetType()) + ". " + firstLine(message);
+        }
+        return firstLine(message);
+    }
+
+    private static String friendly(Class<?> type) {
+        if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
+            return "a whole number";
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return "true or false";
+        }
+        if (type == String.class) {
+            return "a string";
+        }
+        if (List.class.isAssignableFrom(type)) {
+            return "an array";
+        }
+        return type.isEnum() ? "one of the allowed values" : "an object";
+    }
+
+    private static String firstLine(String message) {
+        return message == null ? "" : message.split("\n")[0];
+    }
+
+    private static ProblemException invalidBody(String field, String message) {
+        return new ProblemException(400, "INVALID_REQUEST_BODY", "Invalid request body", message,
+                List.of(new FieldProblem(field, "INVALID_BODY", message)), null);
+    }
+}

@@ -1,0 +1,114 @@
+package io.spineconsole.sandbox.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import io.spineconsole.domain.Principal;
+import io.spineconsole.sandbox.SandboxServer;
+
+import java.util.Optional;
+
+/**
+ * Registers admin API routes. Every route names its {@link Access}; handlers return an
+ * {@link ApiResponse}. Creating and acting POSTs go through {@link #postIdempotent}, which honours
+ * {@code Idempotency-Key}.
+ */
+public final class Routes {
+    private final RoutesConfig routes;
+    private final ObjectMapper mapper;
+    private final Idempotency idempotency;
+
+    public Routes(RoutesConfig routes, ObjectMapper mapper, Idempotency idempotency) {
+        this.routes = routes;
+        this.mapper = mapper;
+        this.idempotency = idempotency;
+    }
+
+    public ObjectMapper mapper() {
+        return mapper;
+    }
+
+    /** The raw Javalin routes, for what {@link ApiHandler} does not fit (server-sent events, streams). */
+    public RoutesConfig raw() {
+        return routes;
+    }
+
+    public void get(String path, Access access, ApiHandler handler) {
+        routes.get(path, adapt(handler), access);
+    }
+
+    public void put(String path, Access access, ApiHandler handler) {
+        routes.put(path, adapt(handler), access);
+    }
+
+    public void patch(String path, Access access, ApiHandler handler) {
+        routes.patch(path, adapt(handler), access);
+    }
+
+    public void delete(String path, Access access, ApiHandler handler) {
+        routes.delete(path, adapt(handler), access);
+    }
+
+    /** A POST that changes nothing (a query with a body, a dry run); no idempotency needed. */
+    public void post(String path, Access access, ApiHandler handler) {
+        routes.post(path, adapt(handler), access);
+    }
+
+    /** A creating or acting POST: a retry with the same Idempotency-Key gets the first answer. */
+    public void postIdempotent(String path, Access access, ApiHandler handler) {
+        routes.post(path, ctx -> {
+            Principal caller = SandboxServer.principal(ctx);
+            String key = ctx.header(Idempotency.HEADER);
+            if (key == null) {
+                write(ctx, handler.handle(ctx, caller));
+                return;
+            }
+            Idempotency.checkKey(key);
+            String scope = ctx.method() + " " + ctx.path() + (ctx.queryString() == null ? "" : "?" + ctx.queryString());
+            byte[] body = ctx.bodyAsBytes();
+            Optional<Idempotency.Stored> earlier = idempotency.find(caller, scope, key, body);
+            if (earlier.isPresent()) {
+                replay(ctx, earlier.get());
+                return;
+            }
+            ApiResponse answer = handler.handle(ctx, caller);
+            String json = answer.body() == null ? null : mapper.writeValueAsString(answer.body());
+            if (answer.status() / 100 == 2) {
+                idempotency.store(caller, scope, key, body, new Idempotency.Stored(answer.status(), json,
+                        answer.headers().get("Location"), answer.headers().get("ETag")));
+            }
+            answer.headers().forEach(ctx::header);
+            ctx.status(answer.status());
+            if (json != null) {
+                ctx.contentType("application/json").result(json);
+            }
+        }, access);
+    }
+
+    private Handler adapt(ApiHandler handler) {
+        return ctx -> write(ctx, handler.handle(ctx, SandboxServer.principal(ctx)));
+    }
+
+    private static void write(Context ctx, ApiResponse answer) {
+        answer.headers().forEach(ctx::header);
+        ctx.status(answer.status());
+        if (answer.body() != null) {
+            ctx.json(answer.body());
+        }
+    }
+
+    private static void replay(Context ctx, Idempotency.Stored stored) {
+        ctx.header("Idempotent-Replayed", "true");
+        if (stored.location() != null) {
+            ctx.header("Location", stored.location());
+        }
+        if (stored.etag() != null) {
+            ctx.header("ETag", stored.etag());
+        }
+        ctx.status(stored.status());
+        if (stored.body() != null) {
+            ctx.contentType("application/json").result(stored.body());
+        }
+    }
+}
