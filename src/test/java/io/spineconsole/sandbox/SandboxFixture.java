@@ -14,10 +14,19 @@ public final class SandboxFixture implements AutoCloseable {
         this.adminToken = backbone.issueEmbeddedConsoleToken();
     }
 
+    /** On a private in-memory H2 database. */
     public static SandboxFixture start() {
-        String url = "jdbc:h2:mem:sandbox-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+        return start("jdbc:h2:mem:sandbox-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+    }
+
+    /** On a fresh database of the embedded PostgreSQL server. */
+    public static SandboxFixture startOnPostgres() {
+        return start(PostgresFixture.newDatabase());
+    }
+
+    public static SandboxFixture start(String jdbcUrl) {
         return new SandboxFixture(SandboxBackbone.start(
-                new SandboxBackbone.Config(url, null, null, "127.0.0.1", 0, SMALL, "sandbox"), Clock.systemUTC()));
+                new SandboxBackbone.Config(jdbcUrl, null, null, "127.0.0.1", 0, SMALL, "sandbox"), Clock.systemUTC()));
     }
 
     public SandboxBackbone backbone() {
