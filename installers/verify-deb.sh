@@ -181,5 +181,5 @@ echo
 echo "verify-deb: OK: $(basename "$deb")"
 echo "    .deb size:       $deb_mb MB ($deb_bytes bytes; limit $max_mb MB)"
 echo "    installed size:  $((installed_kb / 1024)) MiB (Installed-Size $installed_kb KiB; $on_disk in /opt/spine-console)"
-echo "    build time:      $build_seconds s (mvn package + jpackage)"
+echo "    build time:      $build_seconds s (build-installer.sh)"
 echo "    launcher:        $expected; --help, bad argument (exit 2) and sandbox checked"
