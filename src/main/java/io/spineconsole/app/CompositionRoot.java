@@ -41,14 +41,16 @@ final class CompositionRoot implements AutoCloseable {
     private final Settings settings;
 
     /**
+     * @param saved          the settings as read from the settings file
      * @param uiThread       runs work on the UI thread ({@code Platform::runLater})
      * @param openFolder     opens a folder in the OS file manager
      */
-    CompositionRoot(ConsoleOptions options, AppDirectories dirs, Executor uiThread, Consumer<java.nio.file.Path> openFolder) {
+    CompositionRoot(ConsoleOptions options, AppDirectories dirs, Settings saved, Executor uiThread,
+                    Consumer<java.nio.file.Path> openFolder) {
         I18n i18n = new I18n(Locale.getDefault());
         UiExecutor ui = new UiExecutor(uiThread);
         SettingsStore store = new SettingsStore(dirs.config());
-        Settings loaded = store.load();
+        Settings loaded = saved;
         connector = new ConsoleConnector(SandboxCommand.h2FileUrl(dirs.sandboxDatabase()), new FileSecretStore(dirs.config()));
         if (options.serverUrl() != null) {
             ConnectionProfile cli = new ConnectionProfile(COMMAND_LINE_PROFILE, options.serverUrl(),

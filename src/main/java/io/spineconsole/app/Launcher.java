@@ -74,11 +74,16 @@ public final class Launcher implements Callable<Integer> {
         if (server != null) {
             checkUrl(server);
         }
-        AppDirectories dirs = AppDirectories.forCurrentUser();
-        Logging.start(dirs, "WARN");
         if (screenshotDir != null) {
+            // A screenshot run switches themes and workspaces: keep it away from the user's own
+            // settings and data unless a home folder was chosen on purpose.
+            if (System.getProperty("spineconsole.home") == null) {
+                System.setProperty("spineconsole.home", Files.createTempDirectory("spine-console-screenshots").toString());
+            }
             Headless.useMonocleIfAvailable();
         }
+        AppDirectories dirs = AppDirectories.forCurrentUser();
+        Logging.start(dirs, "WARN");
         SpineConsoleApp.prepare(new ConsoleOptions(server, kind, token, screenshotDir, startupProbe), dirs);
         Application.launch(SpineConsoleApp.class);
         return SpineConsoleApp.exitCode();

@@ -2,7 +2,10 @@ package io.spineconsole.app;
 
 import io.spineconsole.platform.AppDirectories;
 import io.spineconsole.platform.BuildInfo;
+import io.spineconsole.settings.Settings;
+import io.spineconsole.settings.SettingsStore;
 import io.spineconsole.settings.Preferences.WindowGeometry;
+import javafx.animation.AnimationTimer;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.geometry.Rectangle2D;
@@ -14,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
 import java.util.Objects;
 
 /**
@@ -28,6 +32,7 @@ public final class SpineConsoleApp extends Application {
     // JavaFX instantiates the Application itself, so the launcher's options come through here.
     private static volatile ConsoleOptions options = ConsoleOptions.defaults();
     private static volatile AppDirectories directories;
+    private static volatile CompletableFuture<Settings> preloadedSettings;
     private static volatile int exitCode;
 
     private CompositionRoot root;
@@ -35,6 +40,8 @@ public final class SpineConsoleApp extends Application {
     static void prepare(ConsoleOptions launchOptions, AppDirectories dirs) {
         options = launchOptions;
         directories = dirs;
+        // Read the settings while the JavaFX toolkit starts, rather than after it.
+        preloadedSettings = CompletableFuture.supplyAsync(() -> new SettingsStore(dirs.config()).load());
     }
 
     static int exitCode() {
@@ -49,8 +56,9 @@ public final class SpineConsoleApp extends Application {
     @Override
     public void init() {
         AppDirectories dirs = directories != null ? directories : AppDirectories.forCurrentUser();
-        // Reading settings happens here, on the launcher thread, never on the FX thread.
-        root = new CompositionRoot(options, dirs, Platform::runLater,
+        // Settings are read here (or were read while the toolkit started), never on the FX thread.
+        Settings settings = preloadedSettings != null ? preloadedSettings.join() : new SettingsStore(dirs.config()).load();
+        root = new CompositionRoot(options, dirs, settings, Platform::runLater,
                 folder -> getHostServices().showDocument(folder.toUri().toString()));
     }
 
@@ -72,7 +80,15 @@ public final class SpineConsoleApp extends Application {
         if (options.screenshotDir() != null) {
             new ScreenshotRun(stage, root.shell(), root.window(), options.screenshotDir()).start();
         }
-        root.shell().start();
+        // Connect (which may start the embedded sandbox) once the first frame is on screen, so the
+        // sandbox's start-up does not compete with drawing the window on a two-core machine.
+        new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                stop();
+                root.shell().start();
+            }
+        }.start();
     }
 
     private void restoreGeometry(Stage stage) {

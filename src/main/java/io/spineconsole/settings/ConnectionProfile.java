@@ -1,5 +1,7 @@
 package io.spineconsole.settings;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 import java.util.Objects;
 import java.util.UUID;
 
@@ -24,6 +26,7 @@ public record ConnectionProfile(String id, String name, EnvironmentKind kind, St
         return new ConnectionProfile(UUID.randomUUID().toString(), name, kind, url);
     }
 
+    @JsonIgnore // derived from the id; not a stored field
     public boolean isSandbox() {
         return SANDBOX_ID.equals(id);
     }

@@ -17,8 +17,11 @@ public final class Themes {
     }
 
     public static void apply(Theme theme, Scene scene) {
-        Application.setUserAgentStylesheet(theme == Theme.DARK
-                ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet());
+        atlantafx.base.theme.Theme atlantaTheme = theme == Theme.DARK ? new PrimerDark() : new PrimerLight();
+        // The pre-compiled binary stylesheet parses much faster than the CSS: it shortens start-up.
+        String stylesheet = atlantaTheme.getUserAgentStylesheetBSS() != null
+                ? atlantaTheme.getUserAgentStylesheetBSS() : atlantaTheme.getUserAgentStylesheet();
+        Application.setUserAgentStylesheet(stylesheet);
         if (!scene.getStylesheets().contains(APP_CSS)) {
             scene.getStylesheets().add(APP_CSS);
         }
