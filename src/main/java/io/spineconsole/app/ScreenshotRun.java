@@ -8,6 +8,7 @@ import javafx.animation.PauseTransition;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
+import javafx.stage.Window;
 import javafx.util.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,6 +48,8 @@ final class ScreenshotRun {
                 steps.add(() -> show(theme, w));
             }
         }
+        steps.add(() -> dialog("#open-profiles", "profiles"));
+        steps.add(() -> dialog("#open-about", "about"));
         steps.add(() -> {
             window.openCommandPalette();
             waitForData(() -> {
@@ -63,6 +66,26 @@ final class ScreenshotRun {
         }
         shell.selectWorkspace(w);
         waitForData(() -> write(w.code() + "-" + theme.code()));
+    }
+
+    /**
+     * Opens a dialog by its button (the dialog waits in a nested event loop, which keeps these
+     * steps' timers running), photographs its window, then closes it.
+     */
+    private void dialog(String buttonId, String name) {
+        later(100, () -> {
+            Window before = stage;
+            later(600, () -> {
+                Window.getWindows().stream().filter(w -> w != before && w.isShowing()).findFirst().ifPresent(w -> {
+                    writeScene(w.getScene(), name + "-" + shell.themeProperty().get().code());
+                    ((Stage) w).close();
+                });
+                tick();
+            });
+            // showAndWait is not allowed inside an animation's callback: fire from a plain event.
+            javafx.application.Platform.runLater(
+                    () -> ((javafx.scene.control.ButtonBase) stage.getScene().lookup(buttonId)).fire());
+        });
     }
 
     /** Polls every 100 ms until the workspace shows its tiles (or gives up after 30 s). */
@@ -92,9 +115,13 @@ final class ScreenshotRun {
     }
 
     private void write(String name) {
+        writeScene(stage.getScene(), name);
+    }
+
+    private void writeScene(javafx.scene.Scene scene, String name) {
         try {
             Files.createDirectories(dir);
-            WritableImage image = stage.getScene().snapshot(null);
+            WritableImage image = scene.snapshot(null);
             Path file = dir.resolve(name.toLowerCase(Locale.ROOT) + ".png");
             ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", file.toFile());
             System.out.println("wrote " + file);

@@ -133,4 +133,44 @@ class ConsoleUiTest {
         robot.clickOn("#toggle-theme");
         WaitForAsyncUtils.waitForFxEvents();
     }
+
+    @Test
+    @Order(6)
+    void aNewProfileIsValidatedAsTypedAndSavedWithoutItsToken() throws Exception {
+        robot.clickOn("#open-profiles");
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn(i18n("profiles.new"));
+        robot.clickOn("#profile-name").write("Integration");
+        robot.clickOn("#profile-url").write("ftp://int.example.nhs.uk");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(fieldErrors().contains(i18n("profiles.error.urlFormat")), fieldErrors().toString());
+
+        TextField url = robot.lookup("#profile-url").queryAs(TextField.class);
+        robot.interact(url::clear);
+        robot.clickOn(url).write("https://int.example.nhs.uk");
+        robot.clickOn("#profile-token").write("spc_typed-secret-value");
+        robot.clickOn("#profile-save");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(fieldErrors().stream().allMatch(String::isEmpty), fieldErrors().toString());
+        assertTrue(robot.lookup("#profiles-list").queryListView().getItems().stream()
+                .anyMatch(p -> ((io.spineconsole.settings.ConnectionProfile) p).name().equals("Integration")));
+
+        java.nio.file.Path home = java.nio.file.Path.of(System.getProperty("spineconsole.home"));
+        java.nio.file.Path settings = home.resolve("config").resolve("settings.json");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> java.nio.file.Files.exists(settings)
+                && java.nio.file.Files.readString(settings).contains("https://int.example.nhs.uk"));
+        assertTrue(!java.nio.file.Files.readString(settings).contains("spc_typed-secret-value"),
+                "the token must never be written to the settings file");
+        robot.clickOn(i18n("profiles.remove"));
+        robot.type(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static List<String> fieldErrors() {
+        return robot.lookup(".field-error").queryAllAs(Label.class).stream().map(Label::getText).toList();
+    }
+
+    private static String i18n(String key) {
+        return new io.spineconsole.ui.common.I18n(Locale.getDefault()).get(key);
+    }
 }

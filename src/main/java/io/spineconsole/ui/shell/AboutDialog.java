@@ -2,6 +2,7 @@ package io.spineconsole.ui.shell;
 
 import io.spineconsole.platform.BuildInfo;
 import io.spineconsole.ui.common.AppIcon;
+import io.spineconsole.ui.common.Grids;
 import io.spineconsole.ui.common.I18n;
 import io.spineconsole.ui.common.Icons;
 import javafx.scene.control.Alert;
@@ -23,6 +24,7 @@ final class AboutDialog extends Alert {
         GridPane grid = new GridPane();
         grid.setHgap(12);
         grid.setVgap(6);
+        grid.getColumnConstraints().addAll(Grids.labelColumn(), Grids.growingColumn());
         String[][] rows = {
                 {i18n.get("about.java"), info.javaVersion()},
                 {i18n.get("about.javafx"), info.javafxVersion()},
@@ -40,5 +42,6 @@ final class AboutDialog extends Alert {
         open.setId("open-log-folder");
         open.setOnAction(e -> openLogFolder.run());
         getDialogPane().setContent(new VBox(12, grid, open));
+        getDialogPane().setMinWidth(680);
     }
 }

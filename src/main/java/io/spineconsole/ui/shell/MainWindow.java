@@ -144,6 +144,7 @@ public final class MainWindow {
         profiles.setId("open-profiles");
         profiles.setOnAction(e -> openProfiles());
         Button aboutButton = Icons.button(AppIcon.ABOUT, i18n.get("command.about"));
+        aboutButton.setId("open-about");
         aboutButton.setOnAction(e -> openAbout());
         HBox bar = new HBox(4, title, spacer, paletteButton, refresh, theme, profiles, aboutButton);
         bar.getStyleClass().add("header-bar");

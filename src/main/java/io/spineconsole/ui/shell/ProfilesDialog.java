@@ -3,6 +3,7 @@ package io.spineconsole.ui.shell;
 import io.spineconsole.settings.ConnectionProfile;
 import io.spineconsole.settings.EnvironmentKind;
 import io.spineconsole.ui.common.AppIcon;
+import io.spineconsole.ui.common.Grids;
 import io.spineconsole.ui.common.I18n;
 import io.spineconsole.ui.common.Icons;
 import javafx.beans.binding.Bindings;
@@ -51,7 +52,8 @@ final class ProfilesDialog extends Dialog<ConnectionProfile> {
         setResizable(true);
 
         list.setId("profiles-list");
-        list.setPrefSize(240, 300);
+        list.setPrefSize(260, 320);
+        list.setMinWidth(220);
         list.setCellFactory(v -> new ListCell<>() {
             @Override
             protected void updateItem(ConnectionProfile p, boolean empty) {
@@ -100,6 +102,7 @@ final class ProfilesDialog extends Dialog<ConnectionProfile> {
         GridPane grid = new GridPane();
         grid.setHgap(8);
         grid.setVgap(4);
+        grid.getColumnConstraints().addAll(Grids.labelColumn(), Grids.growingColumn());
         grid.addRow(0, new Label(i18n.get("profiles.name")), name);
         grid.add(nameError, 1, 1);
         grid.addRow(2, new Label(i18n.get("profiles.kind")), kind);
@@ -129,15 +132,25 @@ final class ProfilesDialog extends Dialog<ConnectionProfile> {
             model.removeProfile(p.id());
             list.getItems().setAll(model.settingsProperty().get().profiles());
         });
-        VBox formBox = new VBox(8, grid, new HBox(8, add, save, remove));
-        formBox.disableProperty().bind(Bindings.createBooleanBinding(() -> {
+        Label sandboxNote = new Label(i18n.get("profiles.sandboxNote"));
+        sandboxNote.setWrapText(true);
+        sandboxNote.getStyleClass().add("text-muted");
+        var sandboxSelected = Bindings.createBooleanBinding(() -> {
             ConnectionProfile p = list.getSelectionModel().getSelectedItem();
             return p != null && p.isSandbox();
-        }, list.getSelectionModel().selectedItemProperty()));
+        }, list.getSelectionModel().selectedItemProperty());
+        sandboxNote.visibleProperty().bind(sandboxSelected);
+        sandboxNote.managedProperty().bind(sandboxSelected);
+        grid.disableProperty().bind(sandboxSelected);
+        save.disableProperty().bind(sandboxSelected);
+        VBox formBox = new VBox(8, sandboxNote, grid, new HBox(8, add, save, remove));
+        HBox.setHgrow(formBox, javafx.scene.layout.Priority.ALWAYS);
 
         HBox content = new HBox(16, list, formBox);
         content.setPadding(new Insets(8));
+        content.setPrefWidth(760);
         getDialogPane().setContent(content);
+        getDialogPane().setMinWidth(800);
         ButtonType connect = new ButtonType(i18n.get("profiles.connect"), ButtonBar.ButtonData.OK_DONE);
         getDialogPane().getButtonTypes().addAll(connect, ButtonType.CLOSE);
         getDialogPane().lookupButton(connect).disableProperty().bind(list.getSelectionModel().selectedItemProperty().isNull());
