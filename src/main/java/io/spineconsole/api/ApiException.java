@@ -1,5 +1,7 @@
 package io.spineconsole.api;
 
+import io.spineconsole.domain.migration.MigrationBlocker;
+
 import java.util.List;
 
 /**
@@ -13,6 +15,7 @@ public class ApiException extends RuntimeException {
     private final String detail;
     private final List<FieldError> fieldErrors;
     private final Object current;
+    private List<MigrationBlocker> blockers = List.of();
 
     public enum Kind {
         /** The request was malformed or a field is invalid: fix the input. */
@@ -77,6 +80,17 @@ public class ApiException extends RuntimeException {
     @SuppressWarnings("unchecked")
     public <T> T current() {
         return (T) current;
+    }
+
+    /** For a refused migration transition or sign-off (409), the components that block it; else empty. */
+    public List<MigrationBlocker> blockers() {
+        return blockers;
+    }
+
+    /** Attaches the blockers a refusal named (set once by the client that read the answer). */
+    public ApiException withBlockers(List<MigrationBlocker> blockers) {
+        this.blockers = List.copyOf(blockers);
+        return this;
     }
 
     /** True for a 412: someone changed the record since it was read. */

@@ -128,6 +128,7 @@ public final class SandboxServer implements AutoCloseable {
         if (e.current() != null) {
             body.put("current", e.current());
         }
+        body.putAll(e.members());
         e.headers().forEach(ctx::header);
         ctx.status(e.status()).json(body).contentType("application/problem+json");
     }

@@ -106,6 +106,7 @@ public final class SeedData {
             insertOrganisations(c, orgs, now);
             List<Endpoint> endpoints = systemsAndEndpoints(c, orgs, now);
             migration(c, now);
+            io.spineconsole.sandbox.migration.MigrationSeed.seed(c, now);
             messages(c, endpoints, scale.messages(), now);
             return null;
         });

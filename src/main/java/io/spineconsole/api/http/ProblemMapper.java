@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.spineconsole.api.ApiException;
 import io.spineconsole.api.ApiException.FieldError;
 import io.spineconsole.api.ApiException.Kind;
+import io.spineconsole.domain.migration.MigrationBlocker;
 import okhttp3.Request;
 import okhttp3.Response;
 
@@ -29,6 +30,7 @@ final class ProblemMapper {
         String detail = null;
         List<FieldError> fields = new ArrayList<>();
         Object current = null;
+        List<MigrationBlocker> blockers = List.of();
         String contentType = response.header("Content-Type", "");
         if (contentType.contains("json")) {
             try {
@@ -38,6 +40,9 @@ final class ProblemMapper {
                 detail = problem.path("detail").asText(null);
                 if (status == 412 && problem.hasNonNull("current") && type != null) {
                     current = mapper.treeToValue(problem.get("current"), type);
+                }
+                if (problem.path("blockers").isArray() && !problem.path("blockers").isEmpty()) {
+                    blockers = List.of(mapper.treeToValue(problem.get("blockers"), MigrationBlocker[].class));
                 }
                 for (JsonNode e : problem.path("errors")) {
                     fields.add(new FieldError(e.path("field").asText(""), e.path("code").asText(""),
@@ -50,7 +55,7 @@ final class ProblemMapper {
         String message = detail != null ? detail : title;
         String raw = request.method() + " " + request.url().encodedPath() + " -> " + status + " " + code
                 + "\n" + truncate(body);
-        return new ApiException(kind, status, code, message, raw, fields, current, null);
+        return new ApiException(kind, status, code, message, raw, fields, current, null).withBlockers(blockers);
     }
 
     ApiException offline(Request request, Exception cause) {

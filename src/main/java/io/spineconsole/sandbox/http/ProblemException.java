@@ -15,6 +15,7 @@ public class ProblemException extends RuntimeException {
     private final List<FieldProblem> errors;
     private final Object current;
     private final Map<String, String> headers = new LinkedHashMap<>();
+    private final Map<String, Object> members = new LinkedHashMap<>();
 
     /** One invalid field: a dotted path or JSON pointer, a stable code, and a sentence. */
     public record FieldProblem(String field, String code, String message) {
@@ -63,6 +64,16 @@ public class ProblemException extends RuntimeException {
 
     public Map<String, String> headers() {
         return headers;
+    }
+
+    /** Adds an extension member to the problem document ({@code blockers}, {@code related}). */
+    public ProblemException withMember(String name, Object value) {
+        members.put(name, value);
+        return this;
+    }
+
+    public Map<String, Object> members() {
+        return members;
     }
 
     public static ProblemException notFound(String what) {
