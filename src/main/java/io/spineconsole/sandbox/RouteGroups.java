@@ -9,8 +9,9 @@ final class RouteGroups {
     private RouteGroups() {
     }
 
-    static List<RouteGroup> all(SandboxContext context, SummaryStore summaries, String mode) {
+    static List<RouteGroup> all(SandboxContext context, SummaryStore summaries, String mode, RouteGroup messages) {
         return List.of(
-                new SystemRoutes(summaries, mode, context.databaseProduct()));
+                new SystemRoutes(summaries, mode, context.databaseProduct()),
+                messages);
     }
 }
