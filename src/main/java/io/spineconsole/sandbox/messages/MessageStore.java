@@ -204,17 +204,15 @@ final class MessageStore {
     }
 
     private Reliability reliability(String partyKey) {
-        return sql.one("SELECT retries, retry_interval, persist_duration, ack_requested, duplicate_elimination, "
-                + "sync_reply_mode FROM mhs_endpoint WHERE party_key = ? ORDER BY id", r -> {
-            if (r.getObject("retries") == null) {
-                return null;
-            }
+        // Endpoints without retries (sync and express patterns) have no reliability settings to show.
+        return sql.list("SELECT retries, retry_interval, persist_duration, ack_requested, duplicate_elimination, "
+                + "sync_reply_mode FROM mhs_endpoint WHERE party_key = ? AND retries IS NOT NULL ORDER BY id", r -> {
             String mode = r.getString("sync_reply_mode");
             return new Reliability(r.getInt("retries"), r.getString("retry_interval"), r.getString("persist_duration"),
                     r.getBoolean("ack_requested") ? "always" : "never",
                     r.getBoolean("duplicate_elimination") ? "always" : "never",
                     mode != null && SYNC_REPLY_MODES.contains(mode) ? mode : "msh-signals-only");
-        }, partyKey).orElse(null);
+        }, partyKey).stream().findFirst().orElse(null);
     }
 
     /** Dead letters, newest first, with the latest copy made of each. */

@@ -115,6 +115,12 @@ final class RedeliveryJobs implements AutoCloseable {
         List<UUID> finalSelected = selected;
         boolean finalTruncated = truncated;
         RedeliveryJob job = sql.inTransaction(c -> {
+            JobState state = dryRun ? JobState.COMPLETED : JobState.QUEUED;
+            Sql.update(c, "INSERT INTO redelivery_job (" + JOB_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                            + "?, ?, ?, ?, ?, 1, ?, ?, ?, ?)", id, request.reason(), dryRun, rate, max,
+                    request.messageIds() == null ? null : request.messageIds().size(), json(request.filter()),
+                    finalTruncated, state.code(), finalSelected.size(), 0, 0, 0,
+                    dryRun ? now : null, dryRun ? now : null, null, null, now, caller.name(), now, caller.name());
             int skipped = 0;
             int seq = 0;
             for (UUID original : finalSelected) {
@@ -136,12 +142,9 @@ final class RedeliveryJobs implements AutoCloseable {
                         + "VALUES (?, ?, ?, NULL, ?, ?, ?)", id, ++seq, original, outcome.code(), detail,
                         dryRun ? now : null);
             }
-            JobState state = dryRun ? JobState.COMPLETED : JobState.QUEUED;
-            Sql.update(c, "INSERT INTO redelivery_job (" + JOB_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                            + "?, ?, ?, ?, ?, 1, ?, ?, ?, ?)", id, request.reason(), dryRun, rate, max,
-                    request.messageIds() == null ? null : request.messageIds().size(), json(request.filter()),
-                    finalTruncated, state.code(), finalSelected.size(), dryRun ? finalSelected.size() : 0, 0, skipped,
-                    dryRun ? now : null, dryRun ? now : null, null, null, now, caller.name(), now, caller.name());
+            if (dryRun) {
+                Sql.update(c, "UPDATE redelivery_job SET done = total, skipped = ? WHERE id = ?", skipped, id);
+            }
             RedeliveryJob created = job(c, id).orElseThrow();
             audit.record(c, caller, "create", "redelivery-job", id.toString(), request.reason(), null, created);
             return created;
