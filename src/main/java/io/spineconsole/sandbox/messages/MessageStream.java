@@ -82,6 +82,9 @@ final class MessageStream {
             pump(sub, out);
         } catch (IOException clientGone) {
             // The client closed the connection: nothing to answer.
+        } catch (InterruptedException stopping) {
+            // The server is stopping: the stream ends.
+            Thread.currentThread().interrupt();
         } finally {
             open.decrementAndGet();
         }
