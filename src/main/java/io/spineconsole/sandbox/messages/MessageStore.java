@@ -105,7 +105,8 @@ final class MessageStore {
             return new Page<>(items, null, items.size(), true);
         }
         long[] count = count(query);
-        return new Page<>(items, next, Math.max(count[0], items.size()), count[1] == 1);
+        // An estimate never claims fewer rows than the pages already show.
+        return new Page<>(items, next, Math.max(count[0], items.size() + (more ? 1 : 0)), count[1] == 1);
     }
 
     /** Up to {@code limit + 1} rows: each branch's page, merged in page order without duplicates. */

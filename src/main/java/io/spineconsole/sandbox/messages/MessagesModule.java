@@ -50,6 +50,10 @@ public final class MessagesModule implements AutoCloseable {
     public void seedHistory(int count) {
         new MessageSeed(simulator, ingest).seed(context.sql(), count, context.clock().instant());
         rollups.flush();
+        if (context.isPostgres()) {
+            // Fresh statistics, so the planner's row estimates (the search's approximate counts) are sensible at once.
+            context.sql().update("ANALYZE message");
+        }
     }
 
     /** The live traffic simulator; not running until started. */
