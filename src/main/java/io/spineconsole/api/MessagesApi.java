@@ -1,8 +1,74 @@
 package io.spineconsole.api;
 
+import io.spineconsole.domain.messages.DeadLetter;
+import io.spineconsole.domain.messages.DeadLetterQuery;
+import io.spineconsole.domain.messages.ExportFormat;
+import io.spineconsole.domain.messages.FailureGroup;
+import io.spineconsole.domain.messages.FailureGroupQuery;
+import io.spineconsole.domain.messages.JobState;
+import io.spineconsole.domain.messages.MessageDetail;
+import io.spineconsole.domain.messages.MessagePayload;
+import io.spineconsole.domain.messages.MessageSearch;
+import io.spineconsole.domain.messages.MessageStats;
+import io.spineconsole.domain.messages.MessageSummary;
+import io.spineconsole.domain.messages.RedeliveryItemOutcome;
+import io.spineconsole.domain.messages.RedeliveryJob;
+import io.spineconsole.domain.messages.RedeliveryJobCreate;
+import io.spineconsole.domain.messages.RedeliveryJobItem;
+import io.spineconsole.domain.messages.StatsQuery;
+import io.spineconsole.domain.messages.StreamFilter;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+
 /**
  * The messages operations of the admin API (see openapi.yaml, tag "messages"). Every method is
  * asynchronous; failures complete the future with an {@link ApiException}.
  */
 public interface MessagesApi {
+
+    /** A page of messages; pass {@code nextCursor} back (with the same search) for the next. */
+    CompletableFuture<Page<MessageSummary>> search(MessageSearch search);
+
+    /** A message with its hop timeline and redelivery links. */
+    CompletableFuture<MessageDetail> message(UUID messageId);
+
+    /** The payload, pretty-printed and masked (the read is audited). */
+    CompletableFuture<MessagePayload> payload(UUID messageId);
+
+    /** Redelivers one failed message (operator); answers the new copy. Sent once, even if retried. */
+    CompletableFuture<MessageDetail> redeliver(UUID messageId, String reason);
+
+    CompletableFuture<Page<DeadLetter>> deadLetters(DeadLetterQuery query);
+
+    CompletableFuture<MessageStats> stats(StatsQuery query);
+
+    CompletableFuture<Page<FailureGroup>> failureGroups(FailureGroupQuery query);
+
+    /** Starts a bulk redelivery job (operator). */
+    CompletableFuture<RedeliveryJob> createRedeliveryJob(RedeliveryJobCreate request);
+
+    CompletableFuture<Page<RedeliveryJob>> redeliveryJobs(List<JobState> states, int limit, String cursor);
+
+    CompletableFuture<RedeliveryJob> redeliveryJob(UUID jobId);
+
+    CompletableFuture<Page<RedeliveryJobItem>> redeliveryJobItems(UUID jobId, RedeliveryItemOutcome outcome, int limit,
+                                                                  String cursor);
+
+    /** Cancels a queued or running job (operator); cancelling a cancelled job answers it unchanged. */
+    CompletableFuture<RedeliveryJob> cancelRedeliveryJob(UUID jobId, String reason);
+
+    /**
+     * Streams a governed export of the search to {@code target} (operator; audited; metadata
+     * only). Completes with the number of bytes written.
+     */
+    CompletableFuture<Long> export(MessageSearch search, ExportFormat format, int maxRows, Path target);
+
+    /**
+     * Opens the live stream: it reconnects by itself and resumes after the last event received,
+     * keeps at most {@code bufferCapacity} messages until drained, and counts what it drops.
+     */
+    LiveStream stream(StreamFilter filter, int bufferCapacity);
 }

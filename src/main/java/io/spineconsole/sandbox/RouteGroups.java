@@ -9,9 +9,10 @@ final class RouteGroups {
     private RouteGroups() {
     }
 
-    static List<RouteGroup> all(SandboxContext context, SummaryStore summaries, String mode) {
+    static List<RouteGroup> all(SandboxContext context, SummaryStore summaries, String mode, RouteGroup messages) {
         return List.of(
                 new SystemRoutes(summaries, mode, context.databaseProduct()),
-                new io.spineconsole.sandbox.migration.MigrationRoutes(context));
+                new io.spineconsole.sandbox.migration.MigrationRoutes(context),
+                messages);
     }
 }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.spineconsole.api.wire.WireJson;
 import io.spineconsole.domain.Role;
 import io.spineconsole.sandbox.http.Idempotency;
+import io.spineconsole.sandbox.messages.MessagesModule;
+import io.spineconsole.sandbox.messages.TrafficSimulator;
 import io.spineconsole.platform.OwnerOnlyFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +30,7 @@ public final class SandboxBackbone implements AutoCloseable {
     private final SandboxDatabase database;
     private final SandboxServer server;
     private final TokenStore tokens;
+    private final MessagesModule messages;
     private final String baseUrl;
 
     /** What to start: where the data lives, where to listen, how much to seed. */
@@ -38,36 +41,44 @@ public final class SandboxBackbone implements AutoCloseable {
         }
     }
 
-    private SandboxBackbone(SandboxDatabase database, SandboxServer server, TokenStore tokens, String baseUrl) {
+    private SandboxBackbone(SandboxDatabase database, SandboxServer server, TokenStore tokens, MessagesModule messages,
+                            String baseUrl) {
         this.database = database;
         this.server = server;
         this.tokens = tokens;
+        this.messages = messages;
         this.baseUrl = baseUrl;
     }
 
     public static SandboxBackbone start(Config config, Clock clock) {
         long started = System.nanoTime();
         SandboxDatabase database = SandboxDatabase.open(config.jdbcUrl(), config.dbUser(), config.dbPassword());
+        MessagesModule messages = null;
         try {
             Sql sql = new Sql(database.dataSource());
             InteractionCatalogue interactions = InteractionCatalogue.load();
-            if (new SeedData(interactions, clock).seedIfEmpty(sql, config.scale())) {
-                LOG.info("Seeded the sandbox store at scale {}", config.scale());
-            }
             ObjectMapper mapper = WireJson.strictMapper();
             SandboxContext context = new SandboxContext(sql, clock, new AuditLog(mapper, clock), mapper,
                     database.product(), interactions);
+            messages = new MessagesModule(context);
+            if (new SeedData(interactions, clock).seedIfEmpty(sql, config.scale())) {
+                messages.seedHistory(config.scale().messages());
+                LOG.info("Seeded the sandbox store at scale {}", config.scale());
+            }
             TokenStore tokens = new TokenStore(sql, clock);
             SummaryStore summaries = new SummaryStore(sql, clock);
             SandboxServer server = new SandboxServer(tokens, new Idempotency(sql, clock), mapper,
-                    RouteGroups.all(context, summaries, config.mode()));
+                    RouteGroups.all(context, summaries, config.mode(), messages.routes()));
             int port = server.start(config.bindAddress(), config.port());
             String host = config.bindAddress().contains(":") ? "[" + config.bindAddress() + "]" : config.bindAddress();
             String url = "http://" + host + ":" + port;
             LOG.info("Sandbox backbone listening on {} ({} store) after {} ms", url, database.product(),
                     (System.nanoTime() - started) / 1_000_000);
-            return new SandboxBackbone(database, server, tokens, url);
+            return new SandboxBackbone(database, server, tokens, messages, url);
         } catch (RuntimeException e) {
+            if (messages != null) {
+                messages.close();
+            }
             database.close();
             throw e;
         }
@@ -87,6 +98,11 @@ public final class SandboxBackbone implements AutoCloseable {
 
     public TokenStore tokens() {
         return tokens;
+    }
+
+    /** The live traffic simulator: off until started (the embedded console starts it at the default rate). */
+    public TrafficSimulator traffic() {
+        return messages.traffic();
     }
 
     /** Issues a fresh admin token for the in-process console, revoking the previous one. */
@@ -114,6 +130,7 @@ public final class SandboxBackbone implements AutoCloseable {
 
     @Override
     public void close() {
+        messages.close();
         server.close();
         database.close();
     }

@@ -2,7 +2,6 @@ package io.spineconsole.sandbox;
 
 import io.spineconsole.domain.Coded;
 import io.spineconsole.domain.ComponentState;
-import io.spineconsole.domain.MessageStatus;
 import io.spineconsole.domain.MessagingPattern;
 import io.spineconsole.domain.RegistrationStatus;
 import io.spineconsole.domain.SiteKind;
@@ -18,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
-import java.util.UUID;
 
 /**
  * Fills an empty sandbox store with a directory, a migration programme and recent message flow
@@ -27,7 +25,7 @@ import java.util.UUID;
  * The same seed and scale always give the same data.
  */
 public final class SeedData {
-    /** How much to seed. The desktop default is small; scale tests ask for the national size. */
+    /** How much to seed (messages are seeded by the message-flow module). The desktop default is small. */
     public record Scale(int organisations, int messages) {
         public static Scale desktop() {
             return new Scale(300, 20_000);
@@ -104,10 +102,9 @@ public final class SeedData {
             Instant now = clock.instant();
             List<Org> orgs = organisations(scale.organisations());
             insertOrganisations(c, orgs, now);
-            List<Endpoint> endpoints = systemsAndEndpoints(c, orgs, now);
+            systemsAndEndpoints(c, orgs, now);
             migration(c, now);
             io.spineconsole.sandbox.migration.MigrationSeed.seed(c, now);
-            messages(c, endpoints, scale.messages(), now);
             return null;
         });
         return true;
@@ -251,82 +248,6 @@ public final class SeedData {
                     Sql.update(c, "INSERT INTO component_dependency (component_code, depends_on) VALUES (?, ?)", comp[0], dep);
                 }
             }
-        }
-    }
-
-    private void messages(Connection c, List<Endpoint> endpoints, int count, Instant now) throws SQLException {
-        if (endpoints.size() < 2 || count == 0) {
-            return;
-        }
-        String messageSql = "INSERT INTO message (message_id, conversation_id, interaction_id, messaging_pattern, "
-                + "from_asid, to_asid, from_party_key, to_party_key, from_ods, to_ods, site_code, status, attempts, "
-                + "size_bytes, latency_ms, error_code, error_description, created_at, updated_at) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-        String[] activeSites = {"DC-NORTH", "DC-SOUTH", "CLOUD-LDN-1", "CLOUD-LDN-2"};
-        try (PreparedStatement ps = c.prepareStatement(messageSql)) {
-            for (int i = 0; i < count; i++) {
-                Endpoint to = endpoints.get(random.nextInt(endpoints.size()));
-                Endpoint from = endpoints.get(random.nextInt(endpoints.size()));
-                // Traffic is denser in the last hour so the dashboards have something to show.
-                long ageSeconds = i % 3 == 0 ? random.nextInt(3_600) : random.nextInt(86_400);
-                Instant created = now.minusSeconds(ageSeconds);
-                MessageStatus status = messageStatus(to.interaction().pattern(), ageSeconds);
-                boolean failed = status == MessageStatus.NACKED || status == MessageStatus.DEAD_LETTERED
-                        || status == MessageStatus.EXPIRED || status == MessageStatus.TRANSMISSION_FAILED;
-                Failure failure = failed ? Failure.pick(random) : null;
-                Sql.bind(ps, UUID.nameUUIDFromBytes(("m" + i).getBytes()), UUID.nameUUIDFromBytes(("c" + i / 2).getBytes()),
-                        to.interaction().id(), to.interaction().pattern().code(), from.asid(), to.asid(),
-                        from.partyKey(), to.partyKey(), from.ods(), to.ods(),
-                        activeSites[random.nextInt(activeSites.length)], status.code(),
-                        status == MessageStatus.RETRYING || failed ? 1 + random.nextInt(3) : 1,
-                        400 + random.nextInt(40_000), 20 + (int) Math.abs(random.nextGaussian() * 180),
-                        failure == null ? null : failure.code, failure == null ? null : failure.description,
-                        created, created.plusMillis(random.nextInt(5_000)));
-                ps.addBatch();
-                if (i % 1_000 == 999) {
-                    ps.executeBatch();
-                }
-            }
-            ps.executeBatch();
-        }
-    }
-
-    private MessageStatus messageStatus(MessagingPattern pattern, long ageSeconds) {
-        int roll = random.nextInt(1000);
-        if (ageSeconds < 30 && roll < 300) {
-            return MessageStatus.ROUTED;
-        }
-        if (roll < 930) {
-            return pattern.isReliable() ? MessageStatus.ACKNOWLEDGED : MessageStatus.DELIVERED;
-        }
-        if (roll < 950) {
-            return pattern.isReliable() ? MessageStatus.RETRYING : MessageStatus.TRANSMISSION_FAILED;
-        }
-        if (roll < 975) {
-            return MessageStatus.NACKED;
-        }
-        return roll < 993 ? MessageStatus.DEAD_LETTERED : MessageStatus.EXPIRED;
-    }
-
-    /** Failures seen on the real backbone, with Spine/MESH-style codes. */
-    private enum Failure {
-        UNREGISTERED("12", "Unregistered To address: no endpoint is registered for this party key and interaction"),
-        UNDELIVERED("14", "Undelivered message: the receiver did not collect it before it expired"),
-        TIMEOUT("TIMEOUT", "No response from the receiving MHS within the timeout"),
-        CERT_EXPIRED("TLS_CERT", "TLS handshake failed: the receiver's certificate has expired"),
-        NACK_SCHEMA("5000", "NACK: the receiver rejected the payload (schema validation failed)"),
-        RETRIES("RETRIES", "Retries exhausted under the endpoint's reliability settings");
-
-        final String code;
-        final String description;
-
-        Failure(String code, String description) {
-            this.code = code;
-            this.description = description;
-        }
-
-        static Failure pick(Random random) {
-            return values()[random.nextInt(values().length)];
         }
     }
 }

@@ -1,6 +1,47 @@
 package io.spineconsole.api.http;
 
+import com.fasterxml.jackson.databind.JavaType;
+import io.spineconsole.api.ApiException;
+import io.spineconsole.api.LiveStream;
 import io.spineconsole.api.MessagesApi;
+import io.spineconsole.api.Page;
+import io.spineconsole.domain.Coded;
+import io.spineconsole.domain.messages.CancelRequest;
+import io.spineconsole.domain.messages.DeadLetter;
+import io.spineconsole.domain.messages.DeadLetterQuery;
+import io.spineconsole.domain.messages.ExportFormat;
+import io.spineconsole.domain.messages.FailureGroup;
+import io.spineconsole.domain.messages.FailureGroupQuery;
+import io.spineconsole.domain.messages.JobState;
+import io.spineconsole.domain.messages.MessageDetail;
+import io.spineconsole.domain.messages.MessagePayload;
+import io.spineconsole.domain.messages.MessageSearch;
+import io.spineconsole.domain.messages.MessageStats;
+import io.spineconsole.domain.messages.MessageSummary;
+import io.spineconsole.domain.messages.RedeliverRequest;
+import io.spineconsole.domain.messages.RedeliveryItemOutcome;
+import io.spineconsole.domain.messages.RedeliveryJob;
+import io.spineconsole.domain.messages.RedeliveryJobCreate;
+import io.spineconsole.domain.messages.RedeliveryJobItem;
+import io.spineconsole.domain.messages.StatsQuery;
+import io.spineconsole.domain.messages.StreamFilter;
+import okhttp3.Call;
+import okhttp3.Callback;
+import okhttp3.Request;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
 /** {@link MessagesApi} over HTTP. */
 final class HttpMessagesApi implements MessagesApi {
@@ -8,5 +49,195 @@ final class HttpMessagesApi implements MessagesApi {
 
     HttpMessagesApi(HttpTransport http) {
         this.http = http;
+    }
+
+    private JavaType pageOf(Class<?> item) {
+        return http.types().constructParametricType(Page.class, item);
+    }
+
+    private static List<String> codes(List<? extends Coded> values) {
+        return values == null ? List.of() : values.stream().map(Coded::code).toList();
+    }
+
+    /** The search's filters as query parameters, shared by search and export. */
+    static Map<String, Object> filters(MessageSearch s) {
+        Map<String, Object> q = new LinkedHashMap<>();
+        q.put("messageId", s.messageId());
+        q.put("conversationId", s.conversationId());
+        q.put("ods", s.ods());
+        q.put("asid", s.asid());
+        q.put("partyKey", s.partyKey());
+        q.put("interaction", s.interaction());
+        q.put("status", codes(s.statuses()));
+        q.put("site", s.site());
+        q.put("endpointId", s.endpointId());
+        q.put("signature", s.signature());
+        q.put("from", s.from());
+        q.put("to", s.to());
+        q.put("sort", s.oldestFirst() ? "received-at" : null);
+        return q;
+    }
+
+    @Override
+    public CompletableFuture<Page<MessageSummary>> search(MessageSearch search) {
+        Map<String, Object> q = filters(search);
+        q.put("limit", search.limit());
+        q.put("cursor", search.cursor());
+        return http.get("api/v1/messages", q, pageOf(MessageSummary.class));
+    }
+
+    @Override
+    public CompletableFuture<MessageDetail> message(UUID messageId) {
+        return http.get("api/v1/messages/" + messageId, null, MessageDetail.class);
+    }
+
+    @Override
+    public CompletableFuture<MessagePayload> payload(UUID messageId) {
+        return http.get("api/v1/messages/" + messageId + "/payload", null, MessagePayload.class);
+    }
+
+    @Override
+    public CompletableFuture<MessageDetail> redeliver(UUID messageId, String reason) {
+        return http.post("api/v1/messages/" + messageId + "/redeliver", null, new RedeliverRequest(reason),
+                http.types().constructType(MessageDetail.class));
+    }
+
+    @Override
+    public CompletableFuture<Page<DeadLetter>> deadLetters(DeadLetterQuery query) {
+        Map<String, Object> q = new LinkedHashMap<>();
+        q.put("ods", query.ods());
+        q.put("partyKey", query.partyKey());
+        q.put("interaction", query.interaction());
+        q.put("site", query.site());
+        q.put("from", query.from());
+        q.put("to", query.to());
+        q.put("redelivered", query.redelivered());
+        q.put("limit", query.limit());
+        q.put("cursor", query.cursor());
+        return http.get("api/v1/dead-letters", q, pageOf(DeadLetter.class));
+    }
+
+    @Override
+    public CompletableFuture<MessageStats> stats(StatsQuery query) {
+        Map<String, Object> q = new LinkedHashMap<>();
+        q.put("groupBy", query.groupBy() == null ? null : query.groupBy().code());
+        q.put("from", query.from());
+        q.put("to", query.to());
+        q.put("bucket", query.bucket() == null ? null : query.bucket().code());
+        q.put("top", query.top());
+        q.put("interaction", query.interaction());
+        q.put("ods", query.ods());
+        q.put("site", query.site());
+        q.put("endpointId", query.endpointId());
+        return http.get("api/v1/messages/stats", q, MessageStats.class);
+    }
+
+    @Override
+    public CompletableFuture<Page<FailureGroup>> failureGroups(FailureGroupQuery query) {
+        Map<String, Object> q = new LinkedHashMap<>();
+        q.put("from", query.from());
+        q.put("to", query.to());
+        q.put("interaction", query.interaction());
+        q.put("ods", query.ods());
+        q.put("partyKey", query.partyKey());
+        q.put("site", query.site());
+        q.put("limit", query.limit());
+        q.put("cursor", query.cursor());
+        return http.get("api/v1/messages/failure-groups", q, pageOf(FailureGroup.class));
+    }
+
+    @Override
+    public CompletableFuture<RedeliveryJob> createRedeliveryJob(RedeliveryJobCreate request) {
+        return http.post("api/v1/redelivery-jobs", null, request, http.types().constructType(RedeliveryJob.class));
+    }
+
+    @Override
+    public CompletableFuture<Page<RedeliveryJob>> redeliveryJobs(List<JobState> states, int limit, String cursor) {
+        Map<String, Object> q = new LinkedHashMap<>();
+        q.put("state", codes(states));
+        q.put("limit", limit);
+        q.put("cursor", cursor);
+        return http.get("api/v1/redelivery-jobs", q, pageOf(RedeliveryJob.class));
+    }
+
+    @Override
+    public CompletableFuture<RedeliveryJob> redeliveryJob(UUID jobId) {
+        return http.get("api/v1/redelivery-jobs/" + jobId, null, RedeliveryJob.class);
+    }
+
+    @Override
+    public CompletableFuture<Page<RedeliveryJobItem>> redeliveryJobItems(UUID jobId, RedeliveryItemOutcome outcome,
+                                                                         int limit, String cursor) {
+        Map<String, Object> q = new LinkedHashMap<>();
+        q.put("outcome", outcome == null ? null : outcome.code());
+        q.put("limit", limit);
+        q.put("cursor", cursor);
+        return http.get("api/v1/redelivery-jobs/" + jobId + "/items", q, pageOf(RedeliveryJobItem.class));
+    }
+
+    @Override
+    public CompletableFuture<RedeliveryJob> cancelRedeliveryJob(UUID jobId, String reason) {
+        return http.post("api/v1/redelivery-jobs/" + jobId + "/cancel", null, new CancelRequest(reason),
+                http.types().constructType(RedeliveryJob.class));
+    }
+
+    @Override
+    public CompletableFuture<Long> export(MessageSearch search, ExportFormat format, int maxRows, Path target) {
+        Map<String, Object> q = filters(search);
+        q.put("format", format.code());
+        q.put("maxRows", maxRows);
+        Request request = new Request.Builder().url(http.url("api/v1/messages/export", q)).get()
+                .header("Accept", format.mediaType()).build();
+        CompletableFuture<Long> result = new CompletableFuture<>();
+        // A download may take longer than an ordinary call: no overall call timeout, only read timeouts.
+        Call call = http.client().newBuilder().callTimeout(java.time.Duration.ZERO).build().newCall(request);
+        result.whenComplete((v, f) -> {
+            if (result.isCancelled()) {
+                call.cancel();
+            }
+        });
+        call.enqueue(new Callback() {
+            @Override
+            public void onFailure(Call c, IOException e) {
+                result.completeExceptionally(new ApiException(ApiException.Kind.OFFLINE, 0, "OFFLINE",
+                        "The export could not be downloaded: the server did not answer.", e.getMessage(), List.of(), e));
+            }
+
+            @Override
+            public void onResponse(Call c, Response response) {
+                try (response; ResponseBody body = response.body()) {
+                    if (!response.isSuccessful()) {
+                        result.completeExceptionally(http.failure(request, response, body.string()));
+                        return;
+                    }
+                    // Written beside the target and moved into place, so a broken download never looks complete.
+                    Path partial = target.resolveSibling(target.getFileName() + ".part");
+                    long bytes;
+                    try (InputStream in = body.byteStream(); OutputStream out = Files.newOutputStream(partial)) {
+                        bytes = in.transferTo(out);
+                    }
+                    Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING);
+                    result.complete(bytes);
+                } catch (IOException | RuntimeException e) {
+                    result.completeExceptionally(e);
+                }
+            }
+        });
+        return result;
+    }
+
+    @Override
+    public LiveStream stream(StreamFilter filter, int bufferCapacity) {
+        Map<String, Object> q = new LinkedHashMap<>();
+        q.put("conversationId", filter.conversationId());
+        q.put("ods", filter.ods());
+        q.put("asid", filter.asid());
+        q.put("partyKey", filter.partyKey());
+        q.put("interaction", filter.interaction());
+        q.put("status", codes(filter.statuses()));
+        q.put("site", filter.site());
+        q.put("endpointId", filter.endpointId());
+        q.put("include", filter.newOnly() ? "new" : null);
+        return HttpLiveStream.open(http, http.url("api/v1/messages/stream", q), bufferCapacity);
     }
 }

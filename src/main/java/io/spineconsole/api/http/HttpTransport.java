@@ -74,6 +74,20 @@ public final class HttpTransport {
         return mapper;
     }
 
+    /** The underlying client, for calls that are not request/answer (event streams, downloads). */
+    OkHttpClient client() {
+        return client;
+    }
+
+    /** Turns a failed answer into the typed exception every other call gives. */
+    ApiException failure(Request request, Response response, String body) {
+        return problems.fromResponse(request, response, body, mapper.constructType(Void.class));
+    }
+
+    ConnectionMonitor connection() {
+        return connection;
+    }
+
     public TypeFactory types() {
         return mapper.getTypeFactory();
     }

@@ -1,0 +1,5 @@
+package io.spineconsole.domain.messages;
+
+/** Why a job is cancelled (optional). */
+public record CancelRequest(String reason) {
+}

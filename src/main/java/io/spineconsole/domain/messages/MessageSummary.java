@@ -1,0 +1,19 @@
+package io.spineconsole.domain.messages;
+
+import io.spineconsole.domain.MessageStatus;
+import io.spineconsole.domain.MessagingPattern;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** One row of message search, the live stream and export. */
+public record MessageSummary(UUID messageId, UUID conversationId, String interaction, MessagingPattern messagingPattern,
+                             MessageParty from, MessageParty to, UUID endpointId, String site, MessageStatus status,
+                             int attempts, long sizeBytes, Instant receivedAt, Instant updatedAt, Long latencyMs,
+                             String lastErrorCode, String lastErrorDescription, UUID redeliveryOf) {
+
+    /** Message ids are served in upper case, as Spine writes them. */
+    public String displayId() {
+        return messageId.toString().toUpperCase(java.util.Locale.ROOT);
+    }
+}

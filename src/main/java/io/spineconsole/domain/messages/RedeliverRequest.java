@@ -1,0 +1,5 @@
+package io.spineconsole.domain.messages;
+
+/** Why a message is redelivered. */
+public record RedeliverRequest(String reason) {
+}

@@ -1,0 +1,171 @@
+package io.spineconsole.sandbox.messages;
+
+import io.spineconsole.domain.MessageStatus;
+import io.spineconsole.domain.MessagingPattern;
+import io.spineconsole.sandbox.messages.TrafficDirectory.Target;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.UUID;
+
+/**
+ * How a message travels across the backbone, after the MHS messaging patterns: received → routed
+ * (for forward patterns, stored at the Spine intermediary) → delivered → acknowledged (reliable
+ * patterns), or failed: an unregistered To address (code 12, dead-lettered at once), a timeout,
+ * an HTTP 503, an expired receiver certificate, a NACK. Reliable patterns retry under the
+ * receiving endpoint's reliability settings until retries are exhausted (dead-lettered, code 14)
+ * or the persist duration runs out (expired). Probabilities are per attempt.
+ */
+final class DeliveryModel {
+    /** Share of messages addressed to a party key nobody registered. */
+    static final double UNREGISTERED_RATE = 0.004;
+    private final Random random;
+
+    DeliveryModel(Random random) {
+        this.random = random;
+    }
+
+    /** A new message between two registered systems, received at {@code at}; not yet routed. */
+    MessageRow newMessage(TrafficDirectory directory, Instant at) {
+        List<String> interactions = directory.routableInteractions();
+        List<Target> all = directory.targets();
+        if (interactions.isEmpty() || all.size() < 2) {
+            return null;
+        }
+        String interaction = interactions.get(random.nextInt(interactions.size()));
+        List<Target> receivers = directory.receiversOf(interaction);
+        Target to = receivers.get(random.nextInt(receivers.size()));
+        Target from = all.get(random.nextInt(all.size()));
+        MessageRow row = new MessageRow();
+        row.id = new UUID(random.nextLong(), random.nextLong() & 0xFFFF_FFFF_FFFF_0FFFL | 0x4000L);
+        row.conversationId = random.nextInt(4) == 0 ? UUID.randomUUID() : row.id;
+        row.interaction = interaction;
+        row.pattern = to.pattern();
+        row.fromAsid = from.asid();
+        row.fromPartyKey = from.partyKey();
+        row.fromOds = from.ods();
+        row.sizeBytes = 400 + (int) Math.min(2_000_000, Math.abs(random.nextGaussian()) * 12_000);
+        row.createdAt = at;
+        row.updatedAt = at;
+        if (random.nextDouble() < UNREGISTERED_RATE) {
+            row.toOds = to.ods();
+            row.toAsid = to.asid();
+            row.toPartyKey = to.ods() + "-" + String.format(Locale.ROOT, "%07d", 9_000_000 + random.nextInt(999_999));
+        } else {
+            address(row, to);
+        }
+        List<String> sites = directory.sitesFor(interaction);
+        row.site = sites.get(random.nextInt(sites.size()));
+        return row;
+    }
+
+    static void address(MessageRow row, Target to) {
+        row.toOds = to.ods();
+        row.toAsid = to.asid();
+        row.toPartyKey = to.partyKey();
+        row.endpointId = to.id();
+        row.pattern = to.pattern();
+    }
+
+    /**
+     * Receives and routes {@code row} and makes the first delivery attempt; then, for a message
+     * in the past (seed history), keeps going while its next retry is already due.
+     */
+    void deliver(MessageRow row, Target to, Instant now) {
+        row.event(MessageStatus.RECEIVED, null, "Received from " + row.fromPartyKey + " (ASID " + row.fromAsid + ")",
+                row.createdAt, 0);
+        if (to == null) {
+            row.event(MessageStatus.DEAD_LETTERED, "12", "Unregistered To address: no endpoint is registered for "
+                    + "party key " + row.toPartyKey + " and interaction " + shortName(row.interaction),
+                    row.createdAt.plusMillis(3 + random.nextInt(20)), 0);
+            row.becameFinal = true;
+            return;
+        }
+        Instant routedAt = row.createdAt.plusMillis(2 + random.nextInt(25));
+        boolean forward = row.pattern == MessagingPattern.FORWARD_RELIABLE || row.pattern == MessagingPattern.FORWARD_EXPRESS;
+        row.event(MessageStatus.ROUTED, null, forward
+                ? "Stored at the Spine intermediary for forwarding to " + to.partyKey() + " (" + to.fqdn() + ")"
+                : "Routed to " + to.partyKey() + " (" + to.fqdn() + ") via " + row.site, routedAt, 0);
+        attempt(row, to, routedAt.plusMillis(1 + random.nextInt(10)));
+        catchUp(row, to, now);
+    }
+
+    /** Makes every retry of a {@code retrying} message that is due by {@code now}. */
+    void catchUp(MessageRow row, Target to, Instant now) {
+        while (row.status == MessageStatus.RETRYING && row.nextAttemptAt != null && !row.nextAttemptAt.isAfter(now)) {
+            Instant expiresAt = row.createdAt.plus(to.persistDuration());
+            if (row.nextAttemptAt.isAfter(expiresAt)) {
+                row.nextAttemptAt = null;
+                row.event(MessageStatus.EXPIRED, "EXPIRED", "Not acknowledged within the persist duration "
+                        + to.persistDuration() + " after " + row.attempts + " attempts", expiresAt, row.attempts);
+                row.becameFinal = true;
+                return;
+            }
+            Instant at = row.nextAttemptAt;
+            row.nextAttemptAt = null;
+            attempt(row, to, at);
+        }
+    }
+
+    private void attempt(MessageRow row, Target to, Instant at) {
+        int attempt = ++row.attempts;
+        double roll = random.nextDouble();
+        if (to.certNotAfter() != null && to.certNotAfter().isBefore(at)) {
+            transportFailure(row, to, at.plusMillis(20 + random.nextInt(80)), attempt, "TLS_CERT_EXPIRED",
+                    "TLS handshake failed: the certificate of " + to.fqdn() + " expired on " + to.certNotAfter());
+        } else if (roll < 0.012) {
+            transportFailure(row, to, at.plusSeconds(30), attempt, "TIMEOUT",
+                    "No response from " + to.fqdn() + " within 30 s");
+        } else if (roll < 0.018) {
+            transportFailure(row, to, at.plusMillis(40 + random.nextInt(200)), attempt, "HTTP_503",
+                    "The receiving MHS answered 503 Service Unavailable");
+        } else if (roll < 0.026) {
+            Instant nackAt = at.plusMillis(latency(row.pattern));
+            row.event(MessageStatus.NACKED, "5000", "NACK from " + to.partyKey()
+                    + ": the receiver rejected the payload (schema validation failed)", nackAt, attempt);
+            row.becameFinal = true;
+        } else {
+            Instant deliveredAt = at.plusMillis(latency(row.pattern));
+            row.event(MessageStatus.DELIVERED, null, row.pattern == MessagingPattern.SYNC
+                    ? "Response returned to the sender" : "Accepted by " + to.fqdn(), deliveredAt, attempt);
+            Instant finalAt = deliveredAt;
+            if (row.pattern.isReliable() && to.ackRequested()) {
+                finalAt = deliveredAt.plusMillis(5 + random.nextInt(400));
+                row.event(MessageStatus.ACKNOWLEDGED, null, "ebXML acknowledgement from " + to.partyKey(), finalAt,
+                        attempt);
+            }
+            row.latencyMs = Math.max(0, finalAt.toEpochMilli() - row.createdAt.toEpochMilli());
+            row.becameFinal = true;
+        }
+    }
+
+    private void transportFailure(MessageRow row, Target to, Instant at, int attempt, String code, String description) {
+        row.event(MessageStatus.TRANSMISSION_FAILED, code, description, at, attempt);
+        if (!row.pattern.isReliable()) {
+            row.becameFinal = true;
+            return;
+        }
+        if (attempt <= to.retries()) {
+            row.nextAttemptAt = at.plus(to.retryInterval());
+            row.event(MessageStatus.RETRYING, code, "Attempt " + attempt + " of " + (to.retries() + 1)
+                    + " failed; next attempt at " + row.nextAttemptAt, at, attempt);
+        } else {
+            row.event(MessageStatus.DEAD_LETTERED, "14", "Undelivered: " + attempt + " attempts, retries exhausted ("
+                    + code + ")", at, attempt);
+            row.becameFinal = true;
+        }
+    }
+
+    /** Milliseconds to deliver: a long-tailed spread, quicker for sync. */
+    private long latency(MessagingPattern pattern) {
+        double base = pattern == MessagingPattern.SYNC ? 60 : 150;
+        return (long) (base * Math.exp(random.nextGaussian() * 0.8));
+    }
+
+    static String shortName(String interaction) {
+        int colon = interaction.lastIndexOf(':');
+        return colon < 0 ? interaction : interaction.substring(colon + 1);
+    }
+}

@@ -1,0 +1,170 @@
+package io.spineconsole.sandbox.messages;
+
+import io.spineconsole.domain.MessageStatus;
+import io.spineconsole.domain.messages.MessageSearch;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Turns a message search into keyset SQL that reads a page straight off an index. One filter
+ * drives: the most selective one given, in a fixed order. A filter that matches the sender or the
+ * recipient (ODS, ASID, party key) or several statuses becomes several branches, each an indexed
+ * range (equality column, created_at DESC, message_id DESC) ordered by the index's own columns;
+ * the branches' pages are merged. Every other filter is a residual condition on the same rows.
+ */
+final class MessageQuery {
+    static final String COLUMNS = "message_id, conversation_id, interaction_id, messaging_pattern, from_asid, to_asid, "
+            + "from_party_key, to_party_key, from_ods, to_ods, site_code, status, attempts, size_bytes, latency_ms, "
+            + "error_code, error_description, redelivery_of, created_at, updated_at, endpoint_id";
+
+    /** One indexed range: {@code column = value}, or the whole time index when column is null. */
+    record Branch(String column, Object value) {
+    }
+
+    /** The keyset position after the last row served. */
+    record After(Instant createdAt, UUID messageId) {
+    }
+
+    private final MessageSearch search;
+    private final Instant from;
+    private final Instant to;
+    private final List<String> residual = new ArrayList<>();
+    private final List<Object> residualParams = new ArrayList<>();
+
+    MessageQuery(MessageSearch search, Instant from, Instant to) {
+        this.search = search;
+        this.from = from;
+        this.to = to;
+        eq("message_id", search.messageId());
+        eq("conversation_id", search.conversationId());
+        either("from_ods", "to_ods", search.ods());
+        either("from_asid", "to_asid", search.asid());
+        either("from_party_key", "to_party_key", search.partyKey());
+        eq("interaction_id", search.interaction());
+        eq("site_code", search.site());
+        eq("endpoint_id", search.endpointId());
+        eq("signature", search.signature());
+        if (!search.statuses().isEmpty()) {
+            residual.add("status IN (" + String.join(", ", search.statuses().stream().map(s -> "?").toList()) + ")");
+            search.statuses().forEach(s -> residualParams.add(s.code()));
+        }
+        if (from != null) {
+            residual.add("created_at >= ?");
+            residualParams.add(from);
+        }
+        if (to != null) {
+            residual.add("created_at < ?");
+            residualParams.add(to);
+        }
+    }
+
+    private void eq(String column, Object value) {
+        if (value != null) {
+            residual.add(column + " = ?");
+            residualParams.add(value);
+        }
+    }
+
+    private void either(String a, String b, Object value) {
+        if (value != null) {
+            residual.add("(" + a + " = ? OR " + b + " = ?)");
+            residualParams.add(value);
+            residualParams.add(value);
+        }
+    }
+
+    /** Adds a condition every row must meet (for example, that a redelivered copy exists). */
+    MessageQuery require(String condition, Object... params) {
+        residual.add(condition);
+        residualParams.addAll(List.of(params));
+        return this;
+    }
+
+    List<Branch> branches() {
+        if (search.messageId() != null) {
+            return List.of(new Branch("message_id", search.messageId()));
+        }
+        if (search.conversationId() != null) {
+            return List.of(new Branch("conversation_id", search.conversationId()));
+        }
+        if (search.partyKey() != null) {
+            return List.of(new Branch("from_party_key", search.partyKey()), new Branch("to_party_key", search.partyKey()));
+        }
+        if (search.asid() != null) {
+            return List.of(new Branch("from_asid", search.asid()), new Branch("to_asid", search.asid()));
+        }
+        if (search.endpointId() != null) {
+            return List.of(new Branch("endpoint_id", search.endpointId()));
+        }
+        if (search.signature() != null) {
+            return List.of(new Branch("signature", search.signature()));
+        }
+        if (search.ods() != null) {
+            return List.of(new Branch("from_ods", search.ods()), new Branch("to_ods", search.ods()));
+        }
+        if (search.interaction() != null) {
+            return List.of(new Branch("interaction_id", search.interaction()));
+        }
+        if (!search.statuses().isEmpty()) {
+            return search.statuses().stream().map((MessageStatus s) -> new Branch("status", s.code())).toList();
+        }
+        if (search.site() != null) {
+            return List.of(new Branch("site_code", search.site()));
+        }
+        return List.of(new Branch(null, null));
+    }
+
+    /** The SQL and parameters for one branch's page of {@code limit} rows after {@code after}. */
+    Object[] page(Branch branch, After after, int limit) {
+        List<Object> params = new ArrayList<>();
+        StringBuilder where = new StringBuilder(" WHERE ");
+        if (branch.column() != null) {
+            where.append(branch.column()).append(" = ? AND ");
+            params.add(branch.value());
+        }
+        where.append(residual.isEmpty() ? "1 = 1" : String.join(" AND ", residual));
+        params.addAll(residualParams);
+        boolean desc = !search.oldestFirst();
+        if (after != null) {
+            String cmp = desc ? "<" : ">";
+            where.append(" AND created_at ").append(cmp).append("= ? AND (created_at ").append(cmp)
+                    .append(" ? OR message_id ").append(cmp).append(" ?)");
+            params.add(after.createdAt());
+            params.add(after.createdAt());
+            params.add(after.messageId());
+        }
+        String dir = desc ? " DESC" : "";
+        String order = " ORDER BY " + (branch.column() == null ? "" : branch.column() + ", ") + "created_at" + dir
+                + ", message_id" + dir;
+        params.add(limit);
+        return new Object[] {"SELECT " + COLUMNS + " FROM message" + where + order + " LIMIT ?", params.toArray()};
+    }
+
+    /** A count of one branch that stops reading after {@code cap} rows. */
+    Object[] cappedCount(Branch branch, int cap) {
+        Object[] page = page(branch, null, cap);
+        String sql = ((String) page[0]).replace("SELECT " + COLUMNS, "SELECT 1");
+        return new Object[] {"SELECT COUNT(*) FROM (" + sql + ") capped", page[1]};
+    }
+
+    /** All filters as one statement, for the planner's row estimate. */
+    Object[] estimate() {
+        return new Object[] {"SELECT 1 FROM message WHERE " + (residual.isEmpty() ? "1 = 1" : String.join(" AND ", residual)),
+                residualParams.toArray()};
+    }
+
+    /** Orders rows as the pages do: newest (or oldest) first, then by message id as the database compares UUIDs. */
+    static int compare(Instant aAt, UUID aId, Instant bAt, UUID bId, boolean oldestFirst) {
+        int c = aAt.compareTo(bAt);
+        if (c == 0) {
+            c = Long.compareUnsigned(aId.getMostSignificantBits(), bId.getMostSignificantBits());
+            if (c == 0) {
+                c = Long.compareUnsigned(aId.getLeastSignificantBits(), bId.getLeastSignificantBits());
+            }
+        }
+        return oldestFirst ? c : -c;
+    }
+}

@@ -1,0 +1,77 @@
+package io.spineconsole.sandbox.messages;
+
+import io.spineconsole.domain.MessageStatus;
+import io.spineconsole.domain.MessagingPattern;
+import io.spineconsole.domain.messages.FailureGroup;
+import io.spineconsole.domain.messages.MessageEvent;
+import io.spineconsole.domain.messages.MessageParty;
+import io.spineconsole.domain.messages.MessageStatuses;
+import io.spineconsole.domain.messages.MessageSummary;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A message as the simulator and redelivery build it before it is written: the row, and the
+ * timeline events not yet stored ({@link #newEvents}). Mutable, used by one thread at a time.
+ */
+final class MessageRow {
+    UUID id;
+    UUID conversationId;
+    String interaction;
+    MessagingPattern pattern;
+    String fromAsid;
+    String toAsid;
+    String fromPartyKey;
+    String toPartyKey;
+    String fromOds;
+    String toOds;
+    UUID endpointId;
+    String site;
+    MessageStatus status = MessageStatus.RECEIVED;
+    int attempts;
+    int sizeBytes;
+    Long latencyMs;
+    String errorCode;
+    String errorDescription;
+    UUID redeliveryOf;
+    UUID redeliveryJobId;
+    Instant createdAt;
+    Instant updatedAt;
+    Instant nextAttemptAt;
+    long version = 1;
+    /** Sequence number of the last stored event. */
+    int storedEvents;
+    final List<MessageEvent> newEvents = new ArrayList<>();
+    /** Set by the delivery model when the latest step reached a final outcome (the roll-ups count it then). */
+    boolean becameFinal;
+
+    void event(MessageStatus eventStatus, String code, String description, Instant at, int attempt) {
+        newEvents.add(new MessageEvent(storedEvents + newEvents.size() + 1, eventStatus, code, description, site, at,
+                attempt));
+        status = eventStatus;
+        updatedAt = at;
+        if (code != null) {
+            errorCode = code;
+            errorDescription = description;
+        }
+    }
+
+    String signature() {
+        return MessageStatuses.isFailed(status) ? FailureGroup.signatureOf(status, errorCode, interaction, toPartyKey)
+                : null;
+    }
+
+    MessageSummary summary() {
+        return summaryAt(status, updatedAt);
+    }
+
+    /** The message as it stood when it reached {@code eventStatus}, for the live stream. */
+    MessageSummary summaryAt(MessageStatus eventStatus, Instant at) {
+        return new MessageSummary(id, conversationId, interaction, pattern, new MessageParty(fromOds, fromAsid,
+                fromPartyKey), new MessageParty(toOds, toAsid, toPartyKey), endpointId, site, eventStatus, attempts,
+                sizeBytes, createdAt, at, latencyMs, errorCode, errorDescription, redeliveryOf);
+    }
+}

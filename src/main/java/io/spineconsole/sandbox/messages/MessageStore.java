@@ -1,0 +1,370 @@
+package io.spineconsole.sandbox.messages;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.spineconsole.api.Page;
+import io.spineconsole.domain.Coded;
+import io.spineconsole.domain.MessageStatus;
+import io.spineconsole.domain.MessagingPattern;
+import io.spineconsole.domain.messages.DeadLetter;
+import io.spineconsole.domain.messages.FailureGroup;
+import io.spineconsole.domain.messages.MessageDetail;
+import io.spineconsole.domain.messages.MessageEvent;
+import io.spineconsole.domain.messages.MessageParty;
+import io.spineconsole.domain.messages.MessageSearch;
+import io.spineconsole.domain.messages.MessageStatuses;
+import io.spineconsole.domain.messages.MessageSummary;
+import io.spineconsole.domain.messages.RecordRef;
+import io.spineconsole.domain.messages.Reliability;
+import io.spineconsole.sandbox.Sql;
+import io.spineconsole.sandbox.http.Cursors;
+import io.spineconsole.sandbox.http.ProblemException;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/** Reads the message store: keyset search with an approximate count, detail, dead letters, failure groups. */
+final class MessageStore {
+    /** Counting stops here on H2; beyond it the total is given as "at least". */
+    static final int COUNT_CAP = 10_000;
+    static final Duration MAX_WINDOW = Duration.ofDays(31);
+    private static final Set<String> SYNC_REPLY_MODES = Set.of("none", "msh-signals-only", "signals-and-response");
+
+    private final Sql sql;
+    private final boolean postgres;
+    private final ObjectMapper mapper;
+
+    MessageStore(Sql sql, boolean postgres, ObjectMapper mapper) {
+        this.sql = sql;
+        this.postgres = postgres;
+        this.mapper = mapper;
+    }
+
+    /** A time window: given bounds, else {@code to} = now and {@code from} = {@code to} − {@code defaultSpan}. */
+    record Window(Instant from, Instant to) {
+        static Window resolve(Instant from, Instant to, Instant now, Duration defaultSpan) {
+            Instant end = to != null ? to : now;
+            Instant start = from != null ? from : end.minus(defaultSpan);
+            if (!start.isBefore(end)) {
+                throw ProblemException.badParameter("query.from", "WINDOW_EMPTY", "'from' must be before 'to'.");
+            }
+            if (Duration.between(start, end).compareTo(MAX_WINDOW) > 0) {
+                throw new ProblemException(400, "WINDOW_TOO_WIDE", "Bad request",
+                        "The time window may span at most 31 days; narrow 'from' and 'to'.",
+                        List.of(new ProblemException.FieldProblem("query.from", "WINDOW_TOO_WIDE",
+                                "At most 31 days between 'from' and 'to'.")), null);
+            }
+            return new Window(start, end);
+        }
+    }
+
+    /** One page of a search, newest first unless asked otherwise. */
+    Page<MessageSummary> search(MessageSearch search, Instant now) {
+        String scope = scopeOf(search);
+        MessageQuery.After after = null;
+        Instant from = search.from();
+        Instant to = search.to();
+        boolean unbounded = search.messageId() != null || search.conversationId() != null;
+        if (search.cursor() != null) {
+            List<String> key = Cursors.decode(search.cursor(), scope);
+            try {
+                after = new MessageQuery.After(Instant.parse(key.get(0)), UUID.fromString(key.get(1)));
+                from = key.get(2).isEmpty() ? null : Instant.parse(key.get(2));
+                to = key.get(3).isEmpty() ? null : Instant.parse(key.get(3));
+            } catch (RuntimeException e) {
+                throw ProblemException.badParameter("query.cursor", "INVALID_CURSOR",
+                        "The cursor is not one this server issued. Pass nextCursor back unchanged.");
+            }
+        } else if (!unbounded || from != null || to != null) {
+            Window w = Window.resolve(from, to, now, Duration.ofHours(24));
+            from = w.from();
+            to = w.to();
+        }
+        MessageQuery query = new MessageQuery(search, from, to);
+        List<MessageSummary> rows = page(query, after, search.limit(), search.oldestFirst());
+        boolean more = rows.size() > search.limit();
+        List<MessageSummary> items = more ? rows.subList(0, search.limit()) : rows;
+        String next = null;
+        if (more) {
+            MessageSummary last = items.get(items.size() - 1);
+            next = Cursors.encode(scope, List.of(last.receivedAt().toString(), last.messageId().toString(),
+                    from == null ? "" : from.toString(), to == null ? "" : to.toString()));
+        }
+        if (search.cursor() == null && !more) {
+            return new Page<>(items, null, items.size(), true);
+        }
+        long[] count = count(query);
+        // An estimate never claims fewer rows than the pages already show.
+        return new Page<>(items, next, Math.max(count[0], items.size() + (more ? 1 : 0)), count[1] == 1);
+    }
+
+    /** Up to {@code limit + 1} rows: each branch's page, merged in page order without duplicates. */
+    List<MessageSummary> page(MessageQuery query, MessageQuery.After after, int limit, boolean oldestFirst) {
+        Map<UUID, MessageSummary> merged = new LinkedHashMap<>();
+        for (MessageQuery.Branch branch : query.branches()) {
+            Object[] q = query.page(branch, after, limit + 1);
+            for (MessageSummary m : sql.list((String) q[0], MessageStore::summary, (Object[]) q[1])) {
+                merged.putIfAbsent(m.messageId(), m);
+            }
+        }
+        List<MessageSummary> rows = new ArrayList<>(merged.values());
+        rows.sort((a, b) -> MessageQuery.compare(a.receivedAt(), a.messageId(), b.receivedAt(), b.messageId(), oldestFirst));
+        return rows.size() > limit + 1 ? new ArrayList<>(rows.subList(0, limit + 1)) : rows;
+    }
+
+    /** {total, 1 if exact}: the planner's estimate on PostgreSQL, a capped count on H2. */
+    private long[] count(MessageQuery query) {
+        if (postgres) {
+            Object[] q = query.estimate();
+            String plan = sql.one("EXPLAIN (FORMAT JSON) " + q[0], r -> r.getString(1), (Object[]) q[1]).orElse("[]");
+            try {
+                JsonNode root = mapper.readTree(plan);
+                return new long[] {root.path(0).path("Plan").path("Plan Rows").asLong(0), 0};
+            } catch (Exception e) {
+                return new long[] {0, 0};
+            }
+        }
+        List<MessageQuery.Branch> branches = query.branches();
+        long total = 0;
+        boolean exact = branches.size() == 1;
+        for (MessageQuery.Branch b : branches) {
+            Object[] q = query.cappedCount(b, COUNT_CAP);
+            long n = sql.count((String) q[0], (Object[]) q[1]);
+            exact &= n < COUNT_CAP;
+            total += n;
+        }
+        return new long[] {total, exact ? 1 : 0};
+    }
+
+    private static String scopeOf(MessageSearch s) {
+        return String.join("|", String.valueOf(s.messageId()), String.valueOf(s.conversationId()), String.valueOf(s.ods()),
+                String.valueOf(s.asid()), String.valueOf(s.partyKey()), String.valueOf(s.interaction()),
+                s.statuses().stream().map(Coded::code).sorted().toList().toString(), String.valueOf(s.site()),
+                String.valueOf(s.endpointId()), String.valueOf(s.signature()), String.valueOf(s.from()),
+                String.valueOf(s.to()), String.valueOf(s.oldestFirst()));
+    }
+
+    static MessageSummary summary(ResultSet r) throws SQLException {
+        Long latency = r.getObject("latency_ms") == null ? null : r.getLong("latency_ms");
+        return new MessageSummary(r.getObject("message_id", UUID.class), r.getObject("conversation_id", UUID.class),
+                r.getString("interaction_id"), Coded.fromCode(MessagingPattern.class, r.getString("messaging_pattern")),
+                new MessageParty(r.getString("from_ods"), trim(r.getString("from_asid")), r.getString("from_party_key")),
+                new MessageParty(r.getString("to_ods"), trim(r.getString("to_asid")), r.getString("to_party_key")),
+                r.getObject("endpoint_id", UUID.class), r.getString("site_code"),
+                Coded.fromCode(MessageStatus.class, r.getString("status")), r.getInt("attempts"), r.getLong("size_bytes"),
+                Sql.instant(r, "created_at"), Sql.instant(r, "updated_at"), latency, r.getString("error_code"),
+                r.getString("error_description"), r.getObject("redelivery_of", UUID.class));
+    }
+
+    private static String trim(String s) {
+        return s == null ? null : s.trim();
+    }
+
+    Optional<MessageDetail> detail(UUID id) {
+        return sql.one("SELECT " + MessageQuery.COLUMNS + ", version, next_attempt_at, redelivery_job_id FROM message "
+                + "WHERE message_id = ?", r -> {
+            MessageSummary s = summary(r);
+            return new Object[] {s, r.getLong("version"), Sql.instant(r, "next_attempt_at"),
+                    r.getObject("redelivery_job_id", UUID.class)};
+        }, id).map(row -> {
+            MessageSummary s = (MessageSummary) row[0];
+            List<MessageEvent> events = sql.list("SELECT seq, status, code, description, site_code, occurred_at, attempt "
+                    + "FROM message_event WHERE message_id = ? ORDER BY seq", r -> new MessageEvent(r.getInt("seq"),
+                    Coded.fromCode(MessageStatus.class, r.getString("status")), r.getString("code"),
+                    r.getString("description"), r.getString("site_code"), Sql.instant(r, "occurred_at"),
+                    r.getInt("attempt")), id);
+            List<UUID> redeliveries = redeliveries(id);
+            Reliability reliability = s.to().partyKey() == null ? null : reliability(s.to().partyKey());
+            Instant expiresAt = null;
+            if (s.messagingPattern().isReliable() && reliability != null) {
+                try {
+                    expiresAt = s.receivedAt().plus(Duration.parse(reliability.persistDuration()));
+                } catch (RuntimeException ignored) {
+                    // An unparseable persist duration in the directory: no expiry to show.
+                }
+            }
+            return MessageDetail.of(s, (Long) row[1], events, reliability,
+                    s.status() == MessageStatus.RETRYING ? (Instant) row[2] : null, expiresAt, redeliveries, (UUID) row[3]);
+        });
+    }
+
+    List<UUID> redeliveries(UUID id) {
+        return sql.list("SELECT message_id FROM message WHERE redelivery_of = ? ORDER BY created_at, message_id "
+                + "LIMIT 1000", r -> r.getObject(1, UUID.class), id);
+    }
+
+    private Reliability reliability(String partyKey) {
+        // Endpoints without retries (sync and express patterns) have no reliability settings to show.
+        return sql.list("SELECT retries, retry_interval, persist_duration, ack_requested, duplicate_elimination, "
+                + "sync_reply_mode FROM mhs_endpoint WHERE party_key = ? AND retries IS NOT NULL ORDER BY id", r -> {
+            String mode = r.getString("sync_reply_mode");
+            return new Reliability(r.getInt("retries"), r.getString("retry_interval"), r.getString("persist_duration"),
+                    r.getBoolean("ack_requested") ? "always" : "never",
+                    r.getBoolean("duplicate_elimination") ? "always" : "never",
+                    mode != null && SYNC_REPLY_MODES.contains(mode) ? mode : "msh-signals-only");
+        }, partyKey).stream().findFirst().orElse(null);
+    }
+
+    /** Dead letters, newest first, with the latest copy made of each. */
+    Page<DeadLetter> deadLetters(MessageSearch filter, Boolean redelivered, Instant now) {
+        String scope = scopeOf(filter) + "|" + redelivered;
+        Window w = Window.resolve(filter.from(), filter.to(), now, Duration.ofDays(7));
+        MessageQuery.After after = null;
+        if (filter.cursor() != null) {
+            List<String> key = Cursors.decode(filter.cursor(), scope);
+            try {
+                after = new MessageQuery.After(Instant.parse(key.get(0)), UUID.fromString(key.get(1)));
+                w = new Window(Instant.parse(key.get(2)), Instant.parse(key.get(3)));
+            } catch (RuntimeException e) {
+                throw ProblemException.badParameter("query.cursor", "INVALID_CURSOR",
+                        "The cursor is not one this server issued. Pass nextCursor back unchanged.");
+            }
+        }
+        MessageSearch search = filter.withStatuses(List.of(MessageStatus.DEAD_LETTERED));
+        MessageQuery query = new MessageQuery(search, w.from(), w.to());
+        if (redelivered != null) {
+            query.require((redelivered ? "" : "NOT ") + "EXISTS (SELECT 1 FROM message r WHERE r.redelivery_of = message.message_id)");
+        }
+        List<MessageSummary> rows = page(query, after, filter.limit(), false);
+        boolean more = rows.size() > filter.limit();
+        List<MessageSummary> items = more ? rows.subList(0, filter.limit()) : rows;
+        List<DeadLetter> letters = new ArrayList<>();
+        for (MessageSummary m : items) {
+            List<UUID> copies = redeliveries(m.messageId());
+            letters.add(new DeadLetter(m, m.updatedAt(), m.lastErrorCode() == null ? "14" : m.lastErrorCode(),
+                    m.lastErrorDescription() == null ? "Dead-lettered" : m.lastErrorDescription(),
+                    copies.isEmpty() ? null : copies.get(copies.size() - 1)));
+        }
+        String next = null;
+        if (more) {
+            MessageSummary last = items.get(items.size() - 1);
+            next = Cursors.encode(scope, List.of(last.receivedAt().toString(), last.messageId().toString(),
+                    w.from().toString(), w.to().toString()));
+        }
+        if (filter.cursor() == null && !more) {
+            return new Page<>(letters, null, letters.size(), true);
+        }
+        long[] count = count(query);
+        return new Page<>(letters, next, Math.max(count[0], letters.size()), count[1] == 1);
+    }
+
+    /** Failure groups in a window, largest first; groups are few, so they are paged in memory. */
+    Page<FailureGroup> failureGroups(Window w, String interaction, String ods, String partyKey, String site, int limit,
+                                     String cursor) {
+        StringBuilder where = new StringBuilder("status IN ('nacked', 'transmission-failed', 'dead-lettered', 'expired') "
+                + "AND signature IS NOT NULL AND created_at >= ? AND created_at < ?");
+        List<Object> params = new ArrayList<>(List.of(w.from(), w.to()));
+        if (interaction != null) {
+            where.append(" AND interaction_id = ?");
+            params.add(interaction);
+        }
+        if (ods != null) {
+            where.append(" AND (from_ods = ? OR to_ods = ?)");
+            params.add(ods);
+            params.add(ods);
+        }
+        if (partyKey != null) {
+            where.append(" AND (from_party_key = ? OR to_party_key = ?)");
+            params.add(partyKey);
+            params.add(partyKey);
+        }
+        if (site != null) {
+            where.append(" AND site_code = ?");
+            params.add(site);
+        }
+        List<FailureGroup> groups = sql.list("SELECT signature, MAX(status) AS status, MAX(error_code) AS code, "
+                + "MAX(error_description) AS description, COUNT(*) AS n, MIN(created_at) AS first_seen, "
+                + "MAX(created_at) AS last_seen, MAX(CAST(message_id AS VARCHAR(36))) AS sample, "
+                + "MAX(interaction_id) AS interaction, MAX(CAST(endpoint_id AS VARCHAR(36))) AS endpoint, "
+                + "MAX(to_party_key) AS party_key, MAX(to_ods) AS ods, MAX(to_asid) AS asid FROM message WHERE "
+                + where + " GROUP BY signature", r -> {
+            String endpoint = r.getString("endpoint");
+            String toOds = r.getString("ods");
+            RecordRef record = endpoint != null ? new RecordRef("endpoint", endpoint)
+                    : toOds != null ? new RecordRef("organisation", toOds) : null;
+            return new FailureGroup(r.getString("signature"), Coded.fromCode(MessageStatus.class, r.getString("status")),
+                    r.getString("code") == null ? "" : r.getString("code"),
+                    r.getString("description") == null ? "" : r.getString("description"), r.getLong("n"),
+                    Sql.instant(r, "first_seen"), Sql.instant(r, "last_seen"), UUID.fromString(r.getString("sample")),
+                    r.getString("interaction"), endpoint == null ? null : UUID.fromString(endpoint),
+                    r.getString("party_key"), toOds, trim(r.getString("asid")), record);
+        }, params.toArray());
+        groups = new ArrayList<>(groups);
+        groups.sort(Comparator.comparingLong(FailureGroup::count).reversed().thenComparing(FailureGroup::signature));
+        String scope = w + "|" + interaction + "|" + ods + "|" + partyKey + "|" + site;
+        int start = 0;
+        if (cursor != null) {
+            String lastSignature = Cursors.decode(cursor, scope).get(0);
+            while (start < groups.size() && !groups.get(start).signature().equals(lastSignature)) {
+                start++;
+            }
+            start++;
+        }
+        int end = Math.min(groups.size(), start + limit);
+        List<FailureGroup> items = start >= groups.size() ? List.of() : groups.subList(start, end);
+        String next = end < groups.size() ? Cursors.encode(scope, List.of(groups.get(end - 1).signature())) : null;
+        return new Page<>(items, next, groups.size(), true);
+    }
+
+    /** Loads a stored message so it can progress (a retry) or be copied (a redelivery). */
+    Optional<MessageRow> row(Connection c, UUID id) throws SQLException {
+        List<MessageRow> rows = Sql.list(c, "SELECT " + MessageQuery.COLUMNS + ", version, next_attempt_at, "
+                + "redelivery_job_id, (SELECT COUNT(*) FROM message_event e WHERE e.message_id = message.message_id) "
+                + "AS stored_events FROM message WHERE message_id = ?", MessageStore::row, id);
+        return rows.stream().findFirst();
+    }
+
+    /** Reliable messages whose next attempt is due. */
+    List<MessageRow> dueRetries(Instant now, int max) {
+        return sql.list("SELECT " + MessageQuery.COLUMNS + ", version, next_attempt_at, redelivery_job_id, "
+                + "(SELECT COUNT(*) FROM message_event e WHERE e.message_id = message.message_id) AS stored_events "
+                + "FROM message WHERE status = 'retrying' AND next_attempt_at <= ? "
+                + "ORDER BY status, created_at DESC, message_id DESC LIMIT ?", MessageStore::row, now, max);
+    }
+
+    private static MessageRow row(ResultSet r) throws SQLException {
+        MessageSummary s = summary(r);
+        MessageRow row = new MessageRow();
+        row.id = s.messageId();
+        row.conversationId = s.conversationId();
+        row.interaction = s.interaction();
+        row.pattern = s.messagingPattern();
+        row.fromAsid = s.from().asid();
+        row.fromPartyKey = s.from().partyKey();
+        row.fromOds = s.from().odsCode();
+        row.toAsid = s.to().asid();
+        row.toPartyKey = s.to().partyKey();
+        row.toOds = s.to().odsCode();
+        row.endpointId = s.endpointId();
+        row.site = s.site();
+        row.status = s.status();
+        row.attempts = s.attempts();
+        row.sizeBytes = (int) s.sizeBytes();
+        row.latencyMs = s.latencyMs();
+        row.errorCode = s.lastErrorCode();
+        row.errorDescription = s.lastErrorDescription();
+        row.redeliveryOf = s.redeliveryOf();
+        row.createdAt = s.receivedAt();
+        row.updatedAt = s.updatedAt();
+        row.version = r.getLong("version");
+        row.nextAttemptAt = Sql.instant(r, "next_attempt_at");
+        row.redeliveryJobId = r.getObject("redelivery_job_id", UUID.class);
+        row.storedEvents = r.getInt("stored_events");
+        return row;
+    }
+
+    static boolean isRedeliverable(MessageStatus status) {
+        return MessageStatuses.isRedeliverable(status);
+    }
+}

@@ -1,0 +1,212 @@
+package io.spineconsole.sandbox.messages;
+
+import io.spineconsole.domain.messages.MessageStats;
+import io.spineconsole.domain.messages.StatsBucket;
+import io.spineconsole.domain.messages.StatsGroup;
+import io.spineconsole.domain.messages.StatsKey;
+import io.spineconsole.domain.messages.StatsPoint;
+import io.spineconsole.domain.messages.StatsQuery;
+import io.spineconsole.sandbox.Sql;
+import io.spineconsole.sandbox.http.ProblemException;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/**
+ * Message statistics from the per-minute roll-ups: throughput, errors and latency percentiles per
+ * bucket for the top series, the rest summed as {@code other}. Never reads raw message rows.
+ */
+final class StatsStore {
+    /** Roll-up key of messages whose recipient was never resolved (an unregistered To address). */
+    static final String UNRESOLVED = "unresolved";
+    static final int MAX_BUCKETS = 1_440;
+
+    private final Sql sql;
+    private final Rollups rollups;
+    private final Function<UUID, TrafficDirectory.Target> endpoints;
+
+    StatsStore(Sql sql, Rollups rollups, Function<UUID, TrafficDirectory.Target> endpoints) {
+        this.sql = sql;
+        this.rollups = rollups;
+        this.endpoints = endpoints;
+    }
+
+    private record Cell(Instant bucket, String key, long count, long errors, LatencyHistogram latency) {
+    }
+
+    MessageStats stats(StatsQuery q, Instant now) {
+        StatsGroup groupBy = q.groupBy() == null ? StatsGroup.INTERACTION : q.groupBy();
+        StatsBucket bucket = q.bucket() == null ? StatsBucket.MINUTE : q.bucket();
+        int top = q.top() == null ? 10 : q.top();
+        Instant to = q.to() == null ? now : q.to();
+        Instant from = q.from() == null ? to.minus(Duration.ofHours(1)) : q.from();
+        if (!from.isBefore(to)) {
+            throw ProblemException.badParameter("query.from", "WINDOW_EMPTY", "'from' must be before 'to'.");
+        }
+        long size = bucket.length().toMillis();
+        Instant start = Instant.ofEpochMilli(Math.floorDiv(from.toEpochMilli(), size) * size);
+        Instant end = Instant.ofEpochMilli(Math.floorDiv(to.toEpochMilli() + size - 1, size) * size);
+        long buckets = (end.toEpochMilli() - start.toEpochMilli()) / size;
+        if (buckets > MAX_BUCKETS) {
+            throw new ProblemException(400, "WINDOW_TOO_WIDE", "Bad request", "At most " + MAX_BUCKETS
+                    + " buckets per series: widen 'bucket' or narrow the window.",
+                    List.of(new ProblemException.FieldProblem("query.bucket", "WINDOW_TOO_WIDE",
+                            buckets + " buckets asked for.")), null);
+        }
+        rollups.flush();
+        Source source = source(groupBy, q);
+        List<Cell> cells = sql.list("SELECT minute_start, group_key, msg_count, error_count, latency_hist FROM message_rollup "
+                        + "WHERE group_by = ? AND minute_start >= ? AND minute_start < ?" + source.keyCondition,
+                r -> new Cell(Sql.instant(r, "minute_start"), r.getString("group_key"), r.getLong("msg_count"),
+                        r.getLong("error_count"), LatencyHistogram.decode(r.getString("latency_hist"))),
+                source.params(start, end));
+        Map<String, long[]> totals = new HashMap<>();
+        List<Cell> kept = new ArrayList<>();
+        for (Cell c : cells) {
+            String key = source.seriesKey.apply(c.key());
+            if (key == null || !source.keep.test(key)) {
+                continue;
+            }
+            kept.add(new Cell(c.bucket(), key, c.count(), c.errors(), c.latency()));
+            long[] t = totals.computeIfAbsent(key, k -> new long[2]);
+            t[0] += c.count();
+            t[1] += c.errors();
+        }
+        List<String> ranked = totals.keySet().stream()
+                .sorted(Comparator.comparingLong((String k) -> -totals.get(k)[0]).thenComparing(k -> k)).toList();
+        List<String> shown = new ArrayList<>(ranked.subList(0, Math.min(top, ranked.size())));
+        boolean other = ranked.size() > top;
+        Map<String, Map<Instant, Cell>> grid = new LinkedHashMap<>();
+        for (Cell c : kept) {
+            String key = shown.contains(c.key()) ? c.key() : "other";
+            Instant b = Instant.ofEpochMilli(Math.floorDiv(c.bucket().toEpochMilli(), size) * size);
+            grid.computeIfAbsent(key, k -> new HashMap<>()).merge(b, new Cell(b, key, c.count(), c.errors(), c.latency()),
+                    (x, y) -> {
+                        LatencyHistogram h = new LatencyHistogram();
+                        h.addAll(x.latency());
+                        h.addAll(y.latency());
+                        return new Cell(b, key, x.count() + y.count(), x.errors() + y.errors(), h);
+                    });
+        }
+        List<StatsKey> keys = new ArrayList<>();
+        List<StatsPoint> series = new ArrayList<>();
+        List<String> order = new ArrayList<>(shown);
+        if (other) {
+            order.add("other");
+        }
+        Map<String, String> siteNames = groupBy == StatsGroup.SITE ? siteNames() : Map.of();
+        for (String key : order) {
+            long count = 0;
+            long errors = 0;
+            Map<Instant, Cell> byBucket = grid.getOrDefault(key, Map.of());
+            for (long t = start.toEpochMilli(); t < end.toEpochMilli(); t += size) {
+                Instant b = Instant.ofEpochMilli(t);
+                Cell c = byBucket.get(b);
+                long n = c == null ? 0 : c.count();
+                long e = c == null ? 0 : c.errors();
+                count += n;
+                errors += e;
+                LatencyHistogram h = c == null ? new LatencyHistogram() : c.latency();
+                series.add(new StatsPoint(b, key, n, e, n == 0 ? 0 : Math.min(1.0, (double) e / n), h.percentile(0.50),
+                        h.percentile(0.95), h.percentile(0.99)));
+            }
+            keys.add(new StatsKey(key, label(groupBy, key, siteNames), count, errors));
+        }
+        return new MessageStats(groupBy, bucket, start, end, keys, series);
+    }
+
+    /** Which roll-up rows answer a query, and how their keys become series keys. */
+    private record Source(String groupBy, String keyCondition, List<Object> keyParams, Function<String, String> seriesKey,
+                          Predicate<String> keep) {
+        Object[] params(Instant start, Instant end) {
+            List<Object> p = new ArrayList<>(List.of(groupBy, start, end));
+            p.addAll(keyParams);
+            return p.toArray();
+        }
+    }
+
+    private Source source(StatsGroup groupBy, StatsQuery q) {
+        Predicate<String> all = k -> true;
+        switch (groupBy) {
+            case INTERACTION -> {
+                refuse(q.endpointId() != null, "endpointId", groupBy);
+                refuse(q.ods() != null, "ods", groupBy);
+                if (q.site() != null) {
+                    String prefix = q.site() + "|";
+                    return new Source(Rollups.SITE_INTERACTION, " AND group_key >= ? AND group_key < ?",
+                            List.of(prefix, q.site() + "}"), k -> k.startsWith(prefix) ? k.substring(prefix.length()) : null,
+                            k -> q.interaction() == null || k.equals(q.interaction()));
+                }
+                return q.interaction() == null ? new Source(groupBy.code(), "", List.of(), k -> k, all)
+                        : new Source(groupBy.code(), " AND group_key = ?", List.of(q.interaction()), k -> k, all);
+            }
+            case SITE -> {
+                refuse(q.endpointId() != null, "endpointId", groupBy);
+                refuse(q.ods() != null, "ods", groupBy);
+                if (q.interaction() != null) {
+                    String suffix = "|" + q.interaction();
+                    return new Source(Rollups.SITE_INTERACTION, "", List.of(),
+                            k -> k.endsWith(suffix) ? k.substring(0, k.length() - suffix.length()) : null,
+                            k -> q.site() == null || k.equals(q.site()));
+                }
+                return q.site() == null ? new Source(groupBy.code(), "", List.of(), k -> k, all)
+                        : new Source(groupBy.code(), " AND group_key = ?", List.of(q.site()), k -> k, all);
+            }
+            default -> {
+                refuse(q.interaction() != null, "interaction", groupBy);
+                refuse(q.site() != null, "site", groupBy);
+                if (q.endpointId() != null) {
+                    return new Source(groupBy.code(), " AND group_key = ?", List.of(q.endpointId().toString()), k -> k, all);
+                }
+                if (q.ods() != null) {
+                    return new Source(groupBy.code(), "", List.of(), k -> k, k -> {
+                        TrafficDirectory.Target t = k.equals(UNRESOLVED) ? null : endpoints.apply(UUID.fromString(k));
+                        return t != null && t.ods().equals(q.ods());
+                    });
+                }
+                return new Source(groupBy.code(), "", List.of(), k -> k, all);
+            }
+        }
+    }
+
+    private static void refuse(boolean given, String parameter, StatsGroup groupBy) {
+        if (given) {
+            throw ProblemException.badParameter("query." + parameter, "UNSUPPORTED_FILTER", "Statistics grouped by "
+                    + groupBy.code() + " cannot be filtered by " + parameter + ": the roll-ups do not keep that "
+                    + "combination. Group by " + (parameter.equals("endpointId") || parameter.equals("ods")
+                    ? "endpoint" : "interaction or site") + " instead.");
+        }
+    }
+
+    private String label(StatsGroup groupBy, String key, Map<String, String> siteNames) {
+        if (key.equals("other")) {
+            return "Everything else";
+        }
+        return switch (groupBy) {
+            case INTERACTION -> DeliveryModel.shortName(key);
+            case SITE -> siteNames.getOrDefault(key, key);
+            case ENDPOINT -> {
+                if (key.equals(UNRESOLVED)) {
+                    yield "Unresolved (unregistered To address)";
+                }
+                TrafficDirectory.Target t = endpoints.apply(UUID.fromString(key));
+                yield t == null ? key : t.partyKey() + " " + t.fqdn();
+            }
+        };
+    }
+
+    private Map<String, String> siteNames() {
+        Map<String, String> names = new HashMap<>();
+        sql.list("SELECT code, name FROM site", r -> names.put(r.getString(1), r.getString(2)));
+        return names;
+    }
+}

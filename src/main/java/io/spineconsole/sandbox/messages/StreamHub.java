@@ -1,0 +1,169 @@
+package io.spineconsole.sandbox.messages;
+
+import io.spineconsole.domain.messages.MessageSummary;
+import io.spineconsole.domain.messages.StreamFilter;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The live message stream: every status change gets an increasing event id and is kept for
+ * resuming (the last 5 minutes or 100,000 events, whichever is more, up to a hard cap), and is
+ * offered to each subscriber's bounded queue. A subscriber that reads too slowly loses events,
+ * counted, rather than slowing ingest or growing without bound.
+ */
+final class StreamHub implements AutoCloseable {
+    static final int RETAIN_EVENTS = 100_000;
+    static final int RETAIN_CAP = 1_000_000;
+    static final Duration RETAIN_TIME = Duration.ofMinutes(5);
+    static final int SUBSCRIBER_BUFFER = 10_000;
+
+    /** One stream event. */
+    record Entry(long id, MessageSummary message, boolean isNew) {
+    }
+
+    /** Where a resume request lands. */
+    enum Resume { LIVE, RESUMED, EXPIRED, FROM_ANOTHER_RUN }
+
+    private final Clock clock;
+    private final ArrayDeque<Entry> retained = new ArrayDeque<>();
+    private final ArrayDeque<Instant> retainedAt = new ArrayDeque<>();
+    private final Set<Subscription> subscribers = new CopyOnWriteArraySet<>();
+    /** Ids start from the clock, so ids stay increasing across restarts and an old id is recognised. */
+    private final long firstId;
+    private long nextId;
+    private volatile boolean closed;
+
+    StreamHub(Clock clock) {
+        this.clock = clock;
+        this.firstId = clock.millis() * 1_000;
+        this.nextId = firstId;
+    }
+
+    /** A subscriber's queue, drop count and filter. */
+    final class Subscription implements AutoCloseable {
+        final StreamFilter filter;
+        final BlockingQueue<Entry> queue;
+        private long dropped;
+        private Instant droppedSince;
+        Resume resume = Resume.LIVE;
+        Long oldestRetained;
+
+        Subscription(StreamFilter filter, int capacity) {
+            this.filter = filter;
+            this.queue = new ArrayBlockingQueue<>(capacity);
+        }
+
+        void offer(Entry e, Instant now) {
+            if ((filter.newOnly() && !e.isNew()) || !filter.matches(e.message())) {
+                return;
+            }
+            if (!queue.offer(e)) {
+                synchronized (this) {
+                    if (dropped == 0) {
+                        droppedSince = now;
+                    }
+                    dropped++;
+                }
+            }
+        }
+
+        /** Events dropped since the last call, and since when; resets the count. */
+        synchronized long[] takeDropped() {
+            if (dropped == 0) {
+                return null;
+            }
+            long[] out = {dropped, droppedSince.toEpochMilli()};
+            dropped = 0;
+            droppedSince = null;
+            return out;
+        }
+
+        Entry next(long timeoutMillis) throws InterruptedException {
+            return closed ? null : queue.poll(timeoutMillis, TimeUnit.MILLISECONDS);
+        }
+
+        boolean hubClosed() {
+            return closed;
+        }
+
+        @Override
+        public void close() {
+            subscribers.remove(this);
+        }
+    }
+
+    /**
+     * Subscribes; with {@code lastEventId} the retained events after it come first, with no gap
+     * or repeat between them and live events (both happen under the publishing lock).
+     */
+    Subscription subscribe(StreamFilter filter, Long lastEventId) {
+        return subscribe(filter, lastEventId, SUBSCRIBER_BUFFER);
+    }
+
+    synchronized Subscription subscribe(StreamFilter filter, Long lastEventId, int capacity) {
+        Subscription s = new Subscription(filter, capacity);
+        s.oldestRetained = retained.isEmpty() ? null : retained.peekFirst().id();
+        if (lastEventId != null) {
+            Instant now = clock.instant();
+            if (lastEventId < firstId || lastEventId >= nextId) {
+                s.resume = Resume.FROM_ANOTHER_RUN;
+            } else if (s.oldestRetained == null || lastEventId < s.oldestRetained - 1) {
+                s.resume = Resume.EXPIRED;
+            } else {
+                s.resume = Resume.RESUMED;
+                for (Entry e : retained) {
+                    if (e.id() > lastEventId) {
+                        s.offer(e, now);
+                    }
+                }
+            }
+        }
+        subscribers.add(s);
+        return s;
+    }
+
+    /** Publishes status changes in order; returns the id of the last. */
+    synchronized void publish(List<Entry> changes) {
+        // Entries arrive without ids; ids are given here so they are increasing in publish order.
+        Instant now = clock.instant();
+        for (Entry change : changes) {
+            Entry e = new Entry(nextId++, change.message(), change.isNew());
+            retained.addLast(e);
+            retainedAt.addLast(now);
+            for (Subscription s : subscribers) {
+                s.offer(e, now);
+            }
+        }
+        trim(now);
+    }
+
+    private void trim(Instant now) {
+        Instant horizon = now.minus(RETAIN_TIME);
+        while (retained.size() > RETAIN_CAP || (retained.size() > RETAIN_EVENTS && retainedAt.peekFirst().isBefore(horizon))) {
+            retained.removeFirst();
+            retainedAt.removeFirst();
+        }
+    }
+
+    int subscriberCount() {
+        return subscribers.size();
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        for (Iterator<Subscription> it = subscribers.iterator(); it.hasNext(); ) {
+            it.next().close();
+        }
+    }
+}

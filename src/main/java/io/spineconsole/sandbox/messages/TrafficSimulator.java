@@ -1,0 +1,162 @@
+package io.spineconsole.sandbox.messages;
+
+import io.spineconsole.sandbox.Sql;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Live traffic between registered endpoints at a set rate, following each interaction's messaging
+ * pattern (see {@link DeliveryModel}), written in batches a few times a second. Due retries of
+ * reliable messages are made as their time comes; the directory and the sites each component is
+ * routed through are re-read every half minute, so a cut-over moves traffic off a data centre.
+ */
+public final class TrafficSimulator implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(TrafficSimulator.class);
+    /** The desktop sandbox's rate: a few dozen messages a second. */
+    public static final int DEFAULT_RATE = 40;
+    /** The national peak. */
+    public static final int MAX_RATE = 3_200;
+    static final Duration TICK = Duration.ofMillis(200);
+    static final Duration RELOAD = Duration.ofSeconds(30);
+
+    private final Sql sql;
+    private final Clock clock;
+    private final MessageIngest ingest;
+    private final MessageStore store;
+    private final DeliveryModel model;
+    private volatile TrafficDirectory directory;
+    private volatile int rate;
+    private ScheduledExecutorService executor;
+    private ScheduledFuture<?> ticking;
+    private double owed;
+    private long lastTickNanos;
+    private long lastReloadNanos;
+
+    TrafficSimulator(Sql sql, Clock clock, MessageIngest ingest, MessageStore store, long seed) {
+        this.sql = sql;
+        this.clock = clock;
+        this.ingest = ingest;
+        this.store = store;
+        this.model = new DeliveryModel(new Random(seed));
+    }
+
+    /** Starts (or re-rates) live traffic at {@code perSecond} messages a second. */
+    public synchronized void start(int perSecond) {
+        if (perSecond < 1 || perSecond > MAX_RATE) {
+            throw new IllegalArgumentException("Traffic rate must be 1 to " + MAX_RATE + " messages a second");
+        }
+        rate = perSecond;
+        if (ticking != null) {
+            return;
+        }
+        executor = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "traffic-simulator");
+            t.setDaemon(true);
+            return t;
+        });
+        lastTickNanos = System.nanoTime();
+        ticking = executor.scheduleAtFixedRate(this::tickSafely, 0, TICK.toMillis(), TimeUnit.MILLISECONDS);
+        LOG.info("Traffic simulator running at {} msg/s", perSecond);
+    }
+
+    public synchronized void stop() {
+        if (ticking != null) {
+            ticking.cancel(false);
+            executor.shutdown();
+            try {
+                executor.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            ticking = null;
+            executor = null;
+        }
+    }
+
+    public boolean isRunning() {
+        return ticking != null;
+    }
+
+    public int rate() {
+        return rate;
+    }
+
+    private void tickSafely() {
+        try {
+            tick();
+        } catch (RuntimeException e) {
+            LOG.warn("Traffic simulator tick failed; carrying on", e);
+        }
+    }
+
+    private void tick() {
+        long nowNanos = System.nanoTime();
+        owed += rate * (nowNanos - lastTickNanos) / 1e9;
+        lastTickNanos = nowNanos;
+        int n = (int) owed;
+        owed -= n;
+        ingest.insert(generate(n, clock.instant()));
+        ingest.update(progressDueRetries(clock.instant(), 2_000));
+    }
+
+    /** {@code n} new messages received now, each with its first delivery attempt made. */
+    List<MessageRow> generate(int n, Instant now) {
+        TrafficDirectory dir = directory();
+        List<MessageRow> rows = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            MessageRow row = model.newMessage(dir, now);
+            if (row == null) {
+                break;
+            }
+            model.deliver(row, dir.target(row.endpointId), now);
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    /** Makes the retries that are due; returns the rows that moved on. */
+    List<MessageRow> progressDueRetries(Instant now, int max) {
+        TrafficDirectory dir = directory();
+        List<MessageRow> moved = new ArrayList<>();
+        for (MessageRow row : store.dueRetries(now, max)) {
+            TrafficDirectory.Target to = dir.target(row.endpointId);
+            if (to == null) {
+                continue;
+            }
+            model.catchUp(row, to, now);
+            if (!row.newEvents.isEmpty()) {
+                moved.add(row);
+            }
+        }
+        return moved;
+    }
+
+    TrafficDirectory directory() {
+        long now = System.nanoTime();
+        if (directory == null || now - lastReloadNanos > RELOAD.toNanos()) {
+            directory = TrafficDirectory.load(sql);
+            lastReloadNanos = now;
+        }
+        return directory;
+    }
+
+    DeliveryModel model() {
+        return model;
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+}
