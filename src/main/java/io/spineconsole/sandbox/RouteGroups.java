@@ -11,6 +11,7 @@ final class RouteGroups {
 
     static List<RouteGroup> all(SandboxContext context, SummaryStore summaries, String mode) {
         return List.of(
-                new SystemRoutes(summaries, mode, context.databaseProduct()));
+                new SystemRoutes(summaries, mode, context.databaseProduct()),
+                new io.spineconsole.sandbox.registrations.RegistrationRoutes(context));
     }
 }

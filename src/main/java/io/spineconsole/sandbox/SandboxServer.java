@@ -128,6 +128,9 @@ public final class SandboxServer implements AutoCloseable {
         if (e.current() != null) {
             body.put("current", e.current());
         }
+        if (!e.related().isEmpty()) {
+            body.put("related", e.related());
+        }
         e.headers().forEach(ctx::header);
         ctx.status(e.status()).json(body).contentType("application/problem+json");
     }

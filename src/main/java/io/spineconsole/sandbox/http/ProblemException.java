@@ -15,6 +15,7 @@ public class ProblemException extends RuntimeException {
     private final List<FieldProblem> errors;
     private final Object current;
     private final Map<String, String> headers = new LinkedHashMap<>();
+    private List<?> related = List.of();
 
     /** One invalid field: a dotted path or JSON pointer, a stable code, and a sentence. */
     public record FieldProblem(String field, String code, String message) {
@@ -63,6 +64,16 @@ public class ProblemException extends RuntimeException {
 
     public Map<String, String> headers() {
         return headers;
+    }
+
+    /** For 409: the other records involved (a blocking owner, the existing duplicate), as record references. */
+    public ProblemException withRelated(List<?> records) {
+        this.related = List.copyOf(records);
+        return this;
+    }
+
+    public List<?> related() {
+        return related;
     }
 
     public static ProblemException notFound(String what) {
