@@ -1,8 +1,86 @@
 package io.spineconsole.api;
 
+import io.spineconsole.domain.MessagingPattern;
+import io.spineconsole.domain.RegistrationStatus;
+import io.spineconsole.domain.registrations.AccreditedSystem;
+import io.spineconsole.domain.registrations.AccreditedSystemCreate;
+import io.spineconsole.domain.registrations.AccreditedSystemUpdate;
+import io.spineconsole.domain.registrations.CheckReport;
+import io.spineconsole.domain.registrations.CheckRequest;
+import io.spineconsole.domain.registrations.ImportReport;
+import io.spineconsole.domain.registrations.InteractionList;
+import io.spineconsole.domain.registrations.MhsEndpoint;
+import io.spineconsole.domain.registrations.MhsEndpointChange;
+import io.spineconsole.domain.registrations.Organisation;
+import io.spineconsole.domain.registrations.OrganisationCreate;
+import io.spineconsole.domain.registrations.OrganisationUpdate;
+import io.spineconsole.domain.registrations.RegistrationFileType;
+import io.spineconsole.domain.registrations.RegistrationFilter;
+import io.spineconsole.domain.registrations.TransitionRequest;
+
+import java.io.OutputStream;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+
 /**
  * The registrations operations of the admin API (see openapi.yaml, tag "registrations"). Every method is
- * asynchronous; failures complete the future with an {@link ApiException}.
+ * asynchronous; failures complete the future with an {@link ApiException}. Changes take the version the
+ * edit was based on (sent as If-Match): a stale one fails with {@link ApiException.Kind#CONFLICT} and
+ * {@link ApiException#current()} holds the record as it is now.
  */
 public interface RegistrationsApi {
+
+    CompletableFuture<InteractionList> interactions(MessagingPattern pattern, String q);
+
+    CompletableFuture<Page<Organisation>> organisations(RegistrationFilter filter, String cursor, int limit);
+
+    CompletableFuture<Organisation> organisation(String odsCode);
+
+    CompletableFuture<Organisation> createOrganisation(OrganisationCreate body);
+
+    CompletableFuture<Organisation> updateOrganisation(String odsCode, long version, OrganisationUpdate body);
+
+    CompletableFuture<Void> deleteOrganisation(String odsCode, long version);
+
+    CompletableFuture<Organisation> transitionOrganisation(String odsCode, long version, TransitionRequest body);
+
+    CompletableFuture<Page<AccreditedSystem>> accreditedSystems(RegistrationFilter filter, String cursor, int limit);
+
+    CompletableFuture<AccreditedSystem> accreditedSystem(String asid);
+
+    CompletableFuture<AccreditedSystem> createAccreditedSystem(AccreditedSystemCreate body);
+
+    CompletableFuture<AccreditedSystem> updateAccreditedSystem(String asid, long version, AccreditedSystemUpdate body);
+
+    CompletableFuture<Void> deleteAccreditedSystem(String asid, long version);
+
+    CompletableFuture<AccreditedSystem> transitionAccreditedSystem(String asid, long version, TransitionRequest body);
+
+    CompletableFuture<Page<MhsEndpoint>> endpoints(RegistrationFilter filter, String cursor, int limit);
+
+    CompletableFuture<MhsEndpoint> endpoint(UUID id);
+
+    CompletableFuture<MhsEndpoint> createEndpoint(MhsEndpointChange body);
+
+    CompletableFuture<MhsEndpoint> updateEndpoint(UUID id, long version, MhsEndpointChange body);
+
+    CompletableFuture<Void> deleteEndpoint(UUID id, long version);
+
+    CompletableFuture<MhsEndpoint> transitionEndpoint(UUID id, long version, TransitionRequest body);
+
+    /** Runs the registration checks (read-only; any role). */
+    CompletableFuture<CheckReport> runChecks(CheckRequest request);
+
+    /** Imports an SDS FHIR Bundle of Device / Endpoint resources; a dry run writes nothing. */
+    CompletableFuture<ImportReport> importFhir(byte[] bundle, boolean dryRun, boolean atomic, RegistrationStatus createAs);
+
+    /** Imports a CSV file of one record type; a dry run writes nothing. */
+    CompletableFuture<ImportReport> importCsv(RegistrationFileType type, byte[] csv, boolean dryRun, boolean atomic,
+                                              RegistrationStatus createAs);
+
+    /**
+     * Streams the registrations matching {@code filter} into {@code target}: {@code csv} (needs a type) or
+     * {@code fhir} (a Bundle; type null = Devices and Endpoints). Completes with the number of bytes written.
+     */
+    CompletableFuture<Long> export(String format, RegistrationFileType type, RegistrationFilter filter, OutputStream target);
 }

@@ -13,6 +13,7 @@ final class RouteGroups {
         return List.of(
                 new SystemRoutes(summaries, mode, context.databaseProduct()),
                 new io.spineconsole.sandbox.migration.MigrationRoutes(context),
+                new io.spineconsole.sandbox.registrations.RegistrationRoutes(context),
                 messages);
     }
 }

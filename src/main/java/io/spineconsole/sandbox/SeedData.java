@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import java.util.UUID;
 
 /**
  * Fills an empty sandbox store with a directory, a migration programme and recent message flow
@@ -25,8 +26,18 @@ import java.util.Random;
  * The same seed and scale always give the same data.
  */
 public final class SeedData {
-    /** How much to seed (messages are seeded by the message-flow module). The desktop default is small. */
-    public record Scale(int organisations, int messages) {
+    /** How much to seed (messages are seeded by the message-flow module). The desktop default is small; scale tests ask for the national size. */
+    public record Scale(int organisations, int messages, int endpoints) {
+        /** About one or two endpoints per accredited system. */
+        public Scale(int organisations, int messages) {
+            this(organisations, messages, 0);
+        }
+
+        /** The national directory: 20,000 organisations and 100,000 endpoints. */
+        public static Scale national(int messages) {
+            return new Scale(20_000, messages, 100_000);
+        }
+
         public static Scale desktop() {
             return new Scale(300, 20_000);
         }
@@ -102,7 +113,7 @@ public final class SeedData {
             Instant now = clock.instant();
             List<Org> orgs = organisations(scale.organisations());
             insertOrganisations(c, orgs, now);
-            systemsAndEndpoints(c, orgs, now);
+            systemsAndEndpoints(c, orgs, now, scale.endpoints());
             migration(c, now);
             io.spineconsole.sandbox.migration.MigrationSeed.seed(c, now);
             return null;
@@ -118,8 +129,8 @@ public final class SeedData {
 
     private List<Org> organisations(int count) {
         List<Org> orgs = new ArrayList<>();
-        orgs.add(new Org("YES", "NHS England Spine core", "spine", null));
-        orgs.add(new Org("X26", "NHS England", "national-body", null));
+        orgs.add(new Org("YES", "NHS England Spine core", "national-service", null));
+        orgs.add(new Org("X26", "NHS England", "national-service", null));
         for (String[] t : TRUSTS) {
             if (orgs.size() >= count) {
                 break;
@@ -157,31 +168,42 @@ public final class SeedData {
                 : roll < 98 ? RegistrationStatus.SUSPENDED : RegistrationStatus.RETIRED;
     }
 
-    private List<Endpoint> systemsAndEndpoints(Connection c, List<Org> orgs, Instant now) throws SQLException {
+    private List<Endpoint> systemsAndEndpoints(Connection c, List<Org> orgs, Instant now, int endpointTarget)
+            throws SQLException {
         List<Endpoint> endpoints = new ArrayList<>();
         long asidSeq = 200_000_000_100L;
-        String systemSql = "INSERT INTO accredited_system (asid, ods_code, name, product, status, version, "
-                + "created_at, updated_at) VALUES (?, ?, ?, ?, ?, 1, ?, ?)";
-        String endpointSql = "INSERT INTO mhs_endpoint (party_key, asid, ods_code, url, fqdn, cpa_id, "
+        long endpointId = 0;
+        String systemSql = "INSERT INTO accredited_system (asid, ods_code, name, product, party_key, status, version, "
+                + "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?)";
+        // Endpoint ids are given here, not generated, so that the rows go in JDBC batches (national scale seeds
+        // 100,000 of them); the identity is moved past them at the end.
+        String endpointSql = "INSERT INTO mhs_endpoint (id, endpoint_uuid, party_key, asid, ods_code, url, fqdn, cpa_id, "
                 + "messaging_pattern, retries, retry_interval, persist_duration, ack_requested, "
-                + "duplicate_elimination, sync_reply_mode, cert_subject, cert_serial, cert_not_before, "
-                + "cert_not_after, status, version, created_at, updated_at) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)";
+                + "duplicate_elimination, sync_reply_mode, mhs_actor, cert_subject, cert_issuer, cert_serial, cert_not_before, "
+                + "cert_not_after, cert_expiry_key, status, version, created_at, updated_at) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)";
         try (PreparedStatement sys = c.prepareStatement(systemSql);
-             PreparedStatement ep = c.prepareStatement(endpointSql, new String[] {"id"});
+             PreparedStatement ep = c.prepareStatement(endpointSql);
+             PreparedStatement si = c.prepareStatement(
+                     "INSERT INTO system_interaction (asid, position, interaction_id) VALUES (?, ?, ?)");
              PreparedStatement ei = c.prepareStatement(
-                     "INSERT INTO endpoint_interaction (endpoint_id, interaction_id) VALUES (?, ?)")) {
+                     "INSERT INTO endpoint_interaction (endpoint_id, interaction_id, position) VALUES (?, ?, ?)")) {
             int partySeq = 806;
-            for (Org org : orgs) {
+            int systemsQueued = 0;
+            for (int o = 0; o < orgs.size(); o++) {
+                Org org = orgs.get(o);
                 int systems = org.type().equals("gp-practice") ? 1 : 1 + random.nextInt(3);
+                // With a target (scale tests), every organisation gets its share; otherwise 1-2 per system.
+                int orgEndpoints = endpointTarget <= 0 ? -1
+                        : endpointTarget / orgs.size() + (o < endpointTarget % orgs.size() ? 1 : 0);
                 for (int s = 0; s < systems; s++) {
                     String asid = Long.toString(asidSeq);
                     asidSeq += 1 + random.nextInt(900);
                     String product = SUPPLIERS[random.nextInt(SUPPLIERS.length)];
-                    Sql.bind(sys, asid, org.ods(), org.name() + " – " + product, product,
-                            registrationStatus().code(), now, now);
-                    sys.addBatch();
-                    int perSystem = 1 + random.nextInt(2);
+                    int perSystem = orgEndpoints < 0 ? 1 + random.nextInt(2)
+                            : orgEndpoints / systems + (s < orgEndpoints % systems ? 1 : 0);
+                    String systemPartyKey = null;
+                    List<String> systemInteractions = new ArrayList<>();
                     for (int e = 0; e < perSystem; e++) {
                         MessagingPattern pattern = MessagingPattern.values()[random.nextInt(4) + (random.nextInt(20) == 0 ? 1 : 0)];
                         List<Interaction> choices = catalogue.withPattern(pattern);
@@ -192,40 +214,59 @@ public final class SeedData {
                         // a real-world mistake the registration checks should find.
                         String prefix = random.nextInt(100) == 0 ? "YES" : org.ods();
                         String partyKey = prefix + "-" + String.format(Locale.ROOT, "%07d", partySeq++);
+                        systemPartyKey = systemPartyKey == null ? partyKey : systemPartyKey;
                         String host = "msg." + org.ods().toLowerCase(Locale.ROOT) + ".nhs.uk";
                         String fqdn = random.nextInt(100) == 0 ? "mhs." + org.ods().toLowerCase(Locale.ROOT) + ".nhs.uk" : host;
-                        String url = "https://" + host + "/reliablemessaging/" + pattern.code();
+                        String url = "https://" + host + "/reliablemessaging/" + pattern.code() + "/" + partyKey.toLowerCase(Locale.ROOT);
                         boolean reliable = pattern.isReliable();
                         Instant notBefore = now.minus(Duration.ofDays(200 + random.nextInt(200)));
                         Instant notAfter = now.plus(Duration.ofDays(random.nextInt(20) == 0
                                 ? -random.nextInt(10) : 3 + random.nextInt(400)));
-                        Sql.bind(ep, partyKey, asid, org.ods(), url, fqdn, "S" + asid.substring(6) + "A" + e,
+                        endpointId++;
+                        Sql.bind(ep, endpointId, UUID.nameUUIDFromBytes(("endpoint-" + endpointId).getBytes()), partyKey, asid,
+                                org.ods(), url, fqdn, "S" + asid.substring(6) + "A" + e,
                                 pattern.code(), reliable ? 2 + random.nextInt(2) : null, reliable ? "PT2H" : null,
-                                reliable ? "PT7H" : null, reliable, reliable, pattern == MessagingPattern.SYNC ? "always" : "none",
-                                "CN=" + host + ", OU=" + org.ods() + ", O=NHS", Long.toHexString(random.nextLong()),
-                                notBefore, notAfter, registrationStatus().code(), now, now);
-                        sys.executeBatch();
-                        ep.executeUpdate();
-                        long endpointId;
-                        try (var keys = ep.getGeneratedKeys()) {
-                            keys.next();
-                            endpointId = keys.getLong(1);
-                        }
+                                reliable ? "PT7H" : null, reliable, reliable, reliable ? "msh-signals-only" : null,
+                                pattern == MessagingPattern.FORWARD_RELIABLE ? "next-msh" : reliable ? "to-party-msh" : null,
+                                "CN=" + host + ", OU=" + org.ods() + ", O=NHS", "CN=NHS Level 1C, O=NHS, C=GB",
+                                Long.toHexString(random.nextLong()).toUpperCase(Locale.ROOT),
+                                notBefore, notAfter, notAfter, registrationStatus().code(), now, now);
+                        ep.addBatch();
                         int n = Math.min(choices.size(), 1 + random.nextInt(4));
                         int start = random.nextInt(choices.size());
                         for (int k = 0; k < n; k++) {
                             Interaction interaction = choices.get((start + k) % choices.size());
-                            Sql.bind(ei, endpointId, interaction.id());
+                            Sql.bind(ei, endpointId, interaction.id(), k);
                             ei.addBatch();
+                            if (!systemInteractions.contains(interaction.id())) {
+                                systemInteractions.add(interaction.id());
+                            }
                             endpoints.add(new Endpoint(asid, org.ods(), partyKey, interaction));
                         }
                     }
+                    Sql.bind(sys, asid, org.ods(), org.name() + " – " + product, product, systemPartyKey,
+                            registrationStatus().code(), now, now);
+                    sys.addBatch();
+                    for (int k = 0; k < systemInteractions.size(); k++) {
+                        Sql.bind(si, asid, k, systemInteractions.get(k));
+                        si.addBatch();
+                    }
+                    if (++systemsQueued % 500 == 0) {
+                        flush(sys, ep, si, ei);
+                    }
                 }
             }
-            sys.executeBatch();
-            ei.executeBatch();
+            flush(sys, ep, si, ei);
         }
+        Sql.update(c, "ALTER TABLE mhs_endpoint ALTER COLUMN id RESTART WITH " + (endpointId + 1));
         return endpoints;
+    }
+
+    /** Parents before children: systems, then their endpoints, then the interaction lists. */
+    private static void flush(PreparedStatement... batches) throws SQLException {
+        for (PreparedStatement batch : batches) {
+            batch.executeBatch();
+        }
     }
 
     private void migration(Connection c, Instant now) throws SQLException {

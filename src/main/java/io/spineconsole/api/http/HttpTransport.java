@@ -143,6 +143,47 @@ public final class HttpTransport {
         return result;
     }
 
+    /**
+     * A GET whose answer is streamed into {@code target} as it arrives (exports), completing with the
+     * number of bytes written. Not retried: part of the answer may already be written.
+     */
+    public CompletableFuture<Long> download(String path, Map<String, ?> query, java.io.OutputStream target) {
+        Request request = new Request.Builder().url(url(path, query)).get().build();
+        CompletableFuture<Long> result = new CompletableFuture<>();
+        Call call = client.newCall(request);
+        result.whenComplete((v, f) -> {
+            if (result.isCancelled()) {
+                call.cancel();
+            }
+        });
+        call.enqueue(new Callback() {
+            @Override
+            public void onFailure(Call c, IOException e) {
+                connection.report(ConnectionState.OFFLINE);
+                result.completeExceptionally(problems.offline(request, e));
+            }
+
+            @Override
+            public void onResponse(Call c, Response response) {
+                try (response; ResponseBody body = response.body()) {
+                    if (!response.isSuccessful()) {
+                        ApiException failure = problems.fromResponse(request, response, body.string(),
+                                mapper.constructType(Void.class));
+                        connection.report(stateAfter(failure));
+                        result.completeExceptionally(failure);
+                        return;
+                    }
+                    long written = body.byteStream().transferTo(target);
+                    connection.report(ConnectionState.ONLINE);
+                    result.complete(written);
+                } catch (IOException | RuntimeException e) {
+                    result.completeExceptionally(problems.unreadable(request, e));
+                }
+            }
+        });
+        return result;
+    }
+
     private RequestBody json(Object body) {
         try {
             return RequestBody.create(mapper.writeValueAsBytes(body), JSON);

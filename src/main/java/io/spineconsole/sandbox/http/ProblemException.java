@@ -76,6 +76,11 @@ public class ProblemException extends RuntimeException {
         return members;
     }
 
+    /** For 409: the other records involved (a blocking owner, the existing duplicate), as record references. */
+    public ProblemException withRelated(List<?> records) {
+        return withMember("related", List.copyOf(records));
+    }
+
     public static ProblemException notFound(String what) {
         return new ProblemException(404, "NO_RECORD_FOUND", "No record found", what + " was not found.");
     }

@@ -1,0 +1,301 @@
+package io.spineconsole.sandbox.registrations;
+
+import io.javalin.http.Context;
+import io.spineconsole.domain.Identifiers;
+import io.spineconsole.domain.MessagingPattern;
+import io.spineconsole.domain.RegistrationStatus;
+import io.spineconsole.domain.Role;
+import io.spineconsole.domain.registrations.AccreditedSystem;
+import io.spineconsole.domain.registrations.AccreditedSystemCreate;
+import io.spineconsole.domain.registrations.AccreditedSystemUpdate;
+import io.spineconsole.domain.registrations.CheckRequest;
+import io.spineconsole.domain.registrations.Interaction;
+import io.spineconsole.domain.registrations.InteractionList;
+import io.spineconsole.domain.registrations.MhsEndpoint;
+import io.spineconsole.domain.registrations.MhsEndpointChange;
+import io.spineconsole.domain.registrations.Organisation;
+import io.spineconsole.domain.registrations.OrganisationCreate;
+import io.spineconsole.domain.registrations.OrganisationKind;
+import io.spineconsole.domain.registrations.OrganisationUpdate;
+import io.spineconsole.domain.registrations.RegistrationFileType;
+import io.spineconsole.domain.registrations.RegistrationFilter;
+import io.spineconsole.domain.registrations.TransitionRequest;
+import io.spineconsole.sandbox.SandboxContext;
+import io.spineconsole.sandbox.SandboxServer;
+import io.spineconsole.sandbox.http.Access;
+import io.spineconsole.sandbox.http.ApiResponse;
+import io.spineconsole.sandbox.http.Etags;
+import io.spineconsole.sandbox.http.ProblemException;
+import io.spineconsole.sandbox.http.QueryParams;
+import io.spineconsole.sandbox.http.Requests;
+import io.spineconsole.sandbox.http.RouteGroup;
+import io.spineconsole.sandbox.http.Routes;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+
+/** The registrations area of the admin API: organisations, accredited systems, endpoints, checks, import, export. */
+public final class RegistrationRoutes implements RouteGroup {
+    private static final String BASE = "/api/v1/registrations";
+    private static final String[] PAGING = {"limit", "cursor"};
+
+    private final SandboxContext context;
+    private final RegistrationStore store;
+    private final RegistrationChecks checks;
+    private final RegistrationTransfer transfer;
+
+    public RegistrationRoutes(SandboxContext context) {
+        this.context = context;
+        this.store = new RegistrationStore(context);
+        this.checks = new RegistrationChecks(context);
+        this.transfer = new RegistrationTransfer(store);
+    }
+
+    @Override
+    public void register(Routes routes) {
+        routes.get(BASE + "/interactions", Access.VIEWER, (ctx, caller) -> ApiResponse.ok(interactions(ctx)));
+
+        routes.get(BASE + "/organisations", Access.VIEWER, (ctx, caller) -> {
+            QueryParams p = QueryParams.of(ctx, "q", "status", "kind", "parent", "sort", "limit", "cursor");
+            return ApiResponse.ok(store.organisations(filter(p), p.string("cursor").orElse(null), limit(p)));
+        });
+        routes.postIdempotent(BASE + "/organisations", Access.ADMIN, (ctx, caller) -> {
+            QueryParams.of(ctx);
+            Organisation created = store.createOrganisation(caller, Requests.body(ctx, context.mapper(), OrganisationCreate.class));
+            return ApiResponse.created(created, BASE + "/organisations/" + created.odsCode()).etag(created.version());
+        });
+        routes.get(BASE + "/organisations/{odsCode}", Access.VIEWER, (ctx, caller) -> {
+            QueryParams.of(ctx);
+            Organisation o = store.organisation(odsCode(ctx));
+            return ApiResponse.ok(o).etag(o.version());
+        });
+        routes.put(BASE + "/organisations/{odsCode}", Access.ADMIN, (ctx, caller) -> {
+            QueryParams.of(ctx);
+            String ods = odsCode(ctx);
+            long version = Etags.requireIfMatch(ctx);
+            Organisation o = store.updateOrganisation(caller, ods, version,
+                    Requests.body(ctx, context.mapper(), OrganisationUpdate.class));
+            return ApiResponse.ok(o).etag(o.version());
+        });
+        routes.delete(BASE + "/organisations/{odsCode}", Access.ADMIN, (ctx, caller) -> {
+            QueryParams.of(ctx);
+            String ods = odsCode(ctx);
+            store.deleteOrganisation(caller, ods, Etags.requireIfMatch(ctx));
+            return ApiResponse.noContent();
+        });
+        routes.postIdempotent(BASE + "/organisations/{odsCode}/transitions", Access.ADMIN, (ctx, caller) -> {
+            QueryParams.of(ctx);
+            String ods = odsCode(ctx);
+            long version = Etags.requireIfMatch(ctx);
+            Organisation o = store.transitionOrganisation(caller, ods, version, transition(ctx));
+            return ApiResponse.ok(o).etag(o.version());
+        });
+
+        routes.get(BASE + "/accredited-systems", Access.VIEWER, (ctx, caller) -> {
+            QueryParams p = QueryParams.of(ctx, "q", "status", "ods", "interaction", "partyKey", "sort", "limit", "cursor");
+            return ApiResponse.ok(store.systems(filter(p), p.string("cursor").orElse(null), limit(p)));
+        });
+        routes.postIdempotent(BASE + "/accredited-systems", Access.ADMIN, (ctx, caller) -> {
+            QueryParams.of(ctx);
+            AccreditedSystem created = store.createSystem(caller, Requests.body(ctx, context.mapper(), AccreditedSystemCreate.class));
+            return ApiResponse.created(created, BASE + "/accredited-systems/" + created.asid()).etag(created.version());
+        });
+        routes.get(BASE + "/accredited-systems/{asid}", Access.VIEWER, (ctx, caller) -> {
+            QueryParams.of(ctx);
+            AccreditedSystem s = store.system(asid(ctx));
+            return ApiResponse.ok(s).etag(s.version());
+        });
+        routes.put(BASE + "/accredited-systems/{asid}", Access.ADMIN, (ctx, caller) -> {
+            QueryParams.of(ctx);
+            String asid = asid(ctx);
+            long version = Etags.requireIfMatch(ctx);
+            AccreditedSystem s = store.updateSystem(caller, asid, version,
+                    Requests.body(ctx, context.mapper(), AccreditedSystemUpdate.class));
+            return ApiResponse.ok(s).etag(s.version());
+        });
+        routes.delete(BASE + "/accredited-systems/{asid}", Access.ADMIN, (ctx, caller) -> {
+            QueryParams.of(ctx);
+            String asid = asid(ctx);
+            store.deleteSystem(caller, asid, Etags.requireIfMatch(ctx));
+            return ApiResponse.noContent();
+        });
+        routes.postIdempotent(BASE + "/accredited-systems/{asid}/transitions", Access.ADMIN, (ctx, caller) -> {
+            QueryParams.of(ctx);
+            String asid = asid(ctx);
+            long version = Etags.requireIfMatch(ctx);
+            AccreditedSystem s = store.transitionSystem(caller, asid, version, transition(ctx));
+            return ApiResponse.ok(s).etag(s.version());
+        });
+
+        routes.get(BASE + "/endpoints", Access.VIEWER, (ctx, caller) -> {
+            QueryParams p = QueryParams.of(ctx, "q", "status", "ods", "partyKey", "interaction", "pattern",
+                    "certificateExpiringWithinDays", "sort", "limit", "cursor");
+            return ApiResponse.ok(store.endpoints(filter(p), p.string("cursor").orElse(null), limit(p)));
+        });
+        routes.postIdempotent(BASE + "/endpoints", Access.ADMIN, (ctx, caller) -> {
+            QueryParams.of(ctx);
+            MhsEndpoint created = store.createEndpoint(caller, Requests.body(ctx, context.mapper(), MhsEndpointChange.class));
+            return ApiResponse.created(created, BASE + "/endpoints/" + created.id()).etag(created.version());
+        });
+        routes.get(BASE + "/endpoints/{endpointId}", Access.VIEWER, (ctx, caller) -> {
+            QueryParams.of(ctx);
+            MhsEndpoint e = store.endpoint(endpointId(ctx));
+            return ApiResponse.ok(e).etag(e.version());
+        });
+        routes.put(BASE + "/endpoints/{endpointId}", Access.ADMIN, (ctx, caller) -> {
+            QueryParams.of(ctx);
+            UUID id = endpointId(ctx);
+            long version = Etags.requireIfMatch(ctx);
+            MhsEndpoint e = store.updateEndpoint(caller, id, version, Requests.body(ctx, context.mapper(), MhsEndpointChange.class));
+            return ApiResponse.ok(e).etag(e.version());
+        });
+        routes.delete(BASE + "/endpoints/{endpointId}", Access.ADMIN, (ctx, caller) -> {
+            QueryParams.of(ctx);
+            UUID id = endpointId(ctx);
+            store.deleteEndpoint(caller, id, Etags.requireIfMatch(ctx));
+            return ApiResponse.noContent();
+        });
+        routes.postIdempotent(BASE + "/endpoints/{endpointId}/transitions", Access.ADMIN, (ctx, caller) -> {
+            QueryParams.of(ctx);
+            UUID id = endpointId(ctx);
+            long version = Etags.requireIfMatch(ctx);
+            MhsEndpoint e = store.transitionEndpoint(caller, id, version, transition(ctx));
+            return ApiResponse.ok(e).etag(e.version());
+        });
+
+        routes.post(BASE + "/checks", Access.VIEWER, (ctx, caller) -> {
+            QueryParams.of(ctx);
+            return ApiResponse.ok(checks.run(checkRequest(Requests.body(ctx, context.mapper(), CheckRequest.class))));
+        });
+
+        routes.postIdempotent(BASE + "/import", Access.OPERATOR, (ctx, caller) -> {
+            QueryParams p = QueryParams.of(ctx, "dryRun", "type", "status", "atomic");
+            boolean dryRun = p.bool("dryRun").orElse(false);
+            if (!dryRun && caller.role() != Role.ADMIN) {
+                throw new ProblemException(403, "ACCESS_DENIED", "Access denied",
+                        "Only an admin may import for real; an operator may run the import with dryRun=true.");
+            }
+            RegistrationStatus status = p.coded("status", RegistrationStatus.class).orElse(RegistrationStatus.REQUESTED);
+            if (status != RegistrationStatus.REQUESTED && status != RegistrationStatus.APPROVED
+                    && status != RegistrationStatus.ACTIVE) {
+                throw ProblemException.badParameter("query.status", "ENUM",
+                        "Imported records can be created as requested, approved or active.");
+            }
+            return ApiResponse.ok(transfer.importBody(caller, ctx.contentType(), ctx.bodyAsBytes(),
+                    p.coded("type", RegistrationFileType.class).orElse(null), dryRun, p.bool("atomic").orElse(true), status));
+        });
+
+        routes.raw().get(BASE + "/export", ctx -> {
+            QueryParams p = QueryParams.of(ctx, "format", "type", "q", "status", "ods", "interaction", "pattern",
+                    "partyKey", "certificateExpiringWithinDays");
+            String format = p.string("format").orElse("fhir");
+            if (!format.equals("fhir") && !format.equals("csv")) {
+                throw ProblemException.badParameter("query.format", "ENUM", "format is fhir or csv.");
+            }
+            RegistrationFileType type = p.coded("type", RegistrationFileType.class).orElse(null);
+            transfer.export(ctx, SandboxServer.principal(ctx), format, type, filter(p));
+        }, Access.VIEWER);
+    }
+
+    private InteractionList interactions(Context ctx) {
+        QueryParams p = QueryParams.of(ctx, "pattern", "q");
+        Optional<MessagingPattern> pattern = p.coded("pattern", MessagingPattern.class);
+        Optional<String> q = p.string("q").map(s -> s.toLowerCase(Locale.ROOT));
+        return new InteractionList(context.interactions().all().stream()
+                .filter(i -> pattern.isEmpty() || i.pattern() == pattern.get())
+                .filter(i -> q.isEmpty() || i.id().toLowerCase(Locale.ROOT).contains(q.get()))
+                .map(i -> new Interaction(i.id(), i.service(), i.name(), i.pattern())).toList());
+    }
+
+    private static CheckRequest checkRequest(CheckRequest r) {
+        io.spineconsole.sandbox.http.FieldErrors errors = new io.spineconsole.sandbox.http.FieldErrors();
+        if (r.rules() != null && (r.rules().isEmpty() || r.rules().stream().distinct().count() != r.rules().size()
+                || r.rules().contains(null))) {
+            errors.add("/rules", "FORMAT", "List each rule once, or leave rules out to run them all.");
+        }
+        if (r.expiringWithinDays() != null && (r.expiringWithinDays() < 1 || r.expiringWithinDays() > 3650)) {
+            errors.add("/expiringWithinDays", "OUT_OF_RANGE", "expiringWithinDays is 1 to 3650.");
+        }
+        if (r.maxFindings() != null && (r.maxFindings() < 1 || r.maxFindings() > 10_000)) {
+            errors.add("/maxFindings", "OUT_OF_RANGE", "maxFindings is 1 to 10000.");
+        }
+        if (r.records() != null && (r.records().isEmpty() || r.records().size() > 1000)) {
+            errors.add("/records", "OUT_OF_RANGE", "Give 1 to 1000 records, or leave records out to check the whole directory.");
+        }
+        errors.throwIfAny();
+        return r;
+    }
+
+    /** The filters every list shares; each route has already refused parameters it does not define. */
+    static RegistrationFilter filter(QueryParams p) {
+        List<RegistrationStatus> statuses = p.allCoded("status", RegistrationStatus.class);
+        if (statuses.size() > 5 || statuses.stream().distinct().count() != statuses.size()) {
+            throw ProblemException.badParameter("query.status", "FORMAT", "Give each status at most once.");
+        }
+        Optional<String> q = p.string("q");
+        if (q.isPresent() && q.get().length() > 200) {
+            throw ProblemException.badParameter("query.q", "TOO_LONG", "Search text is at most 200 characters.");
+        }
+        String ods = identifier(p, "ods", Identifiers::checkOdsCode);
+        String parent = identifier(p, "parent", Identifiers::checkOdsCode);
+        String partyKey = identifier(p, "partyKey", Identifiers::checkPartyKey);
+        String interaction = identifier(p, "interaction", Identifiers::checkInteractionId);
+        Integer expiring = p.string("certificateExpiringWithinDays").isPresent()
+                ? p.integer("certificateExpiringWithinDays", 0, 3650, 0) : null;
+        return new RegistrationFilter(q.orElse(null), statuses, ods, p.coded("kind", OrganisationKind.class).orElse(null),
+                parent, interaction, p.coded("pattern", MessagingPattern.class).orElse(null), partyKey, expiring,
+                p.string("sort").orElse(null));
+    }
+
+    private static int limit(QueryParams p) {
+        return p.integer("limit", 1, 500, 100);
+    }
+
+    private static String identifier(QueryParams p, String name, Function<String, Optional<String>> rule) {
+        Optional<String> value = p.string(name);
+        value.flatMap(rule).ifPresent(problem -> {
+            throw invalidIdentifier("query." + name, problem);
+        });
+        return value.orElse(null);
+    }
+
+    private TransitionRequest transition(Context ctx) {
+        return Requests.body(ctx, context.mapper(), TransitionRequest.class);
+    }
+
+    static String odsCode(Context ctx) {
+        String value = ctx.pathParam("odsCode");
+        Identifiers.checkOdsCode(value).ifPresent(problem -> {
+            throw invalidIdentifier("path.odsCode", problem);
+        });
+        return value;
+    }
+
+    static String asid(Context ctx) {
+        String value = ctx.pathParam("asid");
+        Identifiers.checkAsid(value).ifPresent(problem -> {
+            throw invalidIdentifier("path.asid", problem);
+        });
+        return value;
+    }
+
+    static UUID endpointId(Context ctx) {
+        String value = ctx.pathParam("endpointId");
+        try {
+            if (value.length() != 36) {
+                throw new IllegalArgumentException();
+            }
+            return UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            throw invalidIdentifier("path.endpointId", "An endpoint id is a UUID, for example 6f1c1e0a-8a6b-4a4e-9d2f-3b7c2f9e0b11.");
+        }
+    }
+
+    private static ProblemException invalidIdentifier(String field, String message) {
+        return new ProblemException(400, "INVALID_IDENTIFIER_VALUE", "Invalid identifier value", message,
+                List.of(new ProblemException.FieldProblem(field, "PATTERN", message)), null);
+    }
+}
