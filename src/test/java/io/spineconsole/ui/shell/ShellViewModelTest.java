@@ -6,6 +6,7 @@ import io.spineconsole.domain.Role;
 import io.spineconsole.settings.ConnectionProfile;
 import io.spineconsole.settings.EnvironmentKind;
 import io.spineconsole.settings.Preferences;
+import io.spineconsole.settings.SecretStore.Secret;
 import io.spineconsole.settings.Settings;
 import io.spineconsole.settings.SettingsStore;
 import io.spineconsole.ui.common.I18n;
@@ -20,6 +21,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
@@ -61,9 +63,31 @@ class ShellViewModelTest {
             return "test store";
         }
 
+        /** Every secret but the token, as "profileId/secret-code" → value. */
+        final Map<String, String> otherSecrets = new HashMap<>();
+
         @Override
-        public void saveToken(String profileId, String token) {
-            tokens.put(profileId, token);
+        public Optional<String> readSecret(String profileId, Secret secret) {
+            return Optional.ofNullable(secret == Secret.TOKEN ? tokens.get(profileId)
+                    : otherSecrets.get(profileId + "/" + secret.code()));
+        }
+
+        @Override
+        public void saveSecret(String profileId, Secret secret, String value) {
+            if (secret == Secret.TOKEN) {
+                tokens.put(profileId, value);
+            } else {
+                otherSecrets.put(profileId + "/" + secret.code(), value);
+            }
+        }
+
+        @Override
+        public void deleteSecret(String profileId, Secret secret) {
+            if (secret == Secret.TOKEN) {
+                tokens.remove(profileId);
+            } else {
+                otherSecrets.remove(profileId + "/" + secret.code());
+            }
         }
     }
 
