@@ -20,20 +20,63 @@ import java.util.Optional;
 public final class KeyringSecretStore implements SecretStore, AutoCloseable {
     static final String SERVICE = "Spine Console";
     private static final Logger LOG = LoggerFactory.getLogger(KeyringSecretStore.class);
-    private final Keyring keyring;
+    private final Entries keyring;
+    private final String description;
     private final SecretStore earlierFileStore;
 
+    /** The OS store's entries as this class uses them; java-keyring's {@link Keyring} in the console. */
+    interface Entries extends AutoCloseable {
+        /** @throws PasswordAccessException when there is no such entry, or the store refused */
+        String get(String service, String account) throws PasswordAccessException;
+
+        void set(String service, String account, String value) throws PasswordAccessException;
+
+        void delete(String service, String account) throws PasswordAccessException;
+
+        static Entries of(Keyring keyring) {
+            return new Entries() {
+                @Override
+                public String get(String service, String account) throws PasswordAccessException {
+                    return keyring.getPassword(service, account);
+                }
+
+                @Override
+                public void set(String service, String account, String value) throws PasswordAccessException {
+                    keyring.setPassword(service, account, value);
+                }
+
+                @Override
+                public void delete(String service, String account) throws PasswordAccessException {
+                    keyring.deletePassword(service, account);
+                }
+
+                @Override
+                public void close() throws Exception {
+                    keyring.close();
+                }
+            };
+        }
+    }
+
     KeyringSecretStore(Keyring keyring, SecretStore earlierFileStore) {
+        this(Entries.of(keyring), describe(keyring.getKeyringStorageType()), earlierFileStore);
+    }
+
+    KeyringSecretStore(Entries keyring, String description, SecretStore earlierFileStore) {
         this.keyring = keyring;
+        this.description = description;
         this.earlierFileStore = earlierFileStore;
     }
 
     @Override
     public String description() {
-        return describe(keyring.getKeyringStorageType());
+        return description;
     }
 
     static String describe(KeyringStorageType type) {
+        if (type == null) {
+            return "OS credential store";
+        }
         return switch (type) {
             case WINDOWS_CREDENTIAL_STORE -> "Windows Credential Manager";
             case OSX_KEYCHAIN, LEGACY_OSX_KEYCHAIN -> "macOS Keychain";
@@ -60,7 +103,7 @@ public final class KeyringSecretStore implements SecretStore, AutoCloseable {
     @Override
     public void save(String profileId, Secret secret, String value) throws IOException {
         try {
-            keyring.setPassword(SERVICE, account(profileId, secret), value);
+            keyring.set(SERVICE, account(profileId, secret), value);
         } catch (PasswordAccessException e) {
             throw new IOException("The " + description() + " refused to store the " + secret.code()
                     + " of profile " + profileId + ": " + e.getMessage(), e);
@@ -71,7 +114,7 @@ public final class KeyringSecretStore implements SecretStore, AutoCloseable {
     public void delete(String profileId, Secret secret) throws IOException {
         if (lookUp(account(profileId, secret)) != null) {
             try {
-                keyring.deletePassword(SERVICE, account(profileId, secret));
+                keyring.delete(SERVICE, account(profileId, secret));
             } catch (PasswordAccessException e) {
                 throw new IOException("The " + description() + " refused to delete the " + secret.code()
                         + " of profile " + profileId + ": " + e.getMessage(), e);
@@ -86,7 +129,7 @@ public final class KeyringSecretStore implements SecretStore, AutoCloseable {
      */
     private String lookUp(String account) {
         try {
-            return keyring.getPassword(SERVICE, account);
+            return keyring.get(SERVICE, account);
         } catch (PasswordAccessException notStoredOrRefused) {
             LOG.debug("No entry {} in the {} ({})", account, description(), notStoredOrRefused.getMessage());
             return null;
