@@ -133,4 +133,20 @@ class ConsoleUiTest {
         robot.clickOn("#toggle-theme");
         WaitForAsyncUtils.waitForFxEvents();
     }
+
+    @Test
+    @Order(6)
+    void theProfilesDialogOffersTlsFilesAndSaysWhereSecretsAreKept() throws Exception {
+        robot.clickOn("#open-profiles");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#profile-trust-store").tryQuery().isPresent());
+        assertTrue(robot.lookup("#profile-client-certificate").tryQuery().isPresent());
+        assertTrue(robot.lookup("#profile-client-certificate-password").tryQuery().isPresent());
+        // The tests force the file store (spineconsole.secretStore=file): the dialog says so.
+        assertTrue(robot.lookup(".label").queryAllAs(Label.class).stream()
+                        .anyMatch(l -> l.getText().startsWith("Tokens and passwords are kept in: a file readable only by you")),
+                "the dialog names the secret store in use");
+        robot.type(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
 }

@@ -22,7 +22,7 @@ final class TlsSetup {
     }
 
     /**
-     * @throws ApiException (VALIDATION, {@code TLS_SETUP_FAILED}) when a file cannot be opened: the
+     * @throws ApiException (CONFIGURATION, {@code TLS_SETUP_FAILED}) when a file cannot be opened: the
      *                      profile needs fixing, and the message says which file and why
      */
     static void apply(TlsOptions tls, OkHttpClient.Builder builder) {
@@ -44,7 +44,7 @@ final class TlsSetup {
             context.init(keys, new TrustManager[]{trust}, null);
             builder.sslSocketFactory(context.getSocketFactory(), trust);
         } catch (IOException | GeneralSecurityException e) {
-            throw new ApiException(ApiException.Kind.VALIDATION, 0, "TLS_SETUP_FAILED",
+            throw new ApiException(ApiException.Kind.CONFIGURATION, 0, "TLS_SETUP_FAILED",
                     "The connection profile's TLS files cannot be used: " + e.getMessage(),
                     tls + ": " + e, List.of(), e);
         }

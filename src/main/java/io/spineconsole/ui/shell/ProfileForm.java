@@ -170,7 +170,8 @@ public final class ProfileForm {
             case NOT_FOUND -> i18n.get("profiles.error.fileNotFound");
             case NOT_READABLE -> i18n.get("profiles.error.fileNotReadable");
             case WRONG_PASSWORD -> i18n.get("profiles.error.wrongPassword");
-            case NOT_A_KEY_STORE -> i18n.get(clientCertificate ? "profiles.error.notPkcs12" : "profiles.error.notTrustStore");
+            case NOT_A_KEY_STORE -> clientCertificate ? i18n.get("profiles.error.notPkcs12")
+                    : i18n.get("profiles.error.notTrustStore");
             case NO_CERTIFICATES -> i18n.get("profiles.error.noCertificates");
             case NO_PRIVATE_KEY -> i18n.get("profiles.error.noPrivateKey");
         };

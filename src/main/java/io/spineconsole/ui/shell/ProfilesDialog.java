@@ -19,9 +19,11 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextField;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
@@ -61,6 +63,7 @@ final class ProfilesDialog extends Dialog<ConnectionProfile> {
 
         list.setId("profiles-list");
         list.setPrefSize(240, 300);
+        list.setMinWidth(200);
         list.setCellFactory(v -> new ListCell<>() {
             @Override
             protected void updateItem(ConnectionProfile p, boolean empty) {
@@ -107,6 +110,11 @@ final class ProfilesDialog extends Dialog<ConnectionProfile> {
         tokenHint.setWrapText(true);
 
         GridPane grid = new GridPane();
+        ColumnConstraints labels = new ColumnConstraints();
+        labels.setMinWidth(Region.USE_PREF_SIZE); // labels are never cut short
+        ColumnConstraints fields = new ColumnConstraints();
+        fields.setHgrow(Priority.ALWAYS);
+        grid.getColumnConstraints().addAll(labels, fields);
         grid.setHgap(8);
         grid.setVgap(4);
         grid.addRow(0, new Label(i18n.get("profiles.name")), name);
@@ -169,6 +177,7 @@ final class ProfilesDialog extends Dialog<ConnectionProfile> {
         HBox content = new HBox(16, list, formBox);
         content.setPadding(new Insets(8));
         getDialogPane().setContent(content);
+        getDialogPane().setMinWidth(Region.USE_PREF_SIZE);
         ButtonType connect = new ButtonType(i18n.get("profiles.connect"), ButtonBar.ButtonData.OK_DONE);
         getDialogPane().getButtonTypes().addAll(connect, ButtonType.CLOSE);
         getDialogPane().lookupButton(connect).disableProperty().bind(list.getSelectionModel().selectedItemProperty().isNull());
@@ -226,7 +235,7 @@ final class ProfilesDialog extends Dialog<ConnectionProfile> {
         TextField field = new TextField();
         field.setId(id);
         field.setPromptText(prompt);
-        field.setPrefColumnCount(24);
+        field.setPrefColumnCount(22);
         field.textProperty().bindBidirectional(path);
         HBox.setHgrow(field, Priority.ALWAYS);
         Button browse = Icons.button(AppIcon.FOLDER, i18n.get("profiles.browse"));

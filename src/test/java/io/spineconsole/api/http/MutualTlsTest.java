@@ -118,7 +118,7 @@ class MutualTlsTest {
     void aWrongClientCertificatePasswordIsReportedBeforeAnyCallNamingTheFile() {
         TlsOptions tls = new TlsOptions(trustPem, null, clientP12, "not-the-password");
         ApiException e = failureOf(() -> new HttpBackboneApi(url(), () -> "spc_t", with(tls)));
-        assertEquals(ApiException.Kind.VALIDATION, e.kind());
+        assertEquals(ApiException.Kind.CONFIGURATION, e.kind());
         assertEquals("TLS_SETUP_FAILED", e.code());
         assertTrue(e.getMessage().contains("client.p12") && e.getMessage().contains("password"), e.getMessage());
         assertTrue(!e.getMessage().contains("not-the-password") && !e.detail().contains("not-the-password"),
