@@ -33,6 +33,10 @@ public final class KeyringSecretStore implements SecretStore, AutoCloseable {
 
         void delete(String service, String account) throws PasswordAccessException;
 
+        /** Releases the connection to the store; never fails. */
+        @Override
+        void close();
+
         static Entries of(Keyring keyring) {
             return new Entries() {
                 @Override
@@ -51,8 +55,12 @@ public final class KeyringSecretStore implements SecretStore, AutoCloseable {
                 }
 
                 @Override
-                public void close() throws Exception {
-                    keyring.close();
+                public void close() {
+                    try {
+                        keyring.close();
+                    } catch (Exception e) {
+                        LOG.debug("Closing the keyring failed", e);
+                    }
                 }
             };
         }
@@ -142,10 +150,6 @@ public final class KeyringSecretStore implements SecretStore, AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            keyring.close();
-        } catch (Exception e) {
-            LOG.debug("Closing the keyring failed", e);
-        }
+        keyring.close();
     }
 }

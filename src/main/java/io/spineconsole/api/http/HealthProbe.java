@@ -5,14 +5,14 @@ import io.spineconsole.api.ConnectionState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * Brings the connection state back by itself: while the state is OFFLINE or DEGRADED it asks
@@ -81,7 +81,7 @@ final class HealthProbe implements Consumer<ConnectionState>, AutoCloseable {
         long delay = takeDelay();
         try {
             timer.schedule(this::probe, delay, TimeUnit.MILLISECONDS);
-        } catch (java.util.concurrent.RejectedExecutionException shutDown) {
+        } catch (RejectedExecutionException shutDown) {
             pending.set(false);
         }
     }
@@ -120,10 +120,5 @@ final class HealthProbe implements Consumer<ConnectionState>, AutoCloseable {
         if (call != null) {
             call.cancel(true);
         }
-    }
-
-    /** For tests: the delay the next probe would wait, before jitter. */
-    synchronized Duration nextStep() {
-        return Duration.ofMillis(nextDelayMillis);
     }
 }
