@@ -30,7 +30,9 @@ public class ApiException extends RuntimeException {
         /** The server could not be reached, or did not answer in time. */
         OFFLINE,
         /** The server failed, or answered something the console cannot read. */
-        SERVER_ERROR
+        SERVER_ERROR,
+        /** The connection profile cannot be used as it is (a TLS file missing, or its password wrong): fix the profile. */
+        CONFIGURATION
     }
 
     /** One invalid field, as the server named it. */

@@ -35,7 +35,10 @@ public interface BackboneApi extends AutoCloseable {
 
     AuditApi audit();
 
-    /** The connection state, updated by every call's outcome. */
+    /**
+     * The connection state, updated by every call's outcome and, while offline or degraded, by a
+     * background health check that brings it back to online by itself when the server recovers.
+     */
     ConnectionMonitor connection();
 
     /** Cancels calls in flight and releases connections and threads. */

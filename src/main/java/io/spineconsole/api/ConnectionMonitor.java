@@ -6,7 +6,8 @@ import java.util.function.Consumer;
 
 /**
  * Holds the current {@link ConnectionState} and tells listeners when it changes. Listeners are
- * called on the thread that reported the outcome; a UI moves the news to its own thread.
+ * called on the thread that reported the outcome, in the order the changes happened (calls finish
+ * on several threads at once); a UI moves the news to its own thread. Listeners must not block.
  */
 public final class ConnectionMonitor {
     private final List<Consumer<ConnectionState>> listeners = new CopyOnWriteArrayList<>();
@@ -26,7 +27,7 @@ public final class ConnectionMonitor {
         listeners.remove(listener);
     }
 
-    public void report(ConnectionState newState) {
+    public synchronized void report(ConnectionState newState) {
         ConnectionState old = state;
         state = newState;
         if (old != newState) {

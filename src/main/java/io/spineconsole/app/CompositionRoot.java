@@ -3,7 +3,7 @@ package io.spineconsole.app;
 import io.spineconsole.platform.AppDirectories;
 import io.spineconsole.platform.BuildInfo;
 import io.spineconsole.settings.ConnectionProfile;
-import io.spineconsole.settings.FileSecretStore;
+import io.spineconsole.settings.SecretStores;
 import io.spineconsole.settings.Settings;
 import io.spineconsole.settings.SettingsStore;
 import io.spineconsole.ui.common.I18n;
@@ -51,7 +51,8 @@ final class CompositionRoot implements AutoCloseable {
         UiExecutor ui = new UiExecutor(uiThread);
         SettingsStore store = new SettingsStore(dirs.config());
         Settings loaded = saved;
-        connector = new ConsoleConnector(SandboxCommand.h2FileUrl(dirs.sandboxDatabase()), new FileSecretStore(dirs.config()));
+        connector = new ConsoleConnector(SandboxCommand.h2FileUrl(dirs.sandboxDatabase()),
+                SecretStores.chooseInBackground(dirs.config()));
         if (options.serverUrl() != null) {
             ConnectionProfile cli = new ConnectionProfile(COMMAND_LINE_PROFILE, options.serverUrl(),
                     options.environment(), options.serverUrl());

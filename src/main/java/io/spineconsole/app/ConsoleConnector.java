@@ -4,16 +4,20 @@ import io.spineconsole.api.ApiException;
 import io.spineconsole.api.BackboneApi;
 import io.spineconsole.api.http.HttpBackboneApi;
 import io.spineconsole.api.http.HttpBackboneApi.HttpClientOptions;
+import io.spineconsole.api.http.TlsOptions;
 import io.spineconsole.domain.Principal;
 import io.spineconsole.sandbox.SandboxBackbone;
 import io.spineconsole.settings.ConnectionProfile;
 import io.spineconsole.settings.SecretStore;
+import io.spineconsole.settings.SecretStore.Secret;
 import io.spineconsole.ui.shell.BackboneConnector;
 import io.spineconsole.ui.shell.Session;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -53,6 +57,7 @@ final class ConsoleConnector implements BackboneConnector, AutoCloseable {
         return CompletableFuture.supplyAsync(() -> {
             String url;
             String token;
+            HttpClientOptions options = HttpClientOptions.defaults();
             if (profile.isSandbox()) {
                 startSandboxOnce(progress);
                 url = sandbox.baseUrl();
@@ -60,9 +65,10 @@ final class ConsoleConnector implements BackboneConnector, AutoCloseable {
             } else {
                 url = profile.url();
                 token = storedToken(profile);
+                options = options.withTls(tlsOptions(profile));
             }
             progress.accept("startup.step.signIn");
-            BackboneApi api = new HttpBackboneApi(url, () -> token, HttpClientOptions.defaults());
+            BackboneApi api = new HttpBackboneApi(url, () -> token, options);
             try {
                 Principal me = api.me().join();
                 return new Session(profile, api, me);
@@ -98,18 +104,43 @@ final class ConsoleConnector implements BackboneConnector, AutoCloseable {
         }
     }
 
+    /** The profile's trust store and client certificate, opened with the passwords from the secret store. */
+    private TlsOptions tlsOptions(ConnectionProfile profile) {
+        try {
+            return new TlsOptions(
+                    profile.trustStore() == null ? null : Path.of(profile.trustStore()),
+                    profile.trustStore() == null ? null
+                            : secrets.read(profile.id(), Secret.TRUST_STORE_PASSWORD).orElse(null),
+                    profile.clientCertificate() == null ? null : Path.of(profile.clientCertificate()),
+                    profile.clientCertificate() == null ? null
+                            : secrets.read(profile.id(), Secret.CLIENT_CERTIFICATE_PASSWORD).orElse(null));
+        } catch (IOException e) {
+            throw new CompletionException(e);
+        }
+    }
+
     @Override
     public String secretStoreDescription() {
         return secrets.description();
     }
 
     @Override
-    public void saveToken(String profileId, String token) throws IOException {
-        if (transientTokens.containsKey(profileId)) {
-            transientTokens.put(profileId, token);
+    public Optional<String> readSecret(String profileId, Secret secret) throws IOException {
+        return secrets.read(profileId, secret);
+    }
+
+    @Override
+    public void saveSecret(String profileId, Secret secret, String value) throws IOException {
+        if (secret == Secret.TOKEN && transientTokens.containsKey(profileId)) {
+            transientTokens.put(profileId, value);
         } else {
-            secrets.saveToken(profileId, token);
+            secrets.save(profileId, secret, value);
         }
+    }
+
+    @Override
+    public void deleteSecret(String profileId, Secret secret) throws IOException {
+        secrets.delete(profileId, secret);
     }
 
     @Override

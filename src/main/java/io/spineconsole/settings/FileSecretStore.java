@@ -10,8 +10,9 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Tokens in one file per profile under {@code secrets/}, readable by the user only. Used where no
- * OS credential store is available.
+ * Secrets in one file per profile and secret under {@code secrets/}, readable by the user only
+ * ({@code <profile>.token}, {@code <profile>.client-certificate-password}, ...). Used where no OS
+ * credential store is available.
  */
 public final class FileSecretStore implements SecretStore {
     private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
@@ -23,33 +24,33 @@ public final class FileSecretStore implements SecretStore {
 
     @Override
     public String description() {
-        return "file readable only by you";
+        return "a file readable only by you";
     }
 
     @Override
-    public Optional<String> token(String profileId) throws IOException {
-        Path file = fileFor(profileId);
+    public Optional<String> read(String profileId, Secret secret) throws IOException {
+        Path file = fileFor(profileId, secret);
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
         }
-        String token = Files.readString(file, StandardCharsets.UTF_8).trim();
-        return token.isEmpty() ? Optional.empty() : Optional.of(token);
+        String value = Files.readString(file, StandardCharsets.UTF_8).trim();
+        return value.isEmpty() ? Optional.empty() : Optional.of(value);
     }
 
     @Override
-    public void saveToken(String profileId, String token) throws IOException {
-        OwnerOnlyFiles.writeString(fileFor(profileId), token);
+    public void save(String profileId, Secret secret, String value) throws IOException {
+        OwnerOnlyFiles.writeString(fileFor(profileId, secret), value);
     }
 
     @Override
-    public void deleteToken(String profileId) throws IOException {
-        Files.deleteIfExists(fileFor(profileId));
+    public void delete(String profileId, Secret secret) throws IOException {
+        Files.deleteIfExists(fileFor(profileId, secret));
     }
 
-    private Path fileFor(String profileId) {
+    private Path fileFor(String profileId, Secret secret) {
         if (!SAFE_ID.matcher(profileId).matches()) {
             throw new IllegalArgumentException("Not a profile id: " + profileId);
         }
-        return dir.resolve(profileId + ".token");
+        return dir.resolve(profileId + "." + secret.code());
     }
 }

@@ -173,4 +173,20 @@ class ConsoleUiTest {
     private static String i18n(String key) {
         return new io.spineconsole.ui.common.I18n(Locale.getDefault()).get(key);
     }
+
+    @Test
+    @Order(7)
+    void theProfilesDialogOffersTlsFilesAndSaysWhereSecretsAreKept() throws Exception {
+        robot.clickOn("#open-profiles");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#profile-trust-store").tryQuery().isPresent());
+        assertTrue(robot.lookup("#profile-client-certificate").tryQuery().isPresent());
+        assertTrue(robot.lookup("#profile-client-certificate-password").tryQuery().isPresent());
+        // The tests force the file store (spineconsole.secretStore=file): the dialog says so.
+        assertTrue(robot.lookup(".label").queryAllAs(Label.class).stream()
+                        .anyMatch(l -> l.getText().startsWith("Tokens and passwords are kept in: a file readable only by you")),
+                "the dialog names the secret store in use");
+        robot.type(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
 }

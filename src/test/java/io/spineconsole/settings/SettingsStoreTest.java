@@ -79,4 +79,20 @@ class SettingsStoreTest {
         Settings s = Settings.defaults().withProfile(p).withPreferences(Preferences.defaults().withActiveProfileId(p.id()));
         assertTrue(s.withoutProfile(p.id()).activeProfile().isSandbox());
     }
+
+    @Test
+    void tlsFilePathsAreRememberedAndAFileFromBeforeTheyExistedStillLoads() throws Exception {
+        SettingsStore store = new SettingsStore(dir);
+        ConnectionProfile spine = ConnectionProfile.remote("Spine INT", EnvironmentKind.INT, "https://int.example.nhs.uk")
+                .withTls("/certs/spine-ca.pem", "/certs/console.p12");
+        store.save(Settings.defaults().withProfile(spine));
+        assertEquals(spine, store.load().profile(spine.id()).orElseThrow());
+
+        Files.writeString(store.file(), """
+                {"schemaVersion":1,"profiles":[{"id":"old-1","name":"Old","kind":"dep","url":"https://dep.example.nhs.uk"}]}
+                """);
+        ConnectionProfile old = store.load().profile("old-1").orElseThrow();
+        assertEquals(null, old.trustStore());
+        assertEquals(null, old.clientCertificate());
+    }
 }

@@ -3,6 +3,7 @@ package io.spineconsole.api.http;
 import io.spineconsole.api.AuditApi;
 import io.spineconsole.api.BackboneApi;
 import io.spineconsole.api.ConnectionMonitor;
+import io.spineconsole.api.ConnectionState;
 import io.spineconsole.api.MessagesApi;
 import io.spineconsole.api.MigrationApi;
 import io.spineconsole.api.RegistrationsApi;
@@ -16,6 +17,7 @@ import io.spineconsole.domain.ServerHealth;
 import okhttp3.Dispatcher;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
+import okhttp3.Request;
 
 import java.time.Duration;
 import java.util.Objects;
@@ -47,6 +49,7 @@ public final class HttpBackboneApi implements BackboneApi {
     private final MessagesApi messages;
     private final MigrationApi migration;
     private final AuditApi audit;
+    private final HealthProbe healthProbe;
 
     /**
      * @param baseUrl the server's root, for example {@code http://127.0.0.1:8080}
@@ -54,12 +57,14 @@ public final class HttpBackboneApi implements BackboneApi {
      */
     public HttpBackboneApi(String baseUrl, Supplier<String> token, HttpClientOptions options) {
         this.base = Objects.requireNonNull(HttpUrl.parse(baseUrl), () -> "Not an http(s) URL: " + baseUrl);
+        OkHttpClient.Builder builder = new OkHttpClient.Builder();
+        TlsSetup.apply(options.tls(), builder); // first: a bad TLS file fails here, before any thread starts
         this.executor = namedBoundedExecutor();
         this.retryTimer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "admin-api-retry"));
         Dispatcher dispatcher = new Dispatcher(executor);
         dispatcher.setMaxRequests(MAX_CONCURRENT_CALLS);
         dispatcher.setMaxRequestsPerHost(MAX_CONCURRENT_CALLS);
-        this.client = new OkHttpClient.Builder()
+        this.client = builder
                 .dispatcher(dispatcher)
                 .connectTimeout(options.connectTimeout())
                 .readTimeout(options.readTimeout())
@@ -67,11 +72,13 @@ public final class HttpBackboneApi implements BackboneApi {
                 .retryOnConnectionFailure(false) // HttpTransport decides what is safe to retry
                 .addInterceptor(new BearerTokenInterceptor(token))
                 .build();
-        this.http = new HttpTransport(base, client, WireJson.lenientMapper(), connection, retryTimer, options.retry());
+        this.http = new HttpTransport(base, client, WireJson.lenientMapper(), connection, retryTimer, options.retry(),
+                options.connectionPolicy());
         this.registrations = new HttpRegistrationsApi(http);
         this.messages = new HttpMessagesApi(http);
         this.migration = new HttpMigrationApi(http);
         this.audit = new HttpAuditApi(http);
+        this.healthProbe = new HealthProbe(this::probeHealth, connection, retryTimer, options.connectionPolicy()).start();
     }
 
     private static ExecutorService namedBoundedExecutor() {
@@ -95,7 +102,24 @@ public final class HttpBackboneApi implements BackboneApi {
 
     @Override
     public CompletableFuture<ServerHealth> health() {
-        return http.get("api/v1/health", null, ServerHealth.class);
+        return reportServerStatus(http.get("api/v1/health", null, ServerHealth.class));
+    }
+
+    /** The background probe's check: one attempt, since the probe itself repeats with backoff. */
+    private CompletableFuture<ServerHealth> probeHealth() {
+        Request request = new Request.Builder().url(http.url("api/v1/health", null)).get()
+                .header("Accept", "application/json").build();
+        return reportServerStatus(http.call(request, http.types().constructType(ServerHealth.class), false));
+    }
+
+    /** A server that answers but calls itself {@code degraded} makes the connection DEGRADED. */
+    private CompletableFuture<ServerHealth> reportServerStatus(CompletableFuture<ServerHealth> call) {
+        return call.thenApply(health -> {
+            if (health != null && !"ok".equals(health.status())) {
+                connection.report(ConnectionState.DEGRADED);
+            }
+            return health;
+        });
     }
 
     @Override
@@ -150,21 +174,43 @@ public final class HttpBackboneApi implements BackboneApi {
 
     @Override
     public void close() {
+        healthProbe.close();
         client.dispatcher().cancelAll();
         retryTimer.shutdownNow();
         executor.shutdownNow();
         client.connectionPool().evictAll();
     }
 
-    /** Timeouts and retries for every call; a hospital network can be slow, but the console never waits forever. */
+    /**
+     * Timeouts and retries for every call (a hospital network can be slow, but the console never
+     * waits forever), how the connection state is judged, and TLS beyond the system defaults.
+     */
     public record HttpClientOptions(Duration connectTimeout, Duration readTimeout, Duration callTimeout,
-                                    RetryPolicy retry) {
+                                    RetryPolicy retry, ConnectionPolicy connectionPolicy, TlsOptions tls) {
+        public HttpClientOptions {
+            Objects.requireNonNull(retry, "retry");
+            connectionPolicy = connectionPolicy == null ? ConnectionPolicy.defaults() : connectionPolicy;
+            tls = tls == null ? TlsOptions.none() : tls;
+        }
+
+        public HttpClientOptions(Duration connectTimeout, Duration readTimeout, Duration callTimeout, RetryPolicy retry) {
+            this(connectTimeout, readTimeout, callTimeout, retry, ConnectionPolicy.defaults(), TlsOptions.none());
+        }
+
         public HttpClientOptions(Duration connectTimeout, Duration readTimeout, Duration callTimeout) {
             this(connectTimeout, readTimeout, callTimeout, RetryPolicy.defaults());
         }
 
         public static HttpClientOptions defaults() {
             return new HttpClientOptions(Duration.ofSeconds(5), Duration.ofSeconds(15), Duration.ofSeconds(30));
+        }
+
+        public HttpClientOptions withTls(TlsOptions value) {
+            return new HttpClientOptions(connectTimeout, readTimeout, callTimeout, retry, connectionPolicy, value);
+        }
+
+        public HttpClientOptions withConnectionPolicy(ConnectionPolicy value) {
+            return new HttpClientOptions(connectTimeout, readTimeout, callTimeout, retry, value, tls);
         }
     }
 }

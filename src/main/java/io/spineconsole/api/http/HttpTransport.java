@@ -15,6 +15,8 @@ import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -36,8 +38,14 @@ import java.util.concurrent.TimeUnit;
  * attempt, so the server applies them once), are retried on a dropped connection, 429, 502, 503
  * or 504, with exponential backoff and jitter, honouring {@code Retry-After}. Updates with
  * {@code If-Match} are never retried blindly: a repeat after a lost answer would look like a conflict.
+ * A TLS handshake the server or the console refused is never retried: it fails the same way again.
+ *
+ * <p>Every outcome updates the {@link ConnectionMonitor} by the rules of {@link ConnectionPolicy}.
+ * Each exchange is logged at DEBUG as method, path, status and time; never headers or bodies, so
+ * no token or password reaches a log.
  */
 public final class HttpTransport {
+    private static final Logger LOG = LoggerFactory.getLogger(HttpTransport.class);
     static final MediaType JSON = MediaType.get("application/json");
 
     private final HttpUrl base;
@@ -47,9 +55,10 @@ public final class HttpTransport {
     private final ConnectionMonitor connection;
     private final ScheduledExecutorService retryTimer;
     private final RetryPolicy retry;
+    private final ConnectionPolicy connectionPolicy;
 
     HttpTransport(HttpUrl base, OkHttpClient client, ObjectMapper mapper, ConnectionMonitor connection,
-                  ScheduledExecutorService retryTimer, RetryPolicy retry) {
+                  ScheduledExecutorService retryTimer, RetryPolicy retry, ConnectionPolicy connectionPolicy) {
         this.base = base;
         this.client = client;
         this.mapper = mapper;
@@ -57,6 +66,7 @@ public final class HttpTransport {
         this.connection = connection;
         this.retryTimer = retryTimer;
         this.retry = retry;
+        this.connectionPolicy = connectionPolicy;
     }
 
     /** How often and how patiently to retry. */
@@ -208,7 +218,9 @@ public final class HttpTransport {
                 if (c.isCanceled() || result.isDone()) {
                     return;
                 }
-                if (attemptNo < maxAttempts) {
+                LOG.debug("{} {} attempt {}: no answer ({})", request.method(), request.url().encodedPath(), attemptNo,
+                        e.toString());
+                if (attemptNo < maxAttempts && !ProblemMapper.isRefusedHandshake(e)) {
                     connection.report(ConnectionState.DEGRADED);
                     later(backoff(attemptNo, null), () -> attempt(request, type, maxAttempts, attemptNo + 1, result));
                     return;
@@ -221,10 +233,13 @@ public final class HttpTransport {
             public void onResponse(Call c, Response response) {
                 try (response; ResponseBody body = response.body()) {
                     int status = response.code();
+                    long millis = response.receivedResponseAtMillis() - response.sentRequestAtMillis();
+                    LOG.debug("{} {} attempt {}: {} in {} ms", request.method(), request.url().encodedPath(), attemptNo,
+                            status, millis);
                     if (response.isSuccessful()) {
                         T value = status == 204 || type.getRawClass() == Void.class ? null
                                 : mapper.readValue(body.byteStream(), type);
-                        connection.report(ConnectionState.ONLINE);
+                        connection.report(answered(millis));
                         result.complete(value);
                         return;
                     }
@@ -236,7 +251,7 @@ public final class HttpTransport {
                         return;
                     }
                     ApiException failure = problems.fromResponse(request, response, text, type);
-                    connection.report(stateAfter(failure));
+                    connection.report(stateAfter(failure, millis));
                     result.completeExceptionally(failure);
                 } catch (IOException e) {
                     connection.report(ConnectionState.DEGRADED);
@@ -283,12 +298,17 @@ public final class HttpTransport {
         retryTimer.schedule(action, delay.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    private static ConnectionState stateAfter(ApiException failure) {
+    /** The server answered (a 4xx the user can act on counts): ONLINE, or DEGRADED when it was slow. */
+    private ConnectionState answered(long millisToHeaders) {
+        return millisToHeaders > connectionPolicy.slowAnswer().toMillis() ? ConnectionState.DEGRADED : ConnectionState.ONLINE;
+    }
+
+    private ConnectionState stateAfter(ApiException failure, long millisToHeaders) {
         return switch (failure.kind()) {
             case UNAUTHORISED -> ConnectionState.UNAUTHORISED;
             case SERVER_ERROR -> ConnectionState.DEGRADED;
             case OFFLINE -> ConnectionState.OFFLINE;
-            default -> ConnectionState.ONLINE;
+            default -> answered(millisToHeaders);
         };
     }
 }

@@ -9,6 +9,10 @@ import io.spineconsole.domain.migration.MigrationBlocker;
 import okhttp3.Request;
 import okhttp3.Response;
 
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLPeerUnverifiedException;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -59,9 +63,47 @@ final class ProblemMapper {
     }
 
     ApiException offline(Request request, Exception cause) {
-        return new ApiException(Kind.OFFLINE, 0, "OFFLINE",
-                "The server at " + request.url().host() + " could not be reached.",
-                request.method() + " " + request.url().encodedPath() + ": " + cause, List.of(), cause);
+        String host = request.url().host();
+        String raw = request.method() + " " + request.url().encodedPath() + ": " + cause;
+        SSLException tls = tlsFailure(cause);
+        if (tls != null) {
+            return new ApiException(Kind.OFFLINE, 0, "TLS_HANDSHAKE_FAILED", tlsSentence(host, tls), raw, List.of(), cause);
+        }
+        return new ApiException(Kind.OFFLINE, 0, "OFFLINE", "The server at " + host + " could not be reached.",
+                raw, List.of(), cause);
+    }
+
+    /**
+     * A handshake that will fail the same way if repeated: the server's certificate is not trusted,
+     * or the server refused (or required) the client certificate.
+     */
+    static boolean isRefusedHandshake(Exception e) {
+        SSLException tls = tlsFailure(e);
+        return tls instanceof SSLHandshakeException || tls instanceof SSLPeerUnverifiedException
+                || tls != null && String.valueOf(tls.getMessage()).contains("fatal alert");
+    }
+
+    private static SSLException tlsFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SSLException ssl) {
+                return ssl;
+            }
+        }
+        return null;
+    }
+
+    private static String tlsSentence(String host, SSLException tls) {
+        String text = String.valueOf(tls.getMessage()) + " " + (tls.getCause() == null ? "" : tls.getCause().getMessage());
+        if (text.contains("PKIX") || text.contains("certification path") || text.contains("not trusted")) {
+            return "A secure connection to " + host + " could not be made: its certificate is not signed by a CA "
+                    + "this profile trusts. Check the profile's trust store.";
+        }
+        if (text.contains("certificate_required") || text.contains("bad_certificate")
+                || text.contains("unknown_ca") || text.contains("certificate_unknown")) {
+            return "A secure connection to " + host + " could not be made: the server refused the client "
+                    + "certificate, or needs one. Check the profile's client certificate.";
+        }
+        return "A secure connection to " + host + " could not be made (TLS handshake failed).";
     }
 
     ApiException unreadable(Request request, Exception cause) {

@@ -1,6 +1,10 @@
 package io.spineconsole.ui.shell;
 
 import io.spineconsole.settings.ConnectionProfile;
+import io.spineconsole.settings.SecretStore.Secret;
+
+import java.io.IOException;
+import java.util.Optional;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
@@ -17,11 +21,22 @@ public interface BackboneConnector {
      */
     CompletableFuture<Session> connect(ConnectionProfile profile, Consumer<String> progress);
 
-    /** Where tokens are kept, for the UI to say (for example "a file readable only by you"). */
+    /** Where tokens and passwords are kept, for the UI to say (for example "macOS Keychain"). */
     String secretStoreDescription();
 
+    /** A stored secret of a profile (call off the UI thread: an OS credential store may be slow). */
+    Optional<String> readSecret(String profileId, Secret secret) throws IOException;
+
+    /** Stores a secret of a remote profile (never in the settings file). */
+    void saveSecret(String profileId, Secret secret, String value) throws IOException;
+
+    /** Forgets a secret of a profile; nothing happens when there is none. */
+    void deleteSecret(String profileId, Secret secret) throws IOException;
+
     /** Stores a token for a remote profile (never in the settings file). */
-    void saveToken(String profileId, String token) throws java.io.IOException;
+    default void saveToken(String profileId, String token) throws IOException {
+        saveSecret(profileId, Secret.TOKEN, token);
+    }
 
     /** Thrown (inside the future) when a profile needs a token before it can connect. */
     final class TokenRequiredException extends RuntimeException {

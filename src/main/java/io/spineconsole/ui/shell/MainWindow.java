@@ -80,6 +80,12 @@ public final class MainWindow {
             }
         });
         model.phaseProperty().addListener((o, a, phase) -> showWorkspace(model.workspaceProperty().get()));
+        // The server is back after being unreachable: reload what the user is looking at.
+        model.recoveriesProperty().addListener((o, a, n) -> {
+            if (model.phaseProperty().get() == ShellViewModel.Phase.READY) {
+                refresh();
+            }
+        });
         showWorkspace(model.workspaceProperty().get());
     }
 

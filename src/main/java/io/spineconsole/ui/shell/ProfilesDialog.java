@@ -7,6 +7,7 @@ import io.spineconsole.ui.common.Grids;
 import io.spineconsole.ui.common.I18n;
 import io.spineconsole.ui.common.Icons;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
@@ -19,12 +20,17 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextField;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import javafx.util.StringConverter;
 
+import java.io.File;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
@@ -41,6 +47,11 @@ final class ProfilesDialog extends Dialog<ConnectionProfile> {
     private final Label nameError = errorLabel();
     private final Label kindError = errorLabel();
     private final Label urlError = errorLabel();
+    private final Label trustStoreError = errorLabel();
+    private final Label clientCertificateError = errorLabel();
+    private final Label formError = errorLabel();
+    private final Label checking = new Label();
+    private final Button save = new Button();
 
     ProfilesDialog(Window owner, ShellViewModel model, I18n i18n) {
         this.model = model;
@@ -100,6 +111,11 @@ final class ProfilesDialog extends Dialog<ConnectionProfile> {
         tokenHint.setWrapText(true);
 
         GridPane grid = new GridPane();
+        ColumnConstraints labels = new ColumnConstraints();
+        labels.setMinWidth(Region.USE_PREF_SIZE); // labels are never cut short
+        ColumnConstraints fields = new ColumnConstraints();
+        fields.setHgrow(Priority.ALWAYS);
+        grid.getColumnConstraints().addAll(labels, fields);
         grid.setHgap(8);
         grid.setVgap(4);
         grid.getColumnConstraints().addAll(Grids.labelColumn(), Grids.growingColumn());
@@ -111,6 +127,28 @@ final class ProfilesDialog extends Dialog<ConnectionProfile> {
         grid.add(urlError, 1, 5);
         grid.addRow(6, new Label(i18n.get("profiles.token")), token);
         grid.add(tokenHint, 1, 7);
+        Label tls = new Label(i18n.get("profiles.tls"));
+        tls.getStyleClass().add("text-bold");
+        grid.add(tls, 0, 8);
+        grid.addRow(9, new Label(i18n.get("profiles.trustStore")), fileRow(form.trustStoreProperty(), "profile-trust-store",
+                i18n.get("profiles.trustStorePrompt"), i18n.get("profiles.browseTrustStore"),
+                new FileChooser.ExtensionFilter(i18n.get("profiles.fileFilter.trustStore"),
+                        "*.pem", "*.crt", "*.cer", "*.p12", "*.pfx", "*.jks")));
+        grid.add(trustStoreError, 1, 10);
+        grid.addRow(11, new Label(i18n.get("profiles.trustStorePassword")), passwordField(
+                form.trustStorePasswordProperty(), "profile-trust-store-password", i18n.get("profiles.trustStorePasswordPrompt")));
+        grid.addRow(12, new Label(i18n.get("profiles.clientCertificate")), fileRow(form.clientCertificateProperty(),
+                "profile-client-certificate", i18n.get("profiles.clientCertificatePrompt"),
+                i18n.get("profiles.browseClientCertificate"),
+                new FileChooser.ExtensionFilter(i18n.get("profiles.fileFilter.pkcs12"), "*.p12", "*.pfx")));
+        grid.add(clientCertificateError, 1, 13);
+        grid.addRow(14, new Label(i18n.get("profiles.clientCertificatePassword")), passwordField(
+                form.clientCertificatePasswordProperty(), "profile-client-certificate-password",
+                i18n.get("profiles.clientCertificatePasswordPrompt")));
+        checking.setId("profile-checking");
+        checking.getStyleClass().add("text-muted");
+        grid.add(checking, 1, 15);
+        grid.add(formError, 1, 16);
 
         Button add = new Button(i18n.get("profiles.new"), Icons.of(AppIcon.ADD));
         add.setOnAction(e -> {
@@ -118,7 +156,7 @@ final class ProfilesDialog extends Dialog<ConnectionProfile> {
             form.edit(null);
             name.requestFocus();
         });
-        Button save = new Button(i18n.get("profiles.save"));
+        save.setText(i18n.get("profiles.save"));
         save.setId("profile-save");
         save.setDefaultButton(false);
         save.setOnAction(e -> saveForm());
@@ -159,27 +197,81 @@ final class ProfilesDialog extends Dialog<ConnectionProfile> {
         form.nameProperty().addListener((o, a, b) -> showProblems(false));
         form.urlProperty().addListener((o, a, b) -> showProblems(false));
         form.kindProperty().addListener((o, a, b) -> showProblems(false));
+        form.trustStoreProperty().addListener((o, a, b) -> showProblems(false));
+        form.clientCertificateProperty().addListener((o, a, b) -> showProblems(false));
         list.getSelectionModel().select(model.profileProperty().get());
     }
 
+    /** Checks the form (the TLS files off the UI thread) and saves it; the form stays as typed on a problem. */
     private void saveForm() {
         if (!showProblems(true).isEmpty()) {
             return;
         }
         ConnectionProfile saved = form.toProfile();
-        model.saveProfile(saved, form.tokenProperty().get());
-        form.tokenProperty().set("");
-        list.getItems().setAll(model.settingsProperty().get().profiles());
-        list.getSelectionModel().select(saved);
+        save.setDisable(true);
+        checking.setText(i18n.get("profiles.checking"));
+        model.saveProfile(form).thenAccept(problems -> {
+            save.setDisable(false);
+            checking.setText("");
+            show(problems, true);
+            if (problems.isEmpty()) {
+                form.tokenProperty().set("");
+                form.trustStorePasswordProperty().set("");
+                form.clientCertificatePasswordProperty().set("");
+                list.getItems().setAll(model.settingsProperty().get().profiles());
+                list.getSelectionModel().select(saved);
+            }
+        });
     }
 
     /** Shows each field's problem under it; untouched empty fields stay quiet until a save. */
     private Map<String, String> showProblems(boolean all) {
         Map<String, String> problems = form.problems();
+        show(problems, all);
+        return problems;
+    }
+
+    private void show(Map<String, String> problems, boolean all) {
         show(nameError, problems.get("name"), all || !form.nameProperty().get().isEmpty());
         show(kindError, problems.get("kind"), true);
         show(urlError, problems.get("url"), all || !form.urlProperty().get().isEmpty());
-        return problems;
+        show(trustStoreError, problems.get("trustStore"), true);
+        show(clientCertificateError, problems.get("clientCertificate"), true);
+        show(formError, problems.get("form"), true);
+    }
+
+    /** A path field with a button that picks the file. */
+    private HBox fileRow(StringProperty path, String id, String prompt, String chooserTitle,
+                         FileChooser.ExtensionFilter filter) {
+        TextField field = new TextField();
+        field.setId(id);
+        field.setPromptText(prompt);
+        field.setPrefColumnCount(22);
+        field.textProperty().bindBidirectional(path);
+        HBox.setHgrow(field, Priority.ALWAYS);
+        Button browse = Icons.button(AppIcon.FOLDER, i18n.get("profiles.browse"));
+        browse.setOnAction(e -> {
+            FileChooser chooser = new FileChooser();
+            chooser.setTitle(chooserTitle);
+            chooser.getExtensionFilters().addAll(filter, new FileChooser.ExtensionFilter("*", "*"));
+            File current = path.get().isBlank() ? null : new File(path.get()).getParentFile();
+            if (current != null && current.isDirectory()) {
+                chooser.setInitialDirectory(current);
+            }
+            File picked = chooser.showOpenDialog(getDialogPane().getScene().getWindow());
+            if (picked != null) {
+                path.set(picked.getAbsolutePath());
+            }
+        });
+        return new HBox(4, field, browse);
+    }
+
+    private static PasswordField passwordField(StringProperty value, String id, String prompt) {
+        PasswordField field = new PasswordField();
+        field.setId(id);
+        field.setPromptText(prompt);
+        field.textProperty().bindBidirectional(value);
+        return field;
     }
 
     private static void show(Label label, String problem, boolean visible) {

@@ -4,15 +4,19 @@ import io.spineconsole.api.ConnectionState;
 import io.spineconsole.domain.Role;
 import io.spineconsole.settings.ConnectionProfile;
 import io.spineconsole.settings.Preferences;
+import io.spineconsole.settings.SecretStore.Secret;
 import io.spineconsole.settings.Preferences.Theme;
 import io.spineconsole.settings.Settings;
 import io.spineconsole.settings.SettingsStore;
 import io.spineconsole.ui.common.ErrorText;
 import io.spineconsole.ui.common.I18n;
 import io.spineconsole.ui.common.UiExecutor;
+import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -20,6 +24,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
@@ -50,6 +57,7 @@ public final class ShellViewModel {
     private final ObjectProperty<Role> role = new SimpleObjectProperty<>();
     private final ObjectProperty<Workspace> workspace = new SimpleObjectProperty<>(Workspace.REGISTRATIONS);
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(Theme.LIGHT);
+    private final IntegerProperty recoveries = new SimpleIntegerProperty();
     private final Consumer<ConnectionState> connectionListener;
     private CompletableFuture<Session> connecting;
 
@@ -60,10 +68,23 @@ public final class ShellViewModel {
         this.ui = ui;
         this.io = io;
         this.i18n = i18n;
-        this.connectionListener = state -> ui.execute(() -> connectionState.set(state));
+        this.connectionListener = state -> ui.execute(() -> showConnectionState(state));
         settings.set(initial);
         theme.set(initial.preferences().theme());
         Workspace.fromCode(initial.preferences().lastWorkspace()).ifPresent(workspace::set);
+    }
+
+    /**
+     * Shows the session's connection state. Coming back from OFFLINE (to ONLINE, or DEGRADED: the
+     * server answers again) counts a recovery, on which the window reloads the current workspace.
+     */
+    private void showConnectionState(ConnectionState state) {
+        ConnectionState before = connectionState.get();
+        connectionState.set(state);
+        if (before == ConnectionState.OFFLINE && (state == ConnectionState.ONLINE || state == ConnectionState.DEGRADED)) {
+            LOG.info("Connection to {} is back ({})", profile.get() == null ? "?" : profile.get().name(), state);
+            recoveries.set(recoveries.get() + 1);
+        }
     }
 
     /** Connects to the remembered profile (the sandbox on a first run). */
@@ -179,10 +200,80 @@ public final class ShellViewModel {
         }
     }
 
-    /** Removes a remote profile; if it was the live one, the console goes back to the sandbox. */
+    /**
+     * Checks the form and, when all is well, stores the secrets typed in it and saves the profile.
+     * The TLS files are opened off the UI thread (see {@link ProfileForm#fileProblems}); a blank
+     * password means the stored one. Completes on the UI thread with field name → problem; empty
+     * when the profile was saved (its secrets stored first, so connecting at once finds them).
+     */
+    public CompletableFuture<Map<String, String>> saveProfile(ProfileForm form) {
+        CompletableFuture<Map<String, String>> done = new CompletableFuture<>();
+        Map<String, String> problems = form.problems();
+        if (!problems.isEmpty()) {
+            done.complete(problems);
+            return done;
+        }
+        ProfileForm.Draft draft = form.draft();
+        String id = draft.profile().id();
+        CompletableFuture.supplyAsync(() -> {
+            Map<String, String> fileProblems = form.fileProblems(draft, secret -> storedSecret(id, secret));
+            if (fileProblems.isEmpty()) {
+                storeSecrets(draft);
+            }
+            return fileProblems;
+        }, io).whenComplete((fileProblems, failure) -> ui.execute(() -> {
+            if (failure != null) {
+                LOG.warn("Could not save profile {}", draft.profile().name(), failure);
+                done.complete(Map.of("form", i18n.get("profiles.error.secretsNotSaved") + " " + ErrorText.detail(failure)));
+                return;
+            }
+            if (fileProblems.isEmpty()) {
+                updateSettings(settings.get().withProfile(draft.profile()));
+            }
+            done.complete(fileProblems);
+        }));
+        return done;
+    }
+
+    private Optional<String> storedSecret(String profileId, Secret secret) {
+        try {
+            return connector.readSecret(profileId, secret);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Saves the typed secrets, and forgets the password of a TLS file the profile no longer names. */
+    private void storeSecrets(ProfileForm.Draft draft) {
+        String id = draft.profile().id();
+        try {
+            for (Map.Entry<Secret, String> typed : draft.typedSecrets().entrySet()) {
+                connector.saveSecret(id, typed.getKey(), typed.getValue());
+            }
+            if (draft.profile().trustStore() == null) {
+                connector.deleteSecret(id, Secret.TRUST_STORE_PASSWORD);
+            }
+            if (draft.profile().clientCertificate() == null) {
+                connector.deleteSecret(id, Secret.CLIENT_CERTIFICATE_PASSWORD);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Removes a remote profile and its secrets; if it was the live one, the console goes back to the sandbox. */
     public void removeProfile(String id) {
         boolean wasActive = profile.get() != null && profile.get().id().equals(id);
         updateSettings(settings.get().withoutProfile(id));
+        io.execute(() -> {
+            for (Secret secret : Secret.values()) {
+                try {
+                    connector.deleteSecret(id, secret);
+                } catch (IOException | RuntimeException e) {
+                    LOG.warn("Could not delete the {} of removed profile {}", secret.code(), id, e);
+                }
+            }
+        });
         if (wasActive) {
             connect(settings.get().activeProfile());
         }
@@ -248,6 +339,11 @@ public final class ShellViewModel {
 
     public ReadOnlyObjectProperty<Theme> themeProperty() {
         return theme;
+    }
+
+    /** How many times the connection came back from OFFLINE in this run; the window refreshes on each. */
+    public ReadOnlyIntegerProperty recoveriesProperty() {
+        return recoveries;
     }
 
     public String secretStoreDescription() {

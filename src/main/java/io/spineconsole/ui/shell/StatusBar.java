@@ -7,6 +7,7 @@ import io.spineconsole.ui.common.AppIcon;
 import io.spineconsole.ui.common.I18n;
 import io.spineconsole.ui.common.Icons;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -18,10 +19,12 @@ import java.util.Locale;
 final class StatusBar extends HBox {
     private final Label connection = new Label();
     private final Label role = new Label();
+    private final Tooltip connectionHint = new Tooltip();
 
     StatusBar(ShellViewModel model, I18n i18n) {
         getStyleClass().add("status-bar");
         connection.setId("connection-state");
+        connection.setTooltip(connectionHint);
         role.setId("signed-in-role");
         role.setGraphic(Icons.of(AppIcon.ROLE));
         Region spacer = new Region();
@@ -38,9 +41,21 @@ final class StatusBar extends HBox {
 
     private void showConnection(ConnectionState state, I18n i18n) {
         connection.setText(i18n.get("connection." + state.name().toLowerCase(Locale.ROOT)));
+        connectionHint.setText(hint(state, i18n));
         connection.setGraphic(Icons.of(AppIcon.valueOf(state.name())));
         connection.getStyleClass().removeAll(Arrays.stream(ConnectionState.values()).map(StatusBar::styleOf).toList());
         connection.getStyleClass().add(styleOf(state));
+    }
+
+    /** What the state means and what happens next (the rules are in ConnectionPolicy). */
+    private static String hint(ConnectionState state, I18n i18n) {
+        return switch (state) {
+            case CONNECTING -> i18n.get("connection.hint.connecting");
+            case ONLINE -> i18n.get("connection.hint.online");
+            case DEGRADED -> i18n.get("connection.hint.degraded");
+            case OFFLINE -> i18n.get("connection.hint.offline");
+            case UNAUTHORISED -> i18n.get("connection.hint.unauthorised");
+        };
     }
 
     private void showRole(Role r, I18n i18n) {

@@ -2,10 +2,12 @@ package io.spineconsole.ui.shell;
 
 import io.spineconsole.api.ApiException;
 import io.spineconsole.api.ConnectionState;
+import io.spineconsole.api.http.TestCertificates;
 import io.spineconsole.domain.Role;
 import io.spineconsole.settings.ConnectionProfile;
 import io.spineconsole.settings.EnvironmentKind;
 import io.spineconsole.settings.Preferences;
+import io.spineconsole.settings.SecretStore.Secret;
 import io.spineconsole.settings.Settings;
 import io.spineconsole.settings.SettingsStore;
 import io.spineconsole.ui.common.I18n;
@@ -20,6 +22,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
@@ -61,9 +64,31 @@ class ShellViewModelTest {
             return "test store";
         }
 
+        /** Every secret but the token, as "profileId/secret-code" → value. */
+        final Map<String, String> otherSecrets = new HashMap<>();
+
         @Override
-        public void saveToken(String profileId, String token) {
-            tokens.put(profileId, token);
+        public Optional<String> readSecret(String profileId, Secret secret) {
+            return Optional.ofNullable(secret == Secret.TOKEN ? tokens.get(profileId)
+                    : otherSecrets.get(profileId + "/" + secret.code()));
+        }
+
+        @Override
+        public void saveSecret(String profileId, Secret secret, String value) {
+            if (secret == Secret.TOKEN) {
+                tokens.put(profileId, value);
+            } else {
+                otherSecrets.put(profileId + "/" + secret.code(), value);
+            }
+        }
+
+        @Override
+        public void deleteSecret(String profileId, Secret secret) {
+            if (secret == Secret.TOKEN) {
+                tokens.remove(profileId);
+            } else {
+                otherSecrets.remove(profileId + "/" + secret.code());
+            }
         }
     }
 
@@ -158,6 +183,88 @@ class ShellViewModelTest {
         model.removeProfile(live.id());
         assertTrue(model.profileProperty().get().isSandbox());
         assertEquals(1, model.settingsProperty().get().profiles().size());
+    }
+
+    @Test
+    void comingBackFromOfflineCountsARecoverySoTheWindowReloadsTheWorkspace() {
+        FakeConnector connector = new FakeConnector();
+        ShellViewModel model = model(connector, Settings.defaults());
+        model.start();
+        FakeBackboneApi api = connector.opened.get(0);
+        api.connection().report(ConnectionState.ONLINE);
+        api.connection().report(ConnectionState.DEGRADED);
+        api.connection().report(ConnectionState.ONLINE);
+        assertEquals(0, model.recoveriesProperty().get(), "slow is not a recovery");
+        api.connection().report(ConnectionState.OFFLINE);
+        api.connection().report(ConnectionState.ONLINE);
+        assertEquals(1, model.recoveriesProperty().get());
+        api.connection().report(ConnectionState.OFFLINE);
+        api.connection().report(ConnectionState.DEGRADED);
+        assertEquals(2, model.recoveriesProperty().get(), "answering again, if slowly, is a recovery too");
+        api.connection().report(ConnectionState.UNAUTHORISED);
+        assertEquals(2, model.recoveriesProperty().get());
+    }
+
+    @Test
+    void aProfileWithTlsFilesIsSavedOnlyWhenItsPasswordsOpenThem() throws Exception {
+        TestCertificates pki = new TestCertificates();
+        Path ca = TestCertificates.writePem(dir.resolve("spine-ca.pem"), pki.ca);
+        Path p12 = pki.writeClientPkcs12(dir.resolve("client.p12"), TestCertificates.CLIENT_PASSWORD);
+        FakeConnector connector = new FakeConnector();
+        ShellViewModel model = model(connector, Settings.defaults());
+        ProfileForm form = new ProfileForm(i18n);
+        form.edit(null);
+        form.nameProperty().set("INT with mTLS");
+        form.urlProperty().set("https://int.example.nhs.uk");
+        form.trustStoreProperty().set(ca.toString());
+        form.clientCertificateProperty().set(p12.toString());
+        form.clientCertificatePasswordProperty().set("wrong");
+
+        Map<String, String> problems = model.saveProfile(form).join();
+        assertEquals(Map.of("clientCertificate", i18n.get("profiles.error.wrongPassword")), problems);
+        assertEquals(1, model.settingsProperty().get().profiles().size(), "nothing saved");
+        assertTrue(connector.otherSecrets.isEmpty());
+
+        form.clientCertificatePasswordProperty().set(TestCertificates.CLIENT_PASSWORD);
+        form.tokenProperty().set("spc_new-token");
+        assertEquals(Map.of(), model.saveProfile(form).join());
+        ConnectionProfile saved = model.settingsProperty().get().profiles().get(1);
+        assertEquals(ca.toString(), saved.trustStore());
+        assertEquals(p12.toString(), saved.clientCertificate());
+        assertEquals(TestCertificates.CLIENT_PASSWORD,
+                connector.readSecret(saved.id(), Secret.CLIENT_CERTIFICATE_PASSWORD).orElseThrow());
+        assertEquals("spc_new-token", connector.tokens.get(saved.id()));
+        String file = Files.readString(dir.resolve("settings.json"));
+        assertTrue(file.contains("client.p12"));
+        assertFalse(file.contains(TestCertificates.CLIENT_PASSWORD) || file.contains("spc_new-token"),
+                "no secret in the settings file");
+
+        // Editing again with the password left blank checks the file with the stored one.
+        form.edit(saved);
+        form.nameProperty().set("INT renamed");
+        assertEquals(Map.of(), model.saveProfile(form).join());
+        assertEquals("INT renamed", model.settingsProperty().get().profile(saved.id()).orElseThrow().name());
+
+        model.removeProfile(saved.id());
+        assertTrue(connector.otherSecrets.isEmpty() && connector.tokens.isEmpty(), "a removed profile leaves no secret");
+    }
+
+    @Test
+    void tlsFileProblemsNameTheFieldAndTheReason() throws Exception {
+        Files.writeString(dir.resolve("notes.txt"), "not a certificate");
+        ShellViewModel model = model(new FakeConnector(), Settings.defaults());
+        ProfileForm form = new ProfileForm(i18n);
+        form.edit(null);
+        form.nameProperty().set("DEP");
+        form.urlProperty().set("https://dep.example.nhs.uk");
+        form.trustStoreProperty().set(dir.resolve("missing.pem").toString());
+        form.clientCertificateProperty().set(dir.resolve("notes.txt").toString());
+        Map<String, String> problems = model.saveProfile(form).join();
+        assertEquals(i18n.get("profiles.error.fileNotFound"), problems.get("trustStore"));
+        assertEquals(i18n.get("profiles.error.notPkcs12"), problems.get("clientCertificate"));
+
+        form.urlProperty().set("http://127.0.0.1:8080");
+        assertEquals(i18n.get("profiles.error.tlsNeedsHttps"), model.saveProfile(form).join().get("trustStore"));
     }
 
     @Test

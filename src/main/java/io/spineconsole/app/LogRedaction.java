@@ -1,0 +1,46 @@
+package io.spineconsole.app;
+
+import ch.qos.logback.classic.pattern.MessageConverter;
+import ch.qos.logback.classic.pattern.ThrowableProxyConverter;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+
+import java.util.regex.Pattern;
+
+/**
+ * The last line of defence for secrets in logs: the log layout masks anything shaped like a
+ * credential before it is written, whoever logged it. The console itself never logs a token;
+ * this covers libraries that do when turned up to DEBUG (Jetty's HTTP parser logs every request
+ * header, {@code Authorization} included). Wired in {@code logback.xml} as the {@code %msg} and
+ * {@code %ex} conversions.
+ */
+public final class LogRedaction {
+    /** {@code Authorization: Bearer x}, {@code Basic x}, and admin API tokens ({@code spc_...}) anywhere. */
+    private static final Pattern CREDENTIAL = Pattern.compile(
+            "(?i)(\\b(?:Bearer|Basic)\\s+)[A-Za-z0-9._~+/=-]+|\\bspc_[A-Za-z0-9_-]{6,}");
+
+    private LogRedaction() {
+    }
+
+    public static String redact(String text) {
+        if (text == null || text.isEmpty()) {
+            return text;
+        }
+        return CREDENTIAL.matcher(text).replaceAll(m -> m.group(1) != null ? m.group(1) + "***" : "spc_***");
+    }
+
+    /** {@code %msg} with credentials masked. */
+    public static final class Message extends MessageConverter {
+        @Override
+        public String convert(ILoggingEvent event) {
+            return redact(super.convert(event));
+        }
+    }
+
+    /** {@code %ex} (stack traces, whose messages may quote a request) with credentials masked. */
+    public static final class StackTrace extends ThrowableProxyConverter {
+        @Override
+        public String convert(ILoggingEvent event) {
+            return redact(super.convert(event));
+        }
+    }
+}
