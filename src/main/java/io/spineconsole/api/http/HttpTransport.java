@@ -179,7 +179,7 @@ public final class HttpTransport {
                     if (!response.isSuccessful()) {
                         ApiException failure = problems.fromResponse(request, response, body.string(),
                                 mapper.constructType(Void.class));
-                        connection.report(stateAfter(failure));
+                        connection.report(stateAfter(failure, 0));
                         result.completeExceptionally(failure);
                         return;
                     }

@@ -50,6 +50,8 @@ final class ProfilesDialog extends Dialog<ConnectionProfile> {
     private final Label trustStoreError = errorLabel();
     private final Label clientCertificateError = errorLabel();
     private final Label formError = errorLabel();
+    /** True while a save checks the TLS files and stores secrets; the save button waits. */
+    private final javafx.beans.property.BooleanProperty saving = new javafx.beans.property.SimpleBooleanProperty();
     private final Label checking = new Label();
     private final Button save = new Button();
 
@@ -180,7 +182,7 @@ final class ProfilesDialog extends Dialog<ConnectionProfile> {
         sandboxNote.visibleProperty().bind(sandboxSelected);
         sandboxNote.managedProperty().bind(sandboxSelected);
         grid.disableProperty().bind(sandboxSelected);
-        save.disableProperty().bind(sandboxSelected);
+        save.disableProperty().bind(sandboxSelected.or(saving));
         VBox formBox = new VBox(8, sandboxNote, grid, new HBox(8, add, save, remove));
         HBox.setHgrow(formBox, javafx.scene.layout.Priority.ALWAYS);
 
@@ -208,10 +210,10 @@ final class ProfilesDialog extends Dialog<ConnectionProfile> {
             return;
         }
         ConnectionProfile saved = form.toProfile();
-        save.setDisable(true);
+        saving.set(true);
         checking.setText(i18n.get("profiles.checking"));
         model.saveProfile(form).thenAccept(problems -> {
-            save.setDisable(false);
+            saving.set(false);
             checking.setText("");
             show(problems, true);
             if (problems.isEmpty()) {

@@ -184,23 +184,6 @@ public final class ShellViewModel {
     }
 
     /**
-     * Adds or changes a remote profile. A non-blank {@code token} is stored in the secret store,
-     * never in the settings file; a blank one keeps the stored token.
-     */
-    public void saveProfile(ConnectionProfile changed, String token) {
-        updateSettings(settings.get().withProfile(changed));
-        if (token != null && !token.isBlank()) {
-            io.execute(() -> {
-                try {
-                    connector.saveToken(changed.id(), token.trim());
-                } catch (IOException e) {
-                    LOG.warn("Could not store the token for profile {}", changed.name(), e);
-                }
-            });
-        }
-    }
-
-    /**
      * Checks the form and, when all is well, stores the secrets typed in it and saves the profile.
      * The TLS files are opened off the UI thread (see {@link ProfileForm#fileProblems}); a blank
      * password means the stored one. Completes on the UI thread with field name → problem; empty
