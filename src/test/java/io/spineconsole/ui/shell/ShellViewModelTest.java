@@ -174,6 +174,14 @@ class ShellViewModelTest {
     }
 
     @Test
+    void windowGeometryIsRememberedForTheNextRun() {
+        ShellViewModel model = model(new FakeConnector(), Settings.defaults());
+        Preferences.WindowGeometry geometry = new Preferences.WindowGeometry(40, 60, 1400, 900, true);
+        model.rememberWindow(geometry);
+        assertEquals(geometry, new SettingsStore(dir).load().preferences().window());
+    }
+
+    @Test
     void removingTheLiveProfileGoesBackToTheSandbox() {
         FakeConnector connector = new FakeConnector();
         ConnectionProfile live = ConnectionProfile.remote("LIVE", EnvironmentKind.LIVE, "https://live.example.nhs.uk");
