@@ -7,7 +7,9 @@ import io.spineconsole.settings.SecretStores;
 import io.spineconsole.settings.Settings;
 import io.spineconsole.settings.SettingsStore;
 import io.spineconsole.ui.common.I18n;
+import io.spineconsole.ui.common.Navigator;
 import io.spineconsole.ui.common.UiExecutor;
+import io.spineconsole.ui.common.WorkspaceServices;
 import io.spineconsole.ui.common.WorkspaceView;
 import io.spineconsole.ui.messages.MessageFlowWorkspace;
 import io.spineconsole.ui.migration.MigrationWorkspace;
@@ -66,16 +68,18 @@ final class CompositionRoot implements AutoCloseable {
         SettingsStore saving = options.serverUrl() == null ? store : store.withTransientProfile(COMMAND_LINE_PROFILE);
         shell = new ShellViewModel(connector, saving, settings, ui, io, i18n);
 
+        Navigator navigator = new Navigator();
         Map<Workspace, WorkspaceView> workspaces = new EnumMap<>(Workspace.class);
-        workspaces.put(Workspace.REGISTRATIONS, RegistrationsWorkspace.create(ui, i18n));
-        workspaces.put(Workspace.MESSAGES, MessageFlowWorkspace.create(ui, i18n));
-        workspaces.put(Workspace.MIGRATION, MigrationWorkspace.create(ui, i18n));
+        WorkspaceServices services = new WorkspaceServices(ui, i18n, navigator, shell, java.time.Clock.systemDefaultZone());
+        workspaces.put(Workspace.REGISTRATIONS, RegistrationsWorkspace.create(services));
+        workspaces.put(Workspace.MESSAGES, MessageFlowWorkspace.create(services));
+        workspaces.put(Workspace.MIGRATION, MigrationWorkspace.create(services));
         AboutInfo about = new AboutInfo(BuildInfo.version(),
                 System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")",
                 JavaFxVersion.get(),
                 System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"),
                 store.file(), dirs.logs());
-        window = new MainWindow(shell, workspaces, i18n, about, () -> openFolder.accept(dirs.logs()));
+        window = new MainWindow(shell, workspaces, i18n, about, () -> openFolder.accept(dirs.logs()), navigator);
     }
 
     ShellViewModel shell() {

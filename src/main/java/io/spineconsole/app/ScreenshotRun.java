@@ -1,6 +1,7 @@
 package io.spineconsole.app;
 
 import io.spineconsole.settings.Preferences.Theme;
+import io.spineconsole.ui.common.Showcase;
 import io.spineconsole.ui.shell.MainWindow;
 import io.spineconsole.ui.shell.ShellViewModel;
 import io.spineconsole.ui.shell.Workspace;
@@ -46,6 +47,9 @@ final class ScreenshotRun {
         for (Theme theme : Theme.values()) {
             for (Workspace w : Workspace.values()) {
                 steps.add(() -> show(theme, w));
+                for (Showcase showcase : window.workspaceView(w).showcases()) {
+                    steps.add(() -> showcase(theme, w, showcase));
+                }
             }
         }
         steps.add(() -> dialog("#open-profiles", "profiles"));
@@ -68,6 +72,48 @@ final class ScreenshotRun {
         waitForData(() -> write(w.code() + "-" + theme.code()));
     }
 
+    /** Shows one state of a workspace, waits for it, photographs it (and any dialog it opened), then resets it. */
+    private void showcase(Theme theme, Workspace w, Showcase showcase) {
+        if (shell.themeProperty().get() != theme) {
+            shell.toggleTheme();
+        }
+        shell.selectWorkspace(w);
+        String name = w.code() + "-" + showcase.name();
+        Window before = stage;
+        // From a plain event, not an animation's callback: the state may open a dialog (showAndWait).
+        javafx.application.Platform.runLater(showcase.show());
+        waitFor(showcase.ready(), () -> {
+            write(name + "-" + theme.code());
+            Window.getWindows().stream().filter(win -> win != before && win.isShowing()).toList().forEach(win -> {
+                writeScene(win.getScene(), name + "-dialog-" + theme.code());
+                ((Stage) win).close();
+            });
+            showcase.reset().run();
+        });
+    }
+
+    /** Polls every 100 ms until {@code ready} (or gives up after 30 s and says so), then runs {@code then}. */
+    private void waitFor(java.util.function.BooleanSupplier ready, Runnable then) {
+        boolean done;
+        try {
+            done = ready.getAsBoolean();
+        } catch (RuntimeException e) {
+            done = false;
+        }
+        if (done || waited++ > MAX_WAIT_TICKS) {
+            if (!done) {
+                LOG.warn("A screenshot's state was not ready after 30 s; photographing it as it is");
+            }
+            waited = 0;
+            later(300, () -> {
+                then.run();
+                tick();
+            });
+        } else {
+            later(100, () -> waitFor(ready, then));
+        }
+    }
+
     /**
      * Opens a dialog by its button (the dialog waits in a nested event loop, which keeps these
      * steps' timers running), photographs its window, then closes it.
@@ -88,20 +134,10 @@ final class ScreenshotRun {
         });
     }
 
-    /** Polls every 100 ms until the workspace shows its tiles (or gives up after 30 s). */
+    /** Waits until the workspace shows its tiles (one more beat lets layout and CSS settle). */
     private void waitForData(Runnable then) {
-        boolean ready = shell.phaseProperty().get() == ShellViewModel.Phase.READY
-                && !stage.getScene().getRoot().lookupAll(".tile").isEmpty();
-        if (ready || waited++ > MAX_WAIT_TICKS) {
-            waited = 0;
-            // One more beat so layout and CSS settle before the snapshot.
-            later(300, () -> {
-                then.run();
-                tick();
-            });
-        } else {
-            later(100, () -> waitForData(then));
-        }
+        waitFor(() -> shell.phaseProperty().get() == ShellViewModel.Phase.READY
+                && !stage.getScene().getRoot().lookupAll(".tile").isEmpty(), then);
     }
 
     private void tick() {

@@ -71,7 +71,13 @@ public final class SpineConsoleApp extends Application {
         stage.getIcons().add(new Image(Objects.requireNonNull(
                 SpineConsoleApp.class.getResourceAsStream("/io/spineconsole/ui/icon-256.png"), "icon-256.png")));
         restoreGeometry(stage);
-        stage.setOnCloseRequest(e -> rememberGeometry(stage));
+        stage.setOnCloseRequest(e -> {
+            if (!root.window().confirmClose()) {
+                e.consume(); // the user keeps an unsaved edit
+                return;
+            }
+            rememberGeometry(stage);
+        });
         stage.show();
         stage.requestFocus();
         if (options.startupProbe()) {

@@ -2,13 +2,9 @@ package io.spineconsole.ui.common;
 
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
-import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
-import javafx.scene.input.Clipboard;
-import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.FlowPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
@@ -34,21 +30,8 @@ public final class SummaryPane extends VBox {
         busy.managedProperty().bind(busy.visibleProperty());
         busy.setAccessibleText(i18n.get("common.loading"));
 
-        Label error = new Label();
-        error.getStyleClass().add("error-text");
-        error.setGraphic(Icons.of(AppIcon.ERROR));
-        error.setWrapText(true);
-        error.textProperty().bind(model.errorProperty());
-        Button copy = Icons.button(AppIcon.COPY, i18n.get("common.copyDetail"));
-        copy.setOnAction(e -> {
-            ClipboardContent content = new ClipboardContent();
-            content.putString(model.errorDetailProperty().get());
-            Clipboard.getSystemClipboard().setContent(content);
-        });
-        HBox errorRow = new HBox(8, error, copy);
-        errorRow.getStyleClass().add("error-row");
-        errorRow.visibleProperty().bind(model.stateProperty().isEqualTo(LoadState.FAILED));
-        errorRow.managedProperty().bind(errorRow.visibleProperty());
+        ErrorRow errorRow = new ErrorRow(javafx.beans.binding.Bindings.when(model.stateProperty().isEqualTo(LoadState.FAILED))
+                .then(model.errorProperty()).otherwise(""), model.errorDetailProperty(), i18n);
 
         getChildren().addAll(busy, errorRow, tiles);
         setPadding(new Insets(0));

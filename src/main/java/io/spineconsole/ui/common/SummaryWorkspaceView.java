@@ -1,6 +1,5 @@
 package io.spineconsole.ui.common;
 
-import io.spineconsole.api.BackboneApi;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.geometry.Insets;
@@ -48,8 +47,8 @@ public final class SummaryWorkspaceView implements WorkspaceView {
     }
 
     @Override
-    public void connect(BackboneApi api) {
-        model.connect(api);
+    public void connect(WorkspaceContext context) {
+        model.connect(context.api());
         autoRefresh.play();
     }
 

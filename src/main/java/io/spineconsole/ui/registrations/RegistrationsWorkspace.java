@@ -7,6 +7,7 @@ import io.spineconsole.ui.common.SummaryViewModel;
 import io.spineconsole.ui.common.SummaryWorkspaceView;
 import io.spineconsole.ui.common.Tile;
 import io.spineconsole.ui.common.UiExecutor;
+import io.spineconsole.ui.common.WorkspaceServices;
 import io.spineconsole.ui.common.WorkspaceView;
 
 import java.text.NumberFormat;
@@ -17,7 +18,9 @@ public final class RegistrationsWorkspace {
     private RegistrationsWorkspace() {
     }
 
-    public static WorkspaceView create(UiExecutor ui, I18n i18n) {
+    public static WorkspaceView create(WorkspaceServices services) {
+        UiExecutor ui = services.ui();
+        I18n i18n = services.i18n();
         SummaryViewModel<RegistrationSummary> model =
                 new SummaryViewModel<>(BackboneApi::registrationSummary, s -> tiles(s, i18n), ui, i18n);
         return new SummaryWorkspaceView("registrations-workspace", i18n.get("registrations.intro"), model, i18n);

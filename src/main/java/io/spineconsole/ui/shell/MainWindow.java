@@ -2,6 +2,9 @@ package io.spineconsole.ui.shell;
 
 import io.spineconsole.settings.Preferences.Theme;
 import io.spineconsole.ui.common.AppIcon;
+import io.spineconsole.ui.common.ConsoleLink;
+import io.spineconsole.ui.common.Navigator;
+import io.spineconsole.ui.common.WorkspaceContext;
 import io.spineconsole.ui.common.I18n;
 import io.spineconsole.ui.common.Icons;
 import io.spineconsole.ui.common.Themes;
@@ -32,6 +35,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The main window's content: environment band, header with the workspace title and global
@@ -52,7 +56,7 @@ public final class MainWindow {
     private final Node startup;
 
     public MainWindow(ShellViewModel model, Map<Workspace, WorkspaceView> workspaces, I18n i18n, AboutInfo about,
-                      Runnable openLogFolder) {
+                      Runnable openLogFolder, Navigator navigator) {
         this.model = model;
         this.workspaces = workspaces;
         this.i18n = i18n;
@@ -76,9 +80,12 @@ public final class MainWindow {
             if (session == null) {
                 workspaces.values().forEach(WorkspaceView::dispose);
             } else {
-                workspaces.values().forEach(v -> v.connect(session.api()));
+                WorkspaceContext context = new WorkspaceContext(session.api(), session.principal(),
+                        session.profile().id(), session.profile().name(), session.profile().kind());
+                workspaces.values().forEach(v -> v.connect(context));
             }
         });
+        navigator.setTarget(this::openLink);
         model.phaseProperty().addListener((o, a, phase) -> showWorkspace(model.workspaceProperty().get()));
         // The server is back after being unreachable: reload what the user is looking at.
         model.recoveriesProperty().addListener((o, a, n) -> {
@@ -97,7 +104,7 @@ public final class MainWindow {
     public void install(Scene scene) {
         for (Workspace w : Workspace.values()) {
             scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+" + (w.ordinal() + 1)),
-                    () -> model.selectWorkspace(w));
+                    () -> goTo(w));
         }
         scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+K"), palette::open);
         scene.getAccelerators().put(KeyCombination.keyCombination("F5"), this::refresh);
@@ -118,15 +125,16 @@ public final class MainWindow {
         List<Command> list = new ArrayList<>();
         for (Workspace w : Workspace.values()) {
             list.add(new Command(i18n.get("command.goTo", i18n.get(w.titleKey())), "Ctrl+" + (w.ordinal() + 1),
-                    () -> model.selectWorkspace(w)));
+                    () -> goTo(w)));
         }
         list.add(new Command(i18n.get(model.themeProperty().get() == Theme.DARK ? "command.lightTheme"
                 : "command.darkTheme"), "", model::toggleTheme));
         list.add(new Command(i18n.get("command.refresh"), "F5", this::refresh));
         list.add(new Command(i18n.get("command.profiles"), "", this::openProfiles));
         for (var p : model.settingsProperty().get().profiles()) {
-            list.add(new Command(i18n.get("command.switchTo", p.name()), "", () -> model.connect(p)));
+            list.add(new Command(i18n.get("command.switchTo", p.name()), "", () -> switchTo(p)));
         }
+        list.add(new Command(i18n.get("command.openLink"), "", this::askForLink));
         list.add(new Command(i18n.get("command.about"), "", this::openAbout));
         list.add(new Command(i18n.get("command.openLogFolder"), "", openLogFolder));
         return list;
@@ -169,7 +177,11 @@ public final class MainWindow {
             button.setMaxWidth(Double.MAX_VALUE);
             button.setAlignment(Pos.CENTER_LEFT);
             button.setTooltip(new Tooltip(i18n.get(w.titleKey()) + " (Ctrl+" + (w.ordinal() + 1) + ")"));
-            button.setOnAction(e -> model.selectWorkspace(w));
+            button.setOnAction(e -> {
+                goTo(w);
+                // Refused (unsaved changes kept): the pressed button follows the workspace shown.
+                navButtons.get(model.workspaceProperty().get()).setSelected(true);
+            });
             navButtons.put(w, button);
             nav.getChildren().add(button);
         }
@@ -241,12 +253,95 @@ public final class MainWindow {
         }
     }
 
+    /** The workspace's view, for screenshots. */
+    public WorkspaceView workspaceView(Workspace w) {
+        return workspaces.get(w);
+    }
+
+    /**
+     * True when the window may close: nothing unsaved, or the user chose to discard it. Asks at most
+     * once; the shell calls it on the window's close request.
+     */
+    public boolean confirmClose() {
+        return mayLeave(model.workspaceProperty().get());
+    }
+
+    /** Switches workspace, unless the user keeps an unsaved edit in the current one. */
+    private void goTo(Workspace target) {
+        Workspace current = model.workspaceProperty().get();
+        if (target == current || mayLeave(current)) {
+            model.selectWorkspace(target);
+        }
+    }
+
+    private void switchTo(io.spineconsole.settings.ConnectionProfile profile) {
+        if (mayLeaveAll()) {
+            model.connect(profile);
+        }
+    }
+
+    /** Opens a console link: its workspace (guarding unsaved edits), then the place it names. */
+    private boolean openLink(ConsoleLink link) {
+        Optional<Workspace> target = Workspace.fromCode(link.workspace());
+        if (target.isEmpty() || model.phaseProperty().get() != ShellViewModel.Phase.READY) {
+            return false;
+        }
+        Workspace current = model.workspaceProperty().get();
+        if (target.get() != current && !mayLeave(current)) {
+            return false;
+        }
+        model.selectWorkspace(target.get());
+        return workspaces.get(target.get()).open(link);
+    }
+
+    private void askForLink() {
+        javafx.scene.control.TextInputDialog dialog = new javafx.scene.control.TextInputDialog();
+        dialog.initOwner(root.getScene().getWindow());
+        dialog.setTitle(i18n.get("link.title"));
+        dialog.setHeaderText(i18n.get("link.header"));
+        dialog.getEditor().setId("open-link-text");
+        dialog.getEditor().setPromptText(ConsoleLink.SCHEME + "://…");
+        dialog.showAndWait().ifPresent(text -> {
+            Optional<ConsoleLink> link = ConsoleLink.parse(text);
+            if (link.isEmpty() || !openLink(link.get())) {
+                javafx.scene.control.Alert alert = new javafx.scene.control.Alert(
+                        javafx.scene.control.Alert.AlertType.WARNING, i18n.get("link.notOpened", text.strip()));
+                alert.initOwner(root.getScene().getWindow());
+                alert.setHeaderText(i18n.get("link.title"));
+                alert.showAndWait();
+            }
+        });
+    }
+
+    private boolean mayLeaveAll() {
+        return workspaces.keySet().stream().allMatch(this::mayLeave);
+    }
+
+    /** Asks whether to discard the workspace's unsaved changes, if it has any. */
+    private boolean mayLeave(Workspace w) {
+        Optional<String> unsaved = workspaces.get(w).unsavedChanges();
+        if (unsaved.isEmpty()) {
+            return true;
+        }
+        javafx.scene.control.ButtonType discard = new javafx.scene.control.ButtonType(i18n.get("unsaved.discard"),
+                javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
+        javafx.scene.control.ButtonType keep = new javafx.scene.control.ButtonType(i18n.get("unsaved.keep"),
+                javafx.scene.control.ButtonBar.ButtonData.CANCEL_CLOSE);
+        javafx.scene.control.Alert alert = new javafx.scene.control.Alert(
+                javafx.scene.control.Alert.AlertType.CONFIRMATION, unsaved.get(), discard, keep);
+        alert.initOwner(root.getScene().getWindow());
+        alert.setTitle(i18n.get("unsaved.title"));
+        alert.setHeaderText(i18n.get("unsaved.header", i18n.get(w.titleKey())));
+        alert.getDialogPane().setId("unsaved-dialog");
+        return alert.showAndWait().filter(discard::equals).isPresent();
+    }
+
     private void refresh() {
         workspaces.get(model.workspaceProperty().get()).refresh();
     }
 
     private void openProfiles() {
-        new ProfilesDialog(root.getScene().getWindow(), model, i18n).choose().ifPresent(model::connect);
+        new ProfilesDialog(root.getScene().getWindow(), model, i18n).choose().ifPresent(this::switchTo);
     }
 
     private void openAbout() {

@@ -11,6 +11,7 @@ import io.spineconsole.settings.SettingsStore;
 import io.spineconsole.ui.common.ErrorText;
 import io.spineconsole.ui.common.I18n;
 import io.spineconsole.ui.common.UiExecutor;
+import io.spineconsole.ui.common.ViewMemory;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
@@ -35,7 +36,7 @@ import java.util.function.Consumer;
  * The main window's state: which profile and session are live, the connection state and role the
  * status bar shows, the current workspace and theme, and the settings they are remembered in.
  */
-public final class ShellViewModel {
+public final class ShellViewModel implements ViewMemory {
     private static final Logger LOG = LoggerFactory.getLogger(ShellViewModel.class);
 
     /** Where the shell is in opening a session. */
@@ -175,6 +176,19 @@ public final class ShellViewModel {
 
     public void rememberWindow(Preferences.WindowGeometry geometry) {
         updatePreferences(settings.get().preferences().withWindow(geometry));
+    }
+
+    @Override
+    public Optional<String> recall(String key) {
+        return Optional.ofNullable(settings.get().preferences().viewState().get(key));
+    }
+
+    @Override
+    public void remember(String key, String value) {
+        if (java.util.Objects.equals(recall(key).orElse(null), value)) {
+            return;
+        }
+        updatePreferences(settings.get().preferences().withViewState(key, value));
     }
 
     /** Replaces the settings (from the profiles dialog) and saves them. */
