@@ -41,7 +41,12 @@ public final class SandboxServer implements AutoCloseable {
             config.http.maxRequestSize = MAX_REQUEST_BYTES;
             config.jsonMapper(new JavalinJackson(mapper, false));
             // Every answer carries a request id; problems name it as their instance.
-            config.routes.before(ctx -> ctx.header(REQUEST_ID, UUID.randomUUID().toString()));
+            config.routes.before(ctx -> {
+                String requestId = UUID.randomUUID().toString();
+                ctx.header(REQUEST_ID, requestId);
+                AuditLog.handling(requestId);
+            });
+            config.routes.after(ctx -> AuditLog.handling(null));
             config.routes.beforeMatched(ctx -> authorise(ctx, tokens));
             Routes routes = new Routes(config.routes, mapper, idempotency);
             groups.forEach(g -> g.register(routes));
@@ -71,6 +76,25 @@ public final class SandboxServer implements AutoCloseable {
                 .map(p -> p.endpoint.method.toString() + " " + p.endpoint.path)
                 .filter(r -> methods.contains(r.substring(0, r.indexOf(' '))))
                 .distinct().sorted().toList();
+    }
+
+    /**
+     * The access each served route declares, by route as in {@link #routes()}: the contract test
+     * checks it against each operation's {@code x-required-role} and drives the role matrix from it.
+     * A route that declares none maps to null (and answers 500: every route must declare one).
+     */
+    public Map<String, Access> routeAccess() {
+        Map<String, Access> out = new java.util.TreeMap<>();
+        Set<String> served = Set.copyOf(routes());
+        app.unsafe.internalRouter.allHttpHandlers().forEach(p -> {
+            String route = p.endpoint.method.toString() + " " + p.endpoint.path;
+            if (served.contains(route)) {
+                io.javalin.security.Roles roles = p.endpoint.metadata(io.javalin.security.Roles.class);
+                out.put(route, roles == null ? null : roles.getRoles().stream().filter(Access.class::isInstance)
+                        .map(Access.class::cast).findFirst().orElse(null));
+            }
+        });
+        return out;
     }
 
     /** The caller, as authenticated for this request (every non-public route has one). */
