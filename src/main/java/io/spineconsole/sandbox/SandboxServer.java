@@ -114,7 +114,9 @@ public final class SandboxServer implements AutoCloseable {
         Principal principal = tokens.authenticate(token).orElseThrow(() -> new ProblemException(401,
                 "UNAUTHORISED", "Unauthorised", token == null
                 ? "This operation needs a bearer token in the Authorization header."
-                : "The bearer token is not recognised or has been revoked."));
+                : "The bearer token is not recognised or has been revoked.")
+                .withHeader("WWW-Authenticate", token == null ? "Bearer realm=\"spine-console\""
+                        : "Bearer realm=\"spine-console\", error=\"invalid_token\""));
         if (!principal.role().includes(access.role())) {
             throw new ProblemException(403, "ACCESS_DENIED", "Access denied", "This operation needs the "
                     + access.role().code() + " role; the token has the " + principal.role().code() + " role.");

@@ -1,13 +1,21 @@
 package io.spineconsole.sandbox;
 
+import io.spineconsole.api.http.HttpBackboneApi.HttpClientOptions;
+import io.spineconsole.contract.ContractRecorder;
+
 import java.time.Clock;
 import java.util.UUID;
 
-/** A small sandbox backbone on a private in-memory H2 database, for tests. */
+/**
+ * A small sandbox backbone on a private in-memory H2 database, for tests. Clients made with
+ * {@link #clientOptions} report every exchange to the fixture's {@link ContractRecorder}; closing
+ * the fixture fails if any answer broke openapi.yaml, so every suite that uses it checks the contract.
+ */
 public final class SandboxFixture implements AutoCloseable {
     public static final SeedData.Scale SMALL = new SeedData.Scale(60, 2_000);
     private final SandboxBackbone backbone;
     private final String adminToken;
+    private final ContractRecorder contract = new ContractRecorder();
 
     private SandboxFixture(SandboxBackbone backbone) {
         this.backbone = backbone;
@@ -41,8 +49,21 @@ public final class SandboxFixture implements AutoCloseable {
         return adminToken;
     }
 
+    /** Checks every exchange of the clients made with {@link #clientOptions}. */
+    public ContractRecorder contract() {
+        return contract;
+    }
+
+    /** {@code base} with this fixture's contract recorder on it. */
+    public HttpClientOptions clientOptions(HttpClientOptions base) {
+        return base.withInterceptor(contract);
+    }
+
     @Override
     public void close() {
         backbone.close();
+        if (!contract.violations().isEmpty()) {
+            throw new AssertionError("Answers that break openapi.yaml: " + contract.report());
+        }
     }
 }

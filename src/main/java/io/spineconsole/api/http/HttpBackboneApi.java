@@ -75,7 +75,7 @@ public final class HttpBackboneApi implements BackboneApi {
                 .addInterceptor(new BearerTokenInterceptor(token));
         options.interceptors().forEach(builder::addInterceptor);
         this.client = builder.build();
-        this.http = new HttpTransport(base, client, WireJson.lenientMapper(), connection, retryTimer, options.retry(),
+        this.http = new HttpTransport(base, client, WireJson.clientMapper(), connection, retryTimer, options.retry(),
                 options.connectionPolicy());
         this.registrations = new HttpRegistrationsApi(http);
         this.messages = new HttpMessagesApi(http);

@@ -1,5 +1,6 @@
 package io.spineconsole.api.wire;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.BeanDescription;
@@ -18,6 +19,7 @@ import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.spineconsole.domain.Coded;
+import io.spineconsole.domain.messages.MessageFilter;
 
 import java.io.IOException;
 
@@ -40,12 +42,32 @@ public final class WireJson {
         return base().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
     }
 
+    /**
+     * The console's client: reads leniently and leaves out of request bodies the members it does not
+     * set, since openapi.yaml declares optional request members as absent, not null. Map entries are
+     * written as they are: a merge patch's null clears a member.
+     */
+    public static ObjectMapper clientMapper() {
+        return base().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL,
+                        JsonInclude.Include.ALWAYS)).build();
+    }
+
     private static JsonMapper.Builder base() {
         return JsonMapper.builder()
                 .addModule(new JavaTimeModule())
                 .addModule(codedEnums())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-                .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE);
+                .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+                .addMixIn(MessageFilter.class, OmitNulls.class);
+    }
+
+    /**
+     * For types whose members openapi.yaml declares without {@code null} (a message filter: a member
+     * it does not set is left out, not written as null), on requests and answers alike.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    private abstract static class OmitNulls {
     }
 
     private static SimpleModule codedEnums() {
