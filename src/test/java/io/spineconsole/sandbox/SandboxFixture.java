@@ -13,6 +13,8 @@ import java.util.UUID;
  */
 public final class SandboxFixture implements AutoCloseable {
     public static final SeedData.Scale SMALL = new SeedData.Scale(60, 2_000);
+    /** Just enough of everything, for suites that read the whole store often (the contract suites). */
+    public static final SeedData.Scale TINY = new SeedData.Scale(20, 400);
     private final SandboxBackbone backbone;
     private final String adminToken;
     private final ContractRecorder contract = new ContractRecorder();
@@ -33,8 +35,17 @@ public final class SandboxFixture implements AutoCloseable {
     }
 
     public static SandboxFixture start(String jdbcUrl) {
+        return start(jdbcUrl, SMALL);
+    }
+
+    /** On a private in-memory H2 database seeded at {@link #TINY} scale. */
+    public static SandboxFixture startTiny() {
+        return start("jdbc:h2:mem:sandbox-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", TINY);
+    }
+
+    public static SandboxFixture start(String jdbcUrl, SeedData.Scale scale) {
         return new SandboxFixture(SandboxBackbone.start(
-                new SandboxBackbone.Config(jdbcUrl, null, null, "127.0.0.1", 0, SMALL, "sandbox"), Clock.systemUTC()));
+                new SandboxBackbone.Config(jdbcUrl, null, null, "127.0.0.1", 0, scale, "sandbox"), Clock.systemUTC()));
     }
 
     public SandboxBackbone backbone() {
