@@ -129,7 +129,7 @@ class RoleMatrixTest {
                 + "audit log; %d answers checked against openapi.yaml%n", contract.operations().size(), refused, allowed,
                 audited, backbone.recorder().exchanges());
         assertEquals("", String.join("\n", wrong), "role matrix breaches");
-        assertTrue(refused > 50 && audited > 40, "the matrix ran: " + refused + " refusals, " + audited + " audited");
+        assertTrue(refused >= 50 && audited >= 30, "the matrix ran: " + refused + " refusals, " + audited + " audited");
     }
 
     /** The one operation whose role depends on a parameter: operators may run an import only as a dry run. */
