@@ -116,7 +116,11 @@ public final class ContractValidator {
 
     /** Validates a JSON value (a request body, say) against a schema in the document. */
     public List<String> validate(String pointer, String json) {
-        return schema(pointer).validate(json, InputFormat.JSON).stream().map(Error::toString).toList();
+        try {
+            return schema(pointer).validate(json, InputFormat.JSON).stream().map(Error::toString).toList();
+        } catch (RuntimeException notJson) {
+            return List.of("not JSON: " + notJson.getMessage());
+        }
     }
 
     private Schema schema(String pointer) {

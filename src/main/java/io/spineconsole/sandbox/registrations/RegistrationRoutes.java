@@ -187,7 +187,7 @@ public final class RegistrationRoutes implements RouteGroup {
             return ApiResponse.ok(checks.run(checkRequest(Requests.body(ctx, context.mapper(), CheckRequest.class))));
         });
 
-        routes.postIdempotent(BASE + "/import", Access.OPERATOR, (ctx, caller) -> {
+        routes.postIdempotentWithQuery(BASE + "/import", Access.OPERATOR, (ctx, caller) -> {
             QueryParams p = QueryParams.of(ctx, "dryRun", "type", "status", "atomic");
             boolean dryRun = p.bool("dryRun").orElse(false);
             if (!dryRun && caller.role() != Role.ADMIN) {
@@ -232,6 +232,9 @@ public final class RegistrationRoutes implements RouteGroup {
         QueryParams p = QueryParams.of(ctx, "pattern", "q");
         Optional<MessagingPattern> pattern = p.coded("pattern", MessagingPattern.class);
         Optional<String> q = p.string("q").map(s -> s.toLowerCase(Locale.ROOT));
+        if (q.isPresent() && q.get().length() > 200) {
+            throw ProblemException.badParameter("query.q", "TOO_LONG", "Search text is at most 200 characters.");
+        }
         return new InteractionList(context.interactions().all().stream()
                 .filter(i -> pattern.isEmpty() || i.pattern() == pattern.get())
                 .filter(i -> q.isEmpty() || i.id().toLowerCase(Locale.ROOT).contains(q.get()))
