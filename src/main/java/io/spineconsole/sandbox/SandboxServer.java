@@ -41,7 +41,12 @@ public final class SandboxServer implements AutoCloseable {
             config.http.maxRequestSize = MAX_REQUEST_BYTES;
             config.jsonMapper(new JavalinJackson(mapper, false));
             // Every answer carries a request id; problems name it as their instance.
-            config.routes.before(ctx -> ctx.header(REQUEST_ID, UUID.randomUUID().toString()));
+            config.routes.before(ctx -> {
+                String requestId = UUID.randomUUID().toString();
+                ctx.header(REQUEST_ID, requestId);
+                AuditLog.handling(requestId);
+            });
+            config.routes.after(ctx -> AuditLog.handling(null));
             config.routes.beforeMatched(ctx -> authorise(ctx, tokens));
             Routes routes = new Routes(config.routes, mapper, idempotency);
             groups.forEach(g -> g.register(routes));
@@ -73,6 +78,25 @@ public final class SandboxServer implements AutoCloseable {
                 .distinct().sorted().toList();
     }
 
+    /**
+     * The access each served route declares, by route as in {@link #routes()}: the contract test
+     * checks it against each operation's {@code x-required-role} and drives the role matrix from it.
+     * A route that declares none maps to null (and answers 500: every route must declare one).
+     */
+    public Map<String, Access> routeAccess() {
+        Map<String, Access> out = new java.util.TreeMap<>();
+        Set<String> served = Set.copyOf(routes());
+        app.unsafe.internalRouter.allHttpHandlers().forEach(p -> {
+            String route = p.endpoint.method.toString() + " " + p.endpoint.path;
+            if (served.contains(route)) {
+                io.javalin.security.Roles roles = p.endpoint.metadata(io.javalin.security.Roles.class);
+                out.put(route, roles == null ? null : roles.getRoles().stream().filter(Access.class::isInstance)
+                        .map(Access.class::cast).findFirst().orElse(null));
+            }
+        });
+        return out;
+    }
+
     /** The caller, as authenticated for this request (every non-public route has one). */
     public static Principal principal(Context ctx) {
         return ctx.attribute(PRINCIPAL);
@@ -90,7 +114,9 @@ public final class SandboxServer implements AutoCloseable {
         Principal principal = tokens.authenticate(token).orElseThrow(() -> new ProblemException(401,
                 "UNAUTHORISED", "Unauthorised", token == null
                 ? "This operation needs a bearer token in the Authorization header."
-                : "The bearer token is not recognised or has been revoked."));
+                : "The bearer token is not recognised or has been revoked.")
+                .withHeader("WWW-Authenticate", token == null ? "Bearer realm=\"spine-console\""
+                        : "Bearer realm=\"spine-console\", error=\"invalid_token\""));
         if (!principal.role().includes(access.role())) {
             throw new ProblemException(403, "ACCESS_DENIED", "Access denied", "This operation needs the "
                     + access.role().code() + " role; the token has the " + principal.role().code() + " role.");
