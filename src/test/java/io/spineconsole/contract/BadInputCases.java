@@ -30,6 +30,8 @@ final class BadInputCases {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Just over the 1 MiB limit on JSON bodies. */
     static final int OVERSIZED = 1_048_576 + 50_000;
+    /** Imports may be up to 32 MiB. */
+    static final int OVERSIZED_IMPORT = 32 * 1_048_576 + 50_000;
 
     private final OpenApiContract contract;
 
@@ -217,8 +219,11 @@ final class BadInputCases {
         out.add(new Case(op.key(), "content type text/plain", valid.withBody("text/plain", valid.body()), 415));
         out.add(new Case(op.key(), "content type application/xml", valid.withBody("application/xml", valid.body()), 415));
         out.add(new Case(op.key(), "no content type", valid.withBody(null, valid.body()), 415));
-        byte[] big = ("{\"padding\":\"" + "x".repeat(OVERSIZED) + "\"}").getBytes(StandardCharsets.UTF_8);
-        out.add(new Case(op.key(), "body over 1 MiB", valid.withBody(valid.contentType(), big), 413));
+        boolean isImport = op.pathTemplate().endsWith("/import");
+        int oversized = isImport ? OVERSIZED_IMPORT : OVERSIZED;
+        byte[] big = ("{\"padding\":\"" + "x".repeat(oversized) + "\"}").getBytes(StandardCharsets.UTF_8);
+        out.add(new Case(op.key(), isImport ? "body over 32 MiB" : "body over 1 MiB",
+                valid.withBody(valid.contentType(), big), 413));
         if (!json || op.requestSchemaPointer() == null) {
             return;
         }
