@@ -12,6 +12,7 @@ final class RouteGroups {
     static List<RouteGroup> all(SandboxContext context, SummaryStore summaries, String mode, RouteGroup messages) {
         return List.of(
                 new SystemRoutes(summaries, mode, context.databaseProduct()),
+                new AuditRoutes(new AuditTrail(context.sql(), context.mapper())),
                 new io.spineconsole.sandbox.migration.MigrationRoutes(context),
                 new io.spineconsole.sandbox.registrations.RegistrationRoutes(context),
                 messages);

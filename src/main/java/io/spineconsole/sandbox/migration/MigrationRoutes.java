@@ -21,6 +21,7 @@ import io.spineconsole.domain.migration.SiteUpdate;
 import io.spineconsole.domain.migration.Wave;
 import io.spineconsole.domain.migration.WaveCreate;
 import io.spineconsole.domain.migration.WaveUpdate;
+import io.spineconsole.sandbox.AuditTrail;
 import io.spineconsole.sandbox.SandboxContext;
 import io.spineconsole.sandbox.http.Access;
 import io.spineconsole.sandbox.http.ApiResponse;
@@ -33,16 +34,21 @@ import io.spineconsole.sandbox.http.Routes;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /** The migration area of the admin API: sites, checklists, components, runbooks, waves, burn-down. */
 public final class MigrationRoutes implements RouteGroup {
     private static final String BASE = "/api/v1/migration";
+    /** AuditAction in openapi.yaml. */
+    private static final java.util.Set<String> AUDIT_ACTIONS = java.util.Set.of("create", "update", "delete",
+            "transition", "import", "export", "redeliver", "cancel", "sign-off", "revoke", "view-payload");
     private final SiteStore sites;
     private final ComponentStore components;
     private final RunbookStore runbooks;
     private final WaveStore waves;
+    private final AuditTrail audit;
     private final ObjectMapper mapper;
 
     public MigrationRoutes(SandboxContext context) {
@@ -50,6 +56,7 @@ public final class MigrationRoutes implements RouteGroup {
         this.components = new ComponentStore(context);
         this.runbooks = new RunbookStore(context);
         this.waves = new WaveStore(context);
+        this.audit = new AuditTrail(context.sql(), context.mapper());
         this.mapper = context.mapper();
     }
 
@@ -117,6 +124,13 @@ public final class MigrationRoutes implements RouteGroup {
             long version = Etags.requireIfMatch(ctx);
             SiteChecklist checklist = sites.signOff(caller, code, version, Requests.body(ctx, mapper, SignOffRequest.class));
             return ApiResponse.ok(checklist).etag(checklist.version());
+        });
+        routes.get(site + "/history", Access.VIEWER, (ctx, caller) -> {
+            QueryParams q = QueryParams.of(ctx, "action", "limit", "cursor");
+            String code = sites.get(Checks.sitePath(ctx)).code();
+            return ApiResponse.ok(audit.search(history(q, List.of(AuditTrail.Subject.exactly("site", code),
+                    AuditTrail.Subject.exactly("site-checklist", code),
+                    AuditTrail.Subject.under("checklist-item", code + "/")))));
         });
     }
 
@@ -186,6 +200,12 @@ public final class MigrationRoutes implements RouteGroup {
             runbooks.delete(caller, code, id, Etags.requireIfMatch(ctx));
             return ApiResponse.noContent();
         });
+        routes.get(component + "/history", Access.VIEWER, (ctx, caller) -> {
+            QueryParams q = QueryParams.of(ctx, "action", "limit", "cursor");
+            String code = components.get(Checks.componentPath(ctx)).code();
+            return ApiResponse.ok(audit.search(history(q, List.of(AuditTrail.Subject.exactly("component", code),
+                    AuditTrail.Subject.under("runbook-step", code + "/")))));
+        });
         routes.get(BASE + "/dependencies", Access.VIEWER, (ctx, caller) -> {
             QueryParams.of(ctx);
             return ApiResponse.ok(components.graph());
@@ -217,6 +237,17 @@ public final class MigrationRoutes implements RouteGroup {
             return ApiResponse.ok(waves.burndown(date(q, "from"), date(q, "to"),
                     q.coded("interval", BurndownInterval.class).orElse(BurndownInterval.WEEK)));
         });
+    }
+
+    /** A record's history, newest first: {@code action}, {@code limit} and {@code cursor} as in /api/v1/audit. */
+    private static AuditTrail.Search history(QueryParams q, List<AuditTrail.Subject> subjects) {
+        String action = q.string("action").orElse(null);
+        if (action != null && !AUDIT_ACTIONS.contains(action)) {
+            throw ProblemException.badParameter("query.action", "INVALID_VALUE", "'" + action + "' is not a valid "
+                    + "action. Use one of: " + String.join(", ", new java.util.TreeSet<>(AUDIT_ACTIONS)) + ".");
+        }
+        return new AuditTrail.Search(subjects, null, action, null, null, false, q.integer("limit", 1, 500, 100),
+                q.string("cursor").orElse(null));
     }
 
     private static String sort(QueryParams q, Map<String, Keyset> sorts) {
