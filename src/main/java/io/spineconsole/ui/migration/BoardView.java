@@ -102,16 +102,32 @@ final class BoardView extends BorderPane {
         HBox lanes = new HBox(6);
         lanes.getStyleClass().add("migration-lanes");
         for (ComponentState s : MigrationRules.LIFECYCLE) {
-            lanes.getChildren().add(column(s));
+            if (s != ComponentState.BLOCKED && s != ComponentState.ROLLED_BACK) {
+                lanes.getChildren().add(column(s));
+            }
         }
+        // Blocked and rolled back are off the main line: their two columns share the last place, one above the other.
+        Region blocked = column(ComponentState.BLOCKED);
+        Region rolledBack = column(ComponentState.ROLLED_BACK);
+        VBox.setVgrow(blocked, Priority.ALWAYS);
+        VBox.setVgrow(rolledBack, Priority.ALWAYS);
+        VBox aside = new VBox(6, blocked, rolledBack);
+        aside.getStyleClass().add("migration-aside");
+        HBox.setHgrow(aside, Priority.ALWAYS);
+        aside.setMinWidth(112);
+        aside.setPrefWidth(130);
+        lanes.getChildren().add(aside);
         ScrollPane scroll = new ScrollPane(lanes);
         scroll.setFitToHeight(true);
+        scroll.setFitToWidth(true);
         scroll.getStyleClass().add("edge-to-edge");
         scroll.setId("migration-board-lanes");
         setCenter(scroll);
 
         model.components().addListener((ListChangeListener<Component>) c -> render());
         root.mayOperateProperty().addListener((o, a, b) -> render());
+        // Hosting words need the sites' kinds, which may arrive after the components.
+        root.sites().addListener((ListChangeListener<Site>) c -> render());
         render();
     }
 
@@ -261,19 +277,16 @@ final class BoardView extends BorderPane {
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(8, label(i18n.get("migration.filter.site"), site), site,
-                label(i18n.get("migration.filter.wave"), wave), wave,
-                label(i18n.get("migration.filter.owner"), owner), owner, text, clear, count, spacer, readOnly);
+        // The boxes say what they filter ("All sites", "DC-NORTH · Data centre"); their accessible text names them too.
+        site.setPrefWidth(190);
+        wave.setPrefWidth(230);
+        owner.setPrefWidth(170);
+        clear.setMinWidth(Region.USE_PREF_SIZE);
+        count.setMinWidth(Region.USE_PREF_SIZE);
+        HBox bar = new HBox(8, site, wave, owner, text, clear, count, spacer, readOnly);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("migration-filters");
         return bar;
-    }
-
-    private static Label label(String text, Node target) {
-        Label l = new Label(text);
-        l.setLabelFor(target);
-        l.getStyleClass().add("form-label");
-        return l;
     }
 
     /** The server's refusal: the reason, then each blocker as a link to it, and a link to the chain in the graph. */
@@ -330,20 +343,19 @@ final class BoardView extends BorderPane {
         return banner;
     }
 
-    private Node column(ComponentState state) {
+    private Region column(ComponentState state) {
         Label title = new Label(labels.state(state));
         title.getStyleClass().add("migration-column-title");
+        title.setWrapText(true);
+        title.setMinWidth(0);
         if (state == ComponentState.BLOCKED || state == ComponentState.ROLLED_BACK) {
             title.setGraphic(Icons.of(AppIcon.WARNING));
         }
-        Label count = new Label("0");
+        Label count = new Label();
         count.getStyleClass().add("migration-column-count");
         counts.put(state, count);
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox head = new HBox(6, title, spacer, count);
+        VBox head = new VBox(0, title, count);
         head.getStyleClass().addAll("migration-column-head", MigrationLabels.stateStyle(state));
-        head.setAlignment(Pos.CENTER_LEFT);
         VBox list = new VBox(6);
         list.getStyleClass().add("migration-column-cards");
         cards.put(state, list);
@@ -356,8 +368,8 @@ final class BoardView extends BorderPane {
         column.getStyleClass().add("migration-column");
         column.setId("migration-column-" + state.code());
         column.setAccessibleText(labels.state(state));
-        column.setMinWidth(132);
-        column.setPrefWidth(148);
+        column.setMinWidth(112);
+        column.setPrefWidth(130);
         HBox.setHgrow(column, Priority.ALWAYS);
         columns.put(state, column);
 
@@ -403,7 +415,7 @@ final class BoardView extends BorderPane {
         for (ComponentState s : MigrationRules.LIFECYCLE) {
             List<Component> in = model.column(s);
             cards.get(s).getChildren().setAll(in.stream().map(this::card).toList());
-            counts.get(s).setText(Integer.toString(in.size()));
+            counts.get(s).setText(i18n.get("migration.board.count", in.size()));
             counts.get(s).setAccessibleText(i18n.get("migration.board.columnCount", labels.state(s), in.size()));
         }
     }
@@ -411,15 +423,13 @@ final class BoardView extends BorderPane {
     private Node card(Component c) {
         Label code = new Label(c.code());
         code.getStyleClass().add("migration-card-code");
+        code.setMinWidth(0);
         MigrationLabels.Hosting hosting = MigrationLabels.Hosting.of(c.hostedAt(), root.siteKinds());
         Label where = new Label(hostingShort(hosting));
         where.setGraphic(Icons.of(hosting == MigrationLabels.Hosting.CLOUD_ONLY ? AppIcon.CLOUD : AppIcon.DATA_CENTRE));
         where.getStyleClass().addAll("migration-hosting", hosting.style());
+        where.setWrapText(true);
         where.setTooltip(new Tooltip(labels.hosting(c.hostedAt(), root.siteKinds()) + ": " + String.join(", ", c.hostedAt())));
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox head = new HBox(4, code, spacer, where);
-        head.setAlignment(Pos.CENTER_LEFT);
         Label name = new Label(c.name());
         name.setWrapText(true);
         name.getStyleClass().add("migration-card-name");
@@ -428,14 +438,17 @@ final class BoardView extends BorderPane {
         Label metaLabel = new Label(meta);
         metaLabel.setWrapText(true);
         metaLabel.getStyleClass().addAll("text-muted", "migration-card-meta");
-        VBox card = new VBox(3, head, name, metaLabel);
+        VBox card = new VBox(2, code, name, where, metaLabel);
         if (c.runbook() != null && c.runbook().total() > 0) {
             Label runbook = new Label(i18n.get("migration.card.runbook", c.runbook().done(), c.runbook().total()));
             runbook.getStyleClass().addAll("text-muted", "migration-card-meta");
+            runbook.setWrapText(true);
             card.getChildren().add(runbook);
         }
         if (c.state() == ComponentState.BLOCKED || c.state() == ComponentState.ROLLED_BACK) {
             Label badge = MigrationUi.stateBadge(c.state(), labels);
+            badge.setWrapText(true);
+            badge.setMinWidth(0);
             card.getChildren().add(badge);
             if (c.lastTransition() != null && c.lastTransition().reason() != null) {
                 Label why = new Label(c.lastTransition().reason());

@@ -225,7 +225,9 @@ final class ComponentDetailView extends ScrollPane {
         status.setMinWidth(Region.USE_PREF_SIZE);
         Label title = new Label(step.title() + (step.required() ? "" : " " + i18n.get("migration.runbook.optional")));
         title.setWrapText(true);
+        title.setMinWidth(0);
         VBox text = new VBox(1, title);
+        text.setMinWidth(0);
         String meta = (step.owner() == null ? "" : step.owner())
                 + (step.evidence() == null ? "" : (step.owner() == null ? "" : " · ") + i18n.get("migration.runbook.evidence",
                 step.evidence()));
@@ -235,6 +237,7 @@ final class ComponentDetailView extends ScrollPane {
         HBox.setHgrow(text, Priority.ALWAYS);
         MenuButton set = new MenuButton(i18n.get("migration.runbook.set"));
         set.getStyleClass().add("flat");
+        set.setMinWidth(Region.USE_PREF_SIZE);
         set.setAccessibleText(i18n.get("migration.runbook.setFor", step.title()));
         for (RunbookStepStatus s : RunbookStepStatus.values()) {
             if (s == step.status() || (s == RunbookStepStatus.SKIPPED && step.required())) {

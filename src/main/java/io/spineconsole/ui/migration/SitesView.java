@@ -160,6 +160,8 @@ final class SitesView extends SplitPane {
             Label metaLabel = MigrationUi.muted(meta);
             VBox box = new VBox(1, code, name, metaLabel);
             box.getStyleClass().addAll("migration-site-cell", "site-" + s.status().code());
+            box.setMinWidth(0);
+            setPrefWidth(0);
             setGraphic(box);
             setText(null);
             setAccessibleText(s.code() + ", " + s.name() + ", " + meta);
