@@ -115,7 +115,7 @@ public final class HtmlReport {
         h.append("<svg viewBox=\"0 0 ").append(fmt(w)).append(' ').append(fmt(ht))
                 .append("\" role=\"img\" aria-label=\"").append(esc(i18n.get("migration.report.burndownAlt",
                         points.get(0).onPremises(), points.get(points.size() - 1).onPremises())))
-                .append("\" xmlns=\"http://www.w3.org/2000/svg\">\n");
+                .append("\">\n");
         int step = Math.max(1, (int) Math.ceil(max / 5.0));
         for (int v = 0; v <= max; v += step) {
             double y = top + plotH - plotH * v / max;
