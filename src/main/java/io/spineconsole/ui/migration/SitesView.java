@@ -121,7 +121,10 @@ final class SitesView extends SplitPane {
 
         model.readinessProperty().addListener((o, a, r) -> renderReadiness());
         model.siteProperty().addListener((o, a, s) -> renderReadiness());
-        model.checklistProperty().addListener((o, a, c) -> renderChecklist(c));
+        model.checklistProperty().addListener((o, a, c) -> {
+            renderChecklist(c);
+            renderReadiness();
+        });
         model.hosted().addListener((ListChangeListener<Component>) c -> renderHosted());
         model.traffic().addListener((ListChangeListener<SitesViewModel.TrafficDay>) c -> renderTraffic());
         root.mayAdministerProperty().addListener((o, a, b) -> renderReadiness());

@@ -175,9 +175,9 @@ public final class SitesViewModel {
                 return;
             }
             inFlight = null;
+            checklist.set(e.checklist());
             site.set(e.site());
             readiness.set(e.readiness());
-            checklist.set(e.checklist());
             hosted.setAll(e.hosted());
             history.setAll(e.history().items());
             historyCursor = e.history().nextCursor();
