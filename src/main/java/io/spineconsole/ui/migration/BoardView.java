@@ -114,7 +114,7 @@ final class BoardView extends BorderPane {
         VBox aside = new VBox(6, blocked, rolledBack);
         aside.getStyleClass().add("migration-aside");
         HBox.setHgrow(aside, Priority.ALWAYS);
-        aside.setMinWidth(112);
+        aside.setMinWidth(118);
         aside.setPrefWidth(130);
         lanes.getChildren().add(aside);
         ScrollPane scroll = new ScrollPane(lanes);
@@ -275,15 +275,14 @@ final class BoardView extends BorderPane {
         readOnly.visibleProperty().bind(root.mayOperateProperty().not().and(root.contextProperty().isNotNull()));
         readOnly.managedProperty().bind(readOnly.visibleProperty());
 
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
         // The boxes say what they filter ("All sites", "DC-NORTH · Data centre"); their accessible text names them too.
         site.setPrefWidth(190);
         wave.setPrefWidth(230);
         owner.setPrefWidth(170);
         clear.setMinWidth(Region.USE_PREF_SIZE);
         count.setMinWidth(Region.USE_PREF_SIZE);
-        HBox bar = new HBox(8, site, wave, owner, text, clear, count, spacer, readOnly);
+        // Wraps onto a second line when the detail beside the board leaves it less room.
+        FlowPane bar = new FlowPane(8, 6, site, wave, owner, text, clear, count, readOnly);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("migration-filters");
         return bar;
@@ -346,8 +345,8 @@ final class BoardView extends BorderPane {
     private Region column(ComponentState state) {
         Label title = new Label(labels.state(state));
         title.getStyleClass().add("migration-column-title");
-        title.setWrapText(true);
-        title.setMinWidth(0);
+        // A state's name is never cut: its column takes the room it needs, the others share the rest.
+        title.setMinWidth(Region.USE_PREF_SIZE);
         if (state == ComponentState.BLOCKED || state == ComponentState.ROLLED_BACK) {
             title.setGraphic(Icons.of(AppIcon.WARNING));
         }
@@ -368,7 +367,8 @@ final class BoardView extends BorderPane {
         column.getStyleClass().add("migration-column");
         column.setId("migration-column-" + state.code());
         column.setAccessibleText(labels.state(state));
-        column.setMinWidth(112);
+        // Narrower than this, words would break mid-word: the board scrolls sideways instead (beside the detail).
+        column.setMinWidth(118);
         column.setPrefWidth(130);
         HBox.setHgrow(column, Priority.ALWAYS);
         columns.put(state, column);
@@ -446,16 +446,14 @@ final class BoardView extends BorderPane {
             card.getChildren().add(runbook);
         }
         if (c.state() == ComponentState.BLOCKED || c.state() == ComponentState.ROLLED_BACK) {
-            Label badge = MigrationUi.stateBadge(c.state(), labels);
-            badge.setWrapText(true);
-            badge.setMinWidth(0);
-            card.getChildren().add(badge);
-            if (c.lastTransition() != null && c.lastTransition().reason() != null) {
-                Label why = new Label(c.lastTransition().reason());
-                why.setWrapText(true);
-                why.getStyleClass().add("migration-card-why");
-                card.getChildren().add(why);
-            }
+            String reason = c.lastTransition() == null || c.lastTransition().reason() == null ? ""
+                    : c.lastTransition().reason();
+            Label why = new Label(reason.isEmpty() ? labels.state(c.state())
+                    : i18n.get("migration.card.why", labels.state(c.state()), reason));
+            why.setWrapText(true);
+            why.setGraphic(Icons.of(AppIcon.WARNING));
+            why.getStyleClass().add("migration-card-why");
+            card.getChildren().add(why);
         }
         card.getStyleClass().addAll("migration-card", MigrationLabels.stateStyle(c.state()));
         card.setId("migration-card-" + c.code());

@@ -42,6 +42,7 @@ final class ProgressView extends ScrollPane {
     private final XYChart.Series<Number, Number> actual = new XYChart.Series<>();
     private final XYChart.Series<Number, Number> plan = new XYChart.Series<>();
     private final Label burndownSummary = new Label();
+    private final NumberAxis y = new NumberAxis();
     private final GridPane waves = new GridPane();
     private final VBox timeline = new VBox(4);
 
@@ -123,9 +124,12 @@ final class ProgressView extends ScrollPane {
                 return 0;
             }
         });
-        NumberAxis y = new NumberAxis();
         y.setLabel(i18n.get("migration.progress.components"));
         y.setMinorTickVisible(false);
+        // Components are counted whole: the axis is fixed to whole numbers from zero.
+        y.setAutoRanging(false);
+        y.setLowerBound(0);
+        y.setUpperBound(1);
         y.setTickUnit(1);
         LineChart<Number, Number> chart = new LineChart<>(x, y);
         chart.setId("migration-burndown");
@@ -153,6 +157,10 @@ final class ProgressView extends ScrollPane {
                 p.onPremises())).toList());
         plan.getData().setAll(points.stream().map(p -> new XYChart.Data<Number, Number>(p.date().toEpochDay(),
                 p.plannedOnPremises())).toList());
+        int max = points.stream().mapToInt(p -> Math.max(p.total(), Math.max(p.onPremises(), p.plannedOnPremises())))
+                .max().orElse(1);
+        y.setUpperBound(max + 1);
+        y.setTickUnit(Math.max(1, Math.ceil((max + 1) / 6.0)));
         if (!points.isEmpty()) {
             Burndown.Point first = points.get(0);
             Burndown.Point last = points.get(points.size() - 1);

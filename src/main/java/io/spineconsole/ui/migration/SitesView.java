@@ -95,8 +95,8 @@ final class SitesView extends SplitPane {
         });
         model.selectedProperty().addListener((o, a, code) -> selectInList(code));
         root.sites().addListener((ListChangeListener<Site>) c -> selectInList(model.selectedProperty().get()));
-        list.setMinWidth(220);
-        list.setPrefWidth(250);
+        list.setMinWidth(240);
+        list.setPrefWidth(290);
 
         VBox detail = new VBox(12);
         detail.setPadding(new Insets(12));
@@ -116,7 +116,7 @@ final class SitesView extends SplitPane {
         scroll.getStyleClass().add("edge-to-edge");
         scroll.setId("migration-site-scroll");
         getItems().addAll(list, scroll);
-        setDividerPositions(0.24);
+        setDividerPositions(0.27);
         SplitPane.setResizableWithParent(list, false);
 
         model.readinessProperty().addListener((o, a, r) -> renderReadiness());
