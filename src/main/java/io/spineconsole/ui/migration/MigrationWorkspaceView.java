@@ -54,6 +54,7 @@ public final class MigrationWorkspaceView implements WorkspaceView {
     private final BoardView board;
     private final GraphView graph;
     private final ComponentDetailView detail;
+    private final SitesView sites;
     private final Timeline tileRefresh;
 
     public MigrationWorkspaceView(MigrationViewModel model, SummaryViewModel<MigrationSummary> summary, Navigator navigator,
@@ -71,7 +72,7 @@ public final class MigrationWorkspaceView implements WorkspaceView {
         detail.setPrefWidth(360);
         detail.setMinWidth(300);
         detail.setMaxWidth(420);
-        SitesView sites = new SitesView(model, this::openComponent, navigator, this::signOff);
+        sites = new SitesView(model, this::openComponent, navigator, this::signOff);
         ProgressView progress = new ProgressView(model, this::exportReport);
 
         boardTab = tab(i18n.get("migration.tab.board"), board, AppIcon.MIGRATION, "migration-tab-board");
@@ -257,9 +258,26 @@ public final class MigrationWorkspaceView implements WorkspaceView {
                 new Showcase("sites", () -> open(ConsoleLink.of("migration", "sites/DC-NORTH")),
                         () -> model.sitesTab().stateProperty().get() == LoadState.LOADED
                                 && !model.sitesTab().traffic().isEmpty(), () -> tabs.getSelectionModel().select(boardTab)),
+                new Showcase("checklist", this::showChecklist, () -> model.sitesTab().editor().itemProperty().get() != null
+                        && model.sitesTab().stateProperty().get() == LoadState.LOADED, () -> {
+                            model.sitesTab().editor().close();
+                            tabs.getSelectionModel().select(boardTab);
+                        }),
                 new Showcase("progress", () -> open(ConsoleLink.of("migration", "progress")),
                         () -> model.progress().stateProperty().get() == LoadState.LOADED,
                         () -> tabs.getSelectionModel().select(boardTab)));
+    }
+
+    /** For the screenshot of the checklist: DC-NORTH's, with its first open item in the form. */
+    private void showChecklist() {
+        open(ConsoleLink.of("migration", "sites/DC-NORTH"));
+        MigrationUi.when(() -> model.sitesTab().checklistProperty().get() != null
+                        && "DC-NORTH".equals(model.sitesTab().checklistProperty().get().siteCode()),
+                model.sitesTab().checklistProperty(), () -> {
+                    model.sitesTab().checklistProperty().get().items().stream().filter(i -> !i.done()).findFirst()
+                            .ifPresent(i -> model.sitesTab().editor().edit("DC-NORTH", i));
+                    sites.revealChecklist();
+                });
     }
 
     /** For the screenshot of a refusal: asks the server for a move its rules refuse (nothing changes). */

@@ -131,6 +131,19 @@ final class SitesView extends SplitPane {
         model.signingOffProperty().addListener((o, a, b) -> renderReadiness());
     }
 
+    /** Scrolls the detail so that the checklist (and its form) is in view. */
+    void revealChecklist() {
+        javafx.application.Platform.runLater(() -> {
+            ScrollPane scroll = (ScrollPane) getItems().get(1);
+            Node content = scroll.getContent();
+            double y = content.sceneToLocal(checklist.localToScene(checklist.getBoundsInLocal())).getMinY() - 60;
+            double room = content.getBoundsInLocal().getHeight() - scroll.getViewportBounds().getHeight();
+            if (room > 0) {
+                scroll.setVvalue(Math.max(0, Math.min(1, y / room)));
+            }
+        });
+    }
+
     private void selectInList(String code) {
         if (code == null) {
             return;
@@ -405,6 +418,12 @@ final class SitesView extends SplitPane {
                 if (!model.editor().dirtyProperty().get()) {
                     model.editor().edit(model.siteProperty().get().code(), item);
                 }
+            }
+        });
+        model.editor().itemProperty().addListener((o, a, item) -> {
+            if (item != null) {
+                checklist.getItems().stream().filter(i -> i.key().equals(item.key())).findFirst()
+                        .ifPresent(i -> checklist.getSelectionModel().select(i));
             }
         });
         checklistSummary.getStyleClass().add("text-muted");
