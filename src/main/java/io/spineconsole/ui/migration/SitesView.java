@@ -136,7 +136,7 @@ final class SitesView extends SplitPane {
         javafx.application.Platform.runLater(() -> {
             ScrollPane scroll = (ScrollPane) getItems().get(1);
             Node content = scroll.getContent();
-            double y = content.sceneToLocal(checklist.localToScene(checklist.getBoundsInLocal())).getMinY() - 60;
+            double y = content.sceneToLocal(checklist.localToScene(checklist.getBoundsInLocal())).getMinY() - 100;
             double room = content.getBoundsInLocal().getHeight() - scroll.getViewportBounds().getHeight();
             if (room > 0) {
                 scroll.setVvalue(Math.max(0, Math.min(1, y / room)));
