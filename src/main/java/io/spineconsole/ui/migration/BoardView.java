@@ -73,7 +73,6 @@ final class BoardView extends BorderPane {
     private final Consumer<String> select;
     private final Consumer<String> showInGraph;
     private String selected;
-    private String dragging;
 
     /**
      * @param requestMove asks for the reason and moves (the workspace owns the dialog)
@@ -480,14 +479,10 @@ final class BoardView extends BorderPane {
             content.putString(c.code());
             board.setContent(content);
             board.setDragView(card.snapshot(null, null));
-            dragging = c.code();
             highlightTargets(c);
             e.consume();
         });
-        card.setOnDragDone(e -> {
-            dragging = null;
-            clearTargets();
-        });
+        card.setOnDragDone(e -> clearTargets());
         return card;
     }
 
@@ -575,18 +570,4 @@ final class BoardView extends BorderPane {
         }));
     }
 
-    /** The card of {@code code}, if it is on the board. */
-    Optional<Node> cardOf(String code) {
-        return cards.values().stream().flatMap(l -> l.getChildren().stream())
-                .filter(n -> ("migration-card-" + code).equals(n.getId())).findFirst();
-    }
-
-    /** For the menu key on the board: opens the move menu of the focused card. */
-    void openMenuFor(String code) {
-        model.find(code).ifPresent(c -> cardOf(code).ifPresent(n -> menu(c).show(n, Side.BOTTOM, 0, 0)));
-    }
-
-    String dragging() {
-        return dragging;
-    }
 }

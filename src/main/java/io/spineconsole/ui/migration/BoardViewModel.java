@@ -141,11 +141,18 @@ public final class BoardViewModel {
         load();
     }
 
+    /** Keeps the filters for the next run; writes only what changed (each write saves the settings file). */
     private void remember() {
-        root.memory().remember(MEMORY_SITE, blankToNull(site.get()));
-        root.memory().remember(MEMORY_WAVE, wave.get() == null ? null : wave.get().toString());
-        root.memory().remember(MEMORY_OWNER, blankToNull(owner.get()));
-        root.memory().remember(MEMORY_TEXT, blankToNull(text.get()));
+        remember(MEMORY_SITE, blankToNull(site.get()));
+        remember(MEMORY_WAVE, wave.get() == null ? null : wave.get().toString());
+        remember(MEMORY_OWNER, blankToNull(owner.get()));
+        remember(MEMORY_TEXT, blankToNull(text.get()));
+    }
+
+    private void remember(String key, String value) {
+        if (!java.util.Objects.equals(root.memory().recall(key).orElse(null), value)) {
+            root.memory().remember(key, value);
+        }
     }
 
     /** The components in one column, in code order. */
@@ -297,9 +304,4 @@ public final class BoardViewModel {
         return refusal;
     }
 
-    /** True when any filter is set. */
-    public boolean filtered() {
-        return blankToNull(site.get()) != null || wave.get() != null || blankToNull(owner.get()) != null
-                || blankToNull(text.get()) != null;
-    }
 }

@@ -299,10 +299,6 @@ public final class MigrationWorkspaceView implements WorkspaceView {
         return graph;
     }
 
-    BoardView boardView() {
-        return board;
-    }
-
     MigrationViewModel model() {
         return model;
     }
