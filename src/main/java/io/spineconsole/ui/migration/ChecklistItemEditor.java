@@ -58,7 +58,8 @@ public final class ChecklistItemEditor {
         key = new ValidatedField(v -> !creating.get() ? ""
                 : v.isBlank() ? i18n.get("migration.checklist.keyRequired")
                 : KEY.matcher(v.strip()).matches() ? "" : i18n.get("migration.checklist.keyFormat"));
-        title = new ValidatedField(v -> v.isBlank() ? i18n.get("migration.checklist.titleRequired")
+        title = new ValidatedField(v -> !isOpen() ? ""
+                : v.isBlank() ? i18n.get("migration.checklist.titleRequired")
                 : v.strip().length() > 300 ? i18n.get("migration.checklist.tooLong", 300) : "");
         owner = new ValidatedField(v -> v.strip().length() > 100 ? i18n.get("migration.checklist.tooLong", 100) : "");
         evidence = new ValidatedField(v -> v.strip().length() > 2000 ? i18n.get("migration.checklist.tooLong", 2000) : "");
@@ -72,6 +73,17 @@ public final class ChecklistItemEditor {
                         || done.get() != doneBaseline.get()),
                 item, creating, key.dirtyProperty(), title.dirtyProperty(), owner.dirtyProperty(),
                 evidence.dirtyProperty(), done, doneBaseline);
+    }
+
+    /** True while the form shows an item or a new one: a closed form reports no problem. */
+    private boolean isOpen() {
+        return item.get() != null || creating.get();
+    }
+
+    /** Empties a field and has its check run again (setting the same text would not). */
+    private static void clear(ValidatedField field) {
+        field.reset(" ");
+        field.reset("");
     }
 
     /** Edits {@code loaded} of site {@code site}; the form takes its values as unchanged. */
@@ -96,9 +108,9 @@ public final class ChecklistItemEditor {
         conflict.set(null);
         error.set("");
         creating.set(true);
-        key.reset("");
-        title.reset("");
-        owner.reset("");
+        clear(key);
+        clear(title);
+        clear(owner);
         done.set(false);
         doneBaseline.set(false);
         evidence.reset("");
@@ -110,12 +122,12 @@ public final class ChecklistItemEditor {
         creating.set(false);
         conflict.set(null);
         error.set("");
-        key.reset("");
-        title.reset("");
-        owner.reset("");
-        evidence.reset("");
         done.set(false);
         doneBaseline.set(false);
+        clear(key);
+        clear(title);
+        clear(owner);
+        clear(evidence);
     }
 
     public boolean isValid() {

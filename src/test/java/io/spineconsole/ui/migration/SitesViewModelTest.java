@@ -132,6 +132,11 @@ class SitesViewModelTest {
         show("DC-SOUTH");
         ChecklistItemEditor editor = sites().editor();
         admin.run(() -> editor.create("DC-SOUTH"));
+        assertEquals("Say what has to be done.", admin.call(() -> editor.title().errorProperty().get()));
+        admin.run(editor::close);
+        assertEquals("", admin.call(() -> editor.title().errorProperty().get() + editor.key().errorProperty().get()
+                + editor.evidenceErrorProperty().get()), "a closed form reports no problem");
+        admin.run(() -> editor.create("DC-SOUTH"));
         admin.run(() -> editor.key().valueProperty().set("Tapes Destroyed"));
         assertTrue(admin.call(() -> editor.key().errorProperty().get()).startsWith("A key is"));
         admin.run(() -> {
