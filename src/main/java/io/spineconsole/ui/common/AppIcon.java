@@ -29,7 +29,20 @@ public enum AppIcon {
     COMMAND(Material2AL.KEYBOARD),
     ADD(Material2AL.ADD),
     DELETE(Material2AL.DELETE),
-    EDIT(Material2AL.EDIT);
+    EDIT(Material2AL.EDIT),
+    // Migration workspace
+    CLOSE(Material2AL.CLOSE),
+    GRAPH(Material2AL.ACCOUNT_TREE),
+    DATA_CENTRE(Material2MZ.STORAGE),
+    CLOUD(Material2AL.CLOUD),
+    DONE(Material2AL.CHECK_CIRCLE),
+    NOT_DONE(Material2MZ.RADIO_BUTTON_UNCHECKED),
+    BLOCKED(Material2AL.BLOCK),
+    MOVE(Material2AL.ARROW_FORWARD),
+    HISTORY(Material2AL.HISTORY),
+    LINK(Material2AL.LINK),
+    OPEN(Material2MZ.OPEN_IN_NEW),
+    EXPORT(Material2MZ.SAVE_ALT);
 
     private final Ikon ikon;
 
