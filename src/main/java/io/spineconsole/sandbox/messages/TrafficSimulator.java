@@ -155,6 +155,11 @@ public final class TrafficSimulator implements AutoCloseable {
         return model;
     }
 
+    /** The ingest path live traffic is written through (benchmarks drive it directly, beyond {@link #MAX_RATE}). */
+    MessageIngest ingest() {
+        return ingest;
+    }
+
     @Override
     public void close() {
         stop();
