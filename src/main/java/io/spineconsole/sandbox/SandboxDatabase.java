@@ -22,7 +22,7 @@ public final class SandboxDatabase implements AutoCloseable {
      */
     public static SandboxDatabase open(String jdbcUrl, String user, String password) {
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(jdbcUrl);
+        config.setJdbcUrl(durable(jdbcUrl));
         if (user != null) {
             config.setUsername(user);
         }
@@ -42,6 +42,21 @@ public final class SandboxDatabase implements AutoCloseable {
             ds.close();
             throw e;
         }
+    }
+
+    /**
+     * An H2 file database writes committed changes to its file in the background, every
+     * WRITE_DELAY (500 ms by default): a process killed in between loses commits it has already
+     * acknowledged. With WRITE_DELAY=0 each commit reaches the file (the operating system's cache)
+     * before it returns, so an acknowledged write survives {@code kill -9}. Unless the URL says
+     * otherwise.
+     */
+    static String durable(String jdbcUrl) {
+        boolean h2File = jdbcUrl.startsWith("jdbc:h2:") && !jdbcUrl.startsWith("jdbc:h2:mem:");
+        if (!h2File || jdbcUrl.toUpperCase(java.util.Locale.ROOT).contains("WRITE_DELAY=")) {
+            return jdbcUrl;
+        }
+        return jdbcUrl + ";WRITE_DELAY=0";
     }
 
     public DataSource dataSource() {
