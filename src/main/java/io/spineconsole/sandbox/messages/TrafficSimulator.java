@@ -151,6 +151,12 @@ public final class TrafficSimulator implements AutoCloseable {
         return directory;
     }
 
+    /** Re-reads the directory and the sites now, rather than at the next half-minute reload. */
+    void reloadDirectory() {
+        lastReloadNanos = System.nanoTime();
+        directory = TrafficDirectory.load(sql);
+    }
+
     DeliveryModel model() {
         return model;
     }
