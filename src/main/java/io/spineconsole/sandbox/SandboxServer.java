@@ -33,9 +33,19 @@ public final class SandboxServer implements AutoCloseable {
     /** Largest request body accepted; larger ones get 413. */
     static final long MAX_REQUEST_BYTES = 1_000_000;
 
+    private static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH", "DELETE");
     private final Javalin app;
 
     public SandboxServer(TokenStore tokens, Idempotency idempotency, ObjectMapper mapper, List<RouteGroup> groups) {
+        this(tokens, idempotency, mapper, groups, () -> { });
+    }
+
+    /**
+     * @param afterWrite run after every successful write request, before its answer is sent: makes
+     *                   the change durable, so that an acknowledged write survives a crash
+     */
+    public SandboxServer(TokenStore tokens, Idempotency idempotency, ObjectMapper mapper, List<RouteGroup> groups,
+                         Runnable afterWrite) {
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.http.maxRequestSize = MAX_REQUEST_BYTES;
@@ -43,6 +53,11 @@ public final class SandboxServer implements AutoCloseable {
             // Every answer carries a request id; problems name it as their instance.
             config.routes.before(ctx -> ctx.header(REQUEST_ID, UUID.randomUUID().toString()));
             config.routes.beforeMatched(ctx -> authorise(ctx, tokens));
+            config.routes.after(ctx -> {
+                if (WRITES.contains(ctx.method().name()) && ctx.statusCode() < 400) {
+                    afterWrite.run();
+                }
+            });
             Routes routes = new Routes(config.routes, mapper, idempotency);
             groups.forEach(g -> g.register(routes));
             config.routes.exception(ProblemException.class, (e, ctx) -> problem(ctx, e));

@@ -115,7 +115,7 @@ class SandboxCrashTest {
 
         // Kill mid-load, once a fair number of writes have been acknowledged.
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (acknowledged.get() < 100 && System.nanoTime() < deadline) {
+        while (acknowledged.get() < 60 && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }
         first.process.destroyForcibly();

@@ -24,6 +24,8 @@ import java.util.Map;
 final class Rollups {
     /** Roll-up groupings: the three the API offers, plus site × interaction for filtered site views. */
     static final String SITE_INTERACTION = "site-inter";
+    /** Per endpoint and clock hour (counts only matter): ranks ~100,000 endpoints from one row each per hour. */
+    static final String ENDPOINT_HOUR = "endpoint-h";
 
     private record Key(String groupBy, Instant minute, String key) {
     }
@@ -72,8 +74,10 @@ final class Rollups {
     private void forEachKey(MessageRow row, java.util.function.Consumer<Delta> change) {
         Instant minute = row.createdAt.truncatedTo(ChronoUnit.MINUTES);
         change.accept(pending.computeIfAbsent(new Key(StatsGroup.INTERACTION.code(), minute, row.interaction), k -> new Delta()));
-        change.accept(pending.computeIfAbsent(new Key(StatsGroup.ENDPOINT.code(), minute,
-                row.endpointId == null ? StatsStore.UNRESOLVED : row.endpointId.toString()), k -> new Delta()));
+        String endpoint = row.endpointId == null ? StatsStore.UNRESOLVED : row.endpointId.toString();
+        change.accept(pending.computeIfAbsent(new Key(StatsGroup.ENDPOINT.code(), minute, endpoint), k -> new Delta()));
+        change.accept(pending.computeIfAbsent(new Key(ENDPOINT_HOUR, row.createdAt.truncatedTo(ChronoUnit.HOURS), endpoint),
+                k -> new Delta()));
         change.accept(pending.computeIfAbsent(new Key(StatsGroup.SITE.code(), minute, row.site), k -> new Delta()));
         change.accept(pending.computeIfAbsent(new Key(SITE_INTERACTION, minute, row.site + "|" + row.interaction),
                 k -> new Delta()));
