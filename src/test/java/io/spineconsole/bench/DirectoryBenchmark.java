@@ -7,6 +7,7 @@ import io.spineconsole.domain.MessagingPattern;
 import io.spineconsole.domain.RegistrationStatus;
 import io.spineconsole.domain.registrations.CheckReport;
 import io.spineconsole.domain.registrations.CheckRequest;
+import io.spineconsole.domain.registrations.CheckRule;
 import io.spineconsole.domain.registrations.OrganisationKind;
 import io.spineconsole.domain.registrations.RegistrationFilter;
 import io.spineconsole.sandbox.SandboxBackbone;
@@ -17,6 +18,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -55,7 +57,7 @@ public final class DirectoryBenchmark {
         for (String store : Arrays.asList(System.getProperty("bench.stores", "h2,postgres").split(","))) {
             if (store.trim().equals("h2")) {
                 Path dir = Path.of("target", "bench-data", "directory-h2");
-                if (Files.exists(dir)) {
+                if (Files.exists(dir) && !Boolean.getBoolean("bench.reuse")) {
                     try (Stream<Path> files = Files.list(dir)) {
                         for (Path f : files.toList()) {
                             Files.delete(f);
@@ -85,7 +87,8 @@ public final class DirectoryBenchmark {
                     name, sql.count("SELECT COUNT(*) FROM organisation"), sql.count("SELECT COUNT(*) FROM accredited_system"),
                     sql.count("SELECT COUNT(*) FROM mhs_endpoint"), (System.nanoTime() - seeding) / 1_000_000_000L);
             String token = backbone.issueEmbeddedConsoleToken();
-            HttpBackboneApi api = new HttpBackboneApi(backbone.baseUrl(), () -> token, HttpClientOptions.defaults());
+            HttpBackboneApi api = new HttpBackboneApi(backbone.baseUrl(), () -> token, new HttpClientOptions(
+                    Duration.ofSeconds(5), Duration.ofSeconds(120), Duration.ofSeconds(180)));
             RegistrationsApi reg = api.registrations();
             String interaction = sql.one("SELECT interaction_id FROM endpoint_interaction GROUP BY interaction_id "
                     + "ORDER BY COUNT(*) DESC, interaction_id LIMIT 1", r -> r.getString(1)).orElseThrow();
@@ -110,6 +113,15 @@ public final class DirectoryBenchmark {
                     .withStatuses(List.of(RegistrationStatus.SUSPENDED)), null, 100).get());
             lists.put("endpoints: one organisation", () -> reg.endpoints(none.withOds("RR8"), null, 100).get());
 
+            if (Boolean.getBoolean("bench.perRule")) {
+                System.out.println("| rule | ms | findings |");
+                for (CheckRule rule : CheckRule.values()) {
+                    long t = System.nanoTime();
+                    CheckReport r = reg.runChecks(new CheckRequest(List.of(rule), null, null, null, null, null)).get();
+                    System.out.printf(Locale.ROOT, "| %s | %.0f | %d |%n", rule.code(), (System.nanoTime() - t) / 1e6,
+                            r.countsByRule().values().stream().mapToLong(Long::longValue).sum());
+                }
+            }
             Map<String, List<double[]>> results = new LinkedHashMap<>();
             List<Double> checks = new ArrayList<>();
             int findings = 0;

@@ -42,13 +42,15 @@ public final class MessageLoad {
     public Result history(long count, Instant from, Instant to, Instant now, int writers, int batchSize,
                           LongConsumer progress) throws InterruptedException {
         long spanNanos = (to.toEpochMilli() - from.toEpochMilli()) * 1_000_000L;
+        // The directory is read once: reloading 100,000 endpoints every half minute would stall the producer.
+        TrafficDirectory directory = simulator.directory();
         return run(writers, batchSize, progress, 0, (i, rows) -> {
             if (i >= count) {
                 return false;
             }
             Instant at = from.plusNanos(spanNanos / count * i);
-            MessageRow row = simulator.model().newMessage(simulator.directory(), at);
-            simulator.model().deliver(row, simulator.directory().target(row.endpointId), now);
+            MessageRow row = simulator.model().newMessage(directory, at);
+            simulator.model().deliver(row, directory.target(row.endpointId), now);
             rows.add(row);
             return true;
         });
@@ -57,13 +59,14 @@ public final class MessageLoad {
     /** Writes new messages received now, as fast as the store takes them, for {@code seconds}. */
     public Result live(int seconds, int writers, int batchSize, long intervalNanos) throws InterruptedException {
         long end = System.nanoTime() + seconds * 1_000_000_000L;
+        TrafficDirectory directory = simulator.directory();
         return run(writers, batchSize, null, intervalNanos, (i, rows) -> {
             if (System.nanoTime() >= end) {
                 return false;
             }
             Instant now = Instant.now();
-            MessageRow row = simulator.model().newMessage(simulator.directory(), now);
-            simulator.model().deliver(row, simulator.directory().target(row.endpointId), now);
+            MessageRow row = simulator.model().newMessage(directory, now);
+            simulator.model().deliver(row, directory.target(row.endpointId), now);
             rows.add(row);
             return true;
         });
