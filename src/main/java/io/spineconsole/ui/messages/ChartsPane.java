@@ -11,16 +11,19 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.StackedAreaChart;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.VBox;
@@ -39,7 +42,7 @@ final class ChartsPane extends VBox {
     private final StatsViewModel model;
     private final MessageText text;
     private final I18n i18n;
-    private final LineChart<Number, Number> throughput;
+    private final StackedAreaChart<Number, Number> throughput;
     private final LineChart<Number, Number> errors;
     private final LineChart<Number, Number> latency;
     private final TableView<StatsKey> keys = new TableView<>();
@@ -80,9 +83,13 @@ final class ChartsPane extends VBox {
         HBox bar = new HBox(8, groupLabel, group, windowLabel, window, refresh, busy);
         bar.setAlignment(Pos.CENTER_LEFT);
 
-        throughput = chart(i18n.get("messages.charts.throughput"), i18n.get("messages.charts.perSecond"));
+        throughput = new StackedAreaChart<>(timeAxis(), valueAxis(i18n.get("messages.charts.perSecond")));
+        style(throughput, i18n.get("messages.charts.throughput"));
+        // The totals table below is the legend of the first two charts (its swatches match their colours).
+        throughput.setLegendVisible(false);
         throughput.setId("messages-chart-throughput");
         errors = chart(i18n.get("messages.charts.errorRate"), i18n.get("messages.charts.percent"));
+        errors.setLegendVisible(false);
         errors.setId("messages-chart-errors");
         latency = chart(i18n.get("messages.charts.latency"), i18n.get("messages.charts.ms"));
         latency.setId("messages-chart-latency");
@@ -106,7 +113,7 @@ final class ChartsPane extends VBox {
         keys.setItems(model.keys());
         Views.dense(keys);
         keys.getColumns().setAll(List.of(
-                col(i18n.get("messages.charts.key"), 220, StatsKey::label),
+                swatchCol(i18n.get("messages.charts.key")),
                 col(i18n.get("messages.charts.messages"), 90, k -> text.count(k.count())),
                 col(i18n.get("messages.charts.errors"), 70, k -> text.count(k.errors())),
                 col(i18n.get("messages.charts.errorRateShort"), 80, k -> k.count() == 0 ? "—"
@@ -167,7 +174,7 @@ final class ChartsPane extends VBox {
         model.latencyProperty().addListener((o, a, s) -> fill(latency, s));
     }
 
-    private LineChart<Number, Number> chart(String title, String unit) {
+    private NumberAxis timeAxis() {
         NumberAxis x = new NumberAxis();
         x.setForceZeroInRange(false);
         x.setAutoRanging(false);
@@ -186,20 +193,31 @@ final class ChartsPane extends VBox {
                 return 0;
             }
         });
+        return x;
+    }
+
+    private static NumberAxis valueAxis(String unit) {
         NumberAxis y = new NumberAxis();
         y.setLabel(unit);
         y.setForceZeroInRange(true);
-        LineChart<Number, Number> chart = new LineChart<>(x, y);
-        chart.setTitle(title);
-        chart.setAnimated(false);
+        return y;
+    }
+
+    private LineChart<Number, Number> chart(String title, String unit) {
+        LineChart<Number, Number> chart = new LineChart<>(timeAxis(), valueAxis(unit));
         chart.setCreateSymbols(false);
-        chart.getStyleClass().add("messages-chart");
-        chart.setLegendVisible(true);
-        chart.setMinHeight(180);
+        style(chart, title);
         return chart;
     }
 
-    private void fill(LineChart<Number, Number> chart, List<StatsViewModel.Series> series) {
+    private static void style(XYChart<Number, Number> chart, String title) {
+        chart.setTitle(title);
+        chart.setAnimated(false);
+        chart.getStyleClass().add("messages-chart");
+        chart.setMinHeight(180);
+    }
+
+    private void fill(XYChart<Number, Number> chart, List<StatsViewModel.Series> series) {
         chart.getData().clear();
         var stats = model.statsProperty().get();
         NumberAxis x = (NumberAxis) chart.getXAxis();
@@ -247,6 +265,30 @@ final class ChartsPane extends VBox {
                 setText(empty || k == null ? null : k.label());
             }
         };
+    }
+
+    /** The series' name with a swatch in its chart colour: the legend of the throughput and error charts. */
+    private TableColumn<StatsKey, StatsKey> swatchCol(String title) {
+        TableColumn<StatsKey, StatsKey> c = new TableColumn<>(title);
+        c.setPrefWidth(230);
+        c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(d.getValue()));
+        c.setCellFactory(col -> new TableCell<>() {
+            private final Region swatch = new Region();
+
+            @Override
+            protected void updateItem(StatsKey k, boolean empty) {
+                super.updateItem(k, empty);
+                if (empty || k == null) {
+                    setText(null);
+                    setGraphic(null);
+                    return;
+                }
+                swatch.getStyleClass().setAll("chart-swatch", "default-color" + (getIndex() % 8));
+                setText(k.label());
+                setGraphic(swatch);
+            }
+        });
+        return c;
     }
 
     private static TableColumn<StatsKey, String> col(String title, double width, Function<StatsKey, String> value) {

@@ -59,9 +59,9 @@ final class HopTimeline extends GridPane {
             c.setHalignment(HPos.CENTER);
             heads.getColumnConstraints().add(c);
         }
-        heads.add(laneHead(i18n.get("messages.lane.sender"), MessageColumns.party(d.from())), 0, 0);
-        heads.add(laneHead(i18n.get("messages.lane.spine"), d.site() == null ? "" : d.site()), 1, 0);
-        heads.add(laneHead(i18n.get("messages.lane.receiver"), MessageColumns.party(d.to())), 2, 0);
+        heads.add(laneHead(i18n.get("messages.lane.sender"), who(d.from()), MessageColumns.partyDetail(text, d.from())), 0, 0);
+        heads.add(laneHead(i18n.get("messages.lane.spine"), d.site() == null ? "" : d.site(), ""), 1, 0);
+        heads.add(laneHead(i18n.get("messages.lane.receiver"), who(d.to()), MessageColumns.partyDetail(text, d.to())), 2, 0);
         Label whenHead = Views.label(i18n.get("messages.timeline.when"), "hop-head");
         Label whatHead = Views.label(i18n.get("messages.timeline.what"), "hop-head");
         add(whenHead, 0, 0);
@@ -123,9 +123,20 @@ final class HopTimeline extends GridPane {
         return s.toString();
     }
 
-    private static VBox laneHead(String name, String who) {
+    /** A party as short as a lane's head allows: its ODS code (the rest on hover). */
+    private static String who(io.spineconsole.domain.messages.MessageParty p) {
+        if (p == null) {
+            return "";
+        }
+        return p.odsCode() != null ? p.odsCode() : p.partyKey() != null ? p.partyKey() : MessageColumns.nz(p.asid());
+    }
+
+    private static VBox laneHead(String name, String who, String detail) {
         Label n = Views.label(name, "hop-lane-name");
         Label w = Views.label(who, "hop-lane-who");
+        if (!detail.isEmpty()) {
+            w.setTooltip(new javafx.scene.control.Tooltip(detail));
+        }
         VBox box = new VBox(0, n, w);
         box.setAlignment(Pos.BOTTOM_CENTER);
         box.setPadding(new Insets(0, 0, 4, 0));

@@ -42,7 +42,7 @@ final class MessageColumns {
                 column(i18n.get("messages.column.from"), 145, message, m -> party(m.from()), m -> partyDetail(text, m.from())),
                 column(i18n.get("messages.column.to"), 145, message, m -> party(m.to()), m -> partyDetail(text, m.to())),
                 column(i18n.get("messages.column.site"), 110, message, m -> nz(m.site()), m -> nz(m.site())),
-                column(i18n.get("messages.column.attempts"), 80, message, m -> String.valueOf(m.attempts()), m -> ""),
+                column(i18n.get("messages.column.attempts"), 90, message, m -> String.valueOf(m.attempts()), m -> ""),
                 column(i18n.get("messages.column.latency"), 80, message, m -> text.latency(m.latencyMs()), m -> ""),
                 column(i18n.get("messages.column.error"), 200, message,
                         m -> m.lastErrorCode() == null ? "" : m.lastErrorCode() + " " + nz(m.lastErrorDescription()),

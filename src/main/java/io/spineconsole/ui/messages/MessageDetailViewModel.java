@@ -280,8 +280,7 @@ public final class MessageDetailViewModel {
                     title = i18n.get("messages.hop.expired");
                 }
             }
-            String offset = start == null || e.at() == null ? ""
-                    : "+" + text.duration(Duration.between(start, e.at()));
+            String offset = start == null || e.at() == null ? "" : "+" + text.offset(Duration.between(start, e.at()));
             list.add(new Hop(e.seq(), e.status(), from, to, failed, title, e.code(), e.description(), e.site(), e.at(),
                     offset, e.attempt()));
         }

@@ -157,6 +157,14 @@ final class MessageText {
         return i18n.get("messages.duration.s", secs);
     }
 
+    /** A step of a timeline: milliseconds under a second, else as {@link #duration}. */
+    String offset(Duration d) {
+        if (d.isNegative()) {
+            return duration(Duration.ZERO);
+        }
+        return d.toMillis() < 1_000 ? i18n.get("messages.latency.ms", d.toMillis()) : duration(d);
+    }
+
     /** An ISO-8601 duration from the reliability settings ("PT2H") as words, or the text as given. */
     String isoDuration(String iso) {
         if (iso == null || iso.isBlank()) {

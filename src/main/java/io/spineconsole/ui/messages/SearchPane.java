@@ -306,6 +306,10 @@ final class SearchPane extends VBox {
         results.items().addListener(count);
         updateCount();
         countLabel.setMinWidth(0);
+        Tooltip countTip = new Tooltip();
+        countLabel.setTooltip(countTip);
+        model.lastSearchProperty().addListener((o, a, s) -> countTip.setText(s == null || s.from() == null ? ""
+                : i18n.get("messages.search.window", text.dateTime(s.from()), text.dateTime(s.to()))));
         CheckBox oldest = new CheckBox(i18n.get("messages.filter.oldestFirst"));
         oldest.setId("messages-filter-oldest");
         oldest.setMinWidth(Region.USE_PREF_SIZE);
@@ -468,7 +472,7 @@ final class SearchPane extends VBox {
         }
         TimeRange r = model.lastRangeProperty().get();
         if (r != null && r != TimeRange.CUSTOM) {
-            return i18n.get("messages.search.windowPreset", rangeText(r).toLowerCase(i18n.locale()), text.time(s.to()));
+            return i18n.get("messages.search.windowPreset", rangeText(r).toLowerCase(i18n.locale()));
         }
         return i18n.get("messages.search.window", text.dateTime(s.from()), text.dateTime(s.to()));
     }
