@@ -157,8 +157,10 @@ public final class MessageFlowViewModel {
 
     /** Opens one message in the message tab (the tab shown before is where Back goes). */
     public void openMessage(UUID id) {
-        detail.open(id);
+        // The tab first (its id set, so the tab is enabled): a quick "no such message" then moves on from it.
+        detail.requestedProperty().set(id);
         show(Section.MESSAGE);
+        detail.open(id);
     }
 
     /** Goes back from a message to where it was opened from. */
