@@ -3,6 +3,7 @@ package io.spineconsole.ui.messages;
 import io.spineconsole.domain.MessageStatus;
 import io.spineconsole.domain.messages.MessageParty;
 import io.spineconsole.domain.messages.MessageSummary;
+import io.spineconsole.ui.common.AppIcon;
 import io.spineconsole.ui.common.I18n;
 import io.spineconsole.ui.common.Icons;
 import javafx.beans.value.ObservableValue;
@@ -14,6 +15,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
+import org.kordamp.ikonli.javafx.FontIcon;
 
 import java.util.List;
 import java.util.function.Consumer;
@@ -98,16 +100,18 @@ final class MessageColumns {
             @Override
             protected void updateItem(MessageSummary m, boolean empty) {
                 super.updateItem(m, empty);
-                if (empty || m == null) {
-                    setText(null);
-                    setTooltip(null);
-                } else {
-                    setText(value.apply(m));
-                    String t = tip.apply(m);
-                    if (t == null || t.isEmpty()) {
+                String shown = empty || m == null ? null : value.apply(m);
+                if (!java.util.Objects.equals(shown, getText())) {
+                    setText(shown);
+                }
+                String t = shown == null ? null : tip.apply(m);
+                if (t == null || t.isEmpty()) {
+                    if (getTooltip() != null) {
                         setTooltip(null);
-                    } else {
-                        tooltip.setText(t);
+                    }
+                } else {
+                    tooltip.setText(t);
+                    if (getTooltip() != tooltip) {
                         setTooltip(tooltip);
                     }
                 }
@@ -126,9 +130,18 @@ final class MessageColumns {
         return c;
     }
 
-    /** A status as an icon and words, styled by its kind (never by colour alone). */
+    /**
+     * A status as an icon and words (never by colour alone). The cell keeps one icon and marks its kind
+     * with a pseudo-class: a live table reuses its cells several times a second, and a new node or a
+     * changed style class would send the cell through CSS again each time.
+     */
     static final class StatusCell<T> extends TableCell<T, MessageSummary> {
+        private static final PseudoClass OK = PseudoClass.getPseudoClass("ok");
+        private static final PseudoClass BAD = PseudoClass.getPseudoClass("failed");
+        private static final PseudoClass WAITING = PseudoClass.getPseudoClass("waiting");
+        private static final PseudoClass MOVING = PseudoClass.getPseudoClass("moving");
         private final MessageText text;
+        private final FontIcon icon = Icons.of(AppIcon.STATUS_MOVING);
         private MessageStatus shown;
 
         StatusCell(MessageText text) {
@@ -140,19 +153,29 @@ final class MessageColumns {
         protected void updateItem(MessageSummary m, boolean empty) {
             super.updateItem(m, empty);
             MessageStatus s = empty || m == null ? null : m.status();
-            if (s == shown && !empty) {
+            if (s == shown) {
                 return;
             }
-            getStyleClass().removeAll("status-ok", "status-failed", "status-waiting", "status-moving");
             shown = s;
             if (s == null) {
                 setText(null);
                 setGraphic(null);
-            } else {
-                setText(text.status(s));
-                setGraphic(Icons.of(MessageText.statusIcon(s)));
-                getStyleClass().add(MessageText.statusStyle(s));
+                pseudo(null);
+                return;
             }
+            setText(text.status(s));
+            icon.setIconCode(MessageText.statusIcon(s).ikon());
+            if (getGraphic() != icon) {
+                setGraphic(icon);
+            }
+            pseudo(MessageText.statusStyle(s));
+        }
+
+        private void pseudo(String style) {
+            pseudoClassStateChanged(OK, "status-ok".equals(style));
+            pseudoClassStateChanged(BAD, "status-failed".equals(style));
+            pseudoClassStateChanged(WAITING, "status-waiting".equals(style));
+            pseudoClassStateChanged(MOVING, "status-moving".equals(style));
         }
     }
 
