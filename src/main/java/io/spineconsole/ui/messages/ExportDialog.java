@@ -70,11 +70,9 @@ final class ExportDialog {
         choose.setOnAction(e -> {
             FileChooser chooser = new FileChooser();
             chooser.setTitle(i18n.get("messages.export.title"));
-            Path current = Path.of(file.getText().isBlank() ? model.suggestedFileName() : file.getText());
-            if (current.getParent() != null && current.getParent().toFile().isDirectory()) {
-                chooser.setInitialDirectory(current.getParent().toFile());
-            }
-            chooser.setInitialFileName(current.getFileName().toString());
+            Optional<Path> current = target(file.getText());
+            current.ifPresent(c -> chooser.setInitialDirectory(c.getParent().toFile()));
+            chooser.setInitialFileName(current.map(c -> c.getFileName().toString()).orElse(model.suggestedFileName()));
             File picked = chooser.showSaveDialog(dialog.getDialogPane().getScene().getWindow());
             if (picked != null) {
                 file.setText(picked.getAbsolutePath());
@@ -85,29 +83,35 @@ final class ExportDialog {
             String base = f.replaceFirst("\\.(csv|ndjson)$", "");
             file.setText(base + (t == json ? ".ndjson" : ".csv"));
         });
-        Label fileError = new Label();
         FormRows.add(grid, row, i18n.get("messages.export.file"), file, Bindings.createStringBinding(() -> {
-            String f = file.getText().strip();
-            if (f.isEmpty()) {
+            if (file.getText().isBlank()) {
                 return i18n.get("messages.export.error.file");
             }
-            Path p = Path.of(f).toAbsolutePath();
-            return p.getParent() != null && p.getParent().toFile().isDirectory() ? ""
-                    : i18n.get("messages.export.error.folder");
+            return target(file.getText()).isPresent() ? "" : i18n.get("messages.export.error.folder");
         }, file.textProperty()));
-        HBox chooseRow = new HBox(choose);
-        grid.add(chooseRow, 1, row + 1);
-        fileError.setVisible(false);
+        grid.add(new HBox(choose), 1, row + 1);
 
         dialog.getDialogPane().setContent(new VBox(10, what, governance, grid));
         dialog.getDialogPane().setPrefWidth(600);
         Button goButton = (Button) dialog.getDialogPane().lookupButton(go);
         goButton.setId("export-start");
         goButton.disableProperty().bind(Bindings.createBooleanBinding(() -> !model.maxRows().isValid()
-                || file.getText().isBlank() || Path.of(file.getText().strip()).toAbsolutePath().getParent() == null
-                || !Path.of(file.getText().strip()).toAbsolutePath().getParent().toFile().isDirectory(),
-                model.maxRows().errorProperty(), file.textProperty()));
-        dialog.setResultConverter(b -> b == go ? Path.of(file.getText().strip()).toAbsolutePath() : null);
+                || target(file.getText()).isEmpty(), model.maxRows().errorProperty(), file.textProperty()));
+        dialog.setResultConverter(b -> b == go ? target(file.getText()).orElse(null) : null);
         return dialog.showAndWait();
+    }
+
+    /** The file to write, when its folder exists (a name the file system refuses is no file). */
+    static Optional<Path> target(String text) {
+        if (text == null || text.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            Path p = Path.of(text.strip()).toAbsolutePath();
+            return p.getParent() != null && p.getParent().toFile().isDirectory() && !p.toFile().isDirectory()
+                    ? Optional.of(p) : Optional.empty();
+        } catch (java.nio.file.InvalidPathException e) {
+            return Optional.empty();
+        }
     }
 }
