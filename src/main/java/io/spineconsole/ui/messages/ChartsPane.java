@@ -87,6 +87,7 @@ final class ChartsPane extends VBox {
         style(throughput, i18n.get("messages.charts.throughput"));
         // The totals table below is the legend of the first two charts (its swatches match their colours).
         throughput.setLegendVisible(false);
+        throughput.setCreateSymbols(false);
         throughput.setId("messages-chart-throughput");
         errors = chart(i18n.get("messages.charts.errorRate"), i18n.get("messages.charts.percent"));
         errors.setLegendVisible(false);

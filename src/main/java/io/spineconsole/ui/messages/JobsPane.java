@@ -69,8 +69,9 @@ final class JobsPane extends VBox {
                 col(i18n.get("messages.jobs.kind"), 90, j -> j.dryRun() ? i18n.get("messages.jobs.dryRun")
                         : i18n.get("messages.jobs.real")),
                 progressCol(i18n.get("messages.jobs.progress"), text),
-                col(i18n.get("messages.jobs.reason"), 260, RedeliveryJob::reason),
-                col(i18n.get("messages.jobs.by"), 120, RedeliveryJob::createdBy)));
+                col(i18n.get("messages.jobs.by"), 150, RedeliveryJob::createdBy),
+                col(i18n.get("messages.jobs.reason"), 300, RedeliveryJob::reason)));
+        jobsTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         jobsTable.getColumns().forEach(c -> c.setSortable(false));
         jobsTable.getSelectionModel().selectedItemProperty().addListener((o, a, j) -> {
             if (j != null && (model.selectedProperty().get() == null || !model.selectedProperty().get().id().equals(j.id()))) {
@@ -155,11 +156,12 @@ final class JobsPane extends VBox {
         itemsTable.setItems(model.items().items());
         Views.dense(itemsTable);
         itemsTable.getColumns().setAll(List.of(
-                itemCol(i18n.get("messages.jobs.original"), 290, i -> id(i.originalMessageId())),
+                itemCol(i18n.get("messages.jobs.original"), 315, i -> id(i.originalMessageId())),
                 itemCol(i18n.get("messages.jobs.outcome"), 130, i -> text.outcome(i.outcome())),
-                itemCol(i18n.get("messages.jobs.copy"), 290, i -> id(i.newMessageId())),
-                itemCol(i18n.get("messages.jobs.detail"), 260, i -> MessageColumns.nz(i.detail())),
-                itemCol(i18n.get("messages.jobs.at"), 110, i -> text.time(i.at()))));
+                itemCol(i18n.get("messages.jobs.copy"), 315, i -> id(i.newMessageId())),
+                itemCol(i18n.get("messages.jobs.at"), 110, i -> text.time(i.at())),
+                itemCol(i18n.get("messages.jobs.detail"), 200, i -> MessageColumns.nz(i.detail()))));
+        itemsTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         itemsTable.getColumns().forEach(c -> c.setSortable(false));
         itemsTable.setRowFactory(t -> new TableRow<>() {
             {

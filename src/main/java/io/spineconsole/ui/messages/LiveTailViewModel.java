@@ -101,6 +101,7 @@ public final class LiveTailViewModel {
     private final StringProperty errorDetail = new SimpleStringProperty("");
 
     private Function<StreamFilter, LiveStream> opener;
+    private StreamFilter lastFilter;
     private LiveStream stream;
     private long rateWindowStart = -1;
     private long rateWindowCount;
@@ -114,12 +115,21 @@ public final class LiveTailViewModel {
     public void connect(Function<StreamFilter, LiveStream> streamOpener) {
         stop();
         clear();
+        lastFilter = null;
         this.opener = streamOpener;
     }
 
     /** Opens the stream with {@code filter} (closing one already open); {@code description} names the filter. */
     public void start(StreamFilter filter, String description) {
         closeStream();
+        if (!filter.equals(lastFilter)) {
+            // Rows of another filter would mislead: start afresh (the drop counts carry on).
+            rows.clear();
+            byId.clear();
+            held.clear();
+            heldCount.set(0);
+        }
+        lastFilter = filter;
         error.set("");
         errorDetail.set("");
         filterText.set(description);

@@ -49,7 +49,7 @@ final class MessageColumns {
                 column(i18n.get("messages.column.error"), 200, message,
                         m -> m.lastErrorCode() == null ? "" : m.lastErrorCode() + " " + nz(m.lastErrorDescription()),
                         m -> nz(m.lastErrorDescription())),
-                column(i18n.get("messages.column.messageId"), 290, message, MessageSummary::displayId, m -> ""));
+                column(i18n.get("messages.column.messageId"), 315, message, MessageSummary::displayId, m -> ""));
         table.getColumns().setAll(columns);
         table.setTableMenuButtonVisible(true);
         table.getColumns().forEach(c -> c.setSortable(false));

@@ -238,8 +238,11 @@ final class MessageDetailPane extends VBox {
         status.getStyleClass().removeAll("status-ok", "status-failed", "status-waiting", "status-moving");
         status.getStyleClass().add(MessageText.statusStyle(d.status()));
         lastError.setVisible(d.lastErrorCode() != null);
-        lastError.setText(d.lastErrorCode() == null ? "" : i18n.get("messages.detail.lastError", d.lastErrorCode(),
-                d.lastErrorDescription() == null ? "" : d.lastErrorDescription()));
+        String why = d.lastErrorDescription() == null ? "" : d.lastErrorDescription();
+        boolean stopped = io.spineconsole.domain.messages.MessageStatuses.isTerminal(d.status());
+        lastError.setText(d.lastErrorCode() == null ? "" : stopped
+                ? i18n.get("messages.detail.stoppedWith", d.lastErrorCode(), why)
+                : i18n.get("messages.detail.lastError", d.lastErrorCode(), why));
 
         int r = 0;
         r = fact(r, i18n.get("messages.fact.interaction"), d.interaction());

@@ -328,7 +328,8 @@ final class MessagesView implements WorkspaceView {
                         && model.detail().payloadStateProperty().get() == LoadState.LOADED,
                         () -> model.show(MessageFlowViewModel.Section.SEARCH)),
                 new Showcase("live", () -> model.show(MessageFlowViewModel.Section.LIVE),
-                        () -> model.live().rows().size() > 20, () -> {
+                        () -> model.live().rows().size() > 20 && model.live().rateProperty().get() > 0
+                                && model.live().stateProperty().get() == io.spineconsole.api.LiveStream.State.OPEN, () -> {
                             model.live().stop();
                             model.show(MessageFlowViewModel.Section.SEARCH);
                         }),
