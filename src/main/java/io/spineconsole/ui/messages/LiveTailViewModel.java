@@ -103,9 +103,14 @@ public final class LiveTailViewModel {
     private Function<StreamFilter, LiveStream> opener;
     private StreamFilter lastFilter;
     private LiveStream stream;
+    // Counts carried over from streams closed earlier in this tail (a filter change opens a new stream),
+    // and the counts of the open stream when the tail was last cleared.
+    private long droppedByStreamBase;
+    private long resetsBase;
+    private long droppedByClosedStreams;
+    private long resetsOfClosedStreams;
     private long rateWindowStart = -1;
     private long rateWindowCount;
-    private long lastPumpNanos;
 
     public LiveTailViewModel(I18n i18n) {
         this.i18n = i18n;
@@ -150,12 +155,6 @@ public final class LiveTailViewModel {
         state.set(stream.state());
         rateWindowStart = -1;
     }
-
-    // Counts carried over from streams closed earlier in this tail (a filter change opens a new stream).
-    private long droppedByStreamBase;
-    private long resetsBase;
-    private long droppedByClosedStreams;
-    private long resetsOfClosedStreams;
 
     /** Closes the stream; the rows stay. */
     public void stop() {
@@ -234,7 +233,6 @@ public final class LiveTailViewModel {
         }
         updateCounts();
         updateRate(nanoTime, batch.size());
-        lastPumpNanos = nanoTime;
     }
 
     private void hold(List<MessageSummary> batch) {
@@ -389,9 +387,5 @@ public final class LiveTailViewModel {
 
     public StringProperty errorDetailProperty() {
         return errorDetail;
-    }
-
-    long lastPumpNanos() {
-        return lastPumpNanos;
     }
 }

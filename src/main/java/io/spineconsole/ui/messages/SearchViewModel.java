@@ -68,11 +68,11 @@ public final class SearchViewModel {
     /** What the find box did with its text. */
     enum FindOutcome { OPENED_MESSAGE, OPENED_LINK, FILTERED, SEARCHED, NOT_UNDERSTOOD }
 
-    private final UiExecutor ui;
     private final I18n i18n;
     private final MessageText text;
     private final ViewMemory memory;
     private final PagedList<MessageSummary> results;
+    private final RowInterner interner = new RowInterner();
 
     private final StringProperty find = new SimpleStringProperty("");
     private final StringProperty findProblem = new SimpleStringProperty("");
@@ -103,7 +103,6 @@ public final class SearchViewModel {
     private Consumer<ConsoleLink> openLink = link -> { };
 
     public SearchViewModel(UiExecutor ui, I18n i18n, MessageText text, ViewMemory memory) {
-        this.ui = ui;
         this.i18n = i18n;
         this.text = text;
         this.memory = memory;
@@ -168,7 +167,8 @@ public final class SearchViewModel {
         lastLink = toLink().toString();
         memory.remember(lastSearchKey(), lastLink);
         MessagesApi calls = api;
-        results.load(cursor -> calls.search(s.withCursor(cursor)));
+        interner.clear();
+        results.load(cursor -> calls.search(s.withCursor(cursor)).thenApply(interner::intern));
         return true;
     }
 
@@ -653,9 +653,5 @@ public final class SearchViewModel {
 
     public ObservableList<SavedSearch> saved() {
         return saved;
-    }
-
-    UiExecutor ui() {
-        return ui;
     }
 }

@@ -259,6 +259,26 @@ class SearchViewModelTest {
     }
 
     @Test
+    void rowsShareTheValuesTheyRepeatSoLongResultsStayLean() {
+        MessageSummary a = FakeMessagesApi.summary(MessageStatus.ACKNOWLEDGED);
+        MessageSummary b = FakeMessagesApi.summary(MessageStatus.NACKED);
+        // What JSON gives: equal values, separate copies.
+        MessageSummary copy = new MessageSummary(b.messageId(), b.conversationId(), new String(a.interaction()),
+                b.messagingPattern(), new io.spineconsole.domain.messages.MessageParty(new String("RR8"),
+                new String("200000000985"), new String("RR8-0000806")), b.to(), b.endpointId(), new String(a.site()),
+                b.status(), b.attempts(), b.sizeBytes(), b.receivedAt(), b.updatedAt(), b.latencyMs(), null, null, null);
+        api.onSearch = s -> CompletableFuture.completedFuture(new Page<>(List.of(a, copy), null, 2, true));
+        search.search();
+        MessageSummary first = search.results().items().get(0);
+        MessageSummary second = search.results().items().get(1);
+        assertEquals(a, first, "the same values");
+        assertTrue(first.from() == second.from(), "one party object for both rows");
+        assertTrue(first.interaction() == second.interaction());
+        assertTrue(first.site() == second.site());
+        assertEquals(copy.messageId(), second.messageId());
+    }
+
+    @Test
     void aJobOverTheSearchSelectsOnlyWhatCanBeRedelivered() {
         search.statuses().setAll(MessageStatus.ACKNOWLEDGED, MessageStatus.NACKED);
         search.ods().valueProperty().set("RR8");
