@@ -90,18 +90,18 @@ final class DeadLettersPane extends VBox {
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         Views.dense(table);
         table.getColumns().setAll(List.of(
-                col(i18n.get("messages.deadLetters.at"), 120, d -> text.time(d.deadLetteredAt())),
+                col(i18n.get("messages.deadLetters.at"), 128, d -> text.time(d.deadLetteredAt())),
                 col(i18n.get("messages.failures.code"), 70, d -> MessageColumns.nz(d.reasonCode())),
-                col(i18n.get("messages.column.interaction"), 175, d -> MessageText.shortInteraction(d.message().interaction())),
-                col(i18n.get("messages.column.from"), 145, d -> MessageColumns.party(d.message().from())),
-                col(i18n.get("messages.column.to"), 145, d -> MessageColumns.party(d.message().to())),
+                col(i18n.get("messages.column.interaction"), 170, d -> MessageText.shortInteraction(d.message().interaction())),
+                col(i18n.get("messages.column.from"), 140, d -> MessageColumns.party(d.message().from())),
+                col(i18n.get("messages.column.to"), 140, d -> MessageColumns.party(d.message().to())),
                 col(i18n.get("messages.column.attempts"), 90, d -> String.valueOf(d.message().attempts())),
-                col(i18n.get("messages.deadLetters.redeliveredAs"), 130, d -> d.redeliveredAs() == null
+                col(i18n.get("messages.deadLetters.redeliveredAs"), 125, d -> d.redeliveredAs() == null
                         ? i18n.get("messages.deadLetters.notYet")
                         : d.redeliveredAs().toString().toUpperCase(Locale.ROOT).substring(0, 8) + "…"),
                 col(i18n.get("messages.deadLetters.reason"), 300, d -> MessageColumns.nz(d.reasonDescription()))));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().forEach(c -> c.setMinWidth(c.getPrefWidth() * 0.8));
+        Views.fixedWidths(table);
         table.getColumns().forEach(c -> c.setSortable(false));
         table.setRowFactory(t -> new TableRow<>() {
             {

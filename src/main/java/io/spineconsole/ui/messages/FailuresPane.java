@@ -83,18 +83,18 @@ final class FailuresPane extends VBox {
         table.setItems(model.groups().items());
         Views.dense(table);
         table.getColumns().setAll(java.util.List.of(
-                col(i18n.get("messages.failures.count"), 64, g -> text.count(g.count())),
+                col(i18n.get("messages.failures.count"), 62, g -> text.count(g.count())),
                 statusCol(i18n.get("messages.column.status"), text),
                 col(i18n.get("messages.failures.code"), 150, g -> MessageColumns.nz(g.code())),
-                col(i18n.get("messages.column.interaction"), 175, g -> MessageText.shortInteraction(g.interaction())),
-                col(i18n.get("messages.failures.recipient"), 140, g -> g.partyKey() != null ? g.partyKey()
+                col(i18n.get("messages.column.interaction"), 170, g -> MessageText.shortInteraction(g.interaction())),
+                col(i18n.get("messages.failures.recipient"), 135, g -> g.partyKey() != null ? g.partyKey()
                         : g.odsCode() != null ? g.odsCode() : i18n.get("messages.failures.unregistered")),
-                col(i18n.get("messages.failures.firstSeen"), 125, g -> text.time(g.firstSeen())),
-                col(i18n.get("messages.failures.lastSeen"), 125, g -> text.time(g.lastSeen())),
+                col(i18n.get("messages.failures.firstSeen"), 120, g -> text.time(g.firstSeen())),
+                col(i18n.get("messages.failures.lastSeen"), 120, g -> text.time(g.lastSeen())),
                 col(i18n.get("messages.failures.description"), 300, g -> MessageColumns.nz(g.description()))));
         // The description takes what is left; the short columns keep their width.
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().forEach(c -> c.setMinWidth(c.getPrefWidth() * 0.8));
+        Views.fixedWidths(table);
         table.getColumns().forEach(c -> c.setSortable(false));
         table.setRowFactory(t -> new TableRow<>() {
             {
@@ -143,7 +143,7 @@ final class FailuresPane extends VBox {
 
     private static TableColumn<FailureGroup, FailureGroup> statusCol(String title, MessageText text) {
         TableColumn<FailureGroup, FailureGroup> c = new TableColumn<>(title);
-        c.setPrefWidth(175);
+        c.setPrefWidth(170);
         c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(d.getValue()));
         c.setCellFactory(col -> new TableCell<>() {
             @Override

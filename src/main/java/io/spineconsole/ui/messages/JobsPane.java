@@ -72,6 +72,7 @@ final class JobsPane extends VBox {
                 col(i18n.get("messages.jobs.by"), 150, RedeliveryJob::createdBy),
                 col(i18n.get("messages.jobs.reason"), 300, RedeliveryJob::reason)));
         jobsTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        Views.fixedWidths(jobsTable);
         jobsTable.getColumns().forEach(c -> c.setSortable(false));
         jobsTable.getSelectionModel().selectedItemProperty().addListener((o, a, j) -> {
             if (j != null && (model.selectedProperty().get() == null || !model.selectedProperty().get().id().equals(j.id()))) {
@@ -162,6 +163,7 @@ final class JobsPane extends VBox {
                 itemCol(i18n.get("messages.jobs.at"), 110, i -> text.time(i.at())),
                 itemCol(i18n.get("messages.jobs.detail"), 200, i -> MessageColumns.nz(i.detail()))));
         itemsTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        Views.fixedWidths(itemsTable);
         itemsTable.getColumns().forEach(c -> c.setSortable(false));
         itemsTable.setRowFactory(t -> new TableRow<>() {
             {

@@ -64,6 +64,18 @@ final class Views {
         table.getStyleClass().addAll("dense", "message-table");
     }
 
+    /**
+     * With a "last column takes the rest" policy: every other column keeps its preferred width, the
+     * last never narrower than a readable minimum.
+     */
+    static void fixedWidths(javafx.scene.control.TableView<?> table) {
+        var columns = table.getColumns();
+        for (int i = 0; i < columns.size(); i++) {
+            var c = columns.get(i);
+            c.setMinWidth(i == columns.size() - 1 ? Math.min(140, c.getPrefWidth()) : c.getPrefWidth());
+        }
+    }
+
     /** A button with an icon and words. */
     static Button button(String text, AppIcon icon) {
         Button b = new Button(text, icon == null ? null : Icons.of(icon));
