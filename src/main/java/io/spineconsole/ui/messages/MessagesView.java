@@ -345,6 +345,17 @@ final class MessagesView implements WorkspaceView {
                         () -> model.stats().stateProperty().get() == LoadState.LOADED
                                 || model.stats().stateProperty().get() == LoadState.FAILED,
                         () -> model.show(MessageFlowViewModel.Section.SEARCH)),
+                new Showcase("redeliver", () -> {
+                    List<MessageSummary> failed = model.search().results().items().stream()
+                            .filter(m -> MessageStatuses.isRedeliverable(m.status())).limit(12).toList();
+                    if (failed.isEmpty()) {
+                        return;
+                    }
+                    JobForm form = JobForm.forMessages(failed.stream().map(MessageSummary::messageId).toList(),
+                            i18n.get("messages.job.scopeSelected", failed.size()), i18n);
+                    form.reason().valueProperty().set(i18n.get("messages.showcase.reason"));
+                    JobDialog.show(window(), form, model.jobs(), model.context(), i18n);
+                }, () -> Window.getWindows().stream().anyMatch(w -> w.isShowing() && w != window())),
                 new Showcase("redelivery-job", () -> {
                     List<MessageSummary> failed = model.search().results().items().stream()
                             .filter(m -> MessageStatuses.isRedeliverable(m.status())).limit(5).toList();
