@@ -83,6 +83,7 @@ public final class LiveTailViewModel {
     private final I18n i18n;
     private final ObservableList<LiveRow> rows = FXCollections.observableArrayList();
     private final Map<UUID, LiveRow> byId = new HashMap<>();
+    private final RowInterner interner = new RowInterner();
     private final LinkedHashMap<UUID, MessageSummary> held = new LinkedHashMap<>();
     private final BooleanProperty running = new SimpleBooleanProperty();
     private final BooleanProperty paused = new SimpleBooleanProperty();
@@ -270,6 +271,8 @@ public final class LiveTailViewModel {
         for (MessageSummary m : batch) {
             latest.put(m.messageId(), m);
         }
+        // What stays in the table shares its repeated values: a smaller live set for the collector to copy.
+        latest.replaceAll((id, m) -> interner.intern(m));
         List<LiveRow> fresh = new ArrayList<>();
         for (MessageSummary m : latest.values()) {
             LiveRow row = byId.get(m.messageId());

@@ -8,9 +8,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Shares the values message rows repeat — interactions, sites, parties, endpoints, error texts, latencies —
- * so that a search scrolled through 100,000 rows holds each of them once, not once a row (a row read
- * from JSON has its own copy of every string). Bounded: past {@link #MAX_VALUES} distinct values it
- * stops sharing rather than grow. Safe to call from the HTTP threads pages arrive on.
+ * so that a search scrolled through 100,000 rows (or a live tail of 10,000) holds each of them once, not
+ * once a row (a row read from JSON has its own copy of every string). Bounded: past {@link #MAX_VALUES}
+ * distinct values it starts a new pool rather than grow. Safe to call from the HTTP threads pages arrive on.
  */
 final class RowInterner {
     static final int MAX_VALUES = 100_000;
@@ -37,8 +37,12 @@ final class RowInterner {
 
     @SuppressWarnings("unchecked")
     <T> T share(T value) {
-        if (value == null || pool.size() >= MAX_VALUES) {
-            return value;
+        if (value == null) {
+            return null;
+        }
+        if (pool.size() >= MAX_VALUES) {
+            // Full: start again (rows keep what they share; new rows share among themselves).
+            pool.clear();
         }
         Object earlier = pool.putIfAbsent(value, value);
         return earlier == null ? value : (T) earlier;
