@@ -21,7 +21,6 @@ import javafx.beans.property.StringProperty;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -48,7 +47,6 @@ public final class ExportViewModel {
     private final BooleanProperty running = new SimpleBooleanProperty();
     private WorkspaceContext context;
     private CompletableFuture<Long> inFlight;
-    private Instant started;
 
     public ExportViewModel(UiExecutor ui, I18n i18n, MessageText text) {
         this.ui = ui;
@@ -88,7 +86,6 @@ public final class ExportViewModel {
         }
         MessagesApi api = context.api().messages();
         target.set(file);
-        started = clock.instant();
         running.set(true);
         state.set(LoadState.LOADING);
         error.set("");
@@ -159,9 +156,5 @@ public final class ExportViewModel {
 
     public BooleanProperty runningProperty() {
         return running;
-    }
-
-    Instant started() {
-        return started;
     }
 }

@@ -291,8 +291,4 @@ public final class MessageFlowViewModel {
     MessageText text() {
         return text;
     }
-
-    Navigator navigator() {
-        return navigator;
-    }
 }

@@ -215,13 +215,4 @@ final class MessageText {
         int colon = interaction.lastIndexOf(':');
         return colon < 0 ? interaction : interaction.substring(colon + 1);
     }
-
-    /** The service part of an interaction id ({@code psis}), or "". */
-    static String service(String interaction) {
-        if (interaction == null) {
-            return "";
-        }
-        String[] parts = interaction.split(":");
-        return parts.length >= 5 ? parts[4] : "";
-    }
 }

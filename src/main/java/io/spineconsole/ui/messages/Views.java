@@ -17,7 +17,6 @@ import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextInputControl;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -146,14 +145,5 @@ final class Views {
     static ErrorRow errorRow(PagedList<?> list, I18n i18n) {
         return new ErrorRow(Bindings.when(list.stateProperty().isEqualTo(LoadState.FAILED))
                 .then(list.errorProperty()).otherwise(""), list.errorDetailProperty(), i18n);
-    }
-
-    /** Disables {@code control} unless the role allows, and says why on hover. */
-    static void roleGate(Control control, ObservableValue<Boolean> allowed, String whyNot) {
-        Tooltip own = control.getTooltip();
-        Tooltip reason = new Tooltip(whyNot);
-        Runnable update = () -> control.setTooltip(Boolean.TRUE.equals(allowed.getValue()) ? own : reason);
-        allowed.addListener((o, a, b) -> update.run());
-        update.run();
     }
 }
