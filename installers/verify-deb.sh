@@ -109,8 +109,11 @@ status="$(dpkg-query -W -f='${Status}' "$package" 2>/dev/null || true)"
 [ -x "$launcher" ] || fail "$launcher is missing or not executable"
 [ -f /usr/share/applications/spine-console.desktop ] || fail "the menu entry /usr/share/applications/spine-console.desktop is missing"
 
-# The launcher runs with a throw-away home, so nothing is left in the real one.
-run() { env HOME="$work/home" XDG_CONFIG_HOME= XDG_DATA_HOME= XDG_STATE_HOME= "$launcher" "$@"; }
+# The launcher runs with throw-away folders, so nothing is read from or left in the real ones. Java
+# takes its home folder from the user database, not $HOME, so the XDG variables name them outright.
+isolated_env=(HOME="$work/home" XDG_CONFIG_HOME="$work/home/.config" XDG_DATA_HOME="$work/home/.local/share"
+              XDG_STATE_HOME="$work/home/.local/state")
+run() { env "${isolated_env[@]}" "$launcher" "$@"; }
 mkdir -p "$work/home"
 
 # --- --version, --help, a bad argument ---------------------------------------------------------------
@@ -140,7 +143,7 @@ echo "$out" | head -n 1 | sed 's/^/    /'
 port=$((20000 + RANDOM % 20000))
 step "$launcher sandbox --port $port (GET /api/v1/health)"
 # (env, not the run function: $! must be the launcher itself so that kill stops it)
-env HOME="$work/home" XDG_CONFIG_HOME= XDG_DATA_HOME= XDG_STATE_HOME= "$launcher" sandbox --port "$port" --organisations 2 --messages 10 --token-file "$work/token" \
+env "${isolated_env[@]}" "$launcher" sandbox --port "$port" --organisations 2 --messages 10 --token-file "$work/token" \
     >"$work/sandbox.log" 2>&1 &
 sandbox_pid=$!
 health=""
@@ -167,7 +170,7 @@ echo "    $(echo "$health" | tail -n 1)"
 # --- optional: the console itself, under Xvfb -----------------------------------------------------
 if [ "${VERIFY_GUI:-0}" = 1 ]; then
     step "xvfb-run $launcher --screenshot (JavaFX from the installed runtime)"
-    timeout 180 xvfb-run -a env HOME="$work/home" "$launcher" --screenshot "$work/shots" \
+    timeout 180 xvfb-run -a env "${isolated_env[@]}" "$launcher" --screenshot "$work/shots" \
         >"$work/gui.log" 2>&1 || { cat "$work/gui.log" >&2; fail "--screenshot under Xvfb failed (log above)"; }
     shots=$(find "$work/shots" -name '*.png' | wc -l)
     [ "$shots" -gt 0 ] || fail "--screenshot wrote no PNG files"

@@ -53,7 +53,7 @@ final class CompositionRoot implements AutoCloseable {
         UiExecutor ui = new UiExecutor(uiThread);
         SettingsStore store = new SettingsStore(dirs.config());
         Settings loaded = saved;
-        connector = new ConsoleConnector(SandboxCommand.h2FileUrl(dirs.sandboxDatabase()),
+        connector = new ConsoleConnector(dirs.sandboxDatabase(),
                 SecretStores.chooseInBackground(dirs.config()));
         if (options.serverUrl() != null) {
             ConnectionProfile cli = new ConnectionProfile(COMMAND_LINE_PROFILE, options.serverUrl(),

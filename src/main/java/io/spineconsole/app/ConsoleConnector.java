@@ -7,6 +7,7 @@ import io.spineconsole.api.http.HttpBackboneApi.HttpClientOptions;
 import io.spineconsole.api.http.TlsOptions;
 import io.spineconsole.domain.Principal;
 import io.spineconsole.sandbox.SandboxBackbone;
+import io.spineconsole.sandbox.SandboxDatabase;
 import io.spineconsole.sandbox.messages.TrafficSimulator;
 import io.spineconsole.settings.ConnectionProfile;
 import io.spineconsole.settings.SecretStore;
@@ -34,7 +35,7 @@ import java.util.function.Consumer;
 final class ConsoleConnector implements BackboneConnector, AutoCloseable {
     /** Messages a second the embedded sandbox's traffic simulator sends (0: none); default a desktop's few dozen. */
     static final String TRAFFIC_PROPERTY = "spineconsole.sandbox.traffic";
-    private final String sandboxJdbcUrl;
+    private final Path sandboxDatabase;
     private final SecretStore secrets;
     private final Map<String, String> transientTokens = new ConcurrentHashMap<>();
     private final ExecutorService starter = Executors.newSingleThreadExecutor(r -> {
@@ -45,8 +46,9 @@ final class ConsoleConnector implements BackboneConnector, AutoCloseable {
     private volatile SandboxBackbone sandbox;
     private volatile String sandboxToken;
 
-    ConsoleConnector(String sandboxJdbcUrl, SecretStore secrets) {
-        this.sandboxJdbcUrl = sandboxJdbcUrl;
+    /** @param sandboxDatabase the embedded sandbox's own H2 store, started on first use of the Sandbox profile */
+    ConsoleConnector(Path sandboxDatabase, SecretStore secrets) {
+        this.sandboxDatabase = sandboxDatabase;
         this.secrets = secrets;
     }
 
@@ -89,7 +91,8 @@ final class ConsoleConnector implements BackboneConnector, AutoCloseable {
     private synchronized void startSandboxOnce(Consumer<String> progress) {
         if (sandbox == null) {
             progress.accept("startup.step.database");
-            sandbox = SandboxBackbone.start(SandboxBackbone.Config.embedded(sandboxJdbcUrl), Clock.systemUTC());
+            sandbox = SandboxBackbone.startOnOwnStore(sandboxDatabase,
+                    SandboxBackbone.Config.embedded(SandboxDatabase.h2FileUrl(sandboxDatabase)), Clock.systemUTC());
             progress.accept("startup.step.server");
             sandboxToken = sandbox.issueEmbeddedConsoleToken();
             // Live traffic with realistic failures, so the live tail and the last hour have something to show.

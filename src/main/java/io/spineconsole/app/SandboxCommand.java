@@ -2,6 +2,7 @@ package io.spineconsole.app;
 
 import io.spineconsole.platform.AppDirectories;
 import io.spineconsole.sandbox.SandboxBackbone;
+import io.spineconsole.sandbox.SandboxDatabase;
 import io.spineconsole.sandbox.SeedData;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -62,11 +63,21 @@ final class SandboxCommand implements Callable<Integer> {
         }
         AppDirectories dirs = AppDirectories.forCurrentUser();
         Logging.start(dirs, "INFO");
-        String jdbcUrl = db != null ? db : h2FileUrl(dirs.sandboxDatabase());
+        String jdbcUrl = db != null ? db : SandboxDatabase.h2FileUrl(dirs.sandboxDatabase());
         SandboxBackbone.Config config = new SandboxBackbone.Config(jdbcUrl, dbUser,
                 System.getenv("SPINE_SANDBOX_DB_PASSWORD"), bind, port,
                 new SeedData.Scale(organisations, messages), "server");
-        SandboxBackbone sandbox = SandboxBackbone.start(config, Clock.systemUTC());
+        SandboxBackbone sandbox;
+        try {
+            sandbox = db == null
+                    ? SandboxBackbone.startOnOwnStore(dirs.sandboxDatabase(), config, Clock.systemUTC())
+                    : SandboxBackbone.start(config, Clock.systemUTC());
+        } catch (SandboxDatabase.IncompatibleSchemaException e) {
+            // A database someone named is theirs: say what is wrong and leave it as it is.
+            spec.commandLine().getErr().println(e.getMessage() + ". Use a fresh database with --db, "
+                    + "or the version of Spine Console that wrote this one.");
+            return 1;
+        }
         Path tokens = tokenFile != null ? tokenFile : dirs.data().resolve("sandbox-admin.token");
         boolean created = sandbox.ensureAdminTokenFile(tokens);
         var log = LoggerFactory.getLogger(SandboxCommand.class);
@@ -79,9 +90,5 @@ final class SandboxCommand implements Callable<Integer> {
         }, "sandbox-shutdown"));
         stopped.await();
         return 0;
-    }
-
-    static String h2FileUrl(Path database) {
-        return "jdbc:h2:file:" + database.toAbsolutePath();
     }
 }

@@ -11,10 +11,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 
 /**
  * The reference backbone in one piece: database, seed data, token store and HTTP server. The
@@ -48,6 +51,40 @@ public final class SandboxBackbone implements AutoCloseable {
         this.tokens = tokens;
         this.messages = messages;
         this.baseUrl = baseUrl;
+    }
+
+    /**
+     * Starts on the sandbox's own H2 store, {@code database} in the data folder (the embedded
+     * console, or a headless sandbox without {@code --db}); {@code config}'s URL is ignored. That
+     * store holds only generated data, so when another version of the console wrote it with a
+     * different migration history it is set aside (renamed, never deleted) and a fresh one seeded,
+     * rather than the console refusing to start.
+     */
+    public static SandboxBackbone startOnOwnStore(Path database, Config config, Clock clock) {
+        Config own = new Config(SandboxDatabase.h2FileUrl(database), null, null, config.bindAddress(),
+                config.port(), config.scale(), config.mode());
+        try {
+            return start(own, clock);
+        } catch (SandboxDatabase.IncompatibleSchemaException e) {
+            Path setAside = setAside(database, clock);
+            LOG.warn("{}. Moved it to {} and started a fresh sandbox store.", e.getMessage(), setAside);
+            return start(own, clock);
+        }
+    }
+
+    /** Renames H2's file for {@code database} to a dated name beside it; returns the new name. */
+    private static Path setAside(Path database, Clock clock) {
+        String base = database.getFileName().toString();
+        Path store = database.resolveSibling(base + ".mv.db");
+        String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
+                .withZone(ZoneOffset.UTC).format(clock.instant());
+        Path target = database.resolveSibling(base + "-incompatible-" + stamp + ".mv.db");
+        try {
+            return Files.move(store, target);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not move the incompatible sandbox store " + store
+                    + " aside", e);
+        }
     }
 
     public static SandboxBackbone start(Config config, Clock clock) {

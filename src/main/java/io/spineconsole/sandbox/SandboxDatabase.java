@@ -3,8 +3,10 @@ package io.spineconsole.sandbox;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.exception.FlywayValidateException;
 
 import javax.sql.DataSource;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -21,9 +23,30 @@ public final class SandboxDatabase implements AutoCloseable {
         this.fileBacked = fileBacked;
     }
 
+    /** A store whose migration history differs from this build's: written by another version. */
+    public static final class IncompatibleSchemaException extends RuntimeException {
+        IncompatibleSchemaException(FlywayValidateException cause) {
+            super("The database was written by another version of Spine Console: its schema history does not "
+                    + "match this version's migrations (" + firstLine(cause.getMessage()) + ")", cause);
+        }
+
+        private static String firstLine(String message) {
+            String m = message == null ? "" : message.strip();
+            int end = m.indexOf('\n');
+            return end < 0 ? m : m.substring(0, end).strip();
+        }
+    }
+
+    /** The JDBC URL of an embedded H2 database whose files start with {@code database}. */
+    public static String h2FileUrl(Path database) {
+        return "jdbc:h2:file:" + database.toAbsolutePath();
+    }
+
     /**
      * Opens a pool on {@code jdbcUrl} (H2 or PostgreSQL) and applies any pending Flyway migrations.
      * User and password, if any, come from {@code user} and {@code password} (null for none).
+     *
+     * @throws IncompatibleSchemaException when the store's migration history is not this version's
      */
     public static SandboxDatabase open(String jdbcUrl, String user, String password) {
         HikariConfig config = new HikariConfig();
@@ -44,6 +67,9 @@ public final class SandboxDatabase implements AutoCloseable {
                     .load().migrate();
             boolean postgres = jdbcUrl.startsWith("jdbc:postgresql:");
             return new SandboxDatabase(ds, postgres ? "postgresql" : "h2", !postgres && !jdbcUrl.startsWith("jdbc:h2:mem:"));
+        } catch (FlywayValidateException e) {
+            ds.close();
+            throw new IncompatibleSchemaException(e);
         } catch (RuntimeException e) {
             ds.close();
             throw e;

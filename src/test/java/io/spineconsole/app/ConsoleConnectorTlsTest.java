@@ -57,7 +57,7 @@ class ConsoleConnectorTlsTest {
         secrets.save(profile.id(), Secret.CLIENT_CERTIFICATE_PASSWORD, TestCertificates.CLIENT_PASSWORD);
         server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
                 .body("{\"name\":\"INT operator\",\"role\":\"operator\",\"tokenId\":7}").build());
-        try (ConsoleConnector connector = new ConsoleConnector("jdbc:h2:mem:unused", secrets)) {
+        try (ConsoleConnector connector = new ConsoleConnector(Path.of("never-started"), secrets)) {
             Session session = connector.connect(profile, step -> { }).join();
             assertEquals(Role.OPERATOR, session.principal().role());
             session.close();
@@ -69,7 +69,7 @@ class ConsoleConnectorTlsTest {
     @Test
     void aWrongStoredPasswordFailsTheConnectionWithAProfileProblemNamingTheFile() throws Exception {
         secrets.save(profile.id(), Secret.CLIENT_CERTIFICATE_PASSWORD, "stale-password");
-        try (ConsoleConnector connector = new ConsoleConnector("jdbc:h2:mem:unused", secrets)) {
+        try (ConsoleConnector connector = new ConsoleConnector(Path.of("never-started"), secrets)) {
             CompletionException e = assertThrows(CompletionException.class, () -> connector.connect(profile, step -> { }).join());
             ApiException api = ApiException.unwrap(e);
             assertNotNull(api, e.toString());

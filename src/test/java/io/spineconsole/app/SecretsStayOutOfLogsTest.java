@@ -72,7 +72,7 @@ class SecretsStayOutOfLogsTest {
             settings.save(Settings.defaults().withProfile(profile));
             store.saveToken(profile.id(), viewerToken);
             store.save(profile.id(), Secret.CLIENT_CERTIFICATE_PASSWORD, certificatePassword);
-            try (ConsoleConnector connector = new ConsoleConnector("jdbc:h2:mem:unused", store)) {
+            try (ConsoleConnector connector = new ConsoleConnector(Path.of("never-started"), store)) {
                 Session session = connector.connect(profile, step -> { }).join();
                 assertEquals(Role.VIEWER, session.principal().role());
                 session.api().registrationSummary().join();

@@ -1,0 +1,89 @@
+package io.spineconsole.sandbox;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A sandbox store written by another version: the console's own is set aside, a named one refused. */
+class OwnStoreUpgradeTest {
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void theSandboxesOwnStoreFromAnotherVersionIsSetAsideAndAFreshOneSeeded() throws Exception {
+        Path database = folder.resolve("backbone");
+        writtenByAnotherVersion(database);
+
+        try (SandboxBackbone sandbox = SandboxBackbone.startOnOwnStore(database, config(database), Clock.systemUTC())) {
+            assertTrue(count(sandbox, "organisation") >= SandboxFixture.TINY.organisations(),
+                    "the fresh store is seeded");
+        }
+        List<String> files = listing();
+        assertTrue(files.contains("backbone.mv.db"), "a fresh store: " + files);
+        assertEquals(1, files.stream().filter(f -> f.startsWith("backbone-incompatible-") && f.endsWith(".mv.db")).count(),
+                "the old store is kept beside it under a dated name: " + files);
+    }
+
+    @Test
+    void aDatabaseSomeoneNamedIsRefusedWithAClearErrorAndLeftAsItIs() throws Exception {
+        Path database = folder.resolve("theirs");
+        writtenByAnotherVersion(database);
+
+        SandboxDatabase.IncompatibleSchemaException refused = assertThrows(SandboxDatabase.IncompatibleSchemaException.class,
+                () -> SandboxBackbone.start(config(database), Clock.systemUTC()));
+
+        assertTrue(refused.getMessage().contains("another version of Spine Console"), refused.getMessage());
+        assertEquals(List.of("theirs.mv.db"), listing());
+        try (Connection c = DriverManager.getConnection(SandboxDatabase.h2FileUrl(database));
+             Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT (SELECT \"checksum\" FROM \"flyway_schema_history\" WHERE \"version\" = '3'),"
+                     + " (SELECT COUNT(*) FROM organisation)")) {
+            rs.next();
+            assertEquals(42, rs.getInt(1), "its history is not repaired");
+            assertEquals(0, rs.getInt(2), "nothing is seeded into it");
+        }
+    }
+
+    private static SandboxBackbone.Config config(Path database) {
+        return new SandboxBackbone.Config(SandboxDatabase.h2FileUrl(database), null, null, "127.0.0.1", 0,
+                SandboxFixture.TINY, "sandbox");
+    }
+
+    /** A migrated store whose recorded checksum for one migration differs from this build's. */
+    private static void writtenByAnotherVersion(Path database) throws SQLException {
+        try (SandboxDatabase db = SandboxDatabase.open(SandboxDatabase.h2FileUrl(database), null, null);
+             Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
+            assertEquals(1, s.executeUpdate("UPDATE \"flyway_schema_history\" SET \"checksum\" = 42 WHERE \"version\" = '3'"));
+        }
+    }
+
+    private static long count(SandboxBackbone sandbox, String table) throws SQLException {
+        try (Connection c = sandbox.database().dataSource().getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + table)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private List<String> listing() throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.map(f -> f.getFileName().toString()).filter(f -> f.endsWith(".mv.db")).sorted().toList();
+        }
+    }
+}
