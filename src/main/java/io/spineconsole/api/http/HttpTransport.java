@@ -18,11 +18,13 @@ import okhttp3.ResponseBody;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import javax.net.ssl.SSLException;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
@@ -220,6 +222,13 @@ public final class HttpTransport {
                 }
                 LOG.debug("{} {} attempt {}: no answer ({})", request.method(), request.url().encodedPath(), attemptNo,
                         e.toString());
+                if (TlsRefusalProbe.worthProbing(request.url(), e)) {
+                    Optional<SSLException> refused = TlsRefusalProbe.refusal(client, request.url());
+                    if (refused.isPresent()) {
+                        refused.get().addSuppressed(e);
+                        e = refused.get();
+                    }
+                }
                 if (attemptNo < maxAttempts && !ProblemMapper.isRefusedHandshake(e)) {
                     connection.report(ConnectionState.DEGRADED);
                     later(backoff(attemptNo, null), () -> attempt(request, type, maxAttempts, attemptNo + 1, result));
