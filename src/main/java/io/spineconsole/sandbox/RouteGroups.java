@@ -14,6 +14,7 @@ final class RouteGroups {
                 new SystemRoutes(summaries, mode, context.databaseProduct()),
                 new io.spineconsole.sandbox.migration.MigrationRoutes(context),
                 new io.spineconsole.sandbox.registrations.RegistrationRoutes(context),
+                new AuditRoutes(context),
                 messages);
     }
 }
