@@ -29,7 +29,23 @@ public enum AppIcon {
     COMMAND(Material2AL.KEYBOARD),
     ADD(Material2AL.ADD),
     DELETE(Material2AL.DELETE),
-    EDIT(Material2AL.EDIT);
+    EDIT(Material2AL.EDIT),
+    // Registrations workspace
+    APPROVED(Material2AL.CHECK_CIRCLE_OUTLINE),
+    SUSPENDED(Material2MZ.PAUSE_CIRCLE_OUTLINE),
+    RETIRED(Material2AL.ARCHIVE),
+    IMPORT(Material2AL.FILE_UPLOAD),
+    EXPORT(Material2AL.GET_APP),
+    LINK(Material2AL.LINK),
+    OPEN(Material2AL.LAUNCH),
+    CHECKS(Material2AL.FACT_CHECK),
+    CERTIFICATE(Material2MZ.VERIFIED_USER),
+    SAVE(Material2MZ.SAVE),
+    CLOSE(Material2AL.CLOSE),
+    HISTORY(Material2AL.HISTORY),
+    FILTER(Material2AL.FILTER_LIST),
+    COMPARE(Material2AL.COMPARE_ARROWS),
+    PLAY(Material2MZ.PLAY_ARROW);
 
     private final Ikon ikon;
 

@@ -227,7 +227,7 @@ public final class ExportViewModel {
 
     private String expectedText() {
         return i18n.get("registrations.export.records", NumberFormat.getIntegerInstance(i18n.locale()).format(expected),
-                Labels.plural(i18n, kind).toLowerCase(i18n.locale()));
+                Labels.noun(i18n, kind));
     }
 
     private String size(long bytes) {

@@ -224,4 +224,31 @@ public final class Labels {
         };
         return descending ? i18n.get("registrations.sort.descending", name) : i18n.get("registrations.sort.ascending", name);
     }
+
+    /** The search field's hint for a list. */
+    public static String searchPrompt(I18n i18n, RecordKind<?> kind) {
+        return switch (kind.type()) {
+            case ORGANISATION -> i18n.get("registrations.search.promptOrganisations");
+            case ACCREDITED_SYSTEM -> i18n.get("registrations.search.promptSystems");
+            case ENDPOINT -> i18n.get("registrations.search.promptEndpoints");
+        };
+    }
+
+    /** The "New …" button of a list. */
+    public static String newRecord(I18n i18n, RecordKind<?> kind) {
+        return switch (kind.type()) {
+            case ORGANISATION -> i18n.get("registrations.list.newOrganisation");
+            case ACCREDITED_SYSTEM -> i18n.get("registrations.list.newSystem");
+            case ENDPOINT -> i18n.get("registrations.list.newEndpoint");
+        };
+    }
+
+    /** A list's plural noun inside a sentence ("endpoints"). */
+    public static String noun(I18n i18n, RecordKind<?> kind) {
+        return switch (kind.type()) {
+            case ORGANISATION -> i18n.get("registrations.noun.organisations");
+            case ACCREDITED_SYSTEM -> i18n.get("registrations.noun.systems");
+            case ENDPOINT -> i18n.get("registrations.noun.endpoints");
+        };
+    }
 }

@@ -391,8 +391,9 @@ public abstract class RecordForm<T> {
         if (!isDirty()) {
             return Optional.empty();
         }
-        return Optional.of(creating.get() ? i18n.get("registrations.form.unsavedNew", Labels.recordType(i18n, kind.type())
-                .toLowerCase(i18n.locale())) : i18n.get("registrations.form.unsaved", title()));
+        String type = Labels.recordType(i18n, kind.type()).toLowerCase(i18n.locale());
+        return Optional.of(creating.get() ? i18n.get("registrations.form.unsavedNew", type)
+                : i18n.get("registrations.form.unsaved", type, displayId(original)));
     }
 
     /** "New endpoint", "Edit endpoint YES-0000806". */

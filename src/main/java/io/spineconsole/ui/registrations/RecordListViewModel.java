@@ -88,7 +88,7 @@ public final class RecordListViewModel<T> {
         NumberFormat n = NumberFormat.getIntegerInstance(i18n.locale());
         summary = Bindings.createStringBinding(() -> {
             LoadState state = list.stateProperty().get();
-            String noun = Labels.plural(i18n, kind).toLowerCase(i18n.locale());
+            String noun = Labels.noun(i18n, kind);
             if (state == LoadState.LOADING && list.items().isEmpty()) {
                 return i18n.get("registrations.list.searching");
             }
