@@ -138,8 +138,7 @@ final class BrowserView<T> {
         VBox left = new VBox(6, table, status, error);
         VBox.setVgrow(table, Priority.ALWAYS);
 
-        Label placeholder = Views.muted(i18n.get("registrations.detail.placeholder", Labels.recordType(i18n, kind.type())
-                .toLowerCase(i18n.locale())));
+        Label placeholder = Views.muted(i18n.get("registrations.detail.placeholder"));
         StackPane placeholderBox = new StackPane(placeholder);
         placeholderBox.setPadding(new Insets(24));
         StackPane right = new StackPane(placeholderBox, detail.node(), form.node());
@@ -159,7 +158,7 @@ final class BrowserView<T> {
         SplitPane split = new SplitPane(left, right);
         split.setOrientation(Orientation.HORIZONTAL);
         String dividerKey = "registrations." + kind.path() + ".divider";
-        double divider = memory.recall(dividerKey).map(BrowserView::parseDivider).orElse(0.56);
+        double divider = memory.recall(dividerKey).map(BrowserView::parseDivider).orElse(0.6);
         split.setDividerPositions(divider);
         split.getDividers().get(0).positionProperty().addListener((o, a, p) ->
                 memory.remember(dividerKey, String.format(java.util.Locale.ROOT, "%.3f", p.doubleValue())));
@@ -172,9 +171,9 @@ final class BrowserView<T> {
     private static double parseDivider(String text) {
         try {
             double d = Double.parseDouble(text);
-            return d > 0.2 && d < 0.85 ? d : 0.56;
+            return d > 0.2 && d < 0.85 ? d : 0.6;
         } catch (NumberFormatException e) {
-            return 0.56;
+            return 0.6;
         }
     }
 
@@ -184,7 +183,7 @@ final class BrowserView<T> {
         search.setPromptText(Labels.searchPrompt(i18n, kind));
         search.setAccessibleText(i18n.get("registrations.search.label", Labels.plural(i18n, kind)));
         search.textProperty().bindBidirectional(list.queryProperty());
-        search.setPrefWidth(300);
+        search.setPrefWidth(340);
         HBox.setHgrow(search, Priority.SOMETIMES);
         Label searchIcon = new Label(null, Icons.of(AppIcon.SEARCH));
 
@@ -258,10 +257,10 @@ final class BrowserView<T> {
             pane.getChildren().add(kinds);
         }
         if (kind.offers(RecordKind.Filter.PARENT)) {
-            pane.getChildren().add(filterField(list.parent(), i18n.get("registrations.filter.parent"), "parent", 130));
+            pane.getChildren().add(filterField(list.parent(), i18n.get("registrations.filter.parent"), "parent", 150));
         }
         if (kind.offers(RecordKind.Filter.ODS)) {
-            pane.getChildren().add(filterField(list.ods(), i18n.get("registrations.filter.ods"), "ods", 110));
+            pane.getChildren().add(filterField(list.ods(), i18n.get("registrations.filter.ods"), "ods", 140));
         }
         if (kind.offers(RecordKind.Filter.PARTY_KEY)) {
             pane.getChildren().add(filterField(list.partyKey(), i18n.get("registrations.filter.partyKey"), "party-key", 150));

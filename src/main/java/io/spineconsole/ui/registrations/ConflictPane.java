@@ -41,6 +41,7 @@ final class ConflictPane<T> {
         root.getStyleClass().add("reg-conflict");
         root.setPadding(new Insets(10));
         header.setWrapText(true);
+        header.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         header.setGraphic(Icons.of(AppIcon.COMPARE));
         header.getStyleClass().add("reg-conflict-header");
         onlyDifferences = new CheckBox(i18n.get("registrations.conflict.onlyDifferences"));
@@ -76,6 +77,8 @@ final class ConflictPane<T> {
             }
         });
         Label explain = Views.muted(i18n.get("registrations.conflict.explain"));
+        explain.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        scroll.setMinHeight(90);
         HBox buttons = new HBox(8, reapply, theirs);
         buttons.setAlignment(Pos.CENTER_LEFT);
         root.getChildren().addAll(header, onlyDifferences, scroll, explain, buttons);

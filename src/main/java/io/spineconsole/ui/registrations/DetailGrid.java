@@ -28,11 +28,7 @@ final class DetailGrid {
 
     /** A row; a null or blank value shows "—". */
     DetailGrid add(String label, String value) {
-        javafx.scene.control.TextField text = new javafx.scene.control.TextField(value == null || value.isBlank() ? "—" : value);
-        text.setEditable(false);
-        text.getStyleClass().add("reg-detail-value");
-        text.setFocusTraversable(true);
-        return add(label, text);
+        return add(label, value(value));
     }
 
     DetailGrid add(String label, Node value) {
@@ -40,7 +36,9 @@ final class DetailGrid {
         name.getStyleClass().add("form-label");
         if (value instanceof javafx.scene.control.Control c) {
             name.setLabelFor(c);
-            c.setAccessibleText(label);
+            if (c instanceof Label l) {
+                c.setAccessibleText(label + ": " + l.getText());
+            }
         }
         grid.add(name, 0, row);
         grid.add(value, 1, row);
@@ -53,11 +51,23 @@ final class DetailGrid {
         if (values == null || values.isEmpty()) {
             return add(label, "");
         }
-        javafx.scene.control.TextArea text = new javafx.scene.control.TextArea(String.join("\n", values));
-        text.setEditable(false);
-        text.setPrefRowCount(Math.min(values.size(), 5));
-        text.getStyleClass().add("reg-detail-value");
-        return add(label, text);
+        return add(label, value(String.join("\n", values)));
+    }
+
+    /** A value as wrapping text, with a menu (right-click or the menu key) to copy it. */
+    private Label value(String text) {
+        boolean blank = text == null || text.isBlank();
+        Label l = new Label(blank ? "\u2014" : text);
+        l.getStyleClass().add("reg-detail-value");
+        l.setWrapText(true);
+        l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        l.setFocusTraversable(!blank);
+        if (!blank) {
+            javafx.scene.control.MenuItem copy = new javafx.scene.control.MenuItem(i18n.get("registrations.detail.copyValue"));
+            copy.setOnAction(e -> io.spineconsole.ui.common.ErrorRow.copyToClipboard(text));
+            l.setContextMenu(new javafx.scene.control.ContextMenu(copy));
+        }
+        return l;
     }
 
     DetailGrid heading(String text) {

@@ -25,13 +25,13 @@ final class EndpointView implements KindView<MhsEndpoint> {
     @Override
     public List<Column<MhsEndpoint>> columns() {
         return List.of(
-                new Column<>(Views.textColumn(i18n.get("registrations.field.partyKey"), MhsEndpoint::partyKey, 120), "party-key"),
-                new Column<>(Views.textColumn(i18n.get("registrations.field.odsCode"), MhsEndpoint::odsCode, 75), "ods-code"),
-                new Column<>(Views.textColumn(i18n.get("registrations.field.fqdn"), e -> e.fqdn() == null ? "" : e.fqdn(), 190), null),
-                new Column<>(Views.textColumn(i18n.get("registrations.field.pattern"), e -> Labels.pattern(e.messagingPattern()), 115), null),
+                new Column<>(Views.textColumn(i18n.get("registrations.field.partyKey"), MhsEndpoint::partyKey, 115), "party-key"),
+                new Column<>(Views.textColumn(i18n.get("registrations.column.ods"), MhsEndpoint::odsCode, 62), "ods-code"),
+                new Column<>(Views.textColumn(i18n.get("registrations.field.fqdn"), e -> e.fqdn() == null ? "" : e.fqdn(), 150), null),
+                new Column<>(Views.textColumn(i18n.get("registrations.field.pattern"), e -> Labels.pattern(e.messagingPattern()), 112), null),
                 new Column<>(Views.nodeColumn(i18n.get("registrations.field.certificate"),
-                        e -> Views.certificate(i18n, formats, e.certificate()), 200), "certificate-not-after"),
-                new Column<>(Views.nodeColumn(i18n.get("registrations.field.status"), e -> Views.status(i18n, e.status()), 105), null));
+                        e -> Views.certificateShort(i18n, e.certificate()), 125), "certificate-not-after"),
+                new Column<>(Views.nodeColumn(i18n.get("registrations.field.status"), e -> Views.status(i18n, e.status()), 100), null));
     }
 
     @Override

@@ -107,7 +107,11 @@ final class ExportDialog {
         });
 
         VBox body = new VBox(10, what, grid, fhirNote, actions, message, error);
-        body.setPrefWidth(640);
+        body.setPrefWidth(660);
+        dialog.getDialogPane().setPrefWidth(700);
+        for (Label l : new Label[] {what, fhirNote, message}) {
+            l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
         dialog.getDialogPane().setContent(body);
         dialog.setOnCloseRequest(e -> model.cancel());
     }

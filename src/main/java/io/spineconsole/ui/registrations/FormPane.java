@@ -71,6 +71,7 @@ final class FormPane<T> {
         Label other = new Label();
         other.getStyleClass().add("field-error");
         other.setWrapText(true);
+        other.setMinHeight(Region.USE_PREF_SIZE);
         other.textProperty().bind(Bindings.createStringBinding(() -> {
             List<String> lines = new ArrayList<>(form.otherErrors());
             String unplaced = form.crossErrors().get("");
@@ -89,6 +90,7 @@ final class FormPane<T> {
             warnings.getChildren().setAll(form.warnings().stream().map(w -> {
                 Label l = new Label(w);
                 l.setWrapText(true);
+                l.setMinHeight(Region.USE_PREF_SIZE);
                 l.setGraphic(Icons.of(AppIcon.WARNING));
                 return (Node) l;
             }).toList());
@@ -125,7 +127,14 @@ final class FormPane<T> {
         HBox buttons = new HBox(8, save, cancel, saving, spacer, invalid);
         buttons.setAlignment(Pos.CENTER_LEFT);
 
+        save.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        cancel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         root.getChildren().addAll(title, conflict.node(), error, other, warnings, scroll, buttons);
+        for (Node n : root.getChildren()) {
+            if (n != scroll && n instanceof javafx.scene.layout.Region r) {
+                r.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+            }
+        }
     }
 
     private Node fields() {

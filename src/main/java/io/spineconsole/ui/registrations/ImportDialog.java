@@ -160,7 +160,11 @@ final class ImportDialog {
         VBox.setVgrow(results, Priority.ALWAYS);
 
         VBox body = new VBox(10, roleNote, options, actions, detected, message, error, results);
-        body.setPrefWidth(860);
+        body.setPrefWidth(880);
+        dialog.getDialogPane().setPrefWidth(920);
+        for (Label l : List.of(roleNote, detected, message)) {
+            l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
         dialog.getDialogPane().setContent(body);
         dialog.setOnCloseRequest(e -> model.cancel());
     }

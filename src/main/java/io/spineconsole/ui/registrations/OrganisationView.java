@@ -26,11 +26,11 @@ final class OrganisationView implements KindView<Organisation> {
     @Override
     public List<Column<Organisation>> columns() {
         return List.of(
-                new Column<>(Views.textColumn(i18n.get("registrations.field.odsCode"), Organisation::odsCode, 90), "ods-code"),
-                new Column<>(Views.textColumn(i18n.get("registrations.field.name"), Organisation::name, 260), "name"),
+                new Column<>(Views.textColumn(i18n.get("registrations.column.ods"), Organisation::odsCode, 70), "ods-code"),
+                new Column<>(Views.textColumn(i18n.get("registrations.field.name"), Organisation::name, 230), "name"),
                 new Column<>(Views.textColumn(i18n.get("registrations.field.kind"), o -> Labels.kind(i18n, o.kind()), 110), null),
-                new Column<>(Views.textColumn(i18n.get("registrations.field.parentOdsCode"),
-                        o -> o.parentOdsCode() == null ? "" : o.parentOdsCode(), 70), null),
+                new Column<>(Views.textColumn(i18n.get("registrations.column.parent"),
+                        o -> o.parentOdsCode() == null ? "" : o.parentOdsCode(), 65), null),
                 new Column<>(Views.nodeColumn(i18n.get("registrations.field.status"), o -> Views.status(i18n, o.status()), 110), null),
                 new Column<>(Views.textColumn(i18n.get("registrations.field.updated"), o -> formats.date(o.updatedAt()), 110),
                         "updated-at"));

@@ -281,7 +281,7 @@ public abstract class RecordForm<T> {
 
     /** Someone saved {@code theirs} after this edit began: compare, then re-apply mine or take theirs. */
     void showConflict(T theirs) {
-        error.set(i18n.get("registrations.conflict.sentence", Objects.requireNonNullElse(updatedBy(theirs), "?")));
+        error.set("");
         conflict.set(new ConflictViewModel<>(this, original, theirs));
     }
 

@@ -51,7 +51,7 @@ final class RelatedTables {
         table.getColumns().addAll(List.of(
                 Views.textColumn(i18n.get("registrations.field.partyKey"), MhsEndpoint::partyKey, 130),
                 Views.textColumn(i18n.get("registrations.field.pattern"), e -> Labels.pattern(e.messagingPattern()), 120),
-                Views.nodeColumn(i18n.get("registrations.field.certificate"), e -> Views.certificate(i18n, formats, e.certificate()), 190),
+                Views.nodeColumn(i18n.get("registrations.field.certificate"), e -> Views.certificateShort(i18n, e.certificate()), 130),
                 Views.nodeColumn(i18n.get("registrations.field.status"), e -> Views.status(i18n, e.status()), 110)));
         return section(table, list, i18n, heading, all, go, create, e -> RecordKind.ENDPOINTS.link(e.id().toString()),
                 "reg-related-endpoints");

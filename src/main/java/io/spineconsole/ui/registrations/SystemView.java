@@ -25,10 +25,10 @@ final class SystemView implements KindView<AccreditedSystem> {
     public List<Column<AccreditedSystem>> columns() {
         return List.of(
                 new Column<>(Views.textColumn(i18n.get("registrations.field.asid"), AccreditedSystem::asid, 115), "asid"),
-                new Column<>(Views.textColumn(i18n.get("registrations.field.name"), s -> nz(s.name()), 200), "name"),
-                new Column<>(Views.textColumn(i18n.get("registrations.field.odsCode"), AccreditedSystem::odsCode, 80), "ods-code"),
+                new Column<>(Views.textColumn(i18n.get("registrations.field.name"), s -> nz(s.name()), 170), "name"),
+                new Column<>(Views.textColumn(i18n.get("registrations.column.ods"), AccreditedSystem::odsCode, 62), "ods-code"),
                 new Column<>(Views.textColumn(i18n.get("registrations.field.partyKey"), s -> nz(s.partyKey()), 125), null),
-                new Column<>(Views.textColumn(i18n.get("registrations.field.product"), s -> product(s), 150), null),
+                new Column<>(Views.textColumn(i18n.get("registrations.field.product"), s -> product(s), 130), null),
                 new Column<>(Views.nodeColumn(i18n.get("registrations.field.status"), s -> Views.status(i18n, s.status()), 110), null));
     }
 

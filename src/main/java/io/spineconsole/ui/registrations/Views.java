@@ -98,6 +98,29 @@ final class Views {
         return l;
     }
 
+    /** A certificate in a table cell: days left (or since it ended) with an icon when it needs attention. */
+    static Label certificateShort(I18n i18n, Certificate c) {
+        if (c == null) {
+            Label none = new Label(i18n.get("registrations.certificate.none"));
+            none.getStyleClass().addAll("reg-cert", "reg-cert-none");
+            none.setGraphic(Icons.of(AppIcon.WARNING));
+            return none;
+        }
+        Label l = new Label(c.state() == CertificateState.EXPIRED
+                ? i18n.get("registrations.certificate.expiredDaysAgo", -c.daysToExpiry())
+                : c.state() == CertificateState.NOT_YET_VALID ? Labels.certificateState(i18n, c.state())
+                : i18n.get("registrations.certificate.daysLeft", c.daysToExpiry()));
+        l.getStyleClass().addAll("reg-cert", "reg-cert-" + c.state().code());
+        l.setGraphic(Icons.of(c.state() == CertificateState.EXPIRED ? AppIcon.ERROR
+                : c.state() == CertificateState.VALID ? AppIcon.CERTIFICATE : AppIcon.WARNING));
+        return l;
+    }
+
+    /** A table that fits many rows: dense and striped. */
+    static void dense(javafx.scene.control.TableView<?> table) {
+        table.getStyleClass().addAll("dense", "striped");
+    }
+
     /** A table column whose cells show {@code node(row)}. */
     static <T> TableColumn<T, T> nodeColumn(String title, Function<T, Node> node, double width) {
         TableColumn<T, T> c = new TableColumn<>(title);
@@ -111,6 +134,7 @@ final class Views {
             }
         });
         c.setPrefWidth(width);
+        c.setMinWidth(Math.min(width, 90));
         c.setSortable(false);
         return c;
     }
@@ -120,6 +144,7 @@ final class Views {
         TableColumn<T, String> c = new TableColumn<>(title);
         c.setCellValueFactory(cd -> new javafx.beans.property.SimpleStringProperty(text.apply(cd.getValue())));
         c.setPrefWidth(width);
+        c.setMinWidth(Math.min(width, 110) * 0.8);
         c.setSortable(false);
         return c;
     }
@@ -129,6 +154,7 @@ final class Views {
      * end is shown; the placeholder says loading, empty or failed.
      */
     static <T> void pageInto(TableView<T> table, PagedList<T> list, I18n i18n, ObservableValue<String> emptyText) {
+        dense(table);
         table.setItems(list.items());
         table.setRowFactory(t -> new TableRow<>() {
             @Override
