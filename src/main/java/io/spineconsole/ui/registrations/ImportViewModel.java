@@ -301,7 +301,11 @@ public final class ImportViewModel {
     private String describe(Loaded loaded) {
         String what = loaded.format == Format.FHIR ? i18n.get("registrations.import.formatFhir")
                 : loaded.type == null ? i18n.get("registrations.import.formatCsv")
-                : i18n.get("registrations.import.formatCsvOf", fileType(i18n, loaded.type));
+                : i18n.get("registrations.import.formatCsvOf", Labels.noun(i18n, switch (loaded.type) {
+                    case ORGANISATIONS -> RecordKind.ORGANISATIONS;
+                    case ACCREDITED_SYSTEMS -> RecordKind.SYSTEMS;
+                    case ENDPOINTS -> RecordKind.ENDPOINTS;
+                }));
         return i18n.get("registrations.import.detected", what, size(loaded.bytes.length));
     }
 
