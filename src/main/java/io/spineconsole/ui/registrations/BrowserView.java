@@ -183,7 +183,7 @@ final class BrowserView<T> {
         search.setPromptText(Labels.searchPrompt(i18n, kind));
         search.setAccessibleText(i18n.get("registrations.search.label", Labels.plural(i18n, kind)));
         search.textProperty().bindBidirectional(list.queryProperty());
-        search.setPrefWidth(340);
+        search.setPrefWidth(300);
         HBox.setHgrow(search, Priority.SOMETIMES);
         Label searchIcon = new Label(null, Icons.of(AppIcon.SEARCH));
 
@@ -236,6 +236,8 @@ final class BrowserView<T> {
         create.setTooltip(new Tooltip(i18n.get("registrations.list.newHint")));
         create.disableProperty().bind(model.mayChangeProperty().not());
         create.setOnAction(e -> startCreate(Map.of()));
+        create.setMinWidth(Region.USE_PREF_SIZE);
+        statuses.setPrefWidth(190);
 
         HBox bar = new HBox(8, searchIcon, search, statuses, sort, clear, spacer, copyLink, export, importButton, create);
         bar.setAlignment(Pos.CENTER_LEFT);

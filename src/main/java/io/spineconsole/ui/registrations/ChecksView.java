@@ -138,12 +138,13 @@ final class ChecksView {
         table.setId("reg-checks-table");
         table.setItems(model.findings());
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        Views.dense(table);
         table.getColumns().addAll(List.of(
-                Views.nodeColumn(i18n.get("registrations.checks.severity"), f -> Views.severity(i18n, f.severity()), 100),
-                Views.textColumn(i18n.get("registrations.checks.rule"), f -> Labels.rule(i18n, f.rule()), 190),
-                Views.textColumn(i18n.get("registrations.checks.record"), f -> f.record() == null ? ""
-                        : Labels.recordTypeCode(i18n, f.record().type()) + " " + f.record().id(), 200),
-                Views.textColumn(i18n.get("registrations.checks.message"), Finding::message, 420)));
+                Views.nodeColumn(i18n.get("registrations.checks.severity"), f -> Views.severity(i18n, f.severity()), 88),
+                Views.textColumn(i18n.get("registrations.checks.rule"), f -> Labels.rule(i18n, f.rule()), 200),
+                Views.flex(Views.textColumn(i18n.get("registrations.checks.record"), f -> f.record() == null ? ""
+                        : Labels.recordTypeCode(i18n, f.record().type()) + " " + f.record().id(), 150)),
+                Views.flex(Views.textColumn(i18n.get("registrations.checks.message"), Finding::message, 380))));
         table.setPlaceholder(Views.placeholder(model.stateProperty(), Bindings.createStringBinding(() ->
                 i18n.get("registrations.checks.none")), i18n));
         table.setOnMouseClicked(e -> {

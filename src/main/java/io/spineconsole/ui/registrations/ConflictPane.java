@@ -56,7 +56,7 @@ final class ConflictPane<T> {
         grid.getColumnConstraints().addAll(Grids.labelColumn(), half, half2);
         ScrollPane scroll = new ScrollPane(grid);
         scroll.setFitToWidth(true);
-        scroll.setMaxHeight(240);
+        VBox.setVgrow(scroll, Priority.ALWAYS);
         scroll.getStyleClass().add("edge-to-edge");
 
         Button reapply = new Button(i18n.get("registrations.conflict.reapply"), Icons.of(AppIcon.EDIT));

@@ -51,7 +51,9 @@ final class DetailGrid {
         if (values == null || values.isEmpty()) {
             return add(label, "");
         }
-        return add(label, value(String.join("\n", values)));
+        Label lines = value(String.join("\n", values));
+        lines.getStyleClass().add("reg-detail-lines");
+        return add(label, lines);
     }
 
     /** A value as wrapping text, with a menu (right-click or the menu key) to copy it. */

@@ -74,13 +74,15 @@ final class ExpiringView {
         table.setId("reg-expiring-table");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().addAll(List.of(
-                Views.nodeColumn(i18n.get("registrations.field.certificate"), e -> Views.certificate(i18n, formats, e.certificate()), 230),
-                Views.textColumn(i18n.get("registrations.field.partyKey"), MhsEndpoint::partyKey, 120),
-                Views.textColumn(i18n.get("registrations.field.odsCode"), MhsEndpoint::odsCode, 75),
-                Views.textColumn(i18n.get("registrations.field.fqdn"), e -> e.fqdn() == null ? "" : e.fqdn(), 200),
-                Views.nodeColumn(i18n.get("registrations.field.status"), e -> Views.status(i18n, e.status()), 105),
-                Views.textColumn(i18n.get("registrations.field.certificateSubject"),
-                        e -> e.certificate() == null ? "" : e.certificate().subject(), 240)));
+                Views.textColumn(i18n.get("registrations.field.certificateNotAfter"),
+                        e -> e.certificate() == null ? "" : formats.dateTime(e.certificate().notAfter()), 140),
+                Views.nodeColumn(i18n.get("registrations.field.certificate"), e -> Views.certificateShort(i18n, e.certificate()), 140),
+                Views.textColumn(i18n.get("registrations.field.partyKey"), MhsEndpoint::partyKey, 118),
+                Views.textColumn(i18n.get("registrations.column.ods"), MhsEndpoint::odsCode, 62),
+                Views.flex(Views.textColumn(i18n.get("registrations.field.fqdn"), e -> e.fqdn() == null ? "" : e.fqdn(), 170)),
+                Views.nodeColumn(i18n.get("registrations.field.status"), e -> Views.status(i18n, e.status()), 96),
+                Views.flex(Views.textColumn(i18n.get("registrations.field.certificateSubject"),
+                        e -> e.certificate() == null ? "" : e.certificate().subject(), 220))));
         Views.pageInto(table, model.list(), i18n, model.summaryProperty());
         table.setOnMouseClicked(e -> {
             if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) {

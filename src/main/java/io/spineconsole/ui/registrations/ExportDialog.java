@@ -108,7 +108,7 @@ final class ExportDialog {
 
         VBox body = new VBox(10, what, grid, fhirNote, actions, message, error);
         body.setPrefWidth(660);
-        dialog.getDialogPane().setPrefWidth(700);
+        dialog.getDialogPane().setMinWidth(700);
         for (Label l : new Label[] {what, fhirNote, message}) {
             l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         }

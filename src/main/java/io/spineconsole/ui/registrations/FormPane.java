@@ -100,6 +100,9 @@ final class FormPane<T> {
 
         ScrollPane scroll = new ScrollPane(fields());
         scroll.setFitToWidth(true);
+        scroll.visibleProperty().bind(form.conflictProperty().isNull());
+        scroll.managedProperty().bind(scroll.visibleProperty());
+        VBox.setVgrow(conflict.node(), Priority.ALWAYS);
         scroll.getStyleClass().add("edge-to-edge");
         VBox.setVgrow(scroll, Priority.ALWAYS);
 

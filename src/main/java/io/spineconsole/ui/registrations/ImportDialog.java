@@ -150,18 +150,27 @@ final class ImportDialog {
         results.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         results.getColumns().addAll(List.of(
                 Views.textColumn(i18n.get("registrations.import.row"), r -> r.line() != null
-                        ? i18n.get("registrations.import.line", r.line()) : i18n.get("registrations.import.entry", r.index() + 1), 80),
+                        ? i18n.get("registrations.import.line", r.line()) : i18n.get("registrations.import.entry", r.index() + 1), 70),
                 Views.textColumn(i18n.get("registrations.import.record"), r -> Labels.recordType(i18n, r.recordType()), 120),
-                Views.textColumn(i18n.get("registrations.import.identifier"), r -> r.identifier() == null ? "" : r.identifier(), 140),
-                Views.nodeColumn(i18n.get("registrations.import.outcome"), r -> outcome(i18n, r), 120),
-                Views.textColumn(i18n.get("registrations.import.problems"), ImportDialog::problems, 420)));
+                Views.textColumn(i18n.get("registrations.import.identifier"), r -> r.identifier() == null ? "" : r.identifier(), 130),
+                Views.nodeColumn(i18n.get("registrations.import.outcome"), r -> outcome(i18n, r,
+                        model.reportProperty().get() != null && model.reportProperty().get().dryRun()), 120),
+                problemsColumn(i18n)));
+        results.setRowFactory(t -> new javafx.scene.control.TableRow<>() {
+            @Override
+            protected void updateItem(ImportEntryResult r, boolean empty) {
+                super.updateItem(r, empty);
+                setTooltip(empty || r == null || problems(r).isEmpty() ? null : new javafx.scene.control.Tooltip(problems(r)));
+            }
+        });
+        Views.dense(results);
         results.setPlaceholder(Views.muted(i18n.get("registrations.import.noResults")));
         results.setPrefHeight(280);
         VBox.setVgrow(results, Priority.ALWAYS);
 
         VBox body = new VBox(10, roleNote, options, actions, detected, message, error, results);
         body.setPrefWidth(880);
-        dialog.getDialogPane().setPrefWidth(920);
+        dialog.getDialogPane().setMinWidth(920);
         for (Label l : List.of(roleNote, detected, message)) {
             l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         }
@@ -169,8 +178,35 @@ final class ImportDialog {
         dialog.setOnCloseRequest(e -> model.cancel());
     }
 
-    private static Label outcome(I18n i18n, ImportEntryResult r) {
-        Label l = new Label(Labels.outcome(i18n, r.outcome()));
+    /** Every problem of a row, wrapped to the column's width so none is cut off. */
+    private static javafx.scene.control.TableColumn<ImportEntryResult, ImportEntryResult> problemsColumn(I18n i18n) {
+        var column = Views.flex(Views.nodeColumn(i18n.get("registrations.import.problems"), (ImportEntryResult r) -> null, 400));
+        column.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
+            private final Label text = new Label();
+
+            {
+                text.setWrapText(true);
+                text.prefWidthProperty().bind(widthProperty().subtract(14));
+                text.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+            }
+
+            @Override
+            protected void updateItem(ImportEntryResult r, boolean empty) {
+                super.updateItem(r, empty);
+                setText(null);
+                if (empty || r == null) {
+                    setGraphic(null);
+                } else {
+                    text.setText(problems(r));
+                    setGraphic(text);
+                }
+            }
+        });
+        return column;
+    }
+
+    private static Label outcome(I18n i18n, ImportEntryResult r, boolean dryRun) {
+        Label l = new Label(dryRun ? Labels.wouldBe(i18n, r.outcome()) : Labels.outcome(i18n, r.outcome()));
         l.getStyleClass().addAll("reg-outcome", "reg-outcome-" + r.outcome().code());
         l.setGraphic(Icons.of(r.outcome() == ImportOutcome.REJECTED ? AppIcon.ERROR
                 : r.warnings().isEmpty() ? AppIcon.APPROVED : AppIcon.WARNING));

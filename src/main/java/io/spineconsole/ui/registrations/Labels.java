@@ -125,6 +125,19 @@ public final class Labels {
         };
     }
 
+    /** What a dry run says would happen to an import row. */
+    public static String wouldBe(I18n i18n, ImportOutcome o) {
+        if (o == null) {
+            return "";
+        }
+        return switch (o) {
+            case CREATED -> i18n.get("registrations.outcome.wouldCreate");
+            case UPDATED -> i18n.get("registrations.outcome.wouldUpdate");
+            case UNCHANGED -> i18n.get("registrations.outcome.wouldKeep");
+            case REJECTED -> i18n.get("registrations.outcome.rejected");
+        };
+    }
+
     public static String certificateState(I18n i18n, CertificateState s) {
         if (s == null) {
             return i18n.get("registrations.certificate.none");

@@ -26,13 +26,13 @@ final class OrganisationView implements KindView<Organisation> {
     @Override
     public List<Column<Organisation>> columns() {
         return List.of(
-                new Column<>(Views.textColumn(i18n.get("registrations.column.ods"), Organisation::odsCode, 70), "ods-code"),
-                new Column<>(Views.textColumn(i18n.get("registrations.field.name"), Organisation::name, 230), "name"),
-                new Column<>(Views.textColumn(i18n.get("registrations.field.kind"), o -> Labels.kind(i18n, o.kind()), 110), null),
+                new Column<>(Views.textColumn(i18n.get("registrations.column.ods"), Organisation::odsCode, 62), "ods-code"),
+                new Column<>(Views.flex(Views.textColumn(i18n.get("registrations.field.name"), Organisation::name, 200)), "name"),
+                new Column<>(Views.textColumn(i18n.get("registrations.field.kind"), o -> Labels.kind(i18n, o.kind()), 100), null),
                 new Column<>(Views.textColumn(i18n.get("registrations.column.parent"),
                         o -> o.parentOdsCode() == null ? "" : o.parentOdsCode(), 65), null),
-                new Column<>(Views.nodeColumn(i18n.get("registrations.field.status"), o -> Views.status(i18n, o.status()), 110), null),
-                new Column<>(Views.textColumn(i18n.get("registrations.field.updated"), o -> formats.date(o.updatedAt()), 110),
+                new Column<>(Views.nodeColumn(i18n.get("registrations.field.status"), o -> Views.status(i18n, o.status()), 96), null),
+                new Column<>(Views.textColumn(i18n.get("registrations.field.updated"), o -> formats.date(o.updatedAt()), 92),
                         "updated-at"));
     }
 

@@ -107,10 +107,15 @@ final class RegistrationsShowcases {
                     ImportViewModel shown = vm;
                     lastImport = shown;
                     new ImportDialog(view.root().getScene().getWindow(), vm, i18n).showAndWait();
-                }, () -> lastImport != null && lastImport.phaseProperty().get() == ImportViewModel.Phase.PREVIEWED),
-                new Showcase("export", () -> new ExportDialog(view.root().getScene().getWindow(),
-                        view.exportModelFor(RecordKind.ENDPOINTS), i18n, view.describeSearch(RecordKind.ENDPOINTS),
-                        java.time.LocalDate.now()).showAndWait(), () -> true,
+                }, () -> lastImport != null && lastImport.phaseProperty().get() == ImportViewModel.Phase.PREVIEWED,
+                        () -> lastImport = null),
+                new Showcase("export", () -> {
+                    ExportViewModel export = view.exportModelFor(RecordKind.ENDPOINTS);
+                    export.pathProperty().set(Path.of(System.getProperty("java.io.tmpdir"),
+                            export.suggestedName(java.time.LocalDate.now())).toString());
+                    new ExportDialog(view.root().getScene().getWindow(), export, i18n,
+                            view.describeSearch(RecordKind.ENDPOINTS), java.time.LocalDate.now()).showAndWait();
+                }, () -> true,
                         () -> model.sectionProperty().set(RegistrationsViewModel.Section.ENDPOINTS)));
     }
 

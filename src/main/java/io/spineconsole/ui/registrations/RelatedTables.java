@@ -38,10 +38,10 @@ final class RelatedTables {
                         Consumer<ConsoleLink> go, Button create) {
         TableView<AccreditedSystem> table = new TableView<>();
         table.getColumns().addAll(List.of(
-                Views.textColumn(i18n.get("registrations.field.asid"), AccreditedSystem::asid, 120),
-                Views.textColumn(i18n.get("registrations.field.name"), s -> s.name() == null ? "" : s.name(), 170),
-                Views.textColumn(i18n.get("registrations.field.partyKey"), s -> s.partyKey() == null ? "" : s.partyKey(), 130),
-                Views.nodeColumn(i18n.get("registrations.field.status"), s -> Views.status(i18n, s.status()), 110)));
+                Views.textColumn(i18n.get("registrations.field.asid"), AccreditedSystem::asid, 104),
+                Views.flex(Views.textColumn(i18n.get("registrations.field.name"), s -> s.name() == null ? "" : s.name(), 120)),
+                Views.textColumn(i18n.get("registrations.field.partyKey"), s -> s.partyKey() == null ? "" : s.partyKey(), 118),
+                Views.nodeColumn(i18n.get("registrations.field.status"), s -> Views.status(i18n, s.status()), 96)));
         return section(table, list, i18n, heading, all, go, create, s -> RecordKind.SYSTEMS.link(s.asid()), "reg-related-systems");
     }
 
@@ -49,10 +49,10 @@ final class RelatedTables {
                           Consumer<ConsoleLink> go, Button create) {
         TableView<MhsEndpoint> table = new TableView<>();
         table.getColumns().addAll(List.of(
-                Views.textColumn(i18n.get("registrations.field.partyKey"), MhsEndpoint::partyKey, 130),
-                Views.textColumn(i18n.get("registrations.field.pattern"), e -> Labels.pattern(e.messagingPattern()), 120),
-                Views.nodeColumn(i18n.get("registrations.field.certificate"), e -> Views.certificateShort(i18n, e.certificate()), 130),
-                Views.nodeColumn(i18n.get("registrations.field.status"), e -> Views.status(i18n, e.status()), 110)));
+                Views.textColumn(i18n.get("registrations.field.partyKey"), MhsEndpoint::partyKey, 118),
+                Views.flex(Views.textColumn(i18n.get("registrations.column.pattern"), e -> Labels.pattern(e.messagingPattern()), 104)),
+                Views.nodeColumn(i18n.get("registrations.field.certificate"), e -> Views.certificateShort(i18n, e.certificate()), 134),
+                Views.nodeColumn(i18n.get("registrations.field.status"), e -> Views.status(i18n, e.status()), 96)));
         return section(table, list, i18n, heading, all, go, create, e -> RecordKind.ENDPOINTS.link(e.id().toString()),
                 "reg-related-endpoints");
     }

@@ -134,9 +134,15 @@ final class Views {
             }
         });
         c.setPrefWidth(width);
-        c.setMinWidth(Math.min(width, 90));
+        c.setMinWidth(width);
         c.setSortable(false);
         return c;
+    }
+
+    /** Lets a column give way first when the table is narrow (the others keep their width). */
+    static <T, V> TableColumn<T, V> flex(TableColumn<T, V> column) {
+        column.setMinWidth(60);
+        return column;
     }
 
     /** A table column of text. */
@@ -144,7 +150,7 @@ final class Views {
         TableColumn<T, String> c = new TableColumn<>(title);
         c.setCellValueFactory(cd -> new javafx.beans.property.SimpleStringProperty(text.apply(cd.getValue())));
         c.setPrefWidth(width);
-        c.setMinWidth(Math.min(width, 110) * 0.8);
+        c.setMinWidth(width);
         c.setSortable(false);
         return c;
     }
