@@ -229,8 +229,7 @@ final class BrowserView<T> {
         Button importButton = Icons.button(AppIcon.IMPORT, i18n.get("registrations.import.button"));
         importButton.setId(idPrefix + "-import");
         importButton.setOnAction(e -> host.openImport(kind));
-        importButton.disableProperty().bind(Bindings.createBooleanBinding(() -> model.context() == null
-                || !model.context().may(io.spineconsole.domain.Role.OPERATOR), model.mayChangeProperty()));
+        importButton.disableProperty().bind(model.mayPreviewImportProperty().not());
         Button create = new Button(Labels.newRecord(i18n, kind), Icons.of(AppIcon.ADD));
         create.setId(idPrefix + "-new");
         create.setTooltip(new Tooltip(i18n.get("registrations.list.newHint")));

@@ -29,6 +29,7 @@ public final class BrowserViewModel<T> {
     private final I18n i18n;
     private final BooleanProperty editing = new SimpleBooleanProperty();
     private final BooleanProperty mayChange = new SimpleBooleanProperty();
+    private final BooleanProperty mayPreviewImport = new SimpleBooleanProperty();
     private final StringProperty saved = new SimpleStringProperty("");
     private WorkspaceContext context;
 
@@ -49,6 +50,7 @@ public final class BrowserViewModel<T> {
         form.cancel();
         saved.set("");
         mayChange.set(newContext.may(Role.ADMIN));
+        mayPreviewImport.set(newContext.may(Role.OPERATOR));
         detail.connect(newContext);
         list.connect(newContext.api().registrations());
     }
@@ -159,6 +161,11 @@ public final class BrowserViewModel<T> {
     /** True for an admin: the change actions are enabled (the server still decides). */
     public ReadOnlyBooleanProperty mayChangeProperty() {
         return mayChange;
+    }
+
+    /** True for an operator or admin: an import's dry run is allowed (only an admin imports for real). */
+    public ReadOnlyBooleanProperty mayPreviewImportProperty() {
+        return mayPreviewImport;
     }
 
     /** "Saved endpoint YES-0000806." after a save, until the next selection. */
