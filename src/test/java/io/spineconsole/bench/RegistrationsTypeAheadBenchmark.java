@@ -26,7 +26,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -46,17 +45,20 @@ import java.util.function.Supplier;
  * <p>Run: {@code mvn -Pbench verify -Dbench.class=io.spineconsole.bench.RegistrationsTypeAheadBenchmark}
  */
 public final class RegistrationsTypeAheadBenchmark {
-    private static final int ROUNDS = Integer.getInteger("bench.rounds", 5);
+    private static final int ROUNDS = Integer.getInteger("bench.rounds", 3);
+    /** An H2 file kept between runs (seeding the national directory takes minutes on a shared machine). */
+    private static final String DB = System.getProperty("bench.db",
+            "jdbc:h2:file:./target/bench-home/registrations-national;DB_CLOSE_ON_EXIT=FALSE");
 
     public static void main(String[] args) throws Exception {
         long seedStart = System.nanoTime();
         SandboxBackbone sandbox = SandboxBackbone.start(new SandboxBackbone.Config(
-                "jdbc:h2:mem:bench-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", null, null, "127.0.0.1", 0,
+                DB, null, null, "127.0.0.1", 0,
                 SeedData.Scale.national(1_000), "bench"), Clock.systemUTC());
-        System.out.printf(Locale.ROOT, "Seeded the national directory in %.1f s%n", (System.nanoTime() - seedStart) / 1e9);
+        System.out.printf(Locale.ROOT, "Sandbox ready (seeded if new) in %.1f s%n", (System.nanoTime() - seedStart) / 1e9);
         String token = sandbox.issueEmbeddedConsoleToken();
         try (BackboneApi api = new HttpBackboneApi(sandbox.baseUrl(), () -> token, new HttpBackboneApi.HttpClientOptions(
-                Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofSeconds(60), HttpTransport.RetryPolicy.defaults()))) {
+                Duration.ofSeconds(5), Duration.ofSeconds(120), Duration.ofSeconds(180), HttpTransport.RetryPolicy.none()))) {
             var reg = api.registrations();
             System.out.printf(Locale.ROOT, "Directory: %,d organisations, %,d endpoints%n",
                     reg.organisations(RegistrationFilter.none(), null, 1).join().approximateTotal(),
@@ -71,6 +73,9 @@ public final class RegistrationsTypeAheadBenchmark {
                         String q = phrase.substring(0, i);
                         long e = time(() -> reg.endpoints(RegistrationFilter.none().withQ(q), null, 100).join());
                         long o = time(() -> reg.organisations(RegistrationFilter.none().withQ(q), null, 100).join());
+                        if (round == 1 && (e > 100 || o > 100)) {
+                            System.out.printf(Locale.ROOT, "  slow: q=%-16s endpoints %5d ms, organisations %5d ms%n", "'" + q + "'", e, o);
+                        }
                         if (round > 0) {
                             endpointPrefixes.add(e);
                             organisationPrefixes.add(o);

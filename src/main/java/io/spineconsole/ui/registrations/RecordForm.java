@@ -205,8 +205,8 @@ public abstract class RecordForm<T> {
     /** Edits {@code record} as it is now (its version is the one the save is based on). */
     public void edit(T record) {
         cancel();
-        load(record);
         creating.set(false);
+        load(record);
     }
 
     private void load(T record) {
@@ -251,8 +251,8 @@ public abstract class RecordForm<T> {
         inFlight = ui.deliver(call, saved -> {
             saving.set(false);
             inFlight = null;
-            load(saved);
             creating.set(false);
+            load(saved);
             onSaved.accept(saved);
         }, this::failed);
     }

@@ -182,4 +182,20 @@ class RecordFormTest {
         assertEquals(theirs.version(), form.baseVersion());
         assertTrue(form.unsavedChanges().isEmpty());
     }
+
+    @Test
+    void anUnusualAsidIsWarnedAboutWhenCreatingNotWhenEditingAnOldRegistration() {
+        SystemForm form = new SystemForm(new UiQueue().ui, I18N);
+        form.startCreate(Map.of());
+        type(form, "/asid", "928942012545");
+        type(form, "/odsCode", "RR8");
+        assertTrue(form.warnings().stream().anyMatch(w -> w.contains("does not start with 2")), form.warnings().toString());
+        AccreditedSystem legacy = new AccreditedSystem("928942012545", "RR8", "Legacy PAS", null, null, null, null, List.of(),
+                null, io.spineconsole.domain.RegistrationStatus.ACTIVE, null, 3, null, "seed", null, "seed");
+        form.edit(legacy);
+        assertTrue(form.warnings().isEmpty(), form.warnings().toString());
+        assertFalse(form.isDirty());
+        assertTrue(form.get("/asid").identity(), "the ASID is fixed once registered");
+        assertEquals("Edit accredited system 928942012545", form.title());
+    }
 }
