@@ -13,6 +13,8 @@ import java.time.Clock;
  * after. Called inside the same transaction as the change, so a change is never unaudited.
  */
 public final class AuditLog {
+    /** The X-Request-Id of the request this thread is handling, set by {@link SandboxServer}. */
+    private static final ThreadLocal<String> REQUEST_ID = new ThreadLocal<>();
     private final ObjectMapper mapper;
     private final Clock clock;
 
@@ -31,9 +33,20 @@ public final class AuditLog {
     public void record(Connection c, Principal actor, String action, String entityType, String entityId,
                        String reason, Object before, Object after) throws SQLException {
         Sql.update(c, "INSERT INTO audit_event (occurred_at, actor, action, entity_type, entity_id, reason, "
-                        + "before_json, after_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                        + "before_json, after_json, actor_name, actor_token_id, actor_role, request_id) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 clock.instant(), actor.name() + " (token " + actor.tokenId() + ", " + actor.role().code() + ")",
-                action, entityType, entityId, reason, json(before), json(after));
+                action, entityType, entityId, reason, json(before), json(after), actor.name(), actor.tokenId(),
+                actor.role().code(), REQUEST_ID.get());
+    }
+
+    /** Names the request the current thread handles (null: none), so its changes can be traced to it. */
+    static void handling(String requestId) {
+        if (requestId == null) {
+            REQUEST_ID.remove();
+        } else {
+            REQUEST_ID.set(requestId);
+        }
     }
 
     private String json(Object value) {

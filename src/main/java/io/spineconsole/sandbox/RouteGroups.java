@@ -9,12 +9,13 @@ final class RouteGroups {
     private RouteGroups() {
     }
 
-    static List<RouteGroup> all(SandboxContext context, SummaryStore summaries, String mode, RouteGroup messages) {
+    static List<RouteGroup> all(SandboxContext context, SummaryStore summaries, String mode, RouteGroup messages,
+                                TokenStore tokens) {
         return List.of(
                 new SystemRoutes(summaries, mode, context.databaseProduct()),
                 new io.spineconsole.sandbox.migration.MigrationRoutes(context),
                 new io.spineconsole.sandbox.registrations.RegistrationRoutes(context),
-                new AuditRoutes(context),
-                messages);
+                messages,
+                new AuditAndTokenRoutes(context, tokens));
     }
 }

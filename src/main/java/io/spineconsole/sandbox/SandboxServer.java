@@ -30,18 +30,32 @@ public final class SandboxServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SandboxServer.class);
     private static final String PRINCIPAL = "principal";
     static final String REQUEST_ID = "X-Request-Id";
-    /** Largest request body accepted; larger ones get 413. */
-    static final long MAX_REQUEST_BYTES = 1_000_000;
+    /** Largest JSON request body accepted (openapi.yaml: 1 MiB); larger ones get 413. */
+    public static final long MAX_JSON_BYTES = 1L << 20;
+    /** Largest import file accepted (openapi.yaml: 32 MiB); the only bodies allowed past 1 MiB. */
+    public static final long MAX_IMPORT_BYTES = 32L << 20;
+    static final String IMPORT_PATH = "/api/v1/registrations/import";
 
     private final Javalin app;
 
     public SandboxServer(TokenStore tokens, Idempotency idempotency, ObjectMapper mapper, List<RouteGroup> groups) {
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
-            config.http.maxRequestSize = MAX_REQUEST_BYTES;
+            config.http.maxRequestSize = MAX_IMPORT_BYTES;
             config.jsonMapper(new JavalinJackson(mapper, false));
             // Every answer carries a request id; problems name it as their instance.
-            config.routes.before(ctx -> ctx.header(REQUEST_ID, UUID.randomUUID().toString()));
+            config.routes.before(ctx -> {
+                // Refuse a body over its limit by its declared length, before anything reads it.
+                long limit = IMPORT_PATH.equals(ctx.path()) ? MAX_IMPORT_BYTES : MAX_JSON_BYTES;
+                if (ctx.contentLength() > limit) {
+                    ctx.header(REQUEST_ID, UUID.randomUUID().toString());
+                    throw tooLarge(limit);
+                }
+                String requestId = UUID.randomUUID().toString();
+                ctx.header(REQUEST_ID, requestId);
+                AuditLog.handling(requestId);
+            });
+            config.routes.after(ctx -> AuditLog.handling(null));
             config.routes.beforeMatched(ctx -> authorise(ctx, tokens));
             Routes routes = new Routes(config.routes, mapper, idempotency);
             groups.forEach(g -> g.register(routes));
@@ -73,6 +87,25 @@ public final class SandboxServer implements AutoCloseable {
                 .distinct().sorted().toList();
     }
 
+    /**
+     * The access each served route declares, by route as in {@link #routes()}: the contract test
+     * checks it against each operation's {@code x-required-role} and drives the role matrix from it.
+     * A route that declares none maps to null (and answers 500: every route must declare one).
+     */
+    public Map<String, Access> routeAccess() {
+        Map<String, Access> out = new java.util.TreeMap<>();
+        Set<String> served = Set.copyOf(routes());
+        app.unsafe.internalRouter.allHttpHandlers().forEach(p -> {
+            String route = p.endpoint.method.toString() + " " + p.endpoint.path;
+            if (served.contains(route)) {
+                io.javalin.security.Roles roles = p.endpoint.metadata(io.javalin.security.Roles.class);
+                out.put(route, roles == null ? null : roles.getRoles().stream().filter(Access.class::isInstance)
+                        .map(Access.class::cast).findFirst().orElse(null));
+            }
+        });
+        return out;
+    }
+
     /** The caller, as authenticated for this request (every non-public route has one). */
     public static Principal principal(Context ctx) {
         return ctx.attribute(PRINCIPAL);
@@ -90,7 +123,9 @@ public final class SandboxServer implements AutoCloseable {
         Principal principal = tokens.authenticate(token).orElseThrow(() -> new ProblemException(401,
                 "UNAUTHORISED", "Unauthorised", token == null
                 ? "This operation needs a bearer token in the Authorization header."
-                : "The bearer token is not recognised or has been revoked."));
+                : "The bearer token is not recognised or has been revoked.")
+                .withHeader("WWW-Authenticate", token == null ? "Bearer realm=\"spine-console\""
+                        : "Bearer realm=\"spine-console\", error=\"invalid_token\""));
         if (!principal.role().includes(access.role())) {
             throw new ProblemException(403, "ACCESS_DENIED", "Access denied", "This operation needs the "
                     + access.role().code() + " role; the token has the " + principal.role().code() + " role.");
@@ -104,13 +139,18 @@ public final class SandboxServer implements AutoCloseable {
             case 404 -> new ProblemException(404, "NO_RECORD_FOUND", "Not found", "There is no such resource.");
             case 405 -> new ProblemException(405, "METHOD_NOT_ALLOWED", "Method not allowed",
                     "This resource does not support that method.");
-            case 413 -> new ProblemException(413, "PAYLOAD_TOO_LARGE", "Payload too large",
-                    "The request body is larger than " + MAX_REQUEST_BYTES + " bytes.");
+            case 413 -> tooLarge(MAX_IMPORT_BYTES);
             case 415 -> new ProblemException(415, "UNSUPPORTED_MEDIA_TYPE", "Unsupported media type",
                     "Send the request body as application/json.");
             default -> new ProblemException(status, status >= 500 ? "INTERNAL_ERROR" : "BAD_REQUEST",
                     status >= 500 ? "Internal error" : "Bad request", e.getMessage());
         };
+    }
+
+    /** 413 for a body over {@code limit} bytes. */
+    public static ProblemException tooLarge(long limit) {
+        return new ProblemException(413, "PAYLOAD_TOO_LARGE", "Payload too large", "The request body is larger than "
+                + (limit >> 20) + " MiB, the most this operation accepts.");
     }
 
     private static void problem(Context ctx, ProblemException e) {

@@ -2,6 +2,7 @@ package io.spineconsole.sandbox;
 
 import io.spineconsole.sandbox.http.Access;
 import io.spineconsole.sandbox.http.ApiResponse;
+import io.spineconsole.sandbox.http.QueryParams;
 import io.spineconsole.sandbox.http.RouteGroup;
 import io.spineconsole.sandbox.http.Routes;
 import io.spineconsole.platform.BuildInfo;
@@ -23,11 +24,26 @@ final class SystemRoutes implements RouteGroup {
 
     @Override
     public void register(Routes routes) {
-        routes.get("/api/v1/health", Access.PUBLIC, (ctx, caller) -> ApiResponse.ok(
-                new ServerHealth("ok", BuildInfo.version(), API_VERSION, mode, database)));
-        routes.get("/api/v1/me", Access.VIEWER, (ctx, caller) -> ApiResponse.ok(caller));
-        routes.get("/api/v1/registrations/summary", Access.VIEWER, (ctx, caller) -> ApiResponse.ok(summaries.registrations()));
-        routes.get("/api/v1/messages/summary", Access.VIEWER, (ctx, caller) -> ApiResponse.ok(summaries.messages()));
-        routes.get("/api/v1/migration/summary", Access.VIEWER, (ctx, caller) -> ApiResponse.ok(summaries.migration()));
+        // None of these takes a query parameter: any is refused, as everywhere else.
+        routes.get("/api/v1/health", Access.PUBLIC, (ctx, caller) -> {
+            QueryParams.of(ctx);
+            return ApiResponse.ok(new ServerHealth("ok", BuildInfo.version(), API_VERSION, mode, database));
+        });
+        routes.get("/api/v1/me", Access.VIEWER, (ctx, caller) -> {
+            QueryParams.of(ctx);
+            return ApiResponse.ok(caller);
+        });
+        routes.get("/api/v1/registrations/summary", Access.VIEWER, (ctx, caller) -> {
+            QueryParams.of(ctx);
+            return ApiResponse.ok(summaries.registrations());
+        });
+        routes.get("/api/v1/messages/summary", Access.VIEWER, (ctx, caller) -> {
+            QueryParams.of(ctx);
+            return ApiResponse.ok(summaries.messages());
+        });
+        routes.get("/api/v1/migration/summary", Access.VIEWER, (ctx, caller) -> {
+            QueryParams.of(ctx);
+            return ApiResponse.ok(summaries.migration());
+        });
     }
 }

@@ -1,16 +1,27 @@
 package io.spineconsole.sandbox;
 
+import io.spineconsole.api.Page;
 import io.spineconsole.domain.Coded;
 import io.spineconsole.domain.Principal;
 import io.spineconsole.domain.Role;
+import io.spineconsole.domain.tokens.Token;
+import io.spineconsole.domain.tokens.TokenCreated;
+import io.spineconsole.sandbox.http.Cursors;
+import io.spineconsole.sandbox.http.ProblemException;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -19,6 +30,10 @@ import java.util.Optional;
  */
 public final class TokenStore {
     private static final String PREFIX = "spc_";
+    /** Who issues the tokens the server makes for itself (the embedded console's, a headless admin's). */
+    static final String SERVER = "sandbox";
+    private static final String COLUMNS = "id, name, role, prefix, expires_at, last_used_at, revoked_at, revoked_by, "
+            + "revoke_reason, version, created_at, created_by, updated_at, updated_by";
     private final Sql sql;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
@@ -30,27 +45,119 @@ public final class TokenStore {
 
     /** Creates a token and returns its secret, which is never stored and cannot be shown again. */
     public String create(String name, Role role) {
+        return sql.inTransaction(c -> insert(c, name, role, null, SERVER)).secret();
+    }
+
+    /** Issues a token in the caller's transaction; the answer holds the secret, shown once. */
+    TokenCreated insert(Connection c, String name, Role role, Instant expiresAt, String createdBy) throws SQLException {
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         String secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        sql.update("INSERT INTO api_token (name, role, token_hash, created_at) VALUES (?, ?, ?, ?)",
-                name, role.code(), hash(secret), clock.instant());
-        return secret;
+        Instant now = clock.instant();
+        Sql.update(c, "INSERT INTO api_token (name, role, token_hash, created_at, prefix, expires_at, version, created_by, "
+                        + "updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?, ?)",
+                name, role.code(), hash(secret), now, secret.substring(0, 8), expiresAt, createdBy, now, createdBy);
+        Token token = Sql.list(c, "SELECT " + COLUMNS + " FROM api_token WHERE token_hash = ?", TokenStore::token,
+                hash(secret)).get(0);
+        return new TokenCreated(token, secret);
     }
 
     /** Revokes every live token with this name (used to replace the embedded console's session token). */
     public void revokeByName(String name) {
-        sql.update("UPDATE api_token SET revoked_at = ? WHERE name = ? AND revoked_at IS NULL", clock.instant(), name);
+        Instant now = clock.instant();
+        sql.update("UPDATE api_token SET revoked_at = ?, revoked_by = ?, revoke_reason = ?, version = version + 1, "
+                + "updated_at = ?, updated_by = ? WHERE name = ? AND revoked_at IS NULL",
+                now, SERVER, "Replaced by a new session token", now, SERVER, name);
     }
 
     public Optional<Principal> authenticate(String secret) {
         if (secret == null || !secret.startsWith(PREFIX) || secret.length() > 100) {
             return Optional.empty();
         }
-        return sql.one("SELECT id, name, role FROM api_token WHERE token_hash = ? AND revoked_at IS NULL",
-                r -> new Principal(r.getString("name"), Coded.fromCode(Role.class, r.getString("role")),
-                        r.getLong("id")),
-                hash(secret));
+        Instant now = clock.instant();
+        Optional<Token> token = sql.one("SELECT " + COLUMNS + " FROM api_token WHERE token_hash = ? AND revoked_at IS NULL "
+                + "AND (expires_at IS NULL OR expires_at > ?)", TokenStore::token, hash(secret), now);
+        token.ifPresent(t -> {
+            // Last use is kept to the minute: a busy token writes once a minute, not once a request.
+            if (t.lastUsedAt() == null || t.lastUsedAt().isBefore(now.minusSeconds(60))) {
+                sql.update("UPDATE api_token SET last_used_at = ? WHERE id = ?", now, t.id());
+            }
+        });
+        return token.map(t -> new Principal(t.name(), t.role(), t.id()));
+    }
+
+    /** One token, or empty. */
+    Optional<Token> find(Connection c, long id) throws SQLException {
+        return Sql.list(c, "SELECT " + COLUMNS + " FROM api_token WHERE id = ?", TokenStore::token, id).stream().findFirst();
+    }
+
+    Optional<Token> find(long id) {
+        return sql.one("SELECT " + COLUMNS + " FROM api_token WHERE id = ?", TokenStore::token, id);
+    }
+
+    /** Newest first; revoked and expired ones only when asked for. */
+    Page<Token> list(Role role, boolean includeRevoked, int limit, String cursor) {
+        List<String> where = new ArrayList<>();
+        List<Object> params = new ArrayList<>();
+        if (role != null) {
+            where.add("role = ?");
+            params.add(role.code());
+        }
+        if (!includeRevoked) {
+            where.add("revoked_at IS NULL AND (expires_at IS NULL OR expires_at > ?)");
+            params.add(clock.instant());
+        }
+        String scope = role + "|" + includeRevoked;
+        long total = sql.count("SELECT COUNT(*) FROM api_token" + where(where), params.toArray());
+        if (cursor != null) {
+            long after;
+            try {
+                after = Long.parseLong(Cursors.decode(cursor, scope).get(0));
+            } catch (NumberFormatException | IndexOutOfBoundsException e) {
+                throw ProblemException.badParameter("query.cursor", "INVALID_CURSOR",
+                        "The cursor is not one this server issued. Pass nextCursor back unchanged.");
+            }
+            where.add("id < ?");
+            params.add(after);
+        }
+        List<Token> rows = sql.list("SELECT " + COLUMNS + " FROM api_token" + where(where) + " ORDER BY id DESC FETCH FIRST "
+                + (limit + 1) + " ROWS ONLY", TokenStore::token, params.toArray());
+        String next = null;
+        if (rows.size() > limit) {
+            rows = rows.subList(0, limit);
+            next = Cursors.encode(scope, List.of(Long.toString(rows.get(rows.size() - 1).id())));
+        }
+        return new Page<>(rows, next, total, true);
+    }
+
+    /** Usable admin tokens other than {@code id}: revoking the last one would lock every admin out. */
+    long otherUsableAdmins(Connection c, long id) throws SQLException {
+        return Sql.list(c, "SELECT COUNT(*) FROM api_token WHERE role = ? AND id <> ? AND revoked_at IS NULL "
+                + "AND (expires_at IS NULL OR expires_at > ?)", r -> r.getLong(1), Role.ADMIN.code(), id,
+                clock.instant()).get(0);
+    }
+
+    Token revoke(Connection c, long id, String by, String reason) throws SQLException {
+        Instant now = clock.instant();
+        Sql.update(c, "UPDATE api_token SET revoked_at = ?, revoked_by = ?, revoke_reason = ?, version = version + 1, "
+                + "updated_at = ?, updated_by = ? WHERE id = ?", now, by, reason, now, by, id);
+        return find(c, id).orElseThrow();
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    private static String where(List<String> where) {
+        return where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where);
+    }
+
+    private static Token token(ResultSet r) throws SQLException {
+        return new Token(r.getLong("id"), r.getString("name"), Coded.fromCode(Role.class, r.getString("role")),
+                r.getString("prefix"), Sql.instant(r, "expires_at"), Sql.instant(r, "last_used_at"),
+                Sql.instant(r, "revoked_at"), r.getString("revoked_by"), r.getString("revoke_reason"),
+                r.getLong("version"), Sql.instant(r, "created_at"), r.getString("created_by"),
+                Sql.instant(r, "updated_at"), r.getString("updated_by"));
     }
 
     static String hash(String secret) {

@@ -13,7 +13,7 @@ class PostgresSandboxTest {
     @Test
     void migratesSeedsAndServesOnPostgres() {
         try (SandboxFixture sandbox = SandboxFixture.startOnPostgres();
-             HttpBackboneApi api = new HttpBackboneApi(sandbox.baseUrl(), sandbox::adminToken, HttpClientOptions.defaults())) {
+             HttpBackboneApi api = new HttpBackboneApi(sandbox.baseUrl(), sandbox::adminToken, sandbox.clientOptions(HttpClientOptions.defaults()))) {
             assertEquals("postgresql", api.health().join().database());
             assertEquals(SandboxFixture.SMALL.organisations(), api.registrationSummary().join().organisations());
             assertTrue(api.messageFlowSummary().join().messagesLastHour() > 0);

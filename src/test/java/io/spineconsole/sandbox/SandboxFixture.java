@@ -1,13 +1,23 @@
 package io.spineconsole.sandbox;
 
+import io.spineconsole.api.http.HttpBackboneApi.HttpClientOptions;
+import io.spineconsole.contract.ContractRecorder;
+
 import java.time.Clock;
 import java.util.UUID;
 
-/** A small sandbox backbone on a private in-memory H2 database, for tests. */
+/**
+ * A small sandbox backbone on a private in-memory H2 database, for tests. Clients made with
+ * {@link #clientOptions} report every exchange to the fixture's {@link ContractRecorder}; closing
+ * the fixture fails if any answer broke openapi.yaml, so every suite that uses it checks the contract.
+ */
 public final class SandboxFixture implements AutoCloseable {
     public static final SeedData.Scale SMALL = new SeedData.Scale(60, 2_000);
+    /** Just enough of everything, for suites that read the whole store often (the contract suites). */
+    public static final SeedData.Scale TINY = new SeedData.Scale(20, 400);
     private final SandboxBackbone backbone;
     private final String adminToken;
+    private final ContractRecorder contract = new ContractRecorder();
 
     private SandboxFixture(SandboxBackbone backbone) {
         this.backbone = backbone;
@@ -25,8 +35,17 @@ public final class SandboxFixture implements AutoCloseable {
     }
 
     public static SandboxFixture start(String jdbcUrl) {
+        return start(jdbcUrl, SMALL);
+    }
+
+    /** On a private in-memory H2 database seeded at {@link #TINY} scale. */
+    public static SandboxFixture startTiny() {
+        return start("jdbc:h2:mem:sandbox-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", TINY);
+    }
+
+    public static SandboxFixture start(String jdbcUrl, SeedData.Scale scale) {
         return new SandboxFixture(SandboxBackbone.start(
-                new SandboxBackbone.Config(jdbcUrl, null, null, "127.0.0.1", 0, SMALL, "sandbox"), Clock.systemUTC()));
+                new SandboxBackbone.Config(jdbcUrl, null, null, "127.0.0.1", 0, scale, "sandbox"), Clock.systemUTC()));
     }
 
     public SandboxBackbone backbone() {
@@ -41,8 +60,21 @@ public final class SandboxFixture implements AutoCloseable {
         return adminToken;
     }
 
+    /** Checks every exchange of the clients made with {@link #clientOptions}. */
+    public ContractRecorder contract() {
+        return contract;
+    }
+
+    /** {@code base} with this fixture's contract recorder on it. */
+    public HttpClientOptions clientOptions(HttpClientOptions base) {
+        return base.withInterceptor(contract);
+    }
+
     @Override
     public void close() {
         backbone.close();
+        if (!contract.violations().isEmpty()) {
+            throw new AssertionError("Answers that break openapi.yaml: " + contract.report());
+        }
     }
 }

@@ -16,10 +16,12 @@ import io.spineconsole.domain.RegistrationSummary;
 import io.spineconsole.domain.ServerHealth;
 import okhttp3.Dispatcher;
 import okhttp3.HttpUrl;
+import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -64,15 +66,16 @@ public final class HttpBackboneApi implements BackboneApi {
         Dispatcher dispatcher = new Dispatcher(executor);
         dispatcher.setMaxRequests(MAX_CONCURRENT_CALLS);
         dispatcher.setMaxRequestsPerHost(MAX_CONCURRENT_CALLS);
-        this.client = builder
+        builder
                 .dispatcher(dispatcher)
                 .connectTimeout(options.connectTimeout())
                 .readTimeout(options.readTimeout())
                 .callTimeout(options.callTimeout())
                 .retryOnConnectionFailure(false) // HttpTransport decides what is safe to retry
-                .addInterceptor(new BearerTokenInterceptor(token))
-                .build();
-        this.http = new HttpTransport(base, client, WireJson.lenientMapper(), connection, retryTimer, options.retry(),
+                .addInterceptor(new BearerTokenInterceptor(token));
+        options.interceptors().forEach(builder::addInterceptor);
+        this.client = builder.build();
+        this.http = new HttpTransport(base, client, WireJson.clientMapper(), connection, retryTimer, options.retry(),
                 options.connectionPolicy());
         this.registrations = new HttpRegistrationsApi(http);
         this.messages = new HttpMessagesApi(http);
@@ -183,14 +186,23 @@ public final class HttpBackboneApi implements BackboneApi {
 
     /**
      * Timeouts and retries for every call (a hospital network can be slow, but the console never
-     * waits forever), how the connection state is judged, and TLS beyond the system defaults.
+     * waits forever), how the connection state is judged, TLS beyond the system defaults, and
+     * extra application interceptors that see every exchange after the bearer token is added (the
+     * contract tests check each one against openapi.yaml this way).
      */
     public record HttpClientOptions(Duration connectTimeout, Duration readTimeout, Duration callTimeout,
-                                    RetryPolicy retry, ConnectionPolicy connectionPolicy, TlsOptions tls) {
+                                    RetryPolicy retry, ConnectionPolicy connectionPolicy, TlsOptions tls,
+                                    List<Interceptor> interceptors) {
         public HttpClientOptions {
             Objects.requireNonNull(retry, "retry");
             connectionPolicy = connectionPolicy == null ? ConnectionPolicy.defaults() : connectionPolicy;
             tls = tls == null ? TlsOptions.none() : tls;
+            interceptors = interceptors == null ? List.of() : List.copyOf(interceptors);
+        }
+
+        public HttpClientOptions(Duration connectTimeout, Duration readTimeout, Duration callTimeout, RetryPolicy retry,
+                                 ConnectionPolicy connectionPolicy, TlsOptions tls) {
+            this(connectTimeout, readTimeout, callTimeout, retry, connectionPolicy, tls, List.of());
         }
 
         public HttpClientOptions(Duration connectTimeout, Duration readTimeout, Duration callTimeout, RetryPolicy retry) {
@@ -206,11 +218,19 @@ public final class HttpBackboneApi implements BackboneApi {
         }
 
         public HttpClientOptions withTls(TlsOptions value) {
-            return new HttpClientOptions(connectTimeout, readTimeout, callTimeout, retry, connectionPolicy, value);
+            return new HttpClientOptions(connectTimeout, readTimeout, callTimeout, retry, connectionPolicy, value,
+                    interceptors);
         }
 
         public HttpClientOptions withConnectionPolicy(ConnectionPolicy value) {
-            return new HttpClientOptions(connectTimeout, readTimeout, callTimeout, retry, value, tls);
+            return new HttpClientOptions(connectTimeout, readTimeout, callTimeout, retry, value, tls, interceptors);
+        }
+
+        /** These options plus one more application interceptor, run after the bearer token is added. */
+        public HttpClientOptions withInterceptor(Interceptor value) {
+            List<Interceptor> all = new java.util.ArrayList<>(interceptors);
+            all.add(Objects.requireNonNull(value));
+            return new HttpClientOptions(connectTimeout, readTimeout, callTimeout, retry, connectionPolicy, tls, all);
         }
     }
 }

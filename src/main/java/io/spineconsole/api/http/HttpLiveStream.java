@@ -96,6 +96,11 @@ final class HttpLiveStream implements LiveStream {
 
         @Override
         public void onEvent(EventSource eventSource, String id, String type, String data) {
+            if ((type == null || type.equals("message")) && alreadySeen(id)) {
+                // A server that resumed too early repeats messages: each is delivered once. (Other events
+                // may carry the previous id: SSE keeps the last id for events that name none.)
+                return;
+            }
             try {
                 switch (type == null ? "message" : type) {
                     case "message" -> add(http.mapper().readValue(data, MessageSummary.class));
@@ -134,6 +139,19 @@ final class HttpLiveStream implements LiveStream {
                 return;
             }
             retryLater();
+        }
+    }
+
+    /** True for an event whose numeric id is not after the last one received (a repeat after a resume). */
+    private boolean alreadySeen(String id) {
+        String last = lastEventId;
+        if (id == null || last == null) {
+            return false;
+        }
+        try {
+            return Long.parseLong(id) <= Long.parseLong(last);
+        } catch (NumberFormatException notNumeric) {
+            return false; // ids are opaque to the protocol: only numeric ones can be ordered
         }
     }
 

@@ -123,6 +123,10 @@ public final class RegistrationRules {
         if (partyKey != null) {
             Identifiers.checkPartyKey(partyKey).ifPresent(m -> out.add(new FieldIssue("/partyKey", "PATTERN", m)));
         }
+        if (!creating && interactions == null) {
+            // a PUT replaces the record: openapi.yaml requires the list (empty for none)
+            out.add(required("/interactions", "List the interactions the system supports (an empty list for none)."));
+        }
         checkInteractions(out, interactions, false);
         return out;
     }

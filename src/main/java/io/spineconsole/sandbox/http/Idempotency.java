@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
 public final class Idempotency {
     public static final String HEADER = "Idempotency-Key";
     static final Duration KEEP = Duration.ofHours(24);
-    private static final Pattern VALID_KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
+    /** openapi.yaml's IdempotencyKey: letters, digits and . _ : - only (a UUID fits), at most 128. */
+    private static final Pattern VALID_KEY = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
     private final Sql sql;
     private final Clock clock;
@@ -34,11 +35,11 @@ public final class Idempotency {
         this.clock = clock;
     }
 
-    /** Validates a client's key: 1 to 255 visible ASCII characters. */
+    /** Validates a client's key against openapi.yaml's pattern. */
     public static String checkKey(String key) {
         if (!VALID_KEY.matcher(key).matches()) {
             throw ProblemException.badParameter("header." + HEADER, "INVALID_IDEMPOTENCY_KEY",
-                    "Idempotency-Key must be 1 to 255 visible ASCII characters, for example a UUID.");
+                    "Idempotency-Key must be 1 to 128 letters, digits, '.', '_', ':' or '-', for example a UUID.");
         }
         return key;
     }

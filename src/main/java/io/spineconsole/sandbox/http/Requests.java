@@ -1,5 +1,7 @@
 package io.spineconsole.sandbox.http;
 
+import io.spineconsole.sandbox.SandboxServer;
+
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,6 +25,9 @@ public final class Requests {
     public static <T> T body(Context ctx, ObjectMapper mapper, Class<T> type) {
         requireJson(ctx);
         byte[] bytes = ctx.bodyAsBytes();
+        if (bytes.length > SandboxServer.MAX_JSON_BYTES) {
+            throw SandboxServer.tooLarge(SandboxServer.MAX_JSON_BYTES); // sent without a length (chunked)
+        }
         if (bytes.length == 0) {
             throw invalidBody("", "The request needs a JSON body.");
         }

@@ -38,16 +38,19 @@ public final class Routes {
         routes.get(path, adapt(handler), access);
     }
 
+    /** A PUT; it takes no query parameters (any is a 400, so a typo is never ignored). */
     public void put(String path, Access access, ApiHandler handler) {
-        routes.put(path, adapt(handler), access);
+        routes.put(path, adapt(noQuery(handler)), access);
     }
 
+    /** A PATCH; it takes no query parameters. */
     public void patch(String path, Access access, ApiHandler handler) {
-        routes.patch(path, adapt(handler), access);
+        routes.patch(path, adapt(noQuery(handler)), access);
     }
 
+    /** A DELETE; it takes no query parameters. */
     public void delete(String path, Access access, ApiHandler handler) {
-        routes.delete(path, adapt(handler), access);
+        routes.delete(path, adapt(noQuery(handler)), access);
     }
 
     /** A POST that changes nothing (a query with a body, a dry run); no idempotency needed. */
@@ -55,8 +58,16 @@ public final class Routes {
         routes.post(path, adapt(handler), access);
     }
 
-    /** A creating or acting POST: a retry with the same Idempotency-Key gets the first answer. */
+    /**
+     * A creating or acting POST: a retry with the same Idempotency-Key gets the first answer. It
+     * takes no query parameters; {@link #postIdempotentWithQuery} is for one that reads its own.
+     */
     public void postIdempotent(String path, Access access, ApiHandler handler) {
+        postIdempotentWithQuery(path, access, noQuery(handler));
+    }
+
+    /** A creating or acting POST whose handler reads (and strictly checks) its query parameters. */
+    public void postIdempotentWithQuery(String path, Access access, ApiHandler handler) {
         routes.post(path, ctx -> {
             Principal caller = SandboxServer.principal(ctx);
             String key = ctx.header(Idempotency.HEADER);
@@ -84,6 +95,13 @@ public final class Routes {
                 ctx.contentType("application/json").result(json);
             }
         }, access);
+    }
+
+    private static ApiHandler noQuery(ApiHandler handler) {
+        return (ctx, caller) -> {
+            QueryParams.of(ctx);
+            return handler.handle(ctx, caller);
+        };
     }
 
     private Handler adapt(ApiHandler handler) {

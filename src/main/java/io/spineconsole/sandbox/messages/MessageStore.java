@@ -60,7 +60,7 @@ final class MessageStore {
                 throw ProblemException.badParameter("query.from", "WINDOW_EMPTY", "'from' must be before 'to'.");
             }
             if (Duration.between(start, end).compareTo(MAX_WINDOW) > 0) {
-                throw new ProblemException(400, "WINDOW_TOO_WIDE", "Bad request",
+                throw new ProblemException(400, "BAD_REQUEST", "Bad request",
                         "The time window may span at most 31 days; narrow 'from' and 'to'.",
                         List.of(new ProblemException.FieldProblem("query.from", "WINDOW_TOO_WIDE",
                                 "At most 31 days between 'from' and 'to'.")), null);

@@ -57,7 +57,8 @@ final class StatsStore {
         Instant end = Instant.ofEpochMilli(Math.floorDiv(to.toEpochMilli() + size - 1, size) * size);
         long buckets = (end.toEpochMilli() - start.toEpochMilli()) / size;
         if (buckets > MAX_BUCKETS) {
-            throw new ProblemException(400, "WINDOW_TOO_WIDE", "Bad request", "At most " + MAX_BUCKETS
+            // BAD_REQUEST is the problem code openapi.yaml names for a window too wide; the field says why.
+            throw new ProblemException(400, "BAD_REQUEST", "Bad request", "At most " + MAX_BUCKETS
                     + " buckets per series: widen 'bucket' or narrow the window.",
                     List.of(new ProblemException.FieldProblem("query.bucket", "WINDOW_TOO_WIDE",
                             buckets + " buckets asked for.")), null);

@@ -59,7 +59,8 @@ final class TrafficDirectory {
         });
         List<Target> targets = sql.list("SELECT id, party_key, asid, ods_code, fqdn, messaging_pattern, retries, "
                 + "retry_interval, persist_duration, ack_requested, cert_not_after, status FROM mhs_endpoint "
-                + "WHERE status <> 'retired' ORDER BY id", r -> new Target(r.getLong("id"), EndpointIds.of(r.getLong("id")),
+                // An endpoint registered without an accredited system has no ASID to address messages to.
+                + "WHERE status <> 'retired' AND asid IS NOT NULL ORDER BY id", r -> new Target(r.getLong("id"), EndpointIds.of(r.getLong("id")),
                 r.getString("party_key"), r.getString("asid").trim(), r.getString("ods_code"), r.getString("fqdn"),
                 MessagingPattern.parseLenient(r.getString("messaging_pattern")).orElse(MessagingPattern.ASYNC_EXPRESS),
                 r.getObject("retries") == null ? 0 : r.getInt("retries"), duration(r.getString("retry_interval"),

@@ -21,6 +21,8 @@ import io.spineconsole.domain.migration.SiteUpdate;
 import io.spineconsole.domain.migration.Wave;
 import io.spineconsole.domain.migration.WaveCreate;
 import io.spineconsole.domain.migration.WaveUpdate;
+import io.javalin.http.Context;
+import io.spineconsole.sandbox.AuditStore;
 import io.spineconsole.sandbox.SandboxContext;
 import io.spineconsole.sandbox.http.Access;
 import io.spineconsole.sandbox.http.ApiResponse;
@@ -44,8 +46,10 @@ public final class MigrationRoutes implements RouteGroup {
     private final RunbookStore runbooks;
     private final WaveStore waves;
     private final ObjectMapper mapper;
+    private final AuditStore audit;
 
     public MigrationRoutes(SandboxContext context) {
+        this.audit = new AuditStore(context.sql(), context.mapper());
         this.sites = new SiteStore(context);
         this.components = new ComponentStore(context);
         this.runbooks = new RunbookStore(context);
@@ -58,6 +62,7 @@ public final class MigrationRoutes implements RouteGroup {
         registerSites(routes);
         registerComponents(routes);
         registerWaves(routes);
+        registerHistories(routes);
     }
 
     private void registerSites(Routes routes) {
@@ -118,6 +123,26 @@ public final class MigrationRoutes implements RouteGroup {
             SiteChecklist checklist = sites.signOff(caller, code, version, Requests.body(ctx, mapper, SignOffRequest.class));
             return ApiResponse.ok(checklist).etag(checklist.version());
         });
+    }
+
+    private void registerHistories(Routes routes) {
+        routes.get(BASE + "/sites/{siteCode}/history", Access.VIEWER, (ctx, caller) -> {
+            String code = Checks.sitePath(ctx);
+            return history(ctx, "site", code, () -> sites.get(code));
+        });
+        routes.get(BASE + "/components/{componentCode}/history", Access.VIEWER, (ctx, caller) -> {
+            String code = Checks.componentPath(ctx);
+            return history(ctx, "component", code, () -> components.get(code));
+        });
+    }
+
+    /** A record's audit entries, newest first; they outlive the record, so 404 only when there never was one. */
+    private ApiResponse history(Context ctx, String entityType, String entityId, Runnable findRecord) {
+        AuditStore.Query query = AuditStore.history(ctx, entityType, entityId);
+        if (!audit.mentions(entityType, entityId)) {
+            findRecord.run();
+        }
+        return ApiResponse.ok(audit.page(query));
     }
 
     private void registerComponents(Routes routes) {

@@ -20,6 +20,7 @@ import io.spineconsole.domain.registrations.OrganisationUpdate;
 import io.spineconsole.domain.registrations.RegistrationFileType;
 import io.spineconsole.domain.registrations.RegistrationFilter;
 import io.spineconsole.domain.registrations.TransitionRequest;
+import io.spineconsole.sandbox.AuditStore;
 import io.spineconsole.sandbox.SandboxContext;
 import io.spineconsole.sandbox.SandboxServer;
 import io.spineconsole.sandbox.http.Access;
@@ -46,9 +47,11 @@ public final class RegistrationRoutes implements RouteGroup {
     private final RegistrationStore store;
     private final RegistrationChecks checks;
     private final RegistrationTransfer transfer;
+    private final AuditStore audit;
 
     public RegistrationRoutes(SandboxContext context) {
         this.context = context;
+        this.audit = new AuditStore(context.sql(), context.mapper());
         this.store = new RegistrationStore(context);
         this.checks = new RegistrationChecks(context);
         this.transfer = new RegistrationTransfer(store);
@@ -166,12 +169,25 @@ public final class RegistrationRoutes implements RouteGroup {
             return ApiResponse.ok(e).etag(e.version());
         });
 
+        routes.get(BASE + "/organisations/{odsCode}/history", Access.VIEWER, (ctx, caller) -> {
+            String ods = odsCode(ctx);
+            return history(ctx, "organisation", ods, () -> store.organisation(ods));
+        });
+        routes.get(BASE + "/accredited-systems/{asid}/history", Access.VIEWER, (ctx, caller) -> {
+            String asid = asid(ctx);
+            return history(ctx, "accredited-system", asid, () -> store.system(asid));
+        });
+        routes.get(BASE + "/endpoints/{endpointId}/history", Access.VIEWER, (ctx, caller) -> {
+            UUID id = endpointId(ctx);
+            return history(ctx, "endpoint", id.toString(), () -> store.endpoint(id));
+        });
+
         routes.post(BASE + "/checks", Access.VIEWER, (ctx, caller) -> {
             QueryParams.of(ctx);
             return ApiResponse.ok(checks.run(checkRequest(Requests.body(ctx, context.mapper(), CheckRequest.class))));
         });
 
-        routes.postIdempotent(BASE + "/import", Access.OPERATOR, (ctx, caller) -> {
+        routes.postIdempotentWithQuery(BASE + "/import", Access.OPERATOR, (ctx, caller) -> {
             QueryParams p = QueryParams.of(ctx, "dryRun", "type", "status", "atomic");
             boolean dryRun = p.bool("dryRun").orElse(false);
             if (!dryRun && caller.role() != Role.ADMIN) {
@@ -200,10 +216,25 @@ public final class RegistrationRoutes implements RouteGroup {
         }, Access.VIEWER);
     }
 
+    /**
+     * A record's audit entries, newest first. They outlive the record (a deleted one still has its
+     * history); 404 only when there is no such record and never was.
+     */
+    private ApiResponse history(Context ctx, String entityType, String entityId, Runnable findRecord) {
+        AuditStore.Query query = AuditStore.history(ctx, entityType, entityId);
+        if (!audit.mentions(entityType, entityId)) {
+            findRecord.run();
+        }
+        return ApiResponse.ok(audit.page(query));
+    }
+
     private InteractionList interactions(Context ctx) {
         QueryParams p = QueryParams.of(ctx, "pattern", "q");
         Optional<MessagingPattern> pattern = p.coded("pattern", MessagingPattern.class);
         Optional<String> q = p.string("q").map(s -> s.toLowerCase(Locale.ROOT));
+        if (q.isPresent() && q.get().length() > 200) {
+            throw ProblemException.badParameter("query.q", "TOO_LONG", "Search text is at most 200 characters.");
+        }
         return new InteractionList(context.interactions().all().stream()
                 .filter(i -> pattern.isEmpty() || i.pattern() == pattern.get())
                 .filter(i -> q.isEmpty() || i.id().toLowerCase(Locale.ROOT).contains(q.get()))

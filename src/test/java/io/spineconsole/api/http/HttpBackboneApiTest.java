@@ -53,7 +53,7 @@ class HttpBackboneApiTest {
 
     @Test
     void readsEverySkeletonOperationFromTheRealSandbox() {
-        try (HttpBackboneApi api = new HttpBackboneApi(sandbox.baseUrl(), sandbox::adminToken, FAST)) {
+        try (HttpBackboneApi api = new HttpBackboneApi(sandbox.baseUrl(), sandbox::adminToken, sandbox.clientOptions(FAST))) {
             assertEquals("ok", api.health().join().status());
             assertEquals(Role.ADMIN, api.me().join().role());
             assertEquals(SandboxFixture.SMALL.organisations(), api.registrationSummary().join().organisations());
@@ -65,7 +65,7 @@ class HttpBackboneApiTest {
 
     @Test
     void aRefusedTokenIsTypedAndMarksTheConnectionUnauthorised() {
-        try (HttpBackboneApi api = new HttpBackboneApi(sandbox.baseUrl(), () -> "spc_wrong", FAST)) {
+        try (HttpBackboneApi api = new HttpBackboneApi(sandbox.baseUrl(), () -> "spc_wrong", sandbox.clientOptions(FAST))) {
             ApiException e = failureOf(api.me());
             assertEquals(ApiException.Kind.UNAUTHORISED, e.kind());
             assertEquals("UNAUTHORISED", e.code());

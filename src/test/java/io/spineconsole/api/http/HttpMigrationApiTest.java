@@ -63,9 +63,9 @@ class HttpMigrationApiTest {
     @BeforeAll
     static void start() {
         sandbox = SandboxFixture.start();
-        adminApi = new HttpBackboneApi(sandbox.baseUrl(), sandbox::adminToken, HttpClientOptions.defaults());
+        adminApi = new HttpBackboneApi(sandbox.baseUrl(), sandbox::adminToken, sandbox.clientOptions(HttpClientOptions.defaults()));
         String viewer = sandbox.backbone().tokens().create("viewer", Role.VIEWER);
-        viewerApi = new HttpBackboneApi(sandbox.baseUrl(), () -> viewer, HttpClientOptions.defaults());
+        viewerApi = new HttpBackboneApi(sandbox.baseUrl(), () -> viewer, sandbox.clientOptions(HttpClientOptions.defaults()));
         api = adminApi.migration();
     }
 

@@ -84,11 +84,11 @@ class RegistrationsApiTest {
 
     static void startOn(Supplier<SandboxFixture> fixture) {
         sandbox = fixture.get();
-        admin = new HttpBackboneApi(sandbox.baseUrl(), sandbox::adminToken, OPTIONS);
+        admin = new HttpBackboneApi(sandbox.baseUrl(), sandbox::adminToken, sandbox.clientOptions(OPTIONS));
         String viewerToken = sandbox.backbone().tokens().create("vera.viewer", Role.VIEWER);
         String operatorToken = sandbox.backbone().tokens().create("otto.operator", Role.OPERATOR);
-        viewer = new HttpBackboneApi(sandbox.baseUrl(), () -> viewerToken, OPTIONS);
-        operator = new HttpBackboneApi(sandbox.baseUrl(), () -> operatorToken, OPTIONS);
+        viewer = new HttpBackboneApi(sandbox.baseUrl(), () -> viewerToken, sandbox.clientOptions(OPTIONS));
+        operator = new HttpBackboneApi(sandbox.baseUrl(), () -> operatorToken, sandbox.clientOptions(OPTIONS));
     }
 
     @AfterAll
@@ -358,7 +358,7 @@ class RegistrationsApiTest {
         Organisation org = activeOrganisation();
         MhsEndpoint read = api().endpoint(api().createEndpoint(endpointChange(org.odsCode(), org.odsCode() + "-0000002",
                 "mhs.conflict.example")).join().id()).join();
-        try (HttpBackboneApi other = new HttpBackboneApi(sandbox.baseUrl(), sandbox::adminToken, OPTIONS)) {
+        try (HttpBackboneApi other = new HttpBackboneApi(sandbox.baseUrl(), sandbox::adminToken, sandbox.clientOptions(OPTIONS))) {
             MhsEndpointChange first = endpointChange(org.odsCode(), org.odsCode() + "-0000002", "mhs.conflict.example");
             first = new MhsEndpointChange("Edited by the first", first.odsCode(), first.partyKey(), first.url(), first.cpaId(),
                     first.interactions(), first.messagingPattern(), first.reliability(), first.mhsActor(), null, first.certificate());

@@ -39,7 +39,7 @@ final class MessageApiChecks {
     }
 
     static HttpBackboneApi client(SandboxFixture sandbox, String token) {
-        return new HttpBackboneApi(sandbox.baseUrl(), () -> token, HttpClientOptions.defaults());
+        return new HttpBackboneApi(sandbox.baseUrl(), () -> token, sandbox.clientOptions(HttpClientOptions.defaults()));
     }
 
     static String token(SandboxFixture sandbox, Role role) {
@@ -158,7 +158,8 @@ final class MessageApiChecks {
         ApiException wide = (ApiException) assertThrows(CompletionException.class, () -> api.messages()
                 .search(MessageSearch.all().withWindow(Instant.now().minusSeconds(40L * 86_400), Instant.now())).join())
                 .getCause();
-        assertEquals("WINDOW_TOO_WIDE", wide.code());
+        assertEquals("BAD_REQUEST", wide.code());
+        assertEquals("WINDOW_TOO_WIDE", wide.fieldErrors().get(0).code());
         ApiException missing = (ApiException) assertThrows(CompletionException.class,
                 () -> api.messages().message(UUID.randomUUID()).join()).getCause();
         assertEquals(404, missing.status());

@@ -1,0 +1,5 @@
+package io.spineconsole.domain.tokens;
+
+/** Why a token is revoked. */
+public record RevokeRequest(String reason) {
+}
