@@ -158,7 +158,7 @@ final class BrowserView<T> {
         SplitPane split = new SplitPane(left, right);
         split.setOrientation(Orientation.HORIZONTAL);
         String dividerKey = "registrations." + kind.path() + ".divider";
-        double divider = memory.recall(dividerKey).map(BrowserView::parseDivider).orElse(0.6);
+        double divider = memory.recall(dividerKey).map(BrowserView::parseDivider).orElse(0.62);
         split.setDividerPositions(divider);
         split.getDividers().get(0).positionProperty().addListener((o, a, p) ->
                 memory.remember(dividerKey, String.format(java.util.Locale.ROOT, "%.3f", p.doubleValue())));
@@ -171,9 +171,9 @@ final class BrowserView<T> {
     private static double parseDivider(String text) {
         try {
             double d = Double.parseDouble(text);
-            return d > 0.2 && d < 0.85 ? d : 0.6;
+            return d > 0.2 && d < 0.85 ? d : 0.62;
         } catch (NumberFormatException e) {
-            return 0.6;
+            return 0.62;
         }
     }
 

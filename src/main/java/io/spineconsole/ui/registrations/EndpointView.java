@@ -26,12 +26,12 @@ final class EndpointView implements KindView<MhsEndpoint> {
     public List<Column<MhsEndpoint>> columns() {
         return List.of(
                 new Column<>(Views.textColumn(i18n.get("registrations.field.partyKey"), MhsEndpoint::partyKey, 118), "party-key"),
-                new Column<>(Views.textColumn(i18n.get("registrations.column.ods"), MhsEndpoint::odsCode, 56), "ods-code"),
+                new Column<>(Views.textColumn(i18n.get("registrations.column.ods"), MhsEndpoint::odsCode, 64), "ods-code"),
                 new Column<>(Views.flex(Views.textColumn(i18n.get("registrations.field.fqdn"), e -> e.fqdn() == null ? "" : e.fqdn(), 140)), null),
-                new Column<>(Views.textColumn(i18n.get("registrations.column.pattern"), e -> Labels.pattern(e.messagingPattern()), 100), null),
+                new Column<>(Views.textColumn(i18n.get("registrations.column.pattern"), e -> Labels.pattern(e.messagingPattern()), 98), null),
                 new Column<>(Views.nodeColumn(i18n.get("registrations.field.certificate"),
-                        e -> Views.certificateShort(i18n, e.certificate()), 134), "certificate-not-after"),
-                new Column<>(Views.nodeColumn(i18n.get("registrations.field.status"), e -> Views.status(i18n, e.status()), 96), null));
+                        e -> Views.certificateShort(i18n, e.certificate()), 142), "certificate-not-after"),
+                new Column<>(Views.nodeColumn(i18n.get("registrations.field.status"), e -> Views.status(i18n, e.status()), 92), null));
     }
 
     @Override

@@ -155,7 +155,7 @@ final class ImportDialog {
                 Views.textColumn(i18n.get("registrations.import.identifier"), r -> r.identifier() == null ? "" : r.identifier(), 130),
                 Views.nodeColumn(i18n.get("registrations.import.outcome"), r -> outcome(i18n, r,
                         model.reportProperty().get() != null && model.reportProperty().get().dryRun()), 120),
-                problemsColumn(i18n)));
+                Views.flex(Views.textColumn(i18n.get("registrations.import.problems"), ImportDialog::problems, 400))));
         results.setRowFactory(t -> new javafx.scene.control.TableRow<>() {
             @Override
             protected void updateItem(ImportEntryResult r, boolean empty) {
@@ -163,12 +163,28 @@ final class ImportDialog {
                 setTooltip(empty || r == null || problems(r).isEmpty() ? null : new javafx.scene.control.Tooltip(problems(r)));
             }
         });
-        Views.dense(results);
+        results.getStyleClass().add("striped");
         results.setPlaceholder(Views.muted(i18n.get("registrations.import.noResults")));
-        results.setPrefHeight(280);
+        results.setPrefHeight(200);
         VBox.setVgrow(results, Priority.ALWAYS);
 
-        VBox body = new VBox(10, roleNote, options, actions, detected, message, error, results);
+        Label rowProblems = new Label();
+        rowProblems.setId("reg-import-row-problems");
+        rowProblems.setWrapText(true);
+        rowProblems.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        rowProblems.textProperty().bind(Bindings.createStringBinding(() -> {
+            ImportEntryResult r = results.getSelectionModel().getSelectedItem();
+            return r == null || problems(r).isEmpty() ? i18n.get("registrations.import.selectRow")
+                    : i18n.get("registrations.import.rowProblems", r.line() != null
+                    ? i18n.get("registrations.import.line", r.line()) : i18n.get("registrations.import.entry", r.index() + 1),
+                    problemsLines(r));
+        }, results.getSelectionModel().selectedItemProperty()));
+        model.results().addListener((javafx.collections.ListChangeListener<ImportEntryResult>) c -> {
+            if (!results.getItems().isEmpty()) {
+                results.getSelectionModel().select(0);
+            }
+        });
+        VBox body = new VBox(10, roleNote, options, actions, detected, message, error, results, rowProblems);
         body.setPrefWidth(880);
         dialog.getDialogPane().setMinWidth(920);
         for (Label l : List.of(roleNote, detected, message)) {
@@ -176,33 +192,6 @@ final class ImportDialog {
         }
         dialog.getDialogPane().setContent(body);
         dialog.setOnCloseRequest(e -> model.cancel());
-    }
-
-    /** Every problem of a row, wrapped to the column's width so none is cut off. */
-    private static javafx.scene.control.TableColumn<ImportEntryResult, ImportEntryResult> problemsColumn(I18n i18n) {
-        var column = Views.flex(Views.nodeColumn(i18n.get("registrations.import.problems"), (ImportEntryResult r) -> null, 400));
-        column.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
-            private final Label text = new Label();
-
-            {
-                text.setWrapText(true);
-                text.prefWidthProperty().bind(widthProperty().subtract(14));
-                text.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-            }
-
-            @Override
-            protected void updateItem(ImportEntryResult r, boolean empty) {
-                super.updateItem(r, empty);
-                setText(null);
-                if (empty || r == null) {
-                    setGraphic(null);
-                } else {
-                    text.setText(problems(r));
-                    setGraphic(text);
-                }
-            }
-        });
-        return column;
     }
 
     private static Label outcome(I18n i18n, ImportEntryResult r, boolean dryRun) {
@@ -216,6 +205,12 @@ final class ImportDialog {
     private static String problems(ImportEntryResult r) {
         return Stream.concat(r.errors().stream(), r.warnings().stream()).map(ImportDialog::issue)
                 .collect(Collectors.joining("; "));
+    }
+
+    /** One problem a line, for the selected row. */
+    private static String problemsLines(ImportEntryResult r) {
+        return Stream.concat(r.errors().stream(), r.warnings().stream()).map(ImportDialog::issue)
+                .collect(Collectors.joining("\n"));
     }
 
     private static String issue(FieldIssue i) {

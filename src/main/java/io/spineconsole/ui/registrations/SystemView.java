@@ -26,7 +26,7 @@ final class SystemView implements KindView<AccreditedSystem> {
         return List.of(
                 new Column<>(Views.textColumn(i18n.get("registrations.field.asid"), AccreditedSystem::asid, 104), "asid"),
                 new Column<>(Views.flex(Views.textColumn(i18n.get("registrations.field.name"), s -> nz(s.name()), 150)), "name"),
-                new Column<>(Views.textColumn(i18n.get("registrations.column.ods"), AccreditedSystem::odsCode, 60), "ods-code"),
+                new Column<>(Views.textColumn(i18n.get("registrations.column.ods"), AccreditedSystem::odsCode, 64), "ods-code"),
                 new Column<>(Views.textColumn(i18n.get("registrations.field.partyKey"), s -> nz(s.partyKey()), 118), null),
                 new Column<>(Views.flex(Views.textColumn(i18n.get("registrations.field.product"), s -> product(s), 110)), null),
                 new Column<>(Views.nodeColumn(i18n.get("registrations.field.status"), s -> Views.status(i18n, s.status()), 96), null));
