@@ -57,6 +57,8 @@ class RegistrationsUiTest {
         endpoint = Records.endpoint(colleague.registrations(), owner);
         console = ConsoleFixture.against(sandbox.baseUrl(), sandbox.adminToken(), EnvironmentKind.SANDBOX);
         robot = console.robot();
+        // Under Monocle a shown stage may not have the keyboard focus: typing would go nowhere.
+        robot.interact(() -> console.stage().requestFocus());
         robot.clickOn("#nav-registrations");
     }
 
@@ -111,6 +113,7 @@ class RegistrationsUiTest {
         robot.interact(field::selectAll);
         robot.type(KeyCode.BACK_SPACE);
         robot.write(text);
+        console.waitUntil(5, () -> text.equals(field.getText()));
     }
 
     /** The error shown under the input {@code query} (FormRows puts it beside the input). */

@@ -32,6 +32,7 @@ class RegistrationsViewerUiTest {
         String token = sandbox.backbone().tokens().create("vera.viewer", Role.VIEWER);
         console = ConsoleFixture.against(sandbox.baseUrl(), token, EnvironmentKind.SANDBOX);
         robot = console.robot();
+        robot.interact(() -> console.stage().requestFocus());
         robot.clickOn("#nav-registrations");
     }
 
