@@ -11,6 +11,17 @@ import java.util.concurrent.CompletableFuture;
  */
 public interface AuditApi {
 
-    /** Audit entries matching {@code query} (any role), a page at a time. */
-    CompletableFuture<Page<AuditEntry>> entries(AuditQuery query, String cursor, int limit);
+    /** Searches the whole audit log (newest first unless asked otherwise). */
+    CompletableFuture<Page<AuditEntry>> search(AuditQuery query);
+
+    /**
+     * A migration component's history, newest first: its changes and transitions and its runbook steps'.
+     *
+     * @param action only this kind of change ({@code transition}, ...), or null for all
+     */
+    CompletableFuture<Page<AuditEntry>> componentHistory(String componentCode, String action, Integer limit,
+                                                         String cursor);
+
+    /** A site's history, newest first: the site, its checklist and its items, and the sign-off. */
+    CompletableFuture<Page<AuditEntry>> siteHistory(String siteCode, String action, Integer limit, String cursor);
 }

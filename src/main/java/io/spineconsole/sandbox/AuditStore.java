@@ -40,9 +40,29 @@ public final class AuditStore {
     private final Sql sql;
     private final ObjectMapper mapper;
 
-    /** A search of the log; null members do not filter. */
-    public record Query(String entityType, String entityId, String actor, String action, Instant from, Instant to,
+    /**
+     * A search of the log; null members do not filter. {@code subjects}: entries about any of them
+     * (none: about anything).
+     */
+    public record Query(List<Subject> subjects, String actor, String action, Instant from, Instant to,
                         boolean oldestFirst, int limit, String cursor) {
+        public Query {
+            subjects = List.copyOf(subjects);
+        }
+    }
+
+    /**
+     * What entries are about: every record of a type ({@code id} null), one record, or the parts of one
+     * ({@code idPrefix}: a site's checklist items are {@code DC-NORTH/<key>}).
+     */
+    public record Subject(String entityType, String id, boolean idPrefix) {
+        public static Subject record(String entityType, String id) {
+            return new Subject(entityType, id, false);
+        }
+
+        public static Subject partsOf(String entityType, String parentId) {
+            return new Subject(entityType, parentId + "/", true);
+        }
     }
 
     public AuditStore(Sql sql, ObjectMapper mapper) {
@@ -69,14 +89,21 @@ public final class AuditStore {
         if (from != null && to != null && !from.isBefore(to)) {
             throw ProblemException.badParameter("query.from", "DATE_ORDER", "from must be before to.");
         }
-        return new Query(entityType, entityId, text(q, "actor", 100), oneOf(q, "action", ACTIONS), from, to,
+        List<Subject> subjects = entityType == null ? List.of() : List.of(new Subject(entityType, entityId, false));
+        return new Query(subjects, text(q, "actor", 100), oneOf(q, "action", ACTIONS), from, to,
                 sort.equals("at"), q.integer("limit", 1, 500, 100), q.string("cursor").orElse(null));
     }
 
-    /** The query of a record's history route: that record's entries, optionally of one action. */
-    public static Query history(Context ctx, String entityType, String entityId) {
+    /**
+     * The query of a record's history route: entries about the record and its {@code parts} (a site's
+     * checklist and items, a component's runbook steps), newest first, optionally of one action.
+     */
+    public static Query history(Context ctx, String entityType, String entityId, Subject... parts) {
         QueryParams q = QueryParams.of(ctx, "action", "limit", "cursor");
-        return new Query(entityType, entityId, null, oneOf(q, "action", ACTIONS), null, null, false,
+        List<Subject> subjects = new ArrayList<>();
+        subjects.add(Subject.record(entityType, entityId));
+        subjects.addAll(List.of(parts));
+        return new Query(subjects, null, oneOf(q, "action", ACTIONS), null, null, false,
                 q.integer("limit", 1, 500, 100), q.string("cursor").orElse(null));
     }
 
@@ -85,27 +112,39 @@ public final class AuditStore {
         List<Object> params = new ArrayList<>();
         filter(query, where, params);
         long total = sql.count("SELECT COUNT(*) FROM audit_event" + clause(where), params.toArray());
-        String scope = String.join("|", String.valueOf(query.entityType()), String.valueOf(query.entityId()),
-                String.valueOf(query.actor()), String.valueOf(query.action()), String.valueOf(query.from()),
-                String.valueOf(query.to()), String.valueOf(query.oldestFirst()));
+        String scope = String.join("|", String.valueOf(query.subjects()), String.valueOf(query.actor()),
+                String.valueOf(query.action()), String.valueOf(query.from()), String.valueOf(query.to()),
+                String.valueOf(query.oldestFirst()));
+        // In time order (seeded or imported history is older than its ids say), then by id.
+        String direction = query.oldestFirst() ? "ASC" : "DESC";
         if (query.cursor() != null) {
-            long after;
+            Instant afterAt;
+            long afterId;
             try {
-                after = Long.parseLong(Cursors.decode(query.cursor(), scope).get(0));
-            } catch (NumberFormatException | IndexOutOfBoundsException e) {
+                List<String> key = Cursors.decode(query.cursor(), scope);
+                afterAt = Instant.parse(key.get(0));
+                afterId = Long.parseLong(key.get(1));
+            } catch (RuntimeException e) {
+                if (e instanceof ProblemException p) {
+                    throw p;
+                }
                 throw ProblemException.badParameter("query.cursor", "INVALID_CURSOR",
                         "The cursor is not one this server issued. Pass nextCursor back unchanged.");
             }
-            where.add(query.oldestFirst() ? "id > ?" : "id < ?");
-            params.add(after);
+            String after = query.oldestFirst() ? ">" : "<";
+            where.add("(occurred_at " + after + " ? OR (occurred_at = ? AND id " + after + " ?))");
+            params.add(afterAt);
+            params.add(afterAt);
+            params.add(afterId);
         }
-        List<AuditEntry> rows = sql.list("SELECT " + COLUMNS + " FROM audit_event" + clause(where) + " ORDER BY id "
-                + (query.oldestFirst() ? "ASC" : "DESC") + " FETCH FIRST " + (query.limit() + 1) + " ROWS ONLY",
+        List<AuditEntry> rows = sql.list("SELECT " + COLUMNS + " FROM audit_event" + clause(where) + " ORDER BY occurred_at "
+                + direction + ", id " + direction + " FETCH FIRST " + (query.limit() + 1) + " ROWS ONLY",
                 this::entry, params.toArray());
         String next = null;
         if (rows.size() > query.limit()) {
             rows = rows.subList(0, query.limit());
-            next = Cursors.encode(scope, List.of(Long.toString(rows.get(rows.size() - 1).id())));
+            AuditEntry last = rows.get(rows.size() - 1);
+            next = Cursors.encode(scope, List.of(last.at().toString(), Long.toString(last.id())));
         }
         return new Page<>(rows, next, total, true);
     }
@@ -121,12 +160,27 @@ public final class AuditStore {
     }
 
     private static void filter(Query q, List<String> where, List<Object> params) {
-        add(where, params, "entity_type = ?", q.entityType());
-        add(where, params, "entity_id = ?", q.entityId());
+        if (!q.subjects().isEmpty()) {
+            List<String> any = new ArrayList<>();
+            for (Subject subject : q.subjects()) {
+                params.add(subject.entityType());
+                if (subject.id() == null) {
+                    any.add("entity_type = ?");
+                } else {
+                    any.add("(entity_type = ? AND entity_id " + (subject.idPrefix() ? "LIKE ? ESCAPE '!')" : "= ?)"));
+                    params.add(subject.idPrefix() ? likePrefix(subject.id()) : subject.id());
+                }
+            }
+            where.add("(" + String.join(" OR ", any) + ")");
+        }
         add(where, params, "actor_name = ?", q.actor());
         add(where, params, "action = ?", q.action());
         add(where, params, "occurred_at >= ?", q.from());
         add(where, params, "occurred_at < ?", q.to());
+    }
+
+    private static String likePrefix(String prefix) {
+        return prefix.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
     }
 
     private static void add(List<String> where, List<Object> params, String condition, Object value) {
@@ -142,16 +196,16 @@ public final class AuditStore {
 
     private AuditEntry entry(ResultSet r) throws SQLException {
         String name = r.getString("actor_name");
-        long tokenId = r.getLong("actor_token_id");
+        Long tokenId = r.getObject("actor_token_id") == null ? null : r.getLong("actor_token_id");
         String role = r.getString("actor_role");
-        if (role == null) { // written before the actor had columns of its own
+        if (role == null) { // written before the actor had columns of its own, or without a token (seeded history)
             Matcher m = LEGACY_ACTOR.matcher(r.getString("actor"));
             name = m.matches() ? m.group(1) : r.getString("actor");
-            tokenId = m.matches() ? Long.parseLong(m.group(2)) : 1;
-            role = m.matches() ? m.group(3) : Role.ADMIN.code();
+            tokenId = m.matches() ? Long.valueOf(m.group(2)) : null;
+            role = m.matches() ? m.group(3) : null;
         }
         return new AuditEntry(r.getLong("id"), Sql.instant(r, "occurred_at"),
-                new AuditActor(name, tokenId, Coded.fromCode(Role.class, role)), r.getString("action"),
+                new AuditActor(name, tokenId, role == null ? null : Coded.fromCode(Role.class, role)), r.getString("action"),
                 r.getString("entity_type"), r.getString("entity_id"), r.getString("reason"),
                 json(r.getString("before_json")), json(r.getString("after_json")), r.getString("request_id"));
     }

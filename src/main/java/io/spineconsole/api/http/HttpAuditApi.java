@@ -5,7 +5,7 @@ import io.spineconsole.api.Page;
 import io.spineconsole.domain.audit.AuditEntry;
 import io.spineconsole.domain.audit.AuditQuery;
 
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
@@ -17,9 +17,17 @@ final class HttpAuditApi implements AuditApi {
         this.http = http;
     }
 
+    private com.fasterxml.jackson.databind.JavaType page() {
+        return http.types().constructParametricType(Page.class, AuditEntry.class);
+    }
+
+    private static String seg(String value) {
+        return okhttp3.HttpUrl.parse("http://x/").newBuilder().addPathSegment(value).build().encodedPath().substring(1);
+    }
+
     @Override
-    public CompletableFuture<Page<AuditEntry>> entries(AuditQuery q, String cursor, int limit) {
-        Map<String, Object> query = new LinkedHashMap<>();
+    public CompletableFuture<Page<AuditEntry>> search(AuditQuery q) {
+        Map<String, Object> query = new HashMap<>();
         query.put("entityType", q.entityType());
         query.put("entityId", q.entityId());
         query.put("actor", q.actor());
@@ -27,8 +35,29 @@ final class HttpAuditApi implements AuditApi {
         query.put("from", q.from());
         query.put("to", q.to());
         query.put("sort", q.oldestFirst() ? "at" : null);
+        query.put("limit", q.limit());
+        query.put("cursor", q.cursor());
+        return http.get("api/v1/audit", query, page());
+    }
+
+    @Override
+    public CompletableFuture<Page<AuditEntry>> componentHistory(String componentCode, String action, Integer limit,
+                                                                String cursor) {
+        return http.get("api/v1/migration/components/" + seg(componentCode) + "/history",
+                historyQuery(action, limit, cursor), page());
+    }
+
+    @Override
+    public CompletableFuture<Page<AuditEntry>> siteHistory(String siteCode, String action, Integer limit, String cursor) {
+        return http.get("api/v1/migration/sites/" + seg(siteCode) + "/history", historyQuery(action, limit, cursor),
+                page());
+    }
+
+    private static Map<String, Object> historyQuery(String action, Integer limit, String cursor) {
+        Map<String, Object> query = new HashMap<>();
+        query.put("action", action);
         query.put("limit", limit);
         query.put("cursor", cursor);
-        return http.get("/api/v1/audit", query, http.types().constructParametricType(Page.class, AuditEntry.class));
+        return query;
     }
 }

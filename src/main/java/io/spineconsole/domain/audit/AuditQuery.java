@@ -3,17 +3,17 @@ package io.spineconsole.domain.audit;
 import java.time.Instant;
 
 /**
- * A search of the audit log; null members are "any". {@code entityId} needs {@code entityType}.
- *
- * @param entityType  {@code organisation}, {@code accredited-system}, {@code endpoint}, ...
- * @param action      {@code create}, {@code update}, {@code transition}, ...
- * @param oldestFirst false (the default) lists the newest first
+ * An audit log search: every member optional; {@code entityId} needs {@code entityType}. Newest first
+ * unless {@code oldestFirst}.
  */
 public record AuditQuery(String entityType, String entityId, String actor, String action, Instant from, Instant to,
-                         boolean oldestFirst) {
+                         boolean oldestFirst, Integer limit, String cursor) {
 
-    /** The history of one record, newest first. */
-    public static AuditQuery forRecord(String entityType, String entityId) {
-        return new AuditQuery(entityType, entityId, null, null, null, null, false);
+    public static AuditQuery all() {
+        return new AuditQuery(null, null, null, null, null, null, false, null, null);
+    }
+
+    public AuditQuery withCursor(String next) {
+        return new AuditQuery(entityType, entityId, actor, action, from, to, oldestFirst, limit, next);
     }
 }

@@ -128,17 +128,20 @@ public final class MigrationRoutes implements RouteGroup {
     private void registerHistories(Routes routes) {
         routes.get(BASE + "/sites/{siteCode}/history", Access.VIEWER, (ctx, caller) -> {
             String code = Checks.sitePath(ctx);
-            return history(ctx, "site", code, () -> sites.get(code));
+            return history(ctx, "site", code, () -> sites.get(code), AuditStore.Subject.record("site-checklist", code),
+                    AuditStore.Subject.partsOf("checklist-item", code));
         });
         routes.get(BASE + "/components/{componentCode}/history", Access.VIEWER, (ctx, caller) -> {
             String code = Checks.componentPath(ctx);
-            return history(ctx, "component", code, () -> components.get(code));
+            return history(ctx, "component", code, () -> components.get(code),
+                    AuditStore.Subject.partsOf("runbook-step", code));
         });
     }
 
     /** A record's audit entries, newest first; they outlive the record, so 404 only when there never was one. */
-    private ApiResponse history(Context ctx, String entityType, String entityId, Runnable findRecord) {
-        AuditStore.Query query = AuditStore.history(ctx, entityType, entityId);
+    private ApiResponse history(Context ctx, String entityType, String entityId, Runnable findRecord,
+                                AuditStore.Subject... parts) {
+        AuditStore.Query query = AuditStore.history(ctx, entityType, entityId, parts);
         if (!audit.mentions(entityType, entityId)) {
             findRecord.run();
         }

@@ -4,7 +4,6 @@ import io.spineconsole.api.BackboneApi;
 import io.spineconsole.domain.MigrationSummary;
 import io.spineconsole.ui.common.I18n;
 import io.spineconsole.ui.common.SummaryViewModel;
-import io.spineconsole.ui.common.SummaryWorkspaceView;
 import io.spineconsole.ui.common.Tile;
 import io.spineconsole.ui.common.UiExecutor;
 import io.spineconsole.ui.common.WorkspaceServices;
@@ -19,11 +18,17 @@ public final class MigrationWorkspace {
     }
 
     public static WorkspaceView create(WorkspaceServices services) {
+        return create(services, ReportDestination.fileChooser());
+    }
+
+    /** @param destination where an exported report goes (a save dialog; a test names a file) */
+    public static MigrationWorkspaceView create(WorkspaceServices services, ReportDestination destination) {
         UiExecutor ui = services.ui();
         I18n i18n = services.i18n();
-        SummaryViewModel<MigrationSummary> model =
+        SummaryViewModel<MigrationSummary> summary =
                 new SummaryViewModel<>(BackboneApi::migrationSummary, s -> tiles(s, i18n), ui, i18n);
-        return new SummaryWorkspaceView("migration-workspace", i18n.get("migration.intro"), model, i18n);
+        MigrationViewModel model = new MigrationViewModel(ui, i18n, services.memory(), services.clock());
+        return new MigrationWorkspaceView(model, summary, services.navigator(), destination);
     }
 
     static List<Tile> tiles(MigrationSummary s, I18n i18n) {

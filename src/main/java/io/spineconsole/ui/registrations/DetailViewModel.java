@@ -238,7 +238,8 @@ public final class DetailViewModel<T> {
         }
         BackboneApi api = context.api();
         var reg = api.registrations();
-        history.load(cursor -> api.audit().entries(AuditQuery.forRecord(kind.type().code(), kind.id(r)), cursor, HISTORY_PAGE));
+        history.load(cursor -> api.audit().search(new AuditQuery(kind.type().code(), kind.id(r), null, null, null, null,
+                false, HISTORY_PAGE, cursor)));
         if (r instanceof Organisation o) {
             RegistrationFilter byOwner = RegistrationFilter.none().withOds(o.odsCode());
             systems.load(cursor -> reg.accreditedSystems(byOwner, cursor, RELATED_PAGE));

@@ -48,6 +48,11 @@ class AuditApiTest {
         sandbox.close();
     }
 
+    /** One registration record's history, as the workspace's detail pane reads it. */
+    static AuditQuery forRecord(String entityType, String entityId, int limit, String cursor) {
+        return new AuditQuery(entityType, entityId, null, null, null, null, false, limit, cursor);
+    }
+
     @Test
     void aRecordsHistoryIsNewestFirstWithWhoWhatWhyAndBeforeAndAfter() {
         var api = admin.registrations();
@@ -57,7 +62,7 @@ class AuditApiTest {
                 OrganisationKind.TRUST, null, "LS1 3EX")).join();
         api.transitionOrganisation("ZAUD1", o.version(), new TransitionRequest(RegistrationAction.APPROVE, "CAB 42")).join();
 
-        Page<AuditEntry> page = viewer.audit().entries(AuditQuery.forRecord("organisation", "ZAUD1"), null, 10).join();
+        Page<AuditEntry> page = viewer.audit().search(forRecord("organisation", "ZAUD1", 10, null)).join();
         assertEquals(List.of("transition", "update", "create"), page.items().stream().map(AuditEntry::action).toList());
         assertEquals(3, page.approximateTotal());
         AuditEntry transition = page.items().get(0);
@@ -84,7 +89,7 @@ class AuditApiTest {
         List<Long> ids = new ArrayList<>();
         String cursor = null;
         do {
-            Page<AuditEntry> page = admin.audit().entries(AuditQuery.forRecord("organisation", "ZAUD2"), cursor, 3).join();
+            Page<AuditEntry> page = admin.audit().search(forRecord("organisation", "ZAUD2", 3, cursor)).join();
             page.items().forEach(e -> ids.add(e.id()));
             cursor = page.nextCursor();
         } while (cursor != null);
@@ -92,8 +97,8 @@ class AuditApiTest {
         for (int i = 1; i < ids.size(); i++) {
             assertTrue(ids.get(i) < ids.get(i - 1), "newest first, no repeats");
         }
-        Page<AuditEntry> updates = admin.audit().entries(new AuditQuery("organisation", "ZAUD2", "Embedded console",
-                "update", null, null, true), null, 100).join();
+        Page<AuditEntry> updates = admin.audit().search(new AuditQuery("organisation", "ZAUD2", "Embedded console",
+                "update", null, null, true, 100, null)).join();
         assertEquals(6, updates.items().size());
         assertTrue(updates.items().get(0).id() < updates.items().get(5).id(), "oldest first when asked");
     }
@@ -101,7 +106,7 @@ class AuditApiTest {
     @Test
     void anEntityIdWithoutItsTypeIsRefused() {
         CompletionException e = assertThrows(CompletionException.class, () -> admin.audit()
-                .entries(new AuditQuery(null, "RR8", null, null, null, null, false), null, 10).join());
+                .search(new AuditQuery(null, "RR8", null, null, null, null, false, 10, null)).join());
         ApiException api = ApiException.unwrap(e);
         assertEquals(400, api.status());
         assertEquals("query.entityId", api.fieldErrors().get(0).field());

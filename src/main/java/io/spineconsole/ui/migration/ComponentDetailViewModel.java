@@ -1,0 +1,227 @@
+package io.spineconsole.ui.migration;
+
+import io.spineconsole.api.ApiException;
+import io.spineconsole.domain.audit.AuditEntry;
+import io.spineconsole.domain.migration.Component;
+import io.spineconsole.domain.migration.Runbook;
+import io.spineconsole.domain.migration.RunbookStep;
+import io.spineconsole.domain.migration.RunbookStepPatch;
+import io.spineconsole.domain.migration.RunbookStepStatus;
+import io.spineconsole.ui.common.ErrorText;
+import io.spineconsole.ui.common.LoadState;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * One component in full: its record, runbook and audit history (who moved it, when and why). The
+ * runbook's steps can be progressed (operator); the history pages back in time on request.
+ */
+public final class ComponentDetailViewModel {
+    static final int HISTORY_PAGE = 25;
+    private final MigrationViewModel root;
+    private final io.spineconsole.ui.common.I18n i18n;
+    private final StringProperty code = new SimpleStringProperty();
+    private final ObjectProperty<Component> component = new SimpleObjectProperty<>();
+    private final ObservableList<RunbookStep> runbook = FXCollections.observableArrayList();
+    private final ObservableList<AuditEntry> history = FXCollections.observableArrayList();
+    private final BooleanProperty historyHasMore = new SimpleBooleanProperty();
+    private final ObjectProperty<LoadState> state = new SimpleObjectProperty<>(LoadState.IDLE);
+    private final StringProperty error = new SimpleStringProperty("");
+    private final StringProperty errorDetail = new SimpleStringProperty("");
+    private final StringProperty stepError = new SimpleStringProperty("");
+    private final BooleanProperty saving = new SimpleBooleanProperty();
+    private String historyCursor;
+    private CompletableFuture<?> inFlight;
+    private CompletableFuture<?> moreHistory;
+    private long generation;
+
+    ComponentDetailViewModel(MigrationViewModel root) {
+        this.root = root;
+        this.i18n = root.i18n();
+    }
+
+    /** Shows {@code componentCode}; null closes the detail. */
+    public void select(String componentCode) {
+        if (componentCode == null) {
+            cancel();
+            code.set(null);
+            component.set(null);
+            runbook.clear();
+            history.clear();
+            state.set(LoadState.IDLE);
+            return;
+        }
+        boolean other = !componentCode.equals(code.get());
+        code.set(componentCode);
+        if (other) {
+            component.set(null);
+            runbook.clear();
+            history.clear();
+            stepError.set("");
+        }
+        reload();
+    }
+
+    void reloadIf(String changed) {
+        if (changed.equals(code.get())) {
+            reload();
+        }
+    }
+
+    public void reload() {
+        String c = code.get();
+        if (c == null || !root.connected()) {
+            return;
+        }
+        cancel();
+        long mine = ++generation;
+        if (component.get() == null) {
+            state.set(LoadState.LOADING);
+        }
+        var api = root.api();
+        record Detail(Component component, Runbook runbook, io.spineconsole.api.Page<AuditEntry> history) {
+        }
+        CompletableFuture<Detail> all = api.getComponent(c).thenCombine(api.getRunbook(c), (comp, rb) -> new Object[] {comp, rb})
+                .thenCombine(root.backbone().audit().componentHistory(c, null, HISTORY_PAGE, null),
+                        (pair, h) -> new Detail((Component) pair[0], (Runbook) pair[1], h));
+        inFlight = root.ui().deliver(all, d -> {
+            if (mine != generation) {
+                return;
+            }
+            inFlight = null;
+            component.set(d.component());
+            runbook.setAll(d.runbook().items());
+            history.setAll(d.history().items());
+            historyCursor = d.history().nextCursor();
+            historyHasMore.set(d.history().hasMore());
+            error.set("");
+            errorDetail.set("");
+            state.set(LoadState.LOADED);
+        }, failure -> {
+            if (mine != generation) {
+                return;
+            }
+            inFlight = null;
+            error.set(ErrorText.sentence(root.i18n(), failure));
+            errorDetail.set(ErrorText.detail(failure));
+            state.set(LoadState.FAILED);
+        });
+    }
+
+    /** The next page of history, further back in time. */
+    public void loadMoreHistory() {
+        String c = code.get();
+        if (c == null || historyCursor == null || (moreHistory != null && !moreHistory.isDone())) {
+            return;
+        }
+        long mine = generation;
+        moreHistory = root.ui().deliver(root.backbone().audit().componentHistory(c, null, HISTORY_PAGE, historyCursor),
+                page -> {
+                    if (mine != generation) {
+                        return;
+                    }
+                    history.addAll(page.items());
+                    historyCursor = page.nextCursor();
+                    historyHasMore.set(page.hasMore());
+                }, failure -> error.set(ErrorText.sentence(root.i18n(), failure)));
+    }
+
+    /**
+     * Moves a runbook step on (operator), with the evidence that proves it (a change record, a
+     * report), which the audit trail keeps. Required steps gate the component's next state.
+     */
+    public CompletableFuture<RunbookStep> setStepStatus(RunbookStep step, RunbookStepStatus status, String evidence) {
+        stepError.set("");
+        saving.set(true);
+        CompletableFuture<RunbookStep> call = root.api().updateRunbookStep(step.componentCode(), step.id(),
+                new RunbookStepPatch(null, null, null, null, null, status, evidence, null), step.version());
+        root.ui().deliver(call, updated -> {
+            saving.set(false);
+            for (int i = 0; i < runbook.size(); i++) {
+                if (runbook.get(i).id() == updated.id()) {
+                    runbook.set(i, updated);
+                }
+            }
+            root.changed(step.componentCode());
+        }, failure -> {
+            saving.set(false);
+            ApiException api = ApiException.unwrap(failure);
+            if (api != null && api.isStale()) {
+                stepError.set(i18n.get("migration.runbook.stale"));
+                reload();
+            } else if (api != null && !api.fieldErrors().isEmpty()) {
+                stepError.set(api.fieldErrors().get(0).message());
+            } else {
+                stepError.set(ErrorText.sentence(root.i18n(), failure));
+            }
+        });
+        return call;
+    }
+
+    public void cancel() {
+        generation++;
+        if (inFlight != null) {
+            inFlight.cancel(true);
+            inFlight = null;
+        }
+        if (moreHistory != null) {
+            moreHistory.cancel(true);
+            moreHistory = null;
+        }
+        if (state.get() == LoadState.LOADING) {
+            state.set(component.get() == null ? LoadState.IDLE : LoadState.LOADED);
+        }
+    }
+
+    public ReadOnlyStringProperty codeProperty() {
+        return code;
+    }
+
+    public ReadOnlyObjectProperty<Component> componentProperty() {
+        return component;
+    }
+
+    public ObservableList<RunbookStep> runbook() {
+        return runbook;
+    }
+
+    public ObservableList<AuditEntry> history() {
+        return history;
+    }
+
+    public ReadOnlyBooleanProperty historyHasMoreProperty() {
+        return historyHasMore;
+    }
+
+    public ReadOnlyObjectProperty<LoadState> stateProperty() {
+        return state;
+    }
+
+    public ReadOnlyStringProperty errorProperty() {
+        return error;
+    }
+
+    public ReadOnlyStringProperty errorDetailProperty() {
+        return errorDetail;
+    }
+
+    /** Why the last runbook change failed, or "". */
+    public ReadOnlyStringProperty stepErrorProperty() {
+        return stepError;
+    }
+
+    public ReadOnlyBooleanProperty savingProperty() {
+        return saving;
+    }
+}

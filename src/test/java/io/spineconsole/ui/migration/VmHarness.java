@@ -1,0 +1,89 @@
+package io.spineconsole.ui.migration;
+
+import io.spineconsole.api.http.HttpBackboneApi;
+import io.spineconsole.domain.Principal;
+import io.spineconsole.sandbox.SandboxFixture;
+import io.spineconsole.settings.EnvironmentKind;
+import io.spineconsole.ui.common.I18n;
+import io.spineconsole.ui.common.UiExecutor;
+import io.spineconsole.ui.common.ViewMemory;
+import io.spineconsole.ui.common.WorkspaceContext;
+
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * The migration view models on a real sandbox over HTTP, without a toolkit: one thread plays the UI
+ * thread (as Platform::runLater would), so the view models see their answers one at a time, in order.
+ */
+final class VmHarness implements AutoCloseable {
+    final ExecutorService uiThread = Executors.newSingleThreadExecutor(r -> new Thread(r, "test-ui"));
+    final HttpBackboneApi api;
+    final MigrationViewModel model;
+    final ViewMemory memory;
+    final WorkspaceContext context;
+
+    VmHarness(SandboxFixture sandbox, String token) {
+        this(sandbox, token, ViewMemory.inMemory());
+    }
+
+    VmHarness(SandboxFixture sandbox, String token, ViewMemory memory) {
+        this.api = new HttpBackboneApi(sandbox.baseUrl(), () -> token, HttpBackboneApi.HttpClientOptions.defaults());
+        this.memory = memory;
+        Principal me = api.me().join();
+        this.context = new WorkspaceContext(api, me, "test", "Sandbox", EnvironmentKind.SANDBOX);
+        this.model = call(() -> new MigrationViewModel(new UiExecutor(uiThread), new I18n(Locale.UK), memory,
+                Clock.system(ZoneOffset.UTC)));
+    }
+
+    void connect() {
+        run(() -> model.connect(context));
+    }
+
+    <T> T call(Callable<T> work) {
+        try {
+            return uiThread.submit(work).get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    void run(Runnable work) {
+        call(() -> {
+            work.run();
+            return null;
+        });
+    }
+
+    /** Waits (up to 20 s) until {@code condition}, checked on the UI thread, holds. */
+    void await(String what, BooleanSupplier condition) {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (System.nanoTime() < end) {
+            if (call(condition::getAsBoolean)) {
+                return;
+            }
+            try {
+                Thread.sleep(25);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                fail("interrupted");
+            }
+        }
+        fail("Timed out waiting until " + what);
+    }
+
+    @Override
+    public void close() {
+        run(model::dispose);
+        uiThread.shutdownNow();
+        api.close();
+    }
+}
