@@ -38,10 +38,11 @@ final class RelatedTables {
                         Consumer<ConsoleLink> go, Button create) {
         TableView<AccreditedSystem> table = new TableView<>();
         table.getColumns().addAll(List.of(
-                Views.textColumn(i18n.get("registrations.field.asid"), AccreditedSystem::asid, 104),
-                Views.flex(Views.textColumn(i18n.get("registrations.field.name"), s -> s.name() == null ? "" : s.name(), 120)),
-                Views.textColumn(i18n.get("registrations.field.partyKey"), s -> s.partyKey() == null ? "" : s.partyKey(), 118),
-                Views.nodeColumn(i18n.get("registrations.field.status"), s -> Views.status(i18n, s.status()), 96)));
+                Views.textColumn(i18n.get("registrations.field.asid"), AccreditedSystem::asid, 112),
+                Views.textColumn(i18n.get("registrations.field.partyKey"), s -> s.partyKey() == null ? "" : s.partyKey(), 116),
+                Views.flex(Views.textColumn(i18n.get("registrations.field.product"), s -> ((s.productName() == null ? ""
+                        : s.productName()) + " " + (s.productVersion() == null ? "" : s.productVersion())).strip(), 110)),
+                narrowStatus(Views.nodeColumn(i18n.get("registrations.field.status"), s -> Views.status(i18n, s.status()), 96))));
         return section(table, list, i18n, heading, all, go, create, s -> RecordKind.SYSTEMS.link(s.asid()), "reg-related-systems");
     }
 
@@ -49,10 +50,9 @@ final class RelatedTables {
                           Consumer<ConsoleLink> go, Button create) {
         TableView<MhsEndpoint> table = new TableView<>();
         table.getColumns().addAll(List.of(
-                Views.textColumn(i18n.get("registrations.field.partyKey"), MhsEndpoint::partyKey, 118),
-                Views.flex(Views.textColumn(i18n.get("registrations.column.pattern"), e -> Labels.pattern(e.messagingPattern()), 104)),
-                Views.nodeColumn(i18n.get("registrations.field.certificate"), e -> Views.certificateShort(i18n, e.certificate()), 134),
-                Views.nodeColumn(i18n.get("registrations.field.status"), e -> Views.status(i18n, e.status()), 96)));
+                Views.flex(Views.textColumn(i18n.get("registrations.field.partyKey"), MhsEndpoint::partyKey, 116)),
+                Views.nodeColumn(i18n.get("registrations.field.certificate"), e -> Views.certificateShort(i18n, e.certificate()), 138),
+                narrowStatus(Views.nodeColumn(i18n.get("registrations.field.status"), e -> Views.status(i18n, e.status()), 96))));
         return section(table, list, i18n, heading, all, go, create, e -> RecordKind.ENDPOINTS.link(e.id().toString()),
                 "reg-related-endpoints");
     }
@@ -84,14 +84,22 @@ final class RelatedTables {
         showAll.setOnAction(e -> go.accept(all));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox head = new HBox(8, title, spacer, showAll);
+        HBox links = new HBox(8, showAll, spacer);
         if (create != null) {
-            head.getChildren().add(create);
+            links.getChildren().add(create);
+            create.setMinWidth(Region.USE_PREF_SIZE);
         }
-        head.setAlignment(Pos.CENTER_LEFT);
+        links.setAlignment(Pos.CENTER_LEFT);
+        VBox head = new VBox(2, title, links);
         ErrorRow error = new ErrorRow(list.errorProperty(), list.errorDetailProperty(), i18n);
         Label hint = Views.muted(i18n.get("registrations.related.hint"));
         return new VBox(6, head, table, error, hint);
+    }
+
+    /** A status column that may narrow a little in a side pane (its icon still shows the state). */
+    private static <T, V> javafx.scene.control.TableColumn<T, V> narrowStatus(javafx.scene.control.TableColumn<T, V> c) {
+        c.setMinWidth(80);
+        return c;
     }
 
     /** "Owner: RR8 Leeds Teaching Hospitals NHS Trust (active)", a link to it. */

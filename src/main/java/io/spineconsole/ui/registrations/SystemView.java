@@ -24,7 +24,7 @@ final class SystemView implements KindView<AccreditedSystem> {
     @Override
     public List<Column<AccreditedSystem>> columns() {
         return List.of(
-                new Column<>(Views.textColumn(i18n.get("registrations.field.asid"), AccreditedSystem::asid, 104), "asid"),
+                new Column<>(Views.textColumn(i18n.get("registrations.field.asid"), AccreditedSystem::asid, 112), "asid"),
                 new Column<>(Views.flex(Views.textColumn(i18n.get("registrations.field.name"), s -> nz(s.name()), 150)), "name"),
                 new Column<>(Views.textColumn(i18n.get("registrations.column.ods"), AccreditedSystem::odsCode, 64), "ods-code"),
                 new Column<>(Views.textColumn(i18n.get("registrations.field.partyKey"), s -> nz(s.partyKey()), 118), null),
