@@ -124,8 +124,8 @@ class RegistrationsUiTest {
     }
 
     private static void openEndpoint() throws Exception {
-        robot.clickOn("#reg-tab-endpoints");
-        robot.clickOn("#reg-endpoints-clear-filters");
+        robot.clickOn(find("#reg-tab-endpoints", Node.class));
+        robot.clickOn(find("#reg-endpoints-clear-filters", Node.class));
         retype("#reg-endpoints-search", endpoint.partyKey());
         TableView<?> table = find("#reg-endpoints-table", TableView.class);
         console.waitUntil(10, () -> table.getItems().size() == 1
@@ -220,8 +220,8 @@ class RegistrationsUiTest {
                 + b + ",Child site,trust-site," + a + ",\r\n"
                 + "bad code,Broken,not-a-kind,,\r\n", StandardCharsets.UTF_8);
         try {
-            robot.clickOn("#reg-tab-organisations");
-            robot.clickOn("#reg-organisations-import");
+            robot.clickOn(find("#reg-tab-organisations", Node.class));
+            robot.clickOn(find("#reg-organisations-import", Node.class));
             find("#reg-import-dialog", Node.class);
             robot.clickOn("#reg-import-path").write(file.toString());
             robot.clickOn("#reg-import-preview");

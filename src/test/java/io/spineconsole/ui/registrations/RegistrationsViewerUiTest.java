@@ -45,8 +45,8 @@ class RegistrationsViewerUiTest {
     @Test
     void aViewerSeesNoEnabledChangeAction() throws Exception {
         for (String list : List.of("organisations", "systems", "endpoints")) {
-            robot.clickOn("#reg-tab-" + list);
-            robot.clickOn("#reg-" + list + "-clear-filters");
+            robot.clickOn(console.waitFor("#reg-tab-" + list, Node.class));
+            robot.clickOn(console.waitFor("#reg-" + list + "-clear-filters", Node.class));
             TableView<?> table = console.waitFor("#reg-" + list + "-table", TableView.class);
             console.waitUntil(10, () -> !table.getItems().isEmpty());
             robot.clickOn(robot.from(table).lookup(".table-row-cell").queryAs(Node.class));
@@ -66,7 +66,7 @@ class RegistrationsViewerUiTest {
                     list + ": the pane says why");
             assertFalse(robot.lookup("#reg-" + list + "-export").queryAs(Button.class).isDisabled(), "a viewer may export");
         }
-        robot.clickOn("#reg-tab-checks");
+        robot.clickOn(console.waitFor("#reg-tab-checks", Node.class));
         console.waitUntil(15, () -> robot.lookup("#reg-checks-summary").queryAs(Label.class).getText().startsWith("Checked "));
         assertEquals(0, robot.lookup("#reg-endpoints-form").queryAll().stream().filter(Node::isVisible).count());
     }
