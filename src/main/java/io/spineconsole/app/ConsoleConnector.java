@@ -7,6 +7,7 @@ import io.spineconsole.api.http.HttpBackboneApi.HttpClientOptions;
 import io.spineconsole.api.http.TlsOptions;
 import io.spineconsole.domain.Principal;
 import io.spineconsole.sandbox.SandboxBackbone;
+import io.spineconsole.sandbox.messages.TrafficSimulator;
 import io.spineconsole.settings.ConnectionProfile;
 import io.spineconsole.settings.SecretStore;
 import io.spineconsole.settings.SecretStore.Secret;
@@ -31,6 +32,8 @@ import java.util.function.Consumer;
  * are held in memory only.
  */
 final class ConsoleConnector implements BackboneConnector, AutoCloseable {
+    /** Messages a second the embedded sandbox's traffic simulator sends (0: none); default a desktop's few dozen. */
+    static final String TRAFFIC_PROPERTY = "spineconsole.sandbox.traffic";
     private final String sandboxJdbcUrl;
     private final SecretStore secrets;
     private final Map<String, String> transientTokens = new ConcurrentHashMap<>();
@@ -89,6 +92,11 @@ final class ConsoleConnector implements BackboneConnector, AutoCloseable {
             sandbox = SandboxBackbone.start(SandboxBackbone.Config.embedded(sandboxJdbcUrl), Clock.systemUTC());
             progress.accept("startup.step.server");
             sandboxToken = sandbox.issueEmbeddedConsoleToken();
+            // Live traffic with realistic failures, so the live tail and the last hour have something to show.
+            int rate = Integer.getInteger(TRAFFIC_PROPERTY, TrafficSimulator.DEFAULT_RATE);
+            if (rate > 0) {
+                sandbox.traffic().start(Math.min(rate, TrafficSimulator.MAX_RATE));
+            }
         }
     }
 

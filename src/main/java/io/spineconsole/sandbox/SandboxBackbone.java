@@ -68,7 +68,7 @@ public final class SandboxBackbone implements AutoCloseable {
             TokenStore tokens = new TokenStore(sql, clock);
             SummaryStore summaries = new SummaryStore(sql, clock);
             SandboxServer server = new SandboxServer(tokens, new Idempotency(sql, clock), mapper,
-                    RouteGroups.all(context, summaries, config.mode(), messages.routes(), tokens));
+                    RouteGroups.all(context, summaries, config.mode(), messages.routes(), tokens), database::sync);
             int port = server.start(config.bindAddress(), config.port());
             String host = config.bindAddress().contains(":") ? "[" + config.bindAddress() + "]" : config.bindAddress();
             String url = "http://" + host + ":" + port;

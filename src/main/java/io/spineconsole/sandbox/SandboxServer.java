@@ -36,9 +36,19 @@ public final class SandboxServer implements AutoCloseable {
     public static final long MAX_IMPORT_BYTES = 32L << 20;
     static final String IMPORT_PATH = "/api/v1/registrations/import";
 
+    private static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH", "DELETE");
     private final Javalin app;
 
     public SandboxServer(TokenStore tokens, Idempotency idempotency, ObjectMapper mapper, List<RouteGroup> groups) {
+        this(tokens, idempotency, mapper, groups, () -> { });
+    }
+
+    /**
+     * @param afterWrite run after every successful write request, before its answer is sent: makes
+     *                   the change durable, so that an acknowledged write survives a crash
+     */
+    public SandboxServer(TokenStore tokens, Idempotency idempotency, ObjectMapper mapper, List<RouteGroup> groups,
+                         Runnable afterWrite) {
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.http.maxRequestSize = MAX_IMPORT_BYTES;
@@ -57,6 +67,11 @@ public final class SandboxServer implements AutoCloseable {
             });
             config.routes.after(ctx -> AuditLog.handling(null));
             config.routes.beforeMatched(ctx -> authorise(ctx, tokens));
+            config.routes.after(ctx -> {
+                if (WRITES.contains(ctx.method().name()) && ctx.statusCode() < 400) {
+                    afterWrite.run();
+                }
+            });
             Routes routes = new Routes(config.routes, mapper, idempotency);
             groups.forEach(g -> g.register(routes));
             config.routes.exception(ProblemException.class, (e, ctx) -> problem(ctx, e));

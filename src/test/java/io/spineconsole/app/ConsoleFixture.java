@@ -33,7 +33,7 @@ public final class ConsoleFixture implements AutoCloseable {
         SpineConsoleApp.prepare(options, AppDirectories.forCurrentUser());
         stage = FxToolkit.registerPrimaryStage();
         app = FxToolkit.setupApplication(SpineConsoleApp.class);
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !robot.lookup(".tile").queryAll().isEmpty());
+        WaitForAsyncUtils.waitFor(150, TimeUnit.SECONDS, () -> !robot.lookup(".tile").queryAll().isEmpty());
         WaitForAsyncUtils.waitForFxEvents();
     }
 

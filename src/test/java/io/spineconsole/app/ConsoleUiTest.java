@@ -40,7 +40,7 @@ class ConsoleUiTest {
     static void launch() throws Exception {
         stage = FxToolkit.registerPrimaryStage();
         app = FxToolkit.setupApplication(SpineConsoleApp.class);
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !robot.lookup(".tile").queryAll().isEmpty());
+        WaitForAsyncUtils.waitFor(150, TimeUnit.SECONDS, () -> !robot.lookup(".tile").queryAll().isEmpty());
         WaitForAsyncUtils.waitForFxEvents();
     }
 

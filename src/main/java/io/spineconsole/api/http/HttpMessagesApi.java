@@ -205,13 +205,13 @@ final class HttpMessagesApi implements MessagesApi {
 
             @Override
             public void onResponse(Call c, Response response) {
+                // Written beside the target and moved into place, so a broken download never looks complete.
+                Path partial = target.resolveSibling(target.getFileName() + ".part");
                 try (response; ResponseBody body = response.body()) {
                     if (!response.isSuccessful()) {
                         result.completeExceptionally(http.failure(request, response, body.string()));
                         return;
                     }
-                    // Written beside the target and moved into place, so a broken download never looks complete.
-                    Path partial = target.resolveSibling(target.getFileName() + ".part");
                     long bytes;
                     try (InputStream in = body.byteStream(); OutputStream out = Files.newOutputStream(partial)) {
                         bytes = in.transferTo(out);
@@ -219,6 +219,12 @@ final class HttpMessagesApi implements MessagesApi {
                     Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING);
                     result.complete(bytes);
                 } catch (IOException | RuntimeException e) {
+                    // A cancelled or broken download leaves nothing behind.
+                    try {
+                        Files.deleteIfExists(partial);
+                    } catch (IOException ignored) {
+                        // the failure below says what went wrong
+                    }
                     result.completeExceptionally(e);
                 }
             }

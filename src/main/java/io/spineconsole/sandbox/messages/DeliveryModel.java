@@ -96,7 +96,7 @@ final class DeliveryModel {
     void catchUp(MessageRow row, Target to, Instant now) {
         while (row.status == MessageStatus.RETRYING && row.nextAttemptAt != null && !row.nextAttemptAt.isAfter(now)) {
             Instant expiresAt = row.createdAt.plus(to.persistDuration());
-            if (row.nextAttemptAt.isAfter(expiresAt)) {
+            if (!row.nextAttemptAt.isBefore(expiresAt)) {
                 row.nextAttemptAt = null;
                 row.event(MessageStatus.EXPIRED, "EXPIRED", "Not acknowledged within the persist duration "
                         + to.persistDuration() + " after " + row.attempts + " attempts", expiresAt, row.attempts);
@@ -148,9 +148,14 @@ final class DeliveryModel {
             return;
         }
         if (attempt <= to.retries()) {
-            row.nextAttemptAt = at.plus(to.retryInterval());
-            row.event(MessageStatus.RETRYING, code, "Attempt " + attempt + " of " + (to.retries() + 1)
-                    + " failed; next attempt at " + row.nextAttemptAt, at, attempt);
+            // The store acts next at the retry or, if the persist duration ends first, then: it expires on time
+            // rather than at a retry that will never be made.
+            Instant next = at.plus(to.retryInterval());
+            Instant expiresAt = row.createdAt.plus(to.persistDuration());
+            row.nextAttemptAt = next.isBefore(expiresAt) ? next : expiresAt;
+            row.event(MessageStatus.RETRYING, code, "Attempt " + attempt + " of " + (to.retries() + 1) + " failed; "
+                    + (next.isBefore(expiresAt) ? "next attempt at " + next
+                    : "the persist duration ends at " + expiresAt + ", before the next attempt"), at, attempt);
         } else {
             row.event(MessageStatus.DEAD_LETTERED, "14", "Undelivered: " + attempt + " attempts, retries exhausted ("
                     + code + ")", at, attempt);

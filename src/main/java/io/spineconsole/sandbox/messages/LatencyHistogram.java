@@ -23,6 +23,13 @@ final class LatencyHistogram {
         }
     }
 
+    /** Takes away another histogram's samples (one that was part of this one), never below zero. */
+    void subtract(LatencyHistogram other) {
+        for (int i = 0; i < counts.length; i++) {
+            counts[i] = Math.max(0, counts[i] - other.counts[i]);
+        }
+    }
+
     long total() {
         return Arrays.stream(counts).sum();
     }

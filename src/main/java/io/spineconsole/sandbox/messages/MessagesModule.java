@@ -29,8 +29,8 @@ public final class MessagesModule implements AutoCloseable {
     public MessagesModule(SandboxContext context) {
         this.context = context;
         this.stream = new StreamHub(context.clock());
-        this.rollups = new Rollups(context.sql());
-        this.ingest = new MessageIngest(context.sql(), rollups, stream);
+        this.rollups = new Rollups(context.sql(), context.isPostgres());
+        this.ingest = new MessageIngest(context.sql(), rollups, stream, context.isPostgres());
         this.store = new MessageStore(context.sql(), context.isPostgres(), context.mapper());
         this.simulator = new TrafficSimulator(context.sql(), context.clock(), ingest, store, System.nanoTime());
         this.redelivery = new Redelivery(store, ingest, simulator, context.audit(), context.clock());

@@ -43,6 +43,69 @@ final class StatsStore {
     private record Cell(Instant bucket, String key, long count, long errors, LatencyHistogram latency) {
     }
 
+    private static final String CELLS = "SELECT minute_start, group_key, msg_count, error_count, latency_hist FROM message_rollup";
+
+    private static Cell cell(java.sql.ResultSet r) throws java.sql.SQLException {
+        return new Cell(Sql.instant(r, "minute_start"), r.getString("group_key"), r.getLong("msg_count"),
+                r.getLong("error_count"), LatencyHistogram.decode(r.getString("latency_hist")));
+    }
+
+    /** The series to show, their cells, and whether an {@code other} series (already among the cells) is shown. */
+    private record Ranked(List<Cell> cells, List<String> shown, boolean other) {
+    }
+
+    /**
+     * Statistics by endpoint over the whole directory: a national directory has ~100,000 endpoints,
+     * so an hour holds up to that many rows per minute, too many to read for one chart. Endpoints
+     * are ranked in SQL on their hourly roll-ups over the clock hours the window touches (one row
+     * per endpoint and hour); the leaders' minutes are read by key, and are exact; everything else
+     * is the total of each minute (every message is counted once under its site) less the leaders.
+     */
+    private Ranked topEndpoints(Instant start, Instant end, int top) {
+        List<String> candidates = sql.list("SELECT group_key, SUM(msg_count) AS n FROM message_rollup WHERE group_by = ? "
+                        + "AND minute_start >= ? AND minute_start < ? GROUP BY group_key ORDER BY n DESC, group_key LIMIT ?",
+                r -> r.getString(1), Rollups.ENDPOINT_HOUR, start.truncatedTo(java.time.temporal.ChronoUnit.HOURS), end,
+                top + 5);
+        List<Cell> cells = new ArrayList<>();
+        Map<String, Long> totals = new HashMap<>();
+        for (String key : candidates) {
+            for (Cell c : sql.list(CELLS + " WHERE group_by = ? AND group_key = ? AND minute_start >= ? AND minute_start < ?",
+                    StatsStore::cell, StatsGroup.ENDPOINT.code(), key, start, end)) {
+                cells.add(c);
+                totals.merge(key, c.count(), Long::sum);
+            }
+        }
+        List<String> shown = totals.keySet().stream()
+                .sorted(Comparator.comparingLong((String k) -> -totals.get(k)).thenComparing(k -> k)).limit(top).toList();
+        cells.removeIf(c -> !shown.contains(c.key()));
+        Map<Instant, long[]> restCounts = new HashMap<>();
+        Map<Instant, LatencyHistogram> restLatency = new HashMap<>();
+        for (Cell c : sql.list(CELLS + " WHERE group_by = ? AND minute_start >= ? AND minute_start < ?", StatsStore::cell,
+                StatsGroup.SITE.code(), start, end)) {
+            long[] n = restCounts.computeIfAbsent(c.bucket(), b -> new long[2]);
+            n[0] += c.count();
+            n[1] += c.errors();
+            restLatency.computeIfAbsent(c.bucket(), b -> new LatencyHistogram()).addAll(c.latency());
+        }
+        for (Cell c : cells) {
+            long[] n = restCounts.computeIfAbsent(c.bucket(), b -> new long[2]);
+            n[0] -= c.count();
+            n[1] -= c.errors();
+            restLatency.computeIfAbsent(c.bucket(), b -> new LatencyHistogram()).subtract(c.latency());
+        }
+        boolean other = false;
+        List<Cell> all = new ArrayList<>(cells);
+        for (Map.Entry<Instant, long[]> e : restCounts.entrySet()) {
+            long n = Math.max(0, e.getValue()[0]);
+            long errors = Math.max(0, Math.min(n, e.getValue()[1]));
+            if (n > 0) {
+                all.add(new Cell(e.getKey(), "other", n, errors, restLatency.get(e.getKey())));
+                other = true;
+            }
+        }
+        return new Ranked(all, shown, other);
+    }
+
     MessageStats stats(StatsQuery q, Instant now) {
         StatsGroup groupBy = q.groupBy() == null ? StatsGroup.INTERACTION : q.groupBy();
         StatsBucket bucket = q.bucket() == null ? StatsBucket.MINUTE : q.bucket();
@@ -64,28 +127,35 @@ final class StatsStore {
                             buckets + " buckets asked for.")), null);
         }
         rollups.flush();
-        Source source = source(groupBy, q);
-        List<Cell> cells = sql.list("SELECT minute_start, group_key, msg_count, error_count, latency_hist FROM message_rollup "
-                        + "WHERE group_by = ? AND minute_start >= ? AND minute_start < ?" + source.keyCondition,
-                r -> new Cell(Sql.instant(r, "minute_start"), r.getString("group_key"), r.getLong("msg_count"),
-                        r.getLong("error_count"), LatencyHistogram.decode(r.getString("latency_hist"))),
-                source.params(start, end));
-        Map<String, long[]> totals = new HashMap<>();
-        List<Cell> kept = new ArrayList<>();
-        for (Cell c : cells) {
-            String key = source.seriesKey.apply(c.key());
-            if (key == null || !source.keep.test(key)) {
-                continue;
+        List<Cell> kept;
+        List<String> shown;
+        boolean other;
+        if (groupBy == StatsGroup.ENDPOINT && q.endpointId() == null && q.ods() == null) {
+            Ranked r = topEndpoints(start, end, top);
+            kept = r.cells();
+            shown = r.shown();
+            other = r.other();
+        } else {
+            Source source = source(groupBy, q);
+            List<Cell> cells = sql.list(CELLS + " WHERE group_by = ? AND minute_start >= ? AND minute_start < ?"
+                    + source.keyCondition, StatsStore::cell, source.params(start, end));
+            Map<String, long[]> totals = new HashMap<>();
+            kept = new ArrayList<>();
+            for (Cell c : cells) {
+                String key = source.seriesKey.apply(c.key());
+                if (key == null || !source.keep.test(key)) {
+                    continue;
+                }
+                kept.add(new Cell(c.bucket(), key, c.count(), c.errors(), c.latency()));
+                long[] t = totals.computeIfAbsent(key, k -> new long[2]);
+                t[0] += c.count();
+                t[1] += c.errors();
             }
-            kept.add(new Cell(c.bucket(), key, c.count(), c.errors(), c.latency()));
-            long[] t = totals.computeIfAbsent(key, k -> new long[2]);
-            t[0] += c.count();
-            t[1] += c.errors();
+            List<String> ranked = totals.keySet().stream()
+                    .sorted(Comparator.comparingLong((String k) -> -totals.get(k)[0]).thenComparing(k -> k)).toList();
+            shown = new ArrayList<>(ranked.subList(0, Math.min(top, ranked.size())));
+            other = ranked.size() > top;
         }
-        List<String> ranked = totals.keySet().stream()
-                .sorted(Comparator.comparingLong((String k) -> -totals.get(k)[0]).thenComparing(k -> k)).toList();
-        List<String> shown = new ArrayList<>(ranked.subList(0, Math.min(top, ranked.size())));
-        boolean other = ranked.size() > top;
         Map<String, Map<Instant, Cell>> grid = new LinkedHashMap<>();
         for (Cell c : kept) {
             String key = shown.contains(c.key()) ? c.key() : "other";

@@ -36,12 +36,13 @@ public final class TrafficSimulator implements AutoCloseable {
     private final MessageStore store;
     private final DeliveryModel model;
     private volatile TrafficDirectory directory;
+    private final java.util.concurrent.atomic.AtomicBoolean reloading = new java.util.concurrent.atomic.AtomicBoolean();
     private volatile int rate;
     private ScheduledExecutorService executor;
     private ScheduledFuture<?> ticking;
     private double owed;
     private long lastTickNanos;
-    private long lastReloadNanos;
+    private volatile long lastReloadNanos;
 
     TrafficSimulator(Sql sql, Clock clock, MessageIngest ingest, MessageStore store, long seed) {
         this.sql = sql;
@@ -142,17 +143,52 @@ public final class TrafficSimulator implements AutoCloseable {
         return moved;
     }
 
+    /**
+     * The directory as last read. The first call reads it; after that a stale one is re-read in
+     * the background while traffic goes on with the old one: reading a national directory
+     * (100,000 endpoints) takes seconds, and must not stall a tick.
+     */
     TrafficDirectory directory() {
-        long now = System.nanoTime();
-        if (directory == null || now - lastReloadNanos > RELOAD.toNanos()) {
-            directory = TrafficDirectory.load(sql);
-            lastReloadNanos = now;
+        TrafficDirectory current = directory;
+        if (current == null) {
+            synchronized (this) {
+                if (directory == null) {
+                    reloadDirectory();
+                }
+                return directory;
+            }
         }
-        return directory;
+        long now = System.nanoTime();
+        if (now - lastReloadNanos > RELOAD.toNanos() && reloading.compareAndSet(false, true)) {
+            lastReloadNanos = now;
+            Thread t = new Thread(() -> {
+                try {
+                    directory = TrafficDirectory.load(sql);
+                } catch (RuntimeException e) {
+                    LOG.warn("Reloading the traffic directory failed; keeping the last one", e);
+                } finally {
+                    reloading.set(false);
+                }
+            }, "traffic-directory-reload");
+            t.setDaemon(true);
+            t.start();
+        }
+        return current;
+    }
+
+    /** Re-reads the directory and the sites now, rather than at the next half-minute reload. */
+    void reloadDirectory() {
+        lastReloadNanos = System.nanoTime();
+        directory = TrafficDirectory.load(sql);
     }
 
     DeliveryModel model() {
         return model;
+    }
+
+    /** The ingest path live traffic is written through (benchmarks drive it directly, beyond {@link #MAX_RATE}). */
+    MessageIngest ingest() {
+        return ingest;
     }
 
     @Override

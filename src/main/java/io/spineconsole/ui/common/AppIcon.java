@@ -43,6 +43,27 @@ public enum AppIcon {
     LINK(Material2AL.LINK),
     OPEN(Material2MZ.OPEN_IN_NEW),
     EXPORT(Material2MZ.SAVE_ALT),
+    // Message flow workspace
+    PLAY(Material2MZ.PLAY_ARROW),
+    PAUSE(Material2MZ.PAUSE),
+    REDELIVER(Material2MZ.REPLAY),
+    SAVE(Material2AL.BOOKMARK_BORDER),
+    SAVED(Material2AL.BOOKMARKS),
+    BACK(Material2AL.ARROW_BACK),
+    CANCEL(Material2AL.CANCEL),
+    CLEAR(Material2AL.CLEAR),
+    FILTER(Material2AL.FILTER_LIST),
+    CHART(Material2MZ.SHOW_CHART),
+    TIMELINE(Material2MZ.TIMELINE),
+    STATUS_OK(Material2AL.CHECK_CIRCLE),
+    STATUS_FAILED(Material2AL.ERROR_OUTLINE),
+    STATUS_WAITING(Material2MZ.SCHEDULE),
+    STATUS_MOVING(Material2AL.ARROW_FORWARD),
+    DEAD_LETTER(Material2AL.INBOX),
+    JOBS(Material2AL.LIST_ALT),
+    PAYLOAD(Material2AL.CODE),
+    PREVIOUS(Material2MZ.NAVIGATE_BEFORE),
+    NEXT(Material2MZ.NAVIGATE_NEXT),
     // Registrations workspace
     APPROVED(Material2AL.CHECK_CIRCLE_OUTLINE),
     SUSPENDED(Material2MZ.PAUSE_CIRCLE_OUTLINE),
@@ -50,10 +71,8 @@ public enum AppIcon {
     IMPORT(Material2AL.FILE_UPLOAD),
     CHECKS(Material2AL.FACT_CHECK),
     CERTIFICATE(Material2MZ.VERIFIED_USER),
-    SAVE(Material2MZ.SAVE),
-    FILTER(Material2AL.FILTER_LIST),
-    COMPARE(Material2AL.COMPARE_ARROWS),
-    PLAY(Material2MZ.PLAY_ARROW);
+    SAVE_CHANGES(Material2MZ.SAVE),
+    COMPARE(Material2AL.COMPARE_ARROWS);
 
     private final Ikon ikon;
 

@@ -1,12 +1,8 @@
 package io.spineconsole.ui.messages;
 
-import io.spineconsole.api.BackboneApi;
 import io.spineconsole.domain.MessageFlowSummary;
 import io.spineconsole.ui.common.I18n;
-import io.spineconsole.ui.common.SummaryViewModel;
-import io.spineconsole.ui.common.SummaryWorkspaceView;
 import io.spineconsole.ui.common.Tile;
-import io.spineconsole.ui.common.UiExecutor;
 import io.spineconsole.ui.common.WorkspaceServices;
 import io.spineconsole.ui.common.WorkspaceView;
 
@@ -22,11 +18,7 @@ public final class MessageFlowWorkspace {
     }
 
     public static WorkspaceView create(WorkspaceServices services) {
-        UiExecutor ui = services.ui();
-        I18n i18n = services.i18n();
-        SummaryViewModel<MessageFlowSummary> model =
-                new SummaryViewModel<>(BackboneApi::messageFlowSummary, s -> tiles(s, i18n), ui, i18n);
-        return new SummaryWorkspaceView("messages-workspace", i18n.get("messages.intro"), model, i18n);
+        return new MessagesView(services);
     }
 
     static List<Tile> tiles(MessageFlowSummary s, I18n i18n) {

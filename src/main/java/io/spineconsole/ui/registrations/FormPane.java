@@ -106,7 +106,7 @@ final class FormPane<T> {
         scroll.getStyleClass().add("edge-to-edge");
         VBox.setVgrow(scroll, Priority.ALWAYS);
 
-        Button save = new Button(i18n.get("registrations.form.save"), Icons.of(AppIcon.SAVE));
+        Button save = new Button(i18n.get("registrations.form.save"), Icons.of(AppIcon.SAVE_CHANGES));
         save.setId(idPrefix + "-save");
         save.getStyleClass().add("accent");
         save.setTooltip(new javafx.scene.control.Tooltip(i18n.get("registrations.form.saveHint")));

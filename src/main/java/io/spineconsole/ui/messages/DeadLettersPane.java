@@ -1,0 +1,158 @@
+package io.spineconsole.ui.messages;
+
+import io.spineconsole.domain.messages.DeadLetter;
+import io.spineconsole.ui.common.AppIcon;
+import io.spineconsole.ui.common.I18n;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/** Dead letters with their reasons: open one, or redeliver the ones chosen as a job. */
+final class DeadLettersPane extends VBox {
+    private final TableView<DeadLetter> table = new TableView<>();
+
+    DeadLettersPane(MessageFlowViewModel root, Consumer<List<DeadLetter>> redeliver) {
+        super(8);
+        DeadLettersViewModel model = root.deadLetters();
+        MessageText text = root.text();
+        I18n i18n = text.i18n();
+        setId("messages-dead-letters");
+        setPadding(new Insets(10, 12, 8, 12));
+
+        ComboBox<TimeRange> window = new ComboBox<>();
+        window.setId("messages-dead-letters-window");
+        window.getItems().setAll(DeadLettersViewModel.WINDOWS);
+        window.valueProperty().bindBidirectional(model.windowProperty());
+        window.setCellFactory(l -> FailuresPane.rangeCell(i18n));
+        window.setButtonCell(FailuresPane.rangeCell(i18n));
+        window.setAccessibleText(i18n.get("messages.failures.window"));
+        window.valueProperty().addListener((o, a, b) -> model.load());
+        ComboBox<DeadLettersViewModel.Show> show = new ComboBox<>();
+        show.setId("messages-dead-letters-show");
+        show.getItems().setAll(DeadLettersViewModel.Show.values());
+        show.valueProperty().bindBidirectional(model.showProperty());
+        show.setCellFactory(l -> showCell(i18n));
+        show.setButtonCell(showCell(i18n));
+        show.setAccessibleText(i18n.get("messages.deadLetters.show"));
+        show.valueProperty().addListener((o, a, b) -> model.load());
+        Button refresh = Views.button(i18n.get("messages.failures.refresh"), AppIcon.REFRESH);
+        refresh.setOnAction(e -> model.load());
+        Label windowLabel = new Label(i18n.get("messages.failures.window"));
+        windowLabel.setLabelFor(window);
+        Label showLabel = new Label(i18n.get("messages.deadLetters.show"));
+        showLabel.setLabelFor(show);
+        Label count = new Label();
+        count.setId("messages-dead-letters-count");
+        count.textProperty().bind(Bindings.createStringBinding(() -> model.letters().items().isEmpty() ? ""
+                : i18n.get(model.letters().totalIsExactProperty().get() ? "messages.deadLetters.countExact"
+                        : "messages.deadLetters.countAbout", text.count(model.letters().approximateTotalProperty().get())),
+                model.letters().items(), model.letters().approximateTotalProperty()));
+        Views.noShrink(windowLabel, window, showLabel, show);
+        HBox bar = new HBox(8, windowLabel, window, showLabel, show, refresh, count);
+        bar.setAlignment(Pos.CENTER_LEFT);
+
+        Button open = Views.button(i18n.get("messages.action.open"), AppIcon.OPEN);
+        open.setId("messages-dead-letters-open");
+        open.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        open.setOnAction(e -> root.openMessage(table.getSelectionModel().getSelectedItem().message().messageId()));
+        Button redeliverSelected = new Button();
+        redeliverSelected.setId("messages-dead-letters-redeliver");
+        redeliverSelected.setGraphic(io.spineconsole.ui.common.Icons.of(AppIcon.REDELIVER));
+        redeliverSelected.textProperty().bind(Bindings.createStringBinding(() -> i18n.get("messages.redeliver.selected",
+                table.getSelectionModel().getSelectedItems().size()), table.getSelectionModel().getSelectedItems()));
+        redeliverSelected.disableProperty().bind(Bindings.isEmpty(table.getSelectionModel().getSelectedItems())
+                .or(root.jobs().mayRunProperty().not()));
+        redeliverSelected.setOnAction(e -> redeliver.accept(List.copyOf(table.getSelectionModel().getSelectedItems())));
+        HBox actions = new HBox(8, open, redeliverSelected);
+        actions.setAlignment(Pos.CENTER_LEFT);
+
+        table.setId("messages-dead-letters-table");
+        table.setItems(model.letters().items());
+        table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        Views.dense(table);
+        table.getColumns().setAll(List.of(
+                col(i18n.get("messages.deadLetters.at"), 128, d -> text.time(d.deadLetteredAt())),
+                col(i18n.get("messages.failures.code"), 70, d -> MessageColumns.nz(d.reasonCode())),
+                col(i18n.get("messages.column.interaction"), 170, d -> MessageText.shortInteraction(d.message().interaction())),
+                col(i18n.get("messages.column.from"), 140, d -> MessageColumns.party(d.message().from())),
+                col(i18n.get("messages.column.to"), 140, d -> MessageColumns.party(d.message().to())),
+                col(i18n.get("messages.column.attempts"), 90, d -> String.valueOf(d.message().attempts())),
+                col(i18n.get("messages.deadLetters.redeliveredAs"), 125, d -> d.redeliveredAs() == null
+                        ? i18n.get("messages.deadLetters.notYet")
+                        : d.redeliveredAs().toString().toUpperCase(Locale.ROOT).substring(0, 8) + "…"),
+                col(i18n.get("messages.deadLetters.reason"), 300, d -> MessageColumns.nz(d.reasonDescription()))));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        Views.fixedWidths(table);
+        table.getColumns().forEach(c -> c.setSortable(false));
+        table.setRowFactory(t -> new TableRow<>() {
+            {
+                setOnMouseClicked(e -> {
+                    if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && getItem() != null) {
+                        root.openMessage(getItem().message().messageId());
+                    }
+                });
+            }
+
+            @Override
+            protected void updateItem(DeadLetter item, boolean empty) {
+                super.updateItem(item, empty);
+                if (!empty && getIndex() >= getTableView().getItems().size() - 20) {
+                    model.letters().loadMore();
+                }
+            }
+        });
+        table.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ENTER && table.getSelectionModel().getSelectedItem() != null) {
+                root.openMessage(table.getSelectionModel().getSelectedItem().message().messageId());
+            }
+        });
+        table.setPlaceholder(Views.placeholder(model.letters(), i18n.get("messages.deadLetters.empty"), i18n));
+        table.setAccessibleText(i18n.get("messages.deadLetters.tableLabel"));
+        VBox.setVgrow(table, Priority.ALWAYS);
+        getChildren().addAll(bar, Views.errorRow(model.letters(), i18n), actions, table);
+    }
+
+    private static ListCell<DeadLettersViewModel.Show> showCell(I18n i18n) {
+        return new ListCell<>() {
+            @Override
+            protected void updateItem(DeadLettersViewModel.Show s, boolean empty) {
+                super.updateItem(s, empty);
+                setText(empty || s == null ? null : switch (s) {
+                    case WAITING -> i18n.get("messages.deadLetters.waiting");
+                    case REDELIVERED -> i18n.get("messages.deadLetters.redelivered");
+                    case ALL -> i18n.get("messages.deadLetters.all");
+                });
+            }
+        };
+    }
+
+    private static TableColumn<DeadLetter, String> col(String title, double width, Function<DeadLetter, String> value) {
+        TableColumn<DeadLetter, String> c = new TableColumn<>(title);
+        c.setPrefWidth(width);
+        c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(value.apply(d.getValue())));
+        return c;
+    }
+
+    TableView<DeadLetter> table() {
+        return table;
+    }
+}

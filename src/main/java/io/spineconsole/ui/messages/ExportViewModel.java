@@ -1,0 +1,160 @@
+package io.spineconsole.ui.messages;
+
+import io.spineconsole.api.MessagesApi;
+import io.spineconsole.domain.Role;
+import io.spineconsole.domain.messages.ExportFormat;
+import io.spineconsole.domain.messages.MessageSearch;
+import io.spineconsole.ui.common.ErrorText;
+import io.spineconsole.ui.common.I18n;
+import io.spineconsole.ui.common.LoadState;
+import io.spineconsole.ui.common.UiExecutor;
+import io.spineconsole.ui.common.ValidatedField;
+import io.spineconsole.ui.common.WorkspaceContext;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.LongProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleLongProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * A governed export of the search's messages: metadata only (payloads never leave), for operators,
+ * audited by the server, streamed straight to a file so any size works, and cancellable.
+ */
+public final class ExportViewModel {
+    static final int MAX_ROWS = 1_000_000;
+    static final int DEFAULT_ROWS = 100_000;
+
+    private final UiExecutor ui;
+    private final I18n i18n;
+    private final MessageText text;
+    private final Clock clock;
+    private final ObjectProperty<ExportFormat> format = new SimpleObjectProperty<>(ExportFormat.CSV);
+    private final ValidatedField maxRows;
+    private final ObjectProperty<LoadState> state = new SimpleObjectProperty<>(LoadState.IDLE);
+    private final StringProperty status = new SimpleStringProperty("");
+    private final StringProperty error = new SimpleStringProperty("");
+    private final StringProperty errorDetail = new SimpleStringProperty("");
+    private final LongProperty bytes = new SimpleLongProperty();
+    private final ObjectProperty<Path> target = new SimpleObjectProperty<>();
+    private final BooleanProperty mayExport = new SimpleBooleanProperty();
+    private final BooleanProperty running = new SimpleBooleanProperty();
+    private WorkspaceContext context;
+    private CompletableFuture<Long> inFlight;
+
+    public ExportViewModel(UiExecutor ui, I18n i18n, MessageText text) {
+        this.ui = ui;
+        this.i18n = i18n;
+        this.text = text;
+        this.clock = text.clock();
+        maxRows = new ValidatedField(v -> {
+            try {
+                int n = Integer.parseInt(v.strip());
+                return n >= 1 && n <= MAX_ROWS ? "" : i18n.get("messages.export.error.rows", text.count(MAX_ROWS));
+            } catch (NumberFormatException e) {
+                return i18n.get("messages.export.error.rows", text.count(MAX_ROWS));
+            }
+        });
+        maxRows.reset(String.valueOf(DEFAULT_ROWS));
+    }
+
+    public void connect(WorkspaceContext newContext) {
+        cancel();
+        context = newContext;
+        mayExport.set(context.may(Role.OPERATOR));
+        state.set(LoadState.IDLE);
+        status.set("");
+        error.set("");
+    }
+
+    /** The file name offered: what and when, never who or where. */
+    String suggestedFileName() {
+        String stamp = java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmm").format(clock.instant().atZone(text.zone()));
+        return "messages-" + stamp + (format.get() == ExportFormat.CSV ? ".csv" : ".ndjson");
+    }
+
+    /** Streams {@code search}'s matches to {@code file}; progress and the outcome show in {@link #statusProperty()}. */
+    public boolean start(MessageSearch search, Path file) {
+        if (context == null || search == null || running.get() || !maxRows.isValid() || !mayExport.get()) {
+            return false;
+        }
+        MessagesApi api = context.api().messages();
+        target.set(file);
+        running.set(true);
+        state.set(LoadState.LOADING);
+        error.set("");
+        errorDetail.set("");
+        status.set(i18n.get("messages.export.running", file.getFileName().toString()));
+        int rows = Integer.parseInt(maxRows.value().strip());
+        inFlight = ui.deliver(api.export(search.withCursor(null), format.get(), rows, file), n -> {
+            running.set(false);
+            bytes.set(n);
+            state.set(LoadState.LOADED);
+            status.set(i18n.get("messages.export.done", text.bytes(n), file.toString()));
+        }, failure -> {
+            running.set(false);
+            state.set(LoadState.FAILED);
+            status.set("");
+            error.set(ErrorText.sentence(i18n, failure));
+            errorDetail.set(ErrorText.detail(failure));
+        });
+        return true;
+    }
+
+    /** Stops the download; nothing half-written is left under the file's name. */
+    public void cancel() {
+        if (inFlight != null && !inFlight.isDone()) {
+            inFlight.cancel(true);
+            running.set(false);
+            state.set(LoadState.IDLE);
+            status.set(i18n.get("messages.export.cancelled"));
+        }
+        inFlight = null;
+    }
+
+    public ObjectProperty<ExportFormat> formatProperty() {
+        return format;
+    }
+
+    public ValidatedField maxRows() {
+        return maxRows;
+    }
+
+    public ObjectProperty<LoadState> stateProperty() {
+        return state;
+    }
+
+    public StringProperty statusProperty() {
+        return status;
+    }
+
+    public StringProperty errorProperty() {
+        return error;
+    }
+
+    public StringProperty errorDetailProperty() {
+        return errorDetail;
+    }
+
+    public LongProperty bytesProperty() {
+        return bytes;
+    }
+
+    public ObjectProperty<Path> targetProperty() {
+        return target;
+    }
+
+    public BooleanProperty mayExportProperty() {
+        return mayExport;
+    }
+
+    public BooleanProperty runningProperty() {
+        return running;
+    }
+}

@@ -1,0 +1,108 @@
+package io.spineconsole.ui.messages;
+
+import io.spineconsole.api.MessagesApi;
+import io.spineconsole.domain.messages.FailureGroup;
+import io.spineconsole.domain.messages.FailureGroupQuery;
+import io.spineconsole.domain.messages.MessageFilter;
+import io.spineconsole.domain.messages.MessageParty;
+import io.spineconsole.domain.messages.RecordRef;
+import io.spineconsole.ui.common.ConsoleLink;
+import io.spineconsole.ui.common.I18n;
+import io.spineconsole.ui.common.PagedList;
+import io.spineconsole.ui.common.UiExecutor;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Failures grouped by error signature (status, code, interaction, recipient), largest first, over a
+ * window: each group leads to its messages, to the registration most likely at fault, and to a
+ * redelivery job over the group once the cause is fixed.
+ */
+public final class FailuresViewModel {
+    static final List<TimeRange> WINDOWS = List.of(TimeRange.LAST_HOUR, TimeRange.LAST_24_HOURS, TimeRange.LAST_7_DAYS,
+            TimeRange.LAST_31_DAYS);
+    private final PagedList<FailureGroup> groups;
+    private final ObjectProperty<TimeRange> window = new SimpleObjectProperty<>(TimeRange.LAST_24_HOURS);
+    private final Clock clock;
+    private MessagesApi api;
+    private Instant windowEnd;
+
+    public FailuresViewModel(UiExecutor ui, I18n i18n, Clock clock) {
+        this.groups = new PagedList<>(ui, i18n);
+        this.clock = clock;
+    }
+
+    public void connect(MessagesApi newApi) {
+        groups.clear();
+        api = newApi;
+        windowEnd = null;
+    }
+
+    /** Loads the groups over the window chosen (ending now). */
+    public void load() {
+        if (api == null) {
+            return;
+        }
+        Instant end = clock.instant();
+        Instant start = end.minus(window.get().length());
+        windowEnd = end;
+        MessagesApi calls = api;
+        groups.load(cursor -> calls.failureGroups(new FailureGroupQuery(start, end, null, null, null, null, 100, cursor)));
+    }
+
+    /** Loads unless loaded once already (the tab was shown again). */
+    void loadIfNeeded() {
+        if (windowEnd == null) {
+            load();
+        }
+    }
+
+    public void dispose() {
+        groups.cancel();
+    }
+
+    /** The registration most likely at fault: the recipient endpoint, else its organisation, else by party key. */
+    static Optional<ConsoleLink> registrationLink(FailureGroup g) {
+        RecordRef r = g.record();
+        if (r != null && r.id() != null) {
+            switch (r.type()) {
+                case "endpoint" -> {
+                    return Optional.of(ConsoleLink.of("registrations", "endpoints/" + r.id()));
+                }
+                case "organisation" -> {
+                    return Optional.of(ConsoleLink.of("registrations", "organisations/" + r.id()));
+                }
+                case "system", "accredited-system" -> {
+                    return Optional.of(ConsoleLink.of("registrations", "systems/" + r.id()));
+                }
+                default -> { }
+            }
+        }
+        if (g.endpointId() != null) {
+            return Optional.of(ConsoleLink.of("registrations", "endpoints/" + g.endpointId()));
+        }
+        return MessageDetailViewModel.partyKeyLink(new MessageParty(g.odsCode(), g.asid(), g.partyKey()))
+                .or(() -> g.odsCode() == null ? Optional.empty()
+                        : Optional.of(ConsoleLink.of("registrations", "organisations/" + g.odsCode())));
+    }
+
+    /** A redelivery job's filter over every message of the group in the window. */
+    MessageFilter redeliveryFilter(FailureGroup g) {
+        Instant end = windowEnd != null ? windowEnd : clock.instant();
+        return new MessageFilter(null, null, null, null, null, List.of(g.status()), null, null, g.signature(),
+                end.minus(window.get().length()), clock.instant());
+    }
+
+    public PagedList<FailureGroup> groups() {
+        return groups;
+    }
+
+    public ObjectProperty<TimeRange> windowProperty() {
+        return window;
+    }
+}

@@ -1,0 +1,320 @@
+package io.spineconsole.ui.messages;
+
+import io.spineconsole.domain.messages.MessageDetail;
+import io.spineconsole.domain.messages.MessagePayload;
+import io.spineconsole.ui.common.AppIcon;
+import io.spineconsole.ui.common.ConsoleLink;
+import io.spineconsole.ui.common.ErrorRow;
+import io.spineconsole.ui.common.Grids;
+import io.spineconsole.ui.common.I18n;
+import io.spineconsole.ui.common.Icons;
+import io.spineconsole.ui.common.LoadState;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+/**
+ * One message: where it stopped and why (status, retry position, last error), the hop timeline,
+ * the facts with links to the sender's and receiver's registrations, and the masked payload, read
+ * on request because each read is audited.
+ */
+final class MessageDetailPane extends VBox {
+    private final MessageFlowViewModel root;
+    private final MessageDetailViewModel model;
+    private final MessageText text;
+    private final I18n i18n;
+    private final HopTimeline timeline;
+    private final GridPane facts = new GridPane();
+    private final Label title = new Label();
+    private final Label status = new Label();
+    private final Label lastError = new Label();
+    private final FlowPane links = new FlowPane(8, 6);
+    private final Actions actions;
+
+    /** What the pane asks of the workspace. */
+    interface Actions {
+        void copy(String text);
+
+        void redeliver();
+
+        void openJob(UUID jobId);
+    }
+
+    MessageDetailPane(MessageFlowViewModel root, Actions actions) {
+        super(8);
+        this.root = root;
+        this.model = root.detail();
+        this.text = root.text();
+        this.i18n = text.i18n();
+        this.actions = actions;
+        this.timeline = new HopTimeline(text);
+        setId("messages-detail");
+        getStyleClass().add("message-detail");
+        setPadding(new Insets(10, 12, 8, 12));
+
+        getChildren().addAll(header(), summary(), body());
+        VBox.setVgrow(getChildren().get(getChildren().size() - 1), Priority.ALWAYS);
+
+        model.detailProperty().addListener((o, a, d) -> show(d));
+        model.hops().addListener((ListChangeListener<MessageDetailViewModel.Hop>) c ->
+                timeline.show(model.detailProperty().get(), model.hops()));
+        show(model.detailProperty().get());
+    }
+
+    private Node header() {
+        Button back = Icons.button(AppIcon.BACK, i18n.get("messages.detail.back"));
+        back.setId("messages-detail-back");
+        back.setOnAction(e -> root.back());
+        title.setId("messages-detail-title");
+        title.getStyleClass().add("detail-title");
+        status.setId("messages-detail-status");
+        status.getStyleClass().add("status-badge");
+        Button copyId = Icons.button(AppIcon.COPY, i18n.get("messages.detail.copyId"));
+        copyId.setId("messages-detail-copy-id");
+        copyId.setOnAction(e -> {
+            MessageDetail d = model.detailProperty().get();
+            if (d != null) {
+                actions.copy(d.summary().displayId());
+            }
+        });
+        Button copyLink = Views.button(i18n.get("messages.detail.copyLink"), AppIcon.LINK);
+        copyLink.setId("messages-detail-copy-link");
+        copyLink.setOnAction(e -> model.link().ifPresent(l -> actions.copy(l.toString())));
+        Button refresh = Icons.button(AppIcon.REFRESH, i18n.get("messages.detail.refresh"));
+        refresh.setId("messages-detail-refresh");
+        refresh.setOnAction(e -> model.refresh());
+        Button redeliver = Views.button(i18n.get("messages.detail.redeliver"), AppIcon.REDELIVER);
+        redeliver.setId("messages-detail-redeliver");
+        redeliver.getStyleClass().add("accent");
+        redeliver.disableProperty().bind(model.mayRedeliverProperty().not().or(model.redeliverableProperty().not())
+                .or(model.busyProperty()).or(model.detailProperty().isNull()));
+        redeliver.setOnAction(e -> actions.redeliver());
+        Label roleNote = Views.bound(Bindings.createStringBinding(() -> model.mayRedeliverProperty().get() ? ""
+                : i18n.get("messages.detail.viewerNote"), model.mayRedeliverProperty()), "text-muted");
+        HBox bar = new HBox(8, back, title, copyId, status, Views.grow(), roleNote, refresh, copyLink, redeliver);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        return bar;
+    }
+
+    private Node summary() {
+        Label retry = new Label();
+        retry.setId("messages-detail-retry");
+        retry.getStyleClass().add("retry-summary");
+        retry.setGraphic(Icons.of(AppIcon.STATUS_WAITING));
+        retry.textProperty().bind(model.retryProperty());
+        retry.setWrapText(true);
+        lastError.setId("messages-detail-error");
+        lastError.getStyleClass().add("last-error");
+        lastError.setGraphic(Icons.of(AppIcon.ERROR));
+        lastError.setWrapText(true);
+        lastError.managedProperty().bind(lastError.visibleProperty());
+        Label result = Views.bound(model.actionResultProperty(), "action-result");
+        result.setId("messages-detail-result");
+        ErrorRow error = new ErrorRow(model.errorProperty(), model.errorDetailProperty(), i18n);
+        Label loading = new Label(i18n.get("common.loading"));
+        loading.visibleProperty().bind(model.stateProperty().isEqualTo(LoadState.LOADING));
+        loading.managedProperty().bind(loading.visibleProperty());
+        Label none = new Label(i18n.get("messages.detail.none"));
+        none.getStyleClass().add("text-muted");
+        none.visibleProperty().bind(model.detailProperty().isNull().and(model.stateProperty().isNotEqualTo(LoadState.LOADING)));
+        none.managedProperty().bind(none.visibleProperty());
+        return new VBox(4, loading, none, error, result, lastError, retry);
+    }
+
+    private Node body() {
+        Label timelineTitle = Views.label(i18n.get("messages.detail.timeline"), "section-title");
+        timelineTitle.setGraphic(Icons.of(AppIcon.TIMELINE));
+        facts.getStyleClass().add("detail-facts");
+        facts.setHgap(12);
+        facts.setVgap(4);
+        facts.getColumnConstraints().addAll(Grids.labelColumn(), Grids.growingColumn());
+        Label factsTitle = Views.label(i18n.get("messages.detail.facts"), "section-title");
+        links.getStyleClass().add("detail-links");
+        VBox left = new VBox(10, timelineTitle, timeline, links, factsTitle, facts);
+        left.setPadding(new Insets(4, 8, 8, 0));
+        ScrollPane leftScroll = new ScrollPane(left);
+        leftScroll.setFitToWidth(true);
+        leftScroll.getStyleClass().add("edge-to-edge");
+        SplitPane split = new SplitPane(leftScroll, payload());
+        split.setOrientation(Orientation.HORIZONTAL);
+        split.setDividerPositions(0.62);
+        split.visibleProperty().bind(model.detailProperty().isNotNull());
+        return split;
+    }
+
+    private Node payload() {
+        Label heading = Views.label(i18n.get("messages.payload.title"), "section-title");
+        heading.setGraphic(Icons.of(AppIcon.PAYLOAD));
+        Button show = Views.button(i18n.get("messages.payload.show"), AppIcon.PAYLOAD);
+        show.setId("messages-payload-show");
+        show.setOnAction(e -> model.loadPayload());
+        show.disableProperty().bind(model.payloadStateProperty().isEqualTo(LoadState.LOADING));
+        Label audited = Views.label(i18n.get("messages.payload.audited"), "text-muted");
+        audited.setWrapText(true);
+        VBox ask = new VBox(8, show, audited);
+        ask.visibleProperty().bind(model.payloadStateProperty().isEqualTo(LoadState.IDLE)
+                .or(model.payloadStateProperty().isEqualTo(LoadState.FAILED)));
+        ask.managedProperty().bind(ask.visibleProperty());
+
+        Label masking = new Label();
+        masking.setId("messages-payload-masking");
+        masking.getStyleClass().add("masking-note");
+        masking.setWrapText(true);
+        masking.setGraphic(Icons.of(AppIcon.UNAUTHORISED));
+        masking.textProperty().bind(Bindings.createStringBinding(() -> maskingText(model.payloadProperty().get()),
+                model.payloadProperty()));
+        masking.visibleProperty().bind(model.payloadProperty().isNotNull());
+        masking.managedProperty().bind(masking.visibleProperty());
+        TextArea body = new TextArea();
+        body.setId("messages-payload-text");
+        body.setEditable(false);
+        body.getStyleClass().add("payload-text");
+        body.textProperty().bind(model.payloadTextProperty());
+        body.setAccessibleText(i18n.get("messages.payload.title"));
+        body.visibleProperty().bind(model.payloadStateProperty().isEqualTo(LoadState.LOADED));
+        body.managedProperty().bind(body.visibleProperty());
+        VBox.setVgrow(body, Priority.ALWAYS);
+        Button copy = Views.button(i18n.get("messages.payload.copy"), AppIcon.COPY);
+        copy.setOnAction(e -> actions.copy(model.payloadTextProperty().get()));
+        copy.visibleProperty().bind(body.visibleProperty());
+        copy.managedProperty().bind(copy.visibleProperty());
+        Label loading = new Label(i18n.get("common.loading"));
+        loading.visibleProperty().bind(model.payloadStateProperty().isEqualTo(LoadState.LOADING));
+        loading.managedProperty().bind(loading.visibleProperty());
+        Label empty = new Label(i18n.get("messages.payload.empty"));
+        empty.visibleProperty().bind(model.payloadStateProperty().isEqualTo(LoadState.EMPTY));
+        empty.managedProperty().bind(empty.visibleProperty());
+        ErrorRow error = new ErrorRow(model.payloadErrorProperty(), model.payloadErrorDetailProperty(), i18n);
+        VBox box = new VBox(8, new HBox(8, heading, Views.grow(), copy), ask, loading, empty, error, masking, body);
+        box.setPadding(new Insets(4, 0, 8, 10));
+        box.setMinWidth(280);
+        return new StackPane(box);
+    }
+
+    private String maskingText(MessagePayload p) {
+        if (p == null) {
+            return "";
+        }
+        String where = p.maskedFields().isEmpty() ? i18n.get("messages.payload.maskedNone")
+                : i18n.get("messages.payload.maskedCount", p.maskedFields().size());
+        String note = p.maskingNote() == null ? "" : " " + p.maskingNote();
+        String size = i18n.get("messages.payload.meta", p.contentType(), text.bytes(p.sizeBytes()));
+        return size + " " + where + note + (p.truncated() ? " " + i18n.get("messages.payload.truncated") : "");
+    }
+
+    private void show(MessageDetail d) {
+        facts.getChildren().clear();
+        links.getChildren().clear();
+        if (d == null) {
+            title.setText("");
+            status.setText("");
+            status.setGraphic(null);
+            lastError.setVisible(false);
+            timeline.show(null, java.util.List.of());
+            return;
+        }
+        title.setText(i18n.get("messages.detail.title", d.summary().displayId()));
+        status.setText(text.status(d.status()));
+        status.setGraphic(Icons.of(MessageText.statusIcon(d.status())));
+        status.getStyleClass().removeAll("status-ok", "status-failed", "status-waiting", "status-moving");
+        status.getStyleClass().add(MessageText.statusStyle(d.status()));
+        lastError.setVisible(d.lastErrorCode() != null);
+        String why = d.lastErrorDescription() == null ? "" : d.lastErrorDescription();
+        boolean stopped = io.spineconsole.domain.messages.MessageStatuses.isTerminal(d.status());
+        lastError.setText(d.lastErrorCode() == null ? "" : stopped
+                ? i18n.get("messages.detail.stoppedWith", d.lastErrorCode(), why)
+                : i18n.get("messages.detail.lastError", d.lastErrorCode(), why));
+
+        int r = 0;
+        r = fact(r, i18n.get("messages.fact.interaction"), d.interaction());
+        r = fact(r, i18n.get("messages.fact.pattern"), d.messagingPattern() == null ? "" : d.messagingPattern().code());
+        r = fact(r, i18n.get("messages.fact.from"), MessageColumns.partyDetail(text, d.from()).replace('\n', ' '));
+        r = fact(r, i18n.get("messages.fact.to"), MessageColumns.partyDetail(text, d.to()).replace('\n', ' '));
+        r = fact(r, i18n.get("messages.fact.endpoint"), d.endpointId() == null ? i18n.get("messages.fact.noEndpoint")
+                : d.endpointId().toString());
+        r = fact(r, i18n.get("messages.fact.conversation"), d.conversationId() == null ? ""
+                : d.conversationId().toString().toUpperCase(java.util.Locale.ROOT));
+        r = fact(r, i18n.get("messages.fact.site"), d.site());
+        r = fact(r, i18n.get("messages.fact.received"), text.dateTime(d.receivedAt()));
+        r = fact(r, i18n.get("messages.fact.updated"), text.dateTime(d.updatedAt()));
+        r = fact(r, i18n.get("messages.fact.latency"), d.latencyMs() == null ? "—" : text.latency(d.latencyMs()));
+        r = fact(r, i18n.get("messages.fact.size"), text.bytes(d.sizeBytes()));
+        r = fact(r, i18n.get("messages.fact.reliability"), model.reliabilityTextProperty().get());
+        fact(r, i18n.get("messages.fact.version"), String.valueOf(d.version()));
+
+        addLink(i18n.get("messages.link.sender"), model.senderLink(), "messages-link-sender");
+        addLink(i18n.get("messages.link.receiver"), model.receiverLink(), "messages-link-receiver");
+        addLink(i18n.get("messages.link.receiverPartyKey"), MessageDetailViewModel.partyKeyLink(d.to())
+                .filter(l -> d.endpointId() != null), "messages-link-receiver-party");
+        addLink(i18n.get("messages.link.site"), model.siteLink(), "messages-link-site");
+        if (d.conversationId() != null) {
+            Hyperlink conv = new Hyperlink(i18n.get("messages.link.conversation"));
+            conv.setId("messages-link-conversation");
+            conv.setOnAction(e -> {
+                root.search().searchConversationOf(d.conversationId());
+                root.show(MessageFlowViewModel.Section.SEARCH);
+            });
+            links.getChildren().add(conv);
+        }
+        if (d.redeliveryOf() != null) {
+            links.getChildren().add(messageLink(i18n.get("messages.link.redeliveryOf",
+                    d.redeliveryOf().toString().toUpperCase(java.util.Locale.ROOT)), d.redeliveryOf(), root::openMessage));
+        }
+        for (UUID copy : d.redeliveries()) {
+            Hyperlink h = messageLink(i18n.get("messages.link.redeliveredAs", copy.toString().toUpperCase(java.util.Locale.ROOT)),
+                    copy, root::openMessage);
+            h.getStyleClass().add("redelivered-as");
+            links.getChildren().add(h);
+        }
+        if (d.redeliveryJobId() != null) {
+            links.getChildren().add(messageLink(i18n.get("messages.link.job"), d.redeliveryJobId(), actions::openJob));
+        }
+    }
+
+    private Hyperlink messageLink(String label, UUID id, Consumer<UUID> open) {
+        Hyperlink h = new Hyperlink(label);
+        h.setMnemonicParsing(false);
+        h.setOnAction(e -> open.accept(id));
+        return h;
+    }
+
+    private void addLink(String label, Optional<ConsoleLink> link, String id) {
+        link.ifPresent(l -> {
+            Hyperlink h = new Hyperlink(label, Icons.of(AppIcon.OPEN));
+            h.setId(id);
+            h.setOnAction(e -> root.openLink(l));
+            h.setAccessibleHelp(l.toString());
+            links.getChildren().add(h);
+        });
+    }
+
+    private int fact(int row, String name, String value) {
+        Label n = Views.label(name, "form-label");
+        Label v = new Label(value == null || value.isBlank() ? "—" : value);
+        v.setWrapText(true);
+        v.getStyleClass().add("fact-value");
+        n.setLabelFor(v);
+        facts.add(n, 0, row);
+        facts.add(v, 1, row);
+        return row + 1;
+    }
+}

@@ -1,0 +1,459 @@
+package io.spineconsole.ui.messages;
+
+import io.spineconsole.api.ApiException;
+import io.spineconsole.api.MessagesApi;
+import io.spineconsole.domain.MessageStatus;
+import io.spineconsole.domain.Role;
+import io.spineconsole.domain.messages.MessageDetail;
+import io.spineconsole.domain.messages.MessageEvent;
+import io.spineconsole.domain.messages.MessageParty;
+import io.spineconsole.domain.messages.MessagePayload;
+import io.spineconsole.domain.messages.MessageStatuses;
+import io.spineconsole.domain.messages.Reliability;
+import io.spineconsole.ui.common.ConsoleLink;
+import io.spineconsole.ui.common.ErrorText;
+import io.spineconsole.ui.common.I18n;
+import io.spineconsole.ui.common.LoadState;
+import io.spineconsole.ui.common.UiExecutor;
+import io.spineconsole.ui.common.WorkspaceContext;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+
+/**
+ * One message: its hop timeline as lanes (sender → Spine → receiver), where it is against the
+ * endpoint's reliability settings ("attempt 2 of 3, next in 2 h, expires in 3 h 12 m"), the masked
+ * payload (read on request: each read is audited), its redelivery links, and redelivery itself.
+ */
+public final class MessageDetailViewModel {
+
+    /** Where a hop happens on the timeline. */
+    enum Lane { SENDER, SPINE, RECEIVER }
+
+    /**
+     * One hop as drawn: from one lane to another ({@code from == to} for something that happens at the
+     * Spine, such as waiting to retry), with what happened and why.
+     */
+    record Hop(int seq, MessageStatus status, Lane from, Lane to, boolean failed, String title, String code,
+               String description, String site, Instant at, String offset, int attempt) {
+    }
+
+    private final UiExecutor ui;
+    private final I18n i18n;
+    private final MessageText text;
+    private final ObjectProperty<MessageDetail> detail = new SimpleObjectProperty<>();
+    private final ObjectProperty<UUID> requested = new SimpleObjectProperty<>();
+    private final ObjectProperty<LoadState> state = new SimpleObjectProperty<>(LoadState.IDLE);
+    private final StringProperty error = new SimpleStringProperty("");
+    private final StringProperty errorDetail = new SimpleStringProperty("");
+    private final ObservableList<Hop> hops = FXCollections.observableArrayList();
+    private final StringProperty retry = new SimpleStringProperty("");
+    private final StringProperty reliabilityText = new SimpleStringProperty("");
+    private final ObjectProperty<MessagePayload> payload = new SimpleObjectProperty<>();
+    private final StringProperty payloadText = new SimpleStringProperty("");
+    private final ObjectProperty<LoadState> payloadState = new SimpleObjectProperty<>(LoadState.IDLE);
+    private final StringProperty payloadError = new SimpleStringProperty("");
+    private final StringProperty payloadErrorDetail = new SimpleStringProperty("");
+    private final BooleanProperty busy = new SimpleBooleanProperty();
+    private final StringProperty actionResult = new SimpleStringProperty("");
+    private final BooleanProperty mayRedeliver = new SimpleBooleanProperty();
+    private final BooleanProperty redeliverable = new SimpleBooleanProperty();
+
+    private WorkspaceContext context;
+    private CompletableFuture<?> loading;
+    private CompletableFuture<?> payloadLoading;
+    private Consumer<UUID> notFound = id -> { };
+
+    public MessageDetailViewModel(UiExecutor ui, I18n i18n, MessageText text) {
+        this.ui = ui;
+        this.i18n = i18n;
+        this.text = text;
+    }
+
+    public void connect(WorkspaceContext newContext) {
+        dispose();
+        context = newContext;
+        mayRedeliver.set(context.may(Role.OPERATOR));
+        detail.set(null);
+        requested.set(null);
+        hops.clear();
+        clearPayload();
+        state.set(LoadState.IDLE);
+    }
+
+    /** What happens when a requested id is no message's (the workspace looks for it as a conversation). */
+    void onNotFound(Consumer<UUID> action) {
+        this.notFound = action;
+    }
+
+    /** Loads the message; what was shown stays until it arrives. */
+    public void open(UUID messageId) {
+        if (context == null) {
+            return;
+        }
+        cancel(loading);
+        boolean other = detail.get() == null || !detail.get().messageId().equals(messageId);
+        requested.set(messageId);
+        if (other) {
+            clearPayload();
+            actionResult.set("");
+        }
+        state.set(LoadState.LOADING);
+        error.set("");
+        loading = ui.deliver(api().message(messageId), this::show, failure -> {
+            ApiException api = ApiException.unwrap(failure);
+            if (api != null && api.kind() == ApiException.Kind.NOT_FOUND && other) {
+                state.set(detail.get() == null ? LoadState.EMPTY : LoadState.LOADED);
+                notFound.accept(messageId);
+                return;
+            }
+            error.set(ErrorText.sentence(i18n, failure));
+            errorDetail.set(ErrorText.detail(failure));
+            state.set(LoadState.FAILED);
+        });
+    }
+
+    /** Reloads the message shown (F5, or to follow a retry). */
+    public void refresh() {
+        UUID id = requested.get();
+        if (id != null) {
+            open(id);
+        }
+    }
+
+    private void show(MessageDetail d) {
+        detail.set(d);
+        error.set("");
+        errorDetail.set("");
+        hops.setAll(hops(d));
+        retry.set(retrySummary(d, text.clock().instant()));
+        reliabilityText.set(reliabilityText(d.reliability()));
+        redeliverable.set(MessageStatuses.isRedeliverable(d.status()));
+        state.set(LoadState.LOADED);
+    }
+
+    /** Reads the masked payload (audited on the server). */
+    public void loadPayload() {
+        MessageDetail d = detail.get();
+        if (d == null || context == null) {
+            return;
+        }
+        cancel(payloadLoading);
+        payloadState.set(LoadState.LOADING);
+        payloadError.set("");
+        UUID id = d.messageId();
+        payloadLoading = ui.deliver(api().payload(id), p -> {
+            if (detail.get() == null || !detail.get().messageId().equals(id)) {
+                return;
+            }
+            payload.set(p);
+            payloadText.set(PayloadFormat.pretty(p.contentType(), p.body()));
+            payloadState.set(p.body() == null || p.body().isEmpty() ? LoadState.EMPTY : LoadState.LOADED);
+        }, failure -> {
+            payloadError.set(ErrorText.sentence(i18n, failure));
+            payloadErrorDetail.set(ErrorText.detail(failure));
+            payloadState.set(LoadState.FAILED);
+        });
+    }
+
+    /**
+     * Redelivers the message shown with {@code reason} (operator; audited). On success the new copy is
+     * named and the original reloaded to show its link; on failure the reason is kept for another try.
+     */
+    public void redeliver(String reason, Consumer<MessageDetail> done) {
+        MessageDetail d = detail.get();
+        if (d == null || busy.get() || !mayRedeliver.get()) {
+            return;
+        }
+        busy.set(true);
+        actionResult.set("");
+        ui.deliver(api().redeliver(d.messageId(), reason), copy -> {
+            busy.set(false);
+            actionResult.set(i18n.get("messages.detail.redelivered", copy.summary().displayId()));
+            refresh();
+            done.accept(copy);
+        }, failure -> {
+            busy.set(false);
+            error.set(ErrorText.sentence(i18n, failure));
+            errorDetail.set(ErrorText.detail(failure));
+        });
+    }
+
+    public void dispose() {
+        cancel(loading);
+        cancel(payloadLoading);
+        busy.set(false);
+    }
+
+    private void clearPayload() {
+        cancel(payloadLoading);
+        payload.set(null);
+        payloadText.set("");
+        payloadError.set("");
+        payloadState.set(LoadState.IDLE);
+    }
+
+    private static void cancel(CompletableFuture<?> f) {
+        if (f != null) {
+            f.cancel(true);
+        }
+    }
+
+    private MessagesApi api() {
+        return context.api().messages();
+    }
+
+    // ---- what the detail says -----------------------------------------------------------------------------------
+
+    /** The timeline as hops between lanes, each with its offset from when the message was received. */
+    List<Hop> hops(MessageDetail d) {
+        List<Hop> list = new ArrayList<>();
+        Instant start = d.receivedAt();
+        for (MessageEvent e : d.events()) {
+            Lane from;
+            Lane to;
+            boolean failed = false;
+            String title;
+            switch (e.status()) {
+                case RECEIVED -> {
+                    from = Lane.SENDER;
+                    to = Lane.SPINE;
+                    title = i18n.get("messages.hop.received");
+                }
+                case ROUTED -> {
+                    from = Lane.SPINE;
+                    to = Lane.SPINE;
+                    title = i18n.get("messages.hop.routed");
+                }
+                case DELIVERED -> {
+                    from = Lane.SPINE;
+                    to = Lane.RECEIVER;
+                    title = i18n.get("messages.hop.delivered");
+                }
+                case ACKNOWLEDGED -> {
+                    from = Lane.RECEIVER;
+                    to = Lane.SPINE;
+                    title = i18n.get("messages.hop.acknowledged");
+                }
+                case NACKED -> {
+                    from = Lane.RECEIVER;
+                    to = Lane.SPINE;
+                    failed = true;
+                    title = i18n.get("messages.hop.nacked");
+                }
+                case TRANSMISSION_FAILED -> {
+                    from = Lane.SPINE;
+                    to = Lane.RECEIVER;
+                    failed = true;
+                    title = i18n.get("messages.hop.transmissionFailed");
+                }
+                case RETRYING -> {
+                    from = Lane.SPINE;
+                    to = Lane.SPINE;
+                    title = i18n.get("messages.hop.retrying");
+                }
+                case DEAD_LETTERED -> {
+                    from = Lane.SPINE;
+                    to = Lane.SPINE;
+                    failed = true;
+                    title = i18n.get("messages.hop.deadLettered");
+                }
+                default -> {
+                    from = Lane.SPINE;
+                    to = Lane.SPINE;
+                    failed = true;
+                    title = i18n.get("messages.hop.expired");
+                }
+            }
+            String offset = start == null || e.at() == null ? "" : "+" + text.offset(Duration.between(start, e.at()));
+            list.add(new Hop(e.seq(), e.status(), from, to, failed, title, e.code(), e.description(), e.site(), e.at(),
+                    offset, e.attempt()));
+        }
+        return list;
+    }
+
+    /**
+     * Where the message stands against its endpoint's reliability settings, in a sentence:
+     * "Attempt 2 of 3, next in 2 h, expires in 3 h 12 m".
+     */
+    String retrySummary(MessageDetail d, Instant now) {
+        Reliability r = d.reliability();
+        if (r == null || !d.messagingPattern().isReliable()) {
+            return d.attempts() <= 1 ? i18n.get("messages.retry.express")
+                    : i18n.get("messages.retry.expressAttempts", d.attempts());
+        }
+        int allowed = r.retries() + 1;
+        List<String> parts = new ArrayList<>();
+        parts.add(i18n.get("messages.retry.attempt", Math.max(d.attempts(), 1), allowed));
+        if (d.status() == MessageStatus.RETRYING && d.nextAttemptAt() != null) {
+            Duration wait = Duration.between(now, d.nextAttemptAt());
+            parts.add(wait.isNegative() || wait.isZero() ? i18n.get("messages.retry.nextDue")
+                    : i18n.get("messages.retry.next", text.duration(wait)));
+        }
+        if (!MessageStatuses.isTerminal(d.status()) && d.expiresAt() != null) {
+            Duration left = Duration.between(now, d.expiresAt());
+            parts.add(left.isNegative() ? i18n.get("messages.retry.expiredAlready")
+                    : i18n.get("messages.retry.expires", text.duration(left)));
+        } else if (d.status() == MessageStatus.DEAD_LETTERED) {
+            parts.add(d.attempts() >= allowed ? i18n.get("messages.retry.exhausted") : i18n.get("messages.retry.parked"));
+        } else if (d.status() == MessageStatus.EXPIRED) {
+            parts.add(i18n.get("messages.retry.persistRanOut", text.isoDuration(r.persistDuration())));
+        } else if (d.status() == MessageStatus.ACKNOWLEDGED || d.status() == MessageStatus.DELIVERED) {
+            parts.add(i18n.get("messages.retry.done"));
+        }
+        return String.join(", ", parts);
+    }
+
+    /** The endpoint's settings in words: "2 retries every 2 h, kept for 7 h, acknowledgement always". */
+    String reliabilityText(Reliability r) {
+        if (r == null) {
+            return i18n.get("messages.reliability.none");
+        }
+        return i18n.get("messages.reliability.text", r.retries(), text.isoDuration(r.retryInterval()),
+                text.isoDuration(r.persistDuration()), nullToDash(r.ackRequested()), nullToDash(r.duplicateElimination()),
+                nullToDash(r.syncReplyMode()));
+    }
+
+    private static String nullToDash(String s) {
+        return s == null || s.isBlank() ? "—" : s;
+    }
+
+    /** The sender's registration: its accredited system, or its endpoints by party key. */
+    Optional<ConsoleLink> senderLink() {
+        MessageDetail d = detail.get();
+        return d == null ? Optional.empty() : partyLink(d.from(), null);
+    }
+
+    /** The receiver's registration: the endpoint the message went to, else by party key or system. */
+    Optional<ConsoleLink> receiverLink() {
+        MessageDetail d = detail.get();
+        return d == null ? Optional.empty() : partyLink(d.to(), d.endpointId());
+    }
+
+    static Optional<ConsoleLink> partyLink(MessageParty p, UUID endpointId) {
+        if (endpointId != null) {
+            return Optional.of(ConsoleLink.of("registrations", "endpoints/" + endpointId));
+        }
+        if (p == null) {
+            return Optional.empty();
+        }
+        if (p.asid() != null && !p.asid().isBlank()) {
+            return Optional.of(ConsoleLink.of("registrations", "systems/" + p.asid()));
+        }
+        if (p.partyKey() != null && !p.partyKey().isBlank()) {
+            return Optional.of(ConsoleLink.of("registrations", "endpoints").with("partyKey", p.partyKey()));
+        }
+        return Optional.empty();
+    }
+
+    /** The party's endpoints by party key (both parties have one when registered). */
+    static Optional<ConsoleLink> partyKeyLink(MessageParty p) {
+        return p == null || p.partyKey() == null || p.partyKey().isBlank() ? Optional.empty()
+                : Optional.of(ConsoleLink.of("registrations", "endpoints").with("partyKey", p.partyKey()));
+    }
+
+    /** The site the message was routed through, in the migration workspace. */
+    Optional<ConsoleLink> siteLink() {
+        MessageDetail d = detail.get();
+        return d == null || d.site() == null ? Optional.empty() : Optional.of(ConsoleLink.of("migration", "sites/" + d.site()));
+    }
+
+    /** A link to this message for a colleague. */
+    Optional<ConsoleLink> link() {
+        UUID id = detail.get() != null ? detail.get().messageId() : requested.get();
+        return id == null ? Optional.empty()
+                : Optional.of(ConsoleLink.of("messages", "message/" + id.toString().toUpperCase(Locale.ROOT)));
+    }
+
+    // ---- properties ---------------------------------------------------------------------------------------------
+
+    public ObjectProperty<MessageDetail> detailProperty() {
+        return detail;
+    }
+
+    public ObjectProperty<UUID> requestedProperty() {
+        return requested;
+    }
+
+    public ObjectProperty<LoadState> stateProperty() {
+        return state;
+    }
+
+    public StringProperty errorProperty() {
+        return error;
+    }
+
+    public StringProperty errorDetailProperty() {
+        return errorDetail;
+    }
+
+    public ObservableList<Hop> hops() {
+        return hops;
+    }
+
+    public StringProperty retryProperty() {
+        return retry;
+    }
+
+    public StringProperty reliabilityTextProperty() {
+        return reliabilityText;
+    }
+
+    public ObjectProperty<MessagePayload> payloadProperty() {
+        return payload;
+    }
+
+    public StringProperty payloadTextProperty() {
+        return payloadText;
+    }
+
+    public ObjectProperty<LoadState> payloadStateProperty() {
+        return payloadState;
+    }
+
+    public StringProperty payloadErrorProperty() {
+        return payloadError;
+    }
+
+    public StringProperty payloadErrorDetailProperty() {
+        return payloadErrorDetail;
+    }
+
+    public BooleanProperty busyProperty() {
+        return busy;
+    }
+
+    /** What the last action did ("Redelivered as …"), or "". */
+    public StringProperty actionResultProperty() {
+        return actionResult;
+    }
+
+    /** The role may redeliver (the server still decides). */
+    public BooleanProperty mayRedeliverProperty() {
+        return mayRedeliver;
+    }
+
+    /** The message is in a status that can be redelivered. */
+    public BooleanProperty redeliverableProperty() {
+        return redeliverable;
+    }
+
+    WorkspaceContext context() {
+        return context;
+    }
+}

@@ -1,0 +1,294 @@
+package io.spineconsole.ui.messages;
+
+import io.spineconsole.api.BackboneApi;
+import io.spineconsole.domain.MessageFlowSummary;
+import io.spineconsole.ui.common.ConsoleLink;
+import io.spineconsole.ui.common.I18n;
+import io.spineconsole.ui.common.Navigator;
+import io.spineconsole.ui.common.SummaryViewModel;
+import io.spineconsole.ui.common.UiExecutor;
+import io.spineconsole.ui.common.WorkspaceContext;
+import io.spineconsole.ui.common.WorkspaceServices;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * The message flow workspace as a whole: which part is shown, the headline summary, and the parts —
+ * search, live tail, failures, dead letters, redelivery jobs, charts and the message open — wired so
+ * that each leads to the others (a pasted id opens its message, a failure group its messages, a chart
+ * key its search). Understands the workspace's links:
+ * {@code spine-console://messages/message/<id>}, {@code .../search?<filters>}, {@code .../failures},
+ * {@code .../live}, {@code .../dead-letters}, {@code .../jobs}, {@code .../charts}.
+ */
+public final class MessageFlowViewModel {
+
+    /** The parts of the workspace, one tab each. */
+    public enum Section { SEARCH, LIVE, FAILURES, DEAD_LETTERS, JOBS, CHARTS, MESSAGE }
+
+    private final I18n i18n;
+    private final Navigator navigator;
+    private final MessageText text;
+    private final SummaryViewModel<MessageFlowSummary> summary;
+    private final SearchViewModel search;
+    private final MessageDetailViewModel detail;
+    private final LiveTailViewModel live;
+    private final FailuresViewModel failures;
+    private final DeadLettersViewModel deadLetters;
+    private final JobsViewModel jobs;
+    private final StatsViewModel stats;
+    private final ExportViewModel export;
+    private final ObjectProperty<Section> section = new SimpleObjectProperty<>(Section.SEARCH);
+    private final StringProperty linkProblem = new SimpleStringProperty("");
+    private Section beforeMessage = Section.SEARCH;
+    private WorkspaceContext context;
+
+    public MessageFlowViewModel(WorkspaceServices services) {
+        UiExecutor ui = services.ui();
+        this.i18n = services.i18n();
+        this.navigator = services.navigator();
+        this.text = new MessageText(i18n, services.clock());
+        this.summary = new SummaryViewModel<>(BackboneApi::messageFlowSummary,
+                s -> MessageFlowWorkspace.tiles(s, i18n), ui, i18n);
+        this.search = new SearchViewModel(ui, i18n, text, services.memory());
+        this.detail = new MessageDetailViewModel(ui, i18n, text);
+        this.live = new LiveTailViewModel(i18n);
+        this.failures = new FailuresViewModel(ui, i18n, services.clock());
+        this.deadLetters = new DeadLettersViewModel(ui, i18n, services.clock());
+        this.jobs = new JobsViewModel(ui, i18n);
+        this.stats = new StatsViewModel(ui, i18n, services.clock());
+        this.export = new ExportViewModel(ui, i18n, text);
+        search.setNavigation(this::openMessage, this::openLink);
+        detail.onNotFound(id -> {
+            search.searchConversation(id);
+            show(Section.SEARCH);
+        });
+        section.addListener((o, a, s) -> {
+            if (s != Section.MESSAGE) {
+                beforeMessage = s;
+            }
+            loadSection(s);
+        });
+    }
+
+    public void connect(WorkspaceContext newContext) {
+        context = newContext;
+        summary.connect(context.api());
+        detail.connect(context);
+        jobs.connect(context);
+        export.connect(context);
+        failures.connect(context.api().messages());
+        deadLetters.connect(context.api().messages());
+        stats.connect(context.api().messages());
+        live.connect(filter -> context.api().messages().stream(filter, LiveTailViewModel.STREAM_BUFFER));
+        search.connect(context.api().messages(), context.profileId());
+        if (section.get() == Section.MESSAGE) {
+            show(Section.SEARCH);
+        } else {
+            loadSection(section.get());
+        }
+    }
+
+    /** F5 or the server back: reload what is shown, keeping every filter typed. */
+    public void refresh() {
+        summary.refresh();
+        switch (section.get()) {
+            case SEARCH -> search.reload();
+            case FAILURES -> failures.load();
+            case DEAD_LETTERS -> deadLetters.load();
+            case JOBS -> jobs.load();
+            case CHARTS -> stats.load();
+            case MESSAGE -> detail.refresh();
+            case LIVE -> { }
+        }
+    }
+
+    public void dispose() {
+        summary.dispose();
+        search.dispose();
+        detail.dispose();
+        live.stop();
+        failures.dispose();
+        deadLetters.dispose();
+        jobs.dispose();
+        stats.dispose();
+        export.cancel();
+    }
+
+    public void show(Section s) {
+        section.set(s);
+    }
+
+    private void loadSection(Section s) {
+        if (context == null) {
+            return;
+        }
+        switch (s) {
+            case FAILURES -> failures.loadIfNeeded();
+            case DEAD_LETTERS -> deadLetters.loadIfNeeded();
+            case JOBS -> jobs.loadIfNeeded();
+            case CHARTS -> stats.loadIfNeeded();
+            case LIVE -> {
+                if (!live.runningProperty().get()) {
+                    startLive();
+                }
+            }
+            default -> { }
+        }
+    }
+
+    /** (Re)opens the live stream with the filter chosen: the search's filters, or everything. */
+    public void startLive() {
+        if (context == null) {
+            return;
+        }
+        boolean newOnly = live.newOnlyProperty().get();
+        if (live.useSearchFilterProperty().get() && search.problem().isEmpty()) {
+            live.start(search.streamFilter(newOnly), search.describe());
+        } else {
+            live.start(new io.spineconsole.domain.messages.StreamFilter(null, null, null, null, null, null, null, null,
+                    newOnly), i18n.get("messages.describe.everything"));
+        }
+    }
+
+    /** Opens one message in the message tab (the tab shown before is where Back goes). */
+    public void openMessage(UUID id) {
+        // The tab first (its id set, so the tab is enabled): a quick "no such message" then moves on from it.
+        detail.requestedProperty().set(id);
+        show(Section.MESSAGE);
+        detail.open(id);
+    }
+
+    /** Goes back from a message to where it was opened from. */
+    public void back() {
+        show(beforeMessage == Section.MESSAGE ? Section.SEARCH : beforeMessage);
+    }
+
+    /** Opens a link: this workspace's own here, any other through the navigator. */
+    public boolean openLink(ConsoleLink link) {
+        if (!link.workspace().equals("messages")) {
+            boolean opened = navigator.open(link);
+            linkProblem.set(opened ? "" : i18n.get("messages.link.notOpened", link.toString()));
+            return opened;
+        }
+        return open(link);
+    }
+
+    /** Shows what a {@code spine-console://messages/...} link names; false when it names nothing here. */
+    public boolean open(ConsoleLink link) {
+        linkProblem.set("");
+        String path = link.path();
+        String lower = path.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("message/")) {
+            String id = path.substring("message/".length());
+            if (!SearchViewModel.isUuid(id)) {
+                linkProblem.set(i18n.get("messages.link.badId", id));
+                return false;
+            }
+            openMessage(UUID.fromString(id.strip()));
+            return true;
+        }
+        switch (lower) {
+            case "", "search" -> {
+                if (!link.params().isEmpty() || lower.equals("search")) {
+                    search.apply(link);
+                }
+                show(Section.SEARCH);
+                return true;
+            }
+            case "failures" -> {
+                show(Section.FAILURES);
+                return true;
+            }
+            case "live" -> {
+                show(Section.LIVE);
+                return true;
+            }
+            case "dead-letters" -> {
+                show(Section.DEAD_LETTERS);
+                return true;
+            }
+            case "jobs" -> {
+                show(Section.JOBS);
+                return true;
+            }
+            case "charts" -> {
+                show(Section.CHARTS);
+                return true;
+            }
+            default -> {
+                return false;
+            }
+        }
+    }
+
+    /** The link to what is shown now (the search, the message, or the tab). */
+    public ConsoleLink currentLink() {
+        return switch (section.get()) {
+            case SEARCH -> search.toLink();
+            case MESSAGE -> detail.link().orElse(search.toLink());
+            case LIVE -> ConsoleLink.of("messages", "live");
+            case FAILURES -> ConsoleLink.of("messages", "failures");
+            case DEAD_LETTERS -> ConsoleLink.of("messages", "dead-letters");
+            case JOBS -> ConsoleLink.of("messages", "jobs");
+            case CHARTS -> ConsoleLink.of("messages", "charts");
+        };
+    }
+
+    public WorkspaceContext context() {
+        return context;
+    }
+
+    public ObjectProperty<Section> sectionProperty() {
+        return section;
+    }
+
+    /** Why the last link could not be opened, or "". */
+    public StringProperty linkProblemProperty() {
+        return linkProblem;
+    }
+
+    public SummaryViewModel<MessageFlowSummary> summary() {
+        return summary;
+    }
+
+    public SearchViewModel search() {
+        return search;
+    }
+
+    public MessageDetailViewModel detail() {
+        return detail;
+    }
+
+    public LiveTailViewModel live() {
+        return live;
+    }
+
+    public FailuresViewModel failures() {
+        return failures;
+    }
+
+    public DeadLettersViewModel deadLetters() {
+        return deadLetters;
+    }
+
+    public JobsViewModel jobs() {
+        return jobs;
+    }
+
+    public StatsViewModel stats() {
+        return stats;
+    }
+
+    public ExportViewModel export() {
+        return export;
+    }
+
+    MessageText text() {
+        return text;
+    }
+}

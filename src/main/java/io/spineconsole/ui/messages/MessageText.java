@@ -1,0 +1,218 @@
+package io.spineconsole.ui.messages;
+
+import io.spineconsole.domain.MessageStatus;
+import io.spineconsole.domain.messages.JobState;
+import io.spineconsole.domain.messages.MessageStatuses;
+import io.spineconsole.domain.messages.RedeliveryItemOutcome;
+import io.spineconsole.ui.common.AppIcon;
+import io.spineconsole.ui.common.I18n;
+
+import java.text.NumberFormat;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/**
+ * How the message workspace writes its values: statuses in words (with an icon and a style, so a
+ * status is never shown by colour alone), times in the user's zone, durations as "3 h 12 m",
+ * sizes, counts, and interaction ids by their short name.
+ */
+final class MessageText {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
+    private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("d MMM HH:mm:ss", Locale.UK);
+    private static final DateTimeFormatter FULL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    private final I18n i18n;
+    private final Clock clock;
+
+    MessageText(I18n i18n, Clock clock) {
+        this.i18n = i18n;
+        this.clock = clock;
+    }
+
+    I18n i18n() {
+        return i18n;
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    ZoneId zone() {
+        return clock.getZone();
+    }
+
+    /** A status in words. */
+    String status(MessageStatus s) {
+        if (s == null) {
+            return "";
+        }
+        return switch (s) {
+            case RECEIVED -> i18n.get("messages.status.received");
+            case ROUTED -> i18n.get("messages.status.routed");
+            case DELIVERED -> i18n.get("messages.status.delivered");
+            case ACKNOWLEDGED -> i18n.get("messages.status.acknowledged");
+            case NACKED -> i18n.get("messages.status.nacked");
+            case TRANSMISSION_FAILED -> i18n.get("messages.status.transmissionFailed");
+            case RETRYING -> i18n.get("messages.status.retrying");
+            case DEAD_LETTERED -> i18n.get("messages.status.deadLettered");
+            case EXPIRED -> i18n.get("messages.status.expired");
+        };
+    }
+
+    /** The icon that goes with a status (its words always go with it). */
+    static AppIcon statusIcon(MessageStatus s) {
+        if (s == null) {
+            return AppIcon.STATUS_MOVING;
+        }
+        return switch (s) {
+            case ACKNOWLEDGED, DELIVERED -> AppIcon.STATUS_OK;
+            case RECEIVED, ROUTED -> AppIcon.STATUS_MOVING;
+            case RETRYING -> AppIcon.STATUS_WAITING;
+            case DEAD_LETTERED -> AppIcon.DEAD_LETTER;
+            case NACKED, TRANSMISSION_FAILED, EXPIRED -> AppIcon.STATUS_FAILED;
+        };
+    }
+
+    /** The style class of a status: {@code status-ok}, {@code status-failed}, {@code status-waiting} or {@code status-moving}. */
+    static String statusStyle(MessageStatus s) {
+        if (s == null) {
+            return "status-moving";
+        }
+        if (MessageStatuses.isFailed(s)) {
+            return "status-failed";
+        }
+        return switch (s) {
+            case ACKNOWLEDGED, DELIVERED -> "status-ok";
+            case RETRYING -> "status-waiting";
+            default -> "status-moving";
+        };
+    }
+
+    String jobState(JobState s) {
+        if (s == null) {
+            return "";
+        }
+        return switch (s) {
+            case QUEUED -> i18n.get("messages.job.state.queued");
+            case RUNNING -> i18n.get("messages.job.state.running");
+            case COMPLETED -> i18n.get("messages.job.state.completed");
+            case CANCELLED -> i18n.get("messages.job.state.cancelled");
+            case FAILED -> i18n.get("messages.job.state.failed");
+        };
+    }
+
+    String outcome(RedeliveryItemOutcome o) {
+        if (o == null) {
+            return "";
+        }
+        return switch (o) {
+            case PENDING -> i18n.get("messages.job.outcome.pending");
+            case WOULD_REDELIVER -> i18n.get("messages.job.outcome.wouldRedeliver");
+            case REDELIVERED -> i18n.get("messages.job.outcome.redelivered");
+            case SKIPPED -> i18n.get("messages.job.outcome.skipped");
+            case FAILED -> i18n.get("messages.job.outcome.failed");
+            case NOT_PROCESSED -> i18n.get("messages.job.outcome.notProcessed");
+        };
+    }
+
+    /** A time of day, with the date when it is not today. */
+    String time(Instant at) {
+        if (at == null) {
+            return "";
+        }
+        ZonedDateTime t = at.atZone(zone());
+        return t.toLocalDate().equals(LocalDate.now(clock)) ? TIME.format(t) : DAY_TIME.format(t);
+    }
+
+    /** A full date and time, for details and tooltips. */
+    String dateTime(Instant at) {
+        return at == null ? "" : FULL.format(at.atZone(zone()));
+    }
+
+    /** "3 h 12 m", "45 s", "2 d 4 h": the two largest units. */
+    String duration(Duration d) {
+        if (d == null) {
+            return "";
+        }
+        long seconds = Math.max(0, d.getSeconds());
+        long days = seconds / 86_400;
+        long hours = seconds % 86_400 / 3_600;
+        long minutes = seconds % 3_600 / 60;
+        long secs = seconds % 60;
+        if (days > 0) {
+            return hours == 0 ? i18n.get("messages.duration.d", days) : i18n.get("messages.duration.dh", days, hours);
+        }
+        if (hours > 0) {
+            return minutes == 0 ? i18n.get("messages.duration.h", hours) : i18n.get("messages.duration.hm", hours, minutes);
+        }
+        if (minutes > 0) {
+            return secs == 0 ? i18n.get("messages.duration.m", minutes) : i18n.get("messages.duration.ms", minutes, secs);
+        }
+        return i18n.get("messages.duration.s", secs);
+    }
+
+    /** A step of a timeline: milliseconds under a second, else as {@link #duration}. */
+    String offset(Duration d) {
+        if (d.isNegative()) {
+            return duration(Duration.ZERO);
+        }
+        return d.toMillis() < 1_000 ? i18n.get("messages.latency.ms", d.toMillis()) : duration(d);
+    }
+
+    /** An ISO-8601 duration from the reliability settings ("PT2H") as words, or the text as given. */
+    String isoDuration(String iso) {
+        if (iso == null || iso.isBlank()) {
+            return "";
+        }
+        try {
+            return duration(Duration.parse(iso));
+        } catch (RuntimeException e) {
+            return iso;
+        }
+    }
+
+    String latency(Long ms) {
+        if (ms == null) {
+            return "";
+        }
+        if (ms < 1_000) {
+            return i18n.get("messages.latency.ms", ms);
+        }
+        return i18n.get("messages.latency.s", String.format(i18n.locale(), "%.1f", ms / 1000.0));
+    }
+
+    String bytes(long n) {
+        if (n < 1024) {
+            return i18n.get("messages.size.bytes", n);
+        }
+        if (n < 1024 * 1024) {
+            return i18n.get("messages.size.kb", String.format(i18n.locale(), "%.1f", n / 1024.0));
+        }
+        return i18n.get("messages.size.mb", String.format(i18n.locale(), "%.1f", n / (1024.0 * 1024.0)));
+    }
+
+    String count(long n) {
+        return NumberFormat.getIntegerInstance(i18n.locale()).format(n);
+    }
+
+    String percent(double ratio) {
+        NumberFormat pct = NumberFormat.getPercentInstance(i18n.locale());
+        pct.setMaximumFractionDigits(1);
+        return pct.format(ratio);
+    }
+
+    /** {@code urn:nhs:names:services:psis:REPC_IN150016UK05} → {@code REPC_IN150016UK05}. */
+    static String shortInteraction(String interaction) {
+        if (interaction == null) {
+            return "";
+        }
+        int colon = interaction.lastIndexOf(':');
+        return colon < 0 ? interaction : interaction.substring(colon + 1);
+    }
+}

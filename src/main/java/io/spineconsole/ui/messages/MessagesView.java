@@ -1,0 +1,391 @@
+package io.spineconsole.ui.messages;
+
+import io.spineconsole.domain.MessageStatus;
+import io.spineconsole.domain.Role;
+import io.spineconsole.domain.messages.DeadLetter;
+import io.spineconsole.domain.messages.FailureGroup;
+import io.spineconsole.domain.messages.MessageSearch;
+import io.spineconsole.domain.messages.MessageStatuses;
+import io.spineconsole.domain.messages.MessageSummary;
+import io.spineconsole.domain.messages.RedeliveryJob;
+import io.spineconsole.ui.common.AppIcon;
+import io.spineconsole.ui.common.ConfirmDialog;
+import io.spineconsole.ui.common.Confirmation;
+import io.spineconsole.ui.common.ConsoleLink;
+import io.spineconsole.ui.common.ErrorRow;
+import io.spineconsole.ui.common.I18n;
+import io.spineconsole.ui.common.Icons;
+import io.spineconsole.ui.common.LoadState;
+import io.spineconsole.ui.common.Showcase;
+import io.spineconsole.ui.common.SummaryPane;
+import io.spineconsole.ui.common.WorkspaceContext;
+import io.spineconsole.ui.common.WorkspaceServices;
+import io.spineconsole.ui.common.WorkspaceView;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextInputDialog;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.stage.Window;
+import javafx.util.Duration;
+
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The message flow workspace on screen: the live headline tiles, then one tab per part — search, live
+ * tail, failures, dead letters, redelivery jobs, charts — and a tab for the message open. The tab
+ * shown follows the view model, so links, failure groups and pasted ids can move the user around.
+ */
+final class MessagesView implements WorkspaceView {
+    private static final Duration SUMMARY_EVERY = Duration.seconds(10);
+    private final MessageFlowViewModel model;
+    private final I18n i18n;
+    private final BorderPane node = new BorderPane();
+    private final TabPane tabs = new TabPane();
+    private final Map<MessageFlowViewModel.Section, Tab> tabBySection = new EnumMap<>(MessageFlowViewModel.Section.class);
+    private final SearchPane search;
+    private final LiveTailPane live;
+    private final MessageDetailPane detail;
+    private final FailuresPane failures;
+    private final DeadLettersPane deadLetters;
+    private final JobsPane jobs;
+    private final ChartsPane charts;
+    private final Timeline summaryRefresh;
+    private final Label roleNote = new Label();
+
+    MessagesView(WorkspaceServices services) {
+        this.model = new MessageFlowViewModel(services);
+        this.i18n = services.i18n();
+        node.setId("messages-workspace");
+        node.getStyleClass().add("messages-workspace");
+
+        search = new SearchPane(model, new SearchPane.Actions() {
+            @Override
+            public void copyLink(String link) {
+                ErrorRow.copyToClipboard(link);
+            }
+
+            @Override
+            public void export() {
+                MessagesView.this.export();
+            }
+
+            @Override
+            public void redeliverSelected(List<MessageSummary> selected) {
+                redeliverMessages(selected.stream().map(MessageSummary::messageId).toList(),
+                        i18n.get("messages.job.scopeSelected", selected.size()));
+            }
+
+            @Override
+            public void redeliverAllMatching() {
+                MessagesView.this.redeliverAllMatching();
+            }
+
+            @Override
+            public String askName(String title, String header) {
+                TextInputDialog d = new TextInputDialog();
+                d.initOwner(window());
+                d.setTitle(title);
+                d.setHeaderText(header);
+                d.getEditor().setId("messages-save-name");
+                return d.showAndWait().filter(s -> !s.isBlank()).orElse(null);
+            }
+        });
+        live = new LiveTailPane(model);
+        detail = new MessageDetailPane(model, new MessageDetailPane.Actions() {
+            @Override
+            public void copy(String text) {
+                ErrorRow.copyToClipboard(text);
+            }
+
+            @Override
+            public void redeliver() {
+                redeliverOne();
+            }
+
+            @Override
+            public void openJob(UUID jobId) {
+                model.jobs().openJob(jobId);
+                model.show(MessageFlowViewModel.Section.JOBS);
+            }
+        });
+        failures = new FailuresPane(model, this::redeliverGroup);
+        deadLetters = new DeadLettersPane(model, this::redeliverDeadLetters);
+        jobs = new JobsPane(model, this::askCancelReason);
+        charts = new ChartsPane(model);
+
+        tab(MessageFlowViewModel.Section.SEARCH, i18n.get("messages.tab.search"), AppIcon.SEARCH, search);
+        tab(MessageFlowViewModel.Section.LIVE, i18n.get("messages.tab.live"), AppIcon.PLAY, live);
+        tab(MessageFlowViewModel.Section.FAILURES, i18n.get("messages.tab.failures"), AppIcon.STATUS_FAILED, failures);
+        tab(MessageFlowViewModel.Section.DEAD_LETTERS, i18n.get("messages.tab.deadLetters"), AppIcon.DEAD_LETTER, deadLetters);
+        tab(MessageFlowViewModel.Section.JOBS, i18n.get("messages.tab.jobs"), AppIcon.JOBS, jobs);
+        tab(MessageFlowViewModel.Section.CHARTS, i18n.get("messages.tab.charts"), AppIcon.CHART, charts);
+        tab(MessageFlowViewModel.Section.MESSAGE, i18n.get("messages.tab.message"), AppIcon.TIMELINE, detail);
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.setId("messages-tabs");
+        tabs.getStyleClass().add("messages-tabs");
+        tabBySection.get(MessageFlowViewModel.Section.MESSAGE).disableProperty()
+                .bind(model.detail().requestedProperty().isNull());
+        tabs.getSelectionModel().selectedItemProperty().addListener((o, a, t) -> tabBySection.forEach((s, tab) -> {
+            if (tab == t && model.sectionProperty().get() != s) {
+                model.show(s);
+            }
+        }));
+        model.sectionProperty().addListener((o, a, s) -> tabs.getSelectionModel().select(tabBySection.get(s)));
+        tabs.getSelectionModel().select(tabBySection.get(model.sectionProperty().get()));
+
+        node.setTop(header());
+        node.setCenter(tabs);
+
+        summaryRefresh = new Timeline(new KeyFrame(SUMMARY_EVERY, e -> model.summary().refresh()));
+        summaryRefresh.setCycleCount(Timeline.INDEFINITE);
+
+        node.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.isShortcutDown() && e.getCode() == KeyCode.F) {
+                model.show(MessageFlowViewModel.Section.SEARCH);
+                Node find = node.lookup("#messages-find");
+                if (find != null) {
+                    find.requestFocus();
+                }
+                e.consume();
+            } else if (e.isAltDown() && e.getCode() == KeyCode.LEFT
+                    && model.sectionProperty().get() == MessageFlowViewModel.Section.MESSAGE) {
+                model.back();
+                e.consume();
+            }
+        });
+    }
+
+    private void tab(MessageFlowViewModel.Section section, String title, AppIcon icon, Node content) {
+        Tab t = new Tab(title, content);
+        t.setGraphic(Icons.of(icon));
+        t.setId("messages-tab-" + section.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+        tabs.getTabs().add(t);
+        tabBySection.put(section, t);
+    }
+
+    private Node header() {
+        SummaryPane summary = new SummaryPane(model.summary(), i18n);
+        summary.getStyleClass().add("messages-summary");
+        // The tiles in one row: a strip over the tabs, not a page of their own.
+        if (summary.lookup(".tiles") instanceof javafx.scene.layout.FlowPane tiles) {
+            tiles.setPrefWrapLength(4 * 177);
+        }
+        roleNote.getStyleClass().add("role-note");
+        roleNote.setGraphic(Icons.of(AppIcon.UNAUTHORISED));
+        roleNote.setWrapText(true);
+        roleNote.managedProperty().bind(roleNote.visibleProperty());
+        roleNote.setVisible(false);
+        Label linkProblem = Views.bound(model.linkProblemProperty(), "error-text");
+        Label intro = Views.label(i18n.get("messages.intro"), "workspace-intro");
+        intro.setWrapText(true);
+        VBox notes = new VBox(6, intro, roleNote);
+        notes.setMaxWidth(360);
+        HBox.setHgrow(notes, javafx.scene.layout.Priority.ALWAYS);
+        HBox top = new HBox(16, summary, notes);
+        top.setAlignment(Pos.CENTER_LEFT);
+        VBox box = new VBox(6, top, linkProblem);
+        box.setPadding(new Insets(10, 12, 4, 12));
+        box.getStyleClass().add("messages-header");
+        return box;
+    }
+
+    // ---- actions that need the window ---------------------------------------------------------------------------
+
+    private Window window() {
+        return node.getScene() == null ? null : node.getScene().getWindow();
+    }
+
+    private void export() {
+        MessageSearch s = model.search().lastSearchProperty().get();
+        if (s == null) {
+            return;
+        }
+        Optional<Path> file = ExportDialog.ask(window(), model.export(), model.search().describe(), i18n);
+        file.ifPresent(f -> model.export().start(s, f));
+    }
+
+    private void redeliverOne() {
+        MessageDetailViewModel d = model.detail();
+        if (d.detailProperty().get() == null) {
+            return;
+        }
+        String id = d.detailProperty().get().summary().displayId();
+        Confirmation c = Confirmation.of(model.context(), i18n.get("messages.redeliver.title"),
+                i18n.get("messages.redeliver.message", id, model.context().environmentName()),
+                i18n.get("messages.redeliver.action"), true, true);
+        ConfirmDialog.ask(window(), c, i18n).ifPresent(reason -> d.redeliver(reason, copy -> { }));
+    }
+
+    private void redeliverMessages(List<UUID> ids, String scope) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        String text = ids.size() > JobForm.MAX_IDS ? scope + " " + i18n.get("messages.job.firstThousand", JobForm.MAX_IDS) : scope;
+        startJob(JobForm.forMessages(ids, text, i18n));
+    }
+
+    private void redeliverAllMatching() {
+        Optional<io.spineconsole.domain.messages.MessageFilter> filter = model.search().redeliveryFilter();
+        if (filter.isEmpty()) {
+            javafx.scene.control.Alert alert = new javafx.scene.control.Alert(
+                    javafx.scene.control.Alert.AlertType.INFORMATION, i18n.get("messages.job.nothingRedeliverable"));
+            alert.initOwner(window());
+            alert.setHeaderText(i18n.get("messages.job.title"));
+            alert.showAndWait();
+            return;
+        }
+        long about = model.search().results().approximateTotalProperty().get();
+        startJob(JobForm.forFilter(filter.get(), i18n.get("messages.job.scopeSearch",
+                model.text().count(about), model.search().describe()), i18n));
+    }
+
+    private void redeliverGroup(FailureGroup g) {
+        startJob(JobForm.forFilter(model.failures().redeliveryFilter(g), i18n.get("messages.job.scopeGroup",
+                model.text().count(g.count()), model.text().status(g.status()), g.code() == null ? "" : g.code(),
+                MessageText.shortInteraction(g.interaction())), i18n));
+    }
+
+    private void redeliverDeadLetters(List<DeadLetter> letters) {
+        redeliverMessages(letters.stream().map(d -> d.message().messageId()).toList(),
+                i18n.get("messages.job.scopeDeadLetters", letters.size()));
+    }
+
+    private void startJob(JobForm form) {
+        Optional<RedeliveryJob> job = JobDialog.show(window(), form, model.jobs(), model.context(), i18n);
+        job.ifPresent(j -> model.show(MessageFlowViewModel.Section.JOBS));
+    }
+
+    private String askCancelReason() {
+        Confirmation c = Confirmation.of(model.context(), i18n.get("messages.jobs.cancelTitle"),
+                i18n.get("messages.jobs.cancelMessage"), i18n.get("messages.jobs.cancel"), false, false);
+        return ConfirmDialog.ask(window(), c, i18n).orElse(null);
+    }
+
+    // ---- WorkspaceView ------------------------------------------------------------------------------------------
+
+    @Override
+    public Node node() {
+        return node;
+    }
+
+    @Override
+    public void connect(WorkspaceContext context) {
+        model.connect(context);
+        boolean operator = context.may(Role.OPERATOR);
+        roleNote.setText(operator ? "" : i18n.get("messages.roleNote", i18n.get("role." + context.principal().role().code())));
+        roleNote.setVisible(!operator);
+        summaryRefresh.play();
+    }
+
+    @Override
+    public void refresh() {
+        model.refresh();
+    }
+
+    @Override
+    public void dispose() {
+        summaryRefresh.stop();
+        search.dispose();
+        live.dispose();
+        jobs.dispose();
+        model.dispose();
+    }
+
+    @Override
+    public boolean open(ConsoleLink link) {
+        return model.open(link);
+    }
+
+    MessageFlowViewModel model() {
+        return model;
+    }
+
+    @Override
+    public List<Showcase> showcases() {
+        return List.of(
+                new Showcase("detail", () -> {
+                    MessageSummary failed = firstFailed();
+                    if (failed != null) {
+                        model.openMessage(failed.messageId());
+                    }
+                }, () -> model.detail().stateProperty().get() == LoadState.LOADED
+                        && loadPayloadOnce()
+                        && model.detail().payloadStateProperty().get() == LoadState.LOADED,
+                        () -> model.show(MessageFlowViewModel.Section.SEARCH)),
+                new Showcase("live", () -> model.show(MessageFlowViewModel.Section.LIVE),
+                        () -> model.live().rows().size() > 20 && model.live().rateProperty().get() > 0
+                                && model.live().stateProperty().get() == io.spineconsole.api.LiveStream.State.OPEN, () -> {
+                            model.live().stop();
+                            model.show(MessageFlowViewModel.Section.SEARCH);
+                        }),
+                new Showcase("failures", () -> model.show(MessageFlowViewModel.Section.FAILURES),
+                        () -> model.failures().groups().stateProperty().get() != LoadState.LOADING
+                                && model.failures().groups().stateProperty().get() != LoadState.IDLE,
+                        () -> model.show(MessageFlowViewModel.Section.SEARCH)),
+                new Showcase("dead-letters", () -> model.show(MessageFlowViewModel.Section.DEAD_LETTERS),
+                        () -> model.deadLetters().letters().stateProperty().get() != LoadState.LOADING
+                                && model.deadLetters().letters().stateProperty().get() != LoadState.IDLE,
+                        () -> model.show(MessageFlowViewModel.Section.SEARCH)),
+                new Showcase("charts", () -> model.show(MessageFlowViewModel.Section.CHARTS),
+                        () -> model.stats().stateProperty().get() == LoadState.LOADED
+                                || model.stats().stateProperty().get() == LoadState.FAILED,
+                        () -> model.show(MessageFlowViewModel.Section.SEARCH)),
+                new Showcase("redeliver", () -> {
+                    List<MessageSummary> failed = model.search().results().items().stream()
+                            .filter(m -> MessageStatuses.isRedeliverable(m.status())).limit(12).toList();
+                    if (failed.isEmpty()) {
+                        return;
+                    }
+                    JobForm form = JobForm.forMessages(failed.stream().map(MessageSummary::messageId).toList(),
+                            i18n.get("messages.job.scopeSelected", failed.size()), i18n);
+                    form.reason().valueProperty().set(i18n.get("messages.showcase.reason"));
+                    JobDialog.show(window(), form, model.jobs(), model.context(), i18n);
+                }, () -> Window.getWindows().stream().anyMatch(w -> w.isShowing() && w != window())),
+                new Showcase("redelivery-job", () -> {
+                    List<MessageSummary> failed = model.search().results().items().stream()
+                            .filter(m -> MessageStatuses.isRedeliverable(m.status())).limit(5).toList();
+                    if (failed.isEmpty()) {
+                        return;
+                    }
+                    JobForm form = JobForm.forMessages(failed.stream().map(MessageSummary::messageId).toList(),
+                            i18n.get("messages.job.scopeSelected", failed.size()), i18n);
+                    form.reason().valueProperty().set(i18n.get("messages.showcase.reason"));
+                    model.jobs().create(form, j -> model.show(MessageFlowViewModel.Section.JOBS));
+                }, () -> model.sectionProperty().get() == MessageFlowViewModel.Section.JOBS
+                        && model.jobs().items().stateProperty().get() == LoadState.LOADED,
+                        () -> model.show(MessageFlowViewModel.Section.SEARCH)));
+    }
+
+    private boolean payloadAsked;
+
+    private boolean loadPayloadOnce() {
+        if (!payloadAsked) {
+            payloadAsked = true;
+            model.detail().loadPayload();
+        }
+        return true;
+    }
+
+    private MessageSummary firstFailed() {
+        return model.search().results().items().stream()
+                .filter(m -> m.status() == MessageStatus.RETRYING || MessageStatuses.isFailed(m.status()))
+                .filter(m -> m.status() != MessageStatus.EXPIRED)
+                .findFirst().orElse(model.search().results().items().isEmpty() ? null
+                        : model.search().results().items().get(0));
+    }
+}

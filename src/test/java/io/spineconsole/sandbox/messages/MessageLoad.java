@@ -1,0 +1,169 @@
+package io.spineconsole.sandbox.messages;
+
+import io.spineconsole.domain.messages.MessageSearch;
+import io.spineconsole.sandbox.SandboxBackbone;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.LongConsumer;
+
+/**
+ * Drives a running sandbox's own message ingest ({@link MessageIngest}, with its roll-ups and live
+ * stream) harder than the traffic simulator's national-peak limit, for benchmarks: one thread makes
+ * messages with the simulator's delivery model, {@code writers} threads write them in batches.
+ * Also exposes the SQL a search runs, so a benchmark can time the bare statements.
+ */
+public final class MessageLoad {
+    private static final List<Object> END = new ArrayList<>();
+    private final TrafficSimulator simulator;
+    private final MessageIngest ingest;
+
+    public MessageLoad(SandboxBackbone backbone) {
+        this.simulator = backbone.traffic();
+        this.ingest = simulator.ingest();
+    }
+
+    /** What a load wrote. */
+    public record Result(long messages, long events, long nanos, List<Long> perInterval) {
+        public double perSecond() {
+            return messages * 1e9 / nanos;
+        }
+    }
+
+    /**
+     * Writes {@code count} messages received evenly between {@code from} and {@code to}, oldest
+     * first, each delivered as far as it would have got by {@code now}.
+     */
+    public Result history(long count, Instant from, Instant to, Instant now, int writers, int batchSize,
+                          LongConsumer progress) throws InterruptedException {
+        long spanNanos = (to.toEpochMilli() - from.toEpochMilli()) * 1_000_000L;
+        // The directory is read once: reloading 100,000 endpoints every half minute would stall the producer.
+        TrafficDirectory directory = simulator.directory();
+        return run(writers, batchSize, progress, 0, (i, rows) -> {
+            if (i >= count) {
+                return false;
+            }
+            Instant at = from.plusNanos(spanNanos / count * i);
+            MessageRow row = simulator.model().newMessage(directory, at);
+            simulator.model().deliver(row, directory.target(row.endpointId), now);
+            rows.add(row);
+            return true;
+        });
+    }
+
+    /** Writes new messages received now, as fast as the store takes them, for {@code seconds}. */
+    public Result live(int seconds, int writers, int batchSize, long intervalNanos) throws InterruptedException {
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        TrafficDirectory directory = simulator.directory();
+        return run(writers, batchSize, null, intervalNanos, (i, rows) -> {
+            if (System.nanoTime() >= end) {
+                return false;
+            }
+            Instant now = Instant.now();
+            MessageRow row = simulator.model().newMessage(directory, now);
+            simulator.model().deliver(row, directory.target(row.endpointId), now);
+            rows.add(row);
+            return true;
+        });
+    }
+
+    private interface Maker {
+        boolean make(long index, List<MessageRow> into);
+    }
+
+    private Result run(int writers, int batchSize, LongConsumer progress, long intervalNanos, Maker maker)
+            throws InterruptedException {
+        BlockingQueue<List<?>> queue = new ArrayBlockingQueue<>(writers * 4);
+        AtomicLong written = new AtomicLong();
+        AtomicLong events = new AtomicLong();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        List<Thread> threads = new ArrayList<>();
+        long started = System.nanoTime();
+        for (int w = 0; w < writers; w++) {
+            Thread t = new Thread(() -> {
+                try {
+                    while (true) {
+                        List<?> batch = queue.take();
+                        if (batch == END) {
+                            return;
+                        }
+                        @SuppressWarnings("unchecked")
+                        List<MessageRow> rows = (List<MessageRow>) batch;
+                        long e = 0;
+                        for (MessageRow r : rows) {
+                            e += r.newEvents.size();
+                        }
+                        ingest.insert(rows);
+                        events.addAndGet(e);
+                        long n = written.addAndGet(rows.size());
+                        if (progress != null) {
+                            progress.accept(n);
+                        }
+                    }
+                } catch (Throwable e) {
+                    failure.compareAndSet(null, e);
+                    queue.clear();
+                }
+            }, "bench-writer-" + w);
+            t.start();
+            threads.add(t);
+        }
+        List<Long> perInterval = new ArrayList<>();
+        long nextMark = started + intervalNanos;
+        long lastCount = 0;
+        long index = 0;
+        boolean more = true;
+        while (more && failure.get() == null) {
+            List<MessageRow> rows = new ArrayList<>(batchSize);
+            while (rows.size() < batchSize && (more = maker.make(index, rows))) {
+                index++;
+            }
+            if (!rows.isEmpty()) {
+                queue.put(rows);
+            }
+            if (intervalNanos > 0 && System.nanoTime() >= nextMark) {
+                long n = written.get();
+                perInterval.add(n - lastCount);
+                lastCount = n;
+                nextMark += intervalNanos;
+            }
+        }
+        for (int w = 0; w < writers; w++) {
+            queue.put(END);
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        long nanos = System.nanoTime() - started;
+        if (failure.get() != null) {
+            throw new IllegalStateException("Ingest failed", failure.get());
+        }
+        ingest.rollups().flush();
+        return new Result(written.get(), events.get(), nanos, perInterval);
+    }
+
+    /** Writes the roll-ups collected so far. */
+    public void flushRollups() {
+        ingest.rollups().flush();
+    }
+
+    /** The statements a search runs for its first page (one per branch, with parameters), for timing bare SQL. */
+    public static List<Object[]> firstPageSql(MessageSearch search, Instant from, Instant to) {
+        MessageQuery q = new MessageQuery(search, from, to);
+        List<Object[]> out = new ArrayList<>();
+        for (MessageQuery.Branch b : q.branches()) {
+            out.add(q.page(b, null, search.limit() + 1));
+        }
+        return out;
+    }
+
+    /** The column list a search selects. */
+    public static String columns() {
+        return MessageQuery.COLUMNS;
+    }
+}
