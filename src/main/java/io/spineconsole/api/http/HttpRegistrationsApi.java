@@ -177,6 +177,8 @@ final class HttpRegistrationsApi implements RegistrationsApi {
         query.put("ods", filter.ods());
         query.put("interaction", filter.interaction());
         query.put("partyKey", filter.partyKey());
+        query.put("kind", code(filter.kind()));
+        query.put("parent", filter.parent());
         return http.download(BASE + "/export", query, target);
     }
 

@@ -206,7 +206,7 @@ public final class RegistrationRoutes implements RouteGroup {
 
         routes.raw().get(BASE + "/export", ctx -> {
             QueryParams p = QueryParams.of(ctx, "format", "type", "q", "status", "ods", "interaction", "pattern",
-                    "partyKey", "certificateExpiringWithinDays");
+                    "partyKey", "certificateExpiringWithinDays", "kind", "parent");
             String format = p.string("format").orElse("fhir");
             if (!format.equals("fhir") && !format.equals("csv")) {
                 throw ProblemException.badParameter("query.format", "ENUM", "format is fhir or csv.");

@@ -63,7 +63,16 @@ public enum AppIcon {
     JOBS(Material2AL.LIST_ALT),
     PAYLOAD(Material2AL.CODE),
     PREVIOUS(Material2MZ.NAVIGATE_BEFORE),
-    NEXT(Material2MZ.NAVIGATE_NEXT);
+    NEXT(Material2MZ.NAVIGATE_NEXT),
+    // Registrations workspace
+    APPROVED(Material2AL.CHECK_CIRCLE_OUTLINE),
+    SUSPENDED(Material2MZ.PAUSE_CIRCLE_OUTLINE),
+    RETIRED(Material2AL.ARCHIVE),
+    IMPORT(Material2AL.FILE_UPLOAD),
+    CHECKS(Material2AL.FACT_CHECK),
+    CERTIFICATE(Material2MZ.VERIFIED_USER),
+    SAVE_CHANGES(Material2MZ.SAVE),
+    COMPARE(Material2AL.COMPARE_ARROWS);
 
     private final Ikon ikon;
 

@@ -1,39 +1,32 @@
 package io.spineconsole.ui.registrations;
 
-import io.spineconsole.api.BackboneApi;
-import io.spineconsole.domain.RegistrationSummary;
-import io.spineconsole.ui.common.I18n;
-import io.spineconsole.ui.common.SummaryViewModel;
-import io.spineconsole.ui.common.SummaryWorkspaceView;
-import io.spineconsole.ui.common.Tile;
-import io.spineconsole.ui.common.UiExecutor;
 import io.spineconsole.ui.common.WorkspaceServices;
 import io.spineconsole.ui.common.WorkspaceView;
+import javafx.util.Duration;
 
-import java.text.NumberFormat;
-import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /** The registration admin's workspace: organisations, accredited systems and endpoints. */
 public final class RegistrationsWorkspace {
+    /** How long the user may pause typing before a search is sent. */
+    static final Duration TYPE_AHEAD_QUIET = Duration.millis(250);
+
     private RegistrationsWorkspace() {
     }
 
     public static WorkspaceView create(WorkspaceServices services) {
-        UiExecutor ui = services.ui();
-        I18n i18n = services.i18n();
-        SummaryViewModel<RegistrationSummary> model =
-                new SummaryViewModel<>(BackboneApi::registrationSummary, s -> tiles(s, i18n), ui, i18n);
-        return new SummaryWorkspaceView("registrations-workspace", i18n.get("registrations.intro"), model, i18n);
+        RegistrationsViewModel model = new RegistrationsViewModel(services.ui(), services.i18n(), services.memory(),
+                services.clock().getZone(), () -> new FxDebouncer(TYPE_AHEAD_QUIET));
+        return new RegistrationsView(model, services, files());
     }
 
-    static List<Tile> tiles(RegistrationSummary s, I18n i18n) {
-        NumberFormat n = NumberFormat.getIntegerInstance(i18n.locale());
-        return List.of(
-                new Tile(i18n.get("registrations.organisations"), n.format(s.organisations()), "", ""),
-                new Tile(i18n.get("registrations.systems"), n.format(s.accreditedSystems()), "", ""),
-                new Tile(i18n.get("registrations.endpoints"), n.format(s.endpoints()), "", ""),
-                new Tile(i18n.get("registrations.expiring"), n.format(s.certificatesExpiringIn30Days()),
-                        i18n.get("registrations.expiringCaption"),
-                        s.certificatesExpiringIn30Days() > 0 ? "warning" : "ok"));
+    /** Reads import files and writes exports, off the UI thread: one named daemon thread. */
+    private static ExecutorService files() {
+        return Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "registrations-files");
+            t.setDaemon(true);
+            return t;
+        });
     }
 }

@@ -1,0 +1,420 @@
+package io.spineconsole.ui.registrations;
+
+import io.spineconsole.domain.MessagingPattern;
+import io.spineconsole.domain.RegistrationStatus;
+import io.spineconsole.domain.registrations.OrganisationKind;
+import io.spineconsole.ui.common.AppIcon;
+import io.spineconsole.ui.common.ConsoleLink;
+import io.spineconsole.ui.common.ErrorRow;
+import io.spineconsole.ui.common.I18n;
+import io.spineconsole.ui.common.Icons;
+import io.spineconsole.ui.common.LoadState;
+import io.spineconsole.ui.common.ValidatedField;
+import io.spineconsole.ui.common.ViewMemory;
+import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.collections.FXCollections;
+import javafx.collections.SetChangeListener;
+import javafx.css.PseudoClass;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+/**
+ * One registration list: search and filters (server-side, debounced), a virtualised table fed in pages
+ * whose column headers sort on the server, and beside it the detail pane or the form. Keyboard:
+ * Ctrl+F search, Ctrl+N new, Ctrl+E edit, Ctrl+S save, Escape close the form.
+ *
+ * @param <T> the record type
+ */
+final class BrowserView<T> {
+    private static final PseudoClass DANGER = PseudoClass.getPseudoClass("danger");
+
+    /** What a list asks of the workspace: dialogs and links. */
+    interface Host {
+        void openImport(RecordKind<?> kind);
+
+        void openExport(RecordKind<?> kind, io.spineconsole.domain.registrations.RegistrationFilter filter, long total);
+
+        void go(ConsoleLink link);
+
+        void create(RecordKind<?> kind, Map<String, String> prefill);
+    }
+
+    private final BrowserViewModel<T> model;
+    private final RecordKind<T> kind;
+    private final I18n i18n;
+    private final Host host;
+    private final VBox root = new VBox(8);
+    private final TableView<T> table = new TableView<>();
+    private final TextField search = new TextField();
+    private final DetailPane<T> detail;
+    private final FormPane<T> form;
+    private final Map<TableColumn<T, ?>, String> sorts = new HashMap<>();
+    private final String idPrefix;
+    private boolean reverting;
+
+    BrowserView(BrowserViewModel<T> model, KindView<T> view, I18n i18n, Views.Formats formats, ViewMemory memory, Host host) {
+        this.model = model;
+        this.kind = model.kind();
+        this.i18n = i18n;
+        this.host = host;
+        this.idPrefix = "reg-" + kind.path();
+        root.setId(idPrefix);
+        root.getStyleClass().add("reg-browser");
+        root.setPadding(new Insets(10, 12, 8, 12));
+        detail = new DetailPane<>(model, view, i18n, formats, host::go, host::create);
+        form = new FormPane<>(model, i18n, formats, this::closeForm);
+
+        var list = model.list();
+        table.setId(idPrefix + "-table");
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        for (KindView.Column<T> c : view.columns()) {
+            table.getColumns().add(c.column());
+            if (c.sort() != null) {
+                c.column().setSortable(true);
+                sorts.put(c.column(), c.sort());
+            }
+        }
+        // Sorting is the server's: a header click changes the query, the rows are never sorted here.
+        table.setSortPolicy(t -> {
+            if (t.getSortOrder().isEmpty()) {
+                list.sortProperty().set(kind.defaultSort());
+            } else {
+                TableColumn<T, ?> c = t.getSortOrder().get(0);
+                String code = sorts.get(c);
+                if (code != null) {
+                    list.sortProperty().set(c.getSortType() == TableColumn.SortType.DESCENDING ? "-" + code : code);
+                }
+            }
+            return true;
+        });
+        Views.pageInto(table, list.list(), i18n, list.summaryProperty());
+        table.getSelectionModel().selectedItemProperty().addListener((o, old, row) -> selected(old, row));
+        table.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ENTER && model.detail().record() != null) {
+                detail.node().requestFocus();
+            }
+        });
+
+        Label summary = new Label();
+        summary.setId(idPrefix + "-summary");
+        summary.getStyleClass().add("text-muted");
+        summary.textProperty().bind(list.summaryProperty());
+        ProgressIndicator busy = new ProgressIndicator();
+        busy.setPrefSize(16, 16);
+        busy.setAccessibleText(i18n.get("common.loading"));
+        busy.visibleProperty().bind(list.list().busyProperty());
+        HBox status = new HBox(8, summary, busy);
+        status.setAlignment(Pos.CENTER_LEFT);
+        ErrorRow error = new ErrorRow(list.list().errorProperty(), list.list().errorDetailProperty(), i18n);
+        VBox left = new VBox(6, table, status, error);
+        VBox.setVgrow(table, Priority.ALWAYS);
+
+        Label placeholder = Views.muted(i18n.get("registrations.detail.placeholder"));
+        StackPane placeholderBox = new StackPane(placeholder);
+        placeholderBox.setPadding(new Insets(24));
+        StackPane right = new StackPane(placeholderBox, detail.node(), form.node());
+        right.getStyleClass().add("reg-side");
+        right.setMinWidth(360);
+        placeholderBox.visibleProperty().bind(model.editingProperty().not()
+                .and(model.detail().stateProperty().isEqualTo(LoadState.IDLE)));
+        detail.node().visibleProperty().bind(model.editingProperty().not()
+                .and(model.detail().stateProperty().isNotEqualTo(LoadState.IDLE)));
+        form.node().visibleProperty().bind(model.editingProperty());
+        model.editingProperty().addListener((o, a, editing) -> {
+            if (editing) {
+                Platform.runLater(form::focusFirst);
+            }
+        });
+
+        SplitPane split = new SplitPane(left, right);
+        split.setOrientation(Orientation.HORIZONTAL);
+        String dividerKey = "registrations." + kind.path() + ".divider";
+        double divider = memory.recall(dividerKey).map(BrowserView::parseDivider).orElse(0.62);
+        split.setDividerPositions(divider);
+        split.getDividers().get(0).positionProperty().addListener((o, a, p) ->
+                memory.remember(dividerKey, String.format(java.util.Locale.ROOT, "%.3f", p.doubleValue())));
+        VBox.setVgrow(split, Priority.ALWAYS);
+
+        root.getChildren().addAll(toolbar(), filters(), split);
+        root.addEventFilter(KeyEvent.KEY_PRESSED, this::keys);
+    }
+
+    private static double parseDivider(String text) {
+        try {
+            double d = Double.parseDouble(text);
+            return d > 0.2 && d < 0.85 ? d : 0.62;
+        } catch (NumberFormatException e) {
+            return 0.62;
+        }
+    }
+
+    private Node toolbar() {
+        var list = model.list();
+        search.setId(idPrefix + "-search");
+        search.setPromptText(Labels.searchPrompt(i18n, kind));
+        search.setAccessibleText(i18n.get("registrations.search.label", Labels.plural(i18n, kind)));
+        search.textProperty().bindBidirectional(list.queryProperty());
+        search.setPrefWidth(300);
+        HBox.setHgrow(search, Priority.SOMETIMES);
+        Label searchIcon = new Label(null, Icons.of(AppIcon.SEARCH));
+
+        MenuButton statuses = new MenuButton();
+        statuses.setId(idPrefix + "-status-filter");
+        for (RegistrationStatus s : RegistrationStatus.values()) {
+            CheckMenuItem item = new CheckMenuItem(Labels.status(i18n, s));
+            item.setSelected(list.statuses().contains(s));
+            item.selectedProperty().addListener((o, a, on) -> {
+                if (on) {
+                    list.statuses().add(s);
+                } else {
+                    list.statuses().remove(s);
+                }
+            });
+            list.statuses().addListener((SetChangeListener<RegistrationStatus>) c -> item.setSelected(list.statuses().contains(s)));
+            statuses.getItems().add(item);
+        }
+        Runnable statusText = () -> statuses.setText(list.statuses().isEmpty() ? i18n.get("registrations.filter.anyStatus")
+                : i18n.get("registrations.filter.statuses", Arrays.stream(RegistrationStatus.values())
+                .filter(list.statuses()::contains).map(s -> Labels.status(i18n, s)).collect(Collectors.joining(", "))));
+        statusText.run();
+        list.statuses().addListener((SetChangeListener<RegistrationStatus>) c -> statusText.run());
+
+        ComboBox<String> sort = new ComboBox<>(FXCollections.observableArrayList(list.sortCodes()));
+        sort.setId(idPrefix + "-sort");
+        sort.setConverter(Views.converter(code -> Labels.sort(i18n, code)));
+        sort.valueProperty().bindBidirectional(list.sortProperty());
+        sort.setAccessibleText(i18n.get("registrations.filter.sort"));
+        sort.setTooltip(new Tooltip(i18n.get("registrations.filter.sort")));
+
+        Button clear = Icons.button(AppIcon.CLOSE, i18n.get("registrations.filter.clear"));
+        clear.setId(idPrefix + "-clear-filters");
+        clear.setOnAction(e -> list.clearFilters());
+
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Button copyLink = Icons.button(AppIcon.LINK, i18n.get("registrations.list.copyLink"));
+        copyLink.setOnAction(e -> ErrorRow.copyToClipboard(list.link().toString()));
+        Button export = Icons.button(AppIcon.EXPORT, i18n.get("registrations.export.button"));
+        export.setId(idPrefix + "-export");
+        export.setOnAction(e -> host.openExport(kind, list.filter(), list.list().approximateTotalProperty().get()));
+        Button importButton = Icons.button(AppIcon.IMPORT, i18n.get("registrations.import.button"));
+        importButton.setId(idPrefix + "-import");
+        importButton.setOnAction(e -> host.openImport(kind));
+        importButton.disableProperty().bind(model.mayPreviewImportProperty().not());
+        Button create = new Button(Labels.newRecord(i18n, kind), Icons.of(AppIcon.ADD));
+        create.setId(idPrefix + "-new");
+        create.setTooltip(new Tooltip(i18n.get("registrations.list.newHint")));
+        create.disableProperty().bind(model.mayChangeProperty().not());
+        create.setOnAction(e -> startCreate(Map.of()));
+        create.setMinWidth(Region.USE_PREF_SIZE);
+        statuses.setPrefWidth(190);
+
+        HBox bar = new HBox(8, searchIcon, search, statuses, sort, clear, spacer, copyLink, export, importButton, create);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        return bar;
+    }
+
+    private Node filters() {
+        var list = model.list();
+        FlowPane pane = new FlowPane(8, 6);
+        pane.setAlignment(Pos.CENTER_LEFT);
+        if (kind.offers(RecordKind.Filter.KIND)) {
+            ComboBox<OrganisationKind> kinds = new ComboBox<>();
+            kinds.getItems().add(null);
+            kinds.getItems().addAll(OrganisationKind.values());
+            kinds.setConverter(Views.converter(k -> k == null ? i18n.get("registrations.filter.anyKind") : Labels.kind(i18n, k)));
+            kinds.valueProperty().bindBidirectional(list.organisationKindProperty());
+            kinds.setAccessibleText(i18n.get("registrations.field.kind"));
+            kinds.setId(idPrefix + "-kind-filter");
+            pane.getChildren().add(kinds);
+        }
+        if (kind.offers(RecordKind.Filter.PARENT)) {
+            pane.getChildren().add(filterField(list.parent(), i18n.get("registrations.filter.parent"), "parent", 150));
+        }
+        if (kind.offers(RecordKind.Filter.ODS)) {
+            pane.getChildren().add(filterField(list.ods(), i18n.get("registrations.filter.ods"), "ods", 140));
+        }
+        if (kind.offers(RecordKind.Filter.PARTY_KEY)) {
+            pane.getChildren().add(filterField(list.partyKey(), i18n.get("registrations.filter.partyKey"), "party-key", 150));
+        }
+        if (kind.offers(RecordKind.Filter.INTERACTION)) {
+            pane.getChildren().add(filterField(list.interaction(), i18n.get("registrations.filter.interaction"),
+                    "interaction", 300));
+        }
+        if (kind.offers(RecordKind.Filter.PATTERN)) {
+            ComboBox<MessagingPattern> patterns = new ComboBox<>();
+            patterns.getItems().add(null);
+            patterns.getItems().addAll(MessagingPattern.values());
+            patterns.setConverter(Views.converter(p -> p == null ? i18n.get("registrations.filter.anyPattern") : p.code()));
+            patterns.valueProperty().bindBidirectional(list.patternProperty());
+            patterns.setAccessibleText(i18n.get("registrations.field.pattern"));
+            patterns.setId(idPrefix + "-pattern-filter");
+            pane.getChildren().add(patterns);
+        }
+        if (kind.offers(RecordKind.Filter.CERTIFICATE_EXPIRY)) {
+            ComboBox<Integer> expiry = new ComboBox<>(FXCollections.observableArrayList(Arrays.asList(null, 30, 60, 90)));
+            expiry.setConverter(Views.converter(d -> d == null ? i18n.get("registrations.filter.anyExpiry")
+                    : i18n.get("registrations.filter.expiring", d)));
+            expiry.valueProperty().bindBidirectional(list.expiringWithinDaysProperty());
+            expiry.setAccessibleText(i18n.get("registrations.field.certificate"));
+            expiry.setId(idPrefix + "-expiry-filter");
+            pane.getChildren().add(expiry);
+        }
+        Label problem = new Label();
+        problem.getStyleClass().add("field-error");
+        problem.setId(idPrefix + "-filter-error");
+        problem.textProperty().bind(Bindings.createStringBinding(() -> {
+            for (ValidatedField f : List.of(list.parent(), list.ods(), list.partyKey(), list.interaction())) {
+                if (!f.errorProperty().get().isEmpty()) {
+                    return i18n.get("registrations.filter.problem", f.errorProperty().get());
+                }
+            }
+            return "";
+        }, list.parent().errorProperty(), list.ods().errorProperty(), list.partyKey().errorProperty(),
+                list.interaction().errorProperty()));
+        problem.visibleProperty().bind(problem.textProperty().isNotEmpty());
+        problem.managedProperty().bind(problem.visibleProperty());
+        return new VBox(4, pane, problem);
+    }
+
+    private Node filterField(ValidatedField field, String prompt, String id, double width) {
+        TextField text = new TextField();
+        text.setId(idPrefix + "-" + id + "-filter");
+        text.setPromptText(prompt);
+        text.setAccessibleText(prompt);
+        text.setPrefWidth(width);
+        text.textProperty().bindBidirectional(field.valueProperty());
+        field.errorProperty().addListener((o, a, e) -> text.pseudoClassStateChanged(DANGER, !e.isEmpty()));
+        return text;
+    }
+
+    private void selected(T old, T row) {
+        if (reverting || row == null) {
+            return;
+        }
+        T shown = model.detail().record();
+        if (shown != null && kind.id(shown).equals(kind.id(row))) {
+            return;
+        }
+        if (model.editingProperty().get()) {
+            if (!Guard.mayDiscard(window(), i18n, model.unsavedChanges())) {
+                reverting = true;
+                Platform.runLater(() -> {
+                    if (old != null) {
+                        table.getSelectionModel().select(old);
+                    } else {
+                        table.getSelectionModel().clearSelection();
+                    }
+                    reverting = false;
+                });
+                return;
+            }
+            model.closeEditor();
+        }
+        model.select(row);
+    }
+
+    private javafx.stage.Window window() {
+        return root.getScene() == null ? null : root.getScene().getWindow();
+    }
+
+    private void keys(KeyEvent e) {
+        if (e.isShortcutDown() && e.getCode() == KeyCode.F) {
+            search.requestFocus();
+            search.selectAll();
+            e.consume();
+        } else if (e.isShortcutDown() && e.getCode() == KeyCode.N && model.mayChangeProperty().get()) {
+            startCreate(Map.of());
+            e.consume();
+        } else if (e.isShortcutDown() && e.getCode() == KeyCode.E && !model.editingProperty().get()) {
+            model.startEdit();
+            e.consume();
+        } else if (e.isShortcutDown() && e.getCode() == KeyCode.S && model.editingProperty().get()) {
+            model.save();
+            e.consume();
+        } else if (e.getCode() == KeyCode.ESCAPE && model.editingProperty().get()) {
+            closeForm();
+            e.consume();
+        }
+    }
+
+    /** Closes the form, after asking when it holds unsaved changes. */
+    void closeForm() {
+        if (Guard.mayDiscard(window(), i18n, model.unsavedChanges())) {
+            model.closeEditor();
+        }
+    }
+
+    /** Starts a new record, after asking about an unsaved edit. */
+    void startCreate(Map<String, String> prefill) {
+        if (model.editingProperty().get() && !Guard.mayDiscard(window(), i18n, model.unsavedChanges())) {
+            return;
+        }
+        model.startCreate(prefill);
+    }
+
+    /** True when nothing unsaved is open here, or the user chose to discard it (then the form is closed). */
+    boolean mayLeaveForm() {
+        if (!model.editingProperty().get()) {
+            return true;
+        }
+        if (Guard.mayDiscard(window(), i18n, model.unsavedChanges())) {
+            model.closeEditor();
+            return true;
+        }
+        return false;
+    }
+
+    void focusSearch() {
+        search.requestFocus();
+    }
+
+    DetailPane<T> detail() {
+        return detail;
+    }
+
+    TableView<T> table() {
+        return table;
+    }
+
+    Node node() {
+        return root;
+    }
+
+    BrowserViewModel<T> model() {
+        return model;
+    }
+
+    Consumer<ConsoleLink> go() {
+        return host::go;
+    }
+}

@@ -1,0 +1,46 @@
+package io.spineconsole.ui.registrations;
+
+import io.spineconsole.ui.common.ConsoleLink;
+import javafx.scene.Node;
+import javafx.scene.control.TableColumn;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * How one record type looks: its table columns (and the server sort each header stands for), its
+ * detail fields, and the records related to it.
+ *
+ * @param <T> the record type
+ */
+interface KindView<T> {
+    /** A column, and the server sort code its header sorts by (null: not sortable). */
+    record Column<T>(TableColumn<T, ?> column, String sort) {
+    }
+
+    List<Column<T>> columns();
+
+    /** The record's key as a heading (ODS code, ASID, party key). */
+    String title(T record);
+
+    /** A second line under the heading (its name, its URL). */
+    String subtitle(T record);
+
+    /** Every member of the record, labelled. */
+    Node details(T record);
+
+    /**
+     * The records related to the one shown (loaded by the detail view model).
+     *
+     * @param go     opens a console link (a related record, a list filtered to them)
+     * @param create starts a new record of a kind with fields filled in (pointer → value)
+     */
+    Node related(DetailViewModel<T> detail, Consumer<ConsoleLink> go, Creator create);
+
+    /** Starts a new record of {@code kind} with some fields filled in. */
+    @FunctionalInterface
+    interface Creator {
+        void create(RecordKind<?> kind, Map<String, String> prefill);
+    }
+}

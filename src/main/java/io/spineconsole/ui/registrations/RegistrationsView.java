@@ -1,0 +1,254 @@
+package io.spineconsole.ui.registrations;
+
+import io.spineconsole.domain.registrations.AccreditedSystem;
+import io.spineconsole.domain.registrations.MhsEndpoint;
+import io.spineconsole.domain.registrations.Organisation;
+import io.spineconsole.domain.registrations.RegistrationFilter;
+import io.spineconsole.ui.common.ConsoleLink;
+import io.spineconsole.ui.common.I18n;
+import io.spineconsole.ui.common.Showcase;
+import io.spineconsole.ui.common.SummaryPane;
+import io.spineconsole.ui.common.WorkspaceContext;
+import io.spineconsole.ui.common.WorkspaceServices;
+import io.spineconsole.ui.common.WorkspaceView;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.layout.BorderPane;
+import javafx.util.Duration;
+
+import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.stream.Collectors;
+
+/**
+ * The registration admin's workspace: the directory's headline numbers, then organisations, accredited
+ * systems and endpoints (each searched on the server, with a detail pane and a form), the registration
+ * checks, and the certificates about to expire. Honours the registrations console links.
+ */
+public final class RegistrationsView implements WorkspaceView, BrowserView.Host {
+    private static final Duration SUMMARY_EVERY = Duration.seconds(10);
+    private final RegistrationsViewModel model;
+    private final WorkspaceServices services;
+    private final I18n i18n;
+    private final Executor files;
+    private final BorderPane root = new BorderPane();
+    private final TabPane tabs = new TabPane();
+    private final Map<RegistrationsViewModel.Section, Tab> tabBySection = new EnumMap<>(RegistrationsViewModel.Section.class);
+    private final BrowserView<Organisation> organisations;
+    private final BrowserView<AccreditedSystem> systems;
+    private final BrowserView<MhsEndpoint> endpoints;
+    private final ChecksView checks;
+    private final ExpiringView expiring;
+    private final Timeline summaryRefresh;
+
+    public RegistrationsView(RegistrationsViewModel model, WorkspaceServices services, Executor files) {
+        this.model = model;
+        this.services = services;
+        this.i18n = services.i18n();
+        this.files = files;
+        Views.Formats formats = Views.Formats.of(i18n.locale(), services.clock().getZone());
+        root.setId("registrations-workspace");
+        root.getStyleClass().add("registrations-workspace");
+
+        SummaryPane summary = new SummaryPane(model.summary(), i18n);
+        summary.getStyleClass().add("reg-summary");
+        summary.setPadding(new Insets(10, 12, 0, 12));
+        root.setTop(summary);
+
+        organisations = new BrowserView<>(model.organisations(), new OrganisationView(i18n, formats, this::go), i18n, formats,
+                services.memory(), this);
+        systems = new BrowserView<>(model.systems(), new SystemView(i18n, formats), i18n, formats, services.memory(), this);
+        endpoints = new BrowserView<>(model.endpoints(), new EndpointView(i18n, formats), i18n, formats, services.memory(), this);
+        checks = new ChecksView(model.checks(), i18n, this::go);
+        expiring = new ExpiringView(model.expiring(), i18n, formats, this::go, () -> openExport(RecordKind.ENDPOINTS,
+                model.expiring().filter(), model.expiring().list().approximateTotalProperty().get()));
+
+        tab(RegistrationsViewModel.Section.ORGANISATIONS, i18n.get("registrations.organisations"), organisations.node());
+        tab(RegistrationsViewModel.Section.SYSTEMS, i18n.get("registrations.systems"), systems.node());
+        tab(RegistrationsViewModel.Section.ENDPOINTS, i18n.get("registrations.endpoints"), endpoints.node());
+        tab(RegistrationsViewModel.Section.CHECKS, i18n.get("registrations.checks.title"), checks.node());
+        tab(RegistrationsViewModel.Section.EXPIRING, i18n.get("registrations.expiring.title"), expiring.node());
+        tabs.setId("reg-sections");
+        tabs.getSelectionModel().select(tabBySection.get(model.sectionProperty().get()));
+        tabs.getSelectionModel().selectedItemProperty().addListener((o, a, t) -> {
+            RegistrationsViewModel.Section s = (RegistrationsViewModel.Section) t.getUserData();
+            model.sectionProperty().set(s);
+            if (s == RegistrationsViewModel.Section.CHECKS && model.contextProperty().get() != null) {
+                model.checks().runIfNeverRun();
+            }
+        });
+        model.sectionProperty().addListener((o, a, s) -> tabs.getSelectionModel().select(tabBySection.get(s)));
+        root.setCenter(tabs);
+
+        summaryRefresh = new Timeline(new KeyFrame(SUMMARY_EVERY, e -> model.summary().refresh()));
+        summaryRefresh.setCycleCount(Timeline.INDEFINITE);
+    }
+
+    private void tab(RegistrationsViewModel.Section section, String title, Node content) {
+        Label label = new Label(title);
+        label.setId("reg-tab-" + section.name().toLowerCase(java.util.Locale.ROOT));
+        Tab tab = new Tab(null, content);
+        tab.setGraphic(label);
+        tab.setClosable(false);
+        tab.setUserData(section);
+        tabs.getTabs().add(tab);
+        tabBySection.put(section, tab);
+    }
+
+    @Override
+    public Node node() {
+        return root;
+    }
+
+    @Override
+    public void connect(WorkspaceContext context) {
+        model.connect(context);
+        summaryRefresh.play();
+    }
+
+    @Override
+    public void refresh() {
+        model.refresh();
+    }
+
+    @Override
+    public void dispose() {
+        summaryRefresh.stop();
+        model.dispose();
+    }
+
+    @Override
+    public Optional<String> unsavedChanges() {
+        return model.unsavedChanges();
+    }
+
+    @Override
+    public boolean open(ConsoleLink link) {
+        Optional<RegistrationsViewModel.Place> place = model.resolve(link);
+        if (place.isEmpty() || model.contextProperty().get() == null) {
+            return false;
+        }
+        RegistrationsViewModel.Place p = place.get();
+        if (p.kind() != null && p.id() != null && !browserView(p.kind()).mayLeaveForm()) {
+            return false;
+        }
+        model.go(p);
+        return true;
+    }
+
+    @Override
+    public void go(ConsoleLink link) {
+        if ("registrations".equals(link.workspace())) {
+            open(link);
+        } else {
+            services.navigator().open(link);
+        }
+    }
+
+    @Override
+    public void create(RecordKind<?> kind, Map<String, String> prefill) {
+        model.sectionProperty().set(RegistrationsViewModel.sectionOf(kind));
+        browserView(kind).startCreate(prefill);
+    }
+
+    @Override
+    public void openImport(RecordKind<?> kind) {
+        WorkspaceContext context = model.contextProperty().get();
+        if (context == null) {
+            return;
+        }
+        ImportViewModel vm = new ImportViewModel(context, services.ui(), i18n, files);
+        vm.setOnImported(model::reloadAll);
+        new ImportDialog(root.getScene().getWindow(), vm, i18n).showAndWait();
+    }
+
+    @Override
+    public void openExport(RecordKind<?> kind, RegistrationFilter filter, long total) {
+        WorkspaceContext context = model.contextProperty().get();
+        if (context == null) {
+            return;
+        }
+        ExportViewModel vm = exportModel(kind, filter, total, context);
+        new ExportDialog(root.getScene().getWindow(), vm, i18n, describe(kind, filter), LocalDate.now(services.clock()))
+                .showAndWait();
+    }
+
+    private ExportViewModel exportModel(RecordKind<?> kind, RegistrationFilter filter, long total, WorkspaceContext context) {
+        ExportViewModel vm = new ExportViewModel(kind, filter, total, context.api().registrations(), services.ui(), i18n, files);
+        String home = System.getProperty("user.home", "");
+        vm.pathProperty().set(home.isEmpty() ? vm.suggestedName(LocalDate.now(services.clock()))
+                : java.nio.file.Path.of(home, vm.suggestedName(LocalDate.now(services.clock()))).toString());
+        return vm;
+    }
+
+    /** The search in words for the export dialog: "status: active · ods: RR8", or "everything". */
+    private String describe(RecordKind<?> kind, RegistrationFilter filter) {
+        RecordListViewModel<?> list = model.browser(kind).list();
+        ConsoleLink link = filter.equals(list.filter()) ? list.link() : null;
+        if (link == null || link.params().isEmpty()) {
+            return filter.certificateExpiringWithinDays() != null
+                    ? i18n.get("registrations.export.expiring", filter.certificateExpiringWithinDays())
+                    : i18n.get("registrations.export.everything");
+        }
+        return link.params().entrySet().stream().map(e -> e.getKey() + ": " + e.getValue())
+                .collect(Collectors.joining(" · "));
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> BrowserView<T> browserView(RecordKind<T> kind) {
+        if (kind == RecordKind.ORGANISATIONS) {
+            return (BrowserView<T>) organisations;
+        }
+        if (kind == RecordKind.SYSTEMS) {
+            return (BrowserView<T>) systems;
+        }
+        return (BrowserView<T>) endpoints;
+    }
+
+    @Override
+    public List<Showcase> showcases() {
+        return RegistrationsShowcases.of(this, model, i18n, files);
+    }
+
+    BrowserView<Organisation> organisationsView() {
+        return organisations;
+    }
+
+    BrowserView<AccreditedSystem> systemsView() {
+        return systems;
+    }
+
+    BrowserView<MhsEndpoint> endpointsView() {
+        return endpoints;
+    }
+
+    ChecksView checksView() {
+        return checks;
+    }
+
+    Node root() {
+        return root;
+    }
+
+    WorkspaceServices services() {
+        return services;
+    }
+
+    ExportViewModel exportModelFor(RecordKind<?> kind) {
+        return exportModel(kind, model.browser(kind).list().filter(), model.browser(kind).list().list()
+                .approximateTotalProperty().get(), model.contextProperty().get());
+    }
+
+    String describeSearch(RecordKind<?> kind) {
+        return describe(kind, model.browser(kind).list().filter());
+    }
+}

@@ -1,0 +1,287 @@
+package io.spineconsole.ui.registrations;
+
+import io.spineconsole.api.BackboneApi;
+import io.spineconsole.domain.RegistrationSummary;
+import io.spineconsole.domain.Role;
+import io.spineconsole.domain.registrations.AccreditedSystem;
+import io.spineconsole.domain.registrations.MhsEndpoint;
+import io.spineconsole.domain.registrations.Organisation;
+import io.spineconsole.ui.common.ConsoleLink;
+import io.spineconsole.ui.common.I18n;
+import io.spineconsole.ui.common.SummaryViewModel;
+import io.spineconsole.ui.common.Tile;
+import io.spineconsole.ui.common.UiExecutor;
+import io.spineconsole.ui.common.ViewMemory;
+import io.spineconsole.ui.common.WorkspaceContext;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+
+import java.text.NumberFormat;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/**
+ * The registration admin's workspace as a whole: the headline summary, the three lists (each with its
+ * detail and form), the checks and the expiring certificates; which of them is shown (remembered); and
+ * the console links it honours.
+ */
+public final class RegistrationsViewModel {
+    /** The workspace's sections, in tab order. */
+    public enum Section { ORGANISATIONS, SYSTEMS, ENDPOINTS, CHECKS, EXPIRING }
+
+    /**
+     * Where a console link leads: a section, and in a list either a record ({@code id}) or a search
+     * ({@code search}); for the expiring view the window ({@code days}).
+     */
+    public record Place(Section section, RecordKind<?> kind, String id, ConsoleLink search, String days) {
+    }
+
+    private static final String MEMORY_SECTION = "registrations.section";
+    private final I18n i18n;
+    private final ViewMemory memory;
+    private final SummaryViewModel<RegistrationSummary> summary;
+    private final BrowserViewModel<Organisation> organisations;
+    private final BrowserViewModel<AccreditedSystem> systems;
+    private final BrowserViewModel<MhsEndpoint> endpoints;
+    private final ChecksViewModel checks;
+    private final ExpiringViewModel expiring;
+    private final ObjectProperty<Section> section = new SimpleObjectProperty<>(Section.ENDPOINTS);
+    private final ObjectProperty<WorkspaceContext> context = new SimpleObjectProperty<>();
+
+    public RegistrationsViewModel(UiExecutor ui, I18n i18n, ViewMemory memory, ZoneId zone, Supplier<Debouncer> debouncers) {
+        this.i18n = i18n;
+        this.memory = memory;
+        summary = new SummaryViewModel<>(BackboneApi::registrationSummary, s -> tiles(s, i18n), ui, i18n);
+        organisations = new BrowserViewModel<>(RecordKind.ORGANISATIONS, new OrganisationForm(ui, i18n), ui, i18n, memory,
+                debouncers.get());
+        systems = new BrowserViewModel<>(RecordKind.SYSTEMS, new SystemForm(ui, i18n), ui, i18n, memory, debouncers.get());
+        endpoints = new BrowserViewModel<>(RecordKind.ENDPOINTS, new EndpointForm(ui, i18n), ui, i18n, memory,
+                debouncers.get());
+        checks = new ChecksViewModel(ui, i18n, zone);
+        expiring = new ExpiringViewModel(ui, i18n, memory);
+        memory.recall(MEMORY_SECTION).flatMap(RegistrationsViewModel::section).ifPresent(section::set);
+        section.addListener((o, a, s) -> memory.remember(MEMORY_SECTION, s.name().toLowerCase(java.util.Locale.ROOT)));
+    }
+
+    static List<Tile> tiles(RegistrationSummary s, I18n i18n) {
+        NumberFormat n = NumberFormat.getIntegerInstance(i18n.locale());
+        return List.of(
+                new Tile(i18n.get("registrations.organisations"), n.format(s.organisations()), "", ""),
+                new Tile(i18n.get("registrations.systems"), n.format(s.accreditedSystems()), "", ""),
+                new Tile(i18n.get("registrations.endpoints"), n.format(s.endpoints()), "", ""),
+                new Tile(i18n.get("registrations.expiring"), n.format(s.certificatesExpiringIn30Days()),
+                        i18n.get("registrations.expiringCaption"),
+                        s.certificatesExpiringIn30Days() > 0 ? "warning" : "ok"));
+    }
+
+    private static Optional<Section> section(String text) {
+        for (Section s : Section.values()) {
+            if (s.name().equalsIgnoreCase(text)) {
+                return Optional.of(s);
+            }
+        }
+        return Optional.empty();
+    }
+
+    public void connect(WorkspaceContext newContext) {
+        context.set(newContext);
+        summary.connect(newContext.api());
+        organisations.connect(newContext);
+        systems.connect(newContext);
+        endpoints.connect(newContext);
+        checks.connect(newContext.api().registrations());
+        expiring.connect(newContext.api().registrations());
+        if (section.get() == Section.CHECKS) {
+            checks.runIfNeverRun();
+        }
+    }
+
+    public void dispose() {
+        summary.dispose();
+        organisations.dispose();
+        systems.dispose();
+        endpoints.dispose();
+        checks.dispose();
+        expiring.dispose();
+        context.set(null);
+    }
+
+    /** F5: the summary and the section shown (what the user typed stays). */
+    public void refresh() {
+        summary.refresh();
+        switch (section.get()) {
+            case ORGANISATIONS -> organisations.refresh();
+            case SYSTEMS -> systems.refresh();
+            case ENDPOINTS -> endpoints.refresh();
+            case CHECKS -> checks.run();
+            case EXPIRING -> expiring.load();
+        }
+    }
+
+    /** Something changed many records (an import): every list reads again. */
+    public void reloadAll() {
+        summary.refresh();
+        organisations.refresh();
+        systems.refresh();
+        endpoints.refresh();
+        expiring.load();
+    }
+
+    /** The first unsaved edit in any list, in a sentence. */
+    public Optional<String> unsavedChanges() {
+        for (BrowserViewModel<?> b : browsers()) {
+            Optional<String> u = b.unsavedChanges();
+            if (u.isPresent()) {
+                return u;
+            }
+        }
+        return Optional.empty();
+    }
+
+    public List<BrowserViewModel<?>> browsers() {
+        return List.of(organisations, systems, endpoints);
+    }
+
+    @SuppressWarnings("unchecked")
+    public <T> BrowserViewModel<T> browser(RecordKind<T> kind) {
+        if (kind == RecordKind.ORGANISATIONS) {
+            return (BrowserViewModel<T>) organisations;
+        }
+        if (kind == RecordKind.SYSTEMS) {
+            return (BrowserViewModel<T>) systems;
+        }
+        return (BrowserViewModel<T>) endpoints;
+    }
+
+    public static Section sectionOf(RecordKind<?> kind) {
+        return switch (kind.type()) {
+            case ORGANISATION -> Section.ORGANISATIONS;
+            case ACCREDITED_SYSTEM -> Section.SYSTEMS;
+            case ENDPOINT -> Section.ENDPOINTS;
+        };
+    }
+
+    /**
+     * Reads one of this workspace's links: {@code organisations/<ODS>}, {@code systems/<ASID>},
+     * {@code endpoints/<uuid>}, a list with search parameters ({@code endpoints?partyKey=…}), {@code checks},
+     * {@code expiring?days=30}. Empty for anything else (a malformed id included).
+     */
+    public Optional<Place> resolve(ConsoleLink link) {
+        if (!"registrations".equals(link.workspace())) {
+            return Optional.empty();
+        }
+        String path = link.path();
+        if (path.isEmpty()) {
+            return Optional.of(new Place(section.get(), null, null, null, null));
+        }
+        if (path.equals("checks")) {
+            return Optional.of(new Place(Section.CHECKS, null, null, null, null));
+        }
+        if (path.equals("expiring")) {
+            return Optional.of(new Place(Section.EXPIRING, null, null, null, link.param("days").orElse("30")));
+        }
+        int slash = path.indexOf('/');
+        RecordKind<?> kind = RecordKind.byPath(slash < 0 ? path : path.substring(0, slash));
+        if (kind == null) {
+            return Optional.empty();
+        }
+        if (slash < 0) {
+            return Optional.of(new Place(sectionOf(kind), kind, null, link, null));
+        }
+        String id = path.substring(slash + 1);
+        if (!validId(kind, id)) {
+            return Optional.empty();
+        }
+        return Optional.of(new Place(sectionOf(kind), kind, id, null, null));
+    }
+
+    private static boolean validId(RecordKind<?> kind, String id) {
+        if (id.isBlank() || id.contains("/")) {
+            return false;
+        }
+        if (kind == RecordKind.ENDPOINTS) {
+            try {
+                UUID.fromString(id);
+                return true;
+            } catch (IllegalArgumentException e) {
+                return false;
+            }
+        }
+        return id.length() <= 20;
+    }
+
+    /** Shows a place (the view has already asked about any unsaved edit it would close). */
+    public void go(Place place) {
+        section.set(place.section());
+        switch (place.section()) {
+            case CHECKS -> checks.runIfNeverRun();
+            case EXPIRING -> expiring.showDays(place.days());
+            default -> {
+                RecordKind<?> kind = place.kind() == null ? kindOf(place.section()) : place.kind();
+                BrowserViewModel<?> b = browser(kind);
+                if (place.id() != null) {
+                    b.open(place.id());
+                } else if (place.search() != null) {
+                    b.list().apply(place.search());
+                }
+            }
+        }
+    }
+
+    static RecordKind<?> kindOf(Section s) {
+        return switch (s) {
+            case ORGANISATIONS -> RecordKind.ORGANISATIONS;
+            case SYSTEMS -> RecordKind.SYSTEMS;
+            default -> RecordKind.ENDPOINTS;
+        };
+    }
+
+    /** True for an admin (changes), for an operator or admin (an import's dry run). */
+    public boolean may(Role role) {
+        return context.get() != null && context.get().may(role);
+    }
+
+    public SummaryViewModel<RegistrationSummary> summary() {
+        return summary;
+    }
+
+    public BrowserViewModel<Organisation> organisations() {
+        return organisations;
+    }
+
+    public BrowserViewModel<AccreditedSystem> systems() {
+        return systems;
+    }
+
+    public BrowserViewModel<MhsEndpoint> endpoints() {
+        return endpoints;
+    }
+
+    public ChecksViewModel checks() {
+        return checks;
+    }
+
+    public ExpiringViewModel expiring() {
+        return expiring;
+    }
+
+    public ObjectProperty<Section> sectionProperty() {
+        return section;
+    }
+
+    public ReadOnlyObjectProperty<WorkspaceContext> contextProperty() {
+        return context;
+    }
+
+    I18n i18n() {
+        return i18n;
+    }
+
+    ViewMemory memory() {
+        return memory;
+    }
+}

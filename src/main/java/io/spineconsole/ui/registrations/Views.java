@@ -1,0 +1,220 @@
+package io.spineconsole.ui.registrations;
+
+import io.spineconsole.domain.RegistrationStatus;
+import io.spineconsole.domain.registrations.Certificate;
+import io.spineconsole.domain.registrations.CertificateState;
+import io.spineconsole.domain.registrations.Severity;
+import io.spineconsole.ui.common.AppIcon;
+import io.spineconsole.ui.common.I18n;
+import io.spineconsole.ui.common.Icons;
+import io.spineconsole.ui.common.LoadState;
+import io.spineconsole.ui.common.PagedList;
+import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableValue;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Locale;
+import java.util.function.Function;
+
+/** Small view pieces the registrations views share: status badges, dates, table placeholders, paging. */
+final class Views {
+    private Views() {
+    }
+
+    /** Date-time and date formats in the user's locale and zone. */
+    record Formats(DateTimeFormatter dateTime, DateTimeFormatter date) {
+        static Formats of(Locale locale, ZoneId zone) {
+            return new Formats(DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+                    .withLocale(locale).withZone(zone),
+                    DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale).withZone(zone));
+        }
+
+        String dateTime(Instant at) {
+            return at == null ? "" : dateTime.format(at);
+        }
+
+        String date(Instant at) {
+            return at == null ? "" : date.format(at);
+        }
+    }
+
+    /** A status in words with an icon, styled by status (never by colour alone). */
+    static Label status(I18n i18n, RegistrationStatus s) {
+        Label l = new Label(Labels.status(i18n, s));
+        l.getStyleClass().addAll("reg-status", "reg-status-" + (s == null ? "none" : s.code()));
+        if (s != null) {
+            l.setGraphic(Icons.of(switch (s) {
+                case REQUESTED -> AppIcon.CONNECTING;
+                case APPROVED -> AppIcon.APPROVED;
+                case ACTIVE -> AppIcon.ONLINE;
+                case SUSPENDED -> AppIcon.SUSPENDED;
+                case RETIRED -> AppIcon.RETIRED;
+            }));
+        }
+        return l;
+    }
+
+    static Label severity(I18n i18n, Severity s) {
+        Label l = new Label(Labels.severity(i18n, s));
+        l.getStyleClass().addAll("reg-severity", "reg-severity-" + s.code());
+        l.setGraphic(Icons.of(switch (s) {
+            case ERROR -> AppIcon.ERROR;
+            case WARNING -> AppIcon.WARNING;
+            case INFO -> AppIcon.ABOUT;
+        }));
+        return l;
+    }
+
+    /** "12 Mar 2027 · 41 days" with the certificate's state in words and a style for it. */
+    static Label certificate(I18n i18n, Formats formats, Certificate c) {
+        if (c == null) {
+            Label none = new Label(i18n.get("registrations.certificate.none"));
+            none.getStyleClass().addAll("reg-cert", "reg-cert-none");
+            none.setGraphic(Icons.of(AppIcon.WARNING));
+            return none;
+        }
+        String days = c.state() == CertificateState.EXPIRED ? i18n.get("registrations.certificate.expiredDaysAgo", -c.daysToExpiry())
+                : i18n.get("registrations.certificate.daysLeft", c.daysToExpiry());
+        Label l = new Label(i18n.get("registrations.certificate.cell", formats.date(c.notAfter()), days,
+                Labels.certificateState(i18n, c.state())));
+        l.getStyleClass().addAll("reg-cert", "reg-cert-" + c.state().code());
+        if (c.state() != CertificateState.VALID) {
+            l.setGraphic(Icons.of(c.state() == CertificateState.EXPIRED ? AppIcon.ERROR : AppIcon.WARNING));
+        }
+        return l;
+    }
+
+    /** A certificate in a table cell: days left (or since it ended) with an icon when it needs attention. */
+    static Label certificateShort(I18n i18n, Certificate c) {
+        if (c == null) {
+            Label none = new Label(i18n.get("registrations.certificate.none"));
+            none.getStyleClass().addAll("reg-cert", "reg-cert-none");
+            none.setGraphic(Icons.of(AppIcon.WARNING));
+            return none;
+        }
+        Label l = new Label(c.state() == CertificateState.EXPIRED
+                ? i18n.get("registrations.certificate.expiredDaysAgo", -c.daysToExpiry())
+                : c.state() == CertificateState.NOT_YET_VALID ? Labels.certificateState(i18n, c.state())
+                : i18n.get("registrations.certificate.daysLeft", c.daysToExpiry()));
+        l.getStyleClass().addAll("reg-cert", "reg-cert-" + c.state().code());
+        l.setGraphic(Icons.of(c.state() == CertificateState.EXPIRED ? AppIcon.ERROR
+                : c.state() == CertificateState.VALID ? AppIcon.CERTIFICATE : AppIcon.WARNING));
+        return l;
+    }
+
+    /** A table that fits many rows: dense and striped. */
+    static void dense(javafx.scene.control.TableView<?> table) {
+        table.getStyleClass().addAll("dense", "striped");
+    }
+
+    /** A table column whose cells show {@code node(row)}. */
+    static <T> TableColumn<T, T> nodeColumn(String title, Function<T, Node> node, double width) {
+        TableColumn<T, T> c = new TableColumn<>(title);
+        c.setCellValueFactory(cd -> new javafx.beans.property.SimpleObjectProperty<>(cd.getValue()));
+        c.setCellFactory(col -> new TableCell<>() {
+            @Override
+            protected void updateItem(T item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(null);
+                setGraphic(empty || item == null ? null : node.apply(item));
+            }
+        });
+        c.setPrefWidth(width);
+        c.setMinWidth(width);
+        c.setSortable(false);
+        return c;
+    }
+
+    /** Lets a column give way first when the table is narrow (the others keep their width). */
+    static <T, V> TableColumn<T, V> flex(TableColumn<T, V> column) {
+        column.setMinWidth(60);
+        return column;
+    }
+
+    /** A table column of text. */
+    static <T> TableColumn<T, String> textColumn(String title, Function<T, String> text, double width) {
+        TableColumn<T, String> c = new TableColumn<>(title);
+        c.setCellValueFactory(cd -> new javafx.beans.property.SimpleStringProperty(text.apply(cd.getValue())));
+        c.setPrefWidth(width);
+        c.setMinWidth(width);
+        c.setSortable(false);
+        return c;
+    }
+
+    /**
+     * Feeds a virtualised table from a {@link PagedList}: the next page is asked for when a row near the
+     * end is shown; the placeholder says loading, empty or failed.
+     */
+    static <T> void pageInto(TableView<T> table, PagedList<T> list, I18n i18n, ObservableValue<String> emptyText) {
+        dense(table);
+        table.setItems(list.items());
+        table.setRowFactory(t -> new TableRow<>() {
+            @Override
+            protected void updateItem(T item, boolean empty) {
+                super.updateItem(item, empty);
+                if (!empty && getIndex() >= list.items().size() - 20 && list.hasMoreProperty().get()) {
+                    Platform.runLater(list::loadMore);
+                }
+            }
+        });
+        table.setPlaceholder(placeholder(list.stateProperty(), emptyText, i18n));
+    }
+
+    /** What an empty table says: loading (with progress), nothing found, or that the load failed. */
+    static Node placeholder(ObservableValue<LoadState> state, ObservableValue<String> emptyText, I18n i18n) {
+        ProgressIndicator busy = new ProgressIndicator();
+        busy.setPrefSize(32, 32);
+        busy.setAccessibleText(i18n.get("common.loading"));
+        busy.visibleProperty().bind(Bindings.createBooleanBinding(() -> state.getValue() == LoadState.LOADING, state));
+        busy.managedProperty().bind(busy.visibleProperty());
+        Label text = new Label();
+        text.getStyleClass().add("text-muted");
+        text.setWrapText(true);
+        text.textProperty().bind(Bindings.createStringBinding(() -> switch (state.getValue()) {
+            case EMPTY -> emptyText.getValue();
+            case FAILED -> i18n.get("registrations.list.failed");
+            case LOADING -> i18n.get("common.loading");
+            default -> "";
+        }, state, emptyText));
+        VBox box = new VBox(8, busy, text);
+        box.setAlignment(Pos.CENTER);
+        return new StackPane(box);
+    }
+
+    /** A muted one-line hint. */
+    static Label muted(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("text-muted");
+        l.setWrapText(true);
+        return l;
+    }
+
+    /** A converter for choice boxes that only show values. */
+    static <V> javafx.util.StringConverter<V> converter(Function<V, String> text) {
+        return new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(V v) {
+                return text.apply(v);
+            }
+
+            @Override
+            public V fromString(String s) {
+                return null;
+            }
+        };
+    }
+}
