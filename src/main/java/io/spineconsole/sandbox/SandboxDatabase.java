@@ -49,6 +49,7 @@ public final class SandboxDatabase implements AutoCloseable {
      * @throws IncompatibleSchemaException when the store's migration history is not this version's
      */
     public static SandboxDatabase open(String jdbcUrl, String user, String password) {
+        jdbcUrl = interruptProof(jdbcUrl);
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(jdbcUrl);
         if (user != null) {
@@ -74,6 +75,29 @@ public final class SandboxDatabase implements AutoCloseable {
             ds.close();
             throw e;
         }
+    }
+
+    /**
+     * An embedded H2 file URL opened through H2's {@code async:} file system. H2's default file
+     * system is a {@code FileChannel}, which Java closes when a thread using it is interrupted
+     * ({@code ClosedByInterruptException}): one interrupted request (a server stopping, a timeout)
+     * left the store failing every read after it. {@code async:} reads and writes through an
+     * {@code AsynchronousFileChannel}, which an interrupt does not close. Other URLs (in-memory,
+     * remote, PostgreSQL, or a file system already named) are returned unchanged.
+     */
+    static String interruptProof(String jdbcUrl) {
+        String h2 = "jdbc:h2:";
+        if (!jdbcUrl.startsWith(h2)) {
+            return jdbcUrl;
+        }
+        String name = jdbcUrl.substring(h2.length());
+        if (name.startsWith("file:")) {
+            name = name.substring("file:".length());
+        } else if (!(name.startsWith("/") || name.startsWith("~") || name.startsWith("./") || name.startsWith("../")
+                || name.startsWith("\\") || name.matches("(?s)[A-Za-z]:[/\\\\].*"))) {
+            return jdbcUrl;  // mem:, tcp:, ssl:, zip:, nio:, async:, split: ... or a bare name H2 refuses anyway
+        }
+        return h2 + "async:" + name;
     }
 
     /**
