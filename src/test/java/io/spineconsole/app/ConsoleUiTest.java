@@ -4,6 +4,7 @@ import io.spineconsole.sandbox.SeedData;
 import javafx.application.Application;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
@@ -119,6 +120,16 @@ class ConsoleUiTest {
         waitForTile("Still on premises");
         assertEquals("Migration", text("#workspace-title"));
         assertTrue(!query.getParent().getParent().isVisible(), "the palette closes after running a command");
+
+        // Workspaces offer their own places: this one is in another workspace.
+        robot.press(KeyCode.CONTROL, KeyCode.K).release(KeyCode.K, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn(query).write("dead letters");
+        robot.type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("Message flow", text("#workspace-title"));
+        TabPane sections = robot.lookup("#messages-tabs").queryAs(TabPane.class);
+        assertEquals("messages-tab-dead-letters", sections.getSelectionModel().getSelectedItem().getId());
     }
 
     @Test
@@ -184,7 +195,7 @@ class ConsoleUiTest {
         assertTrue(robot.lookup("#profile-client-certificate-password").tryQuery().isPresent());
         // The tests force the file store (spineconsole.secretStore=file): the dialog says so.
         assertTrue(robot.lookup(".label").queryAllAs(Label.class).stream()
-                        .anyMatch(l -> l.getText().startsWith("Tokens and passwords are kept in: a file readable only by you")),
+                        .anyMatch(l -> l.getText() != null && l.getText().startsWith("Tokens and passwords are kept in: a file readable only by you")),
                 "the dialog names the secret store in use");
         robot.type(KeyCode.ESCAPE);
         WaitForAsyncUtils.waitForFxEvents();

@@ -44,6 +44,9 @@ public final class ConfirmDialog {
         reason.setWrapText(true);
         reason.setPromptText(i18n.get(c.reasonRequired() ? "confirm.reasonRequired" : "confirm.reasonOptional"));
         reason.setAccessibleText(i18n.get("confirm.reason"));
+        if (c.draftReason() != null) {
+            reason.setText(c.draftReason());
+        }
         Label reasonLabel = new Label(i18n.get("confirm.reason"));
         reasonLabel.setLabelFor(reason);
         body.getChildren().addAll(reasonLabel, reason);

@@ -8,9 +8,10 @@ import java.util.Objects;
  * must type before a destructive action goes ahead.
  *
  * @param typeToConfirm the text to type to enable the action, or null when none is needed
+ * @param draftReason   the reason the box starts with (see {@link UnsentReasons}), or null for an empty one
  */
 public record Confirmation(String title, String message, String actionLabel, boolean destructive,
-                           boolean reasonRequired, String typeToConfirm) {
+                           boolean reasonRequired, String typeToConfirm, String draftReason) {
     public Confirmation {
         Objects.requireNonNull(title, "title");
         Objects.requireNonNull(message, "message");
@@ -25,7 +26,12 @@ public record Confirmation(String title, String message, String actionLabel, boo
     public static Confirmation of(WorkspaceContext context, String title, String message, String actionLabel,
                                   boolean destructive, boolean reasonRequired) {
         String typed = destructive && context != null && context.isLive() ? context.environmentName() : null;
-        return new Confirmation(title, message, actionLabel, destructive, reasonRequired, typed);
+        return new Confirmation(title, message, actionLabel, destructive, reasonRequired, typed, null);
+    }
+
+    /** This confirmation with its reason box starting at {@code reason}. */
+    public Confirmation withDraftReason(String reason) {
+        return new Confirmation(title, message, actionLabel, destructive, reasonRequired, typeToConfirm, reason);
     }
 
     /** True when the typed text and reason let the action go ahead. */

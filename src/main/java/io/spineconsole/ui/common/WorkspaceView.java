@@ -31,6 +31,11 @@ public interface WorkspaceView {
         return false;
     }
 
+    /** The places and actions the command palette offers for this workspace (run on the UI thread). */
+    default List<WorkspaceAction> actions() {
+        return List.of();
+    }
+
     /** States worth a screenshot, beyond the workspace as it opens. */
     default List<Showcase> showcases() {
         return List.of();

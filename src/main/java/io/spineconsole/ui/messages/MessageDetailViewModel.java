@@ -14,7 +14,9 @@ import io.spineconsole.ui.common.ConsoleLink;
 import io.spineconsole.ui.common.ErrorText;
 import io.spineconsole.ui.common.I18n;
 import io.spineconsole.ui.common.LoadState;
+import io.spineconsole.ui.common.Confirmation;
 import io.spineconsole.ui.common.UiExecutor;
+import io.spineconsole.ui.common.UnsentReasons;
 import io.spineconsole.ui.common.WorkspaceContext;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -70,6 +72,7 @@ public final class MessageDetailViewModel {
     private final StringProperty payloadError = new SimpleStringProperty("");
     private final StringProperty payloadErrorDetail = new SimpleStringProperty("");
     private final BooleanProperty busy = new SimpleBooleanProperty();
+    private final UnsentReasons unsentReasons = new UnsentReasons();
     private final StringProperty actionResult = new SimpleStringProperty("");
     private final BooleanProperty mayRedeliver = new SimpleBooleanProperty();
     private final BooleanProperty redeliverable = new SimpleBooleanProperty();
@@ -180,10 +183,13 @@ public final class MessageDetailViewModel {
         if (d == null || busy.get() || !mayRedeliver.get()) {
             return;
         }
+        String unsent = redeliverAction(d);
+        unsentReasons.sending(unsent, reason);
         busy.set(true);
         actionResult.set("");
         ui.deliver(api().redeliver(d.messageId(), reason), copy -> {
             busy.set(false);
+            unsentReasons.sent(unsent);
             actionResult.set(i18n.get("messages.detail.redelivered", copy.summary().displayId()));
             refresh();
             done.accept(copy);
@@ -192,6 +198,16 @@ public final class MessageDetailViewModel {
             error.set(ErrorText.sentence(i18n, failure));
             errorDetail.set(ErrorText.detail(failure));
         });
+    }
+
+    /** The confirmation for redelivering the message shown, with the reason of an earlier try that did not go through. */
+    public Confirmation redeliverConfirmation(Confirmation plain) {
+        MessageDetail d = detail.get();
+        return d == null ? plain : unsentReasons.prefill(redeliverAction(d), plain);
+    }
+
+    private static String redeliverAction(MessageDetail d) {
+        return "redeliver " + d.messageId();
     }
 
     public void dispose() {

@@ -18,6 +18,7 @@ import io.spineconsole.ui.common.Icons;
 import io.spineconsole.ui.common.LoadState;
 import io.spineconsole.ui.common.Showcase;
 import io.spineconsole.ui.common.SummaryPane;
+import io.spineconsole.ui.common.WorkspaceAction;
 import io.spineconsole.ui.common.WorkspaceContext;
 import io.spineconsole.ui.common.WorkspaceServices;
 import io.spineconsole.ui.common.WorkspaceView;
@@ -40,6 +41,7 @@ import javafx.util.Duration;
 
 import java.nio.file.Path;
 import java.util.EnumMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -56,6 +58,7 @@ final class MessagesView implements WorkspaceView {
     private final I18n i18n;
     private final BorderPane node = new BorderPane();
     private final TabPane tabs = new TabPane();
+    private final List<WorkspaceAction> actions = new ArrayList<>();
     private final Map<MessageFlowViewModel.Section, Tab> tabBySection = new EnumMap<>(MessageFlowViewModel.Section.class);
     private final SearchPane search;
     private final LiveTailPane live;
@@ -176,6 +179,14 @@ final class MessagesView implements WorkspaceView {
         t.setId("messages-tab-" + section.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
         tabs.getTabs().add(t);
         tabBySection.put(section, t);
+        if (section != MessageFlowViewModel.Section.MESSAGE) { // that one needs a message chosen first
+            actions.add(new WorkspaceAction(title, () -> model.show(section)));
+        }
+    }
+
+    @Override
+    public List<WorkspaceAction> actions() {
+        return List.copyOf(actions);
     }
 
     private Node header() {
@@ -225,9 +236,9 @@ final class MessagesView implements WorkspaceView {
             return;
         }
         String id = d.detailProperty().get().summary().displayId();
-        Confirmation c = Confirmation.of(model.context(), i18n.get("messages.redeliver.title"),
+        Confirmation c = d.redeliverConfirmation(Confirmation.of(model.context(), i18n.get("messages.redeliver.title"),
                 i18n.get("messages.redeliver.message", id, model.context().environmentName()),
-                i18n.get("messages.redeliver.action"), true, true);
+                i18n.get("messages.redeliver.action"), true, true));
         ConfirmDialog.ask(window(), c, i18n).ifPresent(reason -> d.redeliver(reason, copy -> { }));
     }
 

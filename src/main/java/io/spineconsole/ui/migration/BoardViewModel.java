@@ -10,6 +10,7 @@ import io.spineconsole.domain.migration.MigrationBlocker;
 import io.spineconsole.domain.migration.MigrationRules;
 import io.spineconsole.ui.common.ErrorText;
 import io.spineconsole.ui.common.LoadState;
+import io.spineconsole.ui.common.UnsentReasons;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -54,6 +55,7 @@ public final class BoardViewModel {
     private final BooleanProperty moving = new SimpleBooleanProperty();
     private final StringProperty outcome = new SimpleStringProperty("");
     private final ObjectProperty<Refusal> refusal = new SimpleObjectProperty<>();
+    private final UnsentReasons unsentReasons = new UnsentReasons();
     private CompletableFuture<?> inFlight;
     private long generation;
 
@@ -204,6 +206,7 @@ public final class BoardViewModel {
      * conflict (someone moved it first) reloads and says so.
      */
     public CompletableFuture<Component> move(Component c, ComponentState to, String reason) {
+        unsentReasons.sending(moveAction(c, to), reason);
         refusal.set(null);
         outcome.set("");
         moving.set(true);
@@ -211,6 +214,7 @@ public final class BoardViewModel {
                 new ComponentTransitionRequest(to, reason, hostingAfter(c, to)), c.version());
         root.ui().deliver(call, moved -> {
             moving.set(false);
+            unsentReasons.sent(moveAction(c, to));
             replace(moved);
             outcome.set(i18n.get("migration.board.moved", moved.code(), root.labels().state(moved.state())));
             root.changed(moved.code());
@@ -231,6 +235,16 @@ public final class BoardViewModel {
             }
         });
         return call;
+    }
+
+    /** Reasons typed for moves that did not go through, offered again on the next try. */
+    public UnsentReasons unsentReasons() {
+        return unsentReasons;
+    }
+
+    /** The key of moving {@code c} to {@code to} among {@link #unsentReasons()}. */
+    public static String moveAction(Component c, ComponentState to) {
+        return "move " + c.code() + " " + to;
     }
 
     private void replace(Component moved) {

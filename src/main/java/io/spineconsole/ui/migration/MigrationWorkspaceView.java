@@ -13,6 +13,7 @@ import io.spineconsole.ui.common.LoadState;
 import io.spineconsole.ui.common.Navigator;
 import io.spineconsole.ui.common.Showcase;
 import io.spineconsole.ui.common.SummaryViewModel;
+import io.spineconsole.ui.common.WorkspaceAction;
 import io.spineconsole.ui.common.WorkspaceContext;
 import io.spineconsole.ui.common.WorkspaceView;
 import javafx.animation.KeyFrame;
@@ -28,6 +29,7 @@ import javafx.stage.Window;
 import javafx.util.Duration;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -47,6 +49,7 @@ public final class MigrationWorkspaceView implements WorkspaceView {
     private final ReportDestination destination;
     private final BorderPane root = new BorderPane();
     private final TabPane tabs = new TabPane();
+    private final List<WorkspaceAction> actions = new ArrayList<>();
     private final Tab boardTab;
     private final Tab graphTab;
     private final Tab sitesTab;
@@ -80,6 +83,13 @@ public final class MigrationWorkspaceView implements WorkspaceView {
         sitesTab = tab(i18n.get("migration.tab.sites"), sites, AppIcon.DATA_CENTRE, "migration-tab-sites");
         progressTab = tab(i18n.get("migration.tab.progress"), progress, AppIcon.HISTORY, "migration-tab-progress");
         tabs.getTabs().addAll(boardTab, graphTab, sitesTab, progressTab);
+        for (Tab t : tabs.getTabs()) {
+            actions.add(new WorkspaceAction(t.getText(), () -> tabs.getSelectionModel().select(t)));
+        }
+        actions.add(new WorkspaceAction(i18n.get("migration.progress.exportTitle"), () -> {
+            tabs.getSelectionModel().select(progressTab);
+            exportReport();
+        }));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.getStyleClass().add("migration-tabs");
         tabs.getSelectionModel().selectedItemProperty().addListener((o, a, t) -> {
@@ -120,6 +130,11 @@ public final class MigrationWorkspaceView implements WorkspaceView {
         tab.setId(id);
         tab.setClosable(false);
         return tab;
+    }
+
+    @Override
+    public List<WorkspaceAction> actions() {
+        return List.copyOf(actions);
     }
 
     /** The detail sits beside the board and the graph while a component is chosen. */
@@ -213,8 +228,9 @@ public final class MigrationWorkspaceView implements WorkspaceView {
         String message = i18n.get("migration.move.message", c.code(), c.name(), labels.state(c.state()), labels.state(to))
                 + (leaving.isEmpty() ? "" : " " + i18n.get("migration.move.leaving", c.code(), String.join(", ", leaving)));
         boolean destructive = to == ComponentState.DECOMMISSIONED || to == ComponentState.ROLLED_BACK;
-        Confirmation confirm = Confirmation.of(ctx, i18n.get("migration.move.title", c.code(), labels.state(to)), message,
-                i18n.get("migration.move.action", labels.state(to)), destructive, true);
+        Confirmation confirm = model.board().unsentReasons().prefill(BoardViewModel.moveAction(c, to),
+                Confirmation.of(ctx, i18n.get("migration.move.title", c.code(), labels.state(to)), message,
+                        i18n.get("migration.move.action", labels.state(to)), destructive, true));
         Optional<String> reason = ConfirmDialog.ask(window(), confirm, i18n);
         reason.ifPresent(r -> model.board().move(c, to, r));
     }
@@ -224,10 +240,11 @@ public final class MigrationWorkspaceView implements WorkspaceView {
         if (site == null || !model.sitesTab().maySignOff()) {
             return;
         }
-        Confirmation confirm = Confirmation.of(model.contextProperty().get(),
-                i18n.get("migration.signOff.title", site.code()),
-                i18n.get("migration.signOff.message", site.code(), model.sitesTab().daysProperty().get()),
-                i18n.get("migration.signOff.action"), true, true);
+        Confirmation confirm = model.sitesTab().unsentReasons().prefill(SitesViewModel.signOffAction(site.code()),
+                Confirmation.of(model.contextProperty().get(),
+                        i18n.get("migration.signOff.title", site.code()),
+                        i18n.get("migration.signOff.message", site.code(), model.sitesTab().daysProperty().get()),
+                        i18n.get("migration.signOff.action"), true, true));
         ConfirmDialog.ask(window(), confirm, i18n).ifPresent(statement -> model.sitesTab().signOff(statement));
     }
 

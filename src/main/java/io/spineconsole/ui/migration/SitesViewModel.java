@@ -17,6 +17,7 @@ import io.spineconsole.domain.migration.SiteReadiness;
 import io.spineconsole.domain.migration.SiteStatus;
 import io.spineconsole.ui.common.ErrorText;
 import io.spineconsole.ui.common.LoadState;
+import io.spineconsole.ui.common.UnsentReasons;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
@@ -70,6 +71,7 @@ public final class SitesViewModel {
     private final BooleanProperty signingOff = new SimpleBooleanProperty();
     private final StringProperty signOffOutcome = new SimpleStringProperty("");
     private final ObservableList<String> signOffRefusal = FXCollections.observableArrayList();
+    private final UnsentReasons unsentReasons = new UnsentReasons();
     private final ChecklistItemEditor editor;
     private String historyCursor;
     private CompletableFuture<?> inFlight;
@@ -295,6 +297,7 @@ public final class SitesViewModel {
         if (code == null || shown == null) {
             return CompletableFuture.failedFuture(new IllegalStateException("No site"));
         }
+        unsentReasons.sending(signOffAction(code), statement);
         signingOff.set(true);
         signOffOutcome.set("");
         signOffRefusal.clear();
@@ -302,6 +305,7 @@ public final class SitesViewModel {
                 shown.version());
         root.ui().deliver(call, signed -> {
             signingOff.set(false);
+            unsentReasons.sent(signOffAction(code));
             signOffOutcome.set(i18n.get("migration.sites.signedOff", code, signed.signedOffBy()));
             root.changed(null);
         }, failure -> {
@@ -319,6 +323,16 @@ public final class SitesViewModel {
             }
         });
         return call;
+    }
+
+    /** Sign-off statements typed for sign-offs that did not go through, offered again on the next try. */
+    public UnsentReasons unsentReasons() {
+        return unsentReasons;
+    }
+
+    /** The key of signing site {@code code} off among {@link #unsentReasons()}. */
+    public static String signOffAction(String code) {
+        return "sign-off " + code;
     }
 
     /** Saves the checklist form; the checklist and readiness reload after it. */

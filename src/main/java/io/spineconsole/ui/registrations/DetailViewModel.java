@@ -22,6 +22,7 @@ import io.spineconsole.ui.common.I18n;
 import io.spineconsole.ui.common.LoadState;
 import io.spineconsole.ui.common.PagedList;
 import io.spineconsole.ui.common.UiExecutor;
+import io.spineconsole.ui.common.UnsentReasons;
 import io.spineconsole.ui.common.WorkspaceContext;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -60,6 +61,7 @@ public final class DetailViewModel<T> {
     private final StringProperty error = new SimpleStringProperty("");
     private final StringProperty errorDetail = new SimpleStringProperty("");
     private final BooleanProperty busy = new SimpleBooleanProperty();
+    private final UnsentReasons unsentReasons = new UnsentReasons();
     private final StringProperty actionError = new SimpleStringProperty("");
     private final StringProperty actionErrorDetail = new SimpleStringProperty("");
     private final StringProperty actionDone = new SimpleStringProperty("");
@@ -180,10 +182,16 @@ public final class DetailViewModel<T> {
     public Confirmation confirmation(RegistrationAction action) {
         T r = record.get();
         String what = describe(r);
-        return Confirmation.of(context, i18n.get("registrations.confirm.title", Labels.action(i18n, action), what),
-                i18n.get("registrations.confirm.message", what, Labels.status(i18n, kind.status(r)),
-                        Labels.status(i18n, action.to()), Labels.actionEffect(i18n, action)),
-                Labels.action(i18n, action), action.isDestructive(), true);
+        return unsentReasons.prefill(transitionAction(r, action),
+                Confirmation.of(context, i18n.get("registrations.confirm.title", Labels.action(i18n, action), what),
+                        i18n.get("registrations.confirm.message", what, Labels.status(i18n, kind.status(r)),
+                                Labels.status(i18n, action.to()), Labels.actionEffect(i18n, action)),
+                        Labels.action(i18n, action), action.isDestructive(), true));
+    }
+
+    /** The key of {@code action} on {@code r} among the reasons kept for actions that did not go through. */
+    private String transitionAction(T r, RegistrationAction action) {
+        return action + " " + kind.id(r);
     }
 
     /** Runs a lifecycle action on the version shown; a stale version shows the current record and says so. */
@@ -192,6 +200,8 @@ public final class DetailViewModel<T> {
         if (r == null || context == null || busy.get()) {
             return;
         }
+        String unsent = transitionAction(r, action);
+        unsentReasons.sending(unsent, reason);
         busy.set(true);
         actionError.set("");
         actionErrorDetail.set("");
@@ -199,6 +209,7 @@ public final class DetailViewModel<T> {
         ui.deliver(kind.transition(context.api().registrations(), kind.id(r), kind.version(r),
                 new TransitionRequest(action, reason)), changed -> {
             busy.set(false);
+            unsentReasons.sent(unsent);
             show(changed);
             actionDone.set(i18n.get("registrations.detail.actionDone", Labels.action(i18n, action),
                     Labels.status(i18n, kind.status(changed))));

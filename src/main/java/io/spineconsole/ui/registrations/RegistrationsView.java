@@ -8,6 +8,7 @@ import io.spineconsole.ui.common.ConsoleLink;
 import io.spineconsole.ui.common.I18n;
 import io.spineconsole.ui.common.Showcase;
 import io.spineconsole.ui.common.SummaryPane;
+import io.spineconsole.ui.common.WorkspaceAction;
 import io.spineconsole.ui.common.WorkspaceContext;
 import io.spineconsole.ui.common.WorkspaceServices;
 import io.spineconsole.ui.common.WorkspaceView;
@@ -22,6 +23,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.util.Duration;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +45,7 @@ public final class RegistrationsView implements WorkspaceView, BrowserView.Host 
     private final BorderPane root = new BorderPane();
     private final TabPane tabs = new TabPane();
     private final Map<RegistrationsViewModel.Section, Tab> tabBySection = new EnumMap<>(RegistrationsViewModel.Section.class);
+    private final List<WorkspaceAction> actions = new ArrayList<>();
     private final BrowserView<Organisation> organisations;
     private final BrowserView<AccreditedSystem> systems;
     private final BrowserView<MhsEndpoint> endpoints;
@@ -102,6 +105,21 @@ public final class RegistrationsView implements WorkspaceView, BrowserView.Host 
         tab.setUserData(section);
         tabs.getTabs().add(tab);
         tabBySection.put(section, tab);
+        actions.add(new WorkspaceAction(title, () -> model.sectionProperty().set(section)));
+    }
+
+    @Override
+    public List<WorkspaceAction> actions() {
+        List<WorkspaceAction> all = new ArrayList<>(actions);
+        all.add(new WorkspaceAction(i18n.get("registrations.checks.run"), () -> {
+            model.sectionProperty().set(RegistrationsViewModel.Section.CHECKS);
+            if (model.contextProperty().get() != null) {
+                model.checks().run();
+            }
+        }));
+        all.add(new WorkspaceAction(i18n.get("registrations.import.title"),
+                () -> openImport(RecordKind.ENDPOINTS))); // the dialog recognises the record type from the file
+        return all;
     }
 
     @Override

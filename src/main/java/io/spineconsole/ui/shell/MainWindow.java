@@ -8,6 +8,7 @@ import io.spineconsole.ui.common.WorkspaceContext;
 import io.spineconsole.ui.common.I18n;
 import io.spineconsole.ui.common.Icons;
 import io.spineconsole.ui.common.Themes;
+import io.spineconsole.ui.common.WorkspaceAction;
 import io.spineconsole.ui.common.WorkspaceView;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -126,6 +127,17 @@ public final class MainWindow {
         for (Workspace w : Workspace.values()) {
             list.add(new Command(i18n.get("command.goTo", i18n.get(w.titleKey())), "Ctrl+" + (w.ordinal() + 1),
                     () -> goTo(w)));
+        }
+        for (Workspace w : Workspace.values()) {
+            for (WorkspaceAction action : workspaces.get(w).actions()) {
+                list.add(new Command(i18n.get("command.inWorkspace", i18n.get(w.titleKey()), action.title()), "",
+                        () -> {
+                            goTo(w);
+                            if (model.workspaceProperty().get() == w) { // not refused for unsaved edits
+                                action.run().run();
+                            }
+                        }));
+            }
         }
         list.add(new Command(i18n.get(model.themeProperty().get() == Theme.DARK ? "command.lightTheme"
                 : "command.darkTheme"), "", model::toggleTheme));

@@ -41,4 +41,19 @@ class ConfirmationTest {
         assertFalse(viewer.may(Role.OPERATOR));
         assertTrue(viewer.may(Role.VIEWER));
     }
+
+    @Test
+    void aReasonThatDidNotGoThroughIsOfferedAgainUntilItsActionSucceeds() {
+        UnsentReasons unsent = new UnsentReasons();
+        Confirmation plain = Confirmation.of(on(EnvironmentKind.SANDBOX, "Sandbox"), "Suspend", "Suspend it?", "Suspend",
+                true, true);
+        assertNull(unsent.prefill("suspend R1", plain).draftReason(), "nothing typed yet");
+
+        unsent.sending("suspend R1", "Certificate compromised");
+        assertEquals("Certificate compromised", unsent.prefill("suspend R1", plain).draftReason(), "the call failed");
+        assertNull(unsent.prefill("suspend R2", plain).draftReason(), "only for the same action");
+
+        unsent.sent("suspend R1");
+        assertNull(unsent.prefill("suspend R1", plain).draftReason());
+    }
 }

@@ -6,6 +6,7 @@ import io.spineconsole.domain.migration.Component;
 import io.spineconsole.domain.migration.ComponentCreate;
 import io.spineconsole.domain.migration.ComponentTransitionRequest;
 import io.spineconsole.sandbox.SandboxFixture;
+import io.spineconsole.ui.common.Confirmation;
 import io.spineconsole.ui.common.LoadState;
 import io.spineconsole.ui.common.ViewMemory;
 import org.junit.jupiter.api.AfterAll;
@@ -101,6 +102,7 @@ class BoardViewModelTest {
         assertNull(admin.call(() -> board.refusalProperty().get()));
         admin.await("the detail's history shows the move", () -> admin.model.detail().history().stream()
                 .anyMatch(e -> "Re-planned after the MESH supplier change".equals(e.reason())));
+        assertNull(offeredReason(board, mesh, ComponentState.PLANNED), "a reason that went through is not offered again");
     }
 
     @Test
@@ -126,6 +128,14 @@ class BoardViewModelTest {
         assertEquals("OLDGW", refusal.blockers().get(0).component());
         assertEquals("DC-NORTH", refusal.blockers().get(0).site());
         assertEquals(ComponentState.PARALLEL_RUN, api.getComponent("NEWGW").join().state(), "nothing changed");
+        assertEquals("Parallel run clean", offeredReason(board, newgw, ComponentState.CUT_OVER),
+                "the next try starts with the reason typed");
+    }
+
+    /** The reason the move's confirmation would start with. */
+    private static String offeredReason(BoardViewModel board, Component c, ComponentState to) {
+        return admin.call(() -> board.unsentReasons().prefill(BoardViewModel.moveAction(c, to),
+                Confirmation.of(null, "Move", "Move it", "Move", false, true)).draftReason());
     }
 
     @Test
@@ -138,6 +148,7 @@ class BoardViewModelTest {
         admin.await("stale", () -> board.outcomeProperty().get().startsWith("Someone else changed LRS first"));
         assertTrue(admin.call(() -> board.outcomeProperty().get()).contains("Blocked"), "names the state it is in now");
         admin.await("reloaded", () -> board.find("LRS").map(c -> c.state() == ComponentState.BLOCKED).orElse(false));
+        assertEquals("Based on what I saw", offeredReason(board, stale, ComponentState.PARALLEL_RUN));
     }
 
     @Test
