@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.spineconsole.api.wire.WireJson;
 import io.spineconsole.domain.Role;
 import io.spineconsole.sandbox.http.Idempotency;
+import io.spineconsole.sandbox.http.RateLimit;
 import io.spineconsole.sandbox.messages.MessagesModule;
 import io.spineconsole.sandbox.messages.TrafficSimulator;
 import io.spineconsole.platform.OwnerOnlyFiles;
@@ -36,11 +37,22 @@ public final class SandboxBackbone implements AutoCloseable {
     private final MessagesModule messages;
     private final String baseUrl;
 
-    /** What to start: where the data lives, where to listen, how much to seed. */
+    /** What to start: where the data lives, where to listen, how much to seed, how often a token may call. */
     public record Config(String jdbcUrl, String dbUser, String dbPassword, String bindAddress, int port,
-                         SeedData.Scale scale, String mode) {
+                         SeedData.Scale scale, String mode, RateLimit rateLimit) {
+        /** With the contract's per-token rate limit. */
+        public Config(String jdbcUrl, String dbUser, String dbPassword, String bindAddress, int port,
+                      SeedData.Scale scale, String mode) {
+            this(jdbcUrl, dbUser, dbPassword, bindAddress, port, scale, mode, RateLimit.CONTRACT);
+        }
+
         public static Config embedded(String jdbcUrl) {
             return new Config(jdbcUrl, null, null, "127.0.0.1", 0, SeedData.Scale.desktop(), "sandbox");
+        }
+
+        /** The same, with no request limit: for tests and benchmarks that measure the server itself. */
+        public Config withoutRateLimit() {
+            return new Config(jdbcUrl, dbUser, dbPassword, bindAddress, port, scale, mode, RateLimit.NONE);
         }
     }
 
@@ -62,7 +74,7 @@ public final class SandboxBackbone implements AutoCloseable {
      */
     public static SandboxBackbone startOnOwnStore(Path database, Config config, Clock clock) {
         Config own = new Config(SandboxDatabase.h2FileUrl(database), null, null, config.bindAddress(),
-                config.port(), config.scale(), config.mode());
+                config.port(), config.scale(), config.mode(), config.rateLimit());
         try {
             return start(own, clock);
         } catch (SandboxDatabase.IncompatibleSchemaException e) {
@@ -105,7 +117,8 @@ public final class SandboxBackbone implements AutoCloseable {
             TokenStore tokens = new TokenStore(sql, clock);
             SummaryStore summaries = new SummaryStore(sql, clock);
             SandboxServer server = new SandboxServer(tokens, new Idempotency(sql, clock), mapper,
-                    RouteGroups.all(context, summaries, config.mode(), messages.routes(), tokens), database::sync);
+                    RouteGroups.all(context, summaries, config.mode(), messages.routes(), tokens), config.rateLimit(),
+                    database::sync);
             int port = server.start(config.bindAddress(), config.port());
             String host = config.bindAddress().contains(":") ? "[" + config.bindAddress() + "]" : config.bindAddress();
             String url = "http://" + host + ":" + port;

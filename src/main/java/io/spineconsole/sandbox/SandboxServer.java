@@ -3,6 +3,8 @@ package io.spineconsole.sandbox;
 import io.spineconsole.sandbox.http.Access;
 import io.spineconsole.sandbox.http.ProblemException;
 import io.spineconsole.sandbox.http.Idempotency;
+import io.spineconsole.sandbox.http.RateLimit;
+import io.spineconsole.sandbox.http.RequestLimiter;
 import io.spineconsole.sandbox.http.RouteGroup;
 import io.spineconsole.sandbox.http.Routes;
 import com.fasterxml.jackson.core.JacksonException;
@@ -39,16 +41,14 @@ public final class SandboxServer implements AutoCloseable {
     private static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH", "DELETE");
     private final Javalin app;
 
-    public SandboxServer(TokenStore tokens, Idempotency idempotency, ObjectMapper mapper, List<RouteGroup> groups) {
-        this(tokens, idempotency, mapper, groups, () -> { });
-    }
-
     /**
+     * @param rateLimit  each token's request limit (429 beyond it)
      * @param afterWrite run after every successful write request, before its answer is sent: makes
      *                   the change durable, so that an acknowledged write survives a crash
      */
     public SandboxServer(TokenStore tokens, Idempotency idempotency, ObjectMapper mapper, List<RouteGroup> groups,
-                         Runnable afterWrite) {
+                         RateLimit rateLimit, Runnable afterWrite) {
+        RequestLimiter limiter = new RequestLimiter(rateLimit);
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.http.maxRequestSize = MAX_IMPORT_BYTES;
@@ -66,7 +66,7 @@ public final class SandboxServer implements AutoCloseable {
                 AuditLog.handling(requestId);
             });
             config.routes.after(ctx -> AuditLog.handling(null));
-            config.routes.beforeMatched(ctx -> authorise(ctx, tokens));
+            config.routes.beforeMatched(ctx -> authorise(ctx, tokens, limiter));
             config.routes.after(ctx -> {
                 if (WRITES.contains(ctx.method().name()) && ctx.statusCode() < 400) {
                     afterWrite.run();
@@ -126,7 +126,7 @@ public final class SandboxServer implements AutoCloseable {
         return ctx.attribute(PRINCIPAL);
     }
 
-    private static void authorise(Context ctx, TokenStore tokens) {
+    private static void authorise(Context ctx, TokenStore tokens, RequestLimiter limiter) {
         Set<RouteRole> roles = ctx.routeRoles();
         Access access = roles.stream().filter(Access.class::isInstance).map(Access.class::cast).findFirst()
                 .orElseThrow(() -> new IllegalStateException("Route " + ctx.path() + " declares no access"));
@@ -141,6 +141,7 @@ public final class SandboxServer implements AutoCloseable {
                 : "The bearer token is not recognised or has been revoked.")
                 .withHeader("WWW-Authenticate", token == null ? "Bearer realm=\"spine-console\""
                         : "Bearer realm=\"spine-console\", error=\"invalid_token\""));
+        limiter.admit(principal.tokenId());
         if (!principal.role().includes(access.role())) {
             throw new ProblemException(403, "ACCESS_DENIED", "Access denied", "This operation needs the "
                     + access.role().code() + " role; the token has the " + principal.role().code() + " role.");

@@ -78,7 +78,7 @@ public final class DirectoryBenchmark {
     private static void run(String name, String jdbcUrl) throws Exception {
         long seeding = System.nanoTime();
         SandboxBackbone.Config config = new SandboxBackbone.Config(jdbcUrl, null, null, "127.0.0.1", 0,
-                SeedData.Scale.national(0), "sandbox");
+                SeedData.Scale.national(0), "sandbox").withoutRateLimit();
         try (SandboxBackbone backbone = SandboxBackbone.start(config, Clock.systemUTC())) {
             Sql sql = new Sql(backbone.database().dataSource());
             if (jdbcUrl.startsWith("jdbc:postgresql:")) {

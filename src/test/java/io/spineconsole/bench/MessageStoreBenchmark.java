@@ -130,7 +130,7 @@ public final class MessageStoreBenchmark {
         SeedData.Scale national = Boolean.getBoolean("bench.smallDirectory") ? new SeedData.Scale(300, 0)
                 : SeedData.Scale.national(0);
         SandboxBackbone.Config config = new SandboxBackbone.Config(jdbcUrl, null, null, "127.0.0.1", 0, national,
-                "sandbox");
+                "sandbox").withoutRateLimit();
         try (SandboxBackbone backbone = SandboxBackbone.start(config, Clock.systemUTC())) {
             MessageLoad load = new MessageLoad(backbone);
             Properties built = new Properties();

@@ -45,7 +45,8 @@ public final class SandboxFixture implements AutoCloseable {
 
     public static SandboxFixture start(String jdbcUrl, SeedData.Scale scale) {
         return new SandboxFixture(SandboxBackbone.start(
-                new SandboxBackbone.Config(jdbcUrl, null, null, "127.0.0.1", 0, scale, "sandbox"), Clock.systemUTC()));
+                new SandboxBackbone.Config(jdbcUrl, null, null, "127.0.0.1", 0, scale, "sandbox").withoutRateLimit(),
+                Clock.systemUTC()));
     }
 
     public SandboxBackbone backbone() {
