@@ -17,6 +17,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -173,7 +174,7 @@ public final class RegistrationChecks {
         Instant now = context.clock().instant();
         return context.sql().inTransaction(c -> {
             Scope scope = scope(c, request);
-            Directory d = read(c, scope, rules);
+            Directory d = readStreaming(c, scope, rules);
             List<Finding> all = new ArrayList<>();
             for (CheckRule rule : rules) {
                 all.addAll(findings(d, rule, now, expiringDays));
@@ -245,6 +246,26 @@ public final class RegistrationChecks {
     private static final String SYS_COLUMNS = "SELECT asid, ods_code, party_key, manufacturer_ods, status FROM accredited_system";
     private static final String ENDPOINT_COLUMNS = "SELECT id, endpoint_uuid, party_key, ods_code, url, fqdn, messaging_pattern, "
             + "retry_interval, cert_not_before, cert_not_after, status FROM mhs_endpoint";
+
+    /**
+     * {@link #read} with H2 streaming its results. By default H2 materialises a result of more than
+     * a few thousand rows into a temporary store before handing over the first row: at national scale
+     * that wrote every endpoint and interaction row out and read it back, most of the checks' time.
+     * Each query here is read to its end before the next one starts, as lazy execution requires.
+     */
+    private Directory readStreaming(Connection c, Scope scope, Set<CheckRule> rules) throws SQLException {
+        if (context.isPostgres()) {
+            return read(c, scope, rules);
+        }
+        try (Statement s = c.createStatement()) {
+            s.execute("SET LAZY_QUERY_EXECUTION TRUE");
+            try {
+                return read(c, scope, rules);
+            } finally {
+                s.execute("SET LAZY_QUERY_EXECUTION FALSE");
+            }
+        }
+    }
 
     private Directory read(Connection c, Scope scope, Set<CheckRule> rules) throws SQLException {
         Directory d = new Directory();
