@@ -41,7 +41,14 @@ import java.util.function.Supplier;
 public final class ConsoleMemoryBenchmark {
     private static final int RUNS = Integer.getInteger("bench.runs", 3);
     static final int ROWS = 100_000;
-    private static final List<String> CONSOLE_JVM = List.of("-Xmx768m", "-Dfile.encoding=UTF-8");
+    /**
+     * The console's JVM options as the installers and {@code mvn javafx:run} give them;
+     * {@code bench.consoleJvm} (comma-separated) tries others.
+     */
+    private static final List<String> CONSOLE_JVM = List.of(System.getProperty("bench.consoleJvm",
+            "-Xmx768m,-XX:G1PeriodicGCInterval=10000,-Dfile.encoding=UTF-8").trim().split("[,\\s]+"));
+    /** {@code bench.only=embedded} measures only the console idle on its embedded sandbox. */
+    private static final boolean EMBEDDED_ONLY = "embedded".equals(System.getProperty("bench.only"));
 
     public static void main(String[] args) throws Exception {
         Path home = Files.createDirectories(Path.of(System.getProperty("bench.home", "target/bench-home")).toAbsolutePath());
@@ -54,13 +61,16 @@ public final class ConsoleMemoryBenchmark {
             System.out.println("Warm-up (seeds the embedded sandbox's store, fills OS caches)...");
             run(home, List.of("embedded"));
             for (int i = 0; i < RUNS; i++) {
-                Map<String, Long> remote = run(home, List.of("remote", url.toString(), token.toString()));
                 Map<String, Long> embedded = run(home, List.of("embedded"));
+                add(samples, "idle on the embedded sandbox", embedded.get("idle-rss-kb"));
+                if (EMBEDDED_ONLY) {
+                    continue;
+                }
+                Map<String, Long> remote = run(home, List.of("remote", url.toString(), token.toString()));
                 add(samples, "idle, signed in to a server", remote.get("idle-rss-kb"));
                 add(samples, "after browsing 100,000 message rows", remote.get("browsed-rss-kb"));
                 add(samples, "seconds to load 100,000 rows", remote.get("browse-ms") / 1000);
                 add(samples, "heap used after browsing (MB)", remote.get("browsed-heap-kb") / 1024);
-                add(samples, "idle on the embedded sandbox", embedded.get("idle-rss-kb"));
             }
         } finally {
             server.destroy();
@@ -72,11 +82,17 @@ public final class ConsoleMemoryBenchmark {
         for (String what : List.of("idle, signed in to a server", "after browsing 100,000 message rows",
                 "idle on the embedded sandbox")) {
             List<Long> s = samples.get(what);
+            if (s == null) {
+                continue;
+            }
             System.out.printf(Locale.ROOT, "| %-38s | %6d MB | %6d MB | %6d MB |%n", what, median(s) / 1024,
                     Collections.min(s) / 1024, Collections.max(s) / 1024);
         }
         for (String what : List.of("seconds to load 100,000 rows", "heap used after browsing (MB)")) {
             List<Long> s = samples.get(what);
+            if (s == null) {
+                continue;
+            }
             System.out.printf(Locale.ROOT, "| %-38s | %9d | %9d | %9d |%n", what, median(s), Collections.min(s),
                     Collections.max(s));
         }

@@ -163,7 +163,7 @@ public final class ExportViewModel {
         ui.deliver(done, file -> {
             pollProgress();
             phase.set(Phase.DONE);
-            message.set(i18n.get("registrations.export.done", size(written.get()), file.toString()));
+            message.set(i18n.get("registrations.export.done", Labels.size(i18n, written.get()), file.toString()));
         }, this::failed);
     }
 
@@ -187,7 +187,7 @@ public final class ExportViewModel {
     public void pollProgress() {
         written.set(counter.get());
         if (phase.get() == Phase.EXPORTING) {
-            message.set(i18n.get("registrations.export.progress", size(written.get()), expectedText()));
+            message.set(i18n.get("registrations.export.progress", Labels.size(i18n, written.get()), expectedText()));
         }
     }
 
@@ -230,17 +230,6 @@ public final class ExportViewModel {
                 Labels.noun(i18n, kind));
     }
 
-    private String size(long bytes) {
-        NumberFormat n = NumberFormat.getNumberInstance(i18n.locale());
-        n.setMaximumFractionDigits(1);
-        if (bytes < 1024) {
-            return i18n.get("registrations.bytes", bytes);
-        }
-        if (bytes < 1024 * 1024) {
-            return i18n.get("registrations.kib", n.format(bytes / 1024.0));
-        }
-        return i18n.get("registrations.mib", n.format(bytes / (1024.0 * 1024)));
-    }
 
     /** Counts the bytes that pass, for the progress line. */
     private static final class Counting extends FilterOutputStream {

@@ -31,7 +31,6 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.text.NumberFormat;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -146,7 +145,7 @@ public final class ImportViewModel {
                 fail(new FileProblem(i18n.get("registrations.import.csvTypeUnknown")));
                 return;
             }
-            start(Phase.PREVIEWING, i18n.get("registrations.import.previewing", size(loaded.bytes.length)));
+            start(Phase.PREVIEWING, i18n.get("registrations.import.previewing", Labels.size(i18n, loaded.bytes.length)));
             inFlight = ui.deliver(send(loaded, true, allOrNothing, status), r -> {
                 previewed = loaded;
                 report.set(r);
@@ -244,7 +243,8 @@ public final class ImportViewModel {
                 throw new FileProblem(i18n.get("registrations.import.noFile", text));
             }
             if (size > MAX_BYTES) {
-                throw new FileProblem(i18n.get("registrations.import.tooLarge", size(size), size(MAX_BYTES)));
+                throw new FileProblem(i18n.get("registrations.import.tooLarge", Labels.size(i18n, size),
+                        Labels.size(i18n, MAX_BYTES)));
             }
             if (size == 0) {
                 throw new FileProblem(i18n.get("registrations.import.empty", text));
@@ -306,7 +306,7 @@ public final class ImportViewModel {
                     case ACCREDITED_SYSTEMS -> RecordKind.SYSTEMS;
                     case ENDPOINTS -> RecordKind.ENDPOINTS;
                 }));
-        return i18n.get("registrations.import.detected", what, size(loaded.bytes.length));
+        return i18n.get("registrations.import.detected", what, Labels.size(i18n, loaded.bytes.length));
     }
 
     static String fileType(I18n i18n, RegistrationFileType t) {
@@ -317,17 +317,6 @@ public final class ImportViewModel {
         };
     }
 
-    private String size(long bytes) {
-        NumberFormat n = NumberFormat.getNumberInstance(i18n.locale());
-        n.setMaximumFractionDigits(1);
-        if (bytes < 1024) {
-            return i18n.get("registrations.bytes", bytes);
-        }
-        if (bytes < 1024 * 1024) {
-            return i18n.get("registrations.kib", n.format(bytes / 1024.0));
-        }
-        return i18n.get("registrations.mib", n.format(bytes / (1024.0 * 1024)));
-    }
 
     /** Rows with errors first, then warnings, then the rest, each in file order. */
     public static int rank(ImportEntryResult r) {

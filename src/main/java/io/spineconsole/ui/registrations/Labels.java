@@ -14,6 +14,8 @@ import io.spineconsole.domain.registrations.Severity;
 import io.spineconsole.domain.registrations.SyncReplyMode;
 import io.spineconsole.ui.common.I18n;
 
+import java.text.NumberFormat;
+
 /** The words for the registration enums, each key written out so the i18n test sees it. */
 public final class Labels {
     private Labels() {
@@ -263,5 +265,18 @@ public final class Labels {
             case ACCREDITED_SYSTEM -> i18n.get("registrations.noun.systems");
             case ENDPOINT -> i18n.get("registrations.noun.endpoints");
         };
+    }
+
+    /** A file size in bytes, KiB or MiB, as the import and export dialogs show it. */
+    static String size(I18n i18n, long bytes) {
+        NumberFormat n = NumberFormat.getNumberInstance(i18n.locale());
+        n.setMaximumFractionDigits(1);
+        if (bytes < 1024) {
+            return i18n.get("registrations.bytes", bytes);
+        }
+        if (bytes < 1024 * 1024) {
+            return i18n.get("registrations.kib", n.format(bytes / 1024.0));
+        }
+        return i18n.get("registrations.mib", n.format(bytes / (1024.0 * 1024)));
     }
 }
