@@ -29,6 +29,8 @@ import java.util.Locale;
 final class ScreenshotRun {
     private static final Logger LOG = LoggerFactory.getLogger(ScreenshotRun.class);
     private static final int MAX_WAIT_TICKS = 300;
+    /** Ten minutes: the first seeding of a new sandbox store can take minutes on a busy machine. */
+    private static final int SESSION_WAIT_TICKS = 6_000;
     private final Stage stage;
     private final ShellViewModel shell;
     private final MainWindow window;
@@ -61,7 +63,17 @@ final class ScreenshotRun {
                 window.closeCommandPalette();
             });
         });
-        tick();
+        awaitSession(SESSION_WAIT_TICKS);
+    }
+
+    /** Starts the steps once the session is ready (or has failed): each step then waits 30 s at most. */
+    private void awaitSession(int ticksLeft) {
+        ShellViewModel.Phase phase = shell.phaseProperty().get();
+        if (phase == ShellViewModel.Phase.READY || phase == ShellViewModel.Phase.FAILED || ticksLeft == 0) {
+            tick();
+        } else {
+            later(100, () -> awaitSession(ticksLeft - 1));
+        }
     }
 
     private void show(Theme theme, Workspace w) {
