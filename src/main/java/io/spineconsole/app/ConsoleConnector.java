@@ -91,8 +91,12 @@ final class ConsoleConnector implements BackboneConnector, AutoCloseable {
     private synchronized void startSandboxOnce(Consumer<String> progress) {
         if (sandbox == null) {
             progress.accept("startup.step.database");
-            sandbox = SandboxBackbone.startOnOwnStore(sandboxDatabase,
-                    SandboxBackbone.Config.embedded(SandboxDatabase.h2FileUrl(sandboxDatabase)), Clock.systemUTC());
+            try {
+                sandbox = SandboxBackbone.startOnOwnStore(sandboxDatabase,
+                        SandboxBackbone.Config.embedded(SandboxDatabase.h2FileUrl(sandboxDatabase)), Clock.systemUTC());
+            } catch (SandboxDatabase.StoreInUseException e) {
+                throw new SandboxInUseException(e);
+            }
             progress.accept("startup.step.server");
             sandboxToken = sandbox.issueEmbeddedConsoleToken();
             // Live traffic with realistic failures, so the live tail and the last hour have something to show.

@@ -72,6 +72,9 @@ final class SandboxCommand implements Callable<Integer> {
             sandbox = db == null
                     ? SandboxBackbone.startOnOwnStore(dirs.sandboxDatabase(), config, Clock.systemUTC())
                     : SandboxBackbone.start(config, Clock.systemUTC());
+        } catch (SandboxDatabase.StoreInUseException e) {
+            spec.commandLine().getErr().println(e.getMessage() + ". Stop it, or give this one its own database with --db.");
+            return 1;
         } catch (SandboxDatabase.IncompatibleSchemaException e) {
             // A database someone named is theirs: say what is wrong and leave it as it is.
             spec.commandLine().getErr().println(e.getMessage() + ". Use a fresh database with --db, "

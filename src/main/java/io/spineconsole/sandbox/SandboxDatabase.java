@@ -37,6 +37,29 @@ public final class SandboxDatabase implements AutoCloseable {
         }
     }
 
+    /** An H2 file store another process has open (another console, or a headless sandbox, on the same files). */
+    public static final class StoreInUseException extends RuntimeException {
+        StoreInUseException(RuntimeException cause) {
+            super("The database is open in another process (another Spine Console or sandbox on this computer)", cause);
+        }
+
+        /** True when {@code failure} is H2 refusing a file another process holds. */
+        static boolean isLockedFile(Throwable failure) {
+            for (Throwable t = failure; t != null; t = t.getCause()) {
+                if (t instanceof SQLException sql && sql.getErrorCode() == DATABASE_ALREADY_OPEN) {
+                    return true;
+                }
+                if (t.getMessage() != null && t.getMessage().contains("The file is locked")) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    /** H2's error code for "database may be already in use". */
+    private static final int DATABASE_ALREADY_OPEN = 90020;
+
     /** The JDBC URL of an embedded H2 database whose files start with {@code database}. */
     public static String h2FileUrl(Path database) {
         return "jdbc:h2:file:" + database.toAbsolutePath();
@@ -47,6 +70,7 @@ public final class SandboxDatabase implements AutoCloseable {
      * User and password, if any, come from {@code user} and {@code password} (null for none).
      *
      * @throws IncompatibleSchemaException when the store's migration history is not this version's
+     * @throws StoreInUseException when another process has the H2 file open
      */
     public static SandboxDatabase open(String jdbcUrl, String user, String password) {
         jdbcUrl = interruptProof(jdbcUrl);
@@ -61,7 +85,12 @@ public final class SandboxDatabase implements AutoCloseable {
         config.setPoolName("sandbox-db");
         config.setMaximumPoolSize(8);
         config.setConnectionTimeout(10_000);
-        HikariDataSource ds = new HikariDataSource(config);
+        HikariDataSource ds;
+        try {
+            ds = new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            throw StoreInUseException.isLockedFile(e) ? new StoreInUseException(e) : e;
+        }
         try {
             Flyway.configure().dataSource(ds)
                     .locations("classpath:io/spineconsole/db/migration")

@@ -4,8 +4,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -19,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** A sandbox store written by another version: the console's own is set aside, a named one refused. */
+/** A sandbox store written by another version (the console's own is set aside, a named one refused), or held by another process. */
 class OwnStoreUpgradeTest {
 
     @TempDir
@@ -57,6 +60,19 @@ class OwnStoreUpgradeTest {
             rs.next();
             assertEquals(42, rs.getInt(1), "its history is not repaired");
             assertEquals(0, rs.getInt(2), "nothing is seeded into it");
+        }
+    }
+
+    @Test
+    void aStoreAnotherProcessHoldsIsReportedAsInUseNotAsAnInternalError() throws Exception {
+        Path database = folder.resolve("shared");
+        SandboxDatabase.open(SandboxDatabase.h2FileUrl(database), null, null).close();
+        // Another process holding the file looks to H2 like a lock it cannot take.
+        try (FileChannel file = FileChannel.open(folder.resolve("shared.mv.db"), StandardOpenOption.WRITE);
+             FileLock held = file.lock()) {
+            SandboxDatabase.StoreInUseException inUse = assertThrows(SandboxDatabase.StoreInUseException.class,
+                    () -> SandboxDatabase.open(SandboxDatabase.h2FileUrl(database), null, null));
+            assertTrue(inUse.getMessage().contains("open in another process"), inUse.getMessage());
         }
     }
 

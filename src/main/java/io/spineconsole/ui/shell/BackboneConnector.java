@@ -38,6 +38,13 @@ public interface BackboneConnector {
         saveSecret(profileId, Secret.TOKEN, token);
     }
 
+    /** Thrown (inside the future) when the embedded sandbox's store is open in another console on this computer. */
+    final class SandboxInUseException extends RuntimeException {
+        public SandboxInUseException(Throwable cause) {
+            super("The sandbox's database is open in another Spine Console on this computer.", cause);
+        }
+    }
+
     /** Thrown (inside the future) when a profile needs a token before it can connect. */
     final class TokenRequiredException extends RuntimeException {
         public TokenRequiredException(String profileName) {

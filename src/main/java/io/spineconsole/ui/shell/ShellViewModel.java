@@ -119,6 +119,12 @@ public final class ShellViewModel implements ViewMemory {
                     if (failure instanceof BackboneConnector.TokenRequiredException) {
                         phase.set(Phase.NEEDS_TOKEN);
                         phaseMessage.set(i18n.get("startup.needsToken", target.name()));
+                    } else if (failure instanceof BackboneConnector.SandboxInUseException) {
+                        LOG.warn("The sandbox is open in another console", failure);
+                        phase.set(Phase.FAILED);
+                        phaseMessage.set(i18n.get("startup.sandboxInUse"));
+                        phaseDetail.set(ErrorText.detail(failure.getCause()));
+                        connectionState.set(ConnectionState.OFFLINE);
                     } else {
                         LOG.warn("Could not connect to {}", target.name(), failure);
                         phase.set(Phase.FAILED);
