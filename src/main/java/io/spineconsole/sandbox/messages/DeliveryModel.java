@@ -5,6 +5,7 @@ import io.spineconsole.domain.MessagingPattern;
 import io.spineconsole.sandbox.messages.TrafficDirectory.Target;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
@@ -154,8 +155,9 @@ final class DeliveryModel {
             Instant expiresAt = row.createdAt.plus(to.persistDuration());
             row.nextAttemptAt = next.isBefore(expiresAt) ? next : expiresAt;
             row.event(MessageStatus.RETRYING, code, "Attempt " + attempt + " of " + (to.retries() + 1) + " failed; "
-                    + (next.isBefore(expiresAt) ? "next attempt at " + next
-                    : "the persist duration ends at " + expiresAt + ", before the next attempt"), at, attempt);
+                    + (next.isBefore(expiresAt) ? "next attempt at " + next.truncatedTo(ChronoUnit.SECONDS)
+                    : "the persist duration ends at " + expiresAt.truncatedTo(ChronoUnit.SECONDS)
+                    + ", before the next attempt"), at, attempt);
         } else {
             row.event(MessageStatus.DEAD_LETTERED, "14", "Undelivered: " + attempt + " attempts, retries exhausted ("
                     + code + ")", at, attempt);
