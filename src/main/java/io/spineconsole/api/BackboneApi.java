@@ -35,6 +35,9 @@ public interface BackboneApi extends AutoCloseable {
 
     AuditApi audit();
 
+    /** Token administration (admin only). */
+    TokensApi tokens();
+
     /**
      * The connection state, updated by every call's outcome and, while offline or degraded, by a
      * background health check that brings it back to online by itself when the server recovers.

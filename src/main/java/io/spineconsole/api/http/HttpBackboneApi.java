@@ -1,6 +1,7 @@
 package io.spineconsole.api.http;
 
 import io.spineconsole.api.AuditApi;
+import io.spineconsole.api.TokensApi;
 import io.spineconsole.api.BackboneApi;
 import io.spineconsole.api.ConnectionMonitor;
 import io.spineconsole.api.ConnectionState;
@@ -51,6 +52,7 @@ public final class HttpBackboneApi implements BackboneApi {
     private final MessagesApi messages;
     private final MigrationApi migration;
     private final AuditApi audit;
+    private final TokensApi tokens;
     private final HealthProbe healthProbe;
 
     /**
@@ -81,6 +83,7 @@ public final class HttpBackboneApi implements BackboneApi {
         this.messages = new HttpMessagesApi(http);
         this.migration = new HttpMigrationApi(http);
         this.audit = new HttpAuditApi(http);
+        this.tokens = new HttpTokensApi(http);
         this.healthProbe = new HealthProbe(this::probeHealth, connection, retryTimer, options.connectionPolicy()).start();
     }
 
@@ -163,6 +166,11 @@ public final class HttpBackboneApi implements BackboneApi {
     @Override
     public AuditApi audit() {
         return audit;
+    }
+
+    @Override
+    public TokensApi tokens() {
+        return tokens;
     }
 
     /** The wire, for area clients and tests in this package. */

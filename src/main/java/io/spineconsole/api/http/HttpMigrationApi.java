@@ -125,7 +125,7 @@ final class HttpMigrationApi implements MigrationApi {
 
     @Override
     public CompletableFuture<SiteChecklist> signOffSite(String siteCode, SignOffRequest request, long checklistVersion) {
-        return guardedPost(BASE + "/sites/" + seg(siteCode) + "/checklist/sign-off", request, checklistVersion,
+        return http.guardedPost(BASE + "/sites/" + seg(siteCode) + "/checklist/sign-off", request, checklistVersion,
                 type(SiteChecklist.class));
     }
 
@@ -161,7 +161,7 @@ final class HttpMigrationApi implements MigrationApi {
     @Override
     public CompletableFuture<Component> transitionComponent(String componentCode, ComponentTransitionRequest request,
                                                             long version) {
-        return guardedPost(BASE + "/components/" + seg(componentCode) + "/transitions", request, version,
+        return http.guardedPost(BASE + "/components/" + seg(componentCode) + "/transitions", request, version,
                 type(Component.class));
     }
 
@@ -248,21 +248,4 @@ final class HttpMigrationApi implements MigrationApi {
         }
     }
 
-    /**
-     * An acting POST guarded by {@code If-Match}: it also carries an {@code Idempotency-Key}, so a
-     * retry after a lost answer is applied once (and a stale version is never retried into success).
-     */
-    private <T> CompletableFuture<T> guardedPost(String path, Object body, long version, JavaType type) {
-        byte[] json;
-        try {
-            json = http.mapper().writeValueAsBytes(body);
-        } catch (IOException e) {
-            return CompletableFuture.failedFuture(new IllegalArgumentException("Cannot write request body", e));
-        }
-        Request request = new Request.Builder().url(http.url(path, null)).post(RequestBody.create(json, JSON))
-                .header("Accept", "application/json")
-                .header("If-Match", "\"" + version + "\"")
-                .header("Idempotency-Key", UUID.randomUUID().toString()).build();
-        return http.call(request, type, true);
-    }
 }

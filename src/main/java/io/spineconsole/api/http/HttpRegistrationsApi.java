@@ -197,16 +197,7 @@ final class HttpRegistrationsApi implements RegistrationsApi {
 
     /** A lifecycle action: guarded by If-Match and made safe to retry by an Idempotency-Key. */
     private <T> CompletableFuture<T> transition(String path, long version, TransitionRequest body, Class<T> type) {
-        try {
-            Request request = new Request.Builder().url(http.url(path + "/transitions", null))
-                    .post(RequestBody.create(http.mapper().writeValueAsBytes(body), HttpTransport.JSON))
-                    .header("Accept", "application/json")
-                    .header("If-Match", "\"" + version + "\"")
-                    .header("Idempotency-Key", UUID.randomUUID().toString()).build();
-            return http.call(request, type(type), true);
-        } catch (IOException e) {
-            return CompletableFuture.failedFuture(new IllegalArgumentException("Cannot write the transition", e));
-        }
+        return http.guardedPost(path + "/transitions", body, version, type(type));
     }
 
     private static Map<String, Object> common(RegistrationFilter filter, String cursor, int limit) {

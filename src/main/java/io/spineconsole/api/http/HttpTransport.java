@@ -139,6 +139,29 @@ public final class HttpTransport {
         return call(request, type, true);
     }
 
+    /**
+     * An acting POST guarded by {@code If-Match}, the version the user acted on. It also carries an
+     * {@code Idempotency-Key}, kept across retries, so a retry after a lost answer is applied once
+     * and answered as the first time, rather than refused as stale.
+     */
+    public <T> CompletableFuture<T> guardedPost(String path, Object body, long ifMatchVersion, JavaType type) {
+        Request request = new Request.Builder().url(url(path, null)).post(json(body))
+                .header("Accept", "application/json")
+                .header("If-Match", "\"" + ifMatchVersion + "\"")
+                .header("Idempotency-Key", UUID.randomUUID().toString()).build();
+        return call(request, type, true);
+    }
+
+    /**
+     * A POST sent once, without an {@code Idempotency-Key}: for an operation whose answer the server
+     * must not keep for a replay (a new token's secret). A lost answer is reported, not retried.
+     */
+    public <T> CompletableFuture<T> postOnce(String path, Object body, JavaType type) {
+        Request request = new Request.Builder().url(url(path, null)).post(json(body))
+                .header("Accept", "application/json").build();
+        return call(request, type, false);
+    }
+
     /** An update guarded by {@code If-Match}: the version the user's edit was based on. */
     public <T> CompletableFuture<T> send(String method, String path, Object body, long ifMatchVersion, JavaType type) {
         Request request = new Request.Builder().url(url(path, null))

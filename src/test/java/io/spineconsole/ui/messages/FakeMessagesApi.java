@@ -2,6 +2,7 @@ package io.spineconsole.ui.messages;
 
 import io.spineconsole.api.ApiException;
 import io.spineconsole.api.AuditApi;
+import io.spineconsole.api.TokensApi;
 import io.spineconsole.api.BackboneApi;
 import io.spineconsole.api.ConnectionMonitor;
 import io.spineconsole.api.LiveStream;
@@ -277,6 +278,11 @@ final class FakeMessagesApi implements MessagesApi {
         @Override
         public AuditApi audit() {
             throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public TokensApi tokens() {
+            throw new UnsupportedOperationException("not faked");
         }
 
         @Override

@@ -1,6 +1,7 @@
 package io.spineconsole.ui.shell;
 
 import io.spineconsole.api.AuditApi;
+import io.spineconsole.api.TokensApi;
 import io.spineconsole.api.BackboneApi;
 import io.spineconsole.api.MessagesApi;
 import io.spineconsole.api.MigrationApi;
@@ -73,6 +74,11 @@ public class FakeBackboneApi implements BackboneApi {
 
     @Override
     public AuditApi audit() {
+        throw new UnsupportedOperationException("not faked");
+    }
+
+    @Override
+    public TokensApi tokens() {
         throw new UnsupportedOperationException("not faked");
     }
 
