@@ -30,16 +30,12 @@ import io.spineconsole.domain.migration.Wave;
 import io.spineconsole.domain.migration.WaveCreate;
 import io.spineconsole.domain.migration.WaveUpdate;
 import okhttp3.MediaType;
-import okhttp3.Request;
-import okhttp3.RequestBody;
 
-import java.io.IOException;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 /** {@link MigrationApi} over HTTP. */
