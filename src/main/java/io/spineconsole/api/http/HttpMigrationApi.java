@@ -29,7 +29,6 @@ import io.spineconsole.domain.migration.SiteUpdate;
 import io.spineconsole.domain.migration.Wave;
 import io.spineconsole.domain.migration.WaveCreate;
 import io.spineconsole.domain.migration.WaveUpdate;
-import okhttp3.MediaType;
 
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -41,7 +40,6 @@ import java.util.concurrent.CompletableFuture;
 /** {@link MigrationApi} over HTTP. */
 final class HttpMigrationApi implements MigrationApi {
     private static final String BASE = "api/v1/migration";
-    private static final MediaType JSON = MediaType.get("application/json");
     private final HttpTransport http;
 
     HttpMigrationApi(HttpTransport http) {
