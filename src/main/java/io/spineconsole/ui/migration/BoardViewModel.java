@@ -9,6 +9,7 @@ import io.spineconsole.domain.migration.ComponentTransitionRequest;
 import io.spineconsole.domain.migration.MigrationBlocker;
 import io.spineconsole.domain.migration.MigrationRules;
 import io.spineconsole.ui.common.ErrorText;
+import io.spineconsole.ui.common.LatestLoad;
 import io.spineconsole.ui.common.LoadState;
 import io.spineconsole.ui.common.UnsentReasons;
 import javafx.beans.property.BooleanProperty;
@@ -41,6 +42,7 @@ public final class BoardViewModel {
     static final String MEMORY_TEXT = "migration.board.text";
     private static final int PAGE = 500;
     private final MigrationViewModel root;
+    private final LatestLoad load;
     private final io.spineconsole.ui.common.I18n i18n;
     private final ObservableList<Component> components = FXCollections.observableArrayList();
     private final ObservableList<String> owners = FXCollections.observableArrayList();
@@ -49,15 +51,10 @@ public final class BoardViewModel {
     private final ObjectProperty<Integer> wave = new SimpleObjectProperty<>();
     private final StringProperty owner = new SimpleStringProperty();
     private final StringProperty text = new SimpleStringProperty("");
-    private final ObjectProperty<LoadState> state = new SimpleObjectProperty<>(LoadState.IDLE);
-    private final StringProperty error = new SimpleStringProperty("");
-    private final StringProperty errorDetail = new SimpleStringProperty("");
     private final BooleanProperty moving = new SimpleBooleanProperty();
     private final StringProperty outcome = new SimpleStringProperty("");
     private final ObjectProperty<Refusal> refusal = new SimpleObjectProperty<>();
     private final UnsentReasons unsentReasons = new UnsentReasons();
-    private CompletableFuture<?> inFlight;
-    private long generation;
 
     /** A move the server refused: its reason in words and what blocks it. */
     public record Refusal(String component, ComponentState from, ComponentState to, String message,
@@ -66,6 +63,7 @@ public final class BoardViewModel {
 
     BoardViewModel(MigrationViewModel root) {
         this.root = root;
+        this.load = new LatestLoad(root.ui(), root.i18n(), () -> !components.isEmpty());
         this.i18n = root.i18n();
         root.memory().recall(MEMORY_SITE).ifPresent(site::set);
         root.memory().recall(MEMORY_WAVE).ifPresent(w -> {
@@ -91,47 +89,20 @@ public final class BoardViewModel {
         if (!root.connected()) {
             return;
         }
-        cancel();
         remember();
-        long mine = ++generation;
-        if (components.isEmpty()) {
-            state.set(LoadState.LOADING);
-        }
         var api = root.api();
-        inFlight = root.ui().deliver(Pages.all(c -> api.listComponents(query(c)), 20), list -> {
-            if (mine != generation) {
-                return;
-            }
-            inFlight = null;
+        load.start(Pages.all(c -> api.listComponents(query(c)), 20), list -> {
             components.setAll(list);
             list.forEach(c -> {
                 if (c.owner() != null && knownOwners.add(c.owner())) {
                     owners.setAll(knownOwners);
                 }
             });
-            error.set("");
-            errorDetail.set("");
-            state.set(list.isEmpty() ? LoadState.EMPTY : LoadState.LOADED);
-        }, failure -> {
-            if (mine != generation) {
-                return;
-            }
-            inFlight = null;
-            error.set(ErrorText.sentence(root.i18n(), failure));
-            errorDetail.set(ErrorText.detail(failure));
-            state.set(LoadState.FAILED);
-        });
+        }, List::isEmpty);
     }
 
     public void cancel() {
-        generation++;
-        if (inFlight != null) {
-            inFlight.cancel(true);
-            inFlight = null;
-        }
-        if (state.get() == LoadState.LOADING) {
-            state.set(components.isEmpty() ? LoadState.IDLE : LoadState.LOADED);
-        }
+        load.cancel();
     }
 
     /** Clears every filter and reloads. */
@@ -294,15 +265,15 @@ public final class BoardViewModel {
     }
 
     public ReadOnlyObjectProperty<LoadState> stateProperty() {
-        return state;
+        return load.stateProperty();
     }
 
     public ReadOnlyStringProperty errorProperty() {
-        return error;
+        return load.errorProperty();
     }
 
     public ReadOnlyStringProperty errorDetailProperty() {
-        return errorDetail;
+        return load.errorDetailProperty();
     }
 
     public ReadOnlyBooleanProperty movingProperty() {

@@ -8,6 +8,7 @@ import io.spineconsole.domain.migration.RunbookStep;
 import io.spineconsole.domain.migration.RunbookStepPatch;
 import io.spineconsole.domain.migration.RunbookStepStatus;
 import io.spineconsole.ui.common.ErrorText;
+import io.spineconsole.ui.common.LatestLoad;
 import io.spineconsole.ui.common.LoadState;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -30,36 +31,33 @@ import java.util.concurrent.CompletableFuture;
 public final class ComponentDetailViewModel {
     static final int HISTORY_PAGE = 25;
     private final MigrationViewModel root;
+    private final LatestLoad load;
     private final io.spineconsole.ui.common.I18n i18n;
     private final StringProperty code = new SimpleStringProperty();
     private final ObjectProperty<Component> component = new SimpleObjectProperty<>();
     private final ObservableList<RunbookStep> runbook = FXCollections.observableArrayList();
     private final ObservableList<AuditEntry> history = FXCollections.observableArrayList();
     private final BooleanProperty historyHasMore = new SimpleBooleanProperty();
-    private final ObjectProperty<LoadState> state = new SimpleObjectProperty<>(LoadState.IDLE);
-    private final StringProperty error = new SimpleStringProperty("");
-    private final StringProperty errorDetail = new SimpleStringProperty("");
     private final StringProperty stepError = new SimpleStringProperty("");
     private final BooleanProperty saving = new SimpleBooleanProperty();
     private String historyCursor;
-    private CompletableFuture<?> inFlight;
     private CompletableFuture<?> moreHistory;
-    private long generation;
 
     ComponentDetailViewModel(MigrationViewModel root) {
         this.root = root;
+        this.load = new LatestLoad(root.ui(), root.i18n(), () -> component.get() != null);
         this.i18n = root.i18n();
     }
 
     /** Shows {@code componentCode}; null closes the detail. */
     public void select(String componentCode) {
         if (componentCode == null) {
-            cancel();
+            cancelMoreHistory();
+            load.clear();
             code.set(null);
             component.set(null);
             runbook.clear();
             history.clear();
-            state.set(LoadState.IDLE);
             return;
         }
         boolean other = !componentCode.equals(code.get());
@@ -84,39 +82,20 @@ public final class ComponentDetailViewModel {
         if (c == null || !root.connected()) {
             return;
         }
-        cancel();
-        long mine = ++generation;
-        if (component.get() == null) {
-            state.set(LoadState.LOADING);
-        }
+        cancelMoreHistory();
         var api = root.api();
         record Detail(Component component, Runbook runbook, io.spineconsole.api.Page<AuditEntry> history) {
         }
         CompletableFuture<Detail> all = api.getComponent(c).thenCombine(api.getRunbook(c), (comp, rb) -> new Object[] {comp, rb})
                 .thenCombine(root.backbone().audit().componentHistory(c, null, HISTORY_PAGE, null),
                         (pair, h) -> new Detail((Component) pair[0], (Runbook) pair[1], h));
-        inFlight = root.ui().deliver(all, d -> {
-            if (mine != generation) {
-                return;
-            }
-            inFlight = null;
+        load.start(all, d -> {
             component.set(d.component());
             runbook.setAll(d.runbook().items());
             history.setAll(d.history().items());
             historyCursor = d.history().nextCursor();
             historyHasMore.set(d.history().hasMore());
-            error.set("");
-            errorDetail.set("");
-            state.set(LoadState.LOADED);
-        }, failure -> {
-            if (mine != generation) {
-                return;
-            }
-            inFlight = null;
-            error.set(ErrorText.sentence(root.i18n(), failure));
-            errorDetail.set(ErrorText.detail(failure));
-            state.set(LoadState.FAILED);
-        });
+        }, d -> false);
     }
 
     /** The next page of history, further back in time. */
@@ -125,16 +104,16 @@ public final class ComponentDetailViewModel {
         if (c == null || historyCursor == null || (moreHistory != null && !moreHistory.isDone())) {
             return;
         }
-        long mine = generation;
+        long mine = load.generation();
         moreHistory = root.ui().deliver(root.backbone().audit().componentHistory(c, null, HISTORY_PAGE, historyCursor),
                 page -> {
-                    if (mine != generation) {
+                    if (!load.isCurrent(mine)) {
                         return;
                     }
                     history.addAll(page.items());
                     historyCursor = page.nextCursor();
                     historyHasMore.set(page.hasMore());
-                }, failure -> error.set(ErrorText.sentence(root.i18n(), failure)));
+                }, load::failedAlongside);
     }
 
     /**
@@ -170,17 +149,14 @@ public final class ComponentDetailViewModel {
     }
 
     public void cancel() {
-        generation++;
-        if (inFlight != null) {
-            inFlight.cancel(true);
-            inFlight = null;
-        }
+        load.cancel();
+        cancelMoreHistory();
+    }
+
+    private void cancelMoreHistory() {
         if (moreHistory != null) {
             moreHistory.cancel(true);
             moreHistory = null;
-        }
-        if (state.get() == LoadState.LOADING) {
-            state.set(component.get() == null ? LoadState.IDLE : LoadState.LOADED);
         }
     }
 
@@ -205,15 +181,15 @@ public final class ComponentDetailViewModel {
     }
 
     public ReadOnlyObjectProperty<LoadState> stateProperty() {
-        return state;
+        return load.stateProperty();
     }
 
     public ReadOnlyStringProperty errorProperty() {
-        return error;
+        return load.errorProperty();
     }
 
     public ReadOnlyStringProperty errorDetailProperty() {
-        return errorDetail;
+        return load.errorDetailProperty();
     }
 
     /** Why the last runbook change failed, or "". */

@@ -1,7 +1,7 @@
 package io.spineconsole.ui.migration;
 
 import io.spineconsole.domain.migration.DependencyGraph;
-import io.spineconsole.ui.common.ErrorText;
+import io.spineconsole.ui.common.LatestLoad;
 import io.spineconsole.ui.common.LoadState;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -25,18 +25,14 @@ import java.util.concurrent.CompletableFuture;
 public final class GraphViewModel {
     static final String MEMORY_FOCUS = "migration.graph.focus";
     private final MigrationViewModel root;
+    private final LatestLoad load;
     private final io.spineconsole.ui.common.I18n i18n;
     private final ObjectProperty<DependencyGraph> graph = new SimpleObjectProperty<>();
     private final ObjectProperty<LayeredLayout.Result> layout = new SimpleObjectProperty<>();
     private final StringProperty focus = new SimpleStringProperty();
     private final ObjectProperty<BlockingChain> chain = new SimpleObjectProperty<>();
     private final ObservableList<String> chainWords = FXCollections.observableArrayList();
-    private final ObjectProperty<LoadState> state = new SimpleObjectProperty<>(LoadState.IDLE);
-    private final StringProperty error = new SimpleStringProperty("");
-    private final StringProperty errorDetail = new SimpleStringProperty("");
     private final LayeredLayout.Options options;
-    private CompletableFuture<?> inFlight;
-    private long generation;
 
     GraphViewModel(MigrationViewModel root) {
         this(root, LayeredLayout.Options.defaults());
@@ -44,6 +40,7 @@ public final class GraphViewModel {
 
     GraphViewModel(MigrationViewModel root, LayeredLayout.Options options) {
         this.root = root;
+        this.load = new LatestLoad(root.ui(), root.i18n(), () -> graph.get() != null);
         this.i18n = root.i18n();
         this.options = options;
         root.memory().recall(MEMORY_FOCUS).ifPresent(focus::set);
@@ -57,35 +54,15 @@ public final class GraphViewModel {
         if (!root.connected()) {
             return;
         }
-        cancel();
-        long mine = ++generation;
-        if (graph.get() == null) {
-            state.set(LoadState.LOADING);
-        }
         record Laid(DependencyGraph graph, LayeredLayout.Result layout) {
         }
         // The layout runs where the answer arrives (an HTTP thread), never on the UI thread.
         CompletableFuture<Laid> call = root.api().getDependencyGraph().thenApply(g -> new Laid(g, layOut(g)));
-        inFlight = root.ui().deliver(call, laid -> {
-            if (mine != generation) {
-                return;
-            }
-            inFlight = null;
+        load.start(call, laid -> {
             graph.set(laid.graph());
             layout.set(laid.layout());
-            error.set("");
-            errorDetail.set("");
-            state.set(laid.graph().nodes().isEmpty() ? LoadState.EMPTY : LoadState.LOADED);
             recomputeChain();
-        }, failure -> {
-            if (mine != generation) {
-                return;
-            }
-            inFlight = null;
-            error.set(ErrorText.sentence(root.i18n(), failure));
-            errorDetail.set(ErrorText.detail(failure));
-            state.set(LoadState.FAILED);
-        });
+        }, laid -> laid.graph().nodes().isEmpty());
     }
 
     LayeredLayout.Result layOut(DependencyGraph g) {
@@ -95,14 +72,7 @@ public final class GraphViewModel {
     }
 
     public void cancel() {
-        generation++;
-        if (inFlight != null) {
-            inFlight.cancel(true);
-            inFlight = null;
-        }
-        if (state.get() == LoadState.LOADING) {
-            state.set(graph.get() == null ? LoadState.IDLE : LoadState.LOADED);
-        }
+        load.cancel();
     }
 
     private void recomputeChain() {
@@ -181,14 +151,14 @@ public final class GraphViewModel {
     }
 
     public ReadOnlyObjectProperty<LoadState> stateProperty() {
-        return state;
+        return load.stateProperty();
     }
 
     public ReadOnlyStringProperty errorProperty() {
-        return error;
+        return load.errorProperty();
     }
 
     public ReadOnlyStringProperty errorDetailProperty() {
-        return errorDetail;
+        return load.errorDetailProperty();
     }
 }

@@ -13,8 +13,8 @@ import io.spineconsole.domain.migration.SiteChecklist;
 import io.spineconsole.domain.migration.SiteQuery;
 import io.spineconsole.domain.migration.SiteReadiness;
 import io.spineconsole.domain.migration.Wave;
-import io.spineconsole.ui.common.ErrorText;
 import io.spineconsole.ui.common.I18n;
+import io.spineconsole.ui.common.LatestLoad;
 import io.spineconsole.ui.common.LoadState;
 import io.spineconsole.ui.common.WorkspaceContext;
 import javafx.beans.property.BooleanProperty;
@@ -50,20 +50,16 @@ public final class ProgressViewModel {
     /** At most this many transitions are read for the timeline (a programme has hundreds, not millions). */
     static final int MAX_TRANSITION_PAGES = 10;
     private final MigrationViewModel root;
+    private final LatestLoad load;
     private final ObjectProperty<BurndownInterval> interval = new SimpleObjectProperty<>(BurndownInterval.WEEK);
     private final ObjectProperty<ProgrammeProgress.Snapshot> snapshot = new SimpleObjectProperty<>();
     private final ObservableList<ProgrammeProgress.WaveProgress> waves = FXCollections.observableArrayList();
     private final ObservableList<ProgrammeProgress.TimelineEvent> timeline = FXCollections.observableArrayList();
-    private final ObjectProperty<LoadState> state = new SimpleObjectProperty<>(LoadState.IDLE);
-    private final StringProperty error = new SimpleStringProperty("");
-    private final StringProperty errorDetail = new SimpleStringProperty("");
     private final BooleanProperty exporting = new SimpleBooleanProperty();
     private final StringProperty exportOutcome = new SimpleStringProperty("");
     private final StringProperty exportDetail = new SimpleStringProperty("");
     private final Executor files;
     private boolean wanted;
-    private CompletableFuture<?> inFlight;
-    private long generation;
 
     ProgressViewModel(MigrationViewModel root) {
         this(root, java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
@@ -75,18 +71,18 @@ public final class ProgressViewModel {
 
     ProgressViewModel(MigrationViewModel root, Executor files) {
         this.root = root;
+        this.load = new LatestLoad(root.ui(), root.i18n(), () -> snapshot.get() != null);
         this.files = files;
         interval.addListener((o, a, b) -> reloadIfLoaded());
     }
 
     /** A new session: nothing loaded until the tab is shown. */
     void invalidate() {
-        cancel();
+        load.clear();
         wanted = false;
         snapshot.set(null);
         waves.clear();
         timeline.clear();
-        state.set(LoadState.IDLE);
     }
 
     /** Loads (the tab was shown). */
@@ -105,33 +101,13 @@ public final class ProgressViewModel {
         if (!root.connected()) {
             return;
         }
-        cancel();
-        long mine = ++generation;
-        if (snapshot.get() == null) {
-            state.set(LoadState.LOADING);
-        }
         int days = root.sitesTab().daysProperty().get();
-        inFlight = root.ui().deliver(read(days), s -> {
-            if (mine != generation) {
-                return;
-            }
-            inFlight = null;
+        load.start(read(days), s -> {
             snapshot.set(s);
             LocalDate today = LocalDate.ofInstant(s.takenAt(), root.clock().getZone());
             waves.setAll(ProgrammeProgress.waves(s, today));
             timeline.setAll(ProgrammeProgress.timeline(s, root.clock().getZone()));
-            error.set("");
-            errorDetail.set("");
-            state.set(s.components().isEmpty() ? LoadState.EMPTY : LoadState.LOADED);
-        }, failure -> {
-            if (mine != generation) {
-                return;
-            }
-            inFlight = null;
-            error.set(ErrorText.sentence(root.i18n(), failure));
-            errorDetail.set(ErrorText.detail(failure));
-            state.set(LoadState.FAILED);
-        });
+        }, s -> s.components().isEmpty());
     }
 
     /** Reads everything the tab and the report show, in parallel where the calls are independent. */
@@ -223,14 +199,7 @@ public final class ProgressViewModel {
     }
 
     public void cancel() {
-        generation++;
-        if (inFlight != null) {
-            inFlight.cancel(true);
-            inFlight = null;
-        }
-        if (state.get() == LoadState.LOADING) {
-            state.set(snapshot.get() == null ? LoadState.IDLE : LoadState.LOADED);
-        }
+        load.cancel();
     }
 
     public ObjectProperty<BurndownInterval> intervalProperty() {
@@ -250,15 +219,15 @@ public final class ProgressViewModel {
     }
 
     public ReadOnlyObjectProperty<LoadState> stateProperty() {
-        return state;
+        return load.stateProperty();
     }
 
     public ReadOnlyStringProperty errorProperty() {
-        return error;
+        return load.errorProperty();
     }
 
     public ReadOnlyStringProperty errorDetailProperty() {
-        return errorDetail;
+        return load.errorDetailProperty();
     }
 
     public ReadOnlyBooleanProperty exportingProperty() {

@@ -1,0 +1,115 @@
+package io.spineconsole.ui.common;
+
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+
+/**
+ * What a view shows while it loads: the latest call only (starting one cancels the one before, and
+ * an answer that arrives late is dropped), with its {@link LoadState} and the error in a sentence
+ * and in detail. "Loading" shows only while nothing is on screen yet, so a reload keeps the old
+ * data in view. UI thread only.
+ */
+public final class LatestLoad {
+    private final UiExecutor ui;
+    private final I18n i18n;
+    private final BooleanSupplier showing;
+    private final ObjectProperty<LoadState> state = new SimpleObjectProperty<>(LoadState.IDLE);
+    private final StringProperty error = new SimpleStringProperty("");
+    private final StringProperty errorDetail = new SimpleStringProperty("");
+    private CompletableFuture<?> inFlight;
+    private long generation;
+
+    /** @param showing true while the view has data on screen (a reload then keeps it in view) */
+    public LatestLoad(UiExecutor ui, I18n i18n, BooleanSupplier showing) {
+        this.ui = ui;
+        this.i18n = i18n;
+        this.showing = showing;
+    }
+
+    /**
+     * Cancels the call before and starts {@code call}. Its answer goes to {@code show}, then the
+     * state becomes EMPTY when {@code empty} says so, else LOADED; a failure becomes FAILED with the
+     * error in words.
+     */
+    public <T> void start(CompletableFuture<T> call, Consumer<T> show, Predicate<T> empty) {
+        cancel();
+        long mine = ++generation;
+        if (!showing.getAsBoolean()) {
+            state.set(LoadState.LOADING);
+        }
+        inFlight = ui.deliver(call, answer -> {
+            if (mine != generation) {
+                return;
+            }
+            inFlight = null;
+            show.accept(answer);
+            error.set("");
+            errorDetail.set("");
+            state.set(empty.test(answer) ? LoadState.EMPTY : LoadState.LOADED);
+        }, failure -> {
+            if (mine != generation) {
+                return;
+            }
+            inFlight = null;
+            error.set(ErrorText.sentence(i18n, failure));
+            errorDetail.set(ErrorText.detail(failure));
+            state.set(LoadState.FAILED);
+        });
+    }
+
+    /** Cancels the call in flight; what was shown before stays (LOADED), or the view is IDLE. */
+    public void cancel() {
+        generation++;
+        if (inFlight != null) {
+            inFlight.cancel(true);
+            inFlight = null;
+        }
+        if (state.get() == LoadState.LOADING) {
+            state.set(showing.getAsBoolean() ? LoadState.LOADED : LoadState.IDLE);
+        }
+    }
+
+    /** Cancels and shows nothing: the view was cleared. */
+    public void clear() {
+        cancel();
+        state.set(LoadState.IDLE);
+    }
+
+    /**
+     * The current load's number: a follow-up call (the next page) that started under it is stale
+     * once {@link #isCurrent} says no.
+     */
+    public long generation() {
+        return generation;
+    }
+
+    public boolean isCurrent(long loadGeneration) {
+        return loadGeneration == generation;
+    }
+
+    /** Shows a follow-up call's failure without changing the state (what is on screen stays). */
+    public void failedAlongside(Throwable failure) {
+        error.set(ErrorText.sentence(i18n, failure));
+    }
+
+    public ReadOnlyObjectProperty<LoadState> stateProperty() {
+        return state;
+    }
+
+    public ReadOnlyStringProperty errorProperty() {
+        return error;
+    }
+
+    public ReadOnlyStringProperty errorDetailProperty() {
+        return errorDetail;
+    }
+}
