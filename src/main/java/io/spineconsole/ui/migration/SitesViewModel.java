@@ -16,6 +16,7 @@ import io.spineconsole.domain.migration.SiteChecklist;
 import io.spineconsole.domain.migration.SiteReadiness;
 import io.spineconsole.domain.migration.SiteStatus;
 import io.spineconsole.ui.common.ErrorText;
+import io.spineconsole.ui.common.LatestLoad;
 import io.spineconsole.ui.common.LoadState;
 import io.spineconsole.ui.common.UnsentReasons;
 import javafx.beans.property.BooleanProperty;
@@ -54,6 +55,7 @@ public final class SitesViewModel {
     static final int MIN_DAYS = 1;
     static final int MAX_DAYS = 365;
     private final MigrationViewModel root;
+    private final LatestLoad load;
     private final io.spineconsole.ui.common.I18n i18n;
     private final StringProperty selected = new SimpleStringProperty();
     private final IntegerProperty days = new SimpleIntegerProperty(30);
@@ -65,19 +67,14 @@ public final class SitesViewModel {
     private final StringProperty trafficNote = new SimpleStringProperty("");
     private final ObservableList<AuditEntry> history = FXCollections.observableArrayList();
     private final BooleanProperty historyHasMore = new SimpleBooleanProperty();
-    private final ObjectProperty<LoadState> state = new SimpleObjectProperty<>(LoadState.IDLE);
-    private final StringProperty error = new SimpleStringProperty("");
-    private final StringProperty errorDetail = new SimpleStringProperty("");
     private final BooleanProperty signingOff = new SimpleBooleanProperty();
     private final StringProperty signOffOutcome = new SimpleStringProperty("");
     private final ObservableList<String> signOffRefusal = FXCollections.observableArrayList();
     private final UnsentReasons unsentReasons = new UnsentReasons();
     private final ChecklistItemEditor editor;
     private String historyCursor;
-    private CompletableFuture<?> inFlight;
     private CompletableFuture<?> trafficCall;
     private CompletableFuture<?> moreHistory;
-    private long generation;
 
     /** Messages routed through the site on one day (UTC). */
     public record TrafficDay(LocalDate day, long messages, long errors) {
@@ -85,6 +82,7 @@ public final class SitesViewModel {
 
     SitesViewModel(MigrationViewModel root) {
         this.root = root;
+        this.load = new LatestLoad(root.ui(), root.i18n(), () -> site.get() != null);
         this.i18n = root.i18n();
         this.editor = new ChecklistItemEditor(root);
         root.memory().recall(MEMORY_DAYS).ifPresent(d -> {
@@ -153,11 +151,7 @@ public final class SitesViewModel {
         if (code == null || !root.connected()) {
             return;
         }
-        cancel();
-        long mine = ++generation;
-        if (site.get() == null) {
-            state.set(LoadState.LOADING);
-        }
+        cancelFollowUps();
         var api = root.api();
         int window = days.get();
         record Evidence(Site site, SiteReadiness readiness, SiteChecklist checklist, List<Component> hosted,
@@ -172,11 +166,7 @@ public final class SitesViewModel {
                 ComponentDetailViewModel.HISTORY_PAGE, null);
         CompletableFuture<Evidence> all = CompletableFuture.allOf(s, r, c, h, a)
                 .thenApply(v -> new Evidence(s.join(), r.join(), c.join(), h.join(), a.join()));
-        inFlight = root.ui().deliver(all, e -> {
-            if (mine != generation) {
-                return;
-            }
-            inFlight = null;
+        load.start(all, e -> {
             checklist.set(e.checklist());
             site.set(e.site());
             readiness.set(e.readiness());
@@ -184,20 +174,9 @@ public final class SitesViewModel {
             history.setAll(e.history().items());
             historyCursor = e.history().nextCursor();
             historyHasMore.set(e.history().hasMore());
-            error.set("");
-            errorDetail.set("");
-            state.set(LoadState.LOADED);
             refreshEditor(e.checklist());
-        }, failure -> {
-            if (mine != generation) {
-                return;
-            }
-            inFlight = null;
-            error.set(ErrorText.sentence(root.i18n(), failure));
-            errorDetail.set(ErrorText.detail(failure));
-            state.set(LoadState.FAILED);
-        });
-        loadTraffic(code, window, mine);
+        }, e -> false);
+        loadTraffic(code, window, load.generation());
     }
 
     /**
@@ -211,7 +190,7 @@ public final class SitesViewModel {
         trafficNote.set("");
         trafficCall = root.ui().deliver(root.backbone().messages().stats(new StatsQuery(StatsGroup.SITE, from, to,
                 StatsBucket.DAY, 10, null, null, code, null)), stats -> {
-            if (mine != generation) {
+            if (!load.isCurrent(mine)) {
                 return;
             }
             List<TrafficDay> days = new ArrayList<>();
@@ -230,7 +209,7 @@ public final class SitesViewModel {
             }
             traffic.setAll(days);
         }, failure -> {
-            if (mine != generation) {
+            if (!load.isCurrent(mine)) {
                 return;
             }
             traffic.clear();
@@ -253,16 +232,16 @@ public final class SitesViewModel {
         if (code == null || historyCursor == null || (moreHistory != null && !moreHistory.isDone())) {
             return;
         }
-        long mine = generation;
+        long mine = load.generation();
         moreHistory = root.ui().deliver(root.backbone().audit().siteHistory(code, null,
                 ComponentDetailViewModel.HISTORY_PAGE, historyCursor), page -> {
-            if (mine != generation) {
+            if (!load.isCurrent(mine)) {
                 return;
             }
             history.addAll(page.items());
             historyCursor = page.nextCursor();
             historyHasMore.set(page.hasMore());
-        }, failure -> error.set(ErrorText.sentence(root.i18n(), failure)));
+        }, load::failedAlongside);
     }
 
     /** True when the evidence says this site may be signed off and the role allows it: the button's state. */
@@ -344,18 +323,19 @@ public final class SitesViewModel {
     }
 
     public void cancel() {
-        generation++;
-        for (CompletableFuture<?> f : new CompletableFuture<?>[] {inFlight, trafficCall, moreHistory}) {
+        load.cancel();
+        cancelFollowUps();
+    }
+
+    /** The traffic and history calls that go with a load. */
+    private void cancelFollowUps() {
+        for (CompletableFuture<?> f : new CompletableFuture<?>[] {trafficCall, moreHistory}) {
             if (f != null) {
                 f.cancel(true);
             }
         }
-        inFlight = null;
         trafficCall = null;
         moreHistory = null;
-        if (state.get() == LoadState.LOADING) {
-            state.set(site.get() == null ? LoadState.IDLE : LoadState.LOADED);
-        }
     }
 
     /** What the user would lose by leaving now, or empty. */
@@ -410,15 +390,15 @@ public final class SitesViewModel {
     }
 
     public ReadOnlyObjectProperty<LoadState> stateProperty() {
-        return state;
+        return load.stateProperty();
     }
 
     public ReadOnlyStringProperty errorProperty() {
-        return error;
+        return load.errorProperty();
     }
 
     public ReadOnlyStringProperty errorDetailProperty() {
-        return errorDetail;
+        return load.errorDetailProperty();
     }
 
     public ReadOnlyBooleanProperty signingOffProperty() {
