@@ -63,14 +63,8 @@ final class ChartsPane extends VBox {
         group.setButtonCell(groupCell());
         group.setAccessibleText(i18n.get("messages.charts.groupBy"));
         group.valueProperty().addListener((o, a, b) -> model.load());
-        ComboBox<TimeRange> window = new ComboBox<>();
-        window.setId("messages-charts-window");
-        window.getItems().setAll(StatsViewModel.WINDOWS);
-        window.valueProperty().bindBidirectional(model.windowProperty());
-        window.setCellFactory(l -> FailuresPane.rangeCell(i18n));
-        window.setButtonCell(FailuresPane.rangeCell(i18n));
-        window.setAccessibleText(i18n.get("messages.failures.window"));
-        window.valueProperty().addListener((o, a, b) -> model.load());
+        ComboBox<TimeRange> window = FailuresPane.windowChoice("messages-charts-window", StatsViewModel.WINDOWS,
+                model.windowProperty(), model::load, i18n);
         Button refresh = Views.button(i18n.get("messages.failures.refresh"), AppIcon.REFRESH);
         refresh.setOnAction(e -> model.load());
         Label groupLabel = new Label(i18n.get("messages.charts.groupBy"));

@@ -38,14 +38,8 @@ final class DeadLettersPane extends VBox {
         setId("messages-dead-letters");
         setPadding(new Insets(10, 12, 8, 12));
 
-        ComboBox<TimeRange> window = new ComboBox<>();
-        window.setId("messages-dead-letters-window");
-        window.getItems().setAll(DeadLettersViewModel.WINDOWS);
-        window.valueProperty().bindBidirectional(model.windowProperty());
-        window.setCellFactory(l -> FailuresPane.rangeCell(i18n));
-        window.setButtonCell(FailuresPane.rangeCell(i18n));
-        window.setAccessibleText(i18n.get("messages.failures.window"));
-        window.valueProperty().addListener((o, a, b) -> model.load());
+        ComboBox<TimeRange> window = FailuresPane.windowChoice("messages-dead-letters-window", DeadLettersViewModel.WINDOWS,
+                model.windowProperty(), model::load, i18n);
         ComboBox<DeadLettersViewModel.Show> show = new ComboBox<>();
         show.setId("messages-dead-letters-show");
         show.getItems().setAll(DeadLettersViewModel.Show.values());

@@ -5,6 +5,7 @@ import io.spineconsole.ui.common.AppIcon;
 import io.spineconsole.ui.common.I18n;
 import io.spineconsole.ui.common.Icons;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ObjectProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -21,6 +22,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -39,14 +41,8 @@ final class FailuresPane extends VBox {
         setId("messages-failures");
         setPadding(new Insets(10, 12, 8, 12));
 
-        ComboBox<TimeRange> window = new ComboBox<>();
-        window.setId("messages-failures-window");
-        window.getItems().setAll(FailuresViewModel.WINDOWS);
-        window.valueProperty().bindBidirectional(model.windowProperty());
-        window.setCellFactory(l -> rangeCell(i18n));
-        window.setButtonCell(rangeCell(i18n));
-        window.setAccessibleText(i18n.get("messages.failures.window"));
-        window.valueProperty().addListener((o, a, b) -> model.load());
+        ComboBox<TimeRange> window = windowChoice("messages-failures-window", FailuresViewModel.WINDOWS,
+                model.windowProperty(), model::load, i18n);
         Button refresh = Views.button(i18n.get("messages.failures.refresh"), AppIcon.REFRESH);
         refresh.setOnAction(e -> model.load());
         Label intro = Views.label(i18n.get("messages.failures.intro"), "text-muted");
@@ -122,6 +118,20 @@ final class FailuresPane extends VBox {
         table.setAccessibleText(i18n.get("messages.failures.tableLabel"));
         VBox.setVgrow(table, Priority.ALWAYS);
         getChildren().addAll(bar, Views.errorRow(model.groups(), i18n), actions, table);
+    }
+
+    /** The time window a tab shows, from {@code windows}; choosing one reloads the tab. */
+    static ComboBox<TimeRange> windowChoice(String id, List<TimeRange> windows, ObjectProperty<TimeRange> value,
+                                            Runnable reload, I18n i18n) {
+        ComboBox<TimeRange> window = new ComboBox<>();
+        window.setId(id);
+        window.getItems().setAll(windows);
+        window.valueProperty().bindBidirectional(value);
+        window.setCellFactory(l -> rangeCell(i18n));
+        window.setButtonCell(rangeCell(i18n));
+        window.setAccessibleText(i18n.get("messages.failures.window"));
+        window.valueProperty().addListener((o, a, b) -> reload.run());
+        return window;
     }
 
     static ListCell<TimeRange> rangeCell(I18n i18n) {
