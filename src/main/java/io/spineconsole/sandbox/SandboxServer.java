@@ -75,6 +75,8 @@ public final class SandboxServer implements AutoCloseable {
             Routes routes = new Routes(config.routes, mapper, idempotency);
             groups.forEach(g -> g.register(routes));
             config.routes.exception(ProblemException.class, (e, ctx) -> problem(ctx, e));
+            config.routes.exception(io.spineconsole.sandbox.outcome.Outcome.class,
+                    (e, ctx) -> problem(ctx, io.spineconsole.sandbox.http.OutcomeProblems.of(e)));
             config.routes.exception(HttpResponseException.class, (e, ctx) -> problem(ctx, fromJavalin(e)));
             config.routes.exception(JacksonException.class, (e, ctx) -> problem(ctx, new ProblemException(400,
                     "INVALID_REQUEST_BODY", "Invalid request body", "The request body is not valid JSON for this "

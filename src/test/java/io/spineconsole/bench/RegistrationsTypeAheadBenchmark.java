@@ -1,5 +1,6 @@
 package io.spineconsole.bench;
 
+import io.spineconsole.ui.common.Debouncer;
 import io.spineconsole.api.BackboneApi;
 import io.spineconsole.api.Page;
 import io.spineconsole.api.http.HttpBackboneApi;
@@ -16,7 +17,7 @@ import io.spineconsole.ui.common.I18n;
 import io.spineconsole.ui.common.LoadState;
 import io.spineconsole.ui.common.UiExecutor;
 import io.spineconsole.ui.common.ViewMemory;
-import io.spineconsole.ui.registrations.Debouncer;
+import io.spineconsole.ui.common.Debouncer;
 import io.spineconsole.ui.registrations.RecordKind;
 import io.spineconsole.ui.registrations.RecordListViewModel;
 

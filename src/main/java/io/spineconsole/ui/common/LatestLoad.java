@@ -1,11 +1,7 @@
 package io.spineconsole.ui.common;
 
-import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
@@ -16,23 +12,30 @@ import java.util.function.Predicate;
  * What a view shows while it loads: the latest call only (starting one cancels the one before, and
  * an answer that arrives late is dropped), with its {@link LoadState} and the error in a sentence
  * and in detail. "Loading" shows only while nothing is on screen yet, so a reload keeps the old
- * data in view. UI thread only.
+ * data in view. Views bind to its {@link #status()}. UI thread only.
  */
 public final class LatestLoad {
     private final UiExecutor ui;
-    private final I18n i18n;
     private final BooleanSupplier showing;
-    private final ObjectProperty<LoadState> state = new SimpleObjectProperty<>(LoadState.IDLE);
-    private final StringProperty error = new SimpleStringProperty("");
-    private final StringProperty errorDetail = new SimpleStringProperty("");
+    private final LoadStatus status;
     private CompletableFuture<?> inFlight;
     private long generation;
 
     /** @param showing true while the view has data on screen (a reload then keeps it in view) */
     public LatestLoad(UiExecutor ui, I18n i18n, BooleanSupplier showing) {
         this.ui = ui;
-        this.i18n = i18n;
         this.showing = showing;
+        this.status = new LoadStatus(i18n);
+    }
+
+    /** What the view shows about this load: state and error. */
+    public LoadStatus status() {
+        return status;
+    }
+
+    /** Sets what a placeholder's Retry runs (usually the view model's refresh). */
+    public void onRetry(Runnable action) {
+        status.retryWith(action);
     }
 
     /**
@@ -44,7 +47,7 @@ public final class LatestLoad {
         cancel();
         long mine = ++generation;
         if (!showing.getAsBoolean()) {
-            state.set(LoadState.LOADING);
+            status.set(LoadState.LOADING);
         }
         inFlight = ui.deliver(call, answer -> {
             if (mine != generation) {
@@ -52,17 +55,13 @@ public final class LatestLoad {
             }
             inFlight = null;
             show.accept(answer);
-            error.set("");
-            errorDetail.set("");
-            state.set(empty.test(answer) ? LoadState.EMPTY : LoadState.LOADED);
+            status.succeeded(empty.test(answer) ? LoadState.EMPTY : LoadState.LOADED);
         }, failure -> {
             if (mine != generation) {
                 return;
             }
             inFlight = null;
-            error.set(ErrorText.sentence(i18n, failure));
-            errorDetail.set(ErrorText.detail(failure));
-            state.set(LoadState.FAILED);
+            status.failed(failure);
         });
     }
 
@@ -73,15 +72,15 @@ public final class LatestLoad {
             inFlight.cancel(true);
             inFlight = null;
         }
-        if (state.get() == LoadState.LOADING) {
-            state.set(showing.getAsBoolean() ? LoadState.LOADED : LoadState.IDLE);
+        if (status.state() == LoadState.LOADING) {
+            status.set(showing.getAsBoolean() ? LoadState.LOADED : LoadState.IDLE);
         }
     }
 
     /** Cancels and shows nothing: the view was cleared. */
     public void clear() {
         cancel();
-        state.set(LoadState.IDLE);
+        status.reset();
     }
 
     /**
@@ -98,18 +97,18 @@ public final class LatestLoad {
 
     /** Shows a follow-up call's failure without changing the state (what is on screen stays). */
     public void failedAlongside(Throwable failure) {
-        error.set(ErrorText.sentence(i18n, failure));
+        status.failedAlongside(failure);
     }
 
     public ReadOnlyObjectProperty<LoadState> stateProperty() {
-        return state;
+        return status.stateProperty();
     }
 
     public ReadOnlyStringProperty errorProperty() {
-        return error;
+        return status.errorProperty();
     }
 
     public ReadOnlyStringProperty errorDetailProperty() {
-        return errorDetail;
+        return status.errorDetailProperty();
     }
 }

@@ -3,16 +3,12 @@ package io.spineconsole.ui.common;
 import io.spineconsole.api.Page;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.LongProperty;
-import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleLongProperty;
-import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -34,11 +30,8 @@ public final class PagedList<T> {
     }
 
     private final UiExecutor ui;
-    private final I18n i18n;
     private final ObservableList<T> items = FXCollections.observableArrayList();
-    private final ObjectProperty<LoadState> state = new SimpleObjectProperty<>(LoadState.IDLE);
-    private final StringProperty error = new SimpleStringProperty("");
-    private final StringProperty errorDetail = new SimpleStringProperty("");
+    private final LoadStatus status;
     private final LongProperty approximateTotal = new SimpleLongProperty();
     private final BooleanProperty totalIsExact = new SimpleBooleanProperty();
     private final BooleanProperty hasMore = new SimpleBooleanProperty();
@@ -50,7 +43,13 @@ public final class PagedList<T> {
 
     public PagedList(UiExecutor ui, I18n i18n) {
         this.ui = ui;
-        this.i18n = i18n;
+        this.status = new LoadStatus(i18n);
+        status.retryWith(this::reload);
+    }
+
+    /** What the view shows about this list: state and error; a placeholder's Retry reloads. */
+    public LoadStatus status() {
+        return status;
     }
 
     /** Starts a new query from its first page, replacing the rows when it answers. */
@@ -84,8 +83,8 @@ public final class PagedList<T> {
             inFlight = null;
         }
         busy.set(false);
-        if (state.get() == LoadState.LOADING) {
-            state.set(items.isEmpty() ? LoadState.IDLE : LoadState.LOADED);
+        if (status.state() == LoadState.LOADING) {
+            status.set(items.isEmpty() ? LoadState.IDLE : LoadState.LOADED);
         }
     }
 
@@ -97,16 +96,14 @@ public final class PagedList<T> {
         items.clear();
         hasMore.set(false);
         approximateTotal.set(0);
-        error.set("");
-        errorDetail.set("");
-        state.set(LoadState.IDLE);
+        status.reset();
     }
 
     private void fetch(boolean first) {
         long mine = ++generation;
         busy.set(true);
         if (first) {
-            state.set(LoadState.LOADING);
+            status.set(LoadState.LOADING);
         }
         CompletableFuture<Page<T>> call;
         try {
@@ -129,18 +126,14 @@ public final class PagedList<T> {
             hasMore.set(page.hasMore());
             approximateTotal.set(Math.max(page.approximateTotal(), items.size()));
             totalIsExact.set(page.totalIsExact());
-            error.set("");
-            errorDetail.set("");
-            state.set(items.isEmpty() ? LoadState.EMPTY : LoadState.LOADED);
+            status.succeeded(items.isEmpty() ? LoadState.EMPTY : LoadState.LOADED);
         }, failure -> {
             if (mine != generation) {
                 return;
             }
             inFlight = null;
             busy.set(false);
-            error.set(ErrorText.sentence(i18n, failure));
-            errorDetail.set(ErrorText.detail(failure));
-            state.set(LoadState.FAILED);
+            status.failed(failure);
         });
     }
 
@@ -149,15 +142,15 @@ public final class PagedList<T> {
     }
 
     public ReadOnlyObjectProperty<LoadState> stateProperty() {
-        return state;
+        return status.stateProperty();
     }
 
     public ReadOnlyStringProperty errorProperty() {
-        return error;
+        return status.errorProperty();
     }
 
     public ReadOnlyStringProperty errorDetailProperty() {
-        return errorDetail;
+        return status.errorDetailProperty();
     }
 
     /** The server's estimate of all matching rows (exact only when {@link #totalIsExactProperty}). */

@@ -1,5 +1,6 @@
 package io.spineconsole.ui.registrations;
 
+import io.spineconsole.ui.common.Debouncer;
 import io.spineconsole.api.RegistrationsApi;
 import io.spineconsole.domain.Coded;
 import io.spineconsole.domain.Identifiers;

@@ -1,5 +1,7 @@
 package io.spineconsole.ui.registrations;
 
+import io.spineconsole.ui.common.Debouncer;
+import io.spineconsole.ui.common.FxDebouncer;
 import io.spineconsole.ui.common.WorkspaceServices;
 import io.spineconsole.ui.common.WorkspaceView;
 import javafx.util.Duration;

@@ -1,5 +1,6 @@
 package io.spineconsole.ui.registrations;
 
+import io.spineconsole.ui.common.Debouncer;
 import io.spineconsole.api.BackboneApi;
 import io.spineconsole.api.Page;
 import io.spineconsole.api.RegistrationsApi;

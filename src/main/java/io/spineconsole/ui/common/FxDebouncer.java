@@ -1,14 +1,16 @@
-package io.spineconsole.ui.registrations;
+package io.spineconsole.ui.common;
 
 import javafx.animation.PauseTransition;
 import javafx.util.Duration;
 
 /** A {@link Debouncer} on the UI thread's animation timer: the action runs after {@code quiet} without a submit. */
-final class FxDebouncer implements Debouncer {
+public final class FxDebouncer implements Debouncer {
+    /** The pause after typing before a type-ahead search runs. */
+    public static final Duration TYPE_AHEAD = Duration.millis(300);
     private final PauseTransition pause;
     private Runnable waiting;
 
-    FxDebouncer(Duration quiet) {
+    public FxDebouncer(Duration quiet) {
         pause = new PauseTransition(quiet);
         pause.setOnFinished(e -> {
             Runnable action = waiting;
@@ -17,6 +19,11 @@ final class FxDebouncer implements Debouncer {
                 action.run();
             }
         });
+    }
+
+    /** Debouncers that each wait {@code quiet}. */
+    public static Debouncer.Factory factory(Duration quiet) {
+        return () -> new FxDebouncer(quiet);
     }
 
     @Override

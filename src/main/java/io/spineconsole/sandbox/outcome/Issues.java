@@ -1,0 +1,41 @@
+package io.spineconsole.sandbox.outcome;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Collects every issue of an input, then refuses it once with all of them. */
+public final class Issues {
+    private final List<Issue> issues = new ArrayList<>();
+
+    public Issues add(String field, String code, String message) {
+        issues.add(new Issue(field, code, message));
+        return this;
+    }
+
+    public Issues add(Issue issue) {
+        issues.add(issue);
+        return this;
+    }
+
+    /** Adds {@code problem} (a domain rule's sentence) under {@code field}, if there is one. */
+    public Issues check(String field, String code, Optional<String> problem) {
+        problem.ifPresent(message -> add(field, code, message));
+        return this;
+    }
+
+    public boolean isEmpty() {
+        return issues.isEmpty();
+    }
+
+    public List<Issue> list() {
+        return List.copyOf(issues);
+    }
+
+    /** Throws {@link Invalid} (a body's fields) listing every issue, if there are any. */
+    public void throwIfAny() {
+        if (!issues.isEmpty()) {
+            throw new Invalid(Invalid.Part.BODY, issues);
+        }
+    }
+}
