@@ -34,6 +34,11 @@ public final class Etags {
         return Long.parseLong(m.group(1));
     }
 
+    /** The version the client read, from {@code If-Match}, as the store takes it. */
+    public static io.spineconsole.sandbox.outcome.Version ifMatch(Context ctx) {
+        return new io.spineconsole.sandbox.outcome.Version(requireIfMatch(ctx));
+    }
+
     /** Refuses with 412 and the current record when the client's version is not the stored one. */
     public static void checkVersion(long expected, long actual, Object current) {
         if (expected != actual) {

@@ -61,6 +61,11 @@ public final class QueryParams {
         return out;
     }
 
+    /** The {@code cursor} parameter as the store takes it, or null for the first page. */
+    public io.spineconsole.sandbox.paging.PageCursor cursor() {
+        return string("cursor").map(io.spineconsole.sandbox.paging.PageCursor::decode).orElse(null);
+    }
+
     public int integer(String name, int min, int max, int defaultValue) {
         Optional<String> text = string(name);
         if (text.isEmpty()) {
