@@ -1,5 +1,7 @@
 package io.spineconsole.ui.common;
 
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.beans.value.ObservableValue;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -26,9 +28,18 @@ public final class ErrorRow extends HBox {
         Button copy = Icons.button(AppIcon.COPY, i18n.get("common.copyDetail"));
         copy.setOnAction(e -> copyToClipboard(detail.getValue()));
         getChildren().addAll(text, copy);
-        visibleProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+        visibleProperty().bind(Bindings.createBooleanBinding(
                 () -> error.getValue() != null && !error.getValue().isEmpty(), error));
         managedProperty().bind(visibleProperty());
+    }
+
+    /**
+     * A load's error beside the data still on screen (a reload or the next page failed, the rows
+     * stay). While nothing is shown the {@link Placeholder} says it instead, so it is said once.
+     */
+    public static ErrorRow besideData(LoadStatus status, ObservableBooleanValue dataShown, I18n i18n) {
+        return new ErrorRow(Bindings.createStringBinding(() -> dataShown.get() ? status.errorProperty().get() : "",
+                status.errorProperty(), dataShown), status.errorDetailProperty(), i18n);
     }
 
     /** Puts {@code text} on the system clipboard. */

@@ -6,6 +6,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -39,6 +40,14 @@ public final class LatestLoad {
     }
 
     /**
+     * Says this load's failures in the view's own words (for example "Could not connect to INT."
+     * before the reason) instead of the general sentence and detail of {@link ErrorText}.
+     */
+    public void explainFailures(Function<Throwable, String> sentence, Function<Throwable, String> detail) {
+        status.explainWith(sentence, detail);
+    }
+
+    /**
      * Cancels the call before and starts {@code call}. Its answer goes to {@code show}, then the
      * state becomes EMPTY when {@code empty} says so, else LOADED; a failure becomes FAILED with the
      * error in words.
@@ -49,7 +58,9 @@ public final class LatestLoad {
         if (!showing.getAsBoolean()) {
             status.set(LoadState.LOADING);
         }
-        inFlight = ui.deliver(call, answer -> {
+        // In flight until its answer is shown (set first: a direct executor answers inside deliver).
+        inFlight = call;
+        ui.deliver(call, answer -> {
             if (mine != generation) {
                 return;
             }
@@ -63,6 +74,20 @@ public final class LatestLoad {
             inFlight = null;
             status.failed(failure);
         });
+    }
+
+    /**
+     * The view shows data it already had, without a call (a list row opened in a detail pane):
+     * cancels the call in flight, clears the error, and the state becomes EMPTY or LOADED.
+     */
+    public void shown(boolean empty) {
+        cancel();
+        status.succeeded(empty ? LoadState.EMPTY : LoadState.LOADED);
+    }
+
+    /** True from a call's start until its answer is shown (a view model that wants one call at a time asks). */
+    public boolean isRunning() {
+        return inFlight != null;
     }
 
     /** Cancels the call in flight; what was shown before stays (LOADED), or the view is IDLE. */

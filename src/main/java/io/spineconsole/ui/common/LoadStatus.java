@@ -9,20 +9,23 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
+import java.util.function.Function;
+
 /**
  * What a view shows about its data, read-only: the {@link LoadState}, and the last error in a
  * sentence and in detail (for a ticket). {@link LatestLoad} and {@link PagedList} keep one each;
  * views bind to it (usually through {@link Placeholder}) and never set it. UI thread only.
  */
 public final class LoadStatus {
-    private final I18n i18n;
     private final ObjectProperty<LoadState> state = new SimpleObjectProperty<>(LoadState.IDLE);
     private final StringProperty error = new SimpleStringProperty("");
     private final StringProperty errorDetail = new SimpleStringProperty("");
     private Runnable retry = () -> { };
+    private Function<Throwable, String> sentence;
+    private Function<Throwable, String> detail = ErrorText::detail;
 
     LoadStatus(I18n i18n) {
-        this.i18n = i18n;
+        this.sentence = failure -> ErrorText.sentence(i18n, failure);
     }
 
     public ReadOnlyObjectProperty<LoadState> stateProperty() {
@@ -62,6 +65,11 @@ public final class LoadStatus {
         retry = action;
     }
 
+    void explainWith(Function<Throwable, String> newSentence, Function<Throwable, String> newDetail) {
+        sentence = newSentence;
+        detail = newDetail;
+    }
+
     void set(LoadState newState) {
         state.set(newState);
     }
@@ -73,15 +81,15 @@ public final class LoadStatus {
     }
 
     void failed(Throwable failure) {
-        error.set(ErrorText.sentence(i18n, failure));
-        errorDetail.set(ErrorText.detail(failure));
+        error.set(sentence.apply(failure));
+        errorDetail.set(detail.apply(failure));
         state.set(LoadState.FAILED);
     }
 
     /** Shows a follow-up call's failure (the next page) without changing the state: what is shown stays. */
     void failedAlongside(Throwable failure) {
-        error.set(ErrorText.sentence(i18n, failure));
-        errorDetail.set(ErrorText.detail(failure));
+        error.set(sentence.apply(failure));
+        errorDetail.set(detail.apply(failure));
     }
 
     void reset() {

@@ -3,15 +3,14 @@ package io.spineconsole.ui.common;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressIndicator;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
- * Shows a {@link SummaryViewModel}: a row of tiles, a busy indicator while the first load runs,
- * and an error line with a copy button when a load fails (the last good tiles stay).
+ * Shows a {@link SummaryViewModel}: a row of tiles, and above them the {@link Placeholder} while the
+ * first load runs or when a load fails (with Retry; the last good tiles stay).
  */
 public final class SummaryPane extends VBox {
 
@@ -24,16 +23,8 @@ public final class SummaryPane extends VBox {
         model.tiles().addListener((ListChangeListener<Tile>) change ->
                 tiles.getChildren().setAll(model.tiles().stream().map(SummaryPane::tile).toList()));
 
-        ProgressIndicator busy = new ProgressIndicator();
-        busy.setPrefSize(28, 28);
-        busy.visibleProperty().bind(model.stateProperty().isEqualTo(LoadState.LOADING));
-        busy.managedProperty().bind(busy.visibleProperty());
-        busy.setAccessibleText(i18n.get("common.loading"));
-
-        ErrorRow errorRow = new ErrorRow(javafx.beans.binding.Bindings.when(model.stateProperty().isEqualTo(LoadState.FAILED))
-                .then(model.errorProperty()).otherwise(""), model.errorDetailProperty(), i18n);
-
-        getChildren().addAll(busy, errorRow, tiles);
+        Placeholder placeholder = new Placeholder(model.status(), "", i18n).onlyWhileBusyOrFailed();
+        getChildren().addAll(placeholder, tiles);
         setPadding(new Insets(0));
     }
 

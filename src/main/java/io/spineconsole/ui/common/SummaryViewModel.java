@@ -1,12 +1,8 @@
 package io.spineconsole.ui.common;
 
 import io.spineconsole.api.BackboneApi;
-import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -23,21 +19,16 @@ import java.util.function.Function;
 public final class SummaryViewModel<T> {
     private final Function<BackboneApi, CompletableFuture<T>> loader;
     private final Function<T, List<Tile>> toTiles;
-    private final UiExecutor ui;
-    private final I18n i18n;
     private final ObservableList<Tile> tiles = FXCollections.observableArrayList();
-    private final ObjectProperty<LoadState> state = new SimpleObjectProperty<>(LoadState.IDLE);
-    private final StringProperty error = new SimpleStringProperty("");
-    private final StringProperty errorDetail = new SimpleStringProperty("");
+    private final LatestLoad load;
     private BackboneApi api;
-    private CompletableFuture<T> inFlight;
 
     public SummaryViewModel(Function<BackboneApi, CompletableFuture<T>> loader, Function<T, List<Tile>> toTiles,
                             UiExecutor ui, I18n i18n) {
         this.loader = loader;
         this.toTiles = toTiles;
-        this.ui = ui;
-        this.i18n = i18n;
+        this.load = new LatestLoad(ui, i18n, () -> !tiles.isEmpty());
+        load.onRetry(this::refresh);
     }
 
     /** Points the view model at a (new) session and loads. */
@@ -47,47 +38,37 @@ public final class SummaryViewModel<T> {
         refresh();
     }
 
-    /** Reloads unless a load is already running. */
+    /** Reloads unless a load is already running (the periodic refresh never piles calls up). */
     public void refresh() {
-        if (api == null || (inFlight != null && !inFlight.isDone())) {
+        if (api == null || load.isRunning()) {
             return;
         }
-        if (tiles.isEmpty()) {
-            state.set(LoadState.LOADING);
-        }
-        inFlight = ui.deliver(loader.apply(api), summary -> {
-            tiles.setAll(toTiles.apply(summary));
-            error.set("");
-            errorDetail.set("");
-            state.set(tiles.isEmpty() ? LoadState.EMPTY : LoadState.LOADED);
-        }, failure -> {
-            error.set(ErrorText.sentence(i18n, failure));
-            errorDetail.set(ErrorText.detail(failure));
-            state.set(LoadState.FAILED);
-        });
+        load.start(loader.apply(api), summary -> tiles.setAll(toTiles.apply(summary)), summary -> tiles.isEmpty());
     }
 
     /** Cancels the call in flight; the view is going away. */
     public void dispose() {
-        if (inFlight != null) {
-            inFlight.cancel(true);
-            inFlight = null;
-        }
+        load.cancel();
     }
 
     public ObservableList<Tile> tiles() {
         return tiles;
     }
 
+    /** What the view shows about the summary: state and error; Retry refreshes. */
+    public LoadStatus status() {
+        return load.status();
+    }
+
     public ReadOnlyObjectProperty<LoadState> stateProperty() {
-        return state;
+        return load.stateProperty();
     }
 
     public ReadOnlyStringProperty errorProperty() {
-        return error;
+        return load.errorProperty();
     }
 
     public ReadOnlyStringProperty errorDetailProperty() {
-        return errorDetail;
+        return load.errorDetailProperty();
     }
 }

@@ -74,6 +74,48 @@ class PagedListTest {
     }
 
     @Test
+    void aStaleAnswerAlreadyOnItsWayToTheUiThreadIsDropped() {
+        java.util.Deque<Runnable> uiThread = new java.util.ArrayDeque<>();
+        PagedList<String> queued = new PagedList<>(new UiExecutor(uiThread::add), i18n);
+        queued.load(source());
+        calls.get(0).complete(new Page<>(List.of("stale"), null, 1, true)); // answered; the UI thread has not run it yet
+        queued.load(source());
+        calls.get(1).complete(new Page<>(List.of("fresh"), null, 1, true));
+        while (!uiThread.isEmpty()) {
+            uiThread.poll().run();
+        }
+        assertEquals(List.of("fresh"), queued.items());
+        assertEquals(LoadState.LOADED, queued.status().state());
+    }
+
+    @Test
+    void retryRunsTheFailedQueryAgainFromItsFirstPage() {
+        list.load(source());
+        calls.get(0).completeExceptionally(new ApiException(ApiException.Kind.SERVER_ERROR, 503, "UNAVAILABLE",
+                "Try later.", "GET /x: 503", List.of(), null));
+        assertEquals(LoadState.FAILED, list.status().state());
+        list.status().retry();
+        assertEquals(2, calls.size(), "Retry asked the server again");
+        assertEquals(java.util.Arrays.asList(null, null), cursorsAsked, "from the first page");
+        assertEquals(LoadState.LOADING, list.status().state());
+        calls.get(1).complete(new Page<>(List.of("a"), null, 1, true));
+        assertEquals(List.of("a"), list.items());
+        assertEquals(LoadState.LOADED, list.status().state());
+        assertEquals("", list.status().errorProperty().get(), "the error is gone");
+    }
+
+    @Test
+    void aFailedNextPageKeepsTheRowsAndSaysWhy() {
+        list.load(source());
+        calls.get(0).complete(new Page<>(List.of("a"), "c1", 2, true));
+        list.loadMore();
+        calls.get(1).completeExceptionally(new ApiException(ApiException.Kind.OFFLINE, 0, "OFFLINE",
+                "No answer.", "connect timed out", List.of(), null));
+        assertEquals(List.of("a"), list.items());
+        assertTrue(list.status().errorProperty().get().contains("No answer."));
+    }
+
+    @Test
     void anEmptyAnswerIsEmptyNotLoading() {
         list.load(source());
         calls.get(0).complete(new Page<>(List.of(), null, 0, true));
