@@ -8,7 +8,7 @@ import io.spineconsole.ui.common.ConsoleLink;
 import io.spineconsole.ui.common.ErrorRow;
 import io.spineconsole.ui.common.I18n;
 import io.spineconsole.ui.common.Icons;
-import io.spineconsole.ui.common.LoadState;
+import io.spineconsole.ui.common.Placeholder;
 import io.spineconsole.ui.common.ValidatedField;
 import io.spineconsole.ui.common.ViewMemory;
 import javafx.application.Platform;
@@ -134,20 +134,19 @@ final class BrowserView<T> {
         busy.visibleProperty().bind(list.list().busyProperty());
         HBox status = new HBox(8, summary, busy);
         status.setAlignment(Pos.CENTER_LEFT);
-        ErrorRow error = new ErrorRow(list.list().errorProperty(), list.list().errorDetailProperty(), i18n);
+        ErrorRow error = ErrorRow.besideData(list.list().status(), Bindings.isNotEmpty(list.list().items()), i18n);
         VBox left = new VBox(6, table, status, error);
         VBox.setVgrow(table, Priority.ALWAYS);
 
-        Label placeholder = Views.muted(i18n.get("registrations.detail.placeholder"));
-        StackPane placeholderBox = new StackPane(placeholder);
-        placeholderBox.setPadding(new Insets(24));
-        StackPane right = new StackPane(placeholderBox, detail.node(), form.node());
+        // No record yet: why (nothing selected), or that it is being opened, or why it could not be.
+        Placeholder placeholder = new Placeholder(model.detail().status(), i18n.get("registrations.detail.placeholder"), i18n);
+        placeholder.setPadding(new Insets(24));
+        placeholder.setId(idPrefix + "-detail-placeholder");
+        StackPane right = new StackPane(placeholder, detail.node(), form.node());
         right.getStyleClass().add("reg-side");
         right.setMinWidth(360);
-        placeholderBox.visibleProperty().bind(model.editingProperty().not()
-                .and(model.detail().stateProperty().isEqualTo(LoadState.IDLE)));
-        detail.node().visibleProperty().bind(model.editingProperty().not()
-                .and(model.detail().stateProperty().isNotEqualTo(LoadState.IDLE)));
+        placeholder.visibleProperty().bind(model.editingProperty().not().and(model.detail().recordProperty().isNull()));
+        detail.node().visibleProperty().bind(model.editingProperty().not().and(model.detail().recordProperty().isNotNull()));
         form.node().visibleProperty().bind(model.editingProperty());
         model.editingProperty().addListener((o, a, editing) -> {
             if (editing) {

@@ -1,7 +1,7 @@
 package io.spineconsole.ui.registrations;
 
-import io.spineconsole.ui.common.Debouncer;
 import io.spineconsole.domain.Role;
+import io.spineconsole.ui.common.Debouncer;
 import io.spineconsole.ui.common.I18n;
 import io.spineconsole.ui.common.UiExecutor;
 import io.spineconsole.ui.common.ViewMemory;

@@ -9,6 +9,7 @@ import io.spineconsole.ui.common.ErrorRow;
 import io.spineconsole.ui.common.I18n;
 import io.spineconsole.ui.common.Icons;
 import io.spineconsole.ui.common.LoadState;
+import io.spineconsole.ui.common.Placeholder;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
@@ -145,8 +146,9 @@ final class ChecksView {
                 Views.flex(Views.textColumn(i18n.get("registrations.checks.record"), f -> f.record() == null ? ""
                         : Labels.recordTypeCode(i18n, f.record().type()) + " " + f.record().id(), 150)),
                 Views.flex(Views.textColumn(i18n.get("registrations.checks.message"), Finding::message, 380))));
-        table.setPlaceholder(Views.placeholder(model.stateProperty(), Bindings.createStringBinding(() ->
-                i18n.get("registrations.checks.none")), i18n));
+        // Before the first run the summary says the checks have not run; the table says nothing yet.
+        table.setPlaceholder(new Placeholder(model.status(), Bindings.createStringBinding(() ->
+                model.reportProperty().get() == null ? "" : i18n.get("registrations.checks.none"), model.reportProperty()), i18n));
         table.setOnMouseClicked(e -> {
             if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) {
                 openSelected();
@@ -162,7 +164,7 @@ final class ChecksView {
         split.setOrientation(Orientation.HORIZONTAL);
         split.setDividerPositions(0.26);
         VBox.setVgrow(split, Priority.ALWAYS);
-        ErrorRow error = new ErrorRow(model.errorProperty(), model.errorDetailProperty(), i18n);
+        ErrorRow error = ErrorRow.besideData(model.status(), Bindings.isNotEmpty(model.allFindings()), i18n);
         root.getChildren().addAll(top, error, filters, split, notRun);
     }
 

@@ -7,9 +7,10 @@ import io.spineconsole.domain.registrations.CheckRule;
 import io.spineconsole.domain.registrations.Finding;
 import io.spineconsole.domain.registrations.Severity;
 import io.spineconsole.ui.common.ConsoleLink;
-import io.spineconsole.ui.common.ErrorText;
 import io.spineconsole.ui.common.I18n;
+import io.spineconsole.ui.common.LatestLoad;
 import io.spineconsole.ui.common.LoadState;
+import io.spineconsole.ui.common.LoadStatus;
 import io.spineconsole.ui.common.UiExecutor;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
@@ -17,8 +18,6 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
@@ -30,7 +29,6 @@ import java.time.format.FormatStyle;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * The registration checks over the whole directory: runs them on the server, lists the findings by
@@ -44,12 +42,9 @@ public final class ChecksViewModel {
     public record RuleCount(CheckRule rule, long count) {
     }
 
-    private final UiExecutor ui;
-    private final I18n i18n;
     private final ObjectProperty<CheckReport> report = new SimpleObjectProperty<>();
-    private final ObjectProperty<LoadState> state = new SimpleObjectProperty<>(LoadState.IDLE);
-    private final StringProperty error = new SimpleStringProperty("");
-    private final StringProperty errorDetail = new SimpleStringProperty("");
+    /** "Loading" through every run, even with findings shown: a run takes seconds and the Run button waits. */
+    private final LatestLoad load;
     private final ObservableList<Finding> all = FXCollections.observableArrayList();
     private final FilteredList<Finding> shown = new FilteredList<>(all);
     private final ObservableList<RuleCount> byRule = FXCollections.observableArrayList();
@@ -57,11 +52,10 @@ public final class ChecksViewModel {
     private final ObjectProperty<CheckRule> rule = new SimpleObjectProperty<>();
     private final StringBinding summary;
     private RegistrationsApi api;
-    private CompletableFuture<CheckReport> inFlight;
 
     public ChecksViewModel(UiExecutor ui, I18n i18n, ZoneId zone) {
-        this.ui = ui;
-        this.i18n = i18n;
+        this.load = new LatestLoad(ui, i18n, () -> false);
+        load.onRetry(this::run);
         severity.addListener((o, a, b) -> refilter());
         rule.addListener((o, a, b) -> refilter());
         NumberFormat n = NumberFormat.getIntegerInstance(i18n.locale());
@@ -69,13 +63,14 @@ public final class ChecksViewModel {
         summary = Bindings.createStringBinding(() -> {
             CheckReport r = report.get();
             if (r == null) {
-                return state.get() == LoadState.LOADING ? i18n.get("registrations.checks.running") : i18n.get("registrations.checks.notRun");
+                return load.status().state() == LoadState.LOADING ? i18n.get("registrations.checks.running")
+                        : i18n.get("registrations.checks.notRun");
             }
             String text = i18n.get("registrations.checks.summary", n.format(r.recordsChecked()), n.format(r.durationMs()),
                     time.format(r.checkedAt()), n.format(r.counts().error()), n.format(r.counts().warning()),
                     n.format(r.counts().info()));
             return r.truncated() ? text + " " + i18n.get("registrations.checks.truncated", n.format(r.findings().size())) : text;
-        }, report, state);
+        }, report, load.stateProperty());
     }
 
     public void connect(RegistrationsApi newApi) {
@@ -84,27 +79,19 @@ public final class ChecksViewModel {
     }
 
     public void dispose() {
-        if (inFlight != null) {
-            inFlight.cancel(true);
-            inFlight = null;
-        }
+        load.clear();
         api = null;
         report.set(null);
         all.clear();
         byRule.clear();
-        state.set(LoadState.IDLE);
     }
 
     /** Runs every check over the directory (read-only; any role). Findings already shown stay until the answer. */
     public void run() {
-        if (api == null || state.get() == LoadState.LOADING) {
+        if (api == null || load.isRunning()) {
             return;
         }
-        state.set(LoadState.LOADING);
-        error.set("");
-        errorDetail.set("");
-        inFlight = ui.deliver(api.runChecks(new CheckRequest(null, null, null, null, false, MAX_FINDINGS)), r -> {
-            inFlight = null;
+        load.start(api.runChecks(new CheckRequest(null, null, null, null, false, MAX_FINDINGS)), r -> {
             report.set(r);
             all.setAll(r.findings().stream().sorted(Comparator.comparing(Finding::severity)
                     .thenComparing(Finding::rule).thenComparing(f -> f.record() == null ? "" : f.record().id())).toList());
@@ -112,18 +99,12 @@ public final class ChecksViewModel {
                     .sorted(Comparator.comparing((Map.Entry<CheckRule, Long> e) -> e.getKey().severity())
                             .thenComparing(Map.Entry::getValue, Comparator.reverseOrder()))
                     .map(e -> new RuleCount(e.getKey(), e.getValue())).toList());
-            state.set(all.isEmpty() ? LoadState.EMPTY : LoadState.LOADED);
-        }, failure -> {
-            inFlight = null;
-            error.set(ErrorText.sentence(i18n, failure));
-            errorDetail.set(ErrorText.detail(failure));
-            state.set(LoadState.FAILED);
-        });
+        }, r -> all.isEmpty());
     }
 
     /** Runs the checks unless they have run, or are running (the first time the view opens). */
     public void runIfNeverRun() {
-        if (report.get() == null && state.get() != LoadState.LOADING) {
+        if (report.get() == null && !load.isRunning()) {
             run();
         }
     }
@@ -160,7 +141,7 @@ public final class ChecksViewModel {
         return shown;
     }
 
-    public List<Finding> allFindings() {
+    public ObservableList<Finding> allFindings() {
         return all;
     }
 
@@ -182,16 +163,21 @@ public final class ChecksViewModel {
         return report;
     }
 
+    /** What the view shows about the last run: state and error; Retry runs the checks again. */
+    public LoadStatus status() {
+        return load.status();
+    }
+
     public ReadOnlyObjectProperty<LoadState> stateProperty() {
-        return state;
+        return load.stateProperty();
     }
 
     public ReadOnlyStringProperty errorProperty() {
-        return error;
+        return load.errorProperty();
     }
 
     public ReadOnlyStringProperty errorDetailProperty() {
-        return errorDetail;
+        return load.errorDetailProperty();
     }
 
     /** "Checked 1,234 records in 840 ms at 10:32: 12 errors, 40 warnings, 3 notes." */

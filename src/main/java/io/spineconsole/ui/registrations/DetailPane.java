@@ -10,6 +10,7 @@ import io.spineconsole.ui.common.ErrorRow;
 import io.spineconsole.ui.common.I18n;
 import io.spineconsole.ui.common.Icons;
 import io.spineconsole.ui.common.LoadState;
+import io.spineconsole.ui.common.Placeholder;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
@@ -128,17 +129,14 @@ final class DetailPane<T> {
         tabs.setId(idPrefix + "-detail-tabs");
         VBox.setVgrow(tabs, Priority.ALWAYS);
 
-        ProgressIndicator loading = new ProgressIndicator();
-        loading.setAccessibleText(i18n.get("common.loading"));
-        loading.visibleProperty().bind(model.stateProperty().isEqualTo(LoadState.LOADING));
-        loading.managedProperty().bind(loading.visibleProperty());
-        ErrorRow loadError = new ErrorRow(Bindings.when(model.stateProperty().isEqualTo(LoadState.FAILED))
-                .then(model.errorProperty()).otherwise(""), model.errorDetailProperty(), i18n);
-        VBox content = new VBox(10, head, subtitle, readOnly, actionRow, done, actionError, tabs);
+        // Opening a record, or failing to, is the browser's placeholder; a failed reload is said beside the record.
+        ErrorRow reloadError = ErrorRow.besideData(model.status(), model.recordProperty().isNotNull(), i18n);
+        reloadError.setId(idPrefix + "-detail-error");
+        VBox content = new VBox(10, head, subtitle, readOnly, actionRow, done, actionError, reloadError, tabs);
         content.visibleProperty().bind(model.recordProperty().isNotNull());
         content.managedProperty().bind(content.visibleProperty());
         VBox.setVgrow(content, Priority.ALWAYS);
-        root.getChildren().addAll(loading, loadError, content);
+        root.getChildren().add(content);
 
         model.recordProperty().addListener((o, a, r) -> rebuild(r));
         model.busyProperty().addListener((o, a, b) -> rebuild(model.record()));
@@ -224,9 +222,8 @@ final class DetailPane<T> {
                 setText(null);
             }
         });
-        list.setPlaceholder(Views.placeholder(model.findingsStateProperty(),
-                Bindings.createStringBinding(() -> i18n.get("registrations.detail.noFindings")), i18n));
-        ErrorRow error = new ErrorRow(model.findingsErrorProperty(), model.findingsErrorDetailProperty(), i18n);
+        list.setPlaceholder(new Placeholder(model.findingsStatus(), i18n.get("registrations.detail.noFindings"), i18n));
+        ErrorRow error = ErrorRow.besideData(model.findingsStatus(), Bindings.isNotEmpty(model.findings()), i18n);
         Button again = new Button(i18n.get("registrations.detail.checkAgain"), Icons.of(AppIcon.CHECKS));
         again.setOnAction(e -> model.loadFindings());
         again.disableProperty().bind(model.findingsStateProperty().isEqualTo(LoadState.LOADING));
@@ -273,9 +270,8 @@ final class DetailPane<T> {
                 setText(null);
             }
         });
-        list.setPlaceholder(Views.placeholder(model.history().stateProperty(),
-                Bindings.createStringBinding(() -> i18n.get("registrations.history.none")), i18n));
-        ErrorRow error = new ErrorRow(model.history().errorProperty(), model.history().errorDetailProperty(), i18n);
+        list.setPlaceholder(new Placeholder(model.history().status(), i18n.get("registrations.history.none"), i18n));
+        ErrorRow error = ErrorRow.besideData(model.history().status(), Bindings.isNotEmpty(model.history().items()), i18n);
         VBox box = new VBox(8, error, list);
         VBox.setVgrow(list, Priority.ALWAYS);
         box.setPadding(new Insets(8, 0, 0, 0));

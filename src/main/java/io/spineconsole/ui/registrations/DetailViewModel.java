@@ -19,7 +19,9 @@ import io.spineconsole.domain.registrations.TransitionRequest;
 import io.spineconsole.ui.common.Confirmation;
 import io.spineconsole.ui.common.ErrorText;
 import io.spineconsole.ui.common.I18n;
+import io.spineconsole.ui.common.LatestLoad;
 import io.spineconsole.ui.common.LoadState;
+import io.spineconsole.ui.common.LoadStatus;
 import io.spineconsole.ui.common.PagedList;
 import io.spineconsole.ui.common.UiExecutor;
 import io.spineconsole.ui.common.UnsentReasons;
@@ -57,9 +59,8 @@ public final class DetailViewModel<T> {
     private final UiExecutor ui;
     private final I18n i18n;
     private final ObjectProperty<T> record = new SimpleObjectProperty<>();
-    private final ObjectProperty<LoadState> state = new SimpleObjectProperty<>(LoadState.IDLE);
-    private final StringProperty error = new SimpleStringProperty("");
-    private final StringProperty errorDetail = new SimpleStringProperty("");
+    /** The record itself: opened by id, or read again; a row at hand is shown without a call. */
+    private final LatestLoad load;
     private final BooleanProperty busy = new SimpleBooleanProperty();
     private final UnsentReasons unsentReasons = new UnsentReasons();
     private final StringProperty actionError = new SimpleStringProperty("");
@@ -70,13 +71,12 @@ public final class DetailViewModel<T> {
     private final PagedList<MhsEndpoint> endpoints;
     private final PagedList<AuditEntry> history;
     private final ObservableList<Finding> findings = FXCollections.observableArrayList();
-    private final ObjectProperty<LoadState> findingsState = new SimpleObjectProperty<>(LoadState.IDLE);
-    private final StringProperty findingsError = new SimpleStringProperty("");
-    private final StringProperty findingsErrorDetail = new SimpleStringProperty("");
+    /** The checks over this record: "loading" through every check, so "Check again" waits for the answer. */
+    private final LatestLoad findingsLoad;
+    /** The owner of a system or endpoint: if it cannot be read, its ODS code is shown instead. */
+    private final LatestLoad ownerLoad;
     private WorkspaceContext context;
-    private CompletableFuture<?> loading;
-    private CompletableFuture<?> ownerCall;
-    private CompletableFuture<?> findingsCall;
+    private String lastOpened;
     private Consumer<T> onChanged = r -> { };
 
     public DetailViewModel(RecordKind<T> kind, UiExecutor ui, I18n i18n) {
@@ -86,6 +86,11 @@ public final class DetailViewModel<T> {
         systems = new PagedList<>(ui, i18n);
         endpoints = new PagedList<>(ui, i18n);
         history = new PagedList<>(ui, i18n);
+        load = new LatestLoad(ui, i18n, () -> record.get() != null);
+        load.onRetry(this::retry);
+        findingsLoad = new LatestLoad(ui, i18n, () -> false);
+        findingsLoad.onRetry(this::loadFindings);
+        ownerLoad = new LatestLoad(ui, i18n, () -> owner.get() != null);
     }
 
     /** Called with the record after a lifecycle action or a reload changed it (the list updates its row). */
@@ -105,14 +110,15 @@ public final class DetailViewModel<T> {
 
     /** Shows a record already at hand (a list row: complete, with its version) and loads what belongs to it. */
     public void show(T value) {
-        cancelCalls();
         actionError.set("");
         actionErrorDetail.set("");
         actionDone.set("");
-        error.set("");
-        errorDetail.set("");
         record.set(value);
-        state.set(value == null ? LoadState.IDLE : LoadState.LOADED);
+        if (value == null) {
+            load.clear();
+        } else {
+            load.shown(false);
+        }
         loadBelongings();
     }
 
@@ -121,41 +127,40 @@ public final class DetailViewModel<T> {
         if (context == null) {
             return;
         }
-        cancelCalls();
+        lastOpened = id;
         record.set(null);
         clearBelongings();
         actionError.set("");
         actionDone.set("");
-        state.set(LoadState.LOADING);
-        loading = ui.deliver(kind.get(context.api().registrations(), id), this::show, failure -> {
-            error.set(ErrorText.sentence(i18n, failure));
-            errorDetail.set(ErrorText.detail(failure));
-            state.set(LoadState.FAILED);
-        });
+        load.start(kind.get(context.api().registrations(), id), this::show, r -> false);
     }
 
     /** Reads the record again (F5, or after someone else changed it). */
     public void reload() {
         T current = record.get();
         if (current != null && context != null) {
-            String id = kind.id(current);
-            loading = ui.deliver(kind.get(context.api().registrations(), id), fresh -> {
+            load.start(kind.get(context.api().registrations(), kind.id(current)), fresh -> {
                 show(fresh);
                 onChanged.accept(fresh);
-            }, failure -> {
-                error.set(ErrorText.sentence(i18n, failure));
-                errorDetail.set(ErrorText.detail(failure));
-            });
+            }, r -> false);
+        }
+    }
+
+    /** Retry: reads the record shown again, or the one that could not be opened. */
+    private void retry() {
+        if (record.get() != null) {
+            reload();
+        } else if (lastOpened != null) {
+            open(lastOpened);
         }
     }
 
     /** Shows nothing. */
     public void clear() {
-        cancelCalls();
+        load.clear();
+        lastOpened = null;
         record.set(null);
         clearBelongings();
-        state.set(LoadState.IDLE);
-        error.set("");
         actionError.set("");
         actionDone.set("");
         busy.set(false);
@@ -277,29 +282,15 @@ public final class DetailViewModel<T> {
     }
 
     private void loadFindings(T r) {
-        if (findingsCall != null) {
-            findingsCall.cancel(true);
-        }
-        findingsState.set(LoadState.LOADING);
-        findingsError.set("");
         CompletableFuture<CheckReport> call = context.api().registrations()
                 .runChecks(CheckRequest.forRecord(RecordRef.of(kind.type(), kind.id(r))));
-        findingsCall = ui.deliver(call, report -> {
-            if (record.get() != r) {
-                return;
-            }
-            findings.setAll(report.findings().stream()
-                    .sorted(Comparator.comparing(Finding::severity).thenComparing(Finding::rule)).toList());
-            findingsState.set(findings.isEmpty() ? LoadState.EMPTY : LoadState.LOADED);
-        }, failure -> {
-            findingsError.set(ErrorText.sentence(i18n, failure));
-            findingsErrorDetail.set(ErrorText.detail(failure));
-            findingsState.set(LoadState.FAILED);
-        });
+        findingsLoad.start(call, report -> findings.setAll(report.findings().stream()
+                .sorted(Comparator.comparing(Finding::severity).thenComparing(Finding::rule)).toList()),
+                report -> report.findings().isEmpty());
     }
 
     private void loadOwner(String odsCode) {
-        ownerCall = ui.deliver(context.api().registrations().organisation(odsCode), owner::set, failure -> owner.set(null));
+        ownerLoad.start(context.api().registrations().organisation(odsCode), owner::set, o -> false);
     }
 
     private static RegistrationFilter partyKeyFilter(String partyKey) {
@@ -307,27 +298,13 @@ public final class DetailViewModel<T> {
     }
 
     private void clearBelongings() {
+        ownerLoad.clear();
         owner.set(null);
         systems.clear();
         endpoints.clear();
         history.clear();
-        if (findingsCall != null) {
-            findingsCall.cancel(true);
-            findingsCall = null;
-        }
+        findingsLoad.clear();
         findings.clear();
-        findingsState.set(LoadState.IDLE);
-        findingsError.set("");
-    }
-
-    private void cancelCalls() {
-        for (CompletableFuture<?> call : new CompletableFuture<?>[] {loading, ownerCall}) {
-            if (call != null) {
-                call.cancel(true);
-            }
-        }
-        loading = null;
-        ownerCall = null;
     }
 
     public RecordKind<T> kind() {
@@ -342,16 +319,21 @@ public final class DetailViewModel<T> {
         return record.get();
     }
 
+    /** What the view shows about the record: opening it, or why it could not be read; Retry reads it again. */
+    public LoadStatus status() {
+        return load.status();
+    }
+
     public ReadOnlyObjectProperty<LoadState> stateProperty() {
-        return state;
+        return load.stateProperty();
     }
 
     public ReadOnlyStringProperty errorProperty() {
-        return error;
+        return load.errorProperty();
     }
 
     public ReadOnlyStringProperty errorDetailProperty() {
-        return errorDetail;
+        return load.errorDetailProperty();
     }
 
     /** True while a lifecycle action runs. */
@@ -393,15 +375,20 @@ public final class DetailViewModel<T> {
         return findings;
     }
 
+    /** What the findings tab shows about the checks over this record; Retry checks again. */
+    public LoadStatus findingsStatus() {
+        return findingsLoad.status();
+    }
+
     public ReadOnlyObjectProperty<LoadState> findingsStateProperty() {
-        return findingsState;
+        return findingsLoad.stateProperty();
     }
 
     public ReadOnlyStringProperty findingsErrorProperty() {
-        return findingsError;
+        return findingsLoad.errorProperty();
     }
 
     public ReadOnlyStringProperty findingsErrorDetailProperty() {
-        return findingsErrorDetail;
+        return findingsLoad.errorDetailProperty();
     }
 }

@@ -6,6 +6,7 @@ import io.spineconsole.ui.common.ConsoleLink;
 import io.spineconsole.ui.common.ErrorRow;
 import io.spineconsole.ui.common.I18n;
 import io.spineconsole.ui.common.Icons;
+import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -95,7 +96,7 @@ final class ExpiringView {
             }
         });
         VBox.setVgrow(table, Priority.ALWAYS);
-        ErrorRow error = new ErrorRow(model.list().errorProperty(), model.list().errorDetailProperty(), i18n);
+        ErrorRow error = ErrorRow.besideData(model.list().status(), Bindings.isNotEmpty(model.list().items()), i18n);
         root.getChildren().addAll(top, error, table, Views.muted(i18n.get("registrations.expiring.hint")));
     }
 

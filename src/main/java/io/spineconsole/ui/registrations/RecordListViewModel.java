@@ -1,6 +1,5 @@
 package io.spineconsole.ui.registrations;
 
-import io.spineconsole.ui.common.Debouncer;
 import io.spineconsole.api.RegistrationsApi;
 import io.spineconsole.domain.Coded;
 import io.spineconsole.domain.Identifiers;
@@ -9,6 +8,7 @@ import io.spineconsole.domain.RegistrationStatus;
 import io.spineconsole.domain.registrations.OrganisationKind;
 import io.spineconsole.domain.registrations.RegistrationFilter;
 import io.spineconsole.ui.common.ConsoleLink;
+import io.spineconsole.ui.common.Debouncer;
 import io.spineconsole.ui.common.I18n;
 import io.spineconsole.ui.common.LoadState;
 import io.spineconsole.ui.common.PagedList;

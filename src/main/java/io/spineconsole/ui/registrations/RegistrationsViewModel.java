@@ -1,6 +1,5 @@
 package io.spineconsole.ui.registrations;
 
-import io.spineconsole.ui.common.Debouncer;
 import io.spineconsole.api.BackboneApi;
 import io.spineconsole.domain.RegistrationSummary;
 import io.spineconsole.domain.Role;
@@ -8,6 +7,7 @@ import io.spineconsole.domain.registrations.AccreditedSystem;
 import io.spineconsole.domain.registrations.MhsEndpoint;
 import io.spineconsole.domain.registrations.Organisation;
 import io.spineconsole.ui.common.ConsoleLink;
+import io.spineconsole.ui.common.Debouncer;
 import io.spineconsole.ui.common.I18n;
 import io.spineconsole.ui.common.SummaryViewModel;
 import io.spineconsole.ui.common.Tile;
@@ -23,7 +23,6 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Supplier;
 
 /**
  * The registration admin's workspace as a whole: the headline summary, the three lists (each with its
@@ -53,15 +52,16 @@ public final class RegistrationsViewModel {
     private final ObjectProperty<Section> section = new SimpleObjectProperty<>(Section.ENDPOINTS);
     private final ObjectProperty<WorkspaceContext> context = new SimpleObjectProperty<>();
 
-    public RegistrationsViewModel(UiExecutor ui, I18n i18n, ViewMemory memory, ZoneId zone, Supplier<Debouncer> debouncers) {
+    /** @param debouncers makes the debouncer of each list's type-ahead search (tests pass one they control) */
+    public RegistrationsViewModel(UiExecutor ui, I18n i18n, ViewMemory memory, ZoneId zone, Debouncer.Factory debouncers) {
         this.i18n = i18n;
         this.memory = memory;
         summary = new SummaryViewModel<>(BackboneApi::registrationSummary, s -> tiles(s, i18n), ui, i18n);
         organisations = new BrowserViewModel<>(RecordKind.ORGANISATIONS, new OrganisationForm(ui, i18n), ui, i18n, memory,
-                debouncers.get());
-        systems = new BrowserViewModel<>(RecordKind.SYSTEMS, new SystemForm(ui, i18n), ui, i18n, memory, debouncers.get());
+                debouncers.create());
+        systems = new BrowserViewModel<>(RecordKind.SYSTEMS, new SystemForm(ui, i18n), ui, i18n, memory, debouncers.create());
         endpoints = new BrowserViewModel<>(RecordKind.ENDPOINTS, new EndpointForm(ui, i18n), ui, i18n, memory,
-                debouncers.get());
+                debouncers.create());
         checks = new ChecksViewModel(ui, i18n, zone);
         expiring = new ExpiringViewModel(ui, i18n, memory);
         memory.recall(MEMORY_SECTION).flatMap(RegistrationsViewModel::section).ifPresent(section::set);

@@ -91,7 +91,7 @@ final class RelatedTables {
         }
         links.setAlignment(Pos.CENTER_LEFT);
         VBox head = new VBox(2, title, links);
-        ErrorRow error = new ErrorRow(list.errorProperty(), list.errorDetailProperty(), i18n);
+        ErrorRow error = ErrorRow.besideData(list.status(), Bindings.isNotEmpty(list.items()), i18n);
         Label hint = Views.muted(i18n.get("registrations.related.hint"));
         return new VBox(6, head, table, error, hint);
     }

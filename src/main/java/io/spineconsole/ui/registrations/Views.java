@@ -7,21 +7,16 @@ import io.spineconsole.domain.registrations.Severity;
 import io.spineconsole.ui.common.AppIcon;
 import io.spineconsole.ui.common.I18n;
 import io.spineconsole.ui.common.Icons;
-import io.spineconsole.ui.common.LoadState;
 import io.spineconsole.ui.common.PagedList;
+import io.spineconsole.ui.common.Placeholder;
 import javafx.application.Platform;
-import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableValue;
-import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
-import javafx.scene.layout.StackPane;
-import javafx.scene.layout.VBox;
 
 import java.time.Instant;
 import java.time.ZoneId;
@@ -30,7 +25,7 @@ import java.time.format.FormatStyle;
 import java.util.Locale;
 import java.util.function.Function;
 
-/** Small view pieces the registrations views share: status badges, dates, table placeholders, paging. */
+/** Small view pieces the registrations views share: status badges, dates, table columns, paging. */
 final class Views {
     private Views() {
     }
@@ -157,7 +152,7 @@ final class Views {
 
     /**
      * Feeds a virtualised table from a {@link PagedList}: the next page is asked for when a row near the
-     * end is shown; the placeholder says loading, empty or failed.
+     * end is shown; the {@link Placeholder} says loading, empty or failed (with Retry).
      */
     static <T> void pageInto(TableView<T> table, PagedList<T> list, I18n i18n, ObservableValue<String> emptyText) {
         dense(table);
@@ -171,28 +166,7 @@ final class Views {
                 }
             }
         });
-        table.setPlaceholder(placeholder(list.stateProperty(), emptyText, i18n));
-    }
-
-    /** What an empty table says: loading (with progress), nothing found, or that the load failed. */
-    static Node placeholder(ObservableValue<LoadState> state, ObservableValue<String> emptyText, I18n i18n) {
-        ProgressIndicator busy = new ProgressIndicator();
-        busy.setPrefSize(32, 32);
-        busy.setAccessibleText(i18n.get("common.loading"));
-        busy.visibleProperty().bind(Bindings.createBooleanBinding(() -> state.getValue() == LoadState.LOADING, state));
-        busy.managedProperty().bind(busy.visibleProperty());
-        Label text = new Label();
-        text.getStyleClass().add("text-muted");
-        text.setWrapText(true);
-        text.textProperty().bind(Bindings.createStringBinding(() -> switch (state.getValue()) {
-            case EMPTY -> emptyText.getValue();
-            case FAILED -> i18n.get("registrations.list.failed");
-            case LOADING -> i18n.get("common.loading");
-            default -> "";
-        }, state, emptyText));
-        VBox box = new VBox(8, busy, text);
-        box.setAlignment(Pos.CENTER);
-        return new StackPane(box);
+        table.setPlaceholder(new Placeholder(list.status(), emptyText, i18n));
     }
 
     /** A muted one-line hint. */

@@ -121,6 +121,28 @@ class DetailViewModelTest {
     }
 
     @Test
+    void aRecordThatCannotBeOpenedSaysWhyAndRetryAsksAgain() {
+        UiQueue q = new UiQueue();
+        DetailViewModel<Organisation> detail = new DetailViewModel<>(RecordKind.ORGANISATIONS, q.ui, I18N);
+        detail.connect(sandbox.context(Role.VIEWER, EnvironmentKind.SANDBOX));
+        detail.open("ZZ9Q9");
+        assertEquals(LoadState.LOADING, detail.status().state(), "opening: nothing to show yet");
+        q.await("the refusal", () -> detail.status().state() == LoadState.FAILED);
+        assertNull(detail.record());
+        assertFalse(detail.status().errorProperty().get().isEmpty(), "the placeholder says why");
+        assertFalse(detail.status().errorDetailProperty().get().isEmpty(), "with a detail to copy");
+
+        detail.status().retry();
+        assertEquals(LoadState.LOADING, detail.status().state(), "Retry asks the server again");
+        q.await("the second refusal", () -> detail.status().state() == LoadState.FAILED);
+
+        Organisation owner = Records.activeOrganisation(admin.registrations());
+        detail.show(owner);
+        assertEquals(LoadState.LOADED, detail.status().state(), "a row at hand shows at once");
+        assertEquals("", detail.status().errorProperty().get(), "and the old error is gone");
+    }
+
+    @Test
     void onLiveADestructiveActionAsksForTheEnvironmentsName() {
         UiQueue q = new UiQueue();
         Organisation owner = Records.activeOrganisation(admin.registrations());

@@ -1,6 +1,5 @@
 package io.spineconsole.ui.registrations;
 
-import io.spineconsole.ui.common.Debouncer;
 import io.spineconsole.api.BackboneApi;
 import io.spineconsole.api.Page;
 import io.spineconsole.api.RegistrationsApi;
@@ -11,8 +10,10 @@ import io.spineconsole.domain.registrations.MhsEndpoint;
 import io.spineconsole.domain.registrations.Organisation;
 import io.spineconsole.domain.registrations.RegistrationFilter;
 import io.spineconsole.ui.common.ConsoleLink;
+import io.spineconsole.ui.common.Debouncer;
 import io.spineconsole.ui.common.I18n;
 import io.spineconsole.ui.common.LoadState;
+import io.spineconsole.ui.common.ManualDebouncer;
 import io.spineconsole.ui.common.ViewMemory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -43,31 +44,6 @@ class RecordListViewModelTest {
     }
 
 
-    /** Holds submitted searches until the test says the user paused. */
-    static final class ManualDebouncer implements Debouncer {
-        Runnable waiting;
-        int submits;
-
-        @Override
-        public void submit(Runnable action) {
-            waiting = action;
-            submits++;
-        }
-
-        @Override
-        public void cancel() {
-            waiting = null;
-        }
-
-        void pause() {
-            Runnable r = waiting;
-            waiting = null;
-            if (r != null) {
-                r.run();
-            }
-        }
-    }
-
     @Test
     void typingIsDebouncedIntoOneServerSearchAndPagesArriveOnScroll() {
         UiQueue q = new UiQueue();
@@ -88,9 +64,9 @@ class RecordListViewModelTest {
         for (String typed : List.of("r", "rr", "rr8")) {
             list.queryProperty().set(typed);
         }
-        assertEquals(3, debouncer.submits, "every keystroke asks");
+        assertEquals(3, debouncer.submits(), "every keystroke asks");
         assertEquals(LoadState.LOADED, list.list().stateProperty().get(), "nothing is sent while typing");
-        debouncer.pause();
+        debouncer.flush();
         q.await("the search", () -> list.list().stateProperty().get() == LoadState.LOADED);
         assertFalse(list.list().items().isEmpty());
         assertTrue(list.list().items().stream().allMatch(e -> e.partyKey().startsWith("RR8") || e.odsCode().startsWith("RR8")
@@ -109,7 +85,7 @@ class RecordListViewModelTest {
         list.statuses().add(RegistrationStatus.ACTIVE);
         list.patternProperty().set(MessagingPattern.ASYNC_RELIABLE);
         list.ods().valueProperty().set("rr8");
-        debouncer.pause();
+        debouncer.flush();
         q.await("the filtered list", () -> list.list().stateProperty().get() == LoadState.LOADED
                 && list.list().items().stream().allMatch(e -> e.odsCode().equals("RR8")));
         assertFalse(list.list().items().isEmpty());
@@ -122,18 +98,15 @@ class RecordListViewModelTest {
         list.ods().valueProperty().set("rr 8!");
         assertFalse(list.filterValid());
         assertFalse(list.ods().errorProperty().get().isEmpty(), "the field says what is wrong");
-        debouncer.pause();
+        debouncer.flush();
         q.settle(200);
         assertEquals(before, list.list().items(), "a filter the server would refuse is not sent");
         assertEquals(LoadState.LOADED, list.list().stateProperty().get());
     }
 
-    @Test
-    void aNewerSearchCancelsTheStaleOneSoItsAnswerNeverLands() {
-        UiQueue q = new UiQueue();
-        List<CompletableFuture<Page<MhsEndpoint>>> calls = new ArrayList<>();
-        List<String> queries = new ArrayList<>();
-        RegistrationsApi slow = (RegistrationsApi) Proxy.newProxyInstance(getClass().getClassLoader(),
+    /** A registrations API that records each endpoints search and answers it only when the test says. */
+    private static RegistrationsApi recording(List<CompletableFuture<Page<MhsEndpoint>>> calls, List<String> queries) {
+        return (RegistrationsApi) Proxy.newProxyInstance(RecordListViewModelTest.class.getClassLoader(),
                 new Class<?>[] {RegistrationsApi.class}, (proxy, method, args) -> {
                     if (method.getName().equals("endpoints")) {
                         CompletableFuture<Page<MhsEndpoint>> f = new CompletableFuture<>();
@@ -143,6 +116,39 @@ class RecordListViewModelTest {
                     }
                     throw new UnsupportedOperationException(method.getName());
                 });
+    }
+
+    @Test
+    void quickTypingSearchesOnceWithWhatWasTypedLast() {
+        UiQueue q = new UiQueue();
+        List<CompletableFuture<Page<MhsEndpoint>>> calls = new ArrayList<>();
+        List<String> queries = new ArrayList<>();
+        ManualDebouncer.Factory debouncers = new ManualDebouncer.Factory();
+        RegistrationsViewModel workspace = new RegistrationsViewModel(q.ui, I18N, ViewMemory.inMemory(),
+                java.time.ZoneOffset.UTC, debouncers);
+        RecordListViewModel<MhsEndpoint> list = workspace.endpoints().list();
+        list.connect(recording(calls, queries));
+        assertEquals(1, calls.size(), "connecting lists at once");
+
+        for (String typed : List.of("l", "le", "lee", "leed", "leeds")) {
+            list.queryProperty().set(typed);
+        }
+        list.statuses().add(RegistrationStatus.ACTIVE);
+        assertEquals(1, calls.size(), "nothing is sent while the user types");
+        debouncers.flushAll();
+        assertEquals(2, calls.size(), "one search for six changes");
+        assertEquals("leeds", queries.get(1));
+        assertEquals(List.of(RegistrationStatus.ACTIVE), list.filter().statuses());
+        debouncers.flushAll();
+        assertEquals(2, calls.size(), "and no second one after it");
+    }
+
+    @Test
+    void aNewerSearchCancelsTheStaleOneSoItsAnswerNeverLands() {
+        UiQueue q = new UiQueue();
+        List<CompletableFuture<Page<MhsEndpoint>>> calls = new ArrayList<>();
+        List<String> queries = new ArrayList<>();
+        RegistrationsApi slow = recording(calls, queries);
         RecordListViewModel<MhsEndpoint> list = new RecordListViewModel<>(RecordKind.ENDPOINTS, q.ui, I18N,
                 ViewMemory.inMemory(), Debouncer.immediate());
         list.connect(slow);
