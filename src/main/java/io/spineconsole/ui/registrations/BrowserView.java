@@ -1,51 +1,36 @@
 package io.spineconsole.ui.registrations;
 
-import io.spineconsole.domain.MessagingPattern;
-import io.spineconsole.domain.RegistrationStatus;
-import io.spineconsole.domain.registrations.OrganisationKind;
 import io.spineconsole.ui.common.AppIcon;
 import io.spineconsole.ui.common.ConsoleLink;
 import io.spineconsole.ui.common.ErrorRow;
 import io.spineconsole.ui.common.I18n;
 import io.spineconsole.ui.common.Icons;
 import io.spineconsole.ui.common.Placeholder;
-import io.spineconsole.ui.common.ValidatedField;
 import io.spineconsole.ui.common.ViewMemory;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
-import javafx.collections.FXCollections;
-import javafx.collections.SetChangeListener;
-import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
-import javafx.scene.control.CheckMenuItem;
-import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.MenuButton;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
-import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
-import java.util.Arrays;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 
 /**
  * One registration list: search and filters (server-side, debounced), a virtualised table fed in pages
@@ -55,8 +40,6 @@ import java.util.stream.Collectors;
  * @param <T> the record type
  */
 final class BrowserView<T> {
-    private static final PseudoClass DANGER = PseudoClass.getPseudoClass("danger");
-
     /** What a list asks of the workspace: dialogs and links. */
     interface Host {
         void openImport(RecordKind<?> kind);
@@ -74,7 +57,7 @@ final class BrowserView<T> {
     private final Host host;
     private final VBox root = new VBox(8);
     private final TableView<T> table = new TableView<>();
-    private final TextField search = new TextField();
+    private final ListFilters<T> filters;
     private final DetailPane<T> detail;
     private final FormPane<T> form;
     private final Map<TableColumn<T, ?>, String> sorts = new HashMap<>();
@@ -90,6 +73,7 @@ final class BrowserView<T> {
         root.setId(idPrefix);
         root.getStyleClass().add("reg-browser");
         root.setPadding(new Insets(10, 12, 8, 12));
+        filters = new ListFilters<>(model.list(), i18n, idPrefix);
         detail = new DetailPane<>(model, view, i18n, formats, host::go, host::create);
         form = new FormPane<>(model, i18n, formats, this::closeForm);
 
@@ -163,7 +147,7 @@ final class BrowserView<T> {
                 memory.remember(dividerKey, String.format(java.util.Locale.ROOT, "%.3f", p.doubleValue())));
         VBox.setVgrow(split, Priority.ALWAYS);
 
-        root.getChildren().addAll(toolbar(), filters(), split);
+        root.getChildren().addAll(toolbar(), filters.fields(), split);
         root.addEventFilter(KeyEvent.KEY_PRESSED, this::keys);
     }
 
@@ -178,46 +162,6 @@ final class BrowserView<T> {
 
     private Node toolbar() {
         var list = model.list();
-        search.setId(idPrefix + "-search");
-        search.setPromptText(Labels.searchPrompt(i18n, kind));
-        search.setAccessibleText(i18n.get("registrations.search.label", Labels.plural(i18n, kind)));
-        search.textProperty().bindBidirectional(list.queryProperty());
-        search.setPrefWidth(300);
-        HBox.setHgrow(search, Priority.SOMETIMES);
-        Label searchIcon = new Label(null, Icons.of(AppIcon.SEARCH));
-
-        MenuButton statuses = new MenuButton();
-        statuses.setId(idPrefix + "-status-filter");
-        for (RegistrationStatus s : RegistrationStatus.values()) {
-            CheckMenuItem item = new CheckMenuItem(Labels.status(i18n, s));
-            item.setSelected(list.statuses().contains(s));
-            item.selectedProperty().addListener((o, a, on) -> {
-                if (on) {
-                    list.statuses().add(s);
-                } else {
-                    list.statuses().remove(s);
-                }
-            });
-            list.statuses().addListener((SetChangeListener<RegistrationStatus>) c -> item.setSelected(list.statuses().contains(s)));
-            statuses.getItems().add(item);
-        }
-        Runnable statusText = () -> statuses.setText(list.statuses().isEmpty() ? i18n.get("registrations.filter.anyStatus")
-                : i18n.get("registrations.filter.statuses", Arrays.stream(RegistrationStatus.values())
-                .filter(list.statuses()::contains).map(s -> Labels.status(i18n, s)).collect(Collectors.joining(", "))));
-        statusText.run();
-        list.statuses().addListener((SetChangeListener<RegistrationStatus>) c -> statusText.run());
-
-        ComboBox<String> sort = new ComboBox<>(FXCollections.observableArrayList(list.sortCodes()));
-        sort.setId(idPrefix + "-sort");
-        sort.setConverter(Views.converter(code -> Labels.sort(i18n, code)));
-        sort.valueProperty().bindBidirectional(list.sortProperty());
-        sort.setAccessibleText(i18n.get("registrations.filter.sort"));
-        sort.setTooltip(new Tooltip(i18n.get("registrations.filter.sort")));
-
-        Button clear = Icons.button(AppIcon.CLOSE, i18n.get("registrations.filter.clear"));
-        clear.setId(idPrefix + "-clear-filters");
-        clear.setOnAction(e -> list.clearFilters());
-
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Button copyLink = Icons.button(AppIcon.LINK, i18n.get("registrations.list.copyLink"));
@@ -235,85 +179,12 @@ final class BrowserView<T> {
         create.disableProperty().bind(model.mayChangeProperty().not());
         create.setOnAction(e -> startCreate(Map.of()));
         create.setMinWidth(Region.USE_PREF_SIZE);
-        statuses.setPrefWidth(190);
 
-        HBox bar = new HBox(8, searchIcon, search, statuses, sort, clear, spacer, copyLink, export, importButton, create);
+        HBox bar = new HBox(8);
+        bar.getChildren().addAll(filters.toolbarControls());
+        bar.getChildren().addAll(spacer, copyLink, export, importButton, create);
         bar.setAlignment(Pos.CENTER_LEFT);
         return bar;
-    }
-
-    private Node filters() {
-        var list = model.list();
-        FlowPane pane = new FlowPane(8, 6);
-        pane.setAlignment(Pos.CENTER_LEFT);
-        if (kind.offers(RecordKind.Filter.KIND)) {
-            ComboBox<OrganisationKind> kinds = new ComboBox<>();
-            kinds.getItems().add(null);
-            kinds.getItems().addAll(OrganisationKind.values());
-            kinds.setConverter(Views.converter(k -> k == null ? i18n.get("registrations.filter.anyKind") : Labels.kind(i18n, k)));
-            kinds.valueProperty().bindBidirectional(list.organisationKindProperty());
-            kinds.setAccessibleText(i18n.get("registrations.field.kind"));
-            kinds.setId(idPrefix + "-kind-filter");
-            pane.getChildren().add(kinds);
-        }
-        if (kind.offers(RecordKind.Filter.PARENT)) {
-            pane.getChildren().add(filterField(list.parent(), i18n.get("registrations.filter.parent"), "parent", 150));
-        }
-        if (kind.offers(RecordKind.Filter.ODS)) {
-            pane.getChildren().add(filterField(list.ods(), i18n.get("registrations.filter.ods"), "ods", 140));
-        }
-        if (kind.offers(RecordKind.Filter.PARTY_KEY)) {
-            pane.getChildren().add(filterField(list.partyKey(), i18n.get("registrations.filter.partyKey"), "party-key", 150));
-        }
-        if (kind.offers(RecordKind.Filter.INTERACTION)) {
-            pane.getChildren().add(filterField(list.interaction(), i18n.get("registrations.filter.interaction"),
-                    "interaction", 300));
-        }
-        if (kind.offers(RecordKind.Filter.PATTERN)) {
-            ComboBox<MessagingPattern> patterns = new ComboBox<>();
-            patterns.getItems().add(null);
-            patterns.getItems().addAll(MessagingPattern.values());
-            patterns.setConverter(Views.converter(p -> p == null ? i18n.get("registrations.filter.anyPattern") : p.code()));
-            patterns.valueProperty().bindBidirectional(list.patternProperty());
-            patterns.setAccessibleText(i18n.get("registrations.field.pattern"));
-            patterns.setId(idPrefix + "-pattern-filter");
-            pane.getChildren().add(patterns);
-        }
-        if (kind.offers(RecordKind.Filter.CERTIFICATE_EXPIRY)) {
-            ComboBox<Integer> expiry = new ComboBox<>(FXCollections.observableArrayList(Arrays.asList(null, 30, 60, 90)));
-            expiry.setConverter(Views.converter(d -> d == null ? i18n.get("registrations.filter.anyExpiry")
-                    : i18n.get("registrations.filter.expiring", d)));
-            expiry.valueProperty().bindBidirectional(list.expiringWithinDaysProperty());
-            expiry.setAccessibleText(i18n.get("registrations.field.certificate"));
-            expiry.setId(idPrefix + "-expiry-filter");
-            pane.getChildren().add(expiry);
-        }
-        Label problem = new Label();
-        problem.getStyleClass().add("field-error");
-        problem.setId(idPrefix + "-filter-error");
-        problem.textProperty().bind(Bindings.createStringBinding(() -> {
-            for (ValidatedField f : List.of(list.parent(), list.ods(), list.partyKey(), list.interaction())) {
-                if (!f.errorProperty().get().isEmpty()) {
-                    return i18n.get("registrations.filter.problem", f.errorProperty().get());
-                }
-            }
-            return "";
-        }, list.parent().errorProperty(), list.ods().errorProperty(), list.partyKey().errorProperty(),
-                list.interaction().errorProperty()));
-        problem.visibleProperty().bind(problem.textProperty().isNotEmpty());
-        problem.managedProperty().bind(problem.visibleProperty());
-        return new VBox(4, pane, problem);
-    }
-
-    private Node filterField(ValidatedField field, String prompt, String id, double width) {
-        TextField text = new TextField();
-        text.setId(idPrefix + "-" + id + "-filter");
-        text.setPromptText(prompt);
-        text.setAccessibleText(prompt);
-        text.setPrefWidth(width);
-        text.textProperty().bindBidirectional(field.valueProperty());
-        field.errorProperty().addListener((o, a, e) -> text.pseudoClassStateChanged(DANGER, !e.isEmpty()));
-        return text;
     }
 
     private void selected(T old, T row) {
@@ -348,8 +219,8 @@ final class BrowserView<T> {
 
     private void keys(KeyEvent e) {
         if (e.isShortcutDown() && e.getCode() == KeyCode.F) {
-            search.requestFocus();
-            search.selectAll();
+            filters.search().requestFocus();
+            filters.search().selectAll();
             e.consume();
         } else if (e.isShortcutDown() && e.getCode() == KeyCode.N && model.mayChangeProperty().get()) {
             startCreate(Map.of());
@@ -394,7 +265,7 @@ final class BrowserView<T> {
     }
 
     void focusSearch() {
-        search.requestFocus();
+        filters.search().requestFocus();
     }
 
     DetailPane<T> detail() {
