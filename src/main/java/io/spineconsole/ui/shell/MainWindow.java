@@ -7,6 +7,7 @@ import io.spineconsole.ui.common.Navigator;
 import io.spineconsole.ui.common.WorkspaceContext;
 import io.spineconsole.ui.common.I18n;
 import io.spineconsole.ui.common.Icons;
+import io.spineconsole.ui.common.Placeholder;
 import io.spineconsole.ui.common.Themes;
 import io.spineconsole.ui.common.WorkspaceAction;
 import io.spineconsole.ui.common.WorkspaceView;
@@ -18,12 +19,9 @@ import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
-import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
-import javafx.scene.input.Clipboard;
-import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -206,14 +204,16 @@ public final class MainWindow {
         return nav;
     }
 
+    /**
+     * Where the workspace will be while a session opens: the one placeholder, saying the step under way,
+     * or why it failed (Retry, copy the detail, or choose another profile), or asking for a token.
+     */
     private Node startupOverlay() {
-        ProgressIndicator progress = new ProgressIndicator();
-        progress.visibleProperty().bind(model.phaseProperty().isEqualTo(ShellViewModel.Phase.CONNECTING));
-        progress.managedProperty().bind(progress.visibleProperty());
-        Label message = new Label();
-        message.setId("startup-message");
-        message.setWrapText(true);
-        message.textProperty().bind(model.phaseMessageProperty());
+        Button profiles = new Button(i18n.get("command.profiles"), Icons.of(AppIcon.PROFILES));
+        profiles.setOnAction(e -> openProfiles());
+        Placeholder placeholder = new Placeholder(model.openingStatus(), model.needsTokenProperty(), i18n)
+                .busyText(model.stepProperty()).failedAction(profiles);
+        placeholder.setId("startup-message");
 
         PasswordField token = new PasswordField();
         token.setId("startup-token");
@@ -231,22 +231,7 @@ public final class MainWindow {
         tokenRow.visibleProperty().bind(model.phaseProperty().isEqualTo(ShellViewModel.Phase.NEEDS_TOKEN));
         tokenRow.managedProperty().bind(tokenRow.visibleProperty());
 
-        Button retry = new Button(i18n.get("startup.retry"), Icons.of(AppIcon.REFRESH));
-        retry.setOnAction(e -> model.retry());
-        Button copy = new Button(i18n.get("common.copyDetail"), Icons.of(AppIcon.COPY));
-        copy.setOnAction(e -> {
-            ClipboardContent clip = new ClipboardContent();
-            clip.putString(model.phaseDetailProperty().get());
-            Clipboard.getSystemClipboard().setContent(clip);
-        });
-        Button profiles = new Button(i18n.get("command.profiles"), Icons.of(AppIcon.PROFILES));
-        profiles.setOnAction(e -> openProfiles());
-        HBox failedRow = new HBox(8, retry, copy, profiles);
-        failedRow.setAlignment(Pos.CENTER);
-        failedRow.visibleProperty().bind(model.phaseProperty().isEqualTo(ShellViewModel.Phase.FAILED));
-        failedRow.managedProperty().bind(failedRow.visibleProperty());
-
-        VBox box = new VBox(16, progress, message, tokenRow, failedRow);
+        VBox box = new VBox(16, placeholder, tokenRow);
         box.setId("startup-overlay");
         box.getStyleClass().add("startup-overlay");
         box.setAlignment(Pos.CENTER);

@@ -10,8 +10,12 @@ import io.spineconsole.settings.Settings;
 import io.spineconsole.settings.SettingsStore;
 import io.spineconsole.ui.common.ErrorText;
 import io.spineconsole.ui.common.I18n;
+import io.spineconsole.ui.common.LatestLoad;
+import io.spineconsole.ui.common.LoadState;
+import io.spineconsole.ui.common.LoadStatus;
 import io.spineconsole.ui.common.UiExecutor;
 import io.spineconsole.ui.common.ViewMemory;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
@@ -29,6 +33,7 @@ import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
@@ -39,8 +44,15 @@ import java.util.function.Consumer;
 public final class ShellViewModel implements ViewMemory {
     private static final Logger LOG = LoggerFactory.getLogger(ShellViewModel.class);
 
-    /** Where the shell is in opening a session. */
+    /** Where the shell is in opening a session (what its {@link #openingStatus()} says, in the shell's words). */
     public enum Phase { CONNECTING, READY, NEEDS_TOKEN, FAILED }
+
+    /** A token typed at start-up that could not be stored. */
+    private static final class TokenNotSaved extends RuntimeException {
+        TokenNotSaved(Throwable cause) {
+            super(cause);
+        }
+    }
 
     private final BackboneConnector connector;
     private final SettingsStore settingsStore;
@@ -51,16 +63,21 @@ public final class ShellViewModel implements ViewMemory {
     private final ObjectProperty<Settings> settings = new SimpleObjectProperty<>();
     private final ObjectProperty<ConnectionProfile> profile = new SimpleObjectProperty<>();
     private final ObjectProperty<Session> session = new SimpleObjectProperty<>();
+    /**
+     * Opening a session is the shell's one load: LOADING while it connects, LOADED when ready, EMPTY when
+     * a remote profile needs a token first, FAILED with the reason (Retry connects again).
+     */
+    private final LatestLoad opening;
+    private final StringProperty step = new SimpleStringProperty("");
     private final ObjectProperty<Phase> phase = new SimpleObjectProperty<>(Phase.CONNECTING);
     private final StringProperty phaseMessage = new SimpleStringProperty("");
-    private final StringProperty phaseDetail = new SimpleStringProperty("");
+    private final StringProperty needsToken = new SimpleStringProperty("");
     private final ObjectProperty<ConnectionState> connectionState = new SimpleObjectProperty<>(ConnectionState.CONNECTING);
     private final ObjectProperty<Role> role = new SimpleObjectProperty<>();
     private final ObjectProperty<Workspace> workspace = new SimpleObjectProperty<>(Workspace.REGISTRATIONS);
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(Theme.LIGHT);
     private final IntegerProperty recoveries = new SimpleIntegerProperty();
     private final Consumer<ConnectionState> connectionListener;
-    private CompletableFuture<Session> connecting;
 
     public ShellViewModel(BackboneConnector connector, SettingsStore settingsStore, Settings initial,
                           UiExecutor ui, Executor io, I18n i18n) {
@@ -70,6 +87,26 @@ public final class ShellViewModel implements ViewMemory {
         this.io = io;
         this.i18n = i18n;
         this.connectionListener = state -> ui.execute(() -> showConnectionState(state));
+        opening = new LatestLoad(ui, i18n, () -> false);
+        opening.onRetry(this::retry);
+        opening.explainFailures(this::failureSentence, ShellViewModel::failureDetail);
+        phase.bind(Bindings.createObjectBinding(() -> switch (opening.status().state()) {
+            case IDLE, LOADING -> Phase.CONNECTING;
+            case LOADED -> Phase.READY;
+            case EMPTY -> Phase.NEEDS_TOKEN;
+            case FAILED -> Phase.FAILED;
+        }, opening.stateProperty()));
+        phaseMessage.bind(Bindings.createStringBinding(() -> switch (phase.get()) {
+            case CONNECTING -> step.get();
+            case READY -> "";
+            case NEEDS_TOKEN -> needsToken.get();
+            case FAILED -> opening.errorProperty().get();
+        }, phase, step, needsToken, opening.errorProperty()));
+        opening.stateProperty().addListener((o, a, state) -> {
+            if (state == LoadState.FAILED) {
+                connectionState.set(ConnectionState.OFFLINE);
+            }
+        });
         settings.set(initial);
         theme.set(initial.preferences().theme());
         Workspace.fromCode(initial.preferences().lastWorkspace()).ifPresent(workspace::set);
@@ -95,64 +132,91 @@ public final class ShellViewModel implements ViewMemory {
 
     /** Closes the current session (if any) and opens one for {@code target}. */
     public void connect(ConnectionProfile target) {
-        if (connecting != null) {
-            connecting.cancel(true);
-        }
-        closeSession();
-        profile.set(target);
-        phase.set(Phase.CONNECTING);
-        phaseDetail.set("");
-        phaseMessage.set(i18n.get(target.isSandbox() ? "startup.sandbox" : "startup.connecting", target.name()));
-        connectionState.set(ConnectionState.CONNECTING);
-        connecting = ui.deliver(connector.connect(target, key -> ui.execute(() -> phaseMessage.set(i18n.get(key)))),
-                opened -> {
-                    session.set(opened);
-                    role.set(opened.principal().role());
-                    // Show the state now; later changes arrive through the listener.
-                    connectionState.set(opened.api().connection().state());
-                    opened.api().connection().addListener(connectionListener);
-                    phase.set(Phase.READY);
-                    phaseMessage.set("");
-                    updatePreferences(settings.get().preferences().withActiveProfileId(target.id()));
-                },
-                failure -> {
-                    if (failure instanceof BackboneConnector.TokenRequiredException) {
-                        phase.set(Phase.NEEDS_TOKEN);
-                        phaseMessage.set(i18n.get("startup.needsToken", target.name()));
-                    } else if (failure instanceof BackboneConnector.SandboxInUseException) {
-                        LOG.warn("The sandbox is open in another console", failure);
-                        phase.set(Phase.FAILED);
-                        phaseMessage.set(i18n.get("startup.sandboxInUse"));
-                        phaseDetail.set(ErrorText.detail(failure.getCause()));
-                        connectionState.set(ConnectionState.OFFLINE);
-                    } else {
-                        LOG.warn("Could not connect to {}", target.name(), failure);
-                        phase.set(Phase.FAILED);
-                        phaseMessage.set(i18n.get("startup.failed", target.name()) + " " + ErrorText.sentence(i18n, failure));
-                        phaseDetail.set(ErrorText.detail(failure));
-                        connectionState.set(ConnectionState.OFFLINE);
-                    }
-                });
+        open(target, CompletableFuture.completedFuture(null));
     }
 
     /** Saves a token the user typed for the current profile, then connects with it. */
     public void submitToken(String token) {
         ConnectionProfile target = profile.get();
-        CompletableFuture.runAsync(() -> {
+        open(target, CompletableFuture.runAsync(() -> {
             try {
                 connector.saveToken(target.id(), token.trim());
             } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
+                throw new TokenNotSaved(e);
             }
-        }, io).whenComplete((ok, failure) -> ui.execute(() -> {
-            if (failure != null) {
-                phase.set(Phase.FAILED);
-                phaseMessage.set(i18n.get("startup.tokenNotSaved"));
-                phaseDetail.set(ErrorText.detail(failure));
-            } else {
-                connect(target);
+        }, io));
+    }
+
+    /** Closes the current session and, once {@code first} is done (a token stored), opens one for {@code target}. */
+    private void open(ConnectionProfile target, CompletableFuture<Void> first) {
+        opening.cancel();
+        closeSession();
+        profile.set(target);
+        needsToken.set(i18n.get("startup.needsToken", target.name()));
+        step.set(i18n.get(target.isSandbox() ? "startup.sandbox" : "startup.connecting", target.name()));
+        connectionState.set(ConnectionState.CONNECTING);
+        Consumer<String> progress = key -> ui.execute(() -> {
+            if (profile.get() == target && phase.get() == Phase.CONNECTING) {
+                step.set(i18n.get(key));
             }
-        }));
+        });
+        opening.start(withoutToken(target, first.thenCompose(v -> connector.connect(target, progress))),
+                opened -> opened.ifPresent(s -> opened(target, s)), Optional::isEmpty);
+    }
+
+    /** The session, or none when the profile needs a token first (not a failure: the window asks for one). */
+    private static CompletableFuture<Optional<Session>> withoutToken(ConnectionProfile target, CompletableFuture<Session> call) {
+        CompletableFuture<Optional<Session>> answer = call.handle((opened, failure) -> {
+            if (failure == null) {
+                return Optional.of(opened);
+            }
+            Throwable cause = unwrap(failure);
+            if (cause instanceof BackboneConnector.TokenRequiredException) {
+                return Optional.empty();
+            }
+            LOG.warn("Could not connect to {}", target.name(), cause);
+            throw new CompletionException(cause);
+        });
+        answer.whenComplete((v, t) -> {
+            if (answer.isCancelled()) {
+                call.cancel(true);
+            }
+        });
+        return answer;
+    }
+
+    private void opened(ConnectionProfile target, Session opened) {
+        session.set(opened);
+        role.set(opened.principal().role());
+        // Show the state now; later changes arrive through the listener.
+        connectionState.set(opened.api().connection().state());
+        opened.api().connection().addListener(connectionListener);
+        updatePreferences(settings.get().preferences().withActiveProfileId(target.id()));
+    }
+
+    private String failureSentence(Throwable failure) {
+        if (failure instanceof BackboneConnector.SandboxInUseException) {
+            return i18n.get("startup.sandboxInUse");
+        }
+        if (failure instanceof TokenNotSaved) {
+            return i18n.get("startup.tokenNotSaved");
+        }
+        String name = profile.get() == null ? "" : profile.get().name();
+        return i18n.get("startup.failed", name) + " " + ErrorText.sentence(i18n, failure);
+    }
+
+    /** The detail to copy: what went wrong underneath (the store's lock, the credential store's error). */
+    private static String failureDetail(Throwable failure) {
+        boolean wrapper = failure instanceof BackboneConnector.SandboxInUseException || failure instanceof TokenNotSaved;
+        return ErrorText.detail(wrapper && failure.getCause() != null ? failure.getCause() : failure);
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        Throwable t = failure;
+        while (t instanceof CompletionException && t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t;
     }
 
     public void retry() {
@@ -298,9 +362,7 @@ public final class ShellViewModel implements ViewMemory {
 
     /** Closes the session; the window is closing. */
     public void shutdown() {
-        if (connecting != null) {
-            connecting.cancel(true);
-        }
+        opening.cancel();
         closeSession();
     }
 
@@ -325,7 +387,22 @@ public final class ShellViewModel implements ViewMemory {
     }
 
     public ReadOnlyStringProperty phaseDetailProperty() {
-        return phaseDetail;
+        return opening.errorDetailProperty();
+    }
+
+    /** Opening the session, as the window's placeholder shows it; Retry connects again. */
+    public LoadStatus openingStatus() {
+        return opening.status();
+    }
+
+    /** The step of opening a session under way ("Starting the sandbox server…"). */
+    public ReadOnlyStringProperty stepProperty() {
+        return step;
+    }
+
+    /** What a profile without a token is asked ("Enter the access token for INT…"). */
+    public ReadOnlyStringProperty needsTokenProperty() {
+        return needsToken;
     }
 
     public ReadOnlyObjectProperty<ConnectionState> connectionStateProperty() {

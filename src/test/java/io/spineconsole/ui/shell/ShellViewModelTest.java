@@ -73,8 +73,14 @@ class ShellViewModelTest {
                     : otherSecrets.get(profileId + "/" + secret.code()));
         }
 
+        /** When set, storing a secret fails with it (the credential store is locked). */
+        java.io.IOException failSaving;
+
         @Override
-        public void saveSecret(String profileId, Secret secret, String value) {
+        public void saveSecret(String profileId, Secret secret, String value) throws java.io.IOException {
+            if (failSaving != null) {
+                throw failSaving;
+            }
             if (secret == Secret.TOKEN) {
                 tokens.put(profileId, value);
             } else {
@@ -156,6 +162,42 @@ class ShellViewModelTest {
         assertTrue(model.phaseMessageProperty().get().contains("Sandbox"), model.phaseMessageProperty().get());
         assertTrue(model.phaseDetailProperty().get().contains("connection refused"));
         assertEquals(ConnectionState.OFFLINE, model.connectionStateProperty().get());
+    }
+
+    @Test
+    void retryAfterAFailedConnectionConnectsAgainAndTheStatusFollows() {
+        FakeConnector connector = new FakeConnector();
+        connector.failWith = new ApiException(ApiException.Kind.OFFLINE, 0, "OFFLINE", "unreachable",
+                "GET /api/v1/me: connection refused", List.of(), null);
+        ShellViewModel model = model(connector, Settings.defaults());
+        model.start();
+        assertEquals(io.spineconsole.ui.common.LoadState.FAILED, model.openingStatus().state());
+        assertEquals(model.phaseMessageProperty().get(), model.openingStatus().errorProperty().get(),
+                "the placeholder says what the phase says");
+
+        connector.failWith = null;
+        model.openingStatus().retry();
+        assertEquals(ShellViewModel.Phase.READY, model.phaseProperty().get());
+        assertEquals(io.spineconsole.ui.common.LoadState.LOADED, model.openingStatus().state());
+        assertEquals("", model.phaseDetailProperty().get(), "the old detail is gone");
+        assertEquals(Role.ADMIN, model.roleProperty().get());
+    }
+
+    @Test
+    void aTokenThatCannotBeStoredSaysSoAndNothingConnects() {
+        FakeConnector connector = new FakeConnector();
+        connector.failSaving = new java.io.IOException("keychain locked");
+        ConnectionProfile integration = ConnectionProfile.remote("INT", EnvironmentKind.INT, "https://int.example.nhs.uk");
+        ShellViewModel model = model(connector, Settings.defaults().withProfile(integration));
+        model.connect(integration);
+        assertEquals(ShellViewModel.Phase.NEEDS_TOKEN, model.phaseProperty().get());
+        assertTrue(model.phaseMessageProperty().get().contains("INT"), model.phaseMessageProperty().get());
+        model.submitToken("spc_typed");
+        assertEquals(ShellViewModel.Phase.FAILED, model.phaseProperty().get());
+        assertEquals(i18n.get("startup.tokenNotSaved"), model.phaseMessageProperty().get());
+        assertNull(model.sessionProperty().get());
+        assertTrue(connector.opened.isEmpty());
+        assertTrue(model.phaseDetailProperty().get().contains("keychain locked"), model.phaseDetailProperty().get());
     }
 
     @Test
