@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Executor;
+import java.util.function.BooleanSupplier;
 
 /**
  * The workspace's states worth a screenshot (see {@code --screenshot}): a record's detail, an
@@ -26,17 +27,15 @@ final class RegistrationsShowcases {
 
     static List<Showcase> of(RegistrationsView view, RegistrationsViewModel model, I18n i18n, Executor files) {
         BrowserViewModel<MhsEndpoint> endpoints = model.endpoints();
-        boolean[] filtered = new boolean[1];
         return List.of(
-                new Showcase("endpoint-detail", () -> {
+                afterShow("endpoint-detail", () -> {
                     model.sectionProperty().set(RegistrationsViewModel.Section.ENDPOINTS);
                     endpoints.select(null);
                     endpoints.list().apply(ConsoleLink.of("registrations", "endpoints")
                             .with("pattern", "async-reliable").with("status", "active,suspended"));
-                    filtered[0] = true;
                 }, () -> {
                     var table = view.endpointsView().table();
-                    if (!filtered[0] || endpoints.list().list().stateProperty().get() != LoadState.LOADED) {
+                    if (endpoints.list().list().stateProperty().get() != LoadState.LOADED) {
                         return false;
                     }
                     if (endpoints.detail().record() == null) {
@@ -46,14 +45,14 @@ final class RegistrationsShowcases {
                     return endpoints.detail().findingsStateProperty().get() != LoadState.LOADING
                             && endpoints.detail().history().stateProperty().get() != LoadState.LOADING;
                 }),
-                new Showcase("endpoint-edit", () -> {
+                afterShow("endpoint-edit", () -> {
                     endpoints.startEdit();
                     RecordForm<MhsEndpoint> form = endpoints.form();
                     form.get("/url").input().valueProperty().set("http://msg.example.nhs.uk/reliablemessaging");
                     form.get("/reliability/retryInterval").input().valueProperty().set("2 hours");
                     form.get("/partyKey").input().valueProperty().set("YES-0000806");
                 }, () -> endpoints.editingProperty().get(), endpoints::closeEditor),
-                new Showcase("endpoint-conflict", () -> {
+                afterShow("endpoint-conflict", () -> {
                     endpoints.startEdit();
                     RecordForm<MhsEndpoint> form = endpoints.form();
                     MhsEndpoint base = form.original();
@@ -70,14 +69,14 @@ final class RegistrationsShowcases {
                             base.version() + 1, base.createdAt(), base.createdBy(), java.time.Instant.now(), "jane.doe");
                     form.showConflict(theirs);
                 }, () -> endpoints.form().conflictProperty().get() != null, endpoints::closeEditor),
-                new Showcase("organisation-related", () -> {
+                afterShow("organisation-related", () -> {
                     view.open(RecordKind.ORGANISATIONS.link("RR8"));
                     view.organisationsView().detail().showTab(1);
                 }, () -> model.organisations().detail().record() != null
                         && model.organisations().detail().systems().stateProperty().get() != LoadState.LOADING
                         && model.organisations().detail().endpoints().stateProperty().get() != LoadState.LOADING,
                         () -> view.organisationsView().detail().showTab(0)),
-                new Showcase("systems", () -> {
+                afterShow("systems", () -> {
                     model.sectionProperty().set(RegistrationsViewModel.Section.SYSTEMS);
                     model.systems().list().refresh();
                 }, () -> {
@@ -90,16 +89,17 @@ final class RegistrationsShowcases {
                     }
                     return model.systems().detail().findingsStateProperty().get() != LoadState.LOADING;
                 }),
-                new Showcase("checks", () -> {
+                afterShow("checks", () -> {
                     model.sectionProperty().set(RegistrationsViewModel.Section.CHECKS);
                     model.checks().runIfNeverRun();
                 }, () -> model.checks().stateProperty().get() == LoadState.LOADED
                         || model.checks().stateProperty().get() == LoadState.EMPTY),
-                new Showcase("expiring", () -> {
+                afterShow("expiring", () -> {
                     model.sectionProperty().set(RegistrationsViewModel.Section.EXPIRING);
                     model.expiring().showDays("60");
-                }, () -> model.expiring().list().stateProperty().get() != LoadState.LOADING),
-                new Showcase("import", () -> {
+                }, () -> model.expiring().daysProperty().get() == 60
+                        && model.expiring().list().stateProperty().get() != LoadState.LOADING),
+                afterShow("import", () -> {
                     model.sectionProperty().set(RegistrationsViewModel.Section.ORGANISATIONS);
                     ImportViewModel vm = new ImportViewModel(model.contextProperty().get(), view.services().ui(), i18n, files);
                     vm.pathProperty().set(sampleCsv().toString());
@@ -109,7 +109,7 @@ final class RegistrationsShowcases {
                     new ImportDialog(view.root().getScene().getWindow(), vm, i18n).showAndWait();
                 }, () -> lastImport != null && lastImport.phaseProperty().get() == ImportViewModel.Phase.PREVIEWED,
                         () -> lastImport = null),
-                new Showcase("export", () -> {
+                afterShow("export", () -> {
                     ExportViewModel export = view.exportModelFor(RecordKind.ENDPOINTS);
                     export.pathProperty().set(Path.of(System.getProperty("java.io.tmpdir"),
                             export.suggestedName(java.time.LocalDate.now())).toString());
@@ -120,6 +120,25 @@ final class RegistrationsShowcases {
     }
 
     private static ImportViewModel lastImport;
+
+    /**
+     * A showcase whose state counts as ready only once its {@code show} has run: the screenshot run asks
+     * "ready?" right after queuing the show, when the screen still holds the previous state.
+     */
+    private static Showcase afterShow(String name, Runnable show, BooleanSupplier ready, Runnable reset) {
+        boolean[] shown = {false};
+        return new Showcase(name, () -> {
+            shown[0] = true;
+            show.run();
+        }, () -> shown[0] && ready.getAsBoolean(), () -> {
+            shown[0] = false;
+            reset.run();
+        });
+    }
+
+    private static Showcase afterShow(String name, Runnable show, BooleanSupplier ready) {
+        return afterShow(name, show, ready, () -> { });
+    }
 
     /** Three organisations to import, one of them with a malformed ODS code and an unknown kind. */
     private static Path sampleCsv() {
