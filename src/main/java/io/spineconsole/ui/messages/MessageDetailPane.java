@@ -9,6 +9,8 @@ import io.spineconsole.ui.common.Grids;
 import io.spineconsole.ui.common.I18n;
 import io.spineconsole.ui.common.Icons;
 import io.spineconsole.ui.common.LoadState;
+import io.spineconsole.ui.common.LoadStatus;
+import io.spineconsole.ui.common.Placeholder;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
@@ -129,15 +131,9 @@ final class MessageDetailPane extends VBox {
         lastError.managedProperty().bind(lastError.visibleProperty());
         Label result = Views.bound(model.actionResultProperty(), "action-result");
         result.setId("messages-detail-result");
-        ErrorRow error = new ErrorRow(model.errorProperty(), model.errorDetailProperty(), i18n);
-        Label loading = new Label(i18n.get("common.loading"));
-        loading.visibleProperty().bind(model.stateProperty().isEqualTo(LoadState.LOADING));
-        loading.managedProperty().bind(loading.visibleProperty());
-        Label none = new Label(i18n.get("messages.detail.none"));
-        none.getStyleClass().add("text-muted");
-        none.visibleProperty().bind(model.detailProperty().isNull().and(model.stateProperty().isNotEqualTo(LoadState.LOADING)));
-        none.managedProperty().bind(none.visibleProperty());
-        return new VBox(4, loading, none, error, result, lastError, retry);
+        ErrorRow loadError = Views.errorRow(model.status(), model.detailProperty().isNotNull(), i18n);
+        ErrorRow actionError = new ErrorRow(model.actionErrorProperty(), model.actionErrorDetailProperty(), i18n);
+        return new VBox(4, loadError, actionError, result, lastError, retry);
     }
 
     private Node body() {
@@ -158,7 +154,9 @@ final class MessageDetailPane extends VBox {
         split.setOrientation(Orientation.HORIZONTAL);
         split.setDividerPositions(0.62);
         split.visibleProperty().bind(model.detailProperty().isNotNull());
-        return split;
+        Placeholder placeholder = new Placeholder(model.status(), i18n.get("messages.detail.none"), i18n);
+        placeholder.visibleProperty().bind(model.detailProperty().isNull());
+        return new StackPane(split, placeholder);
     }
 
     private Node payload() {
@@ -167,13 +165,17 @@ final class MessageDetailPane extends VBox {
         Button show = Views.button(i18n.get("messages.payload.show"), AppIcon.PAYLOAD);
         show.setId("messages-payload-show");
         show.setOnAction(e -> model.loadPayload());
-        show.disableProperty().bind(model.payloadStateProperty().isEqualTo(LoadState.LOADING));
+        LoadStatus status = model.payloadStatus();
         Label audited = Views.label(i18n.get("messages.payload.audited"), "text-muted");
         audited.setWrapText(true);
         VBox ask = new VBox(8, show, audited);
-        ask.visibleProperty().bind(model.payloadStateProperty().isEqualTo(LoadState.IDLE)
-                .or(model.payloadStateProperty().isEqualTo(LoadState.FAILED)));
+        ask.visibleProperty().bind(status.stateProperty().isEqualTo(LoadState.IDLE));
         ask.managedProperty().bind(ask.visibleProperty());
+        // Busy, empty, or failed with Retry (a retry is a read, audited like the first).
+        Placeholder placeholder = new Placeholder(status, i18n.get("messages.payload.empty"), i18n);
+        placeholder.visibleProperty().bind(status.stateProperty().isNotEqualTo(LoadState.IDLE)
+                .and(status.stateProperty().isNotEqualTo(LoadState.LOADED)));
+        placeholder.managedProperty().bind(placeholder.visibleProperty());
 
         Label masking = new Label();
         masking.setId("messages-payload-masking");
@@ -190,21 +192,14 @@ final class MessageDetailPane extends VBox {
         body.getStyleClass().add("payload-text");
         body.textProperty().bind(model.payloadTextProperty());
         body.setAccessibleText(i18n.get("messages.payload.title"));
-        body.visibleProperty().bind(model.payloadStateProperty().isEqualTo(LoadState.LOADED));
+        body.visibleProperty().bind(status.stateProperty().isEqualTo(LoadState.LOADED));
         body.managedProperty().bind(body.visibleProperty());
         VBox.setVgrow(body, Priority.ALWAYS);
         Button copy = Views.button(i18n.get("messages.payload.copy"), AppIcon.COPY);
         copy.setOnAction(e -> actions.copy(model.payloadTextProperty().get()));
         copy.visibleProperty().bind(body.visibleProperty());
         copy.managedProperty().bind(copy.visibleProperty());
-        Label loading = new Label(i18n.get("common.loading"));
-        loading.visibleProperty().bind(model.payloadStateProperty().isEqualTo(LoadState.LOADING));
-        loading.managedProperty().bind(loading.visibleProperty());
-        Label empty = new Label(i18n.get("messages.payload.empty"));
-        empty.visibleProperty().bind(model.payloadStateProperty().isEqualTo(LoadState.EMPTY));
-        empty.managedProperty().bind(empty.visibleProperty());
-        ErrorRow error = new ErrorRow(model.payloadErrorProperty(), model.payloadErrorDetailProperty(), i18n);
-        VBox box = new VBox(8, new HBox(8, heading, Views.grow(), copy), ask, loading, empty, error, masking, body);
+        VBox box = new VBox(8, new HBox(8, heading, Views.grow(), copy), ask, placeholder, masking, body);
         box.setPadding(new Insets(4, 0, 8, 10));
         box.setMinWidth(280);
         return new StackPane(box);

@@ -86,7 +86,7 @@ class MessageDetailViewModelTest {
         MessageDetail d = retrying();
         api.details.put(d.messageId(), d);
         detail.open(d.messageId());
-        assertEquals(LoadState.LOADED, detail.stateProperty().get());
+        assertEquals(LoadState.LOADED, detail.status().state());
         List<Hop> hops = detail.hops();
         assertEquals(4, hops.size());
         assertEquals(Lane.SENDER, hops.get(0).from());
@@ -110,7 +110,8 @@ class MessageDetailViewModelTest {
         UUID id = UUID.randomUUID();
         detail.open(id);
         assertEquals(List.of(id), notFound);
-        assertEquals("", detail.errorProperty().get());
+        assertEquals("", detail.status().errorProperty().get());
+        assertEquals(LoadState.EMPTY, detail.status().state(), "nothing shown, nothing failed");
     }
 
     @Test
@@ -162,9 +163,9 @@ class MessageDetailViewModelTest {
                 "{\"nhsNumber\":\"***\",\"name\":{\"given\":\"***\"},\"ods\":\"RR8\"}", false, true,
                 List.of("$.nhsNumber", "$.name.given"), "NHS numbers and names are masked."));
         detail.open(d.messageId());
-        assertEquals(LoadState.IDLE, detail.payloadStateProperty().get(), "not read until asked: each read is audited");
+        assertEquals(LoadState.IDLE, detail.payloadStatus().state(), "not read until asked: each read is audited");
         detail.loadPayload();
-        assertEquals(LoadState.LOADED, detail.payloadStateProperty().get());
+        assertEquals(LoadState.LOADED, detail.payloadStatus().state());
         assertTrue(detail.payloadTextProperty().get().contains("\n  \"nhsNumber\": \"***\""),
                 detail.payloadTextProperty().get());
         assertEquals(2, detail.payloadProperty().get().maskedFields().size());
@@ -176,8 +177,8 @@ class MessageDetailViewModelTest {
         api.details.put(d.messageId(), d);
         detail.open(d.messageId());
         detail.loadPayload();
-        assertEquals(LoadState.FAILED, detail.payloadStateProperty().get());
-        assertFalse(detail.payloadErrorProperty().get().isEmpty());
+        assertEquals(LoadState.FAILED, detail.payloadStatus().state());
+        assertFalse(detail.payloadStatus().errorProperty().get().isEmpty());
         assertEquals(d.messageId(), detail.detailProperty().get().messageId());
     }
 }
