@@ -181,4 +181,75 @@ class MessageDetailViewModelTest {
         assertFalse(detail.payloadStatus().errorProperty().get().isEmpty());
         assertEquals(d.messageId(), detail.detailProperty().get().messageId());
     }
+
+    @Test
+    void anotherMessageShowsLoadingWhileARefreshKeepsTheMessageInView() {
+        MessageDetail first = retrying();
+        MessageDetail second = retrying();
+        api.details.put(first.messageId(), first);
+        detail.open(first.messageId());
+        CompletableFuture<MessageDetail> slow = new CompletableFuture<>();
+        api.onMessage = id -> slow;
+
+        detail.requestedProperty().set(second.messageId());
+        detail.open(second.messageId());
+        assertEquals(LoadState.LOADING, detail.status().state(), "the message asked for is not on screen yet");
+        slow.complete(second);
+        assertEquals(LoadState.LOADED, detail.status().state());
+        assertEquals(second.messageId(), detail.detailProperty().get().messageId());
+
+        CompletableFuture<MessageDetail> again = new CompletableFuture<>();
+        api.onMessage = id -> again;
+        detail.refresh();
+        assertEquals(LoadState.LOADED, detail.status().state(), "a refresh keeps the message in view");
+        again.completeExceptionally(FakeMessagesApi.forbidden());
+        assertEquals(LoadState.FAILED, detail.status().state());
+        assertFalse(detail.status().errorProperty().get().isEmpty(), "why, in a sentence");
+        assertEquals(second.messageId(), detail.detailProperty().get().messageId(), "still shown beside the error");
+        assertTrue(notFound.isEmpty());
+
+        api.onMessage = id -> CompletableFuture.completedFuture(second);
+        detail.status().retry();
+        assertEquals(LoadState.LOADED, detail.status().state());
+        assertEquals("", detail.status().errorProperty().get());
+    }
+
+    @Test
+    void anAnswerForAMessageNoLongerAskedForIsDropped() {
+        MessageDetail late = retrying();
+        MessageDetail wanted = retrying();
+        CompletableFuture<MessageDetail> lateAnswer = new CompletableFuture<>();
+        api.onMessage = id -> id.equals(late.messageId()) ? lateAnswer : CompletableFuture.completedFuture(wanted);
+        detail.open(late.messageId());
+        detail.open(wanted.messageId());
+        lateAnswer.complete(late);
+        assertEquals(wanted.messageId(), detail.detailProperty().get().messageId());
+        assertTrue(lateAnswer.isCancelled(), "the call before is cancelled, not left to run");
+    }
+
+    @Test
+    void aPayloadThatFailedIsReadAgainByRetry() {
+        MessageDetail d = retrying();
+        api.details.put(d.messageId(), d);
+        detail.open(d.messageId());
+        detail.loadPayload();
+        assertEquals(LoadState.FAILED, detail.payloadStatus().state());
+        api.onPayload = id -> CompletableFuture.completedFuture(new MessagePayload(id, "text/plain", 0, "text", "",
+                false, false, List.of(), null));
+        detail.payloadStatus().retry();
+        assertEquals(LoadState.EMPTY, detail.payloadStatus().state(), "read again: this one has no payload");
+        assertEquals("", detail.payloadStatus().errorProperty().get());
+    }
+
+    @Test
+    void aRedeliveryThatFailsSaysWhyWithoutCallingTheMessageUnloaded() {
+        MessageDetail d = with(retrying(), MessageStatus.DEAD_LETTERED, 3, MessagingPattern.ASYNC_RELIABLE, SPINE_RELIABLE);
+        api.details.put(d.messageId(), d);
+        detail.open(d.messageId());
+        api.details.remove(d.messageId());
+        detail.redeliver("Receiver certificate renewed", x -> { });
+        assertFalse(detail.actionErrorProperty().get().isEmpty());
+        assertEquals(LoadState.LOADED, detail.status().state(), "the message itself is still loaded and shown");
+        assertFalse(detail.busyProperty().get());
+    }
 }

@@ -27,6 +27,7 @@ class SearchViewModelTest {
     private TestServices t;
     private FakeMessagesApi api;
     private SearchViewModel search;
+    private ManualDebouncer debouncer;
     private final List<UUID> opened = new ArrayList<>();
     private final List<ConsoleLink> links = new ArrayList<>();
 
@@ -34,7 +35,8 @@ class SearchViewModelTest {
     void setUp() {
         t = new TestServices();
         api = new FakeMessagesApi();
-        search = new SearchViewModel(t.ui, t.i18n, t.text, t.memory, new ManualDebouncer());
+        debouncer = new ManualDebouncer();
+        search = new SearchViewModel(t.ui, t.i18n, t.text, t.memory, debouncer);
         search.setNavigation(opened::add, links::add);
         search.connect(api, "profile-a");
     }
@@ -227,6 +229,40 @@ class SearchViewModelTest {
         assertEquals(LoadState.FAILED, search.results().stateProperty().get());
         assertTrue(search.results().errorProperty().get().contains("31 days"));
         assertEquals("RR8", search.form().ods().value());
+    }
+
+    @Test
+    void typingTwiceQuicklySearchesOnceWhenTheUserPauses() {
+        debouncer.pause();
+        int before = api.searches.size();
+        search.form().ods().valueProperty().set("R");
+        search.form().ods().valueProperty().set("RR8");
+        search.form().statuses().setAll(MessageStatus.NACKED);
+        assertEquals(before, api.searches.size(), "nothing is sent while the user types");
+        assertTrue(debouncer.waiting());
+        debouncer.pause();
+        assertEquals(before + 1, api.searches.size(), "one search for the filters as they stand");
+        assertEquals("RR8", lastSent().ods());
+        assertEquals(List.of(MessageStatus.NACKED), lastSent().statuses());
+        debouncer.pause();
+        assertEquals(before + 1, api.searches.size());
+    }
+
+    @Test
+    void aFilterTypedAndThenEnteredIsNotSearchedAgainAfterThePause() {
+        debouncer.pause();
+        int before = api.searches.size();
+        search.form().asid().valueProperty().set("200000000985");
+        search.search();
+        debouncer.pause();
+        assertEquals(before + 1, api.searches.size());
+    }
+
+    @Test
+    void closingTheSessionDropsTheSearchWaitingForThePause() {
+        search.form().ods().valueProperty().set("RTH");
+        search.dispose();
+        assertFalse(debouncer.waiting());
     }
 
     @Test
