@@ -90,6 +90,8 @@ final class MessageDetailPane extends VBox {
         title.getStyleClass().add("detail-title");
         status.setId("messages-detail-status");
         status.getStyleClass().add("status-badge");
+        // No message yet (it is loading, or could not be): no empty badge.
+        status.visibleProperty().bind(model.detailProperty().isNotNull());
         Button copyId = Icons.button(AppIcon.COPY, i18n.get("messages.detail.copyId"));
         copyId.setId("messages-detail-copy-id");
         copyId.setOnAction(e -> {
@@ -124,6 +126,8 @@ final class MessageDetailPane extends VBox {
         retry.setGraphic(Icons.of(AppIcon.STATUS_WAITING));
         retry.textProperty().bind(model.retryProperty());
         retry.setWrapText(true);
+        retry.visibleProperty().bind(model.detailProperty().isNotNull());
+        retry.managedProperty().bind(retry.visibleProperty());
         lastError.setId("messages-detail-error");
         lastError.getStyleClass().add("last-error");
         lastError.setGraphic(Icons.of(AppIcon.ERROR));
