@@ -30,6 +30,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -87,17 +88,21 @@ final class MessageDetailPane extends VBox {
         back.setId("messages-detail-back");
         back.setOnAction(e -> root.back());
         title.setId("messages-detail-title");
+        // The message asked for: the one shown, or the one on its way (its id is all there is yet).
+        title.textProperty().bind(Bindings.createStringBinding(() -> model.requestedProperty().get() == null ? ""
+                : i18n.get("messages.detail.title", model.requestedProperty().get().toString().toUpperCase(Locale.ROOT)),
+                model.requestedProperty()));
         title.getStyleClass().add("detail-title");
         status.setId("messages-detail-status");
         status.getStyleClass().add("status-badge");
         // No message yet (it is loading, or could not be): no empty badge.
-        status.visibleProperty().bind(model.detailProperty().isNotNull());
+        status.visibleProperty().bind(model.shownProperty());
         Button copyId = Icons.button(AppIcon.COPY, i18n.get("messages.detail.copyId"));
         copyId.setId("messages-detail-copy-id");
         copyId.setOnAction(e -> {
-            MessageDetail d = model.detailProperty().get();
-            if (d != null) {
-                actions.copy(d.summary().displayId());
+            UUID id = model.requestedProperty().get();
+            if (id != null) {
+                actions.copy(id.toString().toUpperCase(Locale.ROOT));
             }
         });
         Button copyLink = Views.button(i18n.get("messages.detail.copyLink"), AppIcon.LINK);
@@ -110,7 +115,7 @@ final class MessageDetailPane extends VBox {
         redeliver.setId("messages-detail-redeliver");
         redeliver.getStyleClass().add("accent");
         redeliver.disableProperty().bind(model.mayRedeliverProperty().not().or(model.redeliverableProperty().not())
-                .or(model.busyProperty()).or(model.detailProperty().isNull()));
+                .or(model.busyProperty()).or(model.shownProperty().not()));
         redeliver.setOnAction(e -> actions.redeliver());
         Label roleNote = Views.bound(Bindings.createStringBinding(() -> model.mayRedeliverProperty().get() ? ""
                 : i18n.get("messages.detail.viewerNote"), model.mayRedeliverProperty()), "text-muted");
@@ -126,16 +131,17 @@ final class MessageDetailPane extends VBox {
         retry.setGraphic(Icons.of(AppIcon.STATUS_WAITING));
         retry.textProperty().bind(model.retryProperty());
         retry.setWrapText(true);
-        retry.visibleProperty().bind(model.detailProperty().isNotNull());
+        retry.visibleProperty().bind(model.shownProperty());
         retry.managedProperty().bind(retry.visibleProperty());
         lastError.setId("messages-detail-error");
         lastError.getStyleClass().add("last-error");
         lastError.setGraphic(Icons.of(AppIcon.ERROR));
         lastError.setWrapText(true);
+        lastError.visibleProperty().bind(model.shownProperty().and(lastError.textProperty().isNotEmpty()));
         lastError.managedProperty().bind(lastError.visibleProperty());
         Label result = Views.bound(model.actionResultProperty(), "action-result");
         result.setId("messages-detail-result");
-        ErrorRow loadError = Views.errorRow(model.status(), model.detailProperty().isNotNull(), i18n);
+        ErrorRow loadError = Views.errorRow(model.status(), model.shownProperty(), i18n);
         ErrorRow actionError = new ErrorRow(model.actionErrorProperty(), model.actionErrorDetailProperty(), i18n);
         return new VBox(4, loadError, actionError, result, lastError, retry);
     }
@@ -157,9 +163,10 @@ final class MessageDetailPane extends VBox {
         SplitPane split = new SplitPane(leftScroll, payload());
         split.setOrientation(Orientation.HORIZONTAL);
         split.setDividerPositions(0.62);
-        split.visibleProperty().bind(model.detailProperty().isNotNull());
+        split.visibleProperty().bind(model.shownProperty());
+        // Loading, or why not, until the message asked for is here; what to do when none was.
         Placeholder placeholder = new Placeholder(model.status(), i18n.get("messages.detail.none"), i18n);
-        placeholder.visibleProperty().bind(model.detailProperty().isNull());
+        placeholder.visibleProperty().bind(model.shownProperty().not());
         return new StackPane(split, placeholder);
     }
 
@@ -224,19 +231,16 @@ final class MessageDetailPane extends VBox {
         facts.getChildren().clear();
         links.getChildren().clear();
         if (d == null) {
-            title.setText("");
             status.setText("");
             status.setGraphic(null);
-            lastError.setVisible(false);
+            lastError.setText("");
             timeline.show(null, java.util.List.of());
             return;
         }
-        title.setText(i18n.get("messages.detail.title", d.summary().displayId()));
         status.setText(text.status(d.status()));
         status.setGraphic(Icons.of(MessageText.statusIcon(d.status())));
         status.getStyleClass().removeAll("status-ok", "status-failed", "status-waiting", "status-moving");
         status.getStyleClass().add(MessageText.statusStyle(d.status()));
-        lastError.setVisible(d.lastErrorCode() != null);
         String why = d.lastErrorDescription() == null ? "" : d.lastErrorDescription();
         boolean stopped = io.spineconsole.domain.messages.MessageStatuses.isTerminal(d.status());
         lastError.setText(d.lastErrorCode() == null ? "" : stopped

@@ -19,6 +19,8 @@ import io.spineconsole.ui.common.LoadStatus;
 import io.spineconsole.ui.common.UiExecutor;
 import io.spineconsole.ui.common.UnsentReasons;
 import io.spineconsole.ui.common.WorkspaceContext;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -63,6 +65,7 @@ public final class MessageDetailViewModel {
     private final LatestLoad payloadLoad;
     private final ObjectProperty<MessageDetail> detail = new SimpleObjectProperty<>();
     private final ObjectProperty<UUID> requested = new SimpleObjectProperty<>();
+    private final BooleanBinding shown = Bindings.createBooleanBinding(this::isShown, detail, requested);
     private final ObservableList<Hop> hops = FXCollections.observableArrayList();
     private final StringProperty retry = new SimpleStringProperty("");
     private final StringProperty reliabilityText = new SimpleStringProperty("");
@@ -84,7 +87,7 @@ public final class MessageDetailViewModel {
         this.i18n = i18n;
         this.text = text;
         // A reload of the message shown keeps it in view; another message shows "loading" until it comes.
-        this.load = new LatestLoad(ui, i18n, () -> detail.get() != null && detail.get().messageId().equals(requested.get()));
+        this.load = new LatestLoad(ui, i18n, this::isShown);
         load.onRetry(this::refresh);
         this.payloadLoad = new LatestLoad(ui, i18n, () -> payload.get() != null);
         payloadLoad.onRetry(this::loadPayload);
@@ -121,8 +124,16 @@ public final class MessageDetailViewModel {
             clearActionError();
         }
         // An id that is no message's is not an error when it was pasted: the workspace looks for its conversation.
-        load.start(found(api().message(messageId), other), found -> found.ifPresentOrElse(this::show,
-                () -> notFound.accept(messageId)), found -> found.isEmpty() && detail.get() == null);
+        load.start(found(api().message(messageId), other), found -> found.ifPresentOrElse(this::show, () -> {
+            notFound.accept(messageId);
+            // What was on screen stays the message of this tab.
+            requested.set(detail.get() == null ? null : detail.get().messageId());
+        }), found -> found.isEmpty() && detail.get() == null);
+    }
+
+    private boolean isShown() {
+        MessageDetail d = detail.get();
+        return d != null && d.messageId().equals(requested.get());
     }
 
     /**
@@ -393,9 +404,9 @@ public final class MessageDetailViewModel {
         return d == null || d.site() == null ? Optional.empty() : Optional.of(ConsoleLink.of("migration", "sites/" + d.site()));
     }
 
-    /** A link to this message for a colleague. */
+    /** A link to this message (the one asked for, shown or on its way) for a colleague. */
     Optional<ConsoleLink> link() {
-        UUID id = detail.get() != null ? detail.get().messageId() : requested.get();
+        UUID id = requested.get() != null ? requested.get() : detail.get() != null ? detail.get().messageId() : null;
         return id == null ? Optional.empty()
                 : Optional.of(ConsoleLink.of("messages", "message/" + id.toString().toUpperCase(Locale.ROOT)));
     }
@@ -408,6 +419,11 @@ public final class MessageDetailViewModel {
 
     public ObjectProperty<UUID> requestedProperty() {
         return requested;
+    }
+
+    /** True while the message asked for is the one on screen (not while another is on its way). */
+    public BooleanBinding shownProperty() {
+        return shown;
     }
 
     /** Where loading the message stands (busy, failed with why); Retry reloads it. */

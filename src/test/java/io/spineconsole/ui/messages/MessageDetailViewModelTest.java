@@ -194,8 +194,11 @@ class MessageDetailViewModelTest {
         detail.requestedProperty().set(second.messageId());
         detail.open(second.messageId());
         assertEquals(LoadState.LOADING, detail.status().state(), "the message asked for is not on screen yet");
+        assertFalse(detail.shownProperty().get(), "the first is not passed off as the second");
+        assertTrue(detail.link().orElseThrow().toString().endsWith(second.summary().displayId()), "a link to the one asked for");
         slow.complete(second);
         assertEquals(LoadState.LOADED, detail.status().state());
+        assertTrue(detail.shownProperty().get());
         assertEquals(second.messageId(), detail.detailProperty().get().messageId());
 
         CompletableFuture<MessageDetail> again = new CompletableFuture<>();
@@ -212,6 +215,20 @@ class MessageDetailViewModelTest {
         detail.status().retry();
         assertEquals(LoadState.LOADED, detail.status().state());
         assertEquals("", detail.status().errorProperty().get());
+    }
+
+    @Test
+    void aPastedIdThatIsNoMessageLeavesTheMessageShownAsTheTabsMessage() {
+        MessageDetail shown = retrying();
+        api.details.put(shown.messageId(), shown);
+        detail.open(shown.messageId());
+        UUID conversation = UUID.randomUUID();
+        detail.requestedProperty().set(conversation);
+        detail.open(conversation);
+        assertEquals(List.of(conversation), notFound);
+        assertEquals(shown.messageId(), detail.requestedProperty().get());
+        assertTrue(detail.shownProperty().get());
+        assertEquals(LoadState.LOADED, detail.status().state());
     }
 
     @Test
