@@ -137,7 +137,7 @@ final class ChartsPane extends VBox {
         registration.disableProperty().bind(Bindings.createBooleanBinding(() -> selected.get() == null
                 || StatsViewModel.endpointOf(selected.get()).isEmpty(), selected));
         registration.setOnAction(e -> StatsViewModel.endpointOf(selected.get()).ifPresent(id ->
-                root.openLink(io.spineconsole.ui.common.ConsoleLink.of("registrations", "endpoints/" + id))));
+                root.openLink(RecordLinks.endpoint(id))));
         HBox keyActions = new HBox(8, searchKey, registration);
         VBox keysBox = new VBox(4, keyActions, keys);
         VBox.setVgrow(keys, Priority.ALWAYS);

@@ -67,7 +67,7 @@ final class FailuresPane extends VBox {
             root.show(MessageFlowViewModel.Section.SEARCH);
         };
         messages.setOnAction(e -> showMessages.accept(selected.get()));
-        registration.setOnAction(e -> FailuresViewModel.registrationLink(selected.get()).ifPresent(root::openLink));
+        registration.setOnAction(e -> RecordLinks.atFault(selected.get()).ifPresent(root::openLink));
         redeliverGroup.setOnAction(e -> redeliver.accept(selected.get()));
         Label hint = Views.label(i18n.get("messages.failures.hint"), "text-muted");
         HBox actions = new HBox(8, messages, registration, redeliverGroup, hint);

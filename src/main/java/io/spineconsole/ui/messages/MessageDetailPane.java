@@ -266,7 +266,7 @@ final class MessageDetailPane extends VBox {
 
         addLink(i18n.get("messages.link.sender"), model.senderLink(), "messages-link-sender");
         addLink(i18n.get("messages.link.receiver"), model.receiverLink(), "messages-link-receiver");
-        addLink(i18n.get("messages.link.receiverPartyKey"), MessageDetailViewModel.partyKeyLink(d.to())
+        addLink(i18n.get("messages.link.receiverPartyKey"), RecordLinks.partyKey(d.to())
                 .filter(l -> d.endpointId() != null), "messages-link-receiver-party");
         addLink(i18n.get("messages.link.site"), model.siteLink(), "messages-link-site");
         if (d.conversationId() != null) {

@@ -6,7 +6,6 @@ import io.spineconsole.domain.MessageStatus;
 import io.spineconsole.domain.Role;
 import io.spineconsole.domain.messages.MessageDetail;
 import io.spineconsole.domain.messages.MessageEvent;
-import io.spineconsole.domain.messages.MessageParty;
 import io.spineconsole.domain.messages.MessagePayload;
 import io.spineconsole.domain.messages.MessageStatuses;
 import io.spineconsole.domain.messages.Reliability;
@@ -367,41 +366,19 @@ public final class MessageDetailViewModel {
     /** The sender's registration: its accredited system, or its endpoints by party key. */
     Optional<ConsoleLink> senderLink() {
         MessageDetail d = detail.get();
-        return d == null ? Optional.empty() : partyLink(d.from(), null);
+        return d == null ? Optional.empty() : RecordLinks.party(d.from(), null);
     }
 
-    /** The receiver's registration: the endpoint the message went to, else by party key or system. */
+    /** The receiver's registration: the endpoint the message went to, else its system or by party key. */
     Optional<ConsoleLink> receiverLink() {
         MessageDetail d = detail.get();
-        return d == null ? Optional.empty() : partyLink(d.to(), d.endpointId());
-    }
-
-    static Optional<ConsoleLink> partyLink(MessageParty p, UUID endpointId) {
-        if (endpointId != null) {
-            return Optional.of(ConsoleLink.of("registrations", "endpoints/" + endpointId));
-        }
-        if (p == null) {
-            return Optional.empty();
-        }
-        if (p.asid() != null && !p.asid().isBlank()) {
-            return Optional.of(ConsoleLink.of("registrations", "systems/" + p.asid()));
-        }
-        if (p.partyKey() != null && !p.partyKey().isBlank()) {
-            return Optional.of(ConsoleLink.of("registrations", "endpoints").with("partyKey", p.partyKey()));
-        }
-        return Optional.empty();
-    }
-
-    /** The party's endpoints by party key (both parties have one when registered). */
-    static Optional<ConsoleLink> partyKeyLink(MessageParty p) {
-        return p == null || p.partyKey() == null || p.partyKey().isBlank() ? Optional.empty()
-                : Optional.of(ConsoleLink.of("registrations", "endpoints").with("partyKey", p.partyKey()));
+        return d == null ? Optional.empty() : RecordLinks.party(d.to(), d.endpointId());
     }
 
     /** The site the message was routed through, in the migration workspace. */
     Optional<ConsoleLink> siteLink() {
         MessageDetail d = detail.get();
-        return d == null || d.site() == null ? Optional.empty() : Optional.of(ConsoleLink.of("migration", "sites/" + d.site()));
+        return d == null ? Optional.empty() : RecordLinks.site(d.site());
     }
 
     /** A link to this message (the one asked for, shown or on its way) for a colleague. */

@@ -122,7 +122,7 @@ class MessageDetailViewModelTest {
         assertEquals("spine-console://registrations/systems/200000000985", detail.senderLink().orElseThrow().toString());
         assertEquals("spine-console://registrations/endpoints/" + d.endpointId(), detail.receiverLink().orElseThrow().toString());
         assertEquals("spine-console://registrations/endpoints?partyKey=RR8-0000806",
-                MessageDetailViewModel.partyLink(new MessageParty("RR8", null, "RR8-0000806"), null).orElseThrow().toString());
+                RecordLinks.party(new MessageParty("RR8", null, "RR8-0000806"), null).orElseThrow().toString());
         assertEquals("spine-console://migration/sites/DC-NORTH", detail.siteLink().orElseThrow().toString());
         assertEquals("spine-console://messages/message/" + d.messageId().toString().toUpperCase(),
                 detail.link().orElseThrow().toString());

@@ -166,7 +166,7 @@ class MessageFlowSandboxTest {
         failures.load();
         await(() -> failures.groups().stateProperty().get() == LoadState.LOADED);
         FailureGroup biggest = failures.groups().items().get(0);
-        assertTrue(FailuresViewModel.registrationLink(biggest).orElseThrow().toString()
+        assertTrue(RecordLinks.atFault(biggest).orElseThrow().toString()
                 .startsWith("spine-console://registrations/"));
 
         SearchViewModel search = new SearchViewModel(ui, i18n, text, io.spineconsole.ui.common.ViewMemory.inMemory(),
