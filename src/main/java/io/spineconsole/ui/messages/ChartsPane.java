@@ -4,7 +4,7 @@ import io.spineconsole.domain.messages.StatsGroup;
 import io.spineconsole.domain.messages.StatsKey;
 import io.spineconsole.ui.common.AppIcon;
 import io.spineconsole.ui.common.I18n;
-import io.spineconsole.ui.common.LoadState;
+import io.spineconsole.ui.common.Placeholder;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Insets;
@@ -63,18 +63,16 @@ final class ChartsPane extends VBox {
         group.setButtonCell(groupCell());
         group.setAccessibleText(i18n.get("messages.charts.groupBy"));
         group.valueProperty().addListener((o, a, b) -> model.load());
-        ComboBox<TimeRange> window = FailuresPane.windowChoice("messages-charts-window", StatsViewModel.WINDOWS,
-                model.windowProperty(), model::load, i18n);
+        ComboBox<TimeRange> window = Views.windowChoice("messages-charts-window", StatsViewModel.WINDOWS,
+                model.windowProperty(), model::load, text);
         Button refresh = Views.button(i18n.get("messages.failures.refresh"), AppIcon.REFRESH);
         refresh.setOnAction(e -> model.load());
         Label groupLabel = new Label(i18n.get("messages.charts.groupBy"));
         groupLabel.setLabelFor(group);
         Label windowLabel = new Label(i18n.get("messages.failures.window"));
         windowLabel.setLabelFor(window);
-        Label busy = new Label(i18n.get("common.loading"));
-        busy.visibleProperty().bind(model.stateProperty().isEqualTo(LoadState.LOADING));
         Views.noShrink(groupLabel, group, windowLabel, window);
-        HBox bar = new HBox(8, groupLabel, group, windowLabel, window, refresh, busy);
+        HBox bar = new HBox(8, groupLabel, group, windowLabel, window, refresh);
         bar.setAlignment(Pos.CENTER_LEFT);
 
         throughput = new StackedAreaChart<>(timeAxis(), valueAxis(i18n.get("messages.charts.perSecond")));
@@ -114,7 +112,7 @@ final class ChartsPane extends VBox {
                 col(i18n.get("messages.charts.errorRateShort"), 80, k -> k.count() == 0 ? "—"
                         : text.percent((double) k.errors() / k.count()))));
         keys.getColumns().forEach(c -> c.setSortable(false));
-        keys.setPlaceholder(new Label(i18n.get("messages.charts.empty")));
+        keys.setPlaceholder(new Placeholder(model.status(), i18n.get("messages.charts.empty"), i18n));
         keys.setAccessibleText(i18n.get("messages.charts.keysLabel"));
         Button searchKey = Views.button(i18n.get("messages.charts.search"), AppIcon.SEARCH);
         searchKey.setId("messages-charts-search");
@@ -139,7 +137,7 @@ final class ChartsPane extends VBox {
         registration.disableProperty().bind(Bindings.createBooleanBinding(() -> selected.get() == null
                 || StatsViewModel.endpointOf(selected.get()).isEmpty(), selected));
         registration.setOnAction(e -> StatsViewModel.endpointOf(selected.get()).ifPresent(id ->
-                root.openLink(io.spineconsole.ui.common.ConsoleLink.of("registrations", "endpoints/" + id))));
+                root.openLink(RecordLinks.endpoint(id))));
         HBox keyActions = new HBox(8, searchKey, registration);
         VBox keysBox = new VBox(4, keyActions, keys);
         VBox.setVgrow(keys, Priority.ALWAYS);
@@ -161,8 +159,7 @@ final class ChartsPane extends VBox {
         grid.add(keysBox, 1, 1);
         VBox.setVgrow(grid, Priority.ALWAYS);
 
-        getChildren().addAll(bar, new io.spineconsole.ui.common.ErrorRow(model.errorProperty(),
-                model.errorDetailProperty(), i18n), grid);
+        getChildren().addAll(bar, Views.errorRow(model.status(), model.keys(), i18n), grid);
 
         model.throughputProperty().addListener((o, a, s) -> fill(throughput, s));
         model.errorRateProperty().addListener((o, a, s) -> fill(errors, s));

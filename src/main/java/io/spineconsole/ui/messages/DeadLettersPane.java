@@ -3,6 +3,7 @@ package io.spineconsole.ui.messages;
 import io.spineconsole.domain.messages.DeadLetter;
 import io.spineconsole.ui.common.AppIcon;
 import io.spineconsole.ui.common.I18n;
+import io.spineconsole.ui.common.Placeholder;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Insets;
@@ -38,8 +39,8 @@ final class DeadLettersPane extends VBox {
         setId("messages-dead-letters");
         setPadding(new Insets(10, 12, 8, 12));
 
-        ComboBox<TimeRange> window = FailuresPane.windowChoice("messages-dead-letters-window", DeadLettersViewModel.WINDOWS,
-                model.windowProperty(), model::load, i18n);
+        ComboBox<TimeRange> window = Views.windowChoice("messages-dead-letters-window", DeadLettersViewModel.WINDOWS,
+                model.windowProperty(), model::load, text);
         ComboBox<DeadLettersViewModel.Show> show = new ComboBox<>();
         show.setId("messages-dead-letters-show");
         show.getItems().setAll(DeadLettersViewModel.Show.values());
@@ -119,10 +120,10 @@ final class DeadLettersPane extends VBox {
                 root.openMessage(table.getSelectionModel().getSelectedItem().message().messageId());
             }
         });
-        table.setPlaceholder(Views.placeholder(model.letters(), i18n.get("messages.deadLetters.empty"), i18n));
+        table.setPlaceholder(new Placeholder(model.letters().status(), i18n.get("messages.deadLetters.empty"), i18n));
         table.setAccessibleText(i18n.get("messages.deadLetters.tableLabel"));
         VBox.setVgrow(table, Priority.ALWAYS);
-        getChildren().addAll(bar, Views.errorRow(model.letters(), i18n), actions, table);
+        getChildren().addAll(bar, Views.errorRow(model.letters().status(), model.letters().items(), i18n), actions, table);
     }
 
     private static ListCell<DeadLettersViewModel.Show> showCell(I18n i18n) {

@@ -92,17 +92,18 @@ public final class ExportViewModel {
         errorDetail.set("");
         status.set(i18n.get("messages.export.running", file.getFileName().toString()));
         int rows = Integer.parseInt(maxRows.value().strip());
+        // "Running" ends last, once the outcome is there to read.
         inFlight = ui.deliver(api.export(search.withCursor(null), format.get(), rows, file), n -> {
-            running.set(false);
             bytes.set(n);
             state.set(LoadState.LOADED);
             status.set(i18n.get("messages.export.done", text.bytes(n), file.toString()));
-        }, failure -> {
             running.set(false);
+        }, failure -> {
             state.set(LoadState.FAILED);
             status.set("");
             error.set(ErrorText.sentence(i18n, failure));
             errorDetail.set(ErrorText.detail(failure));
+            running.set(false);
         });
         return true;
     }

@@ -4,14 +4,13 @@ import io.spineconsole.domain.messages.FailureGroup;
 import io.spineconsole.ui.common.AppIcon;
 import io.spineconsole.ui.common.I18n;
 import io.spineconsole.ui.common.Icons;
+import io.spineconsole.ui.common.Placeholder;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.ObjectProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
@@ -22,7 +21,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
-import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -41,8 +39,8 @@ final class FailuresPane extends VBox {
         setId("messages-failures");
         setPadding(new Insets(10, 12, 8, 12));
 
-        ComboBox<TimeRange> window = windowChoice("messages-failures-window", FailuresViewModel.WINDOWS,
-                model.windowProperty(), model::load, i18n);
+        ComboBox<TimeRange> window = Views.windowChoice("messages-failures-window", FailuresViewModel.WINDOWS,
+                model.windowProperty(), model::load, text);
         Button refresh = Views.button(i18n.get("messages.failures.refresh"), AppIcon.REFRESH);
         refresh.setOnAction(e -> model.load());
         Label intro = Views.label(i18n.get("messages.failures.intro"), "text-muted");
@@ -69,7 +67,7 @@ final class FailuresPane extends VBox {
             root.show(MessageFlowViewModel.Section.SEARCH);
         };
         messages.setOnAction(e -> showMessages.accept(selected.get()));
-        registration.setOnAction(e -> FailuresViewModel.registrationLink(selected.get()).ifPresent(root::openLink));
+        registration.setOnAction(e -> RecordLinks.atFault(selected.get()).ifPresent(root::openLink));
         redeliverGroup.setOnAction(e -> redeliver.accept(selected.get()));
         Label hint = Views.label(i18n.get("messages.failures.hint"), "text-muted");
         HBox actions = new HBox(8, messages, registration, redeliverGroup, hint);
@@ -114,34 +112,10 @@ final class FailuresPane extends VBox {
                 showMessages.accept(selected.get());
             }
         });
-        table.setPlaceholder(Views.placeholder(model.groups(), i18n.get("messages.failures.empty"), i18n));
+        table.setPlaceholder(new Placeholder(model.groups().status(), i18n.get("messages.failures.empty"), i18n));
         table.setAccessibleText(i18n.get("messages.failures.tableLabel"));
         VBox.setVgrow(table, Priority.ALWAYS);
-        getChildren().addAll(bar, Views.errorRow(model.groups(), i18n), actions, table);
-    }
-
-    /** The time window a tab shows, from {@code windows}; choosing one reloads the tab. */
-    static ComboBox<TimeRange> windowChoice(String id, List<TimeRange> windows, ObjectProperty<TimeRange> value,
-                                            Runnable reload, I18n i18n) {
-        ComboBox<TimeRange> window = new ComboBox<>();
-        window.setId(id);
-        window.getItems().setAll(windows);
-        window.valueProperty().bindBidirectional(value);
-        window.setCellFactory(l -> rangeCell(i18n));
-        window.setButtonCell(rangeCell(i18n));
-        window.setAccessibleText(i18n.get("messages.failures.window"));
-        window.valueProperty().addListener((o, a, b) -> reload.run());
-        return window;
-    }
-
-    static ListCell<TimeRange> rangeCell(I18n i18n) {
-        return new ListCell<>() {
-            @Override
-            protected void updateItem(TimeRange r, boolean empty) {
-                super.updateItem(r, empty);
-                setText(empty || r == null ? null : SearchPane.rangeText(i18n, r));
-            }
-        };
+        getChildren().addAll(bar, Views.errorRow(model.groups().status(), model.groups().items(), i18n), actions, table);
     }
 
     private static TableColumn<FailureGroup, String> col(String title, double width, Function<FailureGroup, String> value) {

@@ -4,9 +4,6 @@ import io.spineconsole.api.MessagesApi;
 import io.spineconsole.domain.messages.FailureGroup;
 import io.spineconsole.domain.messages.FailureGroupQuery;
 import io.spineconsole.domain.messages.MessageFilter;
-import io.spineconsole.domain.messages.MessageParty;
-import io.spineconsole.domain.messages.RecordRef;
-import io.spineconsole.ui.common.ConsoleLink;
 import io.spineconsole.ui.common.I18n;
 import io.spineconsole.ui.common.PagedList;
 import io.spineconsole.ui.common.UiExecutor;
@@ -16,7 +13,6 @@ import javafx.beans.property.SimpleObjectProperty;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Failures grouped by error signature (status, code, interaction, recipient), largest first, over a
@@ -64,31 +60,6 @@ public final class FailuresViewModel {
 
     public void dispose() {
         groups.cancel();
-    }
-
-    /** The registration most likely at fault: the recipient endpoint, else its organisation, else by party key. */
-    static Optional<ConsoleLink> registrationLink(FailureGroup g) {
-        RecordRef r = g.record();
-        if (r != null && r.id() != null) {
-            switch (r.type()) {
-                case "endpoint" -> {
-                    return Optional.of(ConsoleLink.of("registrations", "endpoints/" + r.id()));
-                }
-                case "organisation" -> {
-                    return Optional.of(ConsoleLink.of("registrations", "organisations/" + r.id()));
-                }
-                case "system", "accredited-system" -> {
-                    return Optional.of(ConsoleLink.of("registrations", "systems/" + r.id()));
-                }
-                default -> { }
-            }
-        }
-        if (g.endpointId() != null) {
-            return Optional.of(ConsoleLink.of("registrations", "endpoints/" + g.endpointId()));
-        }
-        return MessageDetailViewModel.partyKeyLink(new MessageParty(g.odsCode(), g.asid(), g.partyKey()))
-                .or(() -> g.odsCode() == null ? Optional.empty()
-                        : Optional.of(ConsoleLink.of("registrations", "organisations/" + g.odsCode())));
     }
 
     /** A redelivery job's filter over every message of the group in the window. */

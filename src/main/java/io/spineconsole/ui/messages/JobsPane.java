@@ -7,6 +7,7 @@ import io.spineconsole.domain.messages.RedeliveryProgress;
 import io.spineconsole.ui.common.AppIcon;
 import io.spineconsole.ui.common.ErrorRow;
 import io.spineconsole.ui.common.I18n;
+import io.spineconsole.ui.common.Placeholder;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.beans.binding.Bindings;
@@ -27,6 +28,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 
@@ -87,7 +89,7 @@ final class JobsPane extends VBox {
                 }
             }
         });
-        jobsTable.setPlaceholder(Views.placeholder(model.jobs(), i18n.get("messages.jobs.empty"), i18n));
+        jobsTable.setPlaceholder(new Placeholder(model.jobs().status(), i18n.get("messages.jobs.empty"), i18n));
         jobsTable.setAccessibleText(i18n.get("messages.jobs.tableLabel"));
 
         // The chosen job.
@@ -183,19 +185,24 @@ final class JobsPane extends VBox {
                 }
             }
         });
-        itemsTable.setPlaceholder(Views.placeholder(model.items(), i18n.get("messages.jobs.noItems"), i18n));
+        itemsTable.setPlaceholder(new Placeholder(model.items().status(), i18n.get("messages.jobs.noItems"), i18n));
         itemsTable.setAccessibleText(i18n.get("messages.jobs.itemsLabel"));
         VBox.setVgrow(itemsTable, Priority.ALWAYS);
         ErrorRow error = new ErrorRow(model.errorProperty(), model.errorDetailProperty(), i18n);
-        VBox detail = new VBox(8, summary, progressRow, error, itemsBar, Views.errorRow(model.items(), i18n), itemsTable);
+        VBox detail = new VBox(8, summary, progressRow,
+                Views.errorRow(model.jobStatus(), model.selectedProperty().isNotNull(), i18n), error, itemsBar,
+                Views.errorRow(model.items().status(), model.items().items(), i18n), itemsTable);
         detail.setPadding(new Insets(8, 0, 0, 0));
         detail.visibleProperty().bind(model.selectedProperty().isNotNull());
+        // A job opened by id (from a message) shows here while it loads, or why it could not be.
+        Placeholder opening = new Placeholder(model.jobStatus(), "", i18n);
+        opening.visibleProperty().bind(model.selectedProperty().isNull());
 
-        SplitPane split = new SplitPane(jobsTable, detail);
+        SplitPane split = new SplitPane(jobsTable, new StackPane(detail, opening));
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.4);
         VBox.setVgrow(split, Priority.ALWAYS);
-        getChildren().addAll(bar, Views.errorRow(model.jobs(), i18n), split);
+        getChildren().addAll(bar, Views.errorRow(model.jobs().status(), model.jobs().items(), i18n), split);
 
         poll = new Timeline(new KeyFrame(POLL_EVERY, e -> model.poll()));
         poll.setCycleCount(Timeline.INDEFINITE);

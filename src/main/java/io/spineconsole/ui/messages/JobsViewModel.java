@@ -8,6 +8,8 @@ import io.spineconsole.domain.messages.RedeliveryJob;
 import io.spineconsole.domain.messages.RedeliveryJobItem;
 import io.spineconsole.ui.common.ErrorText;
 import io.spineconsole.ui.common.I18n;
+import io.spineconsole.ui.common.LatestLoad;
+import io.spineconsole.ui.common.LoadStatus;
 import io.spineconsole.ui.common.PagedList;
 import io.spineconsole.ui.common.UiExecutor;
 import io.spineconsole.ui.common.WorkspaceContext;
@@ -25,14 +27,18 @@ import java.util.function.Consumer;
 
 /**
  * Bulk redelivery jobs on the server: start one (dry run, throttle, cap, reason), follow its progress,
- * read what it did with each message, cancel it. The view polls {@link #poll()} every second or so;
- * a poll only asks about jobs that are still queued or running.
+ * read what it did with each message, cancel it. Three loads: the list of jobs and the chosen job's
+ * items (each a {@link PagedList}), and the chosen job itself ({@link #jobStatus()}: opened by id, or
+ * followed while it runs). The view polls {@link #poll()} every second or so; a poll only asks about a
+ * job that is still queued or running, and not while the last poll is unanswered. Starting and
+ * cancelling a job are actions: their refusal is in {@link #errorProperty()}.
  */
 public final class JobsViewModel {
     private final UiExecutor ui;
     private final I18n i18n;
     private final PagedList<RedeliveryJob> jobs;
     private final PagedList<RedeliveryJobItem> items;
+    private final LatestLoad jobLoad;
     private final ObjectProperty<RedeliveryJob> selected = new SimpleObjectProperty<>();
     private final ObjectProperty<RedeliveryItemOutcome> outcome = new SimpleObjectProperty<>();
     private final BooleanProperty busy = new SimpleBooleanProperty();
@@ -41,6 +47,7 @@ public final class JobsViewModel {
     private final StringProperty errorDetail = new SimpleStringProperty("");
     private WorkspaceContext context;
     private CompletableFuture<RedeliveryJob> polling;
+    private UUID lastOpened;
     private boolean loaded;
 
     public JobsViewModel(UiExecutor ui, I18n i18n) {
@@ -48,17 +55,22 @@ public final class JobsViewModel {
         this.i18n = i18n;
         this.jobs = new PagedList<>(ui, i18n);
         this.items = new PagedList<>(ui, i18n);
+        this.jobLoad = new LatestLoad(ui, i18n, () -> selected.get() != null);
+        jobLoad.onRetry(this::reloadJob);
     }
 
     public void connect(WorkspaceContext newContext) {
         dispose();
         jobs.clear();
         items.clear();
+        jobLoad.clear();
         selected.set(null);
+        lastOpened = null;
         context = newContext;
         mayRun.set(context.may(Role.OPERATOR));
         loaded = false;
         error.set("");
+        errorDetail.set("");
     }
 
     public void load() {
@@ -82,15 +94,22 @@ public final class JobsViewModel {
             return;
         }
         loadIfNeeded();
-        ui.deliver(api().redeliveryJob(id), job -> {
-            if (jobs.items().stream().noneMatch(j -> j.id().equals(job.id()))) {
-                jobs.items().add(0, job);
+        lastOpened = id;
+        jobLoad.start(api().redeliveryJob(id), opened -> {
+            if (jobs.items().stream().noneMatch(j -> j.id().equals(opened.id()))) {
+                jobs.items().add(0, opened);
             }
-            select(job);
-        }, failure -> {
-            error.set(ErrorText.sentence(i18n, failure));
-            errorDetail.set(ErrorText.detail(failure));
-        });
+            select(opened);
+        }, opened -> false);
+    }
+
+    /** Retry: the job chosen, or the one last opened by id. */
+    private void reloadJob() {
+        if (selected.get() != null) {
+            refreshSelected();
+        } else if (lastOpened != null) {
+            openJob(lastOpened);
+        }
     }
 
     public void select(RedeliveryJob job) {
@@ -158,20 +177,26 @@ public final class JobsViewModel {
 
     /** Asks for the selected job's progress if it is still going; its items are read again when it ends. */
     public void poll() {
-        RedeliveryJob job = selected.get();
-        if (context == null || job == null || job.progress().state().isTerminal()
+        RedeliveryJob shown = selected.get();
+        if (context == null || shown == null || shown.progress().state().isTerminal()
                 || (polling != null && !polling.isDone())) {
             return;
         }
-        polling = ui.deliver(api().redeliveryJob(job.id()), fresh -> {
+        refreshSelected();
+    }
+
+    private void refreshSelected() {
+        RedeliveryJob shown = selected.get();
+        if (context == null || shown == null) {
+            return;
+        }
+        polling = api().redeliveryJob(shown.id());
+        jobLoad.start(polling, fresh -> {
             replace(fresh);
-            if (fresh.progress().state().isTerminal() || fresh.progress().done() != job.progress().done()) {
+            if (fresh.progress().state().isTerminal() || fresh.progress().done() != shown.progress().done()) {
                 loadItems();
             }
-        }, failure -> {
-            error.set(ErrorText.sentence(i18n, failure));
-            errorDetail.set(ErrorText.detail(failure));
-        });
+        }, fresh -> false);
     }
 
     /** True while the selected job is still queued or running (the view polls). */
@@ -197,9 +222,7 @@ public final class JobsViewModel {
     public void dispose() {
         jobs.cancel();
         items.cancel();
-        if (polling != null) {
-            polling.cancel(true);
-        }
+        jobLoad.cancel();
         busy.set(false);
     }
 
@@ -213,6 +236,11 @@ public final class JobsViewModel {
 
     public PagedList<RedeliveryJobItem> items() {
         return items;
+    }
+
+    /** Where loading the chosen job stands (opened by id, or followed while it runs); Retry asks again. */
+    public LoadStatus jobStatus() {
+        return jobLoad.status();
     }
 
     public ObjectProperty<RedeliveryJob> selectedProperty() {
@@ -231,6 +259,7 @@ public final class JobsViewModel {
         return mayRun;
     }
 
+    /** Why the last start or cancel did not go through, in a sentence, or "". */
     public StringProperty errorProperty() {
         return error;
     }

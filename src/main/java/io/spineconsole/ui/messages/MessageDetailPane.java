@@ -9,6 +9,8 @@ import io.spineconsole.ui.common.Grids;
 import io.spineconsole.ui.common.I18n;
 import io.spineconsole.ui.common.Icons;
 import io.spineconsole.ui.common.LoadState;
+import io.spineconsole.ui.common.LoadStatus;
+import io.spineconsole.ui.common.Placeholder;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
@@ -28,6 +30,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -85,15 +88,21 @@ final class MessageDetailPane extends VBox {
         back.setId("messages-detail-back");
         back.setOnAction(e -> root.back());
         title.setId("messages-detail-title");
+        // The message asked for: the one shown, or the one on its way (its id is all there is yet).
+        title.textProperty().bind(Bindings.createStringBinding(() -> model.requestedProperty().get() == null ? ""
+                : i18n.get("messages.detail.title", model.requestedProperty().get().toString().toUpperCase(Locale.ROOT)),
+                model.requestedProperty()));
         title.getStyleClass().add("detail-title");
         status.setId("messages-detail-status");
         status.getStyleClass().add("status-badge");
+        // No message yet (it is loading, or could not be): no empty badge.
+        status.visibleProperty().bind(model.shownProperty());
         Button copyId = Icons.button(AppIcon.COPY, i18n.get("messages.detail.copyId"));
         copyId.setId("messages-detail-copy-id");
         copyId.setOnAction(e -> {
-            MessageDetail d = model.detailProperty().get();
-            if (d != null) {
-                actions.copy(d.summary().displayId());
+            UUID id = model.requestedProperty().get();
+            if (id != null) {
+                actions.copy(id.toString().toUpperCase(Locale.ROOT));
             }
         });
         Button copyLink = Views.button(i18n.get("messages.detail.copyLink"), AppIcon.LINK);
@@ -106,7 +115,7 @@ final class MessageDetailPane extends VBox {
         redeliver.setId("messages-detail-redeliver");
         redeliver.getStyleClass().add("accent");
         redeliver.disableProperty().bind(model.mayRedeliverProperty().not().or(model.redeliverableProperty().not())
-                .or(model.busyProperty()).or(model.detailProperty().isNull()));
+                .or(model.busyProperty()).or(model.shownProperty().not()));
         redeliver.setOnAction(e -> actions.redeliver());
         Label roleNote = Views.bound(Bindings.createStringBinding(() -> model.mayRedeliverProperty().get() ? ""
                 : i18n.get("messages.detail.viewerNote"), model.mayRedeliverProperty()), "text-muted");
@@ -122,22 +131,19 @@ final class MessageDetailPane extends VBox {
         retry.setGraphic(Icons.of(AppIcon.STATUS_WAITING));
         retry.textProperty().bind(model.retryProperty());
         retry.setWrapText(true);
+        retry.visibleProperty().bind(model.shownProperty());
+        retry.managedProperty().bind(retry.visibleProperty());
         lastError.setId("messages-detail-error");
         lastError.getStyleClass().add("last-error");
         lastError.setGraphic(Icons.of(AppIcon.ERROR));
         lastError.setWrapText(true);
+        lastError.visibleProperty().bind(model.shownProperty().and(lastError.textProperty().isNotEmpty()));
         lastError.managedProperty().bind(lastError.visibleProperty());
         Label result = Views.bound(model.actionResultProperty(), "action-result");
         result.setId("messages-detail-result");
-        ErrorRow error = new ErrorRow(model.errorProperty(), model.errorDetailProperty(), i18n);
-        Label loading = new Label(i18n.get("common.loading"));
-        loading.visibleProperty().bind(model.stateProperty().isEqualTo(LoadState.LOADING));
-        loading.managedProperty().bind(loading.visibleProperty());
-        Label none = new Label(i18n.get("messages.detail.none"));
-        none.getStyleClass().add("text-muted");
-        none.visibleProperty().bind(model.detailProperty().isNull().and(model.stateProperty().isNotEqualTo(LoadState.LOADING)));
-        none.managedProperty().bind(none.visibleProperty());
-        return new VBox(4, loading, none, error, result, lastError, retry);
+        ErrorRow loadError = Views.errorRow(model.status(), model.shownProperty(), i18n);
+        ErrorRow actionError = new ErrorRow(model.actionErrorProperty(), model.actionErrorDetailProperty(), i18n);
+        return new VBox(4, loadError, actionError, result, lastError, retry);
     }
 
     private Node body() {
@@ -157,8 +163,11 @@ final class MessageDetailPane extends VBox {
         SplitPane split = new SplitPane(leftScroll, payload());
         split.setOrientation(Orientation.HORIZONTAL);
         split.setDividerPositions(0.62);
-        split.visibleProperty().bind(model.detailProperty().isNotNull());
-        return split;
+        split.visibleProperty().bind(model.shownProperty());
+        // Loading, or why not, until the message asked for is here; what to do when none was.
+        Placeholder placeholder = new Placeholder(model.status(), i18n.get("messages.detail.none"), i18n);
+        placeholder.visibleProperty().bind(model.shownProperty().not());
+        return new StackPane(split, placeholder);
     }
 
     private Node payload() {
@@ -167,13 +176,17 @@ final class MessageDetailPane extends VBox {
         Button show = Views.button(i18n.get("messages.payload.show"), AppIcon.PAYLOAD);
         show.setId("messages-payload-show");
         show.setOnAction(e -> model.loadPayload());
-        show.disableProperty().bind(model.payloadStateProperty().isEqualTo(LoadState.LOADING));
+        LoadStatus status = model.payloadStatus();
         Label audited = Views.label(i18n.get("messages.payload.audited"), "text-muted");
         audited.setWrapText(true);
         VBox ask = new VBox(8, show, audited);
-        ask.visibleProperty().bind(model.payloadStateProperty().isEqualTo(LoadState.IDLE)
-                .or(model.payloadStateProperty().isEqualTo(LoadState.FAILED)));
+        ask.visibleProperty().bind(status.stateProperty().isEqualTo(LoadState.IDLE));
         ask.managedProperty().bind(ask.visibleProperty());
+        // Busy, empty, or failed with Retry (a retry is a read, audited like the first).
+        Placeholder placeholder = new Placeholder(status, i18n.get("messages.payload.empty"), i18n);
+        placeholder.visibleProperty().bind(status.stateProperty().isNotEqualTo(LoadState.IDLE)
+                .and(status.stateProperty().isNotEqualTo(LoadState.LOADED)));
+        placeholder.managedProperty().bind(placeholder.visibleProperty());
 
         Label masking = new Label();
         masking.setId("messages-payload-masking");
@@ -190,21 +203,14 @@ final class MessageDetailPane extends VBox {
         body.getStyleClass().add("payload-text");
         body.textProperty().bind(model.payloadTextProperty());
         body.setAccessibleText(i18n.get("messages.payload.title"));
-        body.visibleProperty().bind(model.payloadStateProperty().isEqualTo(LoadState.LOADED));
+        body.visibleProperty().bind(status.stateProperty().isEqualTo(LoadState.LOADED));
         body.managedProperty().bind(body.visibleProperty());
         VBox.setVgrow(body, Priority.ALWAYS);
         Button copy = Views.button(i18n.get("messages.payload.copy"), AppIcon.COPY);
         copy.setOnAction(e -> actions.copy(model.payloadTextProperty().get()));
         copy.visibleProperty().bind(body.visibleProperty());
         copy.managedProperty().bind(copy.visibleProperty());
-        Label loading = new Label(i18n.get("common.loading"));
-        loading.visibleProperty().bind(model.payloadStateProperty().isEqualTo(LoadState.LOADING));
-        loading.managedProperty().bind(loading.visibleProperty());
-        Label empty = new Label(i18n.get("messages.payload.empty"));
-        empty.visibleProperty().bind(model.payloadStateProperty().isEqualTo(LoadState.EMPTY));
-        empty.managedProperty().bind(empty.visibleProperty());
-        ErrorRow error = new ErrorRow(model.payloadErrorProperty(), model.payloadErrorDetailProperty(), i18n);
-        VBox box = new VBox(8, new HBox(8, heading, Views.grow(), copy), ask, loading, empty, error, masking, body);
+        VBox box = new VBox(8, new HBox(8, heading, Views.grow(), copy), ask, placeholder, masking, body);
         box.setPadding(new Insets(4, 0, 8, 10));
         box.setMinWidth(280);
         return new StackPane(box);
@@ -225,19 +231,16 @@ final class MessageDetailPane extends VBox {
         facts.getChildren().clear();
         links.getChildren().clear();
         if (d == null) {
-            title.setText("");
             status.setText("");
             status.setGraphic(null);
-            lastError.setVisible(false);
+            lastError.setText("");
             timeline.show(null, java.util.List.of());
             return;
         }
-        title.setText(i18n.get("messages.detail.title", d.summary().displayId()));
         status.setText(text.status(d.status()));
         status.setGraphic(Icons.of(MessageText.statusIcon(d.status())));
         status.getStyleClass().removeAll("status-ok", "status-failed", "status-waiting", "status-moving");
         status.getStyleClass().add(MessageText.statusStyle(d.status()));
-        lastError.setVisible(d.lastErrorCode() != null);
         String why = d.lastErrorDescription() == null ? "" : d.lastErrorDescription();
         boolean stopped = io.spineconsole.domain.messages.MessageStatuses.isTerminal(d.status());
         lastError.setText(d.lastErrorCode() == null ? "" : stopped
@@ -263,7 +266,7 @@ final class MessageDetailPane extends VBox {
 
         addLink(i18n.get("messages.link.sender"), model.senderLink(), "messages-link-sender");
         addLink(i18n.get("messages.link.receiver"), model.receiverLink(), "messages-link-receiver");
-        addLink(i18n.get("messages.link.receiverPartyKey"), MessageDetailViewModel.partyKeyLink(d.to())
+        addLink(i18n.get("messages.link.receiverPartyKey"), RecordLinks.partyKey(d.to())
                 .filter(l -> d.endpointId() != null), "messages-link-receiver-party");
         addLink(i18n.get("messages.link.site"), model.siteLink(), "messages-link-site");
         if (d.conversationId() != null) {

@@ -6,18 +6,20 @@ import io.spineconsole.domain.MessageStatus;
 import io.spineconsole.domain.Role;
 import io.spineconsole.domain.messages.MessageDetail;
 import io.spineconsole.domain.messages.MessageEvent;
-import io.spineconsole.domain.messages.MessageParty;
 import io.spineconsole.domain.messages.MessagePayload;
 import io.spineconsole.domain.messages.MessageStatuses;
 import io.spineconsole.domain.messages.Reliability;
 import io.spineconsole.ui.common.ConsoleLink;
+import io.spineconsole.ui.common.Confirmation;
 import io.spineconsole.ui.common.ErrorText;
 import io.spineconsole.ui.common.I18n;
-import io.spineconsole.ui.common.LoadState;
-import io.spineconsole.ui.common.Confirmation;
+import io.spineconsole.ui.common.LatestLoad;
+import io.spineconsole.ui.common.LoadStatus;
 import io.spineconsole.ui.common.UiExecutor;
 import io.spineconsole.ui.common.UnsentReasons;
 import io.spineconsole.ui.common.WorkspaceContext;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -58,34 +60,36 @@ public final class MessageDetailViewModel {
     private final UiExecutor ui;
     private final I18n i18n;
     private final MessageText text;
+    private final LatestLoad load;
+    private final LatestLoad payloadLoad;
     private final ObjectProperty<MessageDetail> detail = new SimpleObjectProperty<>();
     private final ObjectProperty<UUID> requested = new SimpleObjectProperty<>();
-    private final ObjectProperty<LoadState> state = new SimpleObjectProperty<>(LoadState.IDLE);
-    private final StringProperty error = new SimpleStringProperty("");
-    private final StringProperty errorDetail = new SimpleStringProperty("");
+    private final BooleanBinding shown = Bindings.createBooleanBinding(this::isShown, detail, requested);
     private final ObservableList<Hop> hops = FXCollections.observableArrayList();
     private final StringProperty retry = new SimpleStringProperty("");
     private final StringProperty reliabilityText = new SimpleStringProperty("");
     private final ObjectProperty<MessagePayload> payload = new SimpleObjectProperty<>();
     private final StringProperty payloadText = new SimpleStringProperty("");
-    private final ObjectProperty<LoadState> payloadState = new SimpleObjectProperty<>(LoadState.IDLE);
-    private final StringProperty payloadError = new SimpleStringProperty("");
-    private final StringProperty payloadErrorDetail = new SimpleStringProperty("");
     private final BooleanProperty busy = new SimpleBooleanProperty();
     private final UnsentReasons unsentReasons = new UnsentReasons();
     private final StringProperty actionResult = new SimpleStringProperty("");
+    private final StringProperty actionError = new SimpleStringProperty("");
+    private final StringProperty actionErrorDetail = new SimpleStringProperty("");
     private final BooleanProperty mayRedeliver = new SimpleBooleanProperty();
     private final BooleanProperty redeliverable = new SimpleBooleanProperty();
 
     private WorkspaceContext context;
-    private CompletableFuture<?> loading;
-    private CompletableFuture<?> payloadLoading;
     private Consumer<UUID> notFound = id -> { };
 
     public MessageDetailViewModel(UiExecutor ui, I18n i18n, MessageText text) {
         this.ui = ui;
         this.i18n = i18n;
         this.text = text;
+        // A reload of the message shown keeps it in view; another message shows "loading" until it comes.
+        this.load = new LatestLoad(ui, i18n, this::isShown);
+        load.onRetry(this::refresh);
+        this.payloadLoad = new LatestLoad(ui, i18n, () -> payload.get() != null);
+        payloadLoad.onRetry(this::loadPayload);
     }
 
     public void connect(WorkspaceContext newContext) {
@@ -96,7 +100,9 @@ public final class MessageDetailViewModel {
         requested.set(null);
         hops.clear();
         clearPayload();
-        state.set(LoadState.IDLE);
+        load.clear();
+        actionResult.set("");
+        clearActionError();
     }
 
     /** What happens when a requested id is no message's (the workspace looks for it as a conversation). */
@@ -109,26 +115,50 @@ public final class MessageDetailViewModel {
         if (context == null) {
             return;
         }
-        cancel(loading);
         boolean other = detail.get() == null || !detail.get().messageId().equals(messageId);
         requested.set(messageId);
         if (other) {
             clearPayload();
             actionResult.set("");
+            clearActionError();
         }
-        state.set(LoadState.LOADING);
-        error.set("");
-        loading = ui.deliver(api().message(messageId), this::show, failure -> {
-            ApiException api = ApiException.unwrap(failure);
-            if (api != null && api.kind() == ApiException.Kind.NOT_FOUND && other) {
-                state.set(detail.get() == null ? LoadState.EMPTY : LoadState.LOADED);
-                notFound.accept(messageId);
+        // An id that is no message's is not an error when it was pasted: the workspace looks for its conversation.
+        load.start(found(api().message(messageId), other), found -> found.ifPresentOrElse(this::show, () -> {
+            notFound.accept(messageId);
+            // What was on screen stays the message of this tab.
+            requested.set(detail.get() == null ? null : detail.get().messageId());
+        }), found -> found.isEmpty() && detail.get() == null);
+    }
+
+    private boolean isShown() {
+        MessageDetail d = detail.get();
+        return d != null && d.messageId().equals(requested.get());
+    }
+
+    /**
+     * The message, or nothing when the server has none by that id and {@code notFoundIsAnswer}; any
+     * other failure stays one. Cancelling the answer cancels the call.
+     */
+    private static <T> CompletableFuture<Optional<T>> found(CompletableFuture<T> call, boolean notFoundIsAnswer) {
+        CompletableFuture<Optional<T>> answer = new CompletableFuture<>();
+        call.whenComplete((value, failure) -> {
+            if (failure == null) {
+                answer.complete(Optional.ofNullable(value));
                 return;
             }
-            error.set(ErrorText.sentence(i18n, failure));
-            errorDetail.set(ErrorText.detail(failure));
-            state.set(LoadState.FAILED);
+            ApiException api = ApiException.unwrap(failure);
+            if (notFoundIsAnswer && api != null && api.kind() == ApiException.Kind.NOT_FOUND) {
+                answer.complete(Optional.empty());
+            } else {
+                answer.completeExceptionally(failure);
+            }
         });
+        answer.whenComplete((value, failure) -> {
+            if (answer.isCancelled()) {
+                call.cancel(true);
+            }
+        });
+        return answer;
     }
 
     /** Reloads the message shown (F5, or to follow a retry). */
@@ -141,13 +171,10 @@ public final class MessageDetailViewModel {
 
     private void show(MessageDetail d) {
         detail.set(d);
-        error.set("");
-        errorDetail.set("");
         hops.setAll(hops(d));
         retry.set(retrySummary(d, text.clock().instant()));
         reliabilityText.set(reliabilityText(d.reliability()));
         redeliverable.set(MessageStatuses.isRedeliverable(d.status()));
-        state.set(LoadState.LOADED);
     }
 
     /** Reads the masked payload (audited on the server). */
@@ -156,22 +183,11 @@ public final class MessageDetailViewModel {
         if (d == null || context == null) {
             return;
         }
-        cancel(payloadLoading);
-        payloadState.set(LoadState.LOADING);
-        payloadError.set("");
-        UUID id = d.messageId();
-        payloadLoading = ui.deliver(api().payload(id), p -> {
-            if (detail.get() == null || !detail.get().messageId().equals(id)) {
-                return;
-            }
+        // Another message clears the payload, which drops this answer if it comes late.
+        payloadLoad.start(api().payload(d.messageId()), p -> {
             payload.set(p);
             payloadText.set(PayloadFormat.pretty(p.contentType(), p.body()));
-            payloadState.set(p.body() == null || p.body().isEmpty() ? LoadState.EMPTY : LoadState.LOADED);
-        }, failure -> {
-            payloadError.set(ErrorText.sentence(i18n, failure));
-            payloadErrorDetail.set(ErrorText.detail(failure));
-            payloadState.set(LoadState.FAILED);
-        });
+        }, p -> p.body() == null || p.body().isEmpty());
     }
 
     /**
@@ -187,6 +203,7 @@ public final class MessageDetailViewModel {
         unsentReasons.sending(unsent, reason);
         busy.set(true);
         actionResult.set("");
+        clearActionError();
         ui.deliver(api().redeliver(d.messageId(), reason), copy -> {
             busy.set(false);
             unsentReasons.sent(unsent);
@@ -195,8 +212,8 @@ public final class MessageDetailViewModel {
             done.accept(copy);
         }, failure -> {
             busy.set(false);
-            error.set(ErrorText.sentence(i18n, failure));
-            errorDetail.set(ErrorText.detail(failure));
+            actionError.set(ErrorText.sentence(i18n, failure));
+            actionErrorDetail.set(ErrorText.detail(failure));
         });
     }
 
@@ -211,23 +228,20 @@ public final class MessageDetailViewModel {
     }
 
     public void dispose() {
-        cancel(loading);
-        cancel(payloadLoading);
+        load.cancel();
+        payloadLoad.cancel();
         busy.set(false);
     }
 
     private void clearPayload() {
-        cancel(payloadLoading);
+        payloadLoad.clear();
         payload.set(null);
         payloadText.set("");
-        payloadError.set("");
-        payloadState.set(LoadState.IDLE);
     }
 
-    private static void cancel(CompletableFuture<?> f) {
-        if (f != null) {
-            f.cancel(true);
-        }
+    private void clearActionError() {
+        actionError.set("");
+        actionErrorDetail.set("");
     }
 
     private MessagesApi api() {
@@ -352,46 +366,24 @@ public final class MessageDetailViewModel {
     /** The sender's registration: its accredited system, or its endpoints by party key. */
     Optional<ConsoleLink> senderLink() {
         MessageDetail d = detail.get();
-        return d == null ? Optional.empty() : partyLink(d.from(), null);
+        return d == null ? Optional.empty() : RecordLinks.party(d.from(), null);
     }
 
-    /** The receiver's registration: the endpoint the message went to, else by party key or system. */
+    /** The receiver's registration: the endpoint the message went to, else its system or by party key. */
     Optional<ConsoleLink> receiverLink() {
         MessageDetail d = detail.get();
-        return d == null ? Optional.empty() : partyLink(d.to(), d.endpointId());
-    }
-
-    static Optional<ConsoleLink> partyLink(MessageParty p, UUID endpointId) {
-        if (endpointId != null) {
-            return Optional.of(ConsoleLink.of("registrations", "endpoints/" + endpointId));
-        }
-        if (p == null) {
-            return Optional.empty();
-        }
-        if (p.asid() != null && !p.asid().isBlank()) {
-            return Optional.of(ConsoleLink.of("registrations", "systems/" + p.asid()));
-        }
-        if (p.partyKey() != null && !p.partyKey().isBlank()) {
-            return Optional.of(ConsoleLink.of("registrations", "endpoints").with("partyKey", p.partyKey()));
-        }
-        return Optional.empty();
-    }
-
-    /** The party's endpoints by party key (both parties have one when registered). */
-    static Optional<ConsoleLink> partyKeyLink(MessageParty p) {
-        return p == null || p.partyKey() == null || p.partyKey().isBlank() ? Optional.empty()
-                : Optional.of(ConsoleLink.of("registrations", "endpoints").with("partyKey", p.partyKey()));
+        return d == null ? Optional.empty() : RecordLinks.party(d.to(), d.endpointId());
     }
 
     /** The site the message was routed through, in the migration workspace. */
     Optional<ConsoleLink> siteLink() {
         MessageDetail d = detail.get();
-        return d == null || d.site() == null ? Optional.empty() : Optional.of(ConsoleLink.of("migration", "sites/" + d.site()));
+        return d == null ? Optional.empty() : RecordLinks.site(d.site());
     }
 
-    /** A link to this message for a colleague. */
+    /** A link to this message (the one asked for, shown or on its way) for a colleague. */
     Optional<ConsoleLink> link() {
-        UUID id = detail.get() != null ? detail.get().messageId() : requested.get();
+        UUID id = requested.get() != null ? requested.get() : detail.get() != null ? detail.get().messageId() : null;
         return id == null ? Optional.empty()
                 : Optional.of(ConsoleLink.of("messages", "message/" + id.toString().toUpperCase(Locale.ROOT)));
     }
@@ -406,16 +398,14 @@ public final class MessageDetailViewModel {
         return requested;
     }
 
-    public ObjectProperty<LoadState> stateProperty() {
-        return state;
+    /** True while the message asked for is the one on screen (not while another is on its way). */
+    public BooleanBinding shownProperty() {
+        return shown;
     }
 
-    public StringProperty errorProperty() {
-        return error;
-    }
-
-    public StringProperty errorDetailProperty() {
-        return errorDetail;
+    /** Where loading the message stands (busy, failed with why); Retry reloads it. */
+    public LoadStatus status() {
+        return load.status();
     }
 
     public ObservableList<Hop> hops() {
@@ -438,20 +428,23 @@ public final class MessageDetailViewModel {
         return payloadText;
     }
 
-    public ObjectProperty<LoadState> payloadStateProperty() {
-        return payloadState;
-    }
-
-    public StringProperty payloadErrorProperty() {
-        return payloadError;
-    }
-
-    public StringProperty payloadErrorDetailProperty() {
-        return payloadErrorDetail;
+    /** Where reading the payload stands: IDLE until asked (each read is audited), then busy, empty or failed. */
+    public LoadStatus payloadStatus() {
+        return payloadLoad.status();
     }
 
     public BooleanProperty busyProperty() {
         return busy;
+    }
+
+    /** Why the last redelivery did not go through, in a sentence, or "". */
+    public StringProperty actionErrorProperty() {
+        return actionError;
+    }
+
+    /** The last redelivery failure's detail for a ticket, or "". */
+    public StringProperty actionErrorDetailProperty() {
+        return actionErrorDetail;
     }
 
     /** What the last action did ("Redelivered as …"), or "". */

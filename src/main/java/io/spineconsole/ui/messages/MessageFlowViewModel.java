@@ -3,6 +3,7 @@ package io.spineconsole.ui.messages;
 import io.spineconsole.api.BackboneApi;
 import io.spineconsole.domain.MessageFlowSummary;
 import io.spineconsole.ui.common.ConsoleLink;
+import io.spineconsole.ui.common.Debouncer;
 import io.spineconsole.ui.common.I18n;
 import io.spineconsole.ui.common.Navigator;
 import io.spineconsole.ui.common.SummaryViewModel;
@@ -47,14 +48,15 @@ public final class MessageFlowViewModel {
     private Section beforeMessage = Section.SEARCH;
     private WorkspaceContext context;
 
-    public MessageFlowViewModel(WorkspaceServices services) {
+    /** @param debouncers make the pause after typing before a changed filter searches again */
+    public MessageFlowViewModel(WorkspaceServices services, Debouncer.Factory debouncers) {
         UiExecutor ui = services.ui();
         this.i18n = services.i18n();
         this.navigator = services.navigator();
         this.text = new MessageText(i18n, services.clock());
         this.summary = new SummaryViewModel<>(BackboneApi::messageFlowSummary,
                 s -> MessageFlowWorkspace.tiles(s, i18n), ui, i18n);
-        this.search = new SearchViewModel(ui, i18n, text, services.memory());
+        this.search = new SearchViewModel(ui, i18n, text, services.memory(), debouncers.create());
         this.detail = new MessageDetailViewModel(ui, i18n, text);
         this.live = new LiveTailViewModel(i18n);
         this.failures = new FailuresViewModel(ui, i18n, services.clock());
@@ -147,8 +149,8 @@ public final class MessageFlowViewModel {
             return;
         }
         boolean newOnly = live.newOnlyProperty().get();
-        if (live.useSearchFilterProperty().get() && search.problem().isEmpty()) {
-            live.start(search.streamFilter(newOnly), search.describe());
+        if (live.useSearchFilterProperty().get() && search.form().problem().isEmpty()) {
+            live.start(search.form().streamFilter(newOnly), search.describe());
         } else {
             live.start(new io.spineconsole.domain.messages.StreamFilter(null, null, null, null, null, null, null, null,
                     newOnly), i18n.get("messages.describe.everything"));
@@ -185,7 +187,7 @@ public final class MessageFlowViewModel {
         String lower = path.toLowerCase(Locale.ROOT);
         if (lower.startsWith("message/")) {
             String id = path.substring("message/".length());
-            if (!SearchViewModel.isUuid(id)) {
+            if (!SearchForm.isUuid(id)) {
                 linkProblem.set(i18n.get("messages.link.badId", id));
                 return false;
             }

@@ -1,10 +1,12 @@
 package io.spineconsole.ui.messages;
 
 import io.spineconsole.domain.MessageFlowSummary;
+import io.spineconsole.ui.common.FxDebouncer;
 import io.spineconsole.ui.common.I18n;
 import io.spineconsole.ui.common.Tile;
 import io.spineconsole.ui.common.WorkspaceServices;
 import io.spineconsole.ui.common.WorkspaceView;
+import javafx.util.Duration;
 
 import java.text.NumberFormat;
 import java.util.List;
@@ -13,12 +15,14 @@ import java.util.List;
 public final class MessageFlowWorkspace {
     /** Error rate above which the last hour is flagged. */
     private static final double ERROR_RATE_WARNING = 0.02;
+    /** How long typing pauses before a changed filter searches again. */
+    private static final Duration SEARCH_PAUSE = Duration.millis(600);
 
     private MessageFlowWorkspace() {
     }
 
     public static WorkspaceView create(WorkspaceServices services) {
-        return new MessagesView(services);
+        return new MessagesView(services, FxDebouncer.factory(SEARCH_PAUSE));
     }
 
     static List<Tile> tiles(MessageFlowSummary s, I18n i18n) {

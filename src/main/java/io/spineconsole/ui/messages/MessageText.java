@@ -94,6 +94,19 @@ final class MessageText {
         };
     }
 
+    /** A time window in words ("Last 7 days"). */
+    String range(TimeRange r) {
+        return switch (r) {
+            case LAST_15_MINUTES -> i18n.get("messages.range.15m");
+            case LAST_HOUR -> i18n.get("messages.range.1h");
+            case LAST_6_HOURS -> i18n.get("messages.range.6h");
+            case LAST_24_HOURS -> i18n.get("messages.range.24h");
+            case LAST_7_DAYS -> i18n.get("messages.range.7d");
+            case LAST_31_DAYS -> i18n.get("messages.range.31d");
+            case CUSTOM -> i18n.get("messages.range.custom");
+        };
+    }
+
     String jobState(JobState s) {
         if (s == null) {
             return "";

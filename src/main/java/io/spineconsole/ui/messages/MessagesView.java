@@ -12,6 +12,7 @@ import io.spineconsole.ui.common.AppIcon;
 import io.spineconsole.ui.common.ConfirmDialog;
 import io.spineconsole.ui.common.Confirmation;
 import io.spineconsole.ui.common.ConsoleLink;
+import io.spineconsole.ui.common.Debouncer;
 import io.spineconsole.ui.common.ErrorRow;
 import io.spineconsole.ui.common.I18n;
 import io.spineconsole.ui.common.Icons;
@@ -70,8 +71,8 @@ final class MessagesView implements WorkspaceView {
     private final Timeline summaryRefresh;
     private final Label roleNote = new Label();
 
-    MessagesView(WorkspaceServices services) {
-        this.model = new MessageFlowViewModel(services);
+    MessagesView(WorkspaceServices services, Debouncer.Factory debouncers) {
+        this.model = new MessageFlowViewModel(services, debouncers);
         this.i18n = services.i18n();
         node.setId("messages-workspace");
         node.getStyleClass().add("messages-workspace");
@@ -334,9 +335,9 @@ final class MessagesView implements WorkspaceView {
                     if (failed != null) {
                         model.openMessage(failed.messageId());
                     }
-                }, () -> model.detail().stateProperty().get() == LoadState.LOADED
+                }, () -> model.detail().status().state() == LoadState.LOADED
                         && loadPayloadOnce()
-                        && model.detail().payloadStateProperty().get() == LoadState.LOADED,
+                        && model.detail().payloadStatus().state() == LoadState.LOADED,
                         () -> model.show(MessageFlowViewModel.Section.SEARCH)),
                 new Showcase("live", () -> model.show(MessageFlowViewModel.Section.LIVE),
                         () -> model.live().rows().size() > 20 && model.live().rateProperty().get() > 0
@@ -353,8 +354,8 @@ final class MessagesView implements WorkspaceView {
                                 && model.deadLetters().letters().stateProperty().get() != LoadState.IDLE,
                         () -> model.show(MessageFlowViewModel.Section.SEARCH)),
                 new Showcase("charts", () -> model.show(MessageFlowViewModel.Section.CHARTS),
-                        () -> model.stats().stateProperty().get() == LoadState.LOADED
-                                || model.stats().stateProperty().get() == LoadState.FAILED,
+                        () -> model.stats().status().state() == LoadState.LOADED
+                                || model.stats().status().state() == LoadState.FAILED,
                         () -> model.show(MessageFlowViewModel.Section.SEARCH)),
                 new Showcase("redeliver", () -> {
                     List<MessageSummary> failed = model.search().results().items().stream()

@@ -7,14 +7,12 @@ import io.spineconsole.domain.messages.StatsGroup;
 import io.spineconsole.domain.messages.StatsKey;
 import io.spineconsole.domain.messages.StatsPoint;
 import io.spineconsole.domain.messages.StatsQuery;
-import io.spineconsole.ui.common.ErrorText;
 import io.spineconsole.ui.common.I18n;
-import io.spineconsole.ui.common.LoadState;
+import io.spineconsole.ui.common.LatestLoad;
+import io.spineconsole.ui.common.LoadStatus;
 import io.spineconsole.ui.common.UiExecutor;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -26,7 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -48,14 +45,11 @@ public final class StatsViewModel {
     record Series(String key, String label, List<Point> points) {
     }
 
-    private final UiExecutor ui;
     private final I18n i18n;
     private final Clock clock;
+    private final LatestLoad load;
     private final ObjectProperty<StatsGroup> group = new SimpleObjectProperty<>(StatsGroup.INTERACTION);
     private final ObjectProperty<TimeRange> window = new SimpleObjectProperty<>(TimeRange.LAST_HOUR);
-    private final ObjectProperty<LoadState> state = new SimpleObjectProperty<>(LoadState.IDLE);
-    private final StringProperty error = new SimpleStringProperty("");
-    private final StringProperty errorDetail = new SimpleStringProperty("");
     private final ObservableList<StatsKey> keys = FXCollections.observableArrayList();
     private final ObjectProperty<List<Series>> throughput = new SimpleObjectProperty<>(List.of());
     private final ObjectProperty<List<Series>> errorRate = new SimpleObjectProperty<>(List.of());
@@ -63,18 +57,18 @@ public final class StatsViewModel {
     private final ObjectProperty<StatsKey> latencyKey = new SimpleObjectProperty<>();
     private final ObjectProperty<MessageStats> stats = new SimpleObjectProperty<>();
     private MessagesApi api;
-    private CompletableFuture<MessageStats> inFlight;
     private boolean loaded;
 
     public StatsViewModel(UiExecutor ui, I18n i18n, Clock clock) {
-        this.ui = ui;
         this.i18n = i18n;
         this.clock = clock;
+        this.load = new LatestLoad(ui, i18n, () -> !keys.isEmpty());
+        load.onRetry(this::load);
         latencyKey.addListener((o, a, k) -> latency.set(latencySeries(stats.get(), k)));
     }
 
     public void connect(MessagesApi newApi) {
-        dispose();
+        load.clear();
         api = newApi;
         loaded = false;
         keys.clear();
@@ -82,7 +76,6 @@ public final class StatsViewModel {
         throughput.set(List.of());
         errorRate.set(List.of());
         latency.set(List.of());
-        state.set(LoadState.IDLE);
     }
 
     /** The bucket that keeps a window readable (and within the server's 1,440 buckets a series). */
@@ -100,21 +93,11 @@ public final class StatsViewModel {
         if (api == null) {
             return;
         }
-        if (inFlight != null) {
-            inFlight.cancel(true);
-        }
         loaded = true;
         Instant end = clock.instant();
         TimeRange w = window.get();
         StatsQuery q = new StatsQuery(group.get(), end.minus(w.length()), end, bucketFor(w), TOP, null, null, null, null);
-        if (keys.isEmpty()) {
-            state.set(LoadState.LOADING);
-        }
-        inFlight = ui.deliver(api.stats(q), this::show, failure -> {
-            error.set(ErrorText.sentence(i18n, failure));
-            errorDetail.set(ErrorText.detail(failure));
-            state.set(LoadState.FAILED);
-        });
+        load.start(api.stats(q), this::show, s -> s.keys().isEmpty());
     }
 
     void loadIfNeeded() {
@@ -125,8 +108,6 @@ public final class StatsViewModel {
 
     private void show(MessageStats s) {
         stats.set(s);
-        error.set("");
-        errorDetail.set("");
         keys.setAll(s.keys());
         double bucketSeconds = s.bucket().length().toSeconds();
         throughput.set(series(s, p -> p.count() / bucketSeconds));
@@ -140,7 +121,6 @@ public final class StatsViewModel {
         } else {
             latencyKey.set(chosen);
         }
-        state.set(s.keys().isEmpty() ? LoadState.EMPTY : LoadState.LOADED);
     }
 
     /** One series per key, in the keys' order (largest first, "other" last). */
@@ -185,13 +165,11 @@ public final class StatsViewModel {
 
     /** For an endpoint key, its id (the key "unresolved" and "other" have none). */
     static Optional<UUID> endpointOf(StatsKey k) {
-        return SearchViewModel.isUuid(k.key()) ? Optional.of(UUID.fromString(k.key())) : Optional.empty();
+        return SearchForm.isUuid(k.key()) ? Optional.of(UUID.fromString(k.key())) : Optional.empty();
     }
 
     public void dispose() {
-        if (inFlight != null) {
-            inFlight.cancel(true);
-        }
+        load.cancel();
     }
 
     public ObjectProperty<StatsGroup> groupProperty() {
@@ -202,16 +180,9 @@ public final class StatsViewModel {
         return window;
     }
 
-    public ObjectProperty<LoadState> stateProperty() {
-        return state;
-    }
-
-    public StringProperty errorProperty() {
-        return error;
-    }
-
-    public StringProperty errorDetailProperty() {
-        return errorDetail;
+    /** Where the charts' load stands (busy, empty, failed with why); Retry loads again. */
+    public LoadStatus status() {
+        return load.status();
     }
 
     public ObservableList<StatsKey> keys() {

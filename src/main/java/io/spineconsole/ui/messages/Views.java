@@ -4,24 +4,26 @@ import io.spineconsole.ui.common.AppIcon;
 import io.spineconsole.ui.common.ErrorRow;
 import io.spineconsole.ui.common.I18n;
 import io.spineconsole.ui.common.Icons;
-import io.spineconsole.ui.common.LoadState;
-import io.spineconsole.ui.common.PagedList;
+import io.spineconsole.ui.common.LoadStatus;
 import io.spineconsole.ui.common.ValidatedField;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.beans.value.ObservableValue;
+import javafx.collections.ObservableList;
 import javafx.css.PseudoClass;
-import javafx.geometry.Pos;
-import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Control;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+
+import java.util.List;
 
 /** Small building blocks the message workspace's views share. */
 final class Views {
@@ -111,39 +113,45 @@ final class Views {
         return box;
     }
 
-    /** A busy spinner with words, for a table's placeholder or a status line. */
-    static HBox busy(String text) {
-        ProgressIndicator p = new ProgressIndicator();
-        p.setPrefSize(18, 18);
-        p.setMaxSize(18, 18);
-        p.setAccessibleText(text);
-        HBox box = new HBox(8, p, new Label(text));
-        box.setAlignment(Pos.CENTER);
-        return box;
+    /**
+     * A load's failure beside the data still on screen (a refresh or the next page failed), with a copy
+     * button. With nothing on screen the {@link io.spineconsole.ui.common.Placeholder} where the data
+     * would be says it instead, with Retry.
+     *
+     * @param showing true while the view has data on screen
+     */
+    static ErrorRow errorRow(LoadStatus status, ObservableBooleanValue showing, I18n i18n) {
+        return new ErrorRow(Bindings.when(status.failed().and(showing)).then(status.errorProperty()).otherwise(""),
+                status.errorDetailProperty(), i18n);
     }
 
-    /** What an empty table shows: busy while the first page loads, else why it is empty. */
-    static Node placeholder(PagedList<?> list, String empty, I18n i18n) {
-        HBox loading = busy(i18n.get("common.loading"));
-        Label none = new Label(empty);
-        none.setWrapText(true);
-        none.getStyleClass().add("placeholder-text");
-        Label failed = new Label();
-        failed.getStyleClass().add("placeholder-text");
-        failed.textProperty().bind(list.errorProperty());
-        failed.setWrapText(true);
-        loading.visibleProperty().bind(list.stateProperty().isEqualTo(LoadState.LOADING));
-        none.visibleProperty().bind(list.stateProperty().isEqualTo(LoadState.EMPTY)
-                .or(list.stateProperty().isEqualTo(LoadState.IDLE)));
-        failed.visibleProperty().bind(list.stateProperty().isEqualTo(LoadState.FAILED));
-        StackPane p = new StackPane(loading, none, failed);
-        p.setMaxWidth(520);
-        return p;
+    /** {@link #errorRow(LoadStatus, ObservableBooleanValue, I18n)} beside a list's rows. */
+    static ErrorRow errorRow(LoadStatus status, ObservableList<?> rows, I18n i18n) {
+        return errorRow(status, Bindings.isNotEmpty(rows), i18n);
     }
 
-    /** The error of a paged list, with a copy button, while it has one. */
-    static ErrorRow errorRow(PagedList<?> list, I18n i18n) {
-        return new ErrorRow(Bindings.when(list.stateProperty().isEqualTo(LoadState.FAILED))
-                .then(list.errorProperty()).otherwise(""), list.errorDetailProperty(), i18n);
+    /** The time window a tab shows, from {@code windows}; choosing one reloads the tab. */
+    static ComboBox<TimeRange> windowChoice(String id, List<TimeRange> windows, ObjectProperty<TimeRange> value,
+                                            Runnable reload, MessageText text) {
+        ComboBox<TimeRange> window = new ComboBox<>();
+        window.setId(id);
+        window.getItems().setAll(windows);
+        window.valueProperty().bindBidirectional(value);
+        window.setCellFactory(l -> rangeCell(text));
+        window.setButtonCell(rangeCell(text));
+        window.setAccessibleText(text.i18n().get("messages.failures.window"));
+        window.valueProperty().addListener((o, a, b) -> reload.run());
+        return window;
+    }
+
+    /** A time window in words, in a list. */
+    static ListCell<TimeRange> rangeCell(MessageText text) {
+        return new ListCell<>() {
+            @Override
+            protected void updateItem(TimeRange r, boolean empty) {
+                super.updateItem(r, empty);
+                setText(empty || r == null ? null : text.range(r));
+            }
+        };
     }
 }

@@ -53,6 +53,9 @@ final class FakeMessagesApi implements MessagesApi {
     final List<StreamFilter> streams = new ArrayList<>();
     final List<String> redeliveries = new ArrayList<>();
     final Map<UUID, MessageDetail> details = new HashMap<>();
+    final List<UUID> jobsAsked = new ArrayList<>();
+    /** When set, answers {@link #message} instead of {@link #details} (a slow or failing server). */
+    Function<UUID, CompletableFuture<MessageDetail>> onMessage;
     Function<MessageSearch, CompletableFuture<Page<MessageSummary>>> onSearch =
             s -> CompletableFuture.completedFuture(new Page<>(List.of(summary(MessageStatus.ACKNOWLEDGED)), null, 1, true));
     Function<UUID, CompletableFuture<MessagePayload>> onPayload = id -> CompletableFuture.failedFuture(notFound());
@@ -90,6 +93,9 @@ final class FakeMessagesApi implements MessagesApi {
 
     @Override
     public CompletableFuture<MessageDetail> message(UUID messageId) {
+        if (onMessage != null) {
+            return onMessage.apply(messageId);
+        }
         MessageDetail d = details.get(messageId);
         return d == null ? CompletableFuture.failedFuture(notFound()) : CompletableFuture.completedFuture(d);
     }
@@ -147,6 +153,7 @@ final class FakeMessagesApi implements MessagesApi {
 
     @Override
     public CompletableFuture<RedeliveryJob> redeliveryJob(UUID jobId) {
+        jobsAsked.add(jobId);
         return CompletableFuture.failedFuture(notFound());
     }
 

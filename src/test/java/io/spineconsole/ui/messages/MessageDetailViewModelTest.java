@@ -86,7 +86,7 @@ class MessageDetailViewModelTest {
         MessageDetail d = retrying();
         api.details.put(d.messageId(), d);
         detail.open(d.messageId());
-        assertEquals(LoadState.LOADED, detail.stateProperty().get());
+        assertEquals(LoadState.LOADED, detail.status().state());
         List<Hop> hops = detail.hops();
         assertEquals(4, hops.size());
         assertEquals(Lane.SENDER, hops.get(0).from());
@@ -110,7 +110,8 @@ class MessageDetailViewModelTest {
         UUID id = UUID.randomUUID();
         detail.open(id);
         assertEquals(List.of(id), notFound);
-        assertEquals("", detail.errorProperty().get());
+        assertEquals("", detail.status().errorProperty().get());
+        assertEquals(LoadState.EMPTY, detail.status().state(), "nothing shown, nothing failed");
     }
 
     @Test
@@ -121,7 +122,7 @@ class MessageDetailViewModelTest {
         assertEquals("spine-console://registrations/systems/200000000985", detail.senderLink().orElseThrow().toString());
         assertEquals("spine-console://registrations/endpoints/" + d.endpointId(), detail.receiverLink().orElseThrow().toString());
         assertEquals("spine-console://registrations/endpoints?partyKey=RR8-0000806",
-                MessageDetailViewModel.partyLink(new MessageParty("RR8", null, "RR8-0000806"), null).orElseThrow().toString());
+                RecordLinks.party(new MessageParty("RR8", null, "RR8-0000806"), null).orElseThrow().toString());
         assertEquals("spine-console://migration/sites/DC-NORTH", detail.siteLink().orElseThrow().toString());
         assertEquals("spine-console://messages/message/" + d.messageId().toString().toUpperCase(),
                 detail.link().orElseThrow().toString());
@@ -162,9 +163,9 @@ class MessageDetailViewModelTest {
                 "{\"nhsNumber\":\"***\",\"name\":{\"given\":\"***\"},\"ods\":\"RR8\"}", false, true,
                 List.of("$.nhsNumber", "$.name.given"), "NHS numbers and names are masked."));
         detail.open(d.messageId());
-        assertEquals(LoadState.IDLE, detail.payloadStateProperty().get(), "not read until asked: each read is audited");
+        assertEquals(LoadState.IDLE, detail.payloadStatus().state(), "not read until asked: each read is audited");
         detail.loadPayload();
-        assertEquals(LoadState.LOADED, detail.payloadStateProperty().get());
+        assertEquals(LoadState.LOADED, detail.payloadStatus().state());
         assertTrue(detail.payloadTextProperty().get().contains("\n  \"nhsNumber\": \"***\""),
                 detail.payloadTextProperty().get());
         assertEquals(2, detail.payloadProperty().get().maskedFields().size());
@@ -176,8 +177,96 @@ class MessageDetailViewModelTest {
         api.details.put(d.messageId(), d);
         detail.open(d.messageId());
         detail.loadPayload();
-        assertEquals(LoadState.FAILED, detail.payloadStateProperty().get());
-        assertFalse(detail.payloadErrorProperty().get().isEmpty());
+        assertEquals(LoadState.FAILED, detail.payloadStatus().state());
+        assertFalse(detail.payloadStatus().errorProperty().get().isEmpty());
         assertEquals(d.messageId(), detail.detailProperty().get().messageId());
+    }
+
+    @Test
+    void anotherMessageShowsLoadingWhileARefreshKeepsTheMessageInView() {
+        MessageDetail first = retrying();
+        MessageDetail second = retrying();
+        api.details.put(first.messageId(), first);
+        detail.open(first.messageId());
+        CompletableFuture<MessageDetail> slow = new CompletableFuture<>();
+        api.onMessage = id -> slow;
+
+        detail.requestedProperty().set(second.messageId());
+        detail.open(second.messageId());
+        assertEquals(LoadState.LOADING, detail.status().state(), "the message asked for is not on screen yet");
+        assertFalse(detail.shownProperty().get(), "the first is not passed off as the second");
+        assertTrue(detail.link().orElseThrow().toString().endsWith(second.summary().displayId()), "a link to the one asked for");
+        slow.complete(second);
+        assertEquals(LoadState.LOADED, detail.status().state());
+        assertTrue(detail.shownProperty().get());
+        assertEquals(second.messageId(), detail.detailProperty().get().messageId());
+
+        CompletableFuture<MessageDetail> again = new CompletableFuture<>();
+        api.onMessage = id -> again;
+        detail.refresh();
+        assertEquals(LoadState.LOADED, detail.status().state(), "a refresh keeps the message in view");
+        again.completeExceptionally(FakeMessagesApi.forbidden());
+        assertEquals(LoadState.FAILED, detail.status().state());
+        assertFalse(detail.status().errorProperty().get().isEmpty(), "why, in a sentence");
+        assertEquals(second.messageId(), detail.detailProperty().get().messageId(), "still shown beside the error");
+        assertTrue(notFound.isEmpty());
+
+        api.onMessage = id -> CompletableFuture.completedFuture(second);
+        detail.status().retry();
+        assertEquals(LoadState.LOADED, detail.status().state());
+        assertEquals("", detail.status().errorProperty().get());
+    }
+
+    @Test
+    void aPastedIdThatIsNoMessageLeavesTheMessageShownAsTheTabsMessage() {
+        MessageDetail shown = retrying();
+        api.details.put(shown.messageId(), shown);
+        detail.open(shown.messageId());
+        UUID conversation = UUID.randomUUID();
+        detail.requestedProperty().set(conversation);
+        detail.open(conversation);
+        assertEquals(List.of(conversation), notFound);
+        assertEquals(shown.messageId(), detail.requestedProperty().get());
+        assertTrue(detail.shownProperty().get());
+        assertEquals(LoadState.LOADED, detail.status().state());
+    }
+
+    @Test
+    void anAnswerForAMessageNoLongerAskedForIsDropped() {
+        MessageDetail late = retrying();
+        MessageDetail wanted = retrying();
+        CompletableFuture<MessageDetail> lateAnswer = new CompletableFuture<>();
+        api.onMessage = id -> id.equals(late.messageId()) ? lateAnswer : CompletableFuture.completedFuture(wanted);
+        detail.open(late.messageId());
+        detail.open(wanted.messageId());
+        lateAnswer.complete(late);
+        assertEquals(wanted.messageId(), detail.detailProperty().get().messageId());
+        assertTrue(lateAnswer.isCancelled(), "the call before is cancelled, not left to run");
+    }
+
+    @Test
+    void aPayloadThatFailedIsReadAgainByRetry() {
+        MessageDetail d = retrying();
+        api.details.put(d.messageId(), d);
+        detail.open(d.messageId());
+        detail.loadPayload();
+        assertEquals(LoadState.FAILED, detail.payloadStatus().state());
+        api.onPayload = id -> CompletableFuture.completedFuture(new MessagePayload(id, "text/plain", 0, "text", "",
+                false, false, List.of(), null));
+        detail.payloadStatus().retry();
+        assertEquals(LoadState.EMPTY, detail.payloadStatus().state(), "read again: this one has no payload");
+        assertEquals("", detail.payloadStatus().errorProperty().get());
+    }
+
+    @Test
+    void aRedeliveryThatFailsSaysWhyWithoutCallingTheMessageUnloaded() {
+        MessageDetail d = with(retrying(), MessageStatus.DEAD_LETTERED, 3, MessagingPattern.ASYNC_RELIABLE, SPINE_RELIABLE);
+        api.details.put(d.messageId(), d);
+        detail.open(d.messageId());
+        api.details.remove(d.messageId());
+        detail.redeliver("Receiver certificate renewed", x -> { });
+        assertFalse(detail.actionErrorProperty().get().isEmpty());
+        assertEquals(LoadState.LOADED, detail.status().state(), "the message itself is still loaded and shown");
+        assertFalse(detail.busyProperty().get());
     }
 }

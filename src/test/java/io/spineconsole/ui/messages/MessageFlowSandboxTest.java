@@ -166,10 +166,11 @@ class MessageFlowSandboxTest {
         failures.load();
         await(() -> failures.groups().stateProperty().get() == LoadState.LOADED);
         FailureGroup biggest = failures.groups().items().get(0);
-        assertTrue(FailuresViewModel.registrationLink(biggest).orElseThrow().toString()
+        assertTrue(RecordLinks.atFault(biggest).orElseThrow().toString()
                 .startsWith("spine-console://registrations/"));
 
-        SearchViewModel search = new SearchViewModel(ui, i18n, text, io.spineconsole.ui.common.ViewMemory.inMemory());
+        SearchViewModel search = new SearchViewModel(ui, i18n, text, io.spineconsole.ui.common.ViewMemory.inMemory(),
+                new ManualDebouncer());
         search.connect(operator.messages(), "p");
         await(() -> search.results().stateProperty().get() != LoadState.LOADING);
         search.searchSignature(biggest.signature(), failures.windowProperty().get());
@@ -203,7 +204,7 @@ class MessageFlowSandboxTest {
         stats.groupProperty().set(StatsGroup.SITE);
         stats.windowProperty().set(TimeRange.LAST_24_HOURS);
         stats.load();
-        await(() -> stats.stateProperty().get() == LoadState.LOADED);
+        await(() -> stats.status().state() == LoadState.LOADED);
         assertEquals(stats.keys().size(), stats.throughputProperty().get().size());
         assertEquals(stats.keys().size(), stats.errorRateProperty().get().size());
         long buckets = Duration.ofDays(1).dividedBy(Duration.ofMinutes(15));

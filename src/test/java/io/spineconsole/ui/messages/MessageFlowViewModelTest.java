@@ -25,7 +25,7 @@ class MessageFlowViewModelTest {
     void setUp() {
         t = new TestServices();
         api = new FakeMessagesApi();
-        flow = new MessageFlowViewModel(t.services());
+        flow = new MessageFlowViewModel(t.services(), ManualDebouncer::new);
         flow.connect(TestServices.context(new FakeMessagesApi.Backbone(api, Role.OPERATOR), Role.OPERATOR));
     }
 
@@ -74,8 +74,8 @@ class MessageFlowViewModelTest {
     @Test
     void aPastedIdThatIsNoMessageShowsItsConversationInstead() {
         UUID conversation = UUID.randomUUID();
-        flow.search().findProperty().set(conversation.toString());
-        flow.search().findChanged();
+        flow.search().quickFind().textProperty().set(conversation.toString());
+        flow.search().quickFind().changed();
         assertEquals(Section.SEARCH, flow.sectionProperty().get());
         assertEquals(conversation, api.searches.get(api.searches.size() - 1).conversationId());
         assertTrue(flow.search().noticeProperty().get().contains(conversation.toString().toUpperCase()));
@@ -94,8 +94,8 @@ class MessageFlowViewModelTest {
 
     @Test
     void theLiveTailUsesTheSearchFilters() {
-        flow.search().ods().valueProperty().set("RR8");
-        flow.search().statuses().setAll(MessageStatus.DEAD_LETTERED);
+        flow.search().form().ods().valueProperty().set("RR8");
+        flow.search().form().statuses().setAll(MessageStatus.DEAD_LETTERED);
         flow.show(Section.LIVE);
         var filter = api.streams.get(api.streams.size() - 1);
         assertEquals("RR8", filter.ods());

@@ -27,6 +27,7 @@ class SearchViewModelTest {
     private TestServices t;
     private FakeMessagesApi api;
     private SearchViewModel search;
+    private ManualDebouncer debouncer;
     private final List<UUID> opened = new ArrayList<>();
     private final List<ConsoleLink> links = new ArrayList<>();
 
@@ -34,7 +35,8 @@ class SearchViewModelTest {
     void setUp() {
         t = new TestServices();
         api = new FakeMessagesApi();
-        search = new SearchViewModel(t.ui, t.i18n, t.text, t.memory);
+        debouncer = new ManualDebouncer();
+        search = new SearchViewModel(t.ui, t.i18n, t.text, t.memory, debouncer);
         search.setNavigation(opened::add, links::add);
         search.connect(api, "profile-a");
     }
@@ -55,21 +57,21 @@ class SearchViewModelTest {
     @Test
     void aMalformedFilterStopsTheSearchWithASentenceAndKeepsWhatWasTyped() {
         int before = api.searches.size();
-        search.asid().valueProperty().set("12345");
+        search.form().asid().valueProperty().set("12345");
         assertFalse(search.search());
         assertEquals(before, api.searches.size(), "nothing is sent");
-        assertFalse(search.asid().errorProperty().get().isEmpty(), "the field says what is wrong");
+        assertFalse(search.form().asid().errorProperty().get().isEmpty(), "the field says what is wrong");
         assertEquals(t.i18n.get("messages.search.error.fix"), search.formErrorProperty().get());
-        assertEquals("12345", search.asid().value(), "what was typed is kept");
+        assertEquals("12345", search.form().asid().value(), "what was typed is kept");
     }
 
     @Test
     void filtersAreNormalisedAndSentTogether() {
-        search.ods().valueProperty().set(" rr8 ");
-        search.partyKey().valueProperty().set("a81001-821870");
-        search.interaction().valueProperty().set("urn:nhs:names:services:psis:REPC_IN150016UK05");
-        search.statuses().setAll(MessageStatus.NACKED, MessageStatus.DEAD_LETTERED);
-        search.rangeProperty().set(TimeRange.LAST_HOUR);
+        search.form().ods().valueProperty().set(" rr8 ");
+        search.form().partyKey().valueProperty().set("a81001-821870");
+        search.form().interaction().valueProperty().set("urn:nhs:names:services:psis:REPC_IN150016UK05");
+        search.form().statuses().setAll(MessageStatus.NACKED, MessageStatus.DEAD_LETTERED);
+        search.form().rangeProperty().set(TimeRange.LAST_HOUR);
         assertTrue(search.search());
         MessageSearch s = lastSent();
         assertEquals("RR8", s.ods());
@@ -82,7 +84,7 @@ class SearchViewModelTest {
     @Test
     void aConversationIsLookedForAcrossTheWholeStore() {
         UUID conversation = UUID.randomUUID();
-        search.conversationId().valueProperty().set(conversation.toString().toUpperCase());
+        search.form().conversationId().valueProperty().set(conversation.toString().toUpperCase());
         assertTrue(search.search());
         assertEquals(conversation, lastSent().conversationId());
         assertNull(lastSent().from(), "no window: the server searches its whole retention");
@@ -91,71 +93,71 @@ class SearchViewModelTest {
 
     @Test
     void aCustomWindowIsCheckedBeforeAnythingIsSent() {
-        search.rangeProperty().set(TimeRange.CUSTOM);
-        search.from().valueProperty().set("2025-11-25 14:00");
-        search.to().valueProperty().set("2025-11-25 13:00");
+        search.form().rangeProperty().set(TimeRange.CUSTOM);
+        search.form().from().valueProperty().set("2025-11-25 14:00");
+        search.form().to().valueProperty().set("2025-11-25 13:00");
         assertFalse(search.search());
         assertEquals(t.i18n.get("messages.search.error.order"), search.formErrorProperty().get());
-        search.from().valueProperty().set("2025-10-01 00:00");
+        search.form().from().valueProperty().set("2025-10-01 00:00");
         assertFalse(search.search());
         assertEquals(t.i18n.get("messages.search.error.wide"), search.formErrorProperty().get());
-        search.from().valueProperty().set("2025-11-25 10:00");
-        search.to().valueProperty().set("");
+        search.form().from().valueProperty().set("2025-11-25 10:00");
+        search.form().to().valueProperty().set("");
         assertTrue(search.search(), search.formErrorProperty().get());
         assertEquals(Instant.parse("2025-11-25T10:00:00Z"), lastSent().from());
         assertEquals(FakeMessagesApi.NOW, lastSent().to(), "an empty To means now");
-        search.from().valueProperty().set("yesterday");
-        assertFalse(search.from().isValid());
+        search.form().from().valueProperty().set("yesterday");
+        assertFalse(search.form().from().isValid());
     }
 
     @Test
     void aPastedMessageIdGoesStraightToItsMessageWithoutSearching() {
         UUID id = UUID.randomUUID();
         int before = api.searches.size();
-        search.findProperty().set("  " + id.toString().toUpperCase() + " ");
-        search.findChanged();
+        search.quickFind().textProperty().set("  " + id.toString().toUpperCase() + " ");
+        search.quickFind().changed();
         assertEquals(List.of(id), opened);
         assertEquals(before, api.searches.size());
-        assertEquals("", search.findProperty().get(), "the box is ready for the next one");
+        assertEquals("", search.quickFind().textProperty().get(), "the box is ready for the next one");
     }
 
     @Test
     void aPastedConsoleLinkOpensWhatItNames() {
-        search.findProperty().set("spine-console://registrations/systems/200000000985");
-        search.findChanged();
+        search.quickFind().textProperty().set("spine-console://registrations/systems/200000000985");
+        search.quickFind().changed();
         assertEquals("registrations", links.get(0).workspace());
         assertEquals("systems/200000000985", links.get(0).path());
     }
 
     @Test
     void theFindBoxPutsEachIdentifierInItsFilter() {
-        search.findProperty().set("200000000985");
-        assertEquals(SearchViewModel.FindOutcome.FILTERED, search.submitFind());
+        search.quickFind().textProperty().set("200000000985");
+        assertEquals(QuickFind.Outcome.FILTERED, search.quickFind().submit());
         assertEquals("200000000985", lastSent().asid());
-        search.findProperty().set("yes-0000806");
-        search.submitFind();
+        search.quickFind().textProperty().set("yes-0000806");
+        search.quickFind().submit();
         assertEquals("YES-0000806", lastSent().partyKey());
-        search.findProperty().set("urn:nhs:names:services:psis:REPC_IN150016UK05");
-        search.submitFind();
+        search.quickFind().textProperty().set("urn:nhs:names:services:psis:REPC_IN150016UK05");
+        search.quickFind().submit();
         assertEquals("urn:nhs:names:services:psis:REPC_IN150016UK05", lastSent().interaction());
-        search.findProperty().set("rr8");
-        search.submitFind();
+        search.quickFind().textProperty().set("rr8");
+        search.quickFind().submit();
         assertEquals("RR8", lastSent().ods());
         int before = api.searches.size();
-        search.findProperty().set("not a thing!");
-        assertEquals(SearchViewModel.FindOutcome.NOT_UNDERSTOOD, search.submitFind());
-        assertEquals(t.i18n.get("messages.find.notUnderstood"), search.findProblemProperty().get());
+        search.quickFind().textProperty().set("not a thing!");
+        assertEquals(QuickFind.Outcome.NOT_UNDERSTOOD, search.quickFind().submit());
+        assertEquals(t.i18n.get("messages.find.notUnderstood"), search.quickFind().problemProperty().get());
         assertEquals(before, api.searches.size());
-        assertEquals("not a thing!", search.findProperty().get(), "kept to be corrected");
+        assertEquals("not a thing!", search.quickFind().textProperty().get(), "kept to be corrected");
     }
 
     @Test
     void aLinkReopensTheSameSearchInAnotherConsole() {
-        search.ods().valueProperty().set("RR8");
-        search.statuses().setAll(MessageStatus.RETRYING, MessageStatus.DEAD_LETTERED);
-        search.rangeProperty().set(TimeRange.LAST_7_DAYS);
-        search.oldestFirstProperty().set(true);
-        search.siteProperty().set("DC-NORTH");
+        search.form().ods().valueProperty().set("RR8");
+        search.form().statuses().setAll(MessageStatus.RETRYING, MessageStatus.DEAD_LETTERED);
+        search.form().rangeProperty().set(TimeRange.LAST_7_DAYS);
+        search.form().oldestFirstProperty().set(true);
+        search.form().siteProperty().set("DC-NORTH");
         ConsoleLink link = search.toLink();
         String pasted = link.toString();
         assertTrue(pasted.startsWith("spine-console://messages/search?"), pasted);
@@ -163,11 +165,11 @@ class SearchViewModelTest {
 
         TestServices other = new TestServices();
         FakeMessagesApi otherApi = new FakeMessagesApi();
-        SearchViewModel colleague = new SearchViewModel(other.ui, other.i18n, other.text, other.memory);
+        SearchViewModel colleague = new SearchViewModel(other.ui, other.i18n, other.text, other.memory, new ManualDebouncer());
         colleague.connect(otherApi, "profile-b");
         colleague.apply(ConsoleLink.parse(pasted).orElseThrow());
         MessageSearch theirs = otherApi.searches.get(otherApi.searches.size() - 1);
-        MessageSearch mine = search.build(FakeMessagesApi.NOW);
+        MessageSearch mine = search.form().build(FakeMessagesApi.NOW);
         assertEquals(mine.withCursor(null), theirs.withCursor(null));
         assertTrue(theirs.oldestFirst());
         assertEquals("DC-NORTH", theirs.site());
@@ -175,9 +177,9 @@ class SearchViewModelTest {
 
     @Test
     void aCustomWindowTravelsAsInstants() {
-        search.rangeProperty().set(TimeRange.CUSTOM);
-        search.from().valueProperty().set("2025-11-25 09:30");
-        search.to().valueProperty().set("2025-11-25 11:00");
+        search.form().rangeProperty().set(TimeRange.CUSTOM);
+        search.form().from().valueProperty().set("2025-11-25 09:30");
+        search.form().to().valueProperty().set("2025-11-25 11:00");
         ConsoleLink link = search.toLink();
         assertEquals("2025-11-25T09:30:00Z", link.param("from").orElseThrow());
         assertEquals("2025-11-25T11:00:00Z", link.param("to").orElseThrow());
@@ -185,36 +187,36 @@ class SearchViewModelTest {
 
     @Test
     void savedSearchesArePerEnvironmentAndSurviveARestart() {
-        search.ods().valueProperty().set("RR8");
-        assertTrue(search.saveAs("Leeds failures"));
-        search.ods().valueProperty().set("RTH");
-        assertTrue(search.saveAs("Oxford"));
-        assertTrue(search.saveAs("leeds FAILURES"), "a name used before is replaced");
-        assertEquals(2, search.saved().size());
-        assertFalse(search.saveAs("   "));
+        search.form().ods().valueProperty().set("RR8");
+        assertTrue(search.saved().saveAs("Leeds failures"));
+        search.form().ods().valueProperty().set("RTH");
+        assertTrue(search.saved().saveAs("Oxford"));
+        assertTrue(search.saved().saveAs("leeds FAILURES"), "a name used before is replaced");
+        assertEquals(2, search.saved().list().size());
+        assertFalse(search.saved().saveAs("   "));
 
-        SearchViewModel later = new SearchViewModel(t.ui, t.i18n, t.text, t.memory);
+        SearchViewModel later = new SearchViewModel(t.ui, t.i18n, t.text, t.memory, new ManualDebouncer());
         later.connect(api, "profile-a");
-        assertEquals(List.of("leeds FAILURES", "Oxford"), later.saved().stream().map(SearchViewModel.SavedSearch::name).toList());
-        later.open(later.saved().get(1));
+        assertEquals(List.of("leeds FAILURES", "Oxford"), later.saved().list().stream().map(SavedSearches.SavedSearch::name).toList());
+        later.saved().open(later.saved().list().get(1));
         assertEquals("RTH", lastSent().ods());
 
-        SearchViewModel elsewhere = new SearchViewModel(t.ui, t.i18n, t.text, t.memory);
+        SearchViewModel elsewhere = new SearchViewModel(t.ui, t.i18n, t.text, t.memory, new ManualDebouncer());
         elsewhere.connect(api, "profile-live");
-        assertTrue(elsewhere.saved().isEmpty(), "another environment has its own");
-        later.delete(later.saved().get(0));
-        SearchViewModel again = new SearchViewModel(t.ui, t.i18n, t.text, t.memory);
+        assertTrue(elsewhere.saved().list().isEmpty(), "another environment has its own");
+        later.saved().delete(later.saved().list().get(0));
+        SearchViewModel again = new SearchViewModel(t.ui, t.i18n, t.text, t.memory, new ManualDebouncer());
         again.connect(api, "profile-a");
-        assertEquals(List.of("Oxford"), again.saved().stream().map(SearchViewModel.SavedSearch::name).toList());
+        assertEquals(List.of("Oxford"), again.saved().list().stream().map(SavedSearches.SavedSearch::name).toList());
     }
 
     @Test
     void theLastFiltersComeBackOnTheNextRun() {
-        search.partyKey().valueProperty().set("YES-0000806");
+        search.form().partyKey().valueProperty().set("YES-0000806");
         search.search();
-        SearchViewModel nextRun = new SearchViewModel(t.ui, t.i18n, t.text, t.memory);
+        SearchViewModel nextRun = new SearchViewModel(t.ui, t.i18n, t.text, t.memory, new ManualDebouncer());
         nextRun.connect(api, "profile-a");
-        assertEquals("YES-0000806", nextRun.partyKey().value());
+        assertEquals("YES-0000806", nextRun.form().partyKey().value());
         assertEquals("YES-0000806", lastSent().partyKey(), "and it runs");
     }
 
@@ -222,21 +224,55 @@ class SearchViewModelTest {
     void aFailedSearchSaysWhyAndKeepsTheFilters() {
         api.onSearch = s -> CompletableFuture.failedFuture(new ApiException(ApiException.Kind.VALIDATION, 400,
                 "WINDOW_TOO_WIDE", "A search covers at most 31 days.", "400 WINDOW_TOO_WIDE", List.of(), null));
-        search.ods().valueProperty().set("RR8");
+        search.form().ods().valueProperty().set("RR8");
         search.search();
         assertEquals(LoadState.FAILED, search.results().stateProperty().get());
         assertTrue(search.results().errorProperty().get().contains("31 days"));
-        assertEquals("RR8", search.ods().value());
+        assertEquals("RR8", search.form().ods().value());
+    }
+
+    @Test
+    void typingTwiceQuicklySearchesOnceWhenTheUserPauses() {
+        debouncer.pause();
+        int before = api.searches.size();
+        search.form().ods().valueProperty().set("R");
+        search.form().ods().valueProperty().set("RR8");
+        search.form().statuses().setAll(MessageStatus.NACKED);
+        assertEquals(before, api.searches.size(), "nothing is sent while the user types");
+        assertTrue(debouncer.waiting());
+        debouncer.pause();
+        assertEquals(before + 1, api.searches.size(), "one search for the filters as they stand");
+        assertEquals("RR8", lastSent().ods());
+        assertEquals(List.of(MessageStatus.NACKED), lastSent().statuses());
+        debouncer.pause();
+        assertEquals(before + 1, api.searches.size());
+    }
+
+    @Test
+    void aFilterTypedAndThenEnteredIsNotSearchedAgainAfterThePause() {
+        debouncer.pause();
+        int before = api.searches.size();
+        search.form().asid().valueProperty().set("200000000985");
+        search.search();
+        debouncer.pause();
+        assertEquals(before + 1, api.searches.size());
+    }
+
+    @Test
+    void closingTheSessionDropsTheSearchWaitingForThePause() {
+        search.form().ods().valueProperty().set("RTH");
+        search.dispose();
+        assertFalse(debouncer.waiting());
     }
 
     @Test
     void typingTheSameFiltersAgainDoesNotSearchTwice() {
-        search.ods().valueProperty().set("RR8");
+        search.form().ods().valueProperty().set("RR8");
         search.search();
         int before = api.searches.size();
         search.searchIfChanged();
         assertEquals(before, api.searches.size());
-        search.ods().valueProperty().set("RTH");
+        search.form().ods().valueProperty().set("RTH");
         search.searchIfChanged();
         assertEquals(before + 1, api.searches.size());
     }
@@ -280,17 +316,17 @@ class SearchViewModelTest {
 
     @Test
     void aJobOverTheSearchSelectsOnlyWhatCanBeRedelivered() {
-        search.statuses().setAll(MessageStatus.ACKNOWLEDGED, MessageStatus.NACKED);
-        search.ods().valueProperty().set("RR8");
+        search.form().statuses().setAll(MessageStatus.ACKNOWLEDGED, MessageStatus.NACKED);
+        search.form().ods().valueProperty().set("RR8");
         search.search();
         MessageFilter f = search.redeliveryFilter().orElseThrow();
         assertEquals(List.of(MessageStatus.NACKED), f.status());
         assertEquals("RR8", f.ods());
         assertEquals(lastSent().from(), f.from());
-        search.statuses().setAll(MessageStatus.ACKNOWLEDGED);
+        search.form().statuses().setAll(MessageStatus.ACKNOWLEDGED);
         search.search();
         assertTrue(search.redeliveryFilter().isEmpty(), "nothing here can be redelivered");
-        search.statuses().clear();
+        search.form().statuses().clear();
         search.search();
         assertEquals(4, search.redeliveryFilter().orElseThrow().status().size(), "every failed status");
     }
