@@ -1,5 +1,6 @@
 package io.spineconsole.ui.messages;
 
+import io.spineconsole.ui.common.ManualDebouncer;
 import io.spineconsole.domain.MessageStatus;
 import io.spineconsole.domain.Role;
 import io.spineconsole.domain.messages.MessageDetail;

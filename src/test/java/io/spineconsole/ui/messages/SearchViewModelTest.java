@@ -1,5 +1,6 @@
 package io.spineconsole.ui.messages;
 
+import io.spineconsole.ui.common.ManualDebouncer;
 import io.spineconsole.api.ApiException;
 import io.spineconsole.api.Page;
 import io.spineconsole.domain.MessageStatus;
@@ -233,28 +234,28 @@ class SearchViewModelTest {
 
     @Test
     void typingTwiceQuicklySearchesOnceWhenTheUserPauses() {
-        debouncer.pause();
+        debouncer.flush();
         int before = api.searches.size();
         search.form().ods().valueProperty().set("R");
         search.form().ods().valueProperty().set("RR8");
         search.form().statuses().setAll(MessageStatus.NACKED);
         assertEquals(before, api.searches.size(), "nothing is sent while the user types");
-        assertTrue(debouncer.waiting());
-        debouncer.pause();
+        assertTrue(debouncer.pending());
+        debouncer.flush();
         assertEquals(before + 1, api.searches.size(), "one search for the filters as they stand");
         assertEquals("RR8", lastSent().ods());
         assertEquals(List.of(MessageStatus.NACKED), lastSent().statuses());
-        debouncer.pause();
+        debouncer.flush();
         assertEquals(before + 1, api.searches.size());
     }
 
     @Test
     void aFilterTypedAndThenEnteredIsNotSearchedAgainAfterThePause() {
-        debouncer.pause();
+        debouncer.flush();
         int before = api.searches.size();
         search.form().asid().valueProperty().set("200000000985");
         search.search();
-        debouncer.pause();
+        debouncer.flush();
         assertEquals(before + 1, api.searches.size());
     }
 
@@ -262,7 +263,7 @@ class SearchViewModelTest {
     void closingTheSessionDropsTheSearchWaitingForThePause() {
         search.form().ods().valueProperty().set("RTH");
         search.dispose();
-        assertFalse(debouncer.waiting());
+        assertFalse(debouncer.pending());
     }
 
     @Test
