@@ -112,9 +112,18 @@ class EndpointDriftTest {
                 "A81001-000081", "SX1", null, List.of(PDS), new SdsReliability("None", null, null, null, null, null, null));
         SdsEndpoint absent = new SdsEndpoint("ID", "active", null, "https://x.nhs.uk/", "A81001", "x.nhs.uk",
                 "A81001-000081", "SX1", null, List.of(PDS), null);
+        SdsEndpoint expressAsSdsWritesIt = new SdsEndpoint("ID", "active", null, "https://x.nhs.uk/", "A81001", "x.nhs.uk",
+                "A81001-000081", "SX1", null, List.of(PDS), new SdsReliability("None", null, null, null, "never", "never",
+                "urn:oasis:names:tc:ebxml-msg:actor:toPartyMSH"));
+        SdsEndpoint acknowledged = new SdsEndpoint("ID", "active", null, "https://x.nhs.uk/", "A81001", "x.nhs.uk",
+                "A81001-000081", "SX1", null, List.of(PDS), new SdsReliability(null, null, null, null, null, "always", null));
 
         assertEquals(1, EndpointDrift.compare(DriftScope.everything(), List.of(express), List.of(none)).counts().same());
         assertEquals(1, EndpointDrift.compare(DriftScope.everything(), List.of(express), List.of(absent)).counts().same());
+        assertEquals(1, EndpointDrift.compare(DriftScope.everything(), List.of(express), List.of(expressAsSdsWritesIt))
+                .counts().same(), "unset flags are 'never' and an unset actor is the receiving MHS");
+        DriftRow row = EndpointDrift.compare(DriftScope.everything(), List.of(express), List.of(acknowledged)).rows().get(0);
+        assertEquals(List.of(DriftField.ACK_REQUESTED), row.differences().stream().map(Difference::field).toList());
     }
 
     @Test
