@@ -92,7 +92,7 @@ public final class NationalSdsData {
     }
 
     public String odsCode(int org) {
-        return (char) ('A' + org % 26) + String.format(Locale.ROOT, "%05d", org);
+        return (char) ('A' + org % 26) + pad(org, 5);
     }
 
     /** The organisation an ODS code names, or -1 when it is not one of the generated ones. */
@@ -109,7 +109,7 @@ public final class NationalSdsData {
     }
 
     public String partyKey(int org, int k) {
-        return odsCode(org) + "-" + String.format(Locale.ROOT, "%07d", 800_001 + k);
+        return odsCode(org) + "-" + pad(800_001 + k, 7);
     }
 
     /** The organisation a party key belongs to, or -1. */
@@ -138,7 +138,7 @@ public final class NationalSdsData {
                 ? new SdsReliability("MSHSignalsOnly", "PT" + (1 + r.nextInt(5)) + "M", String.valueOf(2 + r.nextInt(3)),
                 "PT" + (5 + r.nextInt(55)) + "M", "always", "always", TO_PARTY)
                 : new SdsReliability("None", null, null, null, "never", "never", TO_PARTY);
-        String cpa = "S" + String.format(Locale.ROOT, "%05d", org) + "A" + String.format(Locale.ROOT, "%06d", i);
+        String cpa = "S" + pad(org, 5) + "A" + pad(i, 6);
         return new SdsEndpoint(uuid("endpoint", i), "active", "hl7-fhir-msg", address, ods, fqdn, partyKey(org, j % 2),
                 cpa, cpa, List.copyOf(picked), reliability);
     }
@@ -175,7 +175,7 @@ public final class NationalSdsData {
             if (interactions.get(n).endsWith(":REPC_IN150016UK05")) {
                 continue;
             }
-            String cpa = "S20001A" + String.format(Locale.ROOT, "%06d", 1000 + n);
+            String cpa = "S20001A" + pad(1000 + n, 6);
             SdsReliability rel = reliable.get(n)
                     ? new SdsReliability("MSHSignalsOnly", "PT1M", "2", "PT5M", "always", "always", TO_PARTY)
                     : new SdsReliability("None", null, null, null, "never", "never", TO_PARTY);
@@ -235,9 +235,12 @@ public final class NationalSdsData {
                     : new Reliability(3, "PT1M", "PT5M", ReliabilityFlag.ALWAYS, ReliabilityFlag.ALWAYS, SyncReplyMode.MSH_SIGNALS_ONLY);
             case INTERACTIONS -> {
                 List<String> more = new ArrayList<>(ints);
-                more.add(interactions.get((i * 7) % interactions.size()).equals(ints.get(0))
-                        ? interactions.get((i * 7 + 1) % interactions.size()) : interactions.get((i * 7) % interactions.size()));
-                ints = new ArrayList<>(new LinkedHashSet<>(more));
+                int n = (i * 7) % interactions.size();
+                while (more.contains(interactions.get(n))) {
+                    n = (n + 1) % interactions.size();
+                }
+                more.add(interactions.get(n));
+                ints = more;
             }
             case SPELLING -> {
                 url = url.replace("https://" + fqdn, "HTTPS://" + fqdn.toUpperCase(Locale.ROOT) + ".:443");
@@ -263,6 +266,11 @@ public final class NationalSdsData {
                 p.odsCode(), p.partyKey(), "https://new" + i + ".example.nhs.uk/sync-service", "new" + i + ".example.nhs.uk",
                 "SNEW" + i, p.interactions(), MessagingPattern.SYNC, null, null, null, null, RegistrationStatus.ACTIVE, null, 1,
                 Instant.EPOCH, "seed", Instant.EPOCH, "seed");
+    }
+
+    private static String pad(long n, int width) {
+        String digits = Long.toString(n);
+        return digits.length() >= width ? digits : "0".repeat(width - digits.length()) + digits;
     }
 
     private String uuid(String kind, long n) {
