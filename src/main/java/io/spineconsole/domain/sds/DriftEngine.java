@@ -39,9 +39,8 @@ abstract class DriftEngine<O, P, E extends DriftEngine.Entry> {
     private boolean finished;
 
     /** What is kept of one of our records, and what SDS said about it so far. */
-    static class Entry {
+    abstract static class Entry {
         final String ourId;
-        final String key;
         final String odsCode;
         final String[] interactions;
         String sdsId;
@@ -50,12 +49,14 @@ abstract class DriftEngine<O, P, E extends DriftEngine.Entry> {
         Set<String> publishedUnion;
         List<Difference> differences;
 
-        Entry(String ourId, String key, String odsCode, String[] interactions) {
+        Entry(String ourId, String odsCode, String[] interactions) {
             this.ourId = ourId;
-            this.key = key;
             this.odsCode = odsCode;
             this.interactions = interactions;
         }
+
+        /** What identifies the record to a person (made when a row is, not kept). */
+        abstract String key();
 
         /** Records a difference, unless one is already recorded for the field (an earlier part's). */
         void differ(DriftField field, String ours, String published) {
@@ -157,7 +158,7 @@ abstract class DriftEngine<O, P, E extends DriftEngine.Entry> {
         for (E e : entries) {
             if (e.parts == 0) {
                 missingInSds++;
-                rows.accept(new DriftRow(type, DriftStatus.MISSING_IN_SDS, e.key, e.odsCode, e.ourId, null, List.of()));
+                rows.accept(new DriftRow(type, DriftStatus.MISSING_IN_SDS, e.key(), e.odsCode, e.ourId, null, List.of()));
                 continue;
             }
             settle(e);
@@ -170,7 +171,7 @@ abstract class DriftEngine<O, P, E extends DriftEngine.Entry> {
             for (Difference d : e.differences) {
                 byField.merge(d.field(), 1L, Long::sum);
             }
-            rows.accept(new DriftRow(type, DriftStatus.DIFFERENT, e.key, e.odsCode, e.ourId, e.sdsId, e.differences));
+            rows.accept(new DriftRow(type, DriftStatus.DIFFERENT, e.key(), e.odsCode, e.ourId, e.sdsId, e.differences));
         }
         return new DriftCounts(type, entries.size(), published, same, different, missingInSds, missingHere, byField);
     }

@@ -1,8 +1,10 @@
 package io.spineconsole.domain.sds;
 
+import io.spineconsole.domain.registrations.MhsActor;
 import io.spineconsole.domain.registrations.MhsEndpoint;
 import io.spineconsole.domain.registrations.RecordType;
 import io.spineconsole.domain.registrations.Reliability;
+import io.spineconsole.domain.registrations.ReliabilityFlag;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,6 +25,8 @@ import java.util.function.Consumer;
  * given: missing-here rows as they are found, the rest at the end.
  */
 public final class EndpointDrift extends DriftEngine<MhsEndpoint, SdsEndpoint, EndpointDrift.Ours> {
+    private static final String NEVER = SdsValues.spelling(ReliabilityFlag.NEVER);
+    private static final String TO_PARTY = SdsValues.spelling(MhsActor.TO_PARTY_MSH);
     private final Map<String, Ours> bySdsId = new HashMap<>();
     private final Map<String, Ours> byCpaId = new HashMap<>();
     private final Map<String, Ours> byAddress = new HashMap<>();
@@ -44,8 +48,7 @@ public final class EndpointDrift extends DriftEngine<MhsEndpoint, SdsEndpoint, E
         String firstPublishedCpa;
 
         Ours(EndpointDrift drift, MhsEndpoint e) {
-            super(e.id() == null ? null : e.id().toString(), key(e.partyKey(), e.url()), drift.intern(e.odsCode()),
-                    drift.intern(e.interactions()));
+            super(e.id() == null ? null : e.id().toString(), drift.intern(e.odsCode()), drift.intern(e.interactions()));
             this.ourSdsId = e.sdsId();
             this.partyKey = e.partyKey();
             this.address = e.url();
@@ -59,6 +62,11 @@ public final class EndpointDrift extends DriftEngine<MhsEndpoint, SdsEndpoint, E
             this.ackRequested = drift.intern(SdsValues.spelling(r == null ? null : r.ackRequested()));
             this.duplicateElimination = drift.intern(SdsValues.spelling(r == null ? null : r.duplicateElimination()));
             this.actor = drift.intern(SdsValues.spelling(e.mhsActor()));
+        }
+
+        @Override
+        String key() {
+            return EndpointDrift.key(partyKey, address);
         }
     }
 
@@ -147,7 +155,7 @@ public final class EndpointDrift extends DriftEngine<MhsEndpoint, SdsEndpoint, E
         }
         SdsReliability r = p.reliability() == null ? new SdsReliability(null, null, null, null, null, null, null)
                 : p.reliability();
-        // SDS leaves the sync reply mode out where it is None; so do we when an endpoint has no reliability.
+        // An unset sync reply mode is None, on either side.
         String ourSync = e.syncReplyMode == null ? "None" : e.syncReplyMode;
         String theirSync = r.syncReplyMode() == null ? "None" : r.syncReplyMode();
         if (!SdsValues.sameCode(ourSync, theirSync)) {
@@ -162,13 +170,14 @@ public final class EndpointDrift extends DriftEngine<MhsEndpoint, SdsEndpoint, E
         if (!SdsValues.sameDuration(e.persistDuration, r.persistDuration())) {
             e.differ(DriftField.PERSIST_DURATION, e.persistDuration, r.persistDuration());
         }
-        if (!SdsValues.sameCode(e.ackRequested, r.ackRequested())) {
+        // Unset flags mean "never" (no acknowledgement, no elimination), an unset actor the receiving MHS (ebXML's default).
+        if (!SdsValues.sameCode(orElse(e.ackRequested, NEVER), orElse(r.ackRequested(), NEVER))) {
             e.differ(DriftField.ACK_REQUESTED, e.ackRequested, r.ackRequested());
         }
-        if (!SdsValues.sameCode(e.duplicateElimination, r.duplicateElimination())) {
+        if (!SdsValues.sameCode(orElse(e.duplicateElimination, NEVER), orElse(r.duplicateElimination(), NEVER))) {
             e.differ(DriftField.DUPLICATE_ELIMINATION, e.duplicateElimination, r.duplicateElimination());
         }
-        if (!SdsValues.sameCode(e.actor, r.actor())) {
+        if (!SdsValues.sameCode(orElse(e.actor, TO_PARTY), orElse(r.actor(), TO_PARTY))) {
             e.differ(DriftField.MHS_ACTOR, e.actor, r.actor());
         }
     }
@@ -185,6 +194,10 @@ public final class EndpointDrift extends DriftEngine<MhsEndpoint, SdsEndpoint, E
     DriftRow missingHere(SdsEndpoint p) {
         return new DriftRow(RecordType.ENDPOINT, DriftStatus.MISSING_HERE, key(p.partyKey(), p.address()), p.odsCode(),
                 null, p.id(), List.of());
+    }
+
+    private static String orElse(String value, String otherwise) {
+        return SdsValues.blankToNull(value) == null ? otherwise : value;
     }
 
     static String key(String partyKey, String address) {

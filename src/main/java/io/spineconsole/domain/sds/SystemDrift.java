@@ -23,9 +23,14 @@ public final class SystemDrift extends DriftEngine<AccreditedSystem, SdsDevice, 
         final String manufacturer;
 
         Ours(SystemDrift drift, AccreditedSystem s) {
-            super(s.asid(), s.asid(), drift.intern(s.odsCode()), drift.intern(s.interactions()));
+            super(s.asid(), drift.intern(s.odsCode()), drift.intern(s.interactions()));
             this.partyKey = s.partyKey();
             this.manufacturer = drift.intern(s.manufacturerOdsCode());
+        }
+
+        @Override
+        String key() {
+            return ourId;
         }
     }
 
