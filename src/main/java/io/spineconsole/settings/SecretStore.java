@@ -5,9 +5,9 @@ import java.util.Optional;
 
 /**
  * Keeps secrets out of the settings file: each profile's bearer token and the passwords that open
- * its TLS trust store and client certificate. Implementations: {@link KeyringSecretStore} (the OS
- * credential store) and {@link FileSecretStore} (a file only the user can read), chosen by
- * {@link SecretStores}.
+ * its TLS trust store and client certificate, and each SDS connection's API key. Implementations:
+ * {@link KeyringSecretStore} (the OS credential store) and {@link FileSecretStore} (a file only the
+ * user can read), chosen by {@link SecretStores}.
  */
 public interface SecretStore {
 
@@ -15,7 +15,9 @@ public interface SecretStore {
     enum Secret {
         TOKEN("token"),
         TRUST_STORE_PASSWORD("trust-store-password"),
-        CLIENT_CERTIFICATE_PASSWORD("client-certificate-password");
+        CLIENT_CERTIFICATE_PASSWORD("client-certificate-password"),
+        /** The API key of an SDS connection ({@link SdsConnectionProfile}). */
+        SDS_API_KEY("sds-api-key");
 
         private final String code;
 
@@ -49,6 +51,14 @@ public interface SecretStore {
 
     default void deleteToken(String profileId) throws IOException {
         delete(profileId, Secret.TOKEN);
+    }
+
+    default Optional<String> sdsApiKey(String sdsProfileId) throws IOException {
+        return read(sdsProfileId, Secret.SDS_API_KEY);
+    }
+
+    default void saveSdsApiKey(String sdsProfileId, String apiKey) throws IOException {
+        save(sdsProfileId, Secret.SDS_API_KEY, apiKey);
     }
 
     /** Removes every secret of a profile that is being deleted. */

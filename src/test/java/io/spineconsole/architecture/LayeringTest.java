@@ -20,7 +20,7 @@ class LayeringTest {
             .layer("Sandbox").definedBy("io.spineconsole.sandbox..")
             .layer("HttpClient").definedBy("io.spineconsole.api.http..")
             .layer("Wire").definedBy("io.spineconsole.api.wire..")
-            .layer("Api").definedBy("io.spineconsole.api")
+            .layer("Api").definedBy("io.spineconsole.api", "io.spineconsole.api.sds")
             .layer("Domain").definedBy("io.spineconsole.domain..")
             .layer("Platform").definedBy("io.spineconsole.platform..")
             .whereLayer("App").mayNotBeAccessedByAnyLayer()

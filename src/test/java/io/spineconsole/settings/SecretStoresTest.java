@@ -114,7 +114,7 @@ class SecretStoresTest {
     }
 
     /** An in-memory OS store: a missing entry is an access failure, as in java-keyring's backends. */
-    private static final class MemoryEntries implements KeyringSecretStore.Entries {
+    static final class MemoryEntries implements KeyringSecretStore.Entries {
         final Map<String, String> entries = new HashMap<>();
 
         @Override
