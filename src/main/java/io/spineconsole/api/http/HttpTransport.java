@@ -21,8 +21,6 @@ import org.slf4j.LoggerFactory;
 import javax.net.ssl.SSLException;
 import java.io.IOException;
 import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -301,29 +299,12 @@ public final class HttpTransport {
 
     /** Exponential backoff with full jitter, or the server's Retry-After when it gives one. */
     Duration backoff(int attemptNo, String retryAfter) {
-        Duration fromServer = parseRetryAfter(retryAfter);
+        Duration fromServer = RetryAfter.parse(retryAfter);
         if (fromServer != null) {
             return fromServer.compareTo(retry.maxDelay().multipliedBy(4)) > 0 ? retry.maxDelay().multipliedBy(4) : fromServer;
         }
         long cap = Math.min(retry.maxDelay().toMillis(), retry.firstDelay().toMillis() << Math.min(attemptNo - 1, 16));
         return Duration.ofMillis(cap / 2 + ThreadLocalRandom.current().nextLong(cap / 2 + 1));
-    }
-
-    static Duration parseRetryAfter(String header) {
-        if (header == null || header.isBlank()) {
-            return null;
-        }
-        try {
-            return Duration.ofSeconds(Math.max(0, Long.parseLong(header.trim())));
-        } catch (NumberFormatException notSeconds) {
-            try {
-                ZonedDateTime at = ZonedDateTime.parse(header.trim(), DateTimeFormatter.RFC_1123_DATE_TIME);
-                Duration d = Duration.between(ZonedDateTime.now(at.getZone()), at);
-                return d.isNegative() ? Duration.ZERO : d;
-            } catch (RuntimeException notADate) {
-                return null;
-            }
-        }
     }
 
     private void later(Duration delay, Runnable action) {

@@ -262,9 +262,9 @@ class HttpBackboneApiTest {
 
     @Test
     void retryAfterIsReadAsSecondsOrAnHttpDate() {
-        assertEquals(Duration.ofSeconds(7), HttpTransport.parseRetryAfter("7"));
-        assertEquals(null, HttpTransport.parseRetryAfter("soon"));
-        Duration fromDate = HttpTransport.parseRetryAfter(java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME
+        assertEquals(Duration.ofSeconds(7), RetryAfter.parse("7"));
+        assertEquals(null, RetryAfter.parse("soon"));
+        Duration fromDate = RetryAfter.parse(java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME
                 .format(java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC).plusSeconds(30)));
         assertTrue(fromDate.getSeconds() > 20 && fromDate.getSeconds() <= 30, fromDate.toString());
     }

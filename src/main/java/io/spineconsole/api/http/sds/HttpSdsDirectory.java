@@ -1,6 +1,7 @@
 package io.spineconsole.api.http.sds;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.spineconsole.api.http.RetryAfter;
 import io.spineconsole.api.sds.DeviceQuery;
 import io.spineconsole.api.sds.EndpointQuery;
 import io.spineconsole.api.sds.SdsDirectory;

@@ -1,16 +1,16 @@
-package io.spineconsole.api.http.sds;
+package io.spineconsole.api.http;
 
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 
 /** Reads a {@code Retry-After} header: whole seconds, or an HTTP date (RFC 9110 §10.2.3). */
-final class RetryAfter {
+public final class RetryAfter {
     private RetryAfter() {
     }
 
     /** How long to wait, or null when the header is absent or unreadable; a date in the past is zero. */
-    static Duration parse(String header) {
+    public static Duration parse(String header) {
         if (header == null || header.isBlank()) {
             return null;
         }
