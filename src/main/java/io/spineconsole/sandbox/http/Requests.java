@@ -1,7 +1,5 @@
 package io.spineconsole.sandbox.http;
 
-import io.spineconsole.sandbox.SandboxServer;
-
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -90,7 +88,8 @@ public final class Requests {
         return message == null ? "" : message.split("\n")[0];
     }
 
-    private static ProblemException invalidBody(String field, String message) {
+    /** 400 INVALID_REQUEST_BODY: the body is not the JSON this operation takes ({@code field}: where). */
+    public static ProblemException invalidBody(String field, String message) {
         return new ProblemException(400, "INVALID_REQUEST_BODY", "Invalid request body", message,
                 List.of(new FieldProblem(field, "INVALID_BODY", message)), null);
     }

@@ -7,7 +7,8 @@ import io.spineconsole.domain.messages.StatsKey;
 import io.spineconsole.domain.messages.StatsPoint;
 import io.spineconsole.domain.messages.StatsQuery;
 import io.spineconsole.sandbox.Sql;
-import io.spineconsole.sandbox.http.ProblemException;
+import io.spineconsole.sandbox.outcome.Invalid;
+import io.spineconsole.sandbox.outcome.Issue;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -25,7 +26,7 @@ import java.util.function.Predicate;
  * Message statistics from the per-minute roll-ups: throughput, errors and latency percentiles per
  * bucket for the top series, the rest summed as {@code other}. Never reads raw message rows.
  */
-final class StatsStore {
+public final class StatsStore {
     /** Roll-up key of messages whose recipient was never resolved (an unregistered To address). */
     static final String UNRESOLVED = "unresolved";
     static final int MAX_BUCKETS = 1_440;
@@ -106,14 +107,15 @@ final class StatsStore {
         return new Ranked(all, shown, other);
     }
 
-    MessageStats stats(StatsQuery q, Instant now) {
+    /** Statistics for a window (by default the last hour), per bucket, for the top series and the rest. */
+    public MessageStats stats(StatsQuery q, Instant now) {
         StatsGroup groupBy = q.groupBy() == null ? StatsGroup.INTERACTION : q.groupBy();
         StatsBucket bucket = q.bucket() == null ? StatsBucket.MINUTE : q.bucket();
         int top = q.top() == null ? 10 : q.top();
         Instant to = q.to() == null ? now : q.to();
         Instant from = q.from() == null ? to.minus(Duration.ofHours(1)) : q.from();
         if (!from.isBefore(to)) {
-            throw ProblemException.badParameter("query.from", "WINDOW_EMPTY", "'from' must be before 'to'.");
+            throw Invalid.parameter("query.from", "WINDOW_EMPTY", "'from' must be before 'to'.");
         }
         long size = bucket.length().toMillis();
         Instant start = Instant.ofEpochMilli(Math.floorDiv(from.toEpochMilli(), size) * size);
@@ -121,10 +123,9 @@ final class StatsStore {
         long buckets = (end.toEpochMilli() - start.toEpochMilli()) / size;
         if (buckets > MAX_BUCKETS) {
             // BAD_REQUEST is the problem code openapi.yaml names for a window too wide; the field says why.
-            throw new ProblemException(400, "BAD_REQUEST", "Bad request", "At most " + MAX_BUCKETS
+            throw new Invalid(Invalid.Part.REQUEST, "At most " + MAX_BUCKETS
                     + " buckets per series: widen 'bucket' or narrow the window.",
-                    List.of(new ProblemException.FieldProblem("query.bucket", "WINDOW_TOO_WIDE",
-                            buckets + " buckets asked for.")), null);
+                    List.of(new Issue("query.bucket", "WINDOW_TOO_WIDE", buckets + " buckets asked for.")));
         }
         rollups.flush();
         List<Cell> kept;
@@ -251,7 +252,7 @@ final class StatsStore {
 
     private static void refuse(boolean given, String parameter, StatsGroup groupBy) {
         if (given) {
-            throw ProblemException.badParameter("query." + parameter, "UNSUPPORTED_FILTER", "Statistics grouped by "
+            throw Invalid.parameter("query." + parameter, "UNSUPPORTED_FILTER", "Statistics grouped by "
                     + groupBy.code() + " cannot be filtered by " + parameter + ": the roll-ups do not keep that "
                     + "combination. Group by " + (parameter.equals("endpointId") || parameter.equals("ods")
                     ? "endpoint" : "interaction or site") + " instead.");

@@ -1,12 +1,8 @@
-package io.spineconsole.sandbox;
+package io.spineconsole.sandbox.http;
 
-import io.spineconsole.sandbox.http.Access;
-import io.spineconsole.sandbox.http.ApiResponse;
-import io.spineconsole.sandbox.http.QueryParams;
-import io.spineconsole.sandbox.http.RouteGroup;
-import io.spineconsole.sandbox.http.Routes;
-import io.spineconsole.platform.BuildInfo;
 import io.spineconsole.domain.ServerHealth;
+import io.spineconsole.platform.BuildInfo;
+import io.spineconsole.sandbox.SummaryStore;
 
 /** Health, identity and the workspaces' headline summaries. */
 final class SystemRoutes implements RouteGroup {
