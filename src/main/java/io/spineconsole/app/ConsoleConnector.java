@@ -7,7 +7,7 @@ import io.spineconsole.api.http.HttpBackboneApi.HttpClientOptions;
 import io.spineconsole.api.http.TlsOptions;
 import io.spineconsole.domain.Principal;
 import io.spineconsole.sandbox.SandboxDatabase;
-import io.spineconsole.sandbox.http.SandboxBackbone;
+import io.spineconsole.sandbox.http.server.SandboxBackbone;
 import io.spineconsole.sandbox.messages.TrafficSimulator;
 import io.spineconsole.settings.ConnectionProfile;
 import io.spineconsole.settings.SecretStore;

@@ -12,7 +12,7 @@ import io.spineconsole.domain.registrations.OrganisationKind;
 import io.spineconsole.domain.registrations.RegistrationFilter;
 import io.spineconsole.sandbox.SeedData;
 import io.spineconsole.sandbox.Sql;
-import io.spineconsole.sandbox.http.SandboxBackbone;
+import io.spineconsole.sandbox.http.server.SandboxBackbone;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import java.nio.file.Files;

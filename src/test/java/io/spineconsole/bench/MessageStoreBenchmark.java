@@ -10,7 +10,7 @@ import io.spineconsole.domain.messages.StatsGroup;
 import io.spineconsole.domain.messages.StatsQuery;
 import io.spineconsole.sandbox.SeedData;
 import io.spineconsole.sandbox.Sql;
-import io.spineconsole.sandbox.http.SandboxBackbone;
+import io.spineconsole.sandbox.http.server.SandboxBackbone;
 import io.spineconsole.sandbox.messages.MessageLoad;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 

@@ -1,6 +1,6 @@
 package io.spineconsole.bench;
 
-import io.spineconsole.sandbox.http.SandboxBackbone;
+import io.spineconsole.sandbox.http.server.SandboxBackbone;
 import io.spineconsole.ui.common.Debouncer;
 import io.spineconsole.api.BackboneApi;
 import io.spineconsole.api.Page;

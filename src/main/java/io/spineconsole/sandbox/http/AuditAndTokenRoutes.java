@@ -15,12 +15,12 @@ import io.spineconsole.sandbox.outcome.Version;
 import java.util.List;
 
 /** The audit log ({@code /api/v1/audit}) and token administration ({@code /api/v1/tokens}, admin only). */
-final class AuditAndTokenRoutes implements RouteGroup {
+public final class AuditAndTokenRoutes implements RouteGroup {
     private final SandboxContext context;
     private final TokenStore tokens;
     private final AuditStore audit;
 
-    AuditAndTokenRoutes(SandboxContext context, TokenStore tokens) {
+    public AuditAndTokenRoutes(SandboxContext context, TokenStore tokens) {
         this.context = context;
         this.tokens = tokens;
         this.audit = new AuditStore(context.sql(), context.mapper());

@@ -5,7 +5,7 @@ import io.spineconsole.domain.Principal;
 import io.spineconsole.sandbox.Actor;
 
 /**
- * Who is calling: the principal {@link SandboxServer} authenticated for the request, and the
+ * Who is calling: the principal the server authenticated for the request, and the
  * request's id. Routes hand stores an {@link Actor} made of the two, so every change is audited
  * under the person and the request that made it.
  */
@@ -31,11 +31,13 @@ public final class Callers {
         return new Actor(principal(ctx), requestId(ctx));
     }
 
-    static void handling(Context ctx, String requestId) {
+    /** For the server: names the request, as it starts. */
+    public static void handling(Context ctx, String requestId) {
         ctx.attribute(REQUEST_ID, requestId);
     }
 
-    static void authenticated(Context ctx, Principal principal) {
+    /** For the server: the principal it authenticated the request as. */
+    public static void authenticated(Context ctx, Principal principal) {
         ctx.attribute(PRINCIPAL, principal);
     }
 }

@@ -13,7 +13,18 @@ import java.util.stream.Collectors;
 
 /** Reads request bodies strictly: JSON only, no unknown members, every mistake named. */
 public final class Requests {
+    /** Largest JSON request body accepted (openapi.yaml: 1 MiB); larger ones get 413. */
+    public static final long MAX_JSON_BYTES = 1L << 20;
+    /** Largest import file accepted (openapi.yaml: 32 MiB); the only bodies allowed past 1 MiB. */
+    public static final long MAX_IMPORT_BYTES = 32L << 20;
+
     private Requests() {
+    }
+
+    /** 413 for a body over {@code limit} bytes. */
+    public static ProblemException tooLarge(long limit) {
+        return new ProblemException(413, "PAYLOAD_TOO_LARGE", "Payload too large", "The request body is larger than "
+                + (limit >> 20) + " MiB, the most this operation accepts.");
     }
 
     /**
@@ -23,8 +34,8 @@ public final class Requests {
     public static <T> T body(Context ctx, ObjectMapper mapper, Class<T> type) {
         requireJson(ctx);
         byte[] bytes = ctx.bodyAsBytes();
-        if (bytes.length > SandboxServer.MAX_JSON_BYTES) {
-            throw SandboxServer.tooLarge(SandboxServer.MAX_JSON_BYTES); // sent without a length (chunked)
+        if (bytes.length > MAX_JSON_BYTES) {
+            throw tooLarge(MAX_JSON_BYTES); // sent without a length (chunked)
         }
         if (bytes.length == 0) {
             throw invalidBody("", "The request needs a JSON body.");

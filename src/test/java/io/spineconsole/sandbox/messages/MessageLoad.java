@@ -1,7 +1,7 @@
 package io.spineconsole.sandbox.messages;
 
 import io.spineconsole.domain.messages.MessageSearch;
-import io.spineconsole.sandbox.http.SandboxBackbone;
+import io.spineconsole.sandbox.http.server.SandboxBackbone;
 
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package io.spineconsole.sandbox.http;
+package io.spineconsole.sandbox.http.server;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,6 +10,16 @@ import io.javalin.security.RouteRole;
 import io.spineconsole.domain.Principal;
 import io.spineconsole.sandbox.AuditLog;
 import io.spineconsole.sandbox.TokenStore;
+import io.spineconsole.sandbox.http.Access;
+import io.spineconsole.sandbox.http.Callers;
+import io.spineconsole.sandbox.http.Idempotency;
+import io.spineconsole.sandbox.http.OutcomeProblems;
+import io.spineconsole.sandbox.http.ProblemException;
+import io.spineconsole.sandbox.http.RateLimit;
+import io.spineconsole.sandbox.http.RequestLimiter;
+import io.spineconsole.sandbox.http.Requests;
+import io.spineconsole.sandbox.http.RouteGroup;
+import io.spineconsole.sandbox.http.Routes;
 import io.spineconsole.sandbox.outcome.Outcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,10 +37,6 @@ import java.util.UUID;
 public final class SandboxServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SandboxServer.class);
     static final String REQUEST_ID = "X-Request-Id";
-    /** Largest JSON request body accepted (openapi.yaml: 1 MiB); larger ones get 413. */
-    public static final long MAX_JSON_BYTES = 1L << 20;
-    /** Largest import file accepted (openapi.yaml: 32 MiB); the only bodies allowed past 1 MiB. */
-    public static final long MAX_IMPORT_BYTES = 32L << 20;
     static final String IMPORT_PATH = "/api/v1/registrations/import";
 
     private static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH", "DELETE");
@@ -46,15 +52,15 @@ public final class SandboxServer implements AutoCloseable {
         RequestLimiter limiter = new RequestLimiter(rateLimit);
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
-            config.http.maxRequestSize = MAX_IMPORT_BYTES;
+            config.http.maxRequestSize = Requests.MAX_IMPORT_BYTES;
             config.jsonMapper(new JavalinJackson(mapper, false));
             // Every answer carries a request id; problems name it as their instance.
             config.routes.before(ctx -> {
                 // Refuse a body over its limit by its declared length, before anything reads it.
-                long limit = IMPORT_PATH.equals(ctx.path()) ? MAX_IMPORT_BYTES : MAX_JSON_BYTES;
+                long limit = IMPORT_PATH.equals(ctx.path()) ? Requests.MAX_IMPORT_BYTES : Requests.MAX_JSON_BYTES;
                 if (ctx.contentLength() > limit) {
                     ctx.header(REQUEST_ID, UUID.randomUUID().toString());
-                    throw tooLarge(limit);
+                    throw Requests.tooLarge(limit);
                 }
                 String requestId = UUID.randomUUID().toString();
                 ctx.header(REQUEST_ID, requestId);
@@ -147,18 +153,12 @@ public final class SandboxServer implements AutoCloseable {
             case 404 -> new ProblemException(404, "NO_RECORD_FOUND", "Not found", "There is no such resource.");
             case 405 -> new ProblemException(405, "METHOD_NOT_ALLOWED", "Method not allowed",
                     "This resource does not support that method.");
-            case 413 -> tooLarge(MAX_IMPORT_BYTES);
+            case 413 -> Requests.tooLarge(Requests.MAX_IMPORT_BYTES);
             case 415 -> new ProblemException(415, "UNSUPPORTED_MEDIA_TYPE", "Unsupported media type",
                     "Send the request body as application/json.");
             default -> new ProblemException(status, status >= 500 ? "INTERNAL_ERROR" : "BAD_REQUEST",
                     status >= 500 ? "Internal error" : "Bad request", e.getMessage());
         };
-    }
-
-    /** 413 for a body over {@code limit} bytes. */
-    public static ProblemException tooLarge(long limit) {
-        return new ProblemException(413, "PAYLOAD_TOO_LARGE", "Payload too large", "The request body is larger than "
-                + (limit >> 20) + " MiB, the most this operation accepts.");
     }
 
     private static void problem(Context ctx, ProblemException e) {

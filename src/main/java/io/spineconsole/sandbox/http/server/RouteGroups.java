@@ -1,8 +1,11 @@
-package io.spineconsole.sandbox.http;
+package io.spineconsole.sandbox.http.server;
 
 import io.spineconsole.sandbox.SandboxContext;
 import io.spineconsole.sandbox.SummaryStore;
 import io.spineconsole.sandbox.TokenStore;
+import io.spineconsole.sandbox.http.AuditAndTokenRoutes;
+import io.spineconsole.sandbox.http.RouteGroup;
+import io.spineconsole.sandbox.http.SystemRoutes;
 import io.spineconsole.sandbox.http.messages.MessageRoutes;
 import io.spineconsole.sandbox.http.migration.MigrationRoutes;
 import io.spineconsole.sandbox.messages.MessagesModule;

@@ -1,4 +1,4 @@
-package io.spineconsole.sandbox.http;
+package io.spineconsole.sandbox.http.server;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.spineconsole.api.wire.WireJson;
@@ -11,7 +11,10 @@ import io.spineconsole.sandbox.SeedData;
 import io.spineconsole.sandbox.Sql;
 import io.spineconsole.sandbox.SummaryStore;
 import io.spineconsole.sandbox.TokenStore;
+import io.spineconsole.sandbox.http.Idempotency;
+import io.spineconsole.sandbox.http.RateLimit;
 import io.spineconsole.sandbox.messages.MessagesModule;
+import io.spineconsole.sandbox.migration.MigrationSeed;
 import io.spineconsole.sandbox.messages.TrafficSimulator;
 import io.spineconsole.platform.OwnerOnlyFiles;
 import org.slf4j.Logger;
@@ -117,7 +120,7 @@ public final class SandboxBackbone implements AutoCloseable {
             SandboxContext context = new SandboxContext(sql, clock, new AuditLog(mapper, clock), mapper,
                     database.product(), interactions);
             messages = new MessagesModule(context);
-            if (new SeedData(interactions, clock).seedIfEmpty(sql, config.scale())) {
+            if (new SeedData(interactions, clock).seedIfEmpty(sql, config.scale(), MigrationSeed::seed)) {
                 messages.seedHistory(config.scale().messages());
                 LOG.info("Seeded the sandbox store at scale {}", config.scale());
             }
