@@ -41,6 +41,17 @@ public final class StatsStore {
         this.endpoints = endpoints;
     }
 
+    /** Messages and errors counted so far. */
+    private static final class Tally {
+        long count;
+        long errors;
+
+        void add(long messages, long failed) {
+            count += messages;
+            errors += failed;
+        }
+    }
+
     private record Cell(Instant bucket, String key, long count, long errors, LatencyHistogram latency) {
     }
 
@@ -79,26 +90,22 @@ public final class StatsStore {
         List<String> shown = totals.keySet().stream()
                 .sorted(Comparator.comparingLong((String k) -> -totals.get(k)).thenComparing(k -> k)).limit(top).toList();
         cells.removeIf(c -> !shown.contains(c.key()));
-        Map<Instant, long[]> restCounts = new HashMap<>();
+        Map<Instant, Tally> restCounts = new HashMap<>();
         Map<Instant, LatencyHistogram> restLatency = new HashMap<>();
         for (Cell c : sql.list(CELLS + " WHERE group_by = ? AND minute_start >= ? AND minute_start < ?", StatsStore::cell,
                 StatsGroup.SITE.code(), start, end)) {
-            long[] n = restCounts.computeIfAbsent(c.bucket(), b -> new long[2]);
-            n[0] += c.count();
-            n[1] += c.errors();
+            restCounts.computeIfAbsent(c.bucket(), b -> new Tally()).add(c.count(), c.errors());
             restLatency.computeIfAbsent(c.bucket(), b -> new LatencyHistogram()).addAll(c.latency());
         }
         for (Cell c : cells) {
-            long[] n = restCounts.computeIfAbsent(c.bucket(), b -> new long[2]);
-            n[0] -= c.count();
-            n[1] -= c.errors();
+            restCounts.computeIfAbsent(c.bucket(), b -> new Tally()).add(-c.count(), -c.errors());
             restLatency.computeIfAbsent(c.bucket(), b -> new LatencyHistogram()).subtract(c.latency());
         }
         boolean other = false;
         List<Cell> all = new ArrayList<>(cells);
-        for (Map.Entry<Instant, long[]> e : restCounts.entrySet()) {
-            long n = Math.max(0, e.getValue()[0]);
-            long errors = Math.max(0, Math.min(n, e.getValue()[1]));
+        for (Map.Entry<Instant, Tally> e : restCounts.entrySet()) {
+            long n = Math.max(0, e.getValue().count);
+            long errors = Math.max(0, Math.min(n, e.getValue().errors));
             if (n > 0) {
                 all.add(new Cell(e.getKey(), "other", n, errors, restLatency.get(e.getKey())));
                 other = true;
@@ -140,7 +147,7 @@ public final class StatsStore {
             Source source = source(groupBy, q);
             List<Cell> cells = sql.list(CELLS + " WHERE group_by = ? AND minute_start >= ? AND minute_start < ?"
                     + source.keyCondition, StatsStore::cell, source.params(start, end));
-            Map<String, long[]> totals = new HashMap<>();
+            Map<String, Tally> totals = new HashMap<>();
             kept = new ArrayList<>();
             for (Cell c : cells) {
                 String key = source.seriesKey.apply(c.key());
@@ -148,12 +155,10 @@ public final class StatsStore {
                     continue;
                 }
                 kept.add(new Cell(c.bucket(), key, c.count(), c.errors(), c.latency()));
-                long[] t = totals.computeIfAbsent(key, k -> new long[2]);
-                t[0] += c.count();
-                t[1] += c.errors();
+                totals.computeIfAbsent(key, k -> new Tally()).add(c.count(), c.errors());
             }
             List<String> ranked = totals.keySet().stream()
-                    .sorted(Comparator.comparingLong((String k) -> -totals.get(k)[0]).thenComparing(k -> k)).toList();
+                    .sorted(Comparator.comparingLong((String k) -> -totals.get(k).count).thenComparing(k -> k)).toList();
             shown = new ArrayList<>(ranked.subList(0, Math.min(top, ranked.size())));
             other = ranked.size() > top;
         }

@@ -9,13 +9,9 @@ import io.spineconsole.domain.migration.RunbookStepStatus;
 import io.spineconsole.sandbox.Actor;
 import io.spineconsole.sandbox.SandboxContext;
 import io.spineconsole.sandbox.Sql;
-import io.spineconsole.sandbox.outcome.Invalid;
-import io.spineconsole.sandbox.outcome.Issue;
 import io.spineconsole.sandbox.outcome.Issues;
 import io.spineconsole.sandbox.outcome.NotFound;
-import io.spineconsole.sandbox.outcome.Refused;
 import io.spineconsole.sandbox.outcome.Version;
-import io.spineconsole.sandbox.paging.PageCursor;
 
 import java.sql.Connection;
 import java.sql.ResultSet;

@@ -18,7 +18,6 @@ import io.spineconsole.domain.migration.SiteUpdate;
 import io.spineconsole.sandbox.Actor;
 import io.spineconsole.sandbox.SandboxContext;
 import io.spineconsole.sandbox.Sql;
-import io.spineconsole.sandbox.outcome.Invalid;
 import io.spineconsole.sandbox.outcome.Issue;
 import io.spineconsole.sandbox.outcome.Issues;
 import io.spineconsole.sandbox.outcome.NotFound;
