@@ -1,9 +1,9 @@
 package io.spineconsole.app;
 
 import io.spineconsole.platform.AppDirectories;
-import io.spineconsole.sandbox.SandboxBackbone;
 import io.spineconsole.sandbox.SandboxDatabase;
 import io.spineconsole.sandbox.SeedData;
+import io.spineconsole.sandbox.http.server.SandboxBackbone;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

@@ -2,15 +2,13 @@ package io.spineconsole.sandbox;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.javalin.http.Context;
 import io.spineconsole.api.Page;
 import io.spineconsole.domain.Coded;
 import io.spineconsole.domain.Role;
 import io.spineconsole.domain.audit.AuditActor;
 import io.spineconsole.domain.audit.AuditEntry;
-import io.spineconsole.sandbox.http.Cursors;
-import io.spineconsole.sandbox.http.ProblemException;
-import io.spineconsole.sandbox.http.QueryParams;
+import io.spineconsole.sandbox.outcome.NotFound;
+import io.spineconsole.sandbox.paging.PageCursor;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -26,7 +24,7 @@ import java.util.regex.Pattern;
  * Reads the audit log: the search behind {@code GET /api/v1/audit} and the per-record history
  * routes. Newest first by default, keyset-paged on the entry id (ids grow with time).
  */
-public final class AuditStore {
+public final class AuditStore extends RegistrationsAuditBridge {
     /** The entity types of openapi.yaml's {@code EntityType}. */
     public static final Set<String> ENTITY_TYPES = Set.of("organisation", "accredited-system", "endpoint", "message",
             "redelivery-job", "site", "component", "wave", "runbook-step", "checklist-item", "site-checklist", "token");
@@ -45,7 +43,7 @@ public final class AuditStore {
      * (none: about anything).
      */
     public record Query(List<Subject> subjects, String actor, String action, Instant from, Instant to,
-                        boolean oldestFirst, int limit, String cursor) {
+                        boolean oldestFirst, int limit, PageCursor cursor) {
         public Query {
             subjects = List.copyOf(subjects);
         }
@@ -70,41 +68,8 @@ public final class AuditStore {
         this.mapper = mapper;
     }
 
-    /** The query of {@code GET /api/v1/audit}, read strictly from the request. */
-    public static Query search(Context ctx) {
-        QueryParams q = QueryParams.of(ctx, "entityType", "entityId", "actor", "action", "from", "to", "sort", "limit",
-                "cursor");
-        String entityType = oneOf(q, "entityType", ENTITY_TYPES);
-        String entityId = text(q, "entityId", 100);
-        if (entityId != null && entityType == null) {
-            throw ProblemException.badParameter("query.entityId", "REQUIRED",
-                    "entityId needs entityType as well (an id alone is ambiguous).");
-        }
-        String sort = q.string("sort").orElse("-at");
-        if (!sort.equals("-at") && !sort.equals("at")) {
-            throw ProblemException.badParameter("query.sort", "ENUM", "sort is -at (newest first) or at.");
-        }
-        Instant from = q.instant("from").orElse(null);
-        Instant to = q.instant("to").orElse(null);
-        if (from != null && to != null && !from.isBefore(to)) {
-            throw ProblemException.badParameter("query.from", "DATE_ORDER", "from must be before to.");
-        }
-        List<Subject> subjects = entityType == null ? List.of() : List.of(new Subject(entityType, entityId, false));
-        return new Query(subjects, text(q, "actor", 100), oneOf(q, "action", ACTIONS), from, to,
-                sort.equals("at"), q.integer("limit", 1, 500, 100), q.string("cursor").orElse(null));
-    }
-
-    /**
-     * The query of a record's history route: entries about the record and its {@code parts} (a site's
-     * checklist and items, a component's runbook steps), newest first, optionally of one action.
-     */
-    public static Query history(Context ctx, String entityType, String entityId, Subject... parts) {
-        QueryParams q = QueryParams.of(ctx, "action", "limit", "cursor");
-        List<Subject> subjects = new ArrayList<>();
-        subjects.add(Subject.record(entityType, entityId));
-        subjects.addAll(List.of(parts));
-        return new Query(subjects, null, oneOf(q, "action", ACTIONS), null, null, false,
-                q.integer("limit", 1, 500, 100), q.string("cursor").orElse(null));
+    /** The keyset position after the last entry served. */
+    private record After(Instant at, long id) {
     }
 
     public Page<AuditEntry> page(Query query) {
@@ -118,24 +83,13 @@ public final class AuditStore {
         // In time order (seeded or imported history is older than its ids say), then by id.
         String direction = query.oldestFirst() ? "ASC" : "DESC";
         if (query.cursor() != null) {
-            Instant afterAt;
-            long afterId;
-            try {
-                List<String> key = Cursors.decode(query.cursor(), scope);
-                afterAt = Instant.parse(key.get(0));
-                afterId = Long.parseLong(key.get(1));
-            } catch (RuntimeException e) {
-                if (e instanceof ProblemException p) {
-                    throw p;
-                }
-                throw ProblemException.badParameter("query.cursor", "INVALID_CURSOR",
-                        "The cursor is not one this server issued. Pass nextCursor back unchanged.");
-            }
+            After last = query.cursor().lastKeyFor(scope, key -> new After(Instant.parse(key.get(0)),
+                    Long.parseLong(key.get(1))));
             String after = query.oldestFirst() ? ">" : "<";
             where.add("(occurred_at " + after + " ? OR (occurred_at = ? AND id " + after + " ?))");
-            params.add(afterAt);
-            params.add(afterAt);
-            params.add(afterId);
+            params.add(last.at());
+            params.add(last.at());
+            params.add(last.id());
         }
         List<AuditEntry> rows = sql.list("SELECT " + COLUMNS + " FROM audit_event" + clause(where) + " ORDER BY occurred_at "
                 + direction + ", id " + direction + " FETCH FIRST " + (query.limit() + 1) + " ROWS ONLY",
@@ -144,13 +98,15 @@ public final class AuditStore {
         if (rows.size() > query.limit()) {
             rows = rows.subList(0, query.limit());
             AuditEntry last = rows.get(rows.size() - 1);
-            next = Cursors.encode(scope, List.of(last.at().toString(), Long.toString(last.id())));
+            next = PageCursor.after(scope, List.of(last.at().toString(), Long.toString(last.id()))).encode();
         }
         return new Page<>(rows, next, total, true);
     }
 
-    public java.util.Optional<AuditEntry> get(long id) {
-        return sql.one("SELECT " + COLUMNS + " FROM audit_event WHERE id = ?", this::entry, id);
+    /** One entry. */
+    public AuditEntry get(long id) {
+        return sql.one("SELECT " + COLUMNS + " FROM audit_event WHERE id = ?", this::entry, id)
+                .orElseThrow(() -> new NotFound("Audit entry " + id));
     }
 
     /** Whether the log holds anything about this record (its history outlives a delete). */
@@ -219,22 +175,5 @@ public final class AuditStore {
         } catch (Exception e) {
             throw new IllegalStateException("An audit entry holds JSON that is not an object", e);
         }
-    }
-
-    private static String oneOf(QueryParams q, String name, Set<String> allowed) {
-        String value = q.string(name).orElse(null);
-        if (value != null && !allowed.contains(value)) {
-            throw ProblemException.badParameter("query." + name, "ENUM",
-                    "'" + value + "' is not a valid " + name + ". Use one of: " + String.join(", ", new java.util.TreeSet<>(allowed)) + ".");
-        }
-        return value;
-    }
-
-    private static String text(QueryParams q, String name, int max) {
-        String value = q.string(name).orElse(null);
-        if (value != null && value.length() > max) {
-            throw ProblemException.badParameter("query." + name, "TOO_LONG", name + " is at most " + max + " characters.");
-        }
-        return value;
     }
 }

@@ -104,8 +104,17 @@ public final class SeedData {
         this.clock = clock;
     }
 
-    /** Seeds the store unless it already holds organisations. Returns true when it seeded. */
-    public boolean seedIfEmpty(Sql sql, Scale scale) {
+    /** More seeding, for an area that seeds its own records, in the same transaction. */
+    @FunctionalInterface
+    public interface Step {
+        void seed(Connection c, Instant now) throws SQLException;
+    }
+
+    /**
+     * Seeds the store unless it already holds organisations, then runs {@code more} (each area's own
+     * seeding) in the same transaction. Returns true when it seeded.
+     */
+    public boolean seedIfEmpty(Sql sql, Scale scale, Step... more) {
         if (sql.count("SELECT COUNT(*) FROM organisation") > 0) {
             return false;
         }
@@ -115,7 +124,9 @@ public final class SeedData {
             insertOrganisations(c, orgs, now);
             systemsAndEndpoints(c, orgs, now, scale.endpoints());
             migration(c, now);
-            io.spineconsole.sandbox.migration.MigrationSeed.seed(c, now);
+            for (Step step : more) {
+                step.seed(c, now);
+            }
             return null;
         });
         return true;

@@ -5,9 +5,14 @@ import io.spineconsole.domain.Coded;
 import io.spineconsole.domain.Principal;
 import io.spineconsole.domain.Role;
 import io.spineconsole.domain.tokens.Token;
+import io.spineconsole.domain.tokens.TokenCreate;
 import io.spineconsole.domain.tokens.TokenCreated;
-import io.spineconsole.sandbox.http.Cursors;
-import io.spineconsole.sandbox.http.ProblemException;
+import io.spineconsole.sandbox.outcome.Issue;
+import io.spineconsole.sandbox.outcome.Issues;
+import io.spineconsole.sandbox.outcome.NotFound;
+import io.spineconsole.sandbox.outcome.Refused;
+import io.spineconsole.sandbox.outcome.Version;
+import io.spineconsole.sandbox.paging.PageCursor;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -36,11 +41,13 @@ public final class TokenStore {
             + "revoke_reason, version, created_at, created_by, updated_at, updated_by";
     private final Sql sql;
     private final Clock clock;
+    private final AuditLog audit;
     private final SecureRandom random = new SecureRandom();
 
-    public TokenStore(Sql sql, Clock clock) {
+    public TokenStore(Sql sql, Clock clock, AuditLog audit) {
         this.sql = sql;
         this.clock = clock;
+        this.audit = audit;
     }
 
     /** Creates a token and returns its secret, which is never stored and cannot be shown again. */
@@ -48,8 +55,64 @@ public final class TokenStore {
         return sql.inTransaction(c -> insert(c, name, role, null, SERVER)).secret();
     }
 
+    /** Issues a token for an admin, audited; the answer holds the secret, shown once. */
+    public TokenCreated issue(Actor actor, TokenCreate body) {
+        Issues issues = new Issues();
+        if (body.name() == null || body.name().isBlank()) {
+            issues.add("/name", "REQUIRED", "Name the token's holder.");
+        } else if (body.name().length() > 100) {
+            issues.add("/name", "TOO_LONG", "A token name is at most 100 characters.");
+        }
+        if (body.role() == null) {
+            issues.add("/role", "REQUIRED", "Give the token a role: viewer, operator or admin.");
+        }
+        if (body.expiresAt() != null && !body.expiresAt().isAfter(clock.instant())) {
+            issues.add("/expiresAt", "OUT_OF_RANGE", "expiresAt must be in the future.");
+        }
+        issues.throwIfAny();
+        return sql.inTransaction(c -> {
+            TokenCreated t = insert(c, body.name().trim(), body.role(), body.expiresAt(), actor.name());
+            audit.record(c, actor, "create", "token", Long.toString(t.token().id()), null, null, t.token());
+            return t;
+        });
+    }
+
+    /**
+     * Revokes a token, audited with the reason. Refused when it is already revoked, or when it is the
+     * last usable admin token (revoking it would leave no one able to administer the server).
+     */
+    public Token revoke(Actor actor, long id, Version version, String reason) {
+        Issues issues = new Issues();
+        if (reason == null || reason.trim().length() < 3) {
+            issues.add("/reason", reason == null ? "REQUIRED" : "TOO_SHORT", "Say why, in at least 3 characters.");
+        } else if (reason.length() > 500) {
+            issues.add("/reason", "TOO_LONG", "A reason is at most 500 characters.");
+        }
+        issues.throwIfAny();
+        String why = reason.trim();
+        return sql.inTransaction(c -> {
+            Token before = find(c, id).orElseThrow(() -> new NotFound("Token " + id));
+            version.check(before.version(), before);
+            if (before.revokedAt() != null) {
+                throw new Refused(Refused.Kind.TRANSITION, "Token " + id + " is already revoked.",
+                        List.of(Issue.general("INVALID_TRANSITION", "The token is already revoked.")), null);
+            }
+            if (before.role() == Role.ADMIN && otherUsableAdmins(c, id) == 0) {
+                throw new Refused(Refused.Kind.TRANSITION, "Token " + id + " is the last usable admin token; "
+                        + "issue another admin token first.", List.of(Issue.general("LAST_ADMIN_TOKEN",
+                        "Revoking it would leave no one able to administer the server.")), null);
+            }
+            Instant now = clock.instant();
+            Sql.update(c, "UPDATE api_token SET revoked_at = ?, revoked_by = ?, revoke_reason = ?, version = version + 1, "
+                    + "updated_at = ?, updated_by = ? WHERE id = ?", now, actor.name(), why, now, actor.name(), id);
+            Token after = find(c, id).orElseThrow();
+            audit.record(c, actor, "revoke", "token", Long.toString(id), why, before, after);
+            return after;
+        });
+    }
+
     /** Issues a token in the caller's transaction; the answer holds the secret, shown once. */
-    TokenCreated insert(Connection c, String name, Role role, Instant expiresAt, String createdBy) throws SQLException {
+    private TokenCreated insert(Connection c, String name, Role role, Instant expiresAt, String createdBy) throws SQLException {
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         String secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
@@ -87,16 +150,18 @@ public final class TokenStore {
     }
 
     /** One token, or empty. */
-    Optional<Token> find(Connection c, long id) throws SQLException {
+    private Optional<Token> find(Connection c, long id) throws SQLException {
         return Sql.list(c, "SELECT " + COLUMNS + " FROM api_token WHERE id = ?", TokenStore::token, id).stream().findFirst();
     }
 
-    Optional<Token> find(long id) {
-        return sql.one("SELECT " + COLUMNS + " FROM api_token WHERE id = ?", TokenStore::token, id);
+    /** One token. */
+    public Token get(long id) {
+        return sql.one("SELECT " + COLUMNS + " FROM api_token WHERE id = ?", TokenStore::token, id)
+                .orElseThrow(() -> new NotFound("Token " + id));
     }
 
     /** Newest first; revoked and expired ones only when asked for. */
-    Page<Token> list(Role role, boolean includeRevoked, int limit, String cursor) {
+    public Page<Token> list(Role role, boolean includeRevoked, int limit, PageCursor cursor) {
         List<String> where = new ArrayList<>();
         List<Object> params = new ArrayList<>();
         if (role != null) {
@@ -110,42 +175,24 @@ public final class TokenStore {
         String scope = role + "|" + includeRevoked;
         long total = sql.count("SELECT COUNT(*) FROM api_token" + where(where), params.toArray());
         if (cursor != null) {
-            long after;
-            try {
-                after = Long.parseLong(Cursors.decode(cursor, scope).get(0));
-            } catch (NumberFormatException | IndexOutOfBoundsException e) {
-                throw ProblemException.badParameter("query.cursor", "INVALID_CURSOR",
-                        "The cursor is not one this server issued. Pass nextCursor back unchanged.");
-            }
             where.add("id < ?");
-            params.add(after);
+            params.add(cursor.lastKeyFor(scope, key -> Long.parseLong(key.get(0))));
         }
         List<Token> rows = sql.list("SELECT " + COLUMNS + " FROM api_token" + where(where) + " ORDER BY id DESC FETCH FIRST "
                 + (limit + 1) + " ROWS ONLY", TokenStore::token, params.toArray());
         String next = null;
         if (rows.size() > limit) {
             rows = rows.subList(0, limit);
-            next = Cursors.encode(scope, List.of(Long.toString(rows.get(rows.size() - 1).id())));
+            next = PageCursor.after(scope, List.of(Long.toString(rows.get(rows.size() - 1).id()))).encode();
         }
         return new Page<>(rows, next, total, true);
     }
 
     /** Usable admin tokens other than {@code id}: revoking the last one would lock every admin out. */
-    long otherUsableAdmins(Connection c, long id) throws SQLException {
+    private long otherUsableAdmins(Connection c, long id) throws SQLException {
         return Sql.list(c, "SELECT COUNT(*) FROM api_token WHERE role = ? AND id <> ? AND revoked_at IS NULL "
                 + "AND (expires_at IS NULL OR expires_at > ?)", r -> r.getLong(1), Role.ADMIN.code(), id,
                 clock.instant()).get(0);
-    }
-
-    Token revoke(Connection c, long id, String by, String reason) throws SQLException {
-        Instant now = clock.instant();
-        Sql.update(c, "UPDATE api_token SET revoked_at = ?, revoked_by = ?, revoke_reason = ?, version = version + 1, "
-                + "updated_at = ?, updated_by = ? WHERE id = ?", now, by, reason, now, by, id);
-        return find(c, id).orElseThrow();
-    }
-
-    Clock clock() {
-        return clock;
     }
 
     private static String where(List<String> where) {

@@ -10,9 +10,9 @@ import io.spineconsole.domain.registrations.CheckRequest;
 import io.spineconsole.domain.registrations.CheckRule;
 import io.spineconsole.domain.registrations.OrganisationKind;
 import io.spineconsole.domain.registrations.RegistrationFilter;
-import io.spineconsole.sandbox.SandboxBackbone;
 import io.spineconsole.sandbox.SeedData;
 import io.spineconsole.sandbox.Sql;
+import io.spineconsole.sandbox.http.server.SandboxBackbone;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import java.nio.file.Files;

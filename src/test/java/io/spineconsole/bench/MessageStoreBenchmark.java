@@ -8,9 +8,9 @@ import io.spineconsole.domain.messages.MessageSearch;
 import io.spineconsole.domain.messages.MessageSummary;
 import io.spineconsole.domain.messages.StatsGroup;
 import io.spineconsole.domain.messages.StatsQuery;
-import io.spineconsole.sandbox.SandboxBackbone;
 import io.spineconsole.sandbox.SeedData;
 import io.spineconsole.sandbox.Sql;
+import io.spineconsole.sandbox.http.server.SandboxBackbone;
 import io.spineconsole.sandbox.messages.MessageLoad;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 

@@ -1,5 +1,6 @@
 package io.spineconsole.bench;
 
+import io.spineconsole.sandbox.http.server.SandboxBackbone;
 import io.spineconsole.ui.common.Debouncer;
 import io.spineconsole.api.BackboneApi;
 import io.spineconsole.api.Page;
@@ -11,7 +12,6 @@ import io.spineconsole.domain.registrations.CheckReport;
 import io.spineconsole.domain.registrations.CheckRequest;
 import io.spineconsole.domain.registrations.MhsEndpoint;
 import io.spineconsole.domain.registrations.RegistrationFilter;
-import io.spineconsole.sandbox.SandboxBackbone;
 import io.spineconsole.sandbox.SeedData;
 import io.spineconsole.ui.common.I18n;
 import io.spineconsole.ui.common.LoadState;

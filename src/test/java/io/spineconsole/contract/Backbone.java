@@ -61,7 +61,7 @@ public final class Backbone {
     /** The name of the token holder of each role, as the audit log names them. */
     public String name(Role role) {
         return switch (role) {
-            case ADMIN -> io.spineconsole.sandbox.SandboxBackbone.EMBEDDED_CONSOLE_TOKEN;
+            case ADMIN -> io.spineconsole.sandbox.http.server.SandboxBackbone.EMBEDDED_CONSOLE_TOKEN;
             case OPERATOR -> "otto.operator";
             case VIEWER -> "vera.viewer";
         };

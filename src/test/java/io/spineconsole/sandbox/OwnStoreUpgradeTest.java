@@ -1,5 +1,6 @@
 package io.spineconsole.sandbox;
 
+import io.spineconsole.sandbox.http.server.SandboxBackbone;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

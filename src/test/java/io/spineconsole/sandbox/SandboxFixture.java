@@ -3,6 +3,7 @@ package io.spineconsole.sandbox;
 import io.spineconsole.api.http.HttpBackboneApi.HttpClientOptions;
 import io.spineconsole.contract.ContractRecorder;
 
+import io.spineconsole.sandbox.http.server.SandboxBackbone;
 import java.time.Clock;
 import java.util.UUID;
 

@@ -3,6 +3,7 @@ package io.spineconsole.sandbox;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.spineconsole.domain.Role;
+import io.spineconsole.sandbox.http.server.SandboxBackbone;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

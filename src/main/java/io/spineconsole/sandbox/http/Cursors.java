@@ -11,7 +11,11 @@ import java.util.Map;
 /**
  * Opaque keyset cursors: the sort key of the last row served, plus a fingerprint of the filter
  * and sort it was made for, so a cursor cannot be replayed against a different search.
+ *
+ * @deprecated stores take and make {@link io.spineconsole.sandbox.paging.PageCursor} instead; kept only
+ * for sandbox.registrations, and removed when sandbox-registrations merges.
  */
+@Deprecated(forRemoval = true)
 public final class Cursors {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 

@@ -1,6 +1,7 @@
 package io.spineconsole.sandbox.http;
 
 import io.javalin.http.Context;
+import io.spineconsole.sandbox.outcome.Version;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -35,11 +36,17 @@ public final class Etags {
     }
 
     /** The version the client read, from {@code If-Match}, as the store takes it. */
-    public static io.spineconsole.sandbox.outcome.Version ifMatch(Context ctx) {
-        return new io.spineconsole.sandbox.outcome.Version(requireIfMatch(ctx));
+    public static Version ifMatch(Context ctx) {
+        return new Version(requireIfMatch(ctx));
     }
 
-    /** Refuses with 412 and the current record when the client's version is not the stored one. */
+    /**
+     * Refuses with 412 and the current record when the client's version is not the stored one.
+     *
+     * @deprecated stores check a {@link io.spineconsole.sandbox.outcome.Version} instead; kept only for
+     * sandbox.registrations, and removed when sandbox-registrations merges.
+     */
+    @Deprecated(forRemoval = true)
     public static void checkVersion(long expected, long actual, Object current) {
         if (expected != actual) {
             throw new ProblemException(412, "PRECONDITION_FAILED", "Precondition failed",

@@ -6,7 +6,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Collects every invalid field of a request, then refuses it once with all of them (422). */
+/**
+ * Collects every invalid field of a request, then refuses it once with all of them (422).
+ *
+ * @deprecated stores collect {@link io.spineconsole.sandbox.outcome.Issues} instead; kept only for
+ * sandbox.registrations, and removed when sandbox-registrations merges.
+ */
+@Deprecated(forRemoval = true)
 public final class FieldErrors {
     private final List<FieldProblem> problems = new ArrayList<>();
 

@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * A client's mistake (or a refusal), answered as RFC 9457 problem details with a stable code.
- * Thrown by routes and stores; {@link SandboxServer} turns it into the answer.
+ * Thrown by the HTTP side (routes and request readers; stores throw outcomes instead); the server
+ * turns it into the answer.
  */
 public class ProblemException extends RuntimeException {
     private final int status;

@@ -2,6 +2,7 @@ package io.spineconsole.sandbox.http;
 
 import io.javalin.http.Context;
 import io.spineconsole.domain.Coded;
+import io.spineconsole.sandbox.paging.PageCursor;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -62,8 +63,8 @@ public final class QueryParams {
     }
 
     /** The {@code cursor} parameter as the store takes it, or null for the first page. */
-    public io.spineconsole.sandbox.paging.PageCursor cursor() {
-        return string("cursor").map(io.spineconsole.sandbox.paging.PageCursor::decode).orElse(null);
+    public PageCursor cursor() {
+        return string("cursor").map(PageCursor::decode).orElse(null);
     }
 
     public int integer(String name, int min, int max, int defaultValue) {

@@ -1,7 +1,5 @@
 package io.spineconsole.sandbox.http;
 
-import io.spineconsole.sandbox.SandboxServer;
-
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,7 +13,18 @@ import java.util.stream.Collectors;
 
 /** Reads request bodies strictly: JSON only, no unknown members, every mistake named. */
 public final class Requests {
+    /** Largest JSON request body accepted (openapi.yaml: 1 MiB); larger ones get 413. */
+    public static final long MAX_JSON_BYTES = 1L << 20;
+    /** Largest import file accepted (openapi.yaml: 32 MiB); the only bodies allowed past 1 MiB. */
+    public static final long MAX_IMPORT_BYTES = 32L << 20;
+
     private Requests() {
+    }
+
+    /** 413 for a body over {@code limit} bytes. */
+    public static ProblemException tooLarge(long limit) {
+        return new ProblemException(413, "PAYLOAD_TOO_LARGE", "Payload too large", "The request body is larger than "
+                + (limit >> 20) + " MiB, the most this operation accepts.");
     }
 
     /**
@@ -25,8 +34,8 @@ public final class Requests {
     public static <T> T body(Context ctx, ObjectMapper mapper, Class<T> type) {
         requireJson(ctx);
         byte[] bytes = ctx.bodyAsBytes();
-        if (bytes.length > SandboxServer.MAX_JSON_BYTES) {
-            throw SandboxServer.tooLarge(SandboxServer.MAX_JSON_BYTES); // sent without a length (chunked)
+        if (bytes.length > MAX_JSON_BYTES) {
+            throw tooLarge(MAX_JSON_BYTES); // sent without a length (chunked)
         }
         if (bytes.length == 0) {
             throw invalidBody("", "The request needs a JSON body.");
@@ -90,7 +99,8 @@ public final class Requests {
         return message == null ? "" : message.split("\n")[0];
     }
 
-    private static ProblemException invalidBody(String field, String message) {
+    /** 400 INVALID_REQUEST_BODY: the body is not the JSON this operation takes ({@code field}: where). */
+    public static ProblemException invalidBody(String field, String message) {
         return new ProblemException(400, "INVALID_REQUEST_BODY", "Invalid request body", message,
                 List.of(new FieldProblem(field, "INVALID_BODY", message)), null);
     }

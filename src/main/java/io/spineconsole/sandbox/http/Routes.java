@@ -5,7 +5,6 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.spineconsole.domain.Principal;
-import io.spineconsole.sandbox.SandboxServer;
 
 import java.util.Optional;
 
@@ -69,7 +68,7 @@ public final class Routes {
     /** A creating or acting POST whose handler reads (and strictly checks) its query parameters. */
     public void postIdempotentWithQuery(String path, Access access, ApiHandler handler) {
         routes.post(path, ctx -> {
-            Principal caller = SandboxServer.principal(ctx);
+            Principal caller = Callers.principal(ctx);
             String key = ctx.header(Idempotency.HEADER);
             if (key == null) {
                 write(ctx, handler.handle(ctx, caller));
@@ -105,7 +104,7 @@ public final class Routes {
     }
 
     private Handler adapt(ApiHandler handler) {
-        return ctx -> write(ctx, handler.handle(ctx, SandboxServer.principal(ctx)));
+        return ctx -> write(ctx, handler.handle(ctx, Callers.principal(ctx)));
     }
 
     private static void write(Context ctx, ApiResponse answer) {

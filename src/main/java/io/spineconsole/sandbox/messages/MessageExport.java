@@ -1,35 +1,30 @@
 package io.spineconsole.sandbox.messages;
 
-import io.javalin.http.Context;
 import io.spineconsole.domain.Coded;
 import io.spineconsole.domain.messages.ExportFormat;
 import io.spineconsole.domain.messages.MessageSearch;
 import io.spineconsole.domain.messages.MessageSummary;
+import io.spineconsole.sandbox.Actor;
 import io.spineconsole.sandbox.SandboxContext;
-import io.spineconsole.sandbox.SandboxServer;
-import io.spineconsole.sandbox.http.QueryParams;
 
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
- * {@code GET /api/v1/messages/export}: the messages matching a search, streamed page by page as
- * CSV or NDJSON, metadata only (payloads are never exported), audited with the filter and row count.
+ * Exports the messages matching a search, page by page, as CSV or NDJSON: metadata only (payloads
+ * are never exported), at most a given number of rows, audited with the filter and the row count.
  */
-final class MessageExport {
+public final class MessageExport {
     static final String[] CSV_COLUMNS = {"messageId", "conversationId", "interaction", "messagingPattern", "fromOdsCode",
             "fromAsid", "fromPartyKey", "toOdsCode", "toAsid", "toPartyKey", "endpointId", "site", "status", "attempts",
             "sizeBytes", "receivedAt", "updatedAt", "latencyMs", "lastErrorCode", "lastErrorDescription", "redeliveryOf"};
-    private static final int PAGE = 500;
+    /** Rows read per page. */
+    public static final int PAGE = 500;
 
     private final MessageStore store;
     private final SandboxContext context;
@@ -39,32 +34,44 @@ final class MessageExport {
         this.context = context;
     }
 
-    void handle(Context ctx) throws IOException {
-        QueryParams q = QueryParams.of(ctx, Stream.concat(Arrays.stream(MessageParams.FILTERS),
-                Stream.of("format", "maxRows")).toArray(String[]::new));
-        ExportFormat format = MessageRoutes.format(q);
-        int maxRows = q.integer("maxRows", 1, 1_000_000, 100_000);
-        MessageSearch search = MessageParams.search(q, PAGE, null);
-        Instant now = context.clock().instant();
+    /** An export about to be written: its search, with the time window settled. */
+    public static final class Plan {
+        private final MessageQuery query;
+        private final boolean oldestFirst;
+
+        private Plan(MessageQuery query, boolean oldestFirst) {
+            this.query = query;
+            this.oldestFirst = oldestFirst;
+        }
+    }
+
+    /** What was written. */
+    public record Result(long rows, boolean truncated) {
+    }
+
+    /**
+     * Settles what to export: the search's window, or the last 24 hours, unless it names a message or a
+     * conversation (then any time). An empty window, or one wider than 31 days, is refused.
+     */
+    public Plan plan(MessageSearch search, Instant now) {
         boolean unbounded = search.messageId() != null || search.conversationId() != null;
         if (!unbounded || search.from() != null || search.to() != null) {
             MessageStore.Window w = MessageStore.Window.resolve(search.from(), search.to(), now, Duration.ofHours(24));
             search = search.withWindow(w.from(), w.to());
         }
-        MessageQuery query = new MessageQuery(search, search.from(), search.to());
-        var res = ctx.res();
-        res.setStatus(200);
-        res.setContentType(format.mediaType() + ";charset=utf-8");
-        res.setHeader("Content-Disposition", "attachment; filename=\"messages." + (format == ExportFormat.CSV ? "csv" : "ndjson") + "\"");
+        return new Plan(new MessageQuery(search, search.from(), search.to()), search.oldestFirst());
+    }
+
+    /** Writes the plan's messages to {@code out}, up to {@code maxRows} (then a truncation marker). */
+    public Result write(Plan plan, ExportFormat format, int maxRows, Writer out) throws IOException {
         long rows = 0;
         boolean truncated = false;
-        Writer out = new OutputStreamWriter(res.getOutputStream(), StandardCharsets.UTF_8);
         if (format == ExportFormat.CSV) {
             out.write(String.join(",", CSV_COLUMNS) + "\n");
         }
         MessageQuery.After after = null;
         while (true) {
-            List<MessageSummary> page = store.page(query, after, PAGE, search.oldestFirst());
+            List<MessageSummary> page = store.page(plan.query, after, PAGE, plan.oldestFirst);
             boolean more = page.size() > PAGE;
             List<MessageSummary> items = more ? page.subList(0, PAGE) : page;
             for (MessageSummary m : items) {
@@ -87,13 +94,18 @@ final class MessageExport {
             out.write(format == ExportFormat.CSV ? "# truncated\n" : "{\"truncated\":true}\n");
         }
         out.flush();
+        return new Result(rows, truncated);
+    }
+
+    /** Audits an export that was written: its format, the filter asked for, and how many rows went out. */
+    public void audit(Actor actor, ExportFormat format, Map<String, List<String>> filter, Result result) {
         Map<String, Object> record = new LinkedHashMap<>();
         record.put("format", format.code());
-        record.put("filter", ctx.queryParamMap());
-        record.put("rows", rows);
-        record.put("truncated", truncated);
+        record.put("filter", filter);
+        record.put("rows", result.rows());
+        record.put("truncated", result.truncated());
         context.sql().inTransaction(c -> {
-            context.audit().record(c, SandboxServer.principal(ctx), "export", "message", "search", null, null, record);
+            context.audit().record(c, actor, "export", "message", "search", null, null, record);
             return null;
         });
     }

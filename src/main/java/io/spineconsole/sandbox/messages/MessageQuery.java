@@ -28,6 +28,10 @@ final class MessageQuery {
     record After(Instant createdAt, UUID messageId) {
     }
 
+    /** One SQL statement and its parameters, in order. */
+    record Statement(String sql, Object[] params) {
+    }
+
     private final MessageSearch search;
     private final Instant from;
     private final Instant to;
@@ -118,7 +122,7 @@ final class MessageQuery {
     }
 
     /** The SQL and parameters for one branch's page of {@code limit} rows after {@code after}. */
-    Object[] page(Branch branch, After after, int limit) {
+    Statement page(Branch branch, After after, int limit) {
         List<Object> params = new ArrayList<>();
         StringBuilder where = new StringBuilder(" WHERE ");
         if (branch.column() != null) {
@@ -140,20 +144,20 @@ final class MessageQuery {
         String order = " ORDER BY " + (branch.column() == null ? "" : branch.column() + ", ") + "created_at" + dir
                 + ", message_id" + dir;
         params.add(limit);
-        return new Object[] {"SELECT " + COLUMNS + " FROM message" + where + order + " LIMIT ?", params.toArray()};
+        return new Statement("SELECT " + COLUMNS + " FROM message" + where + order + " LIMIT ?", params.toArray());
     }
 
     /** A count of one branch that stops reading after {@code cap} rows. */
-    Object[] cappedCount(Branch branch, int cap) {
-        Object[] page = page(branch, null, cap);
-        String sql = ((String) page[0]).replace("SELECT " + COLUMNS, "SELECT 1");
-        return new Object[] {"SELECT COUNT(*) FROM (" + sql + ") capped", page[1]};
+    Statement cappedCount(Branch branch, int cap) {
+        Statement page = page(branch, null, cap);
+        String sql = page.sql().replace("SELECT " + COLUMNS, "SELECT 1");
+        return new Statement("SELECT COUNT(*) FROM (" + sql + ") capped", page.params());
     }
 
     /** All filters as one statement, for the planner's row estimate. */
-    Object[] estimate() {
-        return new Object[] {"SELECT 1 FROM message WHERE " + (residual.isEmpty() ? "1 = 1" : String.join(" AND ", residual)),
-                residualParams.toArray()};
+    Statement estimate() {
+        return new Statement("SELECT 1 FROM message WHERE " + (residual.isEmpty() ? "1 = 1" : String.join(" AND ", residual)),
+                residualParams.toArray());
     }
 
     /** Orders rows as the pages do: newest (or oldest) first, then by message id as the database compares UUIDs. */

@@ -12,13 +12,14 @@ import io.spineconsole.domain.messages.MessageDetail;
 import io.spineconsole.domain.messages.MessageEvent;
 import io.spineconsole.domain.messages.MessageParty;
 import io.spineconsole.domain.messages.MessageSearch;
-import io.spineconsole.domain.messages.MessageStatuses;
 import io.spineconsole.domain.messages.MessageSummary;
 import io.spineconsole.domain.messages.RecordRef;
 import io.spineconsole.domain.messages.Reliability;
 import io.spineconsole.sandbox.Sql;
-import io.spineconsole.sandbox.http.Cursors;
-import io.spineconsole.sandbox.http.ProblemException;
+import io.spineconsole.sandbox.outcome.Invalid;
+import io.spineconsole.sandbox.outcome.Issue;
+import io.spineconsole.sandbox.outcome.NotFound;
+import io.spineconsole.sandbox.paging.PageCursor;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -35,7 +36,7 @@ import java.util.Set;
 import java.util.UUID;
 
 /** Reads the message store: keyset search with an approximate count, detail, dead letters, failure groups. */
-final class MessageStore {
+public final class MessageStore {
     /** Counting stops here on H2; beyond it the total is given as "at least". */
     static final int COUNT_CAP = 10_000;
     static final Duration MAX_WINDOW = Duration.ofDays(31);
@@ -52,40 +53,59 @@ final class MessageStore {
     }
 
     /** A time window: given bounds, else {@code to} = now and {@code from} = {@code to} − {@code defaultSpan}. */
-    record Window(Instant from, Instant to) {
-        static Window resolve(Instant from, Instant to, Instant now, Duration defaultSpan) {
+    public record Window(Instant from, Instant to) {
+        /** The window asked for; an empty one, or one wider than 31 days, is {@link Invalid}. */
+        public static Window resolve(Instant from, Instant to, Instant now, Duration defaultSpan) {
             Instant end = to != null ? to : now;
             Instant start = from != null ? from : end.minus(defaultSpan);
             if (!start.isBefore(end)) {
-                throw ProblemException.badParameter("query.from", "WINDOW_EMPTY", "'from' must be before 'to'.");
+                throw Invalid.parameter("query.from", "WINDOW_EMPTY", "'from' must be before 'to'.");
             }
             if (Duration.between(start, end).compareTo(MAX_WINDOW) > 0) {
-                throw new ProblemException(400, "BAD_REQUEST", "Bad request",
-                        "The time window may span at most 31 days; narrow 'from' and 'to'.",
-                        List.of(new ProblemException.FieldProblem("query.from", "WINDOW_TOO_WIDE",
-                                "At most 31 days between 'from' and 'to'.")), null);
+                throw new Invalid(Invalid.Part.REQUEST, "The time window may span at most 31 days; narrow 'from' and 'to'.",
+                        List.of(new Issue("query.from", "WINDOW_TOO_WIDE", "At most 31 days between 'from' and 'to'.")));
             }
             return new Window(start, end);
         }
     }
 
-    /** One page of a search, newest first unless asked otherwise. */
-    Page<MessageSummary> search(MessageSearch search, Instant now) {
+    /** Where a page continues: after this row, in the window the first page settled. */
+    private record Resume(MessageQuery.After after, Window window) {
+        /** A search's cursor: its window may be open at either end (a search by message or conversation id). */
+        static Resume of(List<String> key) {
+            return new Resume(after(key), new Window(key.get(2).isEmpty() ? null : Instant.parse(key.get(2)),
+                    key.get(3).isEmpty() ? null : Instant.parse(key.get(3))));
+        }
+
+        /** A dead-letter list's cursor: its window is always closed. */
+        static Resume bounded(List<String> key) {
+            return new Resume(after(key), new Window(Instant.parse(key.get(2)), Instant.parse(key.get(3))));
+        }
+
+        private static MessageQuery.After after(List<String> key) {
+            return new MessageQuery.After(Instant.parse(key.get(0)), UUID.fromString(key.get(1)));
+        }
+    }
+
+    /** A count: exact, or the planner's estimate (or a count that stopped at the cap). */
+    private record Count(long total, boolean exact) {
+    }
+
+    /**
+     * One page of a search, newest first unless asked otherwise; {@code cursor} (null for the first
+     * page) continues where the last one stopped. The search's own cursor is not read.
+     */
+    public Page<MessageSummary> search(MessageSearch search, PageCursor cursor, Instant now) {
         String scope = scopeOf(search);
         MessageQuery.After after = null;
         Instant from = search.from();
         Instant to = search.to();
         boolean unbounded = search.messageId() != null || search.conversationId() != null;
-        if (search.cursor() != null) {
-            List<String> key = Cursors.decode(search.cursor(), scope);
-            try {
-                after = new MessageQuery.After(Instant.parse(key.get(0)), UUID.fromString(key.get(1)));
-                from = key.get(2).isEmpty() ? null : Instant.parse(key.get(2));
-                to = key.get(3).isEmpty() ? null : Instant.parse(key.get(3));
-            } catch (RuntimeException e) {
-                throw ProblemException.badParameter("query.cursor", "INVALID_CURSOR",
-                        "The cursor is not one this server issued. Pass nextCursor back unchanged.");
-            }
+        if (cursor != null) {
+            Resume resume = cursor.lastKeyFor(scope, Resume::of);
+            after = resume.after();
+            from = resume.window().from();
+            to = resume.window().to();
         } else if (!unbounded || from != null || to != null) {
             Window w = Window.resolve(from, to, now, Duration.ofHours(24));
             from = w.from();
@@ -98,23 +118,23 @@ final class MessageStore {
         String next = null;
         if (more) {
             MessageSummary last = items.get(items.size() - 1);
-            next = Cursors.encode(scope, List.of(last.receivedAt().toString(), last.messageId().toString(),
-                    from == null ? "" : from.toString(), to == null ? "" : to.toString()));
+            next = PageCursor.after(scope, List.of(last.receivedAt().toString(), last.messageId().toString(),
+                    from == null ? "" : from.toString(), to == null ? "" : to.toString())).encode();
         }
-        if (search.cursor() == null && !more) {
+        if (cursor == null && !more) {
             return new Page<>(items, null, items.size(), true);
         }
-        long[] count = count(query);
+        Count count = count(query);
         // An estimate never claims fewer rows than the pages already show.
-        return new Page<>(items, next, Math.max(count[0], items.size() + (more ? 1 : 0)), count[1] == 1);
+        return new Page<>(items, next, Math.max(count.total(), items.size() + (more ? 1 : 0)), count.exact());
     }
 
     /** Up to {@code limit + 1} rows: each branch's page, merged in page order without duplicates. */
     List<MessageSummary> page(MessageQuery query, MessageQuery.After after, int limit, boolean oldestFirst) {
         Map<UUID, MessageSummary> merged = new LinkedHashMap<>();
         for (MessageQuery.Branch branch : query.branches()) {
-            Object[] q = query.page(branch, after, limit + 1);
-            for (MessageSummary m : sql.list((String) q[0], MessageStore::summary, (Object[]) q[1])) {
+            MessageQuery.Statement q = query.page(branch, after, limit + 1);
+            for (MessageSummary m : sql.list(q.sql(), MessageStore::summary, q.params())) {
                 merged.putIfAbsent(m.messageId(), m);
             }
         }
@@ -123,28 +143,28 @@ final class MessageStore {
         return rows.size() > limit + 1 ? new ArrayList<>(rows.subList(0, limit + 1)) : rows;
     }
 
-    /** {total, 1 if exact}: the planner's estimate on PostgreSQL, a capped count on H2. */
-    private long[] count(MessageQuery query) {
+    /** The planner's estimate on PostgreSQL, a capped count on H2. */
+    private Count count(MessageQuery query) {
         if (postgres) {
-            Object[] q = query.estimate();
-            String plan = sql.one("EXPLAIN (FORMAT JSON) " + q[0], r -> r.getString(1), (Object[]) q[1]).orElse("[]");
+            MessageQuery.Statement q = query.estimate();
+            String plan = sql.one("EXPLAIN (FORMAT JSON) " + q.sql(), r -> r.getString(1), q.params()).orElse("[]");
             try {
                 JsonNode root = mapper.readTree(plan);
-                return new long[] {root.path(0).path("Plan").path("Plan Rows").asLong(0), 0};
+                return new Count(root.path(0).path("Plan").path("Plan Rows").asLong(0), false);
             } catch (Exception e) {
-                return new long[] {0, 0};
+                return new Count(0, false);
             }
         }
         List<MessageQuery.Branch> branches = query.branches();
         long total = 0;
         boolean exact = branches.size() == 1;
         for (MessageQuery.Branch b : branches) {
-            Object[] q = query.cappedCount(b, COUNT_CAP);
-            long n = sql.count((String) q[0], (Object[]) q[1]);
+            MessageQuery.Statement q = query.cappedCount(b, COUNT_CAP);
+            long n = sql.count(q.sql(), q.params());
             exact &= n < COUNT_CAP;
             total += n;
         }
-        return new long[] {total, exact ? 1 : 0};
+        return new Count(total, exact);
     }
 
     private static String scopeOf(MessageSearch s) {
@@ -171,14 +191,16 @@ final class MessageStore {
         return s == null ? null : s.trim();
     }
 
-    Optional<MessageDetail> detail(UUID id) {
+    /** A message as stored, with what only its detail shows. */
+    private record DetailRow(MessageSummary summary, long version, Instant nextAttemptAt, UUID redeliveryJobId) {
+    }
+
+    /** One message, with its hop timeline, redeliveries and the recipient's reliability settings. */
+    public MessageDetail detail(UUID id) {
         return sql.one("SELECT " + MessageQuery.COLUMNS + ", version, next_attempt_at, redelivery_job_id FROM message "
-                + "WHERE message_id = ?", r -> {
-            MessageSummary s = summary(r);
-            return new Object[] {s, r.getLong("version"), Sql.instant(r, "next_attempt_at"),
-                    r.getObject("redelivery_job_id", UUID.class)};
-        }, id).map(row -> {
-            MessageSummary s = (MessageSummary) row[0];
+                + "WHERE message_id = ?", r -> new DetailRow(summary(r), r.getLong("version"),
+                Sql.instant(r, "next_attempt_at"), r.getObject("redelivery_job_id", UUID.class)), id).map(row -> {
+            MessageSummary s = row.summary();
             List<MessageEvent> events = sql.list("SELECT seq, status, code, description, site_code, occurred_at, attempt "
                     + "FROM message_event WHERE message_id = ? ORDER BY seq", r -> new MessageEvent(r.getInt("seq"),
                     Coded.fromCode(MessageStatus.class, r.getString("status")), r.getString("code"),
@@ -194,9 +216,15 @@ final class MessageStore {
                     // An unparseable persist duration in the directory: no expiry to show.
                 }
             }
-            return MessageDetail.of(s, (Long) row[1], events, reliability,
-                    s.status() == MessageStatus.RETRYING ? (Instant) row[2] : null, expiresAt, redeliveries, (UUID) row[3]);
-        });
+            return MessageDetail.of(s, row.version(), events, reliability,
+                    s.status() == MessageStatus.RETRYING ? row.nextAttemptAt() : null, expiresAt, redeliveries,
+                    row.redeliveryJobId());
+        }).orElseThrow(() -> new NotFound("Message " + upper(id)));
+    }
+
+    /** A message id as the contract writes it in sentences and audit entries: upper case. */
+    static String upper(UUID id) {
+        return id.toString().toUpperCase(java.util.Locale.ROOT);
     }
 
     List<UUID> redeliveries(UUID id) {
@@ -216,20 +244,15 @@ final class MessageStore {
         }, partyKey).stream().findFirst().orElse(null);
     }
 
-    /** Dead letters, newest first, with the latest copy made of each. */
-    Page<DeadLetter> deadLetters(MessageSearch filter, Boolean redelivered, Instant now) {
+    /** Dead letters, newest first, with the latest copy made of each; {@code cursor}: null for the first page. */
+    public Page<DeadLetter> deadLetters(MessageSearch filter, Boolean redelivered, PageCursor cursor, Instant now) {
         String scope = scopeOf(filter) + "|" + redelivered;
         Window w = Window.resolve(filter.from(), filter.to(), now, Duration.ofDays(7));
         MessageQuery.After after = null;
-        if (filter.cursor() != null) {
-            List<String> key = Cursors.decode(filter.cursor(), scope);
-            try {
-                after = new MessageQuery.After(Instant.parse(key.get(0)), UUID.fromString(key.get(1)));
-                w = new Window(Instant.parse(key.get(2)), Instant.parse(key.get(3)));
-            } catch (RuntimeException e) {
-                throw ProblemException.badParameter("query.cursor", "INVALID_CURSOR",
-                        "The cursor is not one this server issued. Pass nextCursor back unchanged.");
-            }
+        if (cursor != null) {
+            Resume resume = cursor.lastKeyFor(scope, Resume::bounded);
+            after = resume.after();
+            w = resume.window();
         }
         MessageSearch search = filter.withStatuses(List.of(MessageStatus.DEAD_LETTERED));
         MessageQuery query = new MessageQuery(search, w.from(), w.to());
@@ -249,19 +272,19 @@ final class MessageStore {
         String next = null;
         if (more) {
             MessageSummary last = items.get(items.size() - 1);
-            next = Cursors.encode(scope, List.of(last.receivedAt().toString(), last.messageId().toString(),
-                    w.from().toString(), w.to().toString()));
+            next = PageCursor.after(scope, List.of(last.receivedAt().toString(), last.messageId().toString(),
+                    w.from().toString(), w.to().toString())).encode();
         }
-        if (filter.cursor() == null && !more) {
+        if (cursor == null && !more) {
             return new Page<>(letters, null, letters.size(), true);
         }
-        long[] count = count(query);
-        return new Page<>(letters, next, Math.max(count[0], letters.size()), count[1] == 1);
+        Count count = count(query);
+        return new Page<>(letters, next, Math.max(count.total(), letters.size()), count.exact());
     }
 
     /** Failure groups in a window, largest first; groups are few, so they are paged in memory. */
-    Page<FailureGroup> failureGroups(Window w, String interaction, String ods, String partyKey, String site, int limit,
-                                     String cursor) {
+    public Page<FailureGroup> failureGroups(Window w, String interaction, String ods, String partyKey, String site,
+                                            int limit, PageCursor cursor) {
         StringBuilder where = new StringBuilder("status IN ('nacked', 'transmission-failed', 'dead-lettered', 'expired') "
                 + "AND signature IS NOT NULL AND created_at >= ? AND created_at < ?");
         List<Object> params = new ArrayList<>(List.of(w.from(), w.to()));
@@ -305,7 +328,7 @@ final class MessageStore {
         String scope = w + "|" + interaction + "|" + ods + "|" + partyKey + "|" + site;
         int start = 0;
         if (cursor != null) {
-            String lastSignature = Cursors.decode(cursor, scope).get(0);
+            String lastSignature = cursor.lastKeyFor(scope, key -> key.get(0));
             while (start < groups.size() && !groups.get(start).signature().equals(lastSignature)) {
                 start++;
             }
@@ -313,7 +336,8 @@ final class MessageStore {
         }
         int end = Math.min(groups.size(), start + limit);
         List<FailureGroup> items = start >= groups.size() ? List.of() : groups.subList(start, end);
-        String next = end < groups.size() ? Cursors.encode(scope, List.of(groups.get(end - 1).signature())) : null;
+        String next = end < groups.size() ? PageCursor.after(scope, List.of(groups.get(end - 1).signature())).encode()
+                : null;
         return new Page<>(items, next, groups.size(), true);
     }
 
@@ -362,9 +386,5 @@ final class MessageStore {
         row.redeliveryJobId = r.getObject("redelivery_job_id", UUID.class);
         row.storedEvents = r.getInt("stored_events");
         return row;
-    }
-
-    static boolean isRedeliverable(MessageStatus status) {
-        return MessageStatuses.isRedeliverable(status);
     }
 }

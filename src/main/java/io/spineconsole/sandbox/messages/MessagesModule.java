@@ -1,7 +1,6 @@
 package io.spineconsole.sandbox.messages;
 
 import io.spineconsole.sandbox.SandboxContext;
-import io.spineconsole.sandbox.http.RouteGroup;
 
 import java.time.Duration;
 import java.util.concurrent.Executors;
@@ -10,7 +9,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The message-flow part of the sandbox backbone, wired: the store, ingest with its roll-ups and
- * live stream, the traffic simulator, redelivery and its jobs, and the routes.
+ * live stream, the traffic simulator, redelivery and its jobs, statistics, payloads and export. The
+ * routes ({@code sandbox.http.messages}) take their parts from here.
  */
 public final class MessagesModule implements AutoCloseable {
     static final Duration ROLLUP_FLUSH = Duration.ofSeconds(5);
@@ -24,6 +24,8 @@ public final class MessagesModule implements AutoCloseable {
     private final Redelivery redelivery;
     private final RedeliveryJobs jobs;
     private final StatsStore stats;
+    private final Payloads payloads;
+    private final MessageExport export;
     private final ScheduledExecutorService flusher;
 
     public MessagesModule(SandboxContext context) {
@@ -33,10 +35,12 @@ public final class MessagesModule implements AutoCloseable {
         this.ingest = new MessageIngest(context.sql(), rollups, stream, context.isPostgres());
         this.store = new MessageStore(context.sql(), context.isPostgres(), context.mapper());
         this.simulator = new TrafficSimulator(context.sql(), context.clock(), ingest, store, System.nanoTime());
-        this.redelivery = new Redelivery(store, ingest, simulator, context.audit(), context.clock());
+        this.redelivery = new Redelivery(context.sql(), store, ingest, simulator, context.audit(), context.clock());
         this.jobs = new RedeliveryJobs(context.sql(), store, redelivery, ingest, context.audit(), context.mapper(),
                 context.clock());
         this.stats = new StatsStore(context.sql(), rollups, id -> simulator.directory().target(id));
+        this.payloads = new Payloads(context, store);
+        this.export = new MessageExport(store, context);
         this.flusher = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "message-rollups");
             t.setDaemon(true);
@@ -61,8 +65,33 @@ public final class MessagesModule implements AutoCloseable {
         return simulator;
     }
 
-    public RouteGroup routes() {
-        return new MessageRoutes(context, store, ingest, redelivery, jobs, stats, stream, new Payloads());
+    public MessageStore store() {
+        return store;
+    }
+
+    public Redelivery redelivery() {
+        return redelivery;
+    }
+
+    public RedeliveryJobs jobs() {
+        return jobs;
+    }
+
+    public StatsStore stats() {
+        return stats;
+    }
+
+    /** The live stream of status changes. */
+    public StreamHub stream() {
+        return stream;
+    }
+
+    public Payloads payloads() {
+        return payloads;
+    }
+
+    public MessageExport export() {
+        return export;
     }
 
     private void flushQuietly() {

@@ -2,6 +2,8 @@ package io.spineconsole.sandbox.messages;
 
 import io.spineconsole.domain.messages.MessagePayload;
 import io.spineconsole.domain.messages.MessageSummary;
+import io.spineconsole.sandbox.Actor;
+import io.spineconsole.sandbox.SandboxContext;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -21,6 +23,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * Message payloads. The sandbox does not store bodies: each message's HL7 v3 payload is made
@@ -28,7 +31,7 @@ import java.util.Set;
  * patient. Every read is masked: NHS numbers, names, addresses, dates of birth and free text are
  * replaced by {@code ***}, and the places masked are listed as XPaths.
  */
-final class Payloads {
+public final class Payloads {
     static final String MASKING_NOTE = "NHS numbers, names, addresses, dates of birth and free-text clinical notes are "
             + "masked. The unmasked payload is not available through this API.";
     /** The OID of NHS numbers in HL7 v3 identifiers. */
@@ -38,7 +41,25 @@ final class Payloads {
     private static final String[] GIVEN = {"Amelia", "Oliver", "Isla", "George", "Ava", "Noah", "Mia", "Arthur"};
     private static final String[] FAMILY = {"Smith", "Jones", "Taylor", "Brown", "Williams", "Wilson", "Evans", "Khan"};
 
-    MessagePayload payload(MessageSummary m) {
+    private final SandboxContext context;
+    private final MessageStore store;
+
+    Payloads(SandboxContext context, MessageStore store) {
+        this.context = context;
+        this.store = store;
+    }
+
+    /** A message's payload, masked; every read is audited ({@code view-payload}). */
+    public MessagePayload view(Actor actor, UUID id) {
+        MessageSummary message = store.detail(id).summary();
+        context.sql().inTransaction(c -> {
+            context.audit().record(c, actor, "view-payload", "message", MessageStore.upper(id), null, null, null);
+            return null;
+        });
+        return payload(message);
+    }
+
+    static MessagePayload payload(MessageSummary m) {
         String xml = generate(m);
         List<String> masked = new ArrayList<>();
         String body = maskAndPrettyPrint(xml, masked);

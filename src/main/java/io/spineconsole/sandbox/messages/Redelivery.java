@@ -1,10 +1,13 @@
 package io.spineconsole.sandbox.messages;
 
-import io.spineconsole.domain.Principal;
 import io.spineconsole.domain.messages.MessageStatuses;
+import io.spineconsole.sandbox.Actor;
 import io.spineconsole.sandbox.AuditLog;
 import io.spineconsole.sandbox.Sql;
-import io.spineconsole.sandbox.http.ProblemException;
+import io.spineconsole.sandbox.outcome.Issue;
+import io.spineconsole.sandbox.outcome.Issues;
+import io.spineconsole.sandbox.outcome.NotFound;
+import io.spineconsole.sandbox.outcome.Refused;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -17,14 +20,17 @@ import java.util.UUID;
  * {@code redeliveryOf} pointing at the original, sent through the normal route now, audited in the
  * same transaction.
  */
-final class Redelivery {
+public final class Redelivery {
+    private final Sql sql;
     private final MessageStore store;
     private final MessageIngest ingest;
     private final TrafficSimulator simulator;
     private final AuditLog audit;
     private final Clock clock;
 
-    Redelivery(MessageStore store, MessageIngest ingest, TrafficSimulator simulator, AuditLog audit, Clock clock) {
+    Redelivery(Sql sql, MessageStore store, MessageIngest ingest, TrafficSimulator simulator, AuditLog audit,
+               Clock clock) {
+        this.sql = sql;
         this.store = store;
         this.ingest = ingest;
         this.simulator = simulator;
@@ -33,14 +39,14 @@ final class Redelivery {
     }
 
     /** Redelivers {@code originalId} in the caller's transaction; returns the copy (not yet published). */
-    MessageRow redeliver(Connection c, Principal caller, UUID originalId, String reason, UUID jobId) throws SQLException {
+    MessageRow redeliver(Connection c, Actor actor, UUID originalId, String reason, UUID jobId) throws SQLException {
         MessageRow original = store.row(c, originalId)
-                .orElseThrow(() -> ProblemException.notFound("Message " + originalId.toString().toUpperCase()));
+                .orElseThrow(() -> new NotFound("Message " + originalId.toString().toUpperCase()));
         if (!MessageStatuses.isRedeliverable(original.status)) {
-            throw ProblemException.transitionRefused("Only nacked, transmission-failed, dead-lettered and expired "
-                            + "messages can be redelivered; this one is " + original.status.code() + ".",
-                    List.of(new ProblemException.FieldProblem("status", "NOT_REDELIVERABLE",
-                            "The message is " + original.status.code() + ".")), null);
+            throw new Refused(Refused.Kind.TRANSITION, "Only nacked, transmission-failed, dead-lettered and expired "
+                    + "messages can be redelivered; this one is " + original.status.code() + ".",
+                    List.of(new Issue("status", "NOT_REDELIVERABLE", "The message is " + original.status.code() + ".")),
+                    null);
         }
         TrafficDirectory directory = simulator.directory();
         MessageRow copy = new MessageRow();
@@ -73,15 +79,28 @@ final class Redelivery {
         copy.site = sites.get(Math.floorMod(copy.id.hashCode(), sites.size()));
         simulator.model().deliver(copy, to, copy.createdAt);
         ingest.insert(c, List.of(copy));
-        audit.record(c, caller, "redeliver", "message", originalId.toString().toUpperCase(), reason,
+        audit.record(c, actor, "redeliver", "message", originalId.toString().toUpperCase(), reason,
                 original.summary(), copy.summary());
         return copy;
     }
 
-    /** Redelivers one message in its own transaction and publishes the copy. */
-    UUID redeliverNow(Sql sql, Principal caller, UUID originalId, String reason) {
-        MessageRow copy = sql.inTransaction(c -> redeliver(c, caller, originalId, reason, null));
+    /**
+     * Redelivers one message in its own transaction and publishes the copy; returns the copy's id.
+     * The reason is required (3 to 500 characters).
+     */
+    public UUID redeliverNow(Actor actor, UUID originalId, String reason) {
+        Issues issues = new Issues();
+        checkReason(issues, reason);
+        issues.throwIfAny();
+        MessageRow copy = sql.inTransaction(c -> redeliver(c, actor, originalId, reason, null));
         ingest.afterCommit(List.of(copy), true);
         return copy.id;
+    }
+
+    /** A redelivery's, a job's or a cancel's reason: 3 to 500 characters. */
+    static void checkReason(Issues issues, String reason) {
+        if (reason == null || reason.strip().length() < 3 || reason.length() > 500) {
+            issues.add("reason", "OUT_OF_RANGE", "Give a reason of 3 to 500 characters.");
+        }
     }
 }

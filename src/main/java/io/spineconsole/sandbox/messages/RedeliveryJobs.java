@@ -6,7 +6,6 @@ import io.spineconsole.api.Page;
 import io.spineconsole.domain.Coded;
 import io.spineconsole.domain.Identifiers;
 import io.spineconsole.domain.MessageStatus;
-import io.spineconsole.domain.Principal;
 import io.spineconsole.domain.messages.JobState;
 import io.spineconsole.domain.messages.MessageFilter;
 import io.spineconsole.domain.messages.MessageSearch;
@@ -17,11 +16,16 @@ import io.spineconsole.domain.messages.RedeliveryJob;
 import io.spineconsole.domain.messages.RedeliveryJobCreate;
 import io.spineconsole.domain.messages.RedeliveryJobItem;
 import io.spineconsole.domain.messages.RedeliveryProgress;
+import io.spineconsole.sandbox.Actor;
 import io.spineconsole.sandbox.AuditLog;
 import io.spineconsole.sandbox.Sql;
-import io.spineconsole.sandbox.http.Cursors;
-import io.spineconsole.sandbox.http.FieldErrors;
-import io.spineconsole.sandbox.http.ProblemException;
+import io.spineconsole.sandbox.outcome.Issue;
+import io.spineconsole.sandbox.outcome.Issues;
+import io.spineconsole.sandbox.outcome.NotFound;
+import io.spineconsole.sandbox.outcome.Outcome;
+import io.spineconsole.sandbox.outcome.Refused;
+import io.spineconsole.sandbox.outcome.Version;
+import io.spineconsole.sandbox.paging.PageCursor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,7 +51,7 @@ import java.util.concurrent.locks.LockSupport;
  * own transaction that first locks the job row, so a cancel either lands before an item or after
  * it, never in the middle, and a cancelled job sends nothing more.
  */
-final class RedeliveryJobs implements AutoCloseable {
+public final class RedeliveryJobs implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RedeliveryJobs.class);
     private static final String JOB_COLUMNS = "id, reason, dry_run, rate_per_sec, max_messages, id_count, filter_json, "
             + "truncated, state, total, done, failed, skipped, started_at, finished_at, cancelled_by, error, version, "
@@ -94,7 +98,11 @@ final class RedeliveryJobs implements AutoCloseable {
         });
     }
 
-    RedeliveryJob create(Principal caller, RedeliveryJobCreate request) {
+    /**
+     * Creates a job: its selection is fixed now; a dry run is answered at once with what it would do,
+     * a real one is queued and runs in the background, each item audited under {@code actor}.
+     */
+    public RedeliveryJob create(Actor actor, RedeliveryJobCreate request) {
         validate(request);
         Instant now = clock.instant();
         UUID id = UUID.randomUUID();
@@ -120,7 +128,7 @@ final class RedeliveryJobs implements AutoCloseable {
                             + "?, ?, ?, ?, ?, 1, ?, ?, ?, ?)", id, request.reason(), dryRun, rate, max,
                     request.messageIds() == null ? null : request.messageIds().size(), json(request.filter()),
                     finalTruncated, state.code(), finalSelected.size(), 0, 0, 0,
-                    dryRun ? now : null, dryRun ? now : null, null, null, now, caller.name(), now, caller.name());
+                    dryRun ? now : null, dryRun ? now : null, null, null, now, actor.name(), now, actor.name());
             int skipped = 0;
             int seq = 0;
             for (UUID original : finalSelected) {
@@ -146,23 +154,22 @@ final class RedeliveryJobs implements AutoCloseable {
                 Sql.update(c, "UPDATE redelivery_job SET done = total, skipped = ? WHERE id = ?", skipped, id);
             }
             RedeliveryJob created = job(c, id).orElseThrow();
-            audit.record(c, caller, "create", "redelivery-job", id.toString(), request.reason(), null, created);
+            audit.record(c, actor, "create", "redelivery-job", id.toString(), request.reason(), null, created);
             return created;
         });
         if (!dryRun) {
-            runner.submit(() -> run(caller, id));
+            // The items are redelivered by the job, after the request that created it has been answered.
+            runner.submit(() -> run(actor.outsideRequest(), id));
         }
         return job;
     }
 
     private void validate(RedeliveryJobCreate r) {
-        FieldErrors errors = new FieldErrors();
+        Issues errors = new Issues();
         if ((r.messageIds() == null) == (r.filter() == null)) {
             errors.add("", "EXACTLY_ONE", "Give exactly one of messageIds or filter.");
         }
-        if (r.reason() == null || r.reason().strip().length() < 3 || r.reason().length() > 500) {
-            errors.add("reason", "OUT_OF_RANGE", "Give a reason of 3 to 500 characters.");
-        }
+        Redelivery.checkReason(errors, r.reason());
         if (r.ratePerSecond() != null && (r.ratePerSecond() < 1 || r.ratePerSecond() > 500)) {
             errors.add("ratePerSecond", "OUT_OF_RANGE", "ratePerSecond must be 1 to 500.");
         }
@@ -210,7 +217,7 @@ final class RedeliveryJobs implements AutoCloseable {
     }
 
     /** Works through a job's pending items at its rate, until done or cancelled. */
-    private void run(Principal caller, UUID id) {
+    private void run(Actor actor, UUID id) {
         try {
             Instant started = clock.instant();
             int rate = sql.inTransaction(c -> {
@@ -225,7 +232,7 @@ final class RedeliveryJobs implements AutoCloseable {
             for (int seq : pending) {
                 LockSupport.parkNanos(nextAt - System.nanoTime());
                 nextAt = Math.max(nextAt + interval, System.nanoTime() - interval);
-                if (!processItem(caller, id, seq)) {
+                if (!processItem(actor, id, seq)) {
                     return;
                 }
             }
@@ -247,7 +254,7 @@ final class RedeliveryJobs implements AutoCloseable {
     }
 
     /** Redelivers one item; false when the job is no longer running (cancelled). */
-    private boolean processItem(Principal caller, UUID id, int seq) {
+    private boolean processItem(Actor actor, UUID id, int seq) {
         MessageRow[] published = new MessageRow[1];
         boolean running = sql.inTransaction(c -> {
             String state = Sql.list(c, "SELECT state FROM redelivery_job WHERE id = ? FOR UPDATE",
@@ -264,15 +271,17 @@ final class RedeliveryJobs implements AutoCloseable {
             UUID copyId = null;
             String counter;
             try {
-                MessageRow copy = redelivery.redeliver(c, caller, original, reason, id);
+                MessageRow copy = redelivery.redeliver(c, actor, original, reason, id);
                 published[0] = copy;
                 copyId = copy.id;
                 outcome = RedeliveryItemOutcome.REDELIVERED.code();
                 counter = "";
-            } catch (ProblemException refused) {
-                outcome = refused.status() == 409 ? RedeliveryItemOutcome.SKIPPED.code() : RedeliveryItemOutcome.FAILED.code();
-                detail = refused.getMessage();
-                counter = refused.status() == 409 ? ", skipped = skipped + 1" : ", failed = failed + 1";
+            } catch (Outcome refused) {
+                // A message that may not be redelivered is skipped; one that is gone has failed.
+                boolean skipped = refused instanceof Refused;
+                outcome = skipped ? RedeliveryItemOutcome.SKIPPED.code() : RedeliveryItemOutcome.FAILED.code();
+                detail = refused.detail();
+                counter = skipped ? ", skipped = skipped + 1" : ", failed = failed + 1";
             }
             Sql.update(c, "UPDATE redelivery_job_item SET outcome = ?, new_id = ?, detail = ?, at = ? "
                     + "WHERE job_id = ? AND seq = ?", outcome, copyId, detail, now, id, seq);
@@ -286,38 +295,48 @@ final class RedeliveryJobs implements AutoCloseable {
         return running;
     }
 
-    RedeliveryJob cancel(Principal caller, UUID id, Long ifMatch, String reason) {
+    /**
+     * Cancels a queued or running job: the items not yet redelivered are not processed. Cancelling a
+     * cancelled job answers it as it is; a finished one is refused. {@code version} (the version the
+     * caller read) and {@code reason} are optional.
+     */
+    public RedeliveryJob cancel(Actor actor, UUID id, Version version, String reason) {
+        if (reason != null) {
+            Issues issues = new Issues();
+            Redelivery.checkReason(issues, reason);
+            issues.throwIfAny();
+        }
         return sql.inTransaction(c -> {
             List<String> states = Sql.list(c, "SELECT state FROM redelivery_job WHERE id = ? FOR UPDATE",
                     r -> r.getString(1), id);
             if (states.isEmpty()) {
-                throw ProblemException.notFound("Redelivery job " + id);
+                throw new NotFound("Redelivery job " + id);
             }
             RedeliveryJob before = job(c, id).orElseThrow();
-            if (ifMatch != null) {
-                io.spineconsole.sandbox.http.Etags.checkVersion(ifMatch, before.version(), before);
+            if (version != null) {
+                version.check(before.version(), before);
             }
             JobState state = before.progress().state();
             if (state == JobState.CANCELLED) {
                 return before;
             }
             if (state.isTerminal()) {
-                throw ProblemException.transitionRefused("A " + state.code() + " job cannot be cancelled.",
-                        List.of(new ProblemException.FieldProblem("state", "JOB_FINISHED", "The job is " + state.code() + ".")),
-                        before);
+                throw new Refused(Refused.Kind.TRANSITION, "A " + state.code() + " job cannot be cancelled.",
+                        List.of(new Issue("state", "JOB_FINISHED", "The job is " + state.code() + ".")), before);
             }
             Instant now = clock.instant();
             Sql.update(c, "UPDATE redelivery_job_item SET outcome = 'not-processed' WHERE job_id = ? AND outcome = 'pending'", id);
             Sql.update(c, "UPDATE redelivery_job SET state = 'cancelled', cancelled_by = ?, finished_at = ?, updated_at = ?, "
-                    + "updated_by = ?, version = version + 1 WHERE id = ?", caller.name(), now, now, caller.name(), id);
+                    + "updated_by = ?, version = version + 1 WHERE id = ?", actor.name(), now, now, actor.name(), id);
             RedeliveryJob after = job(c, id).orElseThrow();
-            audit.record(c, caller, "cancel", "redelivery-job", id.toString(), reason, before, after);
+            audit.record(c, actor, "cancel", "redelivery-job", id.toString(), reason, before, after);
             return after;
         });
     }
 
-    Optional<RedeliveryJob> job(UUID id) {
-        return sql.inTransaction(c -> job(c, id));
+    /** One job. */
+    public RedeliveryJob job(UUID id) {
+        return sql.inTransaction(c -> job(c, id)).orElseThrow(() -> new NotFound("Redelivery job " + id));
     }
 
     private Optional<RedeliveryJob> job(Connection c, UUID id) throws SQLException {
@@ -344,7 +363,8 @@ final class RedeliveryJobs implements AutoCloseable {
                 Sql.instant(r, "updated_at"), r.getString("updated_by"));
     }
 
-    Page<RedeliveryJob> list(List<JobState> states, int limit, String cursor) {
+    /** Jobs, newest first, of any of {@code states} (none: every state). */
+    public Page<RedeliveryJob> list(List<JobState> states, int limit, PageCursor cursor) {
         String scope = "jobs|" + states.stream().map(Coded::code).sorted().toList();
         List<Object> params = new ArrayList<>();
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");
@@ -353,51 +373,49 @@ final class RedeliveryJobs implements AutoCloseable {
             states.forEach(s -> params.add(s.code()));
         }
         if (cursor != null) {
-            List<String> key = Cursors.decode(cursor, scope);
+            JobAfter after = cursor.lastKeyFor(scope, key -> new JobAfter(Instant.parse(key.get(0)),
+                    UUID.fromString(key.get(1))));
             where.append(" AND (created_at < ? OR (created_at = ? AND id < ?))");
-            Instant at = Instant.parse(key.get(0));
-            params.add(at);
-            params.add(at);
-            params.add(UUID.fromString(key.get(1)));
+            params.add(after.createdAt());
+            params.add(after.createdAt());
+            params.add(after.id());
         }
         params.add(limit + 1);
         List<RedeliveryJob> rows = sql.list("SELECT " + JOB_COLUMNS + " FROM redelivery_job" + where
                 + " ORDER BY created_at DESC, id DESC LIMIT ?", this::job, params.toArray());
         boolean more = rows.size() > limit;
         List<RedeliveryJob> items = more ? rows.subList(0, limit) : rows;
-        String next = more ? Cursors.encode(scope, List.of(items.get(limit - 1).createdAt().toString(),
-                items.get(limit - 1).id().toString())) : null;
+        String next = more ? PageCursor.after(scope, List.of(items.get(limit - 1).createdAt().toString(),
+                items.get(limit - 1).id().toString())).encode() : null;
         long total = sql.count("SELECT COUNT(*) FROM redelivery_job" + (states.isEmpty() ? "" : " WHERE state IN ("
                 + String.join(", ", states.stream().map(s -> "'" + s.code() + "'").toList()) + ")"));
         return new Page<>(items, next, total, true);
     }
 
-    Page<RedeliveryJobItem> items(UUID id, RedeliveryItemOutcome outcome, int limit, String cursor) {
-        if (job(id).isEmpty()) {
-            throw ProblemException.notFound("Redelivery job " + id);
-        }
-        String scope = "items|" + id + "|" + outcome;
-        int after = cursor == null ? 0 : parseSeq(Cursors.decode(cursor, scope).get(0));
-        String filter = outcome == null ? "" : " AND outcome = '" + outcome.code() + "'";
-        List<Object[]> rows = sql.list("SELECT seq, original_id, new_id, outcome, detail, at FROM redelivery_job_item "
-                + "WHERE job_id = ?" + filter + " AND seq > ? ORDER BY seq LIMIT ?", r -> new Object[] {r.getInt("seq"),
-                new RedeliveryJobItem(r.getObject("original_id", UUID.class), r.getObject("new_id", UUID.class),
-                        Coded.fromCode(RedeliveryItemOutcome.class, r.getString("outcome")), r.getString("detail"),
-                        Sql.instant(r, "at"))}, id, after, limit + 1);
-        boolean more = rows.size() > limit;
-        List<Object[]> page = more ? rows.subList(0, limit) : rows;
-        String next = more ? Cursors.encode(scope, List.of(String.valueOf(page.get(limit - 1)[0]))) : null;
-        long total = sql.count("SELECT COUNT(*) FROM redelivery_job_item WHERE job_id = ?" + filter, id);
-        return new Page<>(page.stream().map(o -> (RedeliveryJobItem) o[1]).toList(), next, total, true);
+    /** The keyset position after the last job served. */
+    private record JobAfter(Instant createdAt, UUID id) {
     }
 
-    private static int parseSeq(String text) {
-        try {
-            return Integer.parseInt(text);
-        } catch (NumberFormatException e) {
-            throw ProblemException.badParameter("query.cursor", "INVALID_CURSOR",
-                    "The cursor is not one this server issued. Pass nextCursor back unchanged.");
-        }
+    /** One item of a job's page, with its place in the job. */
+    private record ItemRow(int seq, RedeliveryJobItem item) {
+    }
+
+    /** A job's items in selection order, optionally only those with one outcome. */
+    public Page<RedeliveryJobItem> items(UUID id, RedeliveryItemOutcome outcome, int limit, PageCursor cursor) {
+        job(id);
+        String scope = "items|" + id + "|" + outcome;
+        int after = cursor == null ? 0 : cursor.lastKeyFor(scope, key -> Integer.parseInt(key.get(0)));
+        String filter = outcome == null ? "" : " AND outcome = '" + outcome.code() + "'";
+        List<ItemRow> rows = sql.list("SELECT seq, original_id, new_id, outcome, detail, at FROM redelivery_job_item "
+                + "WHERE job_id = ?" + filter + " AND seq > ? ORDER BY seq LIMIT ?", r -> new ItemRow(r.getInt("seq"),
+                new RedeliveryJobItem(r.getObject("original_id", UUID.class), r.getObject("new_id", UUID.class),
+                        Coded.fromCode(RedeliveryItemOutcome.class, r.getString("outcome")), r.getString("detail"),
+                        Sql.instant(r, "at"))), id, after, limit + 1);
+        boolean more = rows.size() > limit;
+        List<ItemRow> page = more ? rows.subList(0, limit) : rows;
+        String next = more ? PageCursor.after(scope, List.of(String.valueOf(page.get(limit - 1).seq()))).encode() : null;
+        long total = sql.count("SELECT COUNT(*) FROM redelivery_job_item WHERE job_id = ?" + filter, id);
+        return new Page<>(page.stream().map(ItemRow::item).toList(), next, total, true);
     }
 
     private String json(Object value) {

@@ -83,6 +83,10 @@ final class Rollups {
                 k -> new Delta()));
     }
 
+    /** A roll-up row as stored: counts so far and the encoded latency histogram. */
+    private record Stored(long count, long errors, String latency) {
+    }
+
     /**
      * Writes what has collected since the last flush: per (grouping, minute), the touched rows are
      * read in chunks, then merged rows are updated and new ones inserted, each as one JDBC batch.
@@ -139,7 +143,7 @@ final class Rollups {
                 List<Key> keys = group.getValue();
                 for (int from = 0; from < keys.size(); from += chunkSize) {
                     List<Key> chunk = keys.subList(from, Math.min(keys.size(), from + chunkSize));
-                    Map<String, Object[]> existing = new HashMap<>();
+                    Map<String, Stored> existing = new HashMap<>();
                     Object[] params = new Object[chunkSize + 2];
                     params[0] = group.getKey().groupBy();
                     params[1] = group.getKey().minute();
@@ -149,21 +153,21 @@ final class Rollups {
                     Sql.bind(select, params);
                     try (ResultSet r = select.executeQuery()) {
                         while (r.next()) {
-                            existing.put(r.getString(1), new Object[] {r.getLong(2), r.getLong(3), r.getString(4)});
+                            existing.put(r.getString(1), new Stored(r.getLong(2), r.getLong(3), r.getString(4)));
                         }
                     }
                     for (Key key : chunk) {
                         Delta delta = batch.get(key);
-                        Object[] row = existing.get(key.key());
+                        Stored row = existing.get(key.key());
                         if (row == null) {
                             Sql.bind(insert, key.minute(), key.groupBy(), key.key(), delta.count, delta.errors,
                                     delta.latency.encode());
                             insert.addBatch();
                             inserts++;
                         } else {
-                            LatencyHistogram merged = LatencyHistogram.decode((String) row[2]);
+                            LatencyHistogram merged = LatencyHistogram.decode(row.latency());
                             merged.addAll(delta.latency);
-                            Sql.bind(update, (Long) row[0] + delta.count, (Long) row[1] + delta.errors,
+                            Sql.bind(update, row.count() + delta.count, row.errors() + delta.errors,
                                     merged.encode(), key.groupBy(), key.minute(), key.key());
                             update.addBatch();
                             updates++;

@@ -7,7 +7,8 @@ import io.spineconsole.domain.messages.StatsKey;
 import io.spineconsole.domain.messages.StatsPoint;
 import io.spineconsole.domain.messages.StatsQuery;
 import io.spineconsole.sandbox.Sql;
-import io.spineconsole.sandbox.http.ProblemException;
+import io.spineconsole.sandbox.outcome.Invalid;
+import io.spineconsole.sandbox.outcome.Issue;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -25,7 +26,7 @@ import java.util.function.Predicate;
  * Message statistics from the per-minute roll-ups: throughput, errors and latency percentiles per
  * bucket for the top series, the rest summed as {@code other}. Never reads raw message rows.
  */
-final class StatsStore {
+public final class StatsStore {
     /** Roll-up key of messages whose recipient was never resolved (an unregistered To address). */
     static final String UNRESOLVED = "unresolved";
     static final int MAX_BUCKETS = 1_440;
@@ -38,6 +39,17 @@ final class StatsStore {
         this.sql = sql;
         this.rollups = rollups;
         this.endpoints = endpoints;
+    }
+
+    /** Messages and errors counted so far. */
+    private static final class Tally {
+        long count;
+        long errors;
+
+        void add(long messages, long failed) {
+            count += messages;
+            errors += failed;
+        }
     }
 
     private record Cell(Instant bucket, String key, long count, long errors, LatencyHistogram latency) {
@@ -78,26 +90,22 @@ final class StatsStore {
         List<String> shown = totals.keySet().stream()
                 .sorted(Comparator.comparingLong((String k) -> -totals.get(k)).thenComparing(k -> k)).limit(top).toList();
         cells.removeIf(c -> !shown.contains(c.key()));
-        Map<Instant, long[]> restCounts = new HashMap<>();
+        Map<Instant, Tally> restCounts = new HashMap<>();
         Map<Instant, LatencyHistogram> restLatency = new HashMap<>();
         for (Cell c : sql.list(CELLS + " WHERE group_by = ? AND minute_start >= ? AND minute_start < ?", StatsStore::cell,
                 StatsGroup.SITE.code(), start, end)) {
-            long[] n = restCounts.computeIfAbsent(c.bucket(), b -> new long[2]);
-            n[0] += c.count();
-            n[1] += c.errors();
+            restCounts.computeIfAbsent(c.bucket(), b -> new Tally()).add(c.count(), c.errors());
             restLatency.computeIfAbsent(c.bucket(), b -> new LatencyHistogram()).addAll(c.latency());
         }
         for (Cell c : cells) {
-            long[] n = restCounts.computeIfAbsent(c.bucket(), b -> new long[2]);
-            n[0] -= c.count();
-            n[1] -= c.errors();
+            restCounts.computeIfAbsent(c.bucket(), b -> new Tally()).add(-c.count(), -c.errors());
             restLatency.computeIfAbsent(c.bucket(), b -> new LatencyHistogram()).subtract(c.latency());
         }
         boolean other = false;
         List<Cell> all = new ArrayList<>(cells);
-        for (Map.Entry<Instant, long[]> e : restCounts.entrySet()) {
-            long n = Math.max(0, e.getValue()[0]);
-            long errors = Math.max(0, Math.min(n, e.getValue()[1]));
+        for (Map.Entry<Instant, Tally> e : restCounts.entrySet()) {
+            long n = Math.max(0, e.getValue().count);
+            long errors = Math.max(0, Math.min(n, e.getValue().errors));
             if (n > 0) {
                 all.add(new Cell(e.getKey(), "other", n, errors, restLatency.get(e.getKey())));
                 other = true;
@@ -106,14 +114,15 @@ final class StatsStore {
         return new Ranked(all, shown, other);
     }
 
-    MessageStats stats(StatsQuery q, Instant now) {
+    /** Statistics for a window (by default the last hour), per bucket, for the top series and the rest. */
+    public MessageStats stats(StatsQuery q, Instant now) {
         StatsGroup groupBy = q.groupBy() == null ? StatsGroup.INTERACTION : q.groupBy();
         StatsBucket bucket = q.bucket() == null ? StatsBucket.MINUTE : q.bucket();
         int top = q.top() == null ? 10 : q.top();
         Instant to = q.to() == null ? now : q.to();
         Instant from = q.from() == null ? to.minus(Duration.ofHours(1)) : q.from();
         if (!from.isBefore(to)) {
-            throw ProblemException.badParameter("query.from", "WINDOW_EMPTY", "'from' must be before 'to'.");
+            throw Invalid.parameter("query.from", "WINDOW_EMPTY", "'from' must be before 'to'.");
         }
         long size = bucket.length().toMillis();
         Instant start = Instant.ofEpochMilli(Math.floorDiv(from.toEpochMilli(), size) * size);
@@ -121,10 +130,9 @@ final class StatsStore {
         long buckets = (end.toEpochMilli() - start.toEpochMilli()) / size;
         if (buckets > MAX_BUCKETS) {
             // BAD_REQUEST is the problem code openapi.yaml names for a window too wide; the field says why.
-            throw new ProblemException(400, "BAD_REQUEST", "Bad request", "At most " + MAX_BUCKETS
+            throw new Invalid(Invalid.Part.REQUEST, "At most " + MAX_BUCKETS
                     + " buckets per series: widen 'bucket' or narrow the window.",
-                    List.of(new ProblemException.FieldProblem("query.bucket", "WINDOW_TOO_WIDE",
-                            buckets + " buckets asked for.")), null);
+                    List.of(new Issue("query.bucket", "WINDOW_TOO_WIDE", buckets + " buckets asked for.")));
         }
         rollups.flush();
         List<Cell> kept;
@@ -139,7 +147,7 @@ final class StatsStore {
             Source source = source(groupBy, q);
             List<Cell> cells = sql.list(CELLS + " WHERE group_by = ? AND minute_start >= ? AND minute_start < ?"
                     + source.keyCondition, StatsStore::cell, source.params(start, end));
-            Map<String, long[]> totals = new HashMap<>();
+            Map<String, Tally> totals = new HashMap<>();
             kept = new ArrayList<>();
             for (Cell c : cells) {
                 String key = source.seriesKey.apply(c.key());
@@ -147,12 +155,10 @@ final class StatsStore {
                     continue;
                 }
                 kept.add(new Cell(c.bucket(), key, c.count(), c.errors(), c.latency()));
-                long[] t = totals.computeIfAbsent(key, k -> new long[2]);
-                t[0] += c.count();
-                t[1] += c.errors();
+                totals.computeIfAbsent(key, k -> new Tally()).add(c.count(), c.errors());
             }
             List<String> ranked = totals.keySet().stream()
-                    .sorted(Comparator.comparingLong((String k) -> -totals.get(k)[0]).thenComparing(k -> k)).toList();
+                    .sorted(Comparator.comparingLong((String k) -> -totals.get(k).count).thenComparing(k -> k)).toList();
             shown = new ArrayList<>(ranked.subList(0, Math.min(top, ranked.size())));
             other = ranked.size() > top;
         }
@@ -251,7 +257,7 @@ final class StatsStore {
 
     private static void refuse(boolean given, String parameter, StatsGroup groupBy) {
         if (given) {
-            throw ProblemException.badParameter("query." + parameter, "UNSUPPORTED_FILTER", "Statistics grouped by "
+            throw Invalid.parameter("query." + parameter, "UNSUPPORTED_FILTER", "Statistics grouped by "
                     + groupBy.code() + " cannot be filtered by " + parameter + ": the roll-ups do not keep that "
                     + "combination. Group by " + (parameter.equals("endpointId") || parameter.equals("ods")
                     ? "endpoint" : "interaction or site") + " instead.");

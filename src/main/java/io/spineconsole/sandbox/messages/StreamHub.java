@@ -21,18 +21,18 @@ import java.util.concurrent.TimeUnit;
  * offered to each subscriber's bounded queue. A subscriber that reads too slowly loses events,
  * counted, rather than slowing ingest or growing without bound.
  */
-final class StreamHub implements AutoCloseable {
+public final class StreamHub implements AutoCloseable {
     static final int RETAIN_EVENTS = 100_000;
     static final int RETAIN_CAP = 1_000_000;
     static final Duration RETAIN_TIME = Duration.ofMinutes(5);
     static final int SUBSCRIBER_BUFFER = 10_000;
 
     /** One stream event. */
-    record Entry(long id, MessageSummary message, boolean isNew) {
+    public record Entry(long id, MessageSummary message, boolean isNew) {
     }
 
     /** Where a resume request lands. */
-    enum Resume { LIVE, RESUMED, EXPIRED, FROM_ANOTHER_RUN }
+    public enum Resume { LIVE, RESUMED, EXPIRED, FROM_ANOTHER_RUN }
 
     private final Clock clock;
     private final ArrayDeque<Entry> retained = new ArrayDeque<>();
@@ -49,8 +49,12 @@ final class StreamHub implements AutoCloseable {
         this.nextId = firstId;
     }
 
+    /** Events a subscriber lost because it read too slowly: how many, since when. */
+    public record Dropped(long count, Instant since) {
+    }
+
     /** A subscriber's queue, drop count and filter. */
-    final class Subscription implements AutoCloseable {
+    public final class Subscription implements AutoCloseable {
         final StreamFilter filter;
         final BlockingQueue<Entry> queue;
         private long dropped;
@@ -77,22 +81,38 @@ final class StreamHub implements AutoCloseable {
             }
         }
 
-        /** Events dropped since the last call, and since when; resets the count. */
-        synchronized long[] takeDropped() {
+        /** Where the subscription started: live, resumed, or unable to resume. */
+        public Resume resume() {
+            return resume;
+        }
+
+        /** The oldest event id retained when the subscription started; null when none was. */
+        public Long oldestRetained() {
+            return oldestRetained;
+        }
+
+        /** Events dropped since the last call, and since when (null when none were); resets the count. */
+        public synchronized Dropped takeDropped() {
             if (dropped == 0) {
                 return null;
             }
-            long[] out = {dropped, droppedSince.toEpochMilli()};
+            Dropped out = new Dropped(dropped, droppedSince);
             dropped = 0;
             droppedSince = null;
             return out;
         }
 
-        Entry next(long timeoutMillis) throws InterruptedException {
+        /** The next event, waiting up to {@code timeoutMillis}; null when none came (or the hub closed). */
+        public Entry next(long timeoutMillis) throws InterruptedException {
             return closed ? null : queue.poll(timeoutMillis, TimeUnit.MILLISECONDS);
         }
 
-        boolean hubClosed() {
+        /** The next event if one is waiting, else null. */
+        public Entry poll() {
+            return queue.poll();
+        }
+
+        public boolean hubClosed() {
             return closed;
         }
 
@@ -106,7 +126,7 @@ final class StreamHub implements AutoCloseable {
      * Subscribes; with {@code lastEventId} the retained events after it come first, with no gap
      * or repeat between them and live events (both happen under the publishing lock).
      */
-    Subscription subscribe(StreamFilter filter, Long lastEventId) {
+    public Subscription subscribe(StreamFilter filter, Long lastEventId) {
         return subscribe(filter, lastEventId, SUBSCRIBER_BUFFER);
     }
 

@@ -2,7 +2,6 @@ package io.spineconsole.sandbox.migration;
 
 import io.spineconsole.api.Page;
 import io.spineconsole.domain.ComponentState;
-import io.spineconsole.domain.Principal;
 import io.spineconsole.domain.migration.Component;
 import io.spineconsole.domain.migration.ComponentCreate;
 import io.spineconsole.domain.migration.ComponentTransitionRequest;
@@ -10,12 +9,15 @@ import io.spineconsole.domain.migration.ComponentUpdate;
 import io.spineconsole.domain.migration.DependencyGraph;
 import io.spineconsole.domain.migration.MigrationBlocker;
 import io.spineconsole.domain.migration.MigrationRules;
+import io.spineconsole.sandbox.Actor;
 import io.spineconsole.sandbox.SandboxContext;
 import io.spineconsole.sandbox.Sql;
-import io.spineconsole.sandbox.http.Etags;
-import io.spineconsole.sandbox.http.FieldErrors;
-import io.spineconsole.sandbox.http.ProblemException;
-import io.spineconsole.sandbox.http.ProblemException.FieldProblem;
+import io.spineconsole.sandbox.outcome.Issue;
+import io.spineconsole.sandbox.outcome.Issues;
+import io.spineconsole.sandbox.outcome.NotFound;
+import io.spineconsole.sandbox.outcome.Refused;
+import io.spineconsole.sandbox.outcome.Version;
+import io.spineconsole.sandbox.paging.PageCursor;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -24,6 +26,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -42,16 +45,21 @@ public final class ComponentStore {
 
     private final SandboxContext context;
 
+    /** The sort orders a search may ask for. */
+    public static Set<String> sorts() {
+        return SORTS.keySet();
+    }
+
     public ComponentStore(SandboxContext context) {
         this.context = context;
     }
 
     /** A component search; {@code sort} is a key of {@link #SORTS}. */
-    record Search(List<ComponentState> states, Integer wave, String site, String owner, String q, String sort,
-                  int limit, String cursor) {
+    public record Search(List<ComponentState> states, Integer wave, String site, String owner, String q, String sort,
+                  int limit, PageCursor cursor) {
     }
 
-    Page<Component> list(Search s) {
+    public Page<Component> list(Search s) {
         return context.sql().inTransaction(c -> {
             List<String> where = new ArrayList<>();
             List<Object> params = new ArrayList<>();
@@ -93,12 +101,12 @@ public final class ComponentStore {
         });
     }
 
-    Component get(String code) {
+    public Component get(String code) {
         return context.sql().inTransaction(c -> Programme.load(c).find(code)
-                .orElseThrow(() -> ProblemException.notFound("Component " + code)));
+                .orElseThrow(() -> new NotFound("Component " + code)));
     }
 
-    DependencyGraph graph() {
+    public DependencyGraph graph() {
         return context.sql().inTransaction(c -> {
             Programme p = Programme.load(c);
             List<DependencyGraph.Node> nodes = new ArrayList<>();
@@ -115,8 +123,8 @@ public final class ComponentStore {
         });
     }
 
-    Component create(Principal caller, ComponentCreate body) {
-        FieldErrors errors = new FieldErrors();
+    public Component create(Actor actor, ComponentCreate body) {
+        Issues errors = new Issues();
         Checks.componentCode(errors, "/code", body.code());
         Checks.required(errors, "/name", body.name(), 200);
         Checks.length(errors, "/description", body.description(), 2000);
@@ -137,16 +145,16 @@ public final class ComponentStore {
             Sql.update(c, "INSERT INTO component (code, name, description, state, state_rank, wave, owner, version, "
                             + "created_at, created_by, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?)",
                     body.code(), body.name(), body.description(), ComponentState.PLANNED.code(),
-                    ComponentState.PLANNED.ordinal(), body.wave(), body.owner(), now, caller.name(), now, caller.name());
+                    ComponentState.PLANNED.ordinal(), body.wave(), body.owner(), now, actor.name(), now, actor.name());
             replaceLinks(c, body.code(), hosted, deps);
             Component created = Programme.load(c).get(body.code());
-            context.audit().record(c, caller, "create", "component", body.code(), null, null, created);
+            context.audit().record(c, actor, "create", "component", body.code(), null, null, created);
             return created;
         });
     }
 
-    Component update(Principal caller, String code, long ifMatch, ComponentUpdate body) {
-        FieldErrors errors = new FieldErrors();
+    public Component update(Actor actor, String code, Version version, ComponentUpdate body) {
+        Issues errors = new Issues();
         Checks.required(errors, "/name", body.name(), 200);
         Checks.length(errors, "/description", body.description(), 2000);
         Checks.required(errors, "/owner", body.owner(), 100);
@@ -156,17 +164,17 @@ public final class ComponentStore {
         errors.throwIfAny();
         return context.sql().inTransaction(c -> {
             Programme p = Programme.load(c);
-            Component before = p.find(code).orElseThrow(() -> ProblemException.notFound("Component " + code));
-            Etags.checkVersion(ifMatch, before.version(), before);
+            Component before = p.find(code).orElseThrow(() -> new NotFound("Component " + code));
+            version.check(before.version(), before);
             List<String> hosted = body.hostedAt() == null ? before.hostedAt() : body.hostedAt();
             List<String> deps = body.dependsOn() == null ? before.dependsOn() : body.dependsOn();
             checkReferences(c, p, code, body.wave(), hosted, deps);
             Sql.update(c, "UPDATE component SET name = ?, description = ?, owner = ?, wave = ?, version = version + 1, "
                             + "updated_at = ?, updated_by = ? WHERE code = ?",
-                    body.name(), body.description(), body.owner(), body.wave(), context.clock().instant(), caller.name(), code);
+                    body.name(), body.description(), body.owner(), body.wave(), context.clock().instant(), actor.name(), code);
             replaceLinks(c, code, hosted, deps);
             Component after = Programme.load(c).get(code);
-            context.audit().record(c, caller, "update", "component", code, null, before, after);
+            context.audit().record(c, actor, "update", "component", code, null, before, after);
             return after;
         });
     }
@@ -174,7 +182,7 @@ public final class ComponentStore {
     /** Sites, dependencies and wave must exist; a dependency may not close a cycle. */
     private void checkReferences(Connection c, Programme p, String code, Integer wave, List<String> hosted,
                                  List<String> deps) throws SQLException {
-        FieldErrors errors = new FieldErrors();
+        Issues errors = new Issues();
         for (int i = 0; i < hosted.size(); i++) {
             if (!p.siteExists(hosted.get(i))) {
                 errors.add("/hostedAt/" + i, "UNKNOWN_REFERENCE", "There is no site " + hosted.get(i) + ".");
@@ -214,8 +222,8 @@ public final class ComponentStore {
      * table, when a dependency or dependent is only on premises, or when the runbook phase being left
      * has required steps not done.
      */
-    Component transition(Principal caller, String code, long ifMatch, ComponentTransitionRequest body) {
-        FieldErrors errors = new FieldErrors();
+    public Component transition(Actor actor, String code, Version version, ComponentTransitionRequest body) {
+        Issues errors = new Issues();
         if (body.to() == null) {
             errors.add("/to", "REQUIRED", "Say which state to move to.");
         }
@@ -224,10 +232,10 @@ public final class ComponentStore {
         errors.throwIfAny();
         return context.sql().inTransaction(c -> {
             Programme p = Programme.load(c);
-            Component before = p.find(code).orElseThrow(() -> ProblemException.notFound("Component " + code));
-            Etags.checkVersion(ifMatch, before.version(), before);
+            Component before = p.find(code).orElseThrow(() -> new NotFound("Component " + code));
+            version.check(before.version(), before);
             if (body.hostedAt() != null) {
-                FieldErrors refs = new FieldErrors();
+                Issues refs = new Issues();
                 for (int i = 0; i < body.hostedAt().size(); i++) {
                     if (!p.siteExists(body.hostedAt().get(i))) {
                         refs.add("/hostedAt/" + i, "UNKNOWN_REFERENCE", "There is no site " + body.hostedAt().get(i) + ".");
@@ -239,7 +247,7 @@ public final class ComponentStore {
             Instant now = context.clock().instant();
             Sql.update(c, "UPDATE component SET state = ?, state_rank = ?, version = version + 1, updated_at = ?, "
                             + "updated_by = ? WHERE code = ?",
-                    body.to().code(), body.to().ordinal(), now, caller.name(), code);
+                    body.to().code(), body.to().ordinal(), now, actor.name(), code);
             if (body.hostedAt() != null) {
                 Sql.update(c, "DELETE FROM component_hosting WHERE component_code = ?", code);
                 for (String site : body.hostedAt()) {
@@ -248,9 +256,9 @@ public final class ComponentStore {
             }
             Sql.update(c, "INSERT INTO component_transition (component_code, from_state, to_state, reason, actor, "
                     + "occurred_at) VALUES (?, ?, ?, ?, ?, ?)", code, before.state().code(), body.to().code(),
-                    body.reason().trim(), caller.name(), now);
+                    body.reason().trim(), actor.name(), now);
             Component after = Programme.load(c).get(code);
-            context.audit().record(c, caller, "transition", "component", code, body.reason().trim(), before, after);
+            context.audit().record(c, actor, "transition", "component", code, body.reason().trim(), before, after);
             return after;
         });
     }
@@ -262,21 +270,21 @@ public final class ComponentStore {
                     .collect(Collectors.joining(", "));
             String detail = code + " cannot move from " + comp.state().code() + " to " + to.code() + ". "
                     + (allowed.isEmpty() ? comp.state().code() + " is final." : "Allowed: " + allowed + ".");
-            throw ProblemException.transitionRefused(detail, List.of(new FieldProblem("/to", "INVALID_TRANSITION", detail)),
-                    null).withMember("blockers", List.of());
+            throw new Refused(Refused.Kind.TRANSITION, detail, List.of(new Issue("/to", "INVALID_TRANSITION", detail)),
+                    null).with("blockers", List.of());
         }
-        List<FieldProblem> problems = new ArrayList<>();
+        List<Issue> problems = new ArrayList<>();
         List<MigrationBlocker> blockers = new ArrayList<>();
         if (to == ComponentState.CUT_OVER) {
             for (MigrationBlocker b : p.cutOverBlockers(code)) {
                 blockers.add(b);
-                problems.add(new FieldProblem("/to", "DEPENDENCY_ON_PREMISES", b.reason()));
+                problems.add(new Issue("/to", "DEPENDENCY_ON_PREMISES", b.reason()));
             }
         }
         if (to == ComponentState.DECOMMISSIONING) {
             for (MigrationBlocker b : p.decommissionBlockers(code)) {
                 blockers.add(b);
-                problems.add(new FieldProblem("/to", "DEPENDENTS_ON_PREMISES", b.reason()));
+                problems.add(new Issue("/to", "DEPENDENTS_ON_PREMISES", b.reason()));
             }
         }
         Optional<io.spineconsole.domain.migration.RunbookPhase> gate = MigrationRules.phaseGating(to);
@@ -287,13 +295,13 @@ public final class ComponentStore {
                 String reason = code + " cannot enter " + to.code() + ": required " + gate.get().code()
                         + " runbook steps not done: " + String.join("; ", open);
                 blockers.add(new MigrationBlocker(code, comp.state(), p.dataCentreOf(code), reason));
-                problems.add(new FieldProblem("/to", "RUNBOOK_INCOMPLETE", reason));
+                problems.add(new Issue("/to", "RUNBOOK_INCOMPLETE", reason));
             }
         }
         if (!blockers.isEmpty()) {
             String detail = blockers.stream().map(MigrationBlocker::reason).collect(Collectors.joining(". "));
-            throw ProblemException.transitionRefused(detail.length() > 2000 ? detail.substring(0, 1997) + "…" : detail,
-                    problems, null).withMember("blockers", blockers);
+            throw new Refused(Refused.Kind.TRANSITION, detail.length() > 2000 ? detail.substring(0, 1997) + "…" : detail,
+                    problems, null).with("blockers", blockers);
         }
     }
 }

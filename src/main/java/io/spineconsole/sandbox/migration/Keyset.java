@@ -2,8 +2,8 @@ package io.spineconsole.sandbox.migration;
 
 import io.spineconsole.api.Page;
 import io.spineconsole.sandbox.Sql;
-import io.spineconsole.sandbox.http.Cursors;
-import io.spineconsole.sandbox.http.ProblemException;
+import io.spineconsole.sandbox.outcome.Invalid;
+import io.spineconsole.sandbox.paging.PageCursor;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -24,16 +24,20 @@ record Keyset(String column, boolean descending, Function<String, Object> parse)
     record Filter(String from, String codeColumn, List<String> where, List<Object> params, String scope) {
     }
 
-    Page<String> page(Connection c, Filter filter, int limit, String cursor,
-                          Sql.RowMapper<String> sortValue) throws SQLException {
+    /** One row of a page: its code, and its sort value as text (null when sorting by the code alone). */
+    private record Row(String code, String sortValue) {
+    }
+
+    Page<String> page(Connection c, Filter filter, int limit, PageCursor cursor,
+                      Sql.RowMapper<String> sortValue) throws SQLException {
         List<String> where = new ArrayList<>(filter.where());
         List<Object> params = new ArrayList<>(filter.params());
         String code = filter.codeColumn();
         String op = descending ? "<" : ">";
         if (cursor != null) {
-            List<String> last = Cursors.decode(cursor, filter.scope());
+            List<String> last = cursor.lastKeyFor(filter.scope());
             if (last.size() != 2) {
-                throw ProblemException.badParameter("query.cursor", "INVALID_CURSOR", "The cursor is not one this server issued.");
+                throw notIssued();
             }
             if (column == null) {
                 where.add(code + " " + op + " ?");
@@ -43,7 +47,7 @@ record Keyset(String column, boolean descending, Function<String, Object> parse)
                 try {
                     value = last.get(0) == null ? null : parse.apply(last.get(0));
                 } catch (RuntimeException e) {
-                    throw ProblemException.badParameter("query.cursor", "INVALID_CURSOR", "The cursor is not one this server issued.");
+                    throw notIssued();
                 }
                 where.add("(" + column + " " + op + " ? OR (" + column + " = ? AND " + code + " " + op + " ?))");
                 params.add(value);
@@ -56,17 +60,21 @@ record Keyset(String column, boolean descending, Function<String, Object> parse)
         String whereSql = where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where);
         String select = "SELECT " + code + " AS page_code" + (column == null ? "" : ", " + column + " AS page_sort")
                 + " FROM " + filter.from() + whereSql + " ORDER BY " + order + " FETCH FIRST " + (limit + 1) + " ROWS ONLY";
-        List<String[]> rows = Sql.list(c, select, r -> new String[] {r.getString("page_code"),
-                column == null ? null : sortValue.map(r)}, params.toArray());
+        List<Row> rows = Sql.list(c, select, r -> new Row(r.getString("page_code"),
+                column == null ? null : sortValue.map(r)), params.toArray());
         String next = null;
         if (rows.size() > limit) {
             rows = rows.subList(0, limit);
-            String[] lastRow = rows.get(limit - 1);
-            next = Cursors.encode(filter.scope(), java.util.Arrays.asList(lastRow[1], lastRow[0]));
+            Row lastRow = rows.get(limit - 1);
+            next = PageCursor.after(filter.scope(), java.util.Arrays.asList(lastRow.sortValue(), lastRow.code())).encode();
         }
         String countSql = "SELECT COUNT(*) FROM " + filter.from()
                 + (filter.where().isEmpty() ? "" : " WHERE " + String.join(" AND ", filter.where()));
         long total = Sql.list(c, countSql, r -> r.getLong(1), filter.params().toArray()).get(0);
-        return new Page<>(rows.stream().map(r -> r[0]).toList(), next, total, true);
+        return new Page<>(rows.stream().map(Row::code).toList(), next, total, true);
+    }
+
+    private static Invalid notIssued() {
+        return Invalid.parameter("query.cursor", "INVALID_CURSOR", "The cursor is not one this server issued.");
     }
 }

@@ -1,26 +1,24 @@
 package io.spineconsole.sandbox.migration;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.javalin.http.Context;
 import io.spineconsole.domain.Coded;
-import io.spineconsole.sandbox.http.FieldErrors;
-import io.spineconsole.sandbox.http.ProblemException;
-import io.spineconsole.sandbox.http.Requests;
+import io.spineconsole.sandbox.outcome.Issues;
 
 import java.util.Arrays;
-import java.util.Iterator;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 
 /**
- * A JSON merge-patch body read strictly: a member that is absent is left unchanged, {@code null}
- * clears a nullable member, and an unknown member or a wrong JSON type is a 400 naming the member.
- * Value rules (lengths, ranges, enums) are collected as 422 field errors.
+ * A JSON merge patch as the stores take it: for each member the request sent, its value (a string, a
+ * boolean, a whole number, or null to clear it); a member that is absent is left unchanged. The
+ * request's form (an object, only known members, each of the right JSON type) was checked when it
+ * was read. The value rules (lengths, ranges, enums, what may not be cleared) are checked here, as
+ * the store reads each member, and collected as {@link #issues()}.
  */
-final class MergePatch {
+public final class MergePatch {
     /** One member: whether it was sent, and its value (null when sent as null). */
-    record Member<T>(boolean present, T value) {
+    public record Member<T>(boolean present, T value) {
         static <T> Member<T> absent() {
             return new Member<>(false, null);
         }
@@ -30,104 +28,66 @@ final class MergePatch {
         }
     }
 
-    private final JsonNode body;
-    private final FieldErrors errors = new FieldErrors();
+    private final Map<String, Object> sent;
+    private final Issues issues = new Issues();
 
-    private MergePatch(JsonNode body) {
-        this.body = body;
+    /** @param sent each member sent, by name, in the order sent; a null value clears the member */
+    public MergePatch(Map<String, ?> sent) {
+        this.sent = Collections.unmodifiableMap(new LinkedHashMap<>(sent));
     }
 
-    static MergePatch read(Context ctx, ObjectMapper mapper, String... members) {
-        JsonNode body = Requests.body(ctx, mapper, JsonNode.class);
-        if (!body.isObject()) {
-            throw invalid("", "The request body must be a JSON object.");
-        }
-        if (body.isEmpty()) {
-            throw invalid("", "Send at least one member to change.");
-        }
-        Set<String> known = Set.of(members);
-        for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
-            if (!known.contains(name)) {
-                throw invalid("/" + name, "Unknown member '" + name + "'. Allowed: " + String.join(", ", members) + ".");
-            }
-        }
-        return new MergePatch(body);
-    }
-
-    FieldErrors errors() {
-        return errors;
+    Issues issues() {
+        return issues;
     }
 
     Member<String> text(String name, int max, boolean nullable) {
-        JsonNode node = body.get(name);
-        if (node == null) {
+        if (!sent.containsKey(name)) {
             return Member.absent();
         }
-        if (node.isNull()) {
+        String value = (String) sent.get(name);
+        if (value == null) {
             if (!nullable) {
-                errors.add("/" + name, "REQUIRED", name + " cannot be cleared.");
+                issues.add("/" + name, "REQUIRED", name + " cannot be cleared.");
             }
-            return new Member<>(true, null);
-        }
-        if (!node.isTextual()) {
-            throw invalid("/" + name, "Wrong type: " + name + " must be a string.");
-        }
-        String value = node.asText();
-        if (value.isBlank()) {
-            errors.add("/" + name, "TOO_SHORT", name + " may not be blank" + (nullable ? "; send null to clear it." : "."));
+        } else if (value.isBlank()) {
+            issues.add("/" + name, "TOO_SHORT", name + " may not be blank" + (nullable ? "; send null to clear it." : "."));
         } else if (value.length() > max) {
-            errors.add("/" + name, "TOO_LONG", name + " must be at most " + max + " characters.");
+            issues.add("/" + name, "TOO_LONG", name + " must be at most " + max + " characters.");
         }
         return new Member<>(true, value);
     }
 
     Member<Boolean> bool(String name) {
-        JsonNode node = body.get(name);
-        if (node == null) {
-            return Member.absent();
-        }
-        if (!node.isBoolean()) {
-            throw invalid("/" + name, "Wrong type: " + name + " must be true or false.");
-        }
-        return new Member<>(true, node.booleanValue());
+        return sent.containsKey(name) ? new Member<>(true, (Boolean) sent.get(name)) : Member.absent();
     }
 
     Member<Integer> integer(String name, int min, int max) {
-        JsonNode node = body.get(name);
-        if (node == null) {
+        if (!sent.containsKey(name)) {
             return Member.absent();
         }
-        if (!node.isIntegralNumber() || !node.canConvertToInt()) {
-            throw invalid("/" + name, "Wrong type: " + name + " must be a whole number.");
-        }
-        int value = node.intValue();
-        if (value < min || value > max) {
-            errors.add("/" + name, "OUT_OF_RANGE", name + " must be from " + min + " to " + max + ".");
+        Integer value = (Integer) sent.get(name);
+        if (value != null && (value < min || value > max)) {
+            issues.add("/" + name, "OUT_OF_RANGE", name + " must be from " + min + " to " + max + ".");
         }
         return new Member<>(true, value);
     }
 
+    /** A coded enum sent as its code; an unknown code is an issue, and the member is treated as absent. */
     <E extends Enum<E> & Coded> Member<E> coded(String name, Class<E> type) {
-        JsonNode node = body.get(name);
-        if (node == null) {
+        if (!sent.containsKey(name)) {
             return Member.absent();
         }
-        if (!node.isTextual()) {
-            throw invalid("/" + name, "Wrong type: " + name + " must be a string.");
+        String code = (String) sent.get(name);
+        if (code == null) {
+            return new Member<>(true, null);
         }
         for (E value : type.getEnumConstants()) {
-            if (value.code().equals(node.asText())) {
+            if (value.code().equals(code)) {
                 return new Member<>(true, value);
             }
         }
         List<String> allowed = Arrays.stream(type.getEnumConstants()).map(Coded::code).toList();
-        errors.add("/" + name, "ENUM", "'" + node.asText() + "' is not allowed; use one of " + String.join(", ", allowed) + ".");
+        issues.add("/" + name, "ENUM", "'" + code + "' is not allowed; use one of " + String.join(", ", allowed) + ".");
         return Member.absent();
-    }
-
-    private static ProblemException invalid(String field, String message) {
-        return new ProblemException(400, "INVALID_REQUEST_BODY", "Invalid request body", message,
-                List.of(new ProblemException.FieldProblem(field, "INVALID_BODY", message)), null);
     }
 }

@@ -1,17 +1,17 @@
 package io.spineconsole.sandbox.migration;
 
 import io.spineconsole.domain.Coded;
-import io.spineconsole.domain.Principal;
 import io.spineconsole.domain.migration.Runbook;
 import io.spineconsole.domain.migration.RunbookPhase;
 import io.spineconsole.domain.migration.RunbookStep;
 import io.spineconsole.domain.migration.RunbookStepCreate;
 import io.spineconsole.domain.migration.RunbookStepStatus;
+import io.spineconsole.sandbox.Actor;
 import io.spineconsole.sandbox.SandboxContext;
 import io.spineconsole.sandbox.Sql;
-import io.spineconsole.sandbox.http.Etags;
-import io.spineconsole.sandbox.http.FieldErrors;
-import io.spineconsole.sandbox.http.ProblemException;
+import io.spineconsole.sandbox.outcome.Issues;
+import io.spineconsole.sandbox.outcome.NotFound;
+import io.spineconsole.sandbox.outcome.Version;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -29,22 +29,22 @@ public final class RunbookStore {
         this.context = context;
     }
 
-    Runbook runbook(String code) {
+    public Runbook runbook(String code) {
         return context.sql().inTransaction(c -> {
             requireComponent(c, code);
             return new Runbook(code, steps(c, code));
         });
     }
 
-    RunbookStep get(String code, long id) {
+    public RunbookStep get(String code, long id) {
         return context.sql().inTransaction(c -> {
             requireComponent(c, code);
             return find(c, code, id);
         });
     }
 
-    RunbookStep create(Principal caller, String code, RunbookStepCreate body) {
-        FieldErrors errors = new FieldErrors();
+    public RunbookStep create(Actor actor, String code, RunbookStepCreate body) {
+        Issues errors = new Issues();
         if (body.phase() == null) {
             errors.add("/phase", "REQUIRED", "Say which phase the step belongs to.");
         }
@@ -64,7 +64,7 @@ public final class RunbookStore {
             int last = lastSeq(c, code);
             int seq = body.seq() == null ? last + 1 : Math.min(body.seq(), last + 1);
             if (seq > 1000) {
-                new FieldErrors().add("/seq", "OUT_OF_RANGE", "A runbook holds at most 1000 steps.").throwIfAny();
+                new Issues().add("/seq", "OUT_OF_RANGE", "A runbook holds at most 1000 steps.").throwIfAny();
             }
             Instant now = context.clock().instant();
             Sql.update(c, "UPDATE runbook_step SET seq = seq + 1, version = version + 1 WHERE component_code = ? AND seq >= ?",
@@ -74,16 +74,16 @@ public final class RunbookStore {
                             + "notes, completed_by, completed_at, version, created_at, created_by, updated_at, updated_by) "
                             + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?)",
                     code, seq, body.phase().code(), body.title(), body.owner(), required, status.code(), body.evidence(),
-                    body.notes(), done ? caller.name() : null, done ? now : null, now, caller.name(), now, caller.name());
+                    body.notes(), done ? actor.name() : null, done ? now : null, now, actor.name(), now, actor.name());
             long id = Sql.list(c, "SELECT MAX(id) FROM runbook_step WHERE component_code = ? AND seq = ?",
                     r -> r.getLong(1), code, seq).get(0);
             RunbookStep created = find(c, code, id);
-            context.audit().record(c, caller, "create", "runbook-step", code + "/" + id, null, null, created);
+            context.audit().record(c, actor, "create", "runbook-step", code + "/" + id, null, null, created);
             return created;
         });
     }
 
-    RunbookStep update(Principal caller, String code, long id, long ifMatch, MergePatch patch) {
+    public RunbookStep update(Actor actor, String code, long id, Version version, MergePatch patch) {
         MergePatch.Member<Integer> seq = patch.integer("seq", 1, 1000);
         MergePatch.Member<RunbookPhase> phase = patch.coded("phase", RunbookPhase.class);
         MergePatch.Member<String> title = patch.text("title", 300, false);
@@ -93,23 +93,23 @@ public final class RunbookStore {
         MergePatch.Member<String> evidence = patch.text("evidence", 2000, true);
         MergePatch.Member<String> notes = patch.text("notes", 4000, true);
         if (phase.present() && phase.value() == null) {
-            patch.errors().add("/phase", "REQUIRED", "phase cannot be cleared.");
+            patch.issues().add("/phase", "REQUIRED", "phase cannot be cleared.");
         }
         if (status.present() && status.value() == null) {
-            patch.errors().add("/status", "REQUIRED", "status cannot be cleared.");
+            patch.issues().add("/status", "REQUIRED", "status cannot be cleared.");
         }
         if (seq.present() && seq.value() == null || required.present() && required.value() == null) {
-            patch.errors().add(seq.present() ? "/seq" : "/required", "REQUIRED", "This member cannot be cleared.");
+            patch.issues().add(seq.present() ? "/seq" : "/required", "REQUIRED", "This member cannot be cleared.");
         }
-        patch.errors().throwIfAny();
+        patch.issues().throwIfAny();
         return context.sql().inTransaction(c -> {
             requireComponent(c, code);
             RunbookStep before = find(c, code, id);
-            Etags.checkVersion(ifMatch, before.version(), before);
+            version.check(before.version(), before);
             boolean isRequired = required.or(before.required());
             RunbookStepStatus newStatus = status.or(before.status());
             String newEvidence = evidence.or(before.evidence());
-            FieldErrors errors = new FieldErrors();
+            Issues errors = new Issues();
             statusRules(errors, isRequired, newStatus, newEvidence);
             errors.throwIfAny();
             Instant now = context.clock().instant();
@@ -118,35 +118,35 @@ public final class RunbookStore {
             }
             boolean nowDone = newStatus == RunbookStepStatus.DONE;
             boolean wasDone = before.status() == RunbookStepStatus.DONE;
-            String completedBy = nowDone ? (wasDone ? before.completedBy() : caller.name()) : null;
+            String completedBy = nowDone ? (wasDone ? before.completedBy() : actor.name()) : null;
             Instant completedAt = nowDone ? (wasDone ? before.completedAt() : now) : null;
             Sql.update(c, "UPDATE runbook_step SET phase = ?, title = ?, owner = ?, is_required = ?, status = ?, "
                             + "evidence = ?, notes = ?, completed_by = ?, completed_at = ?, version = version + 1, "
                             + "updated_at = ?, updated_by = ? WHERE id = ?",
                     phase.or(before.phase()).code(), title.or(before.title()), owner.or(before.owner()), isRequired,
                     newStatus.code(), newEvidence, notes.or(before.notes()), completedBy, completedAt, now,
-                    caller.name(), id);
+                    actor.name(), id);
             RunbookStep after = find(c, code, id);
-            context.audit().record(c, caller, "update", "runbook-step", code + "/" + id, null, before, after);
+            context.audit().record(c, actor, "update", "runbook-step", code + "/" + id, null, before, after);
             return after;
         });
     }
 
-    void delete(Principal caller, String code, long id, long ifMatch) {
+    public void delete(Actor actor, String code, long id, Version version) {
         context.sql().inTransaction(c -> {
             requireComponent(c, code);
             RunbookStep before = find(c, code, id);
-            Etags.checkVersion(ifMatch, before.version(), before);
+            version.check(before.version(), before);
             Sql.update(c, "DELETE FROM runbook_step WHERE id = ?", id);
             Sql.update(c, "UPDATE runbook_step SET seq = seq - 1, version = version + 1 WHERE component_code = ? AND seq > ?",
                     code, before.seq());
-            context.audit().record(c, caller, "delete", "runbook-step", code + "/" + id, null, before, null);
+            context.audit().record(c, actor, "delete", "runbook-step", code + "/" + id, null, before, null);
             return null;
         });
     }
 
     /** Done needs evidence when the step is required; only optional steps may be skipped. */
-    private static void statusRules(FieldErrors errors, boolean required, RunbookStepStatus status, String evidence) {
+    private static void statusRules(Issues errors, boolean required, RunbookStepStatus status, String evidence) {
         if (status == RunbookStepStatus.SKIPPED && required) {
             errors.add("/status", "ENUM", "A required step cannot be skipped; mark it not required first.");
         }
@@ -177,7 +177,7 @@ public final class RunbookStore {
 
     static void requireComponent(Connection c, String code) throws SQLException {
         if (Sql.list(c, "SELECT 1 FROM component WHERE code = ?", r -> 1, code).isEmpty()) {
-            throw ProblemException.notFound("Component " + code);
+            throw new NotFound("Component " + code);
         }
     }
 
@@ -189,7 +189,7 @@ public final class RunbookStore {
     private static RunbookStep find(Connection c, String code, long id) throws SQLException {
         return Sql.list(c, "SELECT " + COLUMNS + " FROM runbook_step WHERE component_code = ? AND id = ?",
                 RunbookStore::row, code, id).stream().findFirst()
-                .orElseThrow(() -> ProblemException.notFound("Runbook step " + id + " of " + code));
+                .orElseThrow(() -> new NotFound("Runbook step " + id + " of " + code));
     }
 
     private static RunbookStep row(ResultSet r) throws SQLException {

@@ -2,7 +2,6 @@ package io.spineconsole.sandbox.migration;
 
 import io.spineconsole.api.Page;
 import io.spineconsole.domain.Coded;
-import io.spineconsole.domain.Principal;
 import io.spineconsole.domain.SiteKind;
 import io.spineconsole.domain.migration.ChecklistItem;
 import io.spineconsole.domain.migration.ChecklistItemCreate;
@@ -16,12 +15,15 @@ import io.spineconsole.domain.migration.SiteCreate;
 import io.spineconsole.domain.migration.SiteReadiness;
 import io.spineconsole.domain.migration.SiteStatus;
 import io.spineconsole.domain.migration.SiteUpdate;
+import io.spineconsole.sandbox.Actor;
 import io.spineconsole.sandbox.SandboxContext;
 import io.spineconsole.sandbox.Sql;
-import io.spineconsole.sandbox.http.Etags;
-import io.spineconsole.sandbox.http.FieldErrors;
-import io.spineconsole.sandbox.http.ProblemException;
-import io.spineconsole.sandbox.http.ProblemException.FieldProblem;
+import io.spineconsole.sandbox.outcome.Issue;
+import io.spineconsole.sandbox.outcome.Issues;
+import io.spineconsole.sandbox.outcome.NotFound;
+import io.spineconsole.sandbox.outcome.Refused;
+import io.spineconsole.sandbox.outcome.Version;
+import io.spineconsole.sandbox.paging.PageCursor;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -33,6 +35,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /** Sites, their decommission checklists, readiness from evidence, and the sign-off. */
 public final class SiteStore {
@@ -48,14 +51,19 @@ public final class SiteStore {
 
     private final SandboxContext context;
 
+    /** The sort orders a search may ask for. */
+    public static Set<String> sorts() {
+        return SORTS.keySet();
+    }
+
     public SiteStore(SandboxContext context) {
         this.context = context;
     }
 
-    record Search(SiteKind kind, List<SiteStatus> statuses, String q, String sort, int limit, String cursor) {
+    public record Search(SiteKind kind, List<SiteStatus> statuses, String q, String sort, int limit, PageCursor cursor) {
     }
 
-    Page<Site> list(Search s) {
+    public Page<Site> list(Search s) {
         return context.sql().inTransaction(c -> {
             List<String> where = new ArrayList<>();
             List<Object> params = new ArrayList<>();
@@ -83,12 +91,12 @@ public final class SiteStore {
         });
     }
 
-    Site get(String code) {
+    public Site get(String code) {
         return context.sql().inTransaction(c -> find(c, code));
     }
 
-    Site create(Principal caller, SiteCreate body) {
-        FieldErrors errors = new FieldErrors();
+    public Site create(Actor actor, SiteCreate body) {
+        Issues errors = new Issues();
         Checks.siteCode(errors, "/code", body.code());
         Checks.required(errors, "/name", body.name(), 200);
         Checks.optional(errors, "/region", body.region(), 100);
@@ -104,12 +112,12 @@ public final class SiteStore {
             Instant now = context.clock().instant();
             Sql.update(c, "INSERT INTO site (code, name, kind, region, status, version, created_at, created_by, updated_at, "
                             + "updated_by) VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?, ?)", body.code(), body.name(),
-                    body.kind().code(), body.region(), body.status().code(), now, caller.name(), now, caller.name());
+                    body.kind().code(), body.region(), body.status().code(), now, actor.name(), now, actor.name());
             if (body.kind() == SiteKind.DATA_CENTRE) {
-                addStandardChecklist(c, body.code(), caller.name(), now);
+                addStandardChecklist(c, body.code(), actor.name(), now);
             }
             Site created = find(c, body.code());
-            context.audit().record(c, caller, "create", "site", body.code(), null, null, created);
+            context.audit().record(c, actor, "create", "site", body.code(), null, null, created);
             return created;
         });
     }
@@ -124,13 +132,13 @@ public final class SiteStore {
         }
     }
 
-    Site update(Principal caller, String code, long ifMatch, SiteUpdate body) {
-        FieldErrors errors = new FieldErrors();
+    public Site update(Actor actor, String code, Version version, SiteUpdate body) {
+        Issues errors = new Issues();
         Checks.required(errors, "/name", body.name(), 200);
         Checks.optional(errors, "/region", body.region(), 100);
         return context.sql().inTransaction(c -> {
             Site before = find(c, code);
-            Etags.checkVersion(ifMatch, before.version(), before);
+            version.check(before.version(), before);
             if (before.status() == SiteStatus.DECOMMISSIONED) {
                 throw signedOff(code, before);
             }
@@ -138,14 +146,14 @@ public final class SiteStore {
             errors.throwIfAny();
             Sql.update(c, "UPDATE site SET name = ?, region = ?, status = ?, version = version + 1, updated_at = ?, "
                             + "updated_by = ? WHERE code = ?", body.name(), body.region(), body.status().code(),
-                    context.clock().instant(), caller.name(), code);
+                    context.clock().instant(), actor.name(), code);
             Site after = find(c, code);
-            context.audit().record(c, caller, "update", "site", code, null, before, after);
+            context.audit().record(c, actor, "update", "site", code, null, before, after);
             return after;
         });
     }
 
-    private static void statusRules(FieldErrors errors, SiteKind kind, SiteStatus status) {
+    private static void statusRules(Issues errors, SiteKind kind, SiteStatus status) {
         if (status == null) {
             errors.add("/status", "REQUIRED", "Give the site's status.");
         } else if (status == SiteStatus.DECOMMISSIONED) {
@@ -155,19 +163,19 @@ public final class SiteStore {
         }
     }
 
-    SiteChecklist checklist(String code) {
+    public SiteChecklist checklist(String code) {
         return context.sql().inTransaction(c -> checklist(c, code));
     }
 
-    ChecklistItem item(String code, String key) {
+    public ChecklistItem item(String code, String key) {
         return context.sql().inTransaction(c -> {
             find(c, code);
             return findItem(c, code, key);
         });
     }
 
-    ChecklistItem createItem(Principal caller, String code, ChecklistItemCreate body) {
-        FieldErrors errors = new FieldErrors();
+    public ChecklistItem createItem(Actor actor, String code, ChecklistItemCreate body) {
+        Issues errors = new Issues();
         if (body.key() == null) {
             errors.add("/key", "REQUIRED", "Give the item a key, for example traffic-drained.");
         } else if (!Checks.ITEM_KEY.matcher(body.key()).matches()) {
@@ -188,46 +196,46 @@ public final class SiteStore {
             Instant now = context.clock().instant();
             Sql.update(c, "INSERT INTO checklist_item (site_code, item_key, seq, title, owner, done, version, created_at, "
                             + "created_by, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, FALSE, 1, ?, ?, ?, ?)",
-                    code, body.key(), seq, body.title(), body.owner(), now, caller.name(), now, caller.name());
+                    code, body.key(), seq, body.title(), body.owner(), now, actor.name(), now, actor.name());
             bumpChecklist(c, code);
             ChecklistItem created = findItem(c, code, body.key());
-            context.audit().record(c, caller, "create", "checklist-item", code + "/" + body.key(), null, null, created);
+            context.audit().record(c, actor, "create", "checklist-item", code + "/" + body.key(), null, null, created);
             return created;
         });
     }
 
-    ChecklistItem updateItem(Principal caller, String code, String key, long ifMatch, MergePatch patch) {
+    public ChecklistItem updateItem(Actor actor, String code, String key, Version version, MergePatch patch) {
         MergePatch.Member<String> title = patch.text("title", 300, false);
         MergePatch.Member<String> owner = patch.text("owner", 100, true);
         MergePatch.Member<Boolean> done = patch.bool("done");
         MergePatch.Member<String> evidence = patch.text("evidence", 2000, true);
-        patch.errors().throwIfAny();
+        patch.issues().throwIfAny();
         return context.sql().inTransaction(c -> {
             Site site = find(c, code);
             ChecklistItem before = findItem(c, code, key);
-            Etags.checkVersion(ifMatch, before.version(), before);
+            version.check(before.version(), before);
             refuseIfSignedOff(code, site);
             boolean isDone = done.or(before.done());
             String newEvidence = evidence.or(before.evidence());
             if (isDone && (newEvidence == null || newEvidence.isBlank())) {
-                new FieldErrors().add("/evidence", "EVIDENCE_REQUIRED", "Give evidence (a report, a change record, a "
+                new Issues().add("/evidence", "EVIDENCE_REQUIRED", "Give evidence (a report, a change record, a "
                         + "certificate of destruction) before marking the item done.").throwIfAny();
             }
             Instant now = context.clock().instant();
-            String signedOffBy = isDone ? (before.done() ? before.signedOffBy() : caller.name()) : null;
+            String signedOffBy = isDone ? (before.done() ? before.signedOffBy() : actor.name()) : null;
             Instant signedOffAt = isDone ? (before.done() ? before.signedOffAt() : now) : null;
             Sql.update(c, "UPDATE checklist_item SET title = ?, owner = ?, done = ?, evidence = ?, signed_off_by = ?, "
                             + "signed_off_at = ?, version = version + 1, updated_at = ?, updated_by = ? "
                             + "WHERE site_code = ? AND item_key = ?", title.or(before.title()), owner.or(before.owner()),
-                    isDone, newEvidence, signedOffBy, signedOffAt, now, caller.name(), code, key);
+                    isDone, newEvidence, signedOffBy, signedOffAt, now, actor.name(), code, key);
             bumpChecklist(c, code);
             ChecklistItem after = findItem(c, code, key);
-            context.audit().record(c, caller, "update", "checklist-item", code + "/" + key, null, before, after);
+            context.audit().record(c, actor, "update", "checklist-item", code + "/" + key, null, before, after);
             return after;
         });
     }
 
-    SiteReadiness readiness(String code, int days) {
+    public SiteReadiness readiness(String code, int days) {
         return context.sql().inTransaction(c -> readiness(c, find(c, code), days));
     }
 
@@ -235,8 +243,8 @@ public final class SiteStore {
      * Signs a data centre off for decommissioning: refused (409) unless it is ready — no traffic in
      * the window, nothing left that has not cut over, every checklist item done.
      */
-    SiteChecklist signOff(Principal caller, String code, long ifMatch, SignOffRequest body) {
-        FieldErrors errors = new FieldErrors();
+    public SiteChecklist signOff(Actor actor, String code, Version version, SignOffRequest body) {
+        Issues errors = new Issues();
         if (body.statement() == null || body.statement().trim().length() < 3) {
             errors.add("/statement", body.statement() == null ? "REQUIRED" : "TOO_SHORT",
                     "Write the sign-off statement (at least 3 characters).");
@@ -251,7 +259,7 @@ public final class SiteStore {
         return context.sql().inTransaction(c -> {
             Site site = find(c, code);
             SiteChecklist before = checklist(c, code);
-            Etags.checkVersion(ifMatch, before.version(), before);
+            version.check(before.version(), before);
             SiteReadiness readiness = readiness(c, site, days);
             if (!readiness.ready()) {
                 throw refusal(Programme.load(c), site, readiness, before);
@@ -259,49 +267,51 @@ public final class SiteStore {
             Instant now = context.clock().instant();
             Sql.update(c, "UPDATE site SET status = ?, signed_off_by = ?, signed_off_at = ?, sign_off_statement = ?, "
                             + "checklist_version = checklist_version + 1, version = version + 1, updated_at = ?, "
-                            + "updated_by = ? WHERE code = ?", SiteStatus.DECOMMISSIONED.code(), caller.name(), now,
-                    body.statement().trim(), now, caller.name(), code);
+                            + "updated_by = ? WHERE code = ?", SiteStatus.DECOMMISSIONED.code(), actor.name(), now,
+                    body.statement().trim(), now, actor.name(), code);
             SiteChecklist after = checklist(c, code);
-            context.audit().record(c, caller, "sign-off", "site-checklist", code, body.statement().trim(), before, after);
-            context.audit().record(c, caller, "update", "site", code, body.statement().trim(), site, find(c, code));
+            context.audit().record(c, actor, "sign-off", "site-checklist", code, body.statement().trim(), before, after);
+            context.audit().record(c, actor, "update", "site", code, body.statement().trim(), site, find(c, code));
             return after;
         });
     }
 
-    private ProblemException refusal(Programme programme, Site site, SiteReadiness readiness, SiteChecklist checklist) {
-        List<FieldProblem> problems = new ArrayList<>();
+    private Refused refusal(Programme programme, Site site, SiteReadiness readiness, SiteChecklist checklist) {
+        List<Issue> problems = new ArrayList<>();
         List<MigrationBlocker> blockers = new ArrayList<>();
         for (SiteReadiness.Reason r : readiness.reasons()) {
             switch (r.code()) {
-                case TRAFFIC_IN_WINDOW -> problems.add(new FieldProblem("/days", "TRAFFIC_IN_WINDOW", r.message()));
+                case TRAFFIC_IN_WINDOW -> problems.add(new Issue("/days", "TRAFFIC_IN_WINDOW", r.message()));
                 case COMPONENTS_HOSTED -> {
-                    problems.add(new FieldProblem("", "COMPONENTS_HOSTED", r.message()));
+                    problems.add(new Issue("", "COMPONENTS_HOSTED", r.message()));
                     blockers.add(new MigrationBlocker(r.component(), programme.state(r.component()), site.code(),
                             r.message()));
                 }
                 case CHECKLIST_INCOMPLETE -> checklist.items().stream().filter(i -> !i.done()).forEach(i ->
-                        problems.add(new FieldProblem("/items/" + i.key(), "ITEM_NOT_DONE", i.title() + " is not done.")));
-                case ALREADY_DECOMMISSIONED -> problems.add(new FieldProblem("", "ALREADY_SIGNED_OFF", r.message()));
-                case NOT_A_DATA_CENTRE -> problems.add(new FieldProblem("", "NOT_A_DATA_CENTRE", r.message()));
+                        problems.add(new Issue("/items/" + i.key(), "ITEM_NOT_DONE", i.title() + " is not done.")));
+                case ALREADY_DECOMMISSIONED -> problems.add(new Issue("", "ALREADY_SIGNED_OFF", r.message()));
+                case NOT_A_DATA_CENTRE -> problems.add(new Issue("", "NOT_A_DATA_CENTRE", r.message()));
             }
         }
         String detail = site.code() + " cannot be signed off: " + readiness.reasons().get(0).message()
                 + (readiness.reasons().size() > 1 ? " (and " + (readiness.reasons().size() - 1) + " more reasons)" : "");
-        return ProblemException.transitionRefused(detail, problems, null).withMember("blockers", blockers);
+        return new Refused(Refused.Kind.TRANSITION, detail, problems, null).with("blockers", blockers);
+    }
+
+    /** Messages routed through a site in a window, and the latest one's time. */
+    private record Traffic(long count, Instant latest) {
+    }
+
+    /** A checklist's own version and sign-off statement, kept on its site's row. */
+    private record ChecklistHead(long version, String statement) {
     }
 
     private SiteReadiness readiness(Connection c, Site site, int days) throws SQLException {
         Instant now = context.clock().instant();
         Instant since = now.minus(Duration.ofDays(days));
-        long[] count = new long[1];
-        Instant[] latest = new Instant[1];
-        Sql.list(c, "SELECT COUNT(*) AS n, MAX(created_at) AS latest FROM message WHERE site_code = ? AND created_at >= ?",
-                r -> {
-                    count[0] = r.getLong("n");
-                    latest[0] = Sql.instant(r, "latest");
-                    return null;
-                }, site.code(), since);
-        Instant lastMessageAt = latest[0] != null ? latest[0] : site.lastMessageAt();
+        Traffic traffic = Sql.list(c, "SELECT COUNT(*) AS n, MAX(created_at) AS latest FROM message WHERE site_code = ? "
+                + "AND created_at >= ?", r -> new Traffic(r.getLong("n"), Sql.instant(r, "latest")), site.code(), since).get(0);
+        Instant lastMessageAt = traffic.latest() != null ? traffic.latest() : site.lastMessageAt();
         List<SiteReadiness.Reason> reasons = new ArrayList<>();
         if (site.status() == SiteStatus.DECOMMISSIONED) {
             reasons.add(new SiteReadiness.Reason(ReadinessReasonCode.ALREADY_DECOMMISSIONED,
@@ -311,10 +321,10 @@ public final class SiteStore {
             reasons.add(new SiteReadiness.Reason(ReadinessReasonCode.NOT_A_DATA_CENTRE,
                     site.code() + " is a cloud region; only data centres are decommissioned here.", null));
         }
-        if (count[0] > 0) {
+        if (traffic.count() > 0) {
             reasons.add(new SiteReadiness.Reason(ReadinessReasonCode.TRAFFIC_IN_WINDOW,
-                    NumberFormat.getIntegerInstance(Locale.UK).format(count[0]) + " messages routed through "
-                            + site.code() + " in the last " + days + " days (latest " + latest[0] + ").", null));
+                    NumberFormat.getIntegerInstance(Locale.UK).format(traffic.count()) + " messages routed through "
+                            + site.code() + " in the last " + days + " days (latest " + traffic.latest() + ").", null));
         }
         Programme programme = Programme.load(c);
         for (String component : site.componentsHosted()) {
@@ -329,13 +339,13 @@ public final class SiteStore {
             reasons.add(new SiteReadiness.Reason(ReadinessReasonCode.CHECKLIST_INCOMPLETE, open + " of "
                     + checklist.items().size() + " checklist items are not done.", null));
         }
-        return new SiteReadiness(site.code(), days, reasons.isEmpty(), count[0], lastMessageAt,
+        return new SiteReadiness(site.code(), days, reasons.isEmpty(), traffic.count(), lastMessageAt,
                 site.componentsHosted(), checklist.complete(), reasons, now);
     }
 
-    private static ProblemException signedOff(String code, Site site) {
+    private static Refused signedOff(String code, Site site) {
         String message = "The " + code + " checklist was signed off on " + site.signedOffAt() + " and can no longer change.";
-        return ProblemException.transitionRefused(message, List.of(new FieldProblem("", "ALREADY_SIGNED_OFF",
+        return new Refused(Refused.Kind.TRANSITION, message, List.of(new Issue("", "ALREADY_SIGNED_OFF",
                 "The checklist is closed.")), null);
     }
 
@@ -351,23 +361,18 @@ public final class SiteStore {
 
     private SiteChecklist checklist(Connection c, String code) throws SQLException {
         Site site = find(c, code);
-        long[] version = new long[1];
-        String[] statement = new String[1];
-        Sql.list(c, "SELECT checklist_version, sign_off_statement FROM site WHERE code = ?", r -> {
-            version[0] = r.getLong(1);
-            statement[0] = r.getString(2);
-            return null;
-        }, code);
+        ChecklistHead head = Sql.list(c, "SELECT checklist_version, sign_off_statement FROM site WHERE code = ?",
+                r -> new ChecklistHead(r.getLong(1), r.getString(2)), code).get(0);
         List<ChecklistItem> items = Sql.list(c, "SELECT " + ITEM_COLUMNS + " FROM checklist_item WHERE site_code = ? "
                 + "ORDER BY seq, item_key", SiteStore::item, code);
-        return new SiteChecklist(code, version[0], items, !items.isEmpty() && items.stream().allMatch(ChecklistItem::done),
-                site.signedOffBy(), site.signedOffAt(), statement[0]);
+        return new SiteChecklist(code, head.version(), items, !items.isEmpty() && items.stream().allMatch(ChecklistItem::done),
+                site.signedOffBy(), site.signedOffAt(), head.statement());
     }
 
     private static ChecklistItem findItem(Connection c, String code, String key) throws SQLException {
         return Sql.list(c, "SELECT " + ITEM_COLUMNS + " FROM checklist_item WHERE site_code = ? AND item_key = ?",
                         SiteStore::item, code, key).stream().findFirst()
-                .orElseThrow(() -> ProblemException.notFound("Checklist item " + key + " of " + code));
+                .orElseThrow(() -> new NotFound("Checklist item " + key + " of " + code));
     }
 
     private static ChecklistItem item(ResultSet r) throws SQLException {
@@ -380,7 +385,7 @@ public final class SiteStore {
     static Site find(Connection c, String code) throws SQLException {
         List<Site> rows = Sql.list(c, "SELECT " + COLUMNS + " FROM site WHERE code = ?", r -> site(c, r), code);
         if (rows.isEmpty()) {
-            throw ProblemException.notFound("Site " + code);
+            throw new NotFound("Site " + code);
         }
         return rows.get(0);
     }

@@ -3,19 +3,20 @@ package io.spineconsole.sandbox.migration;
 import io.spineconsole.api.Page;
 import io.spineconsole.domain.Coded;
 import io.spineconsole.domain.ComponentState;
-import io.spineconsole.domain.Principal;
 import io.spineconsole.domain.migration.Burndown;
 import io.spineconsole.domain.migration.BurndownInterval;
 import io.spineconsole.domain.migration.MigrationRules;
 import io.spineconsole.domain.migration.Wave;
 import io.spineconsole.domain.migration.WaveCreate;
 import io.spineconsole.domain.migration.WaveUpdate;
+import io.spineconsole.sandbox.Actor;
 import io.spineconsole.sandbox.SandboxContext;
 import io.spineconsole.sandbox.Sql;
-import io.spineconsole.sandbox.http.Cursors;
-import io.spineconsole.sandbox.http.Etags;
-import io.spineconsole.sandbox.http.FieldErrors;
-import io.spineconsole.sandbox.http.ProblemException;
+import io.spineconsole.sandbox.outcome.Invalid;
+import io.spineconsole.sandbox.outcome.Issues;
+import io.spineconsole.sandbox.outcome.NotFound;
+import io.spineconsole.sandbox.outcome.Version;
+import io.spineconsole.sandbox.paging.PageCursor;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -40,28 +41,28 @@ public final class WaveStore {
         this.context = context;
     }
 
-    Page<Wave> list(int limit, String cursor) {
+    public Page<Wave> list(int limit, PageCursor cursor) {
         return context.sql().inTransaction(c -> {
-            int after = cursor == null ? 0 : Integer.parseInt(Cursors.decode(cursor, "waves").get(0));
+            int after = cursor == null ? 0 : cursor.lastKeyFor("waves", key -> Integer.parseInt(key.get(0)));
             Programme p = Programme.load(c);
             List<Wave> rows = Sql.list(c, "SELECT " + COLUMNS + " FROM migration_wave WHERE wave_number > ? "
                     + "ORDER BY wave_number FETCH FIRST " + (limit + 1) + " ROWS ONLY", r -> wave(p, r), after);
             String next = null;
             if (rows.size() > limit) {
                 rows = rows.subList(0, limit);
-                next = Cursors.encode("waves", List.of(Integer.toString(rows.get(limit - 1).number())));
+                next = PageCursor.after("waves", List.of(Integer.toString(rows.get(limit - 1).number()))).encode();
             }
             long total = Sql.list(c, "SELECT COUNT(*) FROM migration_wave", r -> r.getLong(1)).get(0);
             return new Page<>(rows, next, total, true);
         });
     }
 
-    Wave get(int number) {
+    public Wave get(int number) {
         return context.sql().inTransaction(c -> find(c, Programme.load(c), number));
     }
 
-    Wave create(Principal caller, WaveCreate body) {
-        FieldErrors errors = new FieldErrors();
+    public Wave create(Actor actor, WaveCreate body) {
+        Issues errors = new Issues();
         if (body.number() == null) {
             errors.add("/number", "REQUIRED", "Give the wave a number.");
         } else {
@@ -76,32 +77,32 @@ public final class WaveStore {
             Instant now = context.clock().instant();
             Sql.update(c, "INSERT INTO migration_wave (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?, ?)",
                     body.number(), body.name(), body.plannedStart(), body.plannedEnd(), body.notes(), now,
-                    caller.name(), now, caller.name());
+                    actor.name(), now, actor.name());
             Wave created = find(c, Programme.load(c), body.number());
-            context.audit().record(c, caller, "create", "wave", Integer.toString(body.number()), null, null, created);
+            context.audit().record(c, actor, "create", "wave", Integer.toString(body.number()), null, null, created);
             return created;
         });
     }
 
-    Wave update(Principal caller, int number, long ifMatch, WaveUpdate body) {
-        FieldErrors errors = new FieldErrors();
+    public Wave update(Actor actor, int number, Version version, WaveUpdate body) {
+        Issues errors = new Issues();
         rules(errors, body.name(), body.plannedStart(), body.plannedEnd(), body.notes());
         errors.throwIfAny();
         return context.sql().inTransaction(c -> {
             Programme p = Programme.load(c);
             Wave before = find(c, p, number);
-            Etags.checkVersion(ifMatch, before.version(), before);
+            version.check(before.version(), before);
             Sql.update(c, "UPDATE migration_wave SET name = ?, planned_start = ?, planned_end = ?, notes = ?, "
                             + "version = version + 1, updated_at = ?, updated_by = ? WHERE wave_number = ?",
                     body.name(), body.plannedStart(), body.plannedEnd(), body.notes(), context.clock().instant(),
-                    caller.name(), number);
+                    actor.name(), number);
             Wave after = find(c, p, number);
-            context.audit().record(c, caller, "update", "wave", Integer.toString(number), null, before, after);
+            context.audit().record(c, actor, "update", "wave", Integer.toString(number), null, before, after);
             return after;
         });
     }
 
-    private static void rules(FieldErrors errors, String name, LocalDate start, LocalDate end, String notes) {
+    private static void rules(Issues errors, String name, LocalDate start, LocalDate end, String notes) {
         Checks.required(errors, "/name", name, 200);
         Checks.length(errors, "/notes", notes, 2000);
         if (start == null) {
@@ -119,7 +120,7 @@ public final class WaveStore {
      * Counts per day or week: each component's state at the end of the day is its last recorded
      * transition up to then (or, before its first, the state that transition left).
      */
-    Burndown burndown(LocalDate from, LocalDate to, BurndownInterval interval) {
+    public Burndown burndown(LocalDate from, LocalDate to, BurndownInterval interval) {
         return context.sql().inTransaction(c -> {
             LocalDate today = LocalDate.ofInstant(context.clock().instant(), ZoneOffset.UTC);
             LocalDate end = to != null ? to : today;
@@ -127,12 +128,12 @@ public final class WaveStore {
                     r -> r.getObject(1, LocalDate.class)).stream().filter(java.util.Objects::nonNull).findFirst()
                     .orElse(end.minusWeeks(12));
             if (end.isBefore(start)) {
-                throw ProblemException.badParameter("query.to", "DATE_ORDER", "'to' must be on or after 'from'.");
+                throw Invalid.parameter("query.to", "DATE_ORDER", "'to' must be on or after 'from'.");
             }
             long step = interval == BurndownInterval.DAY ? 1 : 7;
             long points = ChronoUnit.DAYS.between(start, end) / step + 1;
             if (points > MAX_POINTS) {
-                throw ProblemException.badParameter("query.from", "WINDOW_TOO_WIDE", "That window has " + points
+                throw Invalid.parameter("query.from", "WINDOW_TOO_WIDE", "That window has " + points
                         + " points; at most " + MAX_POINTS + ". Narrow it or use interval=week.");
             }
             record Created(Instant at, Integer wave, ComponentState current) {
@@ -202,7 +203,7 @@ public final class WaveStore {
 
     private Wave find(Connection c, Programme p, int number) throws SQLException {
         return Sql.list(c, "SELECT " + COLUMNS + " FROM migration_wave WHERE wave_number = ?", r -> wave(p, r), number)
-                .stream().findFirst().orElseThrow(() -> ProblemException.notFound("Wave " + number));
+                .stream().findFirst().orElseThrow(() -> new NotFound("Wave " + number));
     }
 
     private static Wave wave(Programme p, ResultSet r) throws SQLException {

@@ -15,7 +15,13 @@ public final class Invalid extends Outcome {
     private final List<Issue> issues;
 
     public Invalid(Part part, List<Issue> issues) {
-        super(issues.size() == 1 ? issues.get(0).message() : issues.size() + " fields are invalid; see errors.");
+        this(part, issues.size() == 1 ? issues.get(0).message() : issues.size() + " fields are invalid; see errors.",
+                issues);
+    }
+
+    /** With a detail of its own, where the sentence for the whole input says more than any one issue. */
+    public Invalid(Part part, String detail, List<Issue> issues) {
+        super(detail);
         if (issues.isEmpty()) {
             throw new IllegalArgumentException("an Invalid outcome names at least one issue");
         }

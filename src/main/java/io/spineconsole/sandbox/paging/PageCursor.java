@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * A keyset cursor: the sort key of the last row served, and a fingerprint of the search (filter and
@@ -45,6 +46,19 @@ public final class PageCursor {
         return java.util.Collections.unmodifiableList(lastKey);
     }
 
+    /**
+     * The last row's key as the store reads it, as long as this cursor was made for {@code search}: a
+     * key that {@code read} cannot make sense of is {@link Invalid}, a cursor this server did not issue.
+     */
+    public <T> T lastKeyFor(String search, Function<List<String>, T> read) {
+        List<String> key = lastKeyFor(search);
+        try {
+            return read.apply(key);
+        } catch (RuntimeException e) {
+            throw notIssued();
+        }
+    }
+
     /** The last row's key of a cursor whose search the store does not fingerprint (a job's item list). */
     public List<String> lastKey() {
         return java.util.Collections.unmodifiableList(lastKey);
@@ -79,9 +93,14 @@ public final class PageCursor {
             }
             return new PageCursor(s, lastKey);
         } catch (RuntimeException | java.io.IOException e) {
-            throw Invalid.parameter("query.cursor", "INVALID_CURSOR",
-                    "The cursor is not one this server issued. Pass nextCursor back unchanged.");
+            throw notIssued();
         }
+    }
+
+    /** The answer to a cursor this server did not issue (or one whose key no longer makes sense). */
+    public static Invalid notIssued() {
+        return Invalid.parameter("query.cursor", "INVALID_CURSOR",
+                "The cursor is not one this server issued. Pass nextCursor back unchanged.");
     }
 
     private static String hash(String search) {

@@ -3,7 +3,7 @@ package io.spineconsole.sandbox.http;
 import io.spineconsole.api.BackboneApi;
 import io.spineconsole.api.http.HttpBackboneApi;
 import io.spineconsole.domain.Role;
-import io.spineconsole.sandbox.SandboxBackbone;
+import io.spineconsole.sandbox.http.server.SandboxBackbone;
 import io.spineconsole.sandbox.SandboxFixture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

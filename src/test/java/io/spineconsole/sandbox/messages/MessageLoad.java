@@ -1,7 +1,7 @@
 package io.spineconsole.sandbox.messages;
 
 import io.spineconsole.domain.messages.MessageSearch;
-import io.spineconsole.sandbox.SandboxBackbone;
+import io.spineconsole.sandbox.http.server.SandboxBackbone;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -157,7 +157,8 @@ public final class MessageLoad {
         MessageQuery q = new MessageQuery(search, from, to);
         List<Object[]> out = new ArrayList<>();
         for (MessageQuery.Branch b : q.branches()) {
-            out.add(q.page(b, null, search.limit() + 1));
+            MessageQuery.Statement page = q.page(b, null, search.limit() + 1);
+            out.add(new Object[] {page.sql(), page.params()});
         }
         return out;
     }

@@ -1,4 +1,4 @@
-package io.spineconsole.sandbox.messages;
+package io.spineconsole.sandbox.http.messages;
 
 import io.javalin.http.Context;
 import io.spineconsole.domain.Identifiers;
@@ -7,6 +7,7 @@ import io.spineconsole.domain.messages.MessageSearch;
 import io.spineconsole.domain.messages.StreamFilter;
 import io.spineconsole.sandbox.http.ProblemException;
 import io.spineconsole.sandbox.http.QueryParams;
+import io.spineconsole.sandbox.paging.PageCursor;
 
 import java.util.HashSet;
 import java.util.List;
@@ -97,6 +98,11 @@ final class MessageParams {
         return q.integer("limit", 1, 500, MessageSearch.DEFAULT_LIMIT);
     }
 
+    /**
+     * The {@code cursor} parameter's text, refused at once when it is too long to be one of ours; it
+     * is decoded ({@link #decode}) once the rest of the query has been read, so other mistakes in the
+     * query are named first.
+     */
     static String cursor(QueryParams q) {
         Optional<String> c = q.string("cursor");
         if (c.isPresent() && c.get().length() > 1000) {
@@ -105,8 +111,12 @@ final class MessageParams {
         return c.orElse(null);
     }
 
+    static PageCursor decode(String cursor) {
+        return cursor == null ? null : PageCursor.decode(cursor);
+    }
+
     /** The search filters shared by search and export. */
-    static MessageSearch search(QueryParams q, int limit, String cursor) {
+    static MessageSearch search(QueryParams q, int limit) {
         boolean oldestFirst = switch (q.string("sort").orElse("-received-at")) {
             case "-received-at" -> false;
             case "received-at" -> true;
@@ -115,7 +125,7 @@ final class MessageParams {
         };
         return new MessageSearch(uuid(q, "messageId").orElse(null), uuid(q, "conversationId").orElse(null), ods(q),
                 asid(q), partyKey(q), interaction(q), statuses(q), site(q), uuid(q, "endpointId").orElse(null),
-                signature(q), q.instant("from").orElse(null), q.instant("to").orElse(null), oldestFirst, limit, cursor);
+                signature(q), q.instant("from").orElse(null), q.instant("to").orElse(null), oldestFirst, limit, null);
     }
 
     static StreamFilter streamFilter(QueryParams q) {

@@ -1,4 +1,4 @@
-package io.spineconsole.sandbox.messages;
+package io.spineconsole.sandbox.http.messages;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
@@ -7,9 +7,10 @@ import io.spineconsole.domain.messages.StreamDropped;
 import io.spineconsole.domain.messages.StreamFilter;
 import io.spineconsole.domain.messages.StreamHeartbeat;
 import io.spineconsole.domain.messages.StreamReset;
-import io.spineconsole.sandbox.SandboxServer;
+import io.spineconsole.sandbox.http.Callers;
 import io.spineconsole.sandbox.http.ProblemException;
 import io.spineconsole.sandbox.http.QueryParams;
+import io.spineconsole.sandbox.messages.StreamHub;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -27,7 +28,7 @@ import java.util.regex.Pattern;
  * before the stream starts are ordinary problem answers; once streaming, a failure ends the
  * stream. Writes are batched: up to a few hundred events per flush.
  */
-final class MessageStream {
+final class MessageStreamRoute {
     static final int MAX_STREAMS_PER_TOKEN = 4;
     private static final Pattern EVENT_ID = Pattern.compile("[0-9]{1,40}");
     private static final int BATCH = 500;
@@ -39,7 +40,7 @@ final class MessageStream {
     /** Silence after which a heartbeat is sent; shorter in tests. */
     static volatile Duration heartbeat = Duration.ofSeconds(15);
 
-    MessageStream(StreamHub hub, ObjectMapper mapper, Clock clock) {
+    MessageStreamRoute(StreamHub hub, ObjectMapper mapper, Clock clock) {
         this.hub = hub;
         this.mapper = mapper;
         this.clock = clock;
@@ -59,7 +60,7 @@ final class MessageStream {
             }
             resumeAfter = resumeText.length() > 18 ? Long.MAX_VALUE : Long.parseLong(resumeText);
         }
-        Principal caller = SandboxServer.principal(ctx);
+        Principal caller = Callers.principal(ctx);
         AtomicInteger open = openPerToken.computeIfAbsent(caller.tokenId(), k -> new AtomicInteger());
         if (open.incrementAndGet() > MAX_STREAMS_PER_TOKEN) {
             open.decrementAndGet();
@@ -74,9 +75,9 @@ final class MessageStream {
             res.setHeader("X-Accel-Buffering", "no");
             OutputStream out = res.getOutputStream();
             StringBuilder b = new StringBuilder("retry: 3000\n\n");
-            if (sub.resume == StreamHub.Resume.EXPIRED || sub.resume == StreamHub.Resume.FROM_ANOTHER_RUN) {
-                event(b, null, "reset", new StreamReset(sub.resume == StreamHub.Resume.EXPIRED ? "resume-point-expired"
-                        : "server-restarted", sub.oldestRetained == null ? null : String.valueOf(sub.oldestRetained)));
+            if (sub.resume() == StreamHub.Resume.EXPIRED || sub.resume() == StreamHub.Resume.FROM_ANOTHER_RUN) {
+                event(b, null, "reset", new StreamReset(sub.resume() == StreamHub.Resume.EXPIRED ? "resume-point-expired"
+                        : "server-restarted", sub.oldestRetained() == null ? null : String.valueOf(sub.oldestRetained())));
             }
             write(out, b);
             pump(sub, out);
@@ -94,9 +95,11 @@ final class MessageStream {
         StringBuilder b = new StringBuilder();
         while (!sub.hubClosed()) {
             StreamHub.Entry e = sub.next(heartbeat.toMillis());
-            long[] dropped = sub.takeDropped();
+            StreamHub.Dropped dropped = sub.takeDropped();
             if (dropped != null) {
-                event(b, null, "dropped", new StreamDropped(dropped[0], Instant.ofEpochMilli(dropped[1])));
+                // To the millisecond, as the stream has always sent it.
+                event(b, null, "dropped", new StreamDropped(dropped.count(),
+                        Instant.ofEpochMilli(dropped.since().toEpochMilli())));
             }
             if (e == null) {
                 if (!sub.hubClosed()) {
@@ -106,7 +109,7 @@ final class MessageStream {
                 int n = 0;
                 do {
                     event(b, e.id(), "message", e.message());
-                } while (++n < BATCH && (e = sub.queue.poll()) != null);
+                } while (++n < BATCH && (e = sub.poll()) != null);
             }
             write(out, b);
         }

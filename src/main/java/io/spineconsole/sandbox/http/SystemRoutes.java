@@ -1,22 +1,18 @@
-package io.spineconsole.sandbox;
+package io.spineconsole.sandbox.http;
 
-import io.spineconsole.sandbox.http.Access;
-import io.spineconsole.sandbox.http.ApiResponse;
-import io.spineconsole.sandbox.http.QueryParams;
-import io.spineconsole.sandbox.http.RouteGroup;
-import io.spineconsole.sandbox.http.Routes;
-import io.spineconsole.platform.BuildInfo;
 import io.spineconsole.domain.ServerHealth;
+import io.spineconsole.platform.BuildInfo;
+import io.spineconsole.sandbox.SummaryStore;
 
 /** Health, identity and the workspaces' headline summaries. */
-final class SystemRoutes implements RouteGroup {
+public final class SystemRoutes implements RouteGroup {
     /** The version of openapi.yaml this server implements. */
     static final String API_VERSION = "1.0.0";
     private final SummaryStore summaries;
     private final String mode;
     private final String database;
 
-    SystemRoutes(SummaryStore summaries, String mode, String database) {
+    public SystemRoutes(SummaryStore summaries, String mode, String database) {
         this.summaries = summaries;
         this.mode = mode;
         this.database = database;

@@ -1,14 +1,14 @@
-package io.spineconsole.sandbox.messages;
+package io.spineconsole.sandbox.http.messages;
 
 import io.javalin.http.Context;
 import io.spineconsole.api.Page;
-import io.spineconsole.domain.Principal;
 import io.spineconsole.domain.messages.CancelRequest;
-import io.spineconsole.domain.messages.ExportFormat;
 import io.spineconsole.domain.messages.FailureGroup;
 import io.spineconsole.domain.messages.JobState;
 import io.spineconsole.domain.messages.MessageDetail;
 import io.spineconsole.domain.messages.MessageSearch;
+import io.spineconsole.domain.messages.MessageStats;
+import io.spineconsole.domain.messages.MessageSummary;
 import io.spineconsole.domain.messages.RedeliverRequest;
 import io.spineconsole.domain.messages.RedeliveryItemOutcome;
 import io.spineconsole.domain.messages.RedeliveryJob;
@@ -17,16 +17,17 @@ import io.spineconsole.domain.messages.StatsBucket;
 import io.spineconsole.domain.messages.StatsGroup;
 import io.spineconsole.domain.messages.StatsQuery;
 import io.spineconsole.sandbox.SandboxContext;
-import io.spineconsole.sandbox.SandboxServer;
 import io.spineconsole.sandbox.http.Access;
 import io.spineconsole.sandbox.http.ApiResponse;
 import io.spineconsole.sandbox.http.Etags;
-import io.spineconsole.sandbox.http.FieldErrors;
-import io.spineconsole.sandbox.http.ProblemException;
 import io.spineconsole.sandbox.http.QueryParams;
 import io.spineconsole.sandbox.http.Requests;
 import io.spineconsole.sandbox.http.RouteGroup;
 import io.spineconsole.sandbox.http.Routes;
+import io.spineconsole.sandbox.messages.MessageStore;
+import io.spineconsole.sandbox.messages.MessagesModule;
+import io.spineconsole.sandbox.messages.RedeliveryJobs;
+import io.spineconsole.sandbox.outcome.Version;
 
 import java.time.Duration;
 import java.util.Arrays;
@@ -35,27 +36,24 @@ import java.util.Locale;
 import java.util.UUID;
 import java.util.stream.Stream;
 
-/** The admin API's message-flow operations (openapi.yaml tag "messages", except the summary). */
-final class MessageRoutes implements RouteGroup {
-    private final SandboxContext context;
-    private final MessageStore store;
-    private final Redelivery redelivery;
-    private final RedeliveryJobs jobs;
-    private final StatsStore stats;
-    private final Payloads payloads;
-    private final MessageStream streamRoute;
-    private final MessageExport export;
+import static io.spineconsole.sandbox.http.Callers.actor;
 
-    MessageRoutes(SandboxContext context, MessageStore store, MessageIngest ingest, Redelivery redelivery,
-                  RedeliveryJobs jobs, StatsStore stats, StreamHub stream, Payloads payloads) {
+/** The admin API's message-flow operations (openapi.yaml tag "messages", except the summary). */
+public final class MessageRoutes implements RouteGroup {
+    private final SandboxContext context;
+    private final MessagesModule messages;
+    private final MessageStore store;
+    private final RedeliveryJobs jobs;
+    private final MessageStreamRoute streamRoute;
+    private final MessageExportRoute export;
+
+    public MessageRoutes(SandboxContext context, MessagesModule messages) {
         this.context = context;
-        this.store = store;
-        this.redelivery = redelivery;
-        this.jobs = jobs;
-        this.stats = stats;
-        this.payloads = payloads;
-        this.streamRoute = new MessageStream(stream, context.mapper(), context.clock());
-        this.export = new MessageExport(store, context);
+        this.messages = messages;
+        this.store = messages.store();
+        this.jobs = messages.jobs();
+        this.streamRoute = new MessageStreamRoute(messages.stream(), context.mapper(), context.clock());
+        this.export = new MessageExportRoute(messages.export(), context.clock());
     }
 
     @Override
@@ -68,27 +66,22 @@ final class MessageRoutes implements RouteGroup {
         routes.raw().get("/api/v1/messages/export", export::handle, Access.OPERATOR);
         routes.get("/api/v1/messages/{messageId}", Access.VIEWER, (ctx, caller) -> {
             QueryParams.of(ctx);
-            MessageDetail detail = detail(MessageParams.pathUuid(ctx, "messageId"));
+            MessageDetail detail = store.detail(MessageParams.pathUuid(ctx, "messageId"));
             return ApiResponse.ok(detail).etag(detail.version());
         });
         routes.get("/api/v1/messages/{messageId}/payload", Access.VIEWER, (ctx, caller) -> {
             QueryParams.of(ctx);
             UUID id = MessageParams.pathUuid(ctx, "messageId");
-            MessageDetail detail = detail(id);
-            context.sql().inTransaction(c -> {
-                context.audit().record(c, caller, "view-payload", "message", upper(id), null, null, null);
-                return null;
-            });
-            return ApiResponse.ok(payloads.payload(detail.summary()));
+            return ApiResponse.ok(messages.payloads().view(actor(ctx), id));
         });
         routes.postIdempotent("/api/v1/messages/{messageId}/redeliver", Access.OPERATOR, (ctx, caller) -> {
             QueryParams.of(ctx);
             UUID id = MessageParams.pathUuid(ctx, "messageId");
             RedeliverRequest request = Requests.body(ctx, context.mapper(), RedeliverRequest.class);
-            new FieldErrors().check("reason", "OUT_OF_RANGE", reasonProblem(request.reason())).throwIfAny();
-            UUID copy = redelivery.redeliverNow(context.sql(), caller, id, request.reason());
-            MessageDetail detail = detail(copy);
-            return ApiResponse.created(detail, "/api/v1/messages/" + upper(copy)).etag(detail.version());
+            UUID copy = messages.redelivery().redeliverNow(actor(ctx), id, request.reason());
+            MessageDetail detail = store.detail(copy);
+            return ApiResponse.created(detail, "/api/v1/messages/" + copy.toString().toUpperCase(Locale.ROOT))
+                    .etag(detail.version());
         });
         routes.get("/api/v1/dead-letters", Access.VIEWER, (ctx, caller) -> {
             QueryParams q = QueryParams.of(ctx, "ods", "partyKey", "interaction", "site", "from", "to", "redelivered",
@@ -96,62 +89,65 @@ final class MessageRoutes implements RouteGroup {
             MessageSearch filter = MessageSearch.all().withParties(MessageParams.ods(q), null, MessageParams.partyKey(q))
                     .withInteraction(MessageParams.interaction(q)).withSite(MessageParams.site(q))
                     .withWindow(q.instant("from").orElse(null), q.instant("to").orElse(null))
-                    .withLimit(MessageParams.limit(q)).withCursor(MessageParams.cursor(q));
-            return ApiResponse.ok(store.deadLetters(filter, q.bool("redelivered").orElse(null), context.clock().instant()));
+                    .withLimit(MessageParams.limit(q));
+            String cursor = MessageParams.cursor(q);
+            Boolean redelivered = q.bool("redelivered").orElse(null);
+            return ApiResponse.ok(store.deadLetters(filter, redelivered, MessageParams.decode(cursor),
+                    context.clock().instant()));
         });
         routes.postIdempotent("/api/v1/redelivery-jobs", Access.OPERATOR, (ctx, caller) -> {
             QueryParams.of(ctx);
-            RedeliveryJob job = jobs.create(caller, Requests.body(ctx, context.mapper(), RedeliveryJobCreate.class));
+            RedeliveryJob job = jobs.create(actor(ctx), Requests.body(ctx, context.mapper(), RedeliveryJobCreate.class));
             return ApiResponse.accepted(job, "/api/v1/redelivery-jobs/" + job.id()).etag(job.version());
         });
         routes.get("/api/v1/redelivery-jobs", Access.VIEWER, (ctx, caller) -> {
             QueryParams q = QueryParams.of(ctx, "state", "limit", "cursor");
             List<JobState> states = q.allCoded("state", JobState.class).stream().distinct().toList();
-            return ApiResponse.ok(jobs.list(states, MessageParams.limit(q), MessageParams.cursor(q)));
+            int limit = MessageParams.limit(q);
+            return ApiResponse.ok(jobs.list(states, limit, MessageParams.decode(MessageParams.cursor(q))));
         });
         routes.get("/api/v1/redelivery-jobs/{jobId}", Access.VIEWER, (ctx, caller) -> {
             QueryParams.of(ctx);
-            UUID id = MessageParams.pathUuid(ctx, "jobId");
-            RedeliveryJob job = jobs.job(id).orElseThrow(() -> ProblemException.notFound("Redelivery job " + id));
+            RedeliveryJob job = jobs.job(MessageParams.pathUuid(ctx, "jobId"));
             return ApiResponse.ok(job).etag(job.version());
         });
         routes.get("/api/v1/redelivery-jobs/{jobId}/items", Access.VIEWER, (ctx, caller) -> {
             QueryParams q = QueryParams.of(ctx, "outcome", "limit", "cursor");
             UUID id = MessageParams.pathUuid(ctx, "jobId");
             RedeliveryItemOutcome outcome = q.coded("outcome", RedeliveryItemOutcome.class).orElse(null);
-            return ApiResponse.ok(jobs.items(id, outcome, MessageParams.limit(q), MessageParams.cursor(q)));
+            int limit = MessageParams.limit(q);
+            return ApiResponse.ok(jobs.items(id, outcome, limit, MessageParams.decode(MessageParams.cursor(q))));
         });
         routes.postIdempotent("/api/v1/redelivery-jobs/{jobId}/cancel", Access.OPERATOR, (ctx, caller) -> {
             QueryParams.of(ctx);
             UUID id = MessageParams.pathUuid(ctx, "jobId");
-            Long ifMatch = ctx.header("If-Match") == null ? null : Etags.requireIfMatch(ctx);
+            Version version = ctx.header("If-Match") == null ? null : Etags.ifMatch(ctx);
             String reason = null;
             if (ctx.bodyAsBytes().length > 0) {
                 reason = Requests.body(ctx, context.mapper(), CancelRequest.class).reason();
-                if (reason != null) {
-                    new FieldErrors().check("reason", "OUT_OF_RANGE", reasonProblem(reason)).throwIfAny();
-                }
             }
-            RedeliveryJob job = jobs.cancel(caller, id, ifMatch, reason);
+            RedeliveryJob job = jobs.cancel(actor(ctx), id, version, reason);
             return ApiResponse.ok(job).etag(job.version());
         });
     }
 
-    private Page<io.spineconsole.domain.messages.MessageSummary> search(Context ctx) {
+    private Page<MessageSummary> search(Context ctx) {
         QueryParams q = QueryParams.of(ctx, Stream.concat(Arrays.stream(MessageParams.FILTERS),
                 Stream.of("limit", "cursor")).toArray(String[]::new));
-        return store.search(MessageParams.search(q, MessageParams.limit(q), MessageParams.cursor(q)),
-                context.clock().instant());
+        int limit = MessageParams.limit(q);
+        String cursor = MessageParams.cursor(q);
+        MessageSearch search = MessageParams.search(q, limit);
+        return store.search(search, MessageParams.decode(cursor), context.clock().instant());
     }
 
-    private io.spineconsole.domain.messages.MessageStats stats(Context ctx) {
+    private MessageStats stats(Context ctx) {
         QueryParams q = QueryParams.of(ctx, "groupBy", "from", "to", "bucket", "top", "interaction", "ods", "site",
                 "endpointId");
         StatsQuery query = new StatsQuery(q.coded("groupBy", StatsGroup.class).orElse(null), q.instant("from").orElse(null),
                 q.instant("to").orElse(null), q.coded("bucket", StatsBucket.class).orElse(null),
                 q.integer("top", 1, 50, 10), MessageParams.interaction(q), MessageParams.ods(q), MessageParams.site(q),
                 MessageParams.uuid(q, "endpointId").orElse(null));
-        return stats.stats(query, context.clock().instant());
+        return messages.stats().stats(query, context.clock().instant());
     }
 
     private Page<FailureGroup> failureGroups(Context ctx) {
@@ -159,29 +155,6 @@ final class MessageRoutes implements RouteGroup {
         MessageStore.Window w = MessageStore.Window.resolve(q.instant("from").orElse(null), q.instant("to").orElse(null),
                 context.clock().instant(), Duration.ofHours(24));
         return store.failureGroups(w, MessageParams.interaction(q), MessageParams.ods(q), MessageParams.partyKey(q),
-                MessageParams.site(q), MessageParams.limit(q), MessageParams.cursor(q));
-    }
-
-    private MessageDetail detail(UUID id) {
-        return store.detail(id).orElseThrow(() -> ProblemException.notFound("Message " + upper(id)));
-    }
-
-    static java.util.Optional<String> reasonProblem(String reason) {
-        if (reason == null || reason.strip().length() < 3 || reason.length() > 500) {
-            return java.util.Optional.of("Give a reason of 3 to 500 characters.");
-        }
-        return java.util.Optional.empty();
-    }
-
-    static String upper(UUID id) {
-        return id.toString().toUpperCase(Locale.ROOT);
-    }
-
-    static Principal caller(Context ctx) {
-        return SandboxServer.principal(ctx);
-    }
-
-    static ExportFormat format(QueryParams q) {
-        return q.coded("format", ExportFormat.class).orElse(ExportFormat.CSV);
+                MessageParams.site(q), MessageParams.limit(q), MessageParams.decode(MessageParams.cursor(q)));
     }
 }

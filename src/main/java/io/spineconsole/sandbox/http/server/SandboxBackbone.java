@@ -1,11 +1,20 @@
-package io.spineconsole.sandbox;
+package io.spineconsole.sandbox.http.server;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.spineconsole.api.wire.WireJson;
 import io.spineconsole.domain.Role;
+import io.spineconsole.sandbox.AuditLog;
+import io.spineconsole.sandbox.InteractionCatalogue;
+import io.spineconsole.sandbox.SandboxContext;
+import io.spineconsole.sandbox.SandboxDatabase;
+import io.spineconsole.sandbox.SeedData;
+import io.spineconsole.sandbox.Sql;
+import io.spineconsole.sandbox.SummaryStore;
+import io.spineconsole.sandbox.TokenStore;
 import io.spineconsole.sandbox.http.Idempotency;
 import io.spineconsole.sandbox.http.RateLimit;
 import io.spineconsole.sandbox.messages.MessagesModule;
+import io.spineconsole.sandbox.migration.MigrationSeed;
 import io.spineconsole.sandbox.messages.TrafficSimulator;
 import io.spineconsole.platform.OwnerOnlyFiles;
 import org.slf4j.Logger;
@@ -21,8 +30,9 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
 /**
- * The reference backbone in one piece: database, seed data, token store and HTTP server. The
- * console starts one in-process on loopback; {@code spine-console sandbox} runs one headless.
+ * The reference backbone in one piece: database, seed data, the stores, and the HTTP server in front
+ * of them. The console starts one in-process on loopback; {@code spine-console sandbox} runs one
+ * headless. It lives beside the server because it is the one class that wires the stores to it.
  */
 public final class SandboxBackbone implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SandboxBackbone.class);
@@ -110,14 +120,14 @@ public final class SandboxBackbone implements AutoCloseable {
             SandboxContext context = new SandboxContext(sql, clock, new AuditLog(mapper, clock), mapper,
                     database.product(), interactions);
             messages = new MessagesModule(context);
-            if (new SeedData(interactions, clock).seedIfEmpty(sql, config.scale())) {
+            if (new SeedData(interactions, clock).seedIfEmpty(sql, config.scale(), MigrationSeed::seed)) {
                 messages.seedHistory(config.scale().messages());
                 LOG.info("Seeded the sandbox store at scale {}", config.scale());
             }
-            TokenStore tokens = new TokenStore(sql, clock);
+            TokenStore tokens = new TokenStore(sql, clock, context.audit());
             SummaryStore summaries = new SummaryStore(sql, clock);
             SandboxServer server = new SandboxServer(tokens, new Idempotency(sql, clock), mapper,
-                    RouteGroups.all(context, summaries, config.mode(), messages.routes(), tokens), config.rateLimit(),
+                    RouteGroups.all(context, summaries, config.mode(), messages, tokens), config.rateLimit(),
                     database::sync);
             int port = server.start(config.bindAddress(), config.port());
             String host = config.bindAddress().contains(":") ? "[" + config.bindAddress() + "]" : config.bindAddress();

@@ -1,0 +1,30 @@
+package io.spineconsole.sandbox.http.server;
+
+import io.spineconsole.sandbox.SandboxContext;
+import io.spineconsole.sandbox.SummaryStore;
+import io.spineconsole.sandbox.TokenStore;
+import io.spineconsole.sandbox.http.AuditAndTokenRoutes;
+import io.spineconsole.sandbox.http.RouteGroup;
+import io.spineconsole.sandbox.http.SystemRoutes;
+import io.spineconsole.sandbox.http.messages.MessageRoutes;
+import io.spineconsole.sandbox.http.migration.MigrationRoutes;
+import io.spineconsole.sandbox.messages.MessagesModule;
+import io.spineconsole.sandbox.registrations.RegistrationRoutes;
+
+import java.util.List;
+
+/** Every route group the sandbox serves. One line per area of the admin API. */
+final class RouteGroups {
+    private RouteGroups() {
+    }
+
+    static List<RouteGroup> all(SandboxContext context, SummaryStore summaries, String mode, MessagesModule messages,
+                                TokenStore tokens) {
+        return List.of(
+                new SystemRoutes(summaries, mode, context.databaseProduct()),
+                new MigrationRoutes(context),
+                new RegistrationRoutes(context),
+                new MessageRoutes(context, messages),
+                new AuditAndTokenRoutes(context, tokens));
+    }
+}
