@@ -46,7 +46,7 @@ public final class ElkLayout {
             g.setProperty(LayeredOptions.NODE_PLACEMENT_STRATEGY, NodePlacementStrategy.NETWORK_SIMPLEX);
             g.setProperty(LayeredOptions.SPACING_EDGE_NODE_BETWEEN_LAYERS, 8.0);
             g.setProperty(LayeredOptions.SPACING_EDGE_EDGE_BETWEEN_LAYERS, 6.0);
-            g.setProperty(LayeredOptions.SPACING_EDGE_NODE, 8.0);
+            g.setProperty(LayeredOptions.SPACING_EDGE_NODE, 9.0);
             g.setProperty(LayeredOptions.SPACING_EDGE_EDGE, 6.0);
         });
     }
