@@ -45,11 +45,11 @@ final class ChecklistPane extends VBox {
         table.setMinHeight(180);
         table.setAccessibleText(i18n.get("migration.sites.checklist"));
         table.getColumns().addAll(List.of(
-                column("migration.checklist.status", 90, i -> doneWords(i.done())),
-                column("migration.checklist.item", 260, ChecklistItem::title),
-                column("migration.checklist.owner", 120, ChecklistItem::owner),
-                column("migration.checklist.evidence", 200, ChecklistItem::evidence),
-                column("migration.checklist.confirmedBy", 160, i -> i.signedOffBy() == null ? ""
+                column(i18n.get("migration.checklist.status"), 90, i -> doneWords(i.done())),
+                column(i18n.get("migration.checklist.item"), 260, ChecklistItem::title),
+                column(i18n.get("migration.checklist.owner"), 120, ChecklistItem::owner),
+                column(i18n.get("migration.checklist.evidence"), 200, ChecklistItem::evidence),
+                column(i18n.get("migration.checklist.confirmedBy"), 160, i -> i.signedOffBy() == null ? ""
                         : i.signedOffBy() + ", " + labels.dateTime(i.signedOffAt()))));
         table.setRowFactory(t -> new TableRow<>() {
             @Override
@@ -109,8 +109,9 @@ final class ChecklistPane extends VBox {
         return i18n.get(done ? "migration.checklist.done" : "migration.checklist.notDone");
     }
 
-    private TableColumn<ChecklistItem, String> column(String titleKey, double width, Function<ChecklistItem, String> value) {
-        TableColumn<ChecklistItem, String> column = new TableColumn<>(i18n.get(titleKey));
+    private static TableColumn<ChecklistItem, String> column(String title, double width,
+                                                            Function<ChecklistItem, String> value) {
+        TableColumn<ChecklistItem, String> column = new TableColumn<>(title);
         column.setCellValueFactory(c -> new SimpleStringProperty(value.apply(c.getValue())));
         column.setPrefWidth(width);
         return column;

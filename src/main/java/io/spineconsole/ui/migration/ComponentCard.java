@@ -128,9 +128,8 @@ final class ComponentCard extends VBox {
     }
 
     private static Label muted(String text) {
-        Label label = new Label(text);
-        label.setWrapText(true);
-        label.getStyleClass().addAll("text-muted", "migration-card-meta");
+        Label label = MigrationUi.muted(text);
+        label.getStyleClass().add("migration-card-meta");
         return label;
     }
 
