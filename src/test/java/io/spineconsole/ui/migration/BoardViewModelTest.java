@@ -104,6 +104,25 @@ class BoardViewModelTest {
     }
 
     @Test
+    void aFailedLoadSaysWhyAndRetryLoadsAgain() {
+        try (VmHarness h = new VmHarness(sandbox, sandbox.adminToken())) {
+            h.componentsUnreachable = true;
+            h.connect();
+            h.await("failed", () -> h.model.board().stateProperty().get() == LoadState.FAILED);
+            assertTrue(h.call(() -> h.model.board().status().errorProperty().get())
+                    .startsWith("The server cannot be reached"), "the failure in words");
+            assertFalse(h.call(() -> h.model.board().status().errorDetailProperty().get()).isEmpty(),
+                    "the detail a ticket needs is there to copy");
+
+            h.componentsUnreachable = false;
+            h.run(() -> h.model.board().status().retry());
+            h.await("loaded", () -> h.model.board().stateProperty().get() == LoadState.LOADED);
+            assertEquals("", h.call(() -> h.model.board().status().errorProperty().get()));
+            assertTrue(h.call(() -> h.model.board().find("EPS").isPresent()));
+        }
+    }
+
+    @Test
     void onlyTheMovesTheRulesAllowAreOffered() {
         BoardViewModel board = admin.model.board();
         Component scr = admin.call(() -> board.find("SCR").orElseThrow());

@@ -1,5 +1,6 @@
 package io.spineconsole.ui.migration;
 
+import io.spineconsole.api.ApiException;
 import io.spineconsole.api.BackboneApi;
 import io.spineconsole.api.MigrationApi;
 import io.spineconsole.api.http.HttpBackboneApi;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -33,7 +35,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * The migration view models on a real sandbox over HTTP, without a toolkit: one thread plays the UI
  * thread (as Platform::runLater would), so the view models see their answers one at a time, in order.
  * Typing pauses pass at once unless a test brings its own debouncer; every component query the
- * view models send is recorded.
+ * view models send is recorded, and can be made to fail as if the server were unreachable.
  */
 final class VmHarness implements AutoCloseable {
     final ExecutorService uiThread = Executors.newSingleThreadExecutor(r -> new Thread(r, "test-ui"));
@@ -43,6 +45,8 @@ final class VmHarness implements AutoCloseable {
     final WorkspaceContext context;
     /** Every component query sent to the server, in order. */
     final List<ComponentQuery> componentQueries = new CopyOnWriteArrayList<>();
+    /** While set, component queries fail as if the server could not be reached. */
+    volatile boolean componentsUnreachable;
 
     VmHarness(SandboxFixture sandbox, String token) {
         this(sandbox, token, ViewMemory.inMemory());
@@ -67,6 +71,10 @@ final class VmHarness implements AutoCloseable {
         MigrationApi recorded = proxy(MigrationApi.class, (p, m, args) -> {
             if (m.getName().equals("listComponents")) {
                 componentQueries.add((ComponentQuery) args[0]);
+                if (componentsUnreachable) {
+                    return CompletableFuture.failedFuture(new ApiException(ApiException.Kind.OFFLINE, 0, null,
+                            "connection refused", "GET /api/v1/migration/components: connection refused", List.of(), null));
+                }
             }
             return forward(migration, m, args);
         });
