@@ -8,9 +8,11 @@ import io.spineconsole.domain.migration.ComponentQuery;
 import io.spineconsole.domain.migration.ComponentTransitionRequest;
 import io.spineconsole.domain.migration.MigrationBlocker;
 import io.spineconsole.domain.migration.MigrationRules;
+import io.spineconsole.ui.common.Debouncer;
 import io.spineconsole.ui.common.ErrorText;
 import io.spineconsole.ui.common.LatestLoad;
 import io.spineconsole.ui.common.LoadState;
+import io.spineconsole.ui.common.LoadStatus;
 import io.spineconsole.ui.common.UnsentReasons;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -43,6 +45,7 @@ public final class BoardViewModel {
     private static final int PAGE = 500;
     private final MigrationViewModel root;
     private final LatestLoad load;
+    private final Debouncer typing;
     private final io.spineconsole.ui.common.I18n i18n;
     private final ObservableList<Component> components = FXCollections.observableArrayList();
     private final ObservableList<String> owners = FXCollections.observableArrayList();
@@ -64,6 +67,7 @@ public final class BoardViewModel {
     BoardViewModel(MigrationViewModel root) {
         this.root = root;
         this.load = new LatestLoad(root.ui(), root.i18n(), () -> !components.isEmpty());
+        load.onRetry(this::load);
         this.i18n = root.i18n();
         root.memory().recall(MEMORY_SITE).ifPresent(site::set);
         root.memory().recall(MEMORY_WAVE).ifPresent(w -> {
@@ -75,6 +79,9 @@ public final class BoardViewModel {
         });
         root.memory().recall(MEMORY_OWNER).ifPresent(owner::set);
         root.memory().recall(MEMORY_TEXT).ifPresent(text::set);
+        // Typing filters once the user pauses; any other load (a box changed, Enter, F5) takes the text as it is.
+        this.typing = root.debouncers().create();
+        text.addListener((o, a, b) -> typing.submit(this::load));
     }
 
     /** The query the filters describe. */
@@ -86,6 +93,7 @@ public final class BoardViewModel {
 
     /** Loads the board for the filters as they are; an answer to an older filter never lands. */
     public void load() {
+        typing.cancel();
         if (!root.connected()) {
             return;
         }
@@ -102,6 +110,7 @@ public final class BoardViewModel {
     }
 
     public void cancel() {
+        typing.cancel();
         load.cancel();
     }
 
@@ -260,20 +269,18 @@ public final class BoardViewModel {
         return owner;
     }
 
+    /** The free-text filter: a change loads the board after the typing pause. */
     public StringProperty textProperty() {
         return text;
     }
 
+    /** What the view shows about this load (busy, empty, failed with Retry); views bind to it. */
+    public LoadStatus status() {
+        return load.status();
+    }
+
     public ReadOnlyObjectProperty<LoadState> stateProperty() {
         return load.stateProperty();
-    }
-
-    public ReadOnlyStringProperty errorProperty() {
-        return load.errorProperty();
-    }
-
-    public ReadOnlyStringProperty errorDetailProperty() {
-        return load.errorDetailProperty();
     }
 
     public ReadOnlyBooleanProperty movingProperty() {

@@ -95,14 +95,11 @@ final class ComponentDetailView extends ScrollPane {
         stepError.visibleProperty().bind(model.stepErrorProperty().isNotEmpty());
         stepError.managedProperty().bind(stepError.visibleProperty());
 
-        ErrorRow error = new ErrorRow(Bindings.createStringBinding(() -> model.errorProperty().get(), model.errorProperty()),
-                model.errorDetailProperty(), i18n);
         VBox history = MigrationUi.history(model.history(), model.historyHasMoreProperty(), model::loadMoreHistory,
-                labels, i18n.get("migration.history.empty"));
+                model.status(), labels, i18n.get("migration.history.empty"));
         history.setId("migration-detail-history");
 
-        body.getChildren().addAll(head, error, MigrationUi.stateRows(model.stateProperty(), model.errorProperty(),
-                        model.errorDetailProperty(), "", i18n), facts,
+        body.getChildren().addAll(head, MigrationUi.placeholder(model.status(), "", i18n), facts,
                 MigrationUi.sectionTitle(i18n.get("migration.detail.runbook")), stepError, runbook,
                 MigrationUi.sectionTitle(i18n.get("migration.detail.history")), history);
         body.setPadding(new Insets(12));

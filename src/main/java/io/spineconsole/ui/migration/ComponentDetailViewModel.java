@@ -10,6 +10,7 @@ import io.spineconsole.domain.migration.RunbookStepStatus;
 import io.spineconsole.ui.common.ErrorText;
 import io.spineconsole.ui.common.LatestLoad;
 import io.spineconsole.ui.common.LoadState;
+import io.spineconsole.ui.common.LoadStatus;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -46,6 +47,7 @@ public final class ComponentDetailViewModel {
     ComponentDetailViewModel(MigrationViewModel root) {
         this.root = root;
         this.load = new LatestLoad(root.ui(), root.i18n(), () -> component.get() != null);
+        load.onRetry(this::reload);
         this.i18n = root.i18n();
     }
 
@@ -180,16 +182,13 @@ public final class ComponentDetailViewModel {
         return historyHasMore;
     }
 
+    /** What the view shows about this load (busy, empty, failed with Retry); views bind to it. */
+    public LoadStatus status() {
+        return load.status();
+    }
+
     public ReadOnlyObjectProperty<LoadState> stateProperty() {
         return load.stateProperty();
-    }
-
-    public ReadOnlyStringProperty errorProperty() {
-        return load.errorProperty();
-    }
-
-    public ReadOnlyStringProperty errorDetailProperty() {
-        return load.errorDetailProperty();
     }
 
     /** Why the last runbook change failed, or "". */

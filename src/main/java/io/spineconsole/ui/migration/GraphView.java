@@ -5,6 +5,7 @@ import io.spineconsole.domain.migration.DependencyGraph;
 import io.spineconsole.ui.common.AppIcon;
 import io.spineconsole.ui.common.I18n;
 import io.spineconsole.ui.common.Icons;
+import io.spineconsole.ui.common.Placeholder;
 import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
@@ -22,6 +23,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.LineTo;
 import javafx.scene.shape.MoveTo;
@@ -70,9 +72,12 @@ final class GraphView extends BorderPane {
         scroll.setId("migration-graph-scroll");
         scroll.getStyleClass().add("edge-to-edge");
         scroll.setPannable(true);
-        setCenter(scroll);
-        setTop(new VBox(6, toolbar(), legend(), MigrationUi.stateRows(model.stateProperty(), model.errorProperty(),
-                model.errorDetailProperty(), i18n.get("migration.graph.empty"), i18n)));
+        // Busy, empty or failed, the placeholder says so where the drawing would be.
+        Placeholder placeholder = MigrationUi.placeholder(model.status(), i18n.get("migration.graph.empty"), i18n);
+        placeholder.setPickOnBounds(false);
+        StackPane.setAlignment(placeholder, Pos.CENTER);
+        setCenter(new StackPane(scroll, placeholder));
+        setTop(new VBox(6, toolbar(), legend()));
         setRight(chainPanel());
 
         model.layoutProperty().addListener((o, a, b) -> draw());
@@ -267,7 +272,7 @@ final class GraphView extends BorderPane {
         Label code = new Label(n.code());
         code.getStyleClass().add("graph-node-code");
         MigrationLabels.Hosting hosting = MigrationLabels.Hosting.of(n.hostedAt(), root.siteKinds());
-        Label state = new Label(labels.state(n.state()) + " · " + shortHosting(hosting));
+        Label state = new Label(labels.state(n.state()) + " · " + labels.hostingShort(hosting));
         state.getStyleClass().add("graph-node-state");
         VBox box = new VBox(1, code, state);
         box.setAlignment(Pos.CENTER_LEFT);
@@ -297,15 +302,6 @@ final class GraphView extends BorderPane {
         return box;
     }
 
-    private String shortHosting(MigrationLabels.Hosting h) {
-        return switch (h) {
-            case DATA_CENTRE_ONLY -> i18n.get("migration.hosting.short.dc");
-            case HYBRID -> i18n.get("migration.hosting.short.hybrid");
-            case CLOUD_ONLY -> i18n.get("migration.hosting.short.cloud");
-            case NOWHERE -> i18n.get("migration.hosting.short.none");
-        };
-    }
-
     /** The fill family of a state: not started, moving, done, or needing attention. */
     static String family(ComponentState s) {
         return switch (s) {
@@ -333,6 +329,11 @@ final class GraphView extends BorderPane {
                 s.pseudoClassStateChanged(DIMMED, focusing && !in);
             }
         });
+    }
+
+    /** The drawing itself, at its zoom (for tests and screenshots). */
+    Node drawing() {
+        return zoomed;
     }
 
     /** The drawn box of a component (for tests and screenshots). */

@@ -3,9 +3,9 @@ package io.spineconsole.ui.migration;
 import io.spineconsole.domain.migration.DependencyGraph;
 import io.spineconsole.ui.common.LatestLoad;
 import io.spineconsole.ui.common.LoadState;
+import io.spineconsole.ui.common.LoadStatus;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -41,6 +41,7 @@ public final class GraphViewModel {
     GraphViewModel(MigrationViewModel root, LayeredLayout.Options options) {
         this.root = root;
         this.load = new LatestLoad(root.ui(), root.i18n(), () -> graph.get() != null);
+        load.onRetry(this::load);
         this.i18n = root.i18n();
         this.options = options;
         root.memory().recall(MEMORY_FOCUS).ifPresent(focus::set);
@@ -150,15 +151,12 @@ public final class GraphViewModel {
         return chainWords;
     }
 
+    /** What the view shows about this load (busy, empty, failed with Retry); views bind to it. */
+    public LoadStatus status() {
+        return load.status();
+    }
+
     public ReadOnlyObjectProperty<LoadState> stateProperty() {
         return load.stateProperty();
-    }
-
-    public ReadOnlyStringProperty errorProperty() {
-        return load.errorProperty();
-    }
-
-    public ReadOnlyStringProperty errorDetailProperty() {
-        return load.errorDetailProperty();
     }
 }

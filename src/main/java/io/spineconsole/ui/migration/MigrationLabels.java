@@ -195,6 +195,16 @@ public final class MigrationLabels {
         };
     }
 
+    /** The hosting in a word or two, for a card or a graph box ("DC only", "Hybrid", "Cloud"). */
+    public String hostingShort(Hosting hosting) {
+        return switch (hosting) {
+            case DATA_CENTRE_ONLY -> i18n.get("migration.hosting.short.dc");
+            case HYBRID -> i18n.get("migration.hosting.short.hybrid");
+            case CLOUD_ONLY -> i18n.get("migration.hosting.short.cloud");
+            case NOWHERE -> i18n.get("migration.hosting.short.none");
+        };
+    }
+
     public String dateTime(Instant at) {
         return at == null ? "" : dateTime.format(at);
     }

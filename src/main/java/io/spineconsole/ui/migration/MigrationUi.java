@@ -7,6 +7,8 @@ import io.spineconsole.ui.common.ErrorRow;
 import io.spineconsole.ui.common.I18n;
 import io.spineconsole.ui.common.Icons;
 import io.spineconsole.ui.common.LoadState;
+import io.spineconsole.ui.common.LoadStatus;
+import io.spineconsole.ui.common.Placeholder;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
@@ -14,13 +16,12 @@ import javafx.collections.ObservableList;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressIndicator;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
 import java.util.function.BooleanSupplier;
 
-/** Small view pieces the migration workspace's tabs share: state badges, section titles, busy/error/empty rows, history. */
+/** Small view pieces the migration workspace's tabs share: state badges, section titles, the load placeholder, history. */
 final class MigrationUi {
     private MigrationUi() {
     }
@@ -48,32 +49,35 @@ final class MigrationUi {
         return label;
     }
 
-    /** Busy while the first load runs; the error (with a copy button) when it failed; the empty text when there is nothing. */
-    static VBox stateRows(ObservableValue<LoadState> state, ObservableValue<String> error,
-                          ObservableValue<String> detail, String emptyText, I18n i18n) {
-        ProgressIndicator busy = new ProgressIndicator();
-        busy.setPrefSize(24, 24);
-        busy.setAccessibleText(i18n.get("common.loading"));
-        busy.visibleProperty().bind(Bindings.createBooleanBinding(() -> state.getValue() == LoadState.LOADING, state));
-        busy.managedProperty().bind(busy.visibleProperty());
-        ErrorRow errorRow = new ErrorRow(Bindings.createStringBinding(
-                () -> state.getValue() == LoadState.FAILED ? error.getValue() : "", state, error), detail, i18n);
-        Label empty = muted(emptyText);
-        empty.getStyleClass().add("migration-empty");
-        empty.visibleProperty().bind(Bindings.createBooleanBinding(() -> state.getValue() == LoadState.EMPTY, state));
-        empty.managedProperty().bind(empty.visibleProperty());
-        VBox box = new VBox(6, busy, errorRow, empty);
-        box.managedProperty().bind(Bindings.createBooleanBinding(() -> state.getValue() != LoadState.LOADED, state));
-        box.visibleProperty().bind(box.managedProperty());
-        return box;
+    /**
+     * The one {@link Placeholder} in a tab's flow, above its data: busy while the first answer is
+     * awaited, the empty text, or the failure with Retry and the copy button. It takes no room
+     * while the data is shown (or nothing was asked for yet).
+     */
+    static Placeholder placeholder(LoadStatus status, String emptyText, I18n i18n) {
+        Placeholder placeholder = new Placeholder(status, emptyText, i18n);
+        placeholder.visibleProperty().bind(Bindings.createBooleanBinding(() -> status.state() != LoadState.LOADED
+                && status.state() != LoadState.IDLE, status.stateProperty()));
+        placeholder.managedProperty().bind(placeholder.visibleProperty());
+        return placeholder;
+    }
+
+    /**
+     * A failure of a call that follows a load (the next page of history): the data shown stays, and
+     * this row says what failed, with the copy button. The load's own failure is the placeholder's.
+     */
+    static ErrorRow followUpError(LoadStatus status, I18n i18n) {
+        return new ErrorRow(Bindings.createStringBinding(() -> status.state() == LoadState.FAILED ? ""
+                : status.errorProperty().get(), status.stateProperty(), status.errorProperty()),
+                status.errorDetailProperty(), i18n);
     }
 
     /**
      * An audit history: one row an entry (when, who, what, why, and for a move its from and to),
-     * and a "show older" button while there is more.
+     * a "show older" button while there is more, and why the older entries could not be read.
      */
     static VBox history(ObservableList<AuditEntry> entries, ObservableValue<Boolean> hasMore, Runnable loadMore,
-                        MigrationLabels labels, String emptyText) {
+                        LoadStatus status, MigrationLabels labels, String emptyText) {
         I18n i18n = labels.i18n();
         VBox rows = new VBox(6);
         rows.getStyleClass().add("migration-history");
@@ -94,7 +98,7 @@ final class MigrationUi {
         };
         entries.addListener((ListChangeListener<AuditEntry>) c -> render.run());
         render.run();
-        return new VBox(6, rows, more);
+        return new VBox(6, rows, more, followUpError(status, i18n));
     }
 
     private static Node historyRow(AuditEntry e, MigrationLabels labels) {

@@ -6,8 +6,10 @@ import io.spineconsole.domain.SiteKind;
 import io.spineconsole.domain.migration.Site;
 import io.spineconsole.domain.migration.SiteQuery;
 import io.spineconsole.domain.migration.Wave;
-import io.spineconsole.ui.common.ErrorText;
+import io.spineconsole.ui.common.Debouncer;
 import io.spineconsole.ui.common.I18n;
+import io.spineconsole.ui.common.LatestLoad;
+import io.spineconsole.ui.common.LoadStatus;
 import io.spineconsole.ui.common.UiExecutor;
 import io.spineconsole.ui.common.ViewMemory;
 import io.spineconsole.ui.common.WorkspaceContext;
@@ -15,11 +17,8 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -47,20 +46,27 @@ public final class MigrationViewModel {
     private final ObservableList<Site> sites = FXCollections.observableArrayList();
     private final ObservableList<Wave> waves = FXCollections.observableArrayList();
     private final Map<String, SiteKind> siteKinds = new HashMap<>();
-    private final StringProperty referenceError = new SimpleStringProperty("");
+    private final LatestLoad reference;
+    private final Debouncer.Factory debouncers;
     private final BoardViewModel board;
     private final ComponentDetailViewModel detail;
     private final GraphViewModel graph;
     private final SitesViewModel sitesTab;
     private final ProgressViewModel progress;
-    private CompletableFuture<?> referenceCall;
 
-    public MigrationViewModel(UiExecutor ui, I18n i18n, ViewMemory memory, Clock clock) {
+    /**
+     * @param debouncers makes the pause after typing in a filter (the console waits on the UI
+     *                   thread's timer; tests decide when time passes)
+     */
+    public MigrationViewModel(UiExecutor ui, I18n i18n, ViewMemory memory, Clock clock, Debouncer.Factory debouncers) {
         this.ui = ui;
         this.i18n = i18n;
         this.labels = new MigrationLabels(i18n, clock.getZone());
         this.memory = memory;
         this.clock = clock;
+        this.debouncers = debouncers;
+        this.reference = new LatestLoad(ui, i18n, () -> !sites.isEmpty());
+        reference.onRetry(this::loadReferenceData);
         this.board = new BoardViewModel(this);
         this.detail = new ComponentDetailViewModel(this);
         this.graph = new GraphViewModel(this);
@@ -95,9 +101,7 @@ public final class MigrationViewModel {
     }
 
     public void dispose() {
-        if (referenceCall != null) {
-            referenceCall.cancel(true);
-        }
+        reference.cancel();
         board.cancel();
         detail.cancel();
         graph.cancel();
@@ -106,8 +110,8 @@ public final class MigrationViewModel {
     }
 
     private void loadReferenceData() {
-        if (referenceCall != null) {
-            referenceCall.cancel(true);
+        if (!connected()) {
+            return;
         }
         MigrationApi api = api();
         CompletableFuture<List<Site>> allSites = Pages.all(c -> api.listSites(
@@ -115,13 +119,12 @@ public final class MigrationViewModel {
         CompletableFuture<List<Wave>> allWaves = Pages.all(c -> api.listWaves(500, c), 20);
         record Reference(List<Site> sites, List<Wave> waves) {
         }
-        referenceCall = ui.deliver(allSites.thenCombine(allWaves, Reference::new), ref -> {
+        reference.start(allSites.thenCombine(allWaves, Reference::new), ref -> {
             siteKinds.clear();
             ref.sites().forEach(s -> siteKinds.put(s.code(), s.kind()));
             sites.setAll(ref.sites());
             waves.setAll(ref.waves());
-            referenceError.set("");
-        }, failure -> referenceError.set(ErrorText.sentence(i18n, failure)));
+        }, ref -> false);
     }
 
     /** Something changed on the server through this console: every tab that shows it reloads. */
@@ -180,6 +183,10 @@ public final class MigrationViewModel {
         return clock;
     }
 
+    Debouncer.Factory debouncers() {
+        return debouncers;
+    }
+
     /** True when the signed-in role may move components, edit runbooks and checklists (operator or admin). */
     public ReadOnlyBooleanProperty mayOperateProperty() {
         return mayOperate;
@@ -203,8 +210,9 @@ public final class MigrationViewModel {
         return java.util.Collections.unmodifiableMap(siteKinds);
     }
 
-    public ReadOnlyStringProperty referenceErrorProperty() {
-        return referenceError;
+    /** The programme's reference data (sites, waves) every tab shares: a failure shows above the tabs. */
+    public LoadStatus referenceStatus() {
+        return reference.status();
     }
 
     public BoardViewModel board() {

@@ -2,6 +2,7 @@ package io.spineconsole.ui.migration;
 
 import io.spineconsole.api.BackboneApi;
 import io.spineconsole.domain.MigrationSummary;
+import io.spineconsole.ui.common.FxDebouncer;
 import io.spineconsole.ui.common.I18n;
 import io.spineconsole.ui.common.SummaryViewModel;
 import io.spineconsole.ui.common.Tile;
@@ -27,7 +28,8 @@ public final class MigrationWorkspace {
         I18n i18n = services.i18n();
         SummaryViewModel<MigrationSummary> summary =
                 new SummaryViewModel<>(BackboneApi::migrationSummary, s -> tiles(s, i18n), ui, i18n);
-        MigrationViewModel model = new MigrationViewModel(ui, i18n, services.memory(), services.clock());
+        MigrationViewModel model = new MigrationViewModel(ui, i18n, services.memory(), services.clock(),
+                FxDebouncer.factory(FxDebouncer.TYPE_AHEAD));
         return new MigrationWorkspaceView(model, summary, services.navigator(), destination);
     }
 

@@ -11,6 +11,7 @@ import io.spineconsole.ui.common.I18n;
 import io.spineconsole.ui.common.Icons;
 import io.spineconsole.ui.common.LoadState;
 import io.spineconsole.ui.common.Navigator;
+import io.spineconsole.ui.common.Placeholder;
 import io.spineconsole.ui.common.Showcase;
 import io.spineconsole.ui.common.SummaryViewModel;
 import io.spineconsole.ui.common.WorkspaceAction;
@@ -106,11 +107,9 @@ public final class MigrationWorkspaceView implements WorkspaceView {
         Label intro = new Label(i18n.get("migration.intro"));
         intro.getStyleClass().add("workspace-intro");
         intro.setWrapText(true);
-        Label reference = new Label();
-        reference.getStyleClass().add("error-text");
-        reference.setGraphic(Icons.of(AppIcon.ERROR));
-        reference.textProperty().bind(model.referenceErrorProperty());
-        reference.visibleProperty().bind(model.referenceErrorProperty().isNotEmpty());
+        // The shared sites and waves: only their failure is worth a line (each tab shows its own loading).
+        Placeholder reference = new Placeholder(model.referenceStatus(), "", i18n);
+        reference.visibleProperty().bind(model.referenceStatus().failed());
         reference.managedProperty().bind(reference.visibleProperty());
         VBox header = new VBox(8, intro, new TileStrip(summary, i18n), reference);
         header.setPadding(new Insets(12, 12, 8, 12));

@@ -95,8 +95,7 @@ final class ProgressView extends ScrollPane {
         waves.setVgap(6);
         timeline.setId("migration-timeline");
 
-        VBox body = new VBox(12, bar, MigrationUi.stateRows(model.stateProperty(), model.errorProperty(),
-                        model.errorDetailProperty(), i18n.get("migration.progress.empty"), i18n),
+        VBox body = new VBox(12, bar, MigrationUi.placeholder(model.status(), i18n.get("migration.progress.empty"), i18n),
                 MigrationUi.sectionTitle(i18n.get("migration.progress.burndown")), burndownSummary, chart(),
                 MigrationUi.sectionTitle(i18n.get("migration.progress.waves")), waves,
                 MigrationUi.sectionTitle(i18n.get("migration.progress.timeline")), timeline);

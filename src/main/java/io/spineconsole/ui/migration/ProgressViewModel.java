@@ -16,6 +16,7 @@ import io.spineconsole.domain.migration.Wave;
 import io.spineconsole.ui.common.I18n;
 import io.spineconsole.ui.common.LatestLoad;
 import io.spineconsole.ui.common.LoadState;
+import io.spineconsole.ui.common.LoadStatus;
 import io.spineconsole.ui.common.WorkspaceContext;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -72,6 +73,7 @@ public final class ProgressViewModel {
     ProgressViewModel(MigrationViewModel root, Executor files) {
         this.root = root;
         this.load = new LatestLoad(root.ui(), root.i18n(), () -> snapshot.get() != null);
+        load.onRetry(this::reload);
         this.files = files;
         interval.addListener((o, a, b) -> reloadIfLoaded());
     }
@@ -218,16 +220,13 @@ public final class ProgressViewModel {
         return timeline;
     }
 
+    /** What the view shows about this load (busy, empty, failed with Retry); views bind to it. */
+    public LoadStatus status() {
+        return load.status();
+    }
+
     public ReadOnlyObjectProperty<LoadState> stateProperty() {
         return load.stateProperty();
-    }
-
-    public ReadOnlyStringProperty errorProperty() {
-        return load.errorProperty();
-    }
-
-    public ReadOnlyStringProperty errorDetailProperty() {
-        return load.errorDetailProperty();
     }
 
     public ReadOnlyBooleanProperty exportingProperty() {

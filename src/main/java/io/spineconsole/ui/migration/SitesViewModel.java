@@ -18,6 +18,7 @@ import io.spineconsole.domain.migration.SiteStatus;
 import io.spineconsole.ui.common.ErrorText;
 import io.spineconsole.ui.common.LatestLoad;
 import io.spineconsole.ui.common.LoadState;
+import io.spineconsole.ui.common.LoadStatus;
 import io.spineconsole.ui.common.UnsentReasons;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
@@ -83,6 +84,7 @@ public final class SitesViewModel {
     SitesViewModel(MigrationViewModel root) {
         this.root = root;
         this.load = new LatestLoad(root.ui(), root.i18n(), () -> site.get() != null);
+        load.onRetry(this::reload);
         this.i18n = root.i18n();
         this.editor = new ChecklistItemEditor(root);
         root.memory().recall(MEMORY_DAYS).ifPresent(d -> {
@@ -389,16 +391,13 @@ public final class SitesViewModel {
         return historyHasMore;
     }
 
+    /** What the view shows about this load (busy, empty, failed with Retry); views bind to it. */
+    public LoadStatus status() {
+        return load.status();
+    }
+
     public ReadOnlyObjectProperty<LoadState> stateProperty() {
         return load.stateProperty();
-    }
-
-    public ReadOnlyStringProperty errorProperty() {
-        return load.errorProperty();
-    }
-
-    public ReadOnlyStringProperty errorDetailProperty() {
-        return load.errorDetailProperty();
     }
 
     public ReadOnlyBooleanProperty signingOffProperty() {

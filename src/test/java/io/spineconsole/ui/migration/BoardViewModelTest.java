@@ -1,5 +1,6 @@
 package io.spineconsole.ui.migration;
 
+import io.spineconsole.ui.common.ManualDebouncer;
 import io.spineconsole.domain.ComponentState;
 import io.spineconsole.domain.Role;
 import io.spineconsole.domain.migration.Component;
@@ -80,6 +81,49 @@ class BoardViewModelTest {
     }
 
     @Test
+    void twoQuickEditsOfTheTextFilterOnce() {
+        ManualDebouncer typing = new ManualDebouncer();
+        try (VmHarness h = new VmHarness(sandbox, sandbox.adminToken(), ViewMemory.inMemory(), () -> typing)) {
+            h.connect();
+            h.await("first load", () -> h.model.board().stateProperty().get() == LoadState.LOADED);
+            int before = h.componentQueries.size();
+            h.run(() -> h.model.board().textProperty().set("E"));
+            h.run(() -> h.model.board().textProperty().set("EP"));
+            assertEquals(List.of(), textQueries(h, before), "nothing is asked while the user is still typing");
+            assertTrue(typing.pending());
+
+            h.run(typing::flush);
+            assertEquals(List.of("EP"), textQueries(h, before), "one query, for the text as it was when the user paused");
+            h.await("filtered", () -> h.model.board().stateProperty().get() == LoadState.LOADED
+                    && h.model.board().components().stream().anyMatch(c -> c.code().equals("EPS")));
+            assertFalse(typing.pending());
+
+            h.run(() -> h.model.board().textProperty().set("EPS"));
+            h.run(() -> h.model.board().load());
+            assertFalse(typing.pending(), "Enter (or any other load) takes the text at once and drops the pause");
+        }
+    }
+
+    @Test
+    void aFailedLoadSaysWhyAndRetryLoadsAgain() {
+        try (VmHarness h = new VmHarness(sandbox, sandbox.adminToken())) {
+            h.componentsUnreachable = true;
+            h.connect();
+            h.await("failed", () -> h.model.board().stateProperty().get() == LoadState.FAILED);
+            assertTrue(h.call(() -> h.model.board().status().errorProperty().get())
+                    .startsWith("The server cannot be reached"), "the failure in words");
+            assertFalse(h.call(() -> h.model.board().status().errorDetailProperty().get()).isEmpty(),
+                    "the detail a ticket needs is there to copy");
+
+            h.componentsUnreachable = false;
+            h.run(() -> h.model.board().status().retry());
+            h.await("loaded", () -> h.model.board().stateProperty().get() == LoadState.LOADED);
+            assertEquals("", h.call(() -> h.model.board().status().errorProperty().get()));
+            assertTrue(h.call(() -> h.model.board().find("EPS").isPresent()));
+        }
+    }
+
+    @Test
     void onlyTheMovesTheRulesAllowAreOffered() {
         BoardViewModel board = admin.model.board();
         Component scr = admin.call(() -> board.find("SCR").orElseThrow());
@@ -130,6 +174,12 @@ class BoardViewModelTest {
         assertEquals(ComponentState.PARALLEL_RUN, api.getComponent("NEWGW").join().state(), "nothing changed");
         assertEquals("Parallel run clean", offeredReason(board, newgw, ComponentState.CUT_OVER),
                 "the next try starts with the reason typed");
+    }
+
+    /** The free-text filters the board sent to the server since query number {@code from}. */
+    private static List<String> textQueries(VmHarness h, int from) {
+        return h.componentQueries.subList(from, h.componentQueries.size()).stream().map(q -> q.q())
+                .filter(q -> q != null).toList();
     }
 
     /** The reason the move's confirmation would start with. */

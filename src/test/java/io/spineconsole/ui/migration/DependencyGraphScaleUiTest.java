@@ -132,7 +132,7 @@ class DependencyGraphScaleUiTest {
         Path out = Path.of("target", "graph-at-scale.png");
         Files.createDirectories(out.getParent());
         FxToolkit.setupFixture(() -> {
-            var image = ((javafx.scene.control.ScrollPane) view.graphView().getCenter()).getContent().snapshot(null, null);
+            var image = view.graphView().drawing().snapshot(null, null);
             try {
                 ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", out.toFile());
             } catch (java.io.IOException e) {

@@ -1,18 +1,29 @@
 package io.spineconsole.ui.migration;
 
+import io.spineconsole.api.ApiException;
+import io.spineconsole.api.BackboneApi;
+import io.spineconsole.api.MigrationApi;
 import io.spineconsole.api.http.HttpBackboneApi;
 import io.spineconsole.domain.Principal;
+import io.spineconsole.domain.migration.ComponentQuery;
 import io.spineconsole.sandbox.SandboxFixture;
 import io.spineconsole.settings.EnvironmentKind;
+import io.spineconsole.ui.common.Debouncer;
 import io.spineconsole.ui.common.I18n;
 import io.spineconsole.ui.common.UiExecutor;
 import io.spineconsole.ui.common.ViewMemory;
 import io.spineconsole.ui.common.WorkspaceContext;
 
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.time.Clock;
+import java.util.List;
 import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -23,6 +34,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 /**
  * The migration view models on a real sandbox over HTTP, without a toolkit: one thread plays the UI
  * thread (as Platform::runLater would), so the view models see their answers one at a time, in order.
+ * Typing pauses pass at once unless a test brings its own debouncer; every component query the
+ * view models send is recorded, and can be made to fail as if the server were unreachable.
  */
 final class VmHarness implements AutoCloseable {
     final ExecutorService uiThread = Executors.newSingleThreadExecutor(r -> new Thread(r, "test-ui"));
@@ -30,18 +43,55 @@ final class VmHarness implements AutoCloseable {
     final MigrationViewModel model;
     final ViewMemory memory;
     final WorkspaceContext context;
+    /** Every component query sent to the server, in order. */
+    final List<ComponentQuery> componentQueries = new CopyOnWriteArrayList<>();
+    /** While set, component queries fail as if the server could not be reached. */
+    volatile boolean componentsUnreachable;
 
     VmHarness(SandboxFixture sandbox, String token) {
         this(sandbox, token, ViewMemory.inMemory());
     }
 
     VmHarness(SandboxFixture sandbox, String token, ViewMemory memory) {
+        this(sandbox, token, memory, Debouncer::immediate);
+    }
+
+    VmHarness(SandboxFixture sandbox, String token, ViewMemory memory, Debouncer.Factory debouncers) {
         this.api = new HttpBackboneApi(sandbox.baseUrl(), () -> token, HttpBackboneApi.HttpClientOptions.defaults());
         this.memory = memory;
         Principal me = api.me().join();
-        this.context = new WorkspaceContext(api, me, "test", "Sandbox", EnvironmentKind.SANDBOX);
+        this.context = new WorkspaceContext(recording(api), me, "test", "Sandbox", EnvironmentKind.SANDBOX);
         this.model = call(() -> new MigrationViewModel(new UiExecutor(uiThread), new I18n(Locale.UK), memory,
-                Clock.system(ZoneOffset.UTC)));
+                Clock.system(ZoneOffset.UTC), debouncers));
+    }
+
+    /** The real API, with its migration calls' component queries recorded on the way. */
+    private BackboneApi recording(BackboneApi real) {
+        MigrationApi migration = real.migration();
+        MigrationApi recorded = proxy(MigrationApi.class, (p, m, args) -> {
+            if (m.getName().equals("listComponents")) {
+                componentQueries.add((ComponentQuery) args[0]);
+                if (componentsUnreachable) {
+                    return CompletableFuture.failedFuture(new ApiException(ApiException.Kind.OFFLINE, 0, null,
+                            "connection refused", "GET /api/v1/migration/components: connection refused", List.of(), null));
+                }
+            }
+            return forward(migration, m, args);
+        });
+        return proxy(BackboneApi.class, (p, m, args) -> m.getName().equals("migration") && m.getParameterCount() == 0
+                ? recorded : forward(real, m, args));
+    }
+
+    private static <T> T proxy(Class<T> type, InvocationHandler handler) {
+        return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, handler));
+    }
+
+    private static Object forward(Object target, java.lang.reflect.Method m, Object[] args) throws Throwable {
+        try {
+            return m.invoke(target, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
     }
 
     void connect() {

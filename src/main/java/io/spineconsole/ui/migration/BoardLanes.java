@@ -1,0 +1,212 @@
+package io.spineconsole.ui.migration;
+
+import io.spineconsole.domain.ComponentState;
+import io.spineconsole.domain.migration.Component;
+import io.spineconsole.domain.migration.MigrationRules;
+import io.spineconsole.domain.migration.Site;
+import io.spineconsole.ui.common.AppIcon;
+import io.spineconsole.ui.common.I18n;
+import io.spineconsole.ui.common.Icons;
+import javafx.application.Platform;
+import javafx.collections.ListChangeListener;
+import javafx.css.PseudoClass;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.input.Dragboard;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+
+/**
+ * The board's columns, one per state in lifecycle order (blocked and rolled back share the last
+ * place, one above the other), each with its count and its cards. A column takes a dropped card
+ * when the programme's rules allow the move, and says whether it would while a card is dragged.
+ */
+final class BoardLanes extends ScrollPane implements ComponentCard.Actions {
+    private static final PseudoClass DROP_OK = PseudoClass.getPseudoClass("drop-ok");
+    private static final PseudoClass DROP_NO = PseudoClass.getPseudoClass("drop-no");
+    private final MigrationViewModel root;
+    private final BoardViewModel model;
+    private final MigrationLabels labels;
+    private final I18n i18n;
+    private final Map<ComponentState, VBox> cards = new EnumMap<>(ComponentState.class);
+    private final Map<ComponentState, Label> counts = new EnumMap<>(ComponentState.class);
+    private final Map<ComponentState, VBox> columns = new EnumMap<>(ComponentState.class);
+    private final BiConsumer<Component, ComponentState> requestMove;
+    private final Consumer<String> select;
+    private final Consumer<String> showInGraph;
+    private String selected;
+
+    BoardLanes(MigrationViewModel root, BiConsumer<Component, ComponentState> requestMove, Consumer<String> select,
+               Consumer<String> showInGraph) {
+        this.root = root;
+        this.model = root.board();
+        this.labels = root.labels();
+        this.i18n = labels.i18n();
+        this.requestMove = requestMove;
+        this.select = select;
+        this.showInGraph = showInGraph;
+
+        HBox lanes = new HBox(6);
+        lanes.getStyleClass().add("migration-lanes");
+        for (ComponentState s : MigrationRules.LIFECYCLE) {
+            if (s != ComponentState.BLOCKED && s != ComponentState.ROLLED_BACK) {
+                lanes.getChildren().add(column(s));
+            }
+        }
+        // Blocked and rolled back are off the main line: their two columns share the last place, one above the other.
+        Region blocked = column(ComponentState.BLOCKED);
+        Region rolledBack = column(ComponentState.ROLLED_BACK);
+        VBox.setVgrow(blocked, Priority.ALWAYS);
+        VBox.setVgrow(rolledBack, Priority.ALWAYS);
+        VBox aside = new VBox(6, blocked, rolledBack);
+        aside.getStyleClass().add("migration-aside");
+        HBox.setHgrow(aside, Priority.ALWAYS);
+        aside.setMinWidth(118);
+        aside.setPrefWidth(130);
+        lanes.getChildren().add(aside);
+        setContent(lanes);
+        setFitToHeight(true);
+        setFitToWidth(true);
+        getStyleClass().add("edge-to-edge");
+        setId("migration-board-lanes");
+
+        model.components().addListener((ListChangeListener<Component>) c -> render());
+        root.mayOperateProperty().addListener((o, a, b) -> render());
+        // Hosting words need the sites' kinds, which may arrive after the components.
+        root.sites().addListener((ListChangeListener<Site>) c -> render());
+        render();
+    }
+
+    private Region column(ComponentState state) {
+        Label title = new Label(labels.state(state));
+        title.getStyleClass().add("migration-column-title");
+        // A state's name is never cut: its column takes the room it needs, the others share the rest.
+        title.setMinWidth(Region.USE_PREF_SIZE);
+        if (state == ComponentState.BLOCKED || state == ComponentState.ROLLED_BACK) {
+            title.setGraphic(Icons.of(AppIcon.WARNING));
+        }
+        Label count = new Label();
+        count.getStyleClass().add("migration-column-count");
+        counts.put(state, count);
+        VBox head = new VBox(0, title, count);
+        head.getStyleClass().addAll("migration-column-head", MigrationLabels.stateStyle(state));
+        VBox list = new VBox(6);
+        list.getStyleClass().add("migration-column-cards");
+        cards.put(state, list);
+        ScrollPane scroll = new ScrollPane(list);
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.getStyleClass().add("edge-to-edge");
+        VBox.setVgrow(scroll, Priority.ALWAYS);
+        VBox column = new VBox(6, head, scroll);
+        column.getStyleClass().add("migration-column");
+        column.setId("migration-column-" + state.code());
+        column.setAccessibleText(labels.state(state));
+        // Narrower than this, words would break mid-word: the board scrolls sideways instead (beside the detail).
+        column.setMinWidth(118);
+        column.setPrefWidth(130);
+        HBox.setHgrow(column, Priority.ALWAYS);
+        columns.put(state, column);
+
+        column.setOnDragOver(e -> {
+            if (e.getGestureSource() != null && dropAllowed(e.getDragboard(), state)) {
+                e.acceptTransferModes(TransferMode.MOVE);
+            }
+            e.consume();
+        });
+        column.setOnDragEntered(e -> {
+            boolean ok = dropAllowed(e.getDragboard(), state);
+            column.pseudoClassStateChanged(DROP_OK, ok);
+            column.pseudoClassStateChanged(DROP_NO, !ok);
+            e.consume();
+        });
+        column.setOnDragExited(e -> {
+            column.pseudoClassStateChanged(DROP_OK, false);
+            column.pseudoClassStateChanged(DROP_NO, false);
+            e.consume();
+        });
+        column.setOnDragDropped(e -> {
+            Optional<Component> c = dragged(e.getDragboard());
+            boolean ok = c.isPresent() && model.mayMove(c.get(), state);
+            e.setDropCompleted(ok);
+            e.consume();
+            // The reason dialog waits for the user: open it once the drop gesture has finished.
+            c.filter(x -> ok).ifPresent(x -> Platform.runLater(() -> requestMove.accept(x, state)));
+        });
+        return column;
+    }
+
+    private Optional<Component> dragged(Dragboard board) {
+        Object code = board.hasContent(ComponentCard.COMPONENT) ? board.getContent(ComponentCard.COMPONENT) : null;
+        return code == null ? Optional.empty() : model.find(code.toString());
+    }
+
+    /** True when the card being dragged may move into {@code state}'s column. */
+    private boolean dropAllowed(Dragboard board, ComponentState state) {
+        return dragged(board).map(c -> model.mayMove(c, state)).orElse(false);
+    }
+
+    private void render() {
+        for (ComponentState s : MigrationRules.LIFECYCLE) {
+            List<Component> in = model.column(s);
+            cards.get(s).getChildren().setAll(in.stream()
+                    .map(c -> new ComponentCard(c, root, c.code().equals(selected), this)).toList());
+            counts.get(s).setText(i18n.get("migration.board.count", in.size()));
+            counts.get(s).setAccessibleText(i18n.get("migration.board.columnCount", labels.state(s), in.size()));
+        }
+    }
+
+    /** While a card is dragged, every column says whether it may take it (in its accessible text too). */
+    @Override
+    public void dragStarted(Component c) {
+        for (Map.Entry<ComponentState, VBox> e : columns.entrySet()) {
+            boolean ok = e.getKey() != c.state() && model.mayMove(c, e.getKey());
+            e.getValue().getStyleClass().add(ok ? "drop-target" : "drop-closed");
+            e.getValue().setAccessibleText(labels.state(e.getKey()) + ". " + (ok
+                    ? i18n.get("migration.board.dropAllowed")
+                    : i18n.get("migration.board.dropNotAllowed", labels.state(c.state()))));
+        }
+    }
+
+    @Override
+    public void dragEnded() {
+        columns.forEach((s, col) -> {
+            col.getStyleClass().removeAll("drop-target", "drop-closed");
+            col.setAccessibleText(labels.state(s));
+        });
+    }
+
+    @Override
+    public void choose(String code) {
+        markSelected(code);
+        select.accept(code);
+    }
+
+    @Override
+    public void requestMove(Component c, ComponentState to) {
+        requestMove.accept(c, to);
+    }
+
+    @Override
+    public void showInGraph(String code) {
+        showInGraph.accept(code);
+    }
+
+    /** Marks the card of {@code code} as selected (the detail shows it). */
+    void markSelected(String code) {
+        selected = code;
+        String id = ComponentCard.idOf(code);
+        cards.values().forEach(list -> list.getChildren().forEach(n ->
+                n.pseudoClassStateChanged(ComponentCard.SELECTED, id.equals(n.getId()))));
+    }
+}
