@@ -1,9 +1,9 @@
 package io.spineconsole.api;
 
-import io.spineconsole.domain.MessageFlowSummary;
-import io.spineconsole.domain.MigrationSummary;
+import io.spineconsole.domain.messages.MessageFlowSummary;
+import io.spineconsole.domain.migration.MigrationSummary;
 import io.spineconsole.domain.Principal;
-import io.spineconsole.domain.RegistrationSummary;
+import io.spineconsole.domain.registrations.RegistrationSummary;
 import io.spineconsole.domain.ServerHealth;
 
 import java.util.concurrent.CompletableFuture;

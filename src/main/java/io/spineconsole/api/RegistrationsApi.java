@@ -1,7 +1,7 @@
 package io.spineconsole.api;
 
-import io.spineconsole.domain.MessagingPattern;
-import io.spineconsole.domain.RegistrationStatus;
+import io.spineconsole.domain.messages.MessagingPattern;
+import io.spineconsole.domain.registrations.RegistrationStatus;
 import io.spineconsole.domain.registrations.AccreditedSystem;
 import io.spineconsole.domain.registrations.AccreditedSystemCreate;
 import io.spineconsole.domain.registrations.AccreditedSystemUpdate;

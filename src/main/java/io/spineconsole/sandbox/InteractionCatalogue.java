@@ -2,7 +2,7 @@ package io.spineconsole.sandbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.spineconsole.domain.MessagingPattern;
+import io.spineconsole.domain.messages.MessagingPattern;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,10 +1,10 @@
 package io.spineconsole.sandbox;
 
 import io.spineconsole.domain.Coded;
-import io.spineconsole.domain.ComponentState;
-import io.spineconsole.domain.MessagingPattern;
-import io.spineconsole.domain.RegistrationStatus;
-import io.spineconsole.domain.SiteKind;
+import io.spineconsole.domain.migration.ComponentState;
+import io.spineconsole.domain.messages.MessagingPattern;
+import io.spineconsole.domain.registrations.RegistrationStatus;
+import io.spineconsole.domain.migration.SiteKind;
 import io.spineconsole.sandbox.InteractionCatalogue.Interaction;
 
 import java.sql.Connection;

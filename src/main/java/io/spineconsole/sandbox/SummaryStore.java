@@ -1,8 +1,8 @@
 package io.spineconsole.sandbox;
 
-import io.spineconsole.domain.MessageFlowSummary;
-import io.spineconsole.domain.MigrationSummary;
-import io.spineconsole.domain.RegistrationSummary;
+import io.spineconsole.domain.messages.MessageFlowSummary;
+import io.spineconsole.domain.migration.MigrationSummary;
+import io.spineconsole.domain.registrations.RegistrationSummary;
 
 import java.time.Clock;
 import java.time.Duration;

@@ -3,7 +3,7 @@ package io.spineconsole.bench;
 import io.spineconsole.api.Page;
 import io.spineconsole.api.http.HttpBackboneApi;
 import io.spineconsole.api.http.HttpBackboneApi.HttpClientOptions;
-import io.spineconsole.domain.MessageStatus;
+import io.spineconsole.domain.messages.MessageStatus;
 import io.spineconsole.domain.messages.MessageSearch;
 import io.spineconsole.domain.messages.MessageSummary;
 import io.spineconsole.domain.messages.StatsGroup;

@@ -1,5 +1,7 @@
 package io.spineconsole.domain;
 
+import io.spineconsole.domain.messages.MessagingPattern;
+
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;

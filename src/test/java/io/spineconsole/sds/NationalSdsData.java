@@ -2,8 +2,8 @@ package io.spineconsole.sds;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.spineconsole.domain.MessagingPattern;
-import io.spineconsole.domain.RegistrationStatus;
+import io.spineconsole.domain.messages.MessagingPattern;
+import io.spineconsole.domain.registrations.RegistrationStatus;
 import io.spineconsole.domain.registrations.MhsActor;
 import io.spineconsole.domain.registrations.MhsEndpoint;
 import io.spineconsole.domain.registrations.Reliability;

@@ -1,6 +1,5 @@
 package io.spineconsole.domain.messages;
 
-import io.spineconsole.domain.MessageStatus;
 
 import java.time.Instant;
 import java.util.UUID;

@@ -1,7 +1,5 @@
 package io.spineconsole.domain.messages;
 
-import io.spineconsole.domain.MessageStatus;
-import io.spineconsole.domain.MessagingPattern;
 
 import java.time.Instant;
 import java.util.UUID;

@@ -1,6 +1,5 @@
 package io.spineconsole.domain.messages;
 
-import io.spineconsole.domain.MessageStatus;
 
 import java.util.List;
 import java.util.Objects;

@@ -1,6 +1,5 @@
 package io.spineconsole.domain.migration;
 
-import io.spineconsole.domain.ComponentState;
 
 import java.util.List;
 

@@ -1,6 +1,5 @@
 package io.spineconsole.domain.migration;
 
-import io.spineconsole.domain.ComponentState;
 
 /** A component that blocks a transition or a sign-off; {@code site} is the data centre concerned, if any. */
 public record MigrationBlocker(String component, ComponentState state, String site, String reason) {

@@ -1,6 +1,5 @@
 package io.spineconsole.domain.migration;
 
-import io.spineconsole.domain.ComponentState;
 
 import java.util.EnumSet;
 import java.util.List;
@@ -8,15 +7,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import static io.spineconsole.domain.ComponentState.BLOCKED;
-import static io.spineconsole.domain.ComponentState.CUT_OVER;
-import static io.spineconsole.domain.ComponentState.DECOMMISSIONED;
-import static io.spineconsole.domain.ComponentState.DECOMMISSIONING;
-import static io.spineconsole.domain.ComponentState.MIGRATING;
-import static io.spineconsole.domain.ComponentState.PARALLEL_RUN;
-import static io.spineconsole.domain.ComponentState.PLANNED;
-import static io.spineconsole.domain.ComponentState.PREPARING;
-import static io.spineconsole.domain.ComponentState.ROLLED_BACK;
+import static io.spineconsole.domain.migration.ComponentState.BLOCKED;
+import static io.spineconsole.domain.migration.ComponentState.CUT_OVER;
+import static io.spineconsole.domain.migration.ComponentState.DECOMMISSIONED;
+import static io.spineconsole.domain.migration.ComponentState.DECOMMISSIONING;
+import static io.spineconsole.domain.migration.ComponentState.MIGRATING;
+import static io.spineconsole.domain.migration.ComponentState.PARALLEL_RUN;
+import static io.spineconsole.domain.migration.ComponentState.PLANNED;
+import static io.spineconsole.domain.migration.ComponentState.PREPARING;
+import static io.spineconsole.domain.migration.ComponentState.ROLLED_BACK;
 
 /**
  * The migration programme's rules, as tabled under {@code ComponentState}, {@code RunbookPhase}

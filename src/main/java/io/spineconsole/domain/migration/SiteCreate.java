@@ -1,6 +1,5 @@
 package io.spineconsole.domain.migration;
 
-import io.spineconsole.domain.SiteKind;
 
 /** A new site; {@code status} may not be decommissioned. */
 public record SiteCreate(String code, String name, SiteKind kind, String region, SiteStatus status) {

@@ -1,6 +1,5 @@
 package io.spineconsole.domain.migration;
 
-import io.spineconsole.domain.SiteKind;
 
 import java.util.List;
 

@@ -1,7 +1,6 @@
 package io.spineconsole.domain.registrations;
 
-import io.spineconsole.domain.MessagingPattern;
-import io.spineconsole.domain.RegistrationStatus;
+import io.spineconsole.domain.messages.MessagingPattern;
 
 import java.time.Instant;
 import java.util.List;

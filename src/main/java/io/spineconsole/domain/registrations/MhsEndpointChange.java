@@ -1,6 +1,6 @@
 package io.spineconsole.domain.registrations;
 
-import io.spineconsole.domain.MessagingPattern;
+import io.spineconsole.domain.messages.MessagingPattern;
 
 import java.util.List;
 

@@ -1,17 +1,16 @@
 package io.spineconsole.domain.registrations;
 
 import io.spineconsole.domain.Coded;
-import io.spineconsole.domain.RegistrationStatus;
 
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
 
-import static io.spineconsole.domain.RegistrationStatus.ACTIVE;
-import static io.spineconsole.domain.RegistrationStatus.APPROVED;
-import static io.spineconsole.domain.RegistrationStatus.REQUESTED;
-import static io.spineconsole.domain.RegistrationStatus.RETIRED;
-import static io.spineconsole.domain.RegistrationStatus.SUSPENDED;
+import static io.spineconsole.domain.registrations.RegistrationStatus.ACTIVE;
+import static io.spineconsole.domain.registrations.RegistrationStatus.APPROVED;
+import static io.spineconsole.domain.registrations.RegistrationStatus.REQUESTED;
+import static io.spineconsole.domain.registrations.RegistrationStatus.RETIRED;
+import static io.spineconsole.domain.registrations.RegistrationStatus.SUSPENDED;
 
 /** A lifecycle action on a registration, with the statuses it may start from and the one it leads to. */
 public enum RegistrationAction implements Coded {

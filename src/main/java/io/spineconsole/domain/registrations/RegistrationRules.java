@@ -1,7 +1,7 @@
 package io.spineconsole.domain.registrations;
 
 import io.spineconsole.domain.Identifiers;
-import io.spineconsole.domain.MessagingPattern;
+import io.spineconsole.domain.messages.MessagingPattern;
 
 import java.net.URI;
 import java.util.ArrayList;

@@ -1,6 +1,5 @@
 package io.spineconsole.domain.registrations;
 
-import io.spineconsole.domain.RegistrationStatus;
 
 import java.time.Instant;
 

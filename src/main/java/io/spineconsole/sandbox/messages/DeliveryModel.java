@@ -1,7 +1,7 @@
 package io.spineconsole.sandbox.messages;
 
-import io.spineconsole.domain.MessageStatus;
-import io.spineconsole.domain.MessagingPattern;
+import io.spineconsole.domain.messages.MessageStatus;
+import io.spineconsole.domain.messages.MessagingPattern;
 import io.spineconsole.sandbox.messages.TrafficDirectory.Target;
 
 import java.time.Instant;

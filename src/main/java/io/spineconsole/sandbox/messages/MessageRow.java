@@ -1,7 +1,7 @@
 package io.spineconsole.sandbox.messages;
 
-import io.spineconsole.domain.MessageStatus;
-import io.spineconsole.domain.MessagingPattern;
+import io.spineconsole.domain.messages.MessageStatus;
+import io.spineconsole.domain.messages.MessagingPattern;
 import io.spineconsole.domain.messages.FailureGroup;
 import io.spineconsole.domain.messages.MessageEvent;
 import io.spineconsole.domain.messages.MessageParty;

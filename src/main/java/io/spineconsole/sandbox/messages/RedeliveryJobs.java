@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.spineconsole.api.Page;
 import io.spineconsole.domain.Coded;
 import io.spineconsole.domain.Identifiers;
-import io.spineconsole.domain.MessageStatus;
+import io.spineconsole.domain.messages.MessageStatus;
 import io.spineconsole.domain.messages.JobState;
 import io.spineconsole.domain.messages.MessageFilter;
 import io.spineconsole.domain.messages.MessageSearch;

@@ -1,6 +1,6 @@
 package io.spineconsole.sandbox.messages;
 
-import io.spineconsole.domain.MessagingPattern;
+import io.spineconsole.domain.messages.MessagingPattern;
 import io.spineconsole.sandbox.Sql;
 
 import java.time.Duration;

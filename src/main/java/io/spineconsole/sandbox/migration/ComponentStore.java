@@ -1,7 +1,7 @@
 package io.spineconsole.sandbox.migration;
 
 import io.spineconsole.api.Page;
-import io.spineconsole.domain.ComponentState;
+import io.spineconsole.domain.migration.ComponentState;
 import io.spineconsole.domain.migration.Component;
 import io.spineconsole.domain.migration.ComponentCreate;
 import io.spineconsole.domain.migration.ComponentTransitionRequest;

@@ -1,7 +1,7 @@
 package io.spineconsole.sandbox.migration;
 
 import io.spineconsole.domain.Coded;
-import io.spineconsole.domain.ComponentState;
+import io.spineconsole.domain.migration.ComponentState;
 import io.spineconsole.domain.migration.RunbookPhase;
 import io.spineconsole.sandbox.Sql;
 

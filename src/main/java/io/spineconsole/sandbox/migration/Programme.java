@@ -1,8 +1,8 @@
 package io.spineconsole.sandbox.migration;
 
 import io.spineconsole.domain.Coded;
-import io.spineconsole.domain.ComponentState;
-import io.spineconsole.domain.SiteKind;
+import io.spineconsole.domain.migration.ComponentState;
+import io.spineconsole.domain.migration.SiteKind;
 import io.spineconsole.domain.migration.Component;
 import io.spineconsole.domain.migration.ComponentTransition;
 import io.spineconsole.domain.migration.MigrationBlocker;

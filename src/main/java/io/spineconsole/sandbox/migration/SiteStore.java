@@ -2,7 +2,7 @@ package io.spineconsole.sandbox.migration;
 
 import io.spineconsole.api.Page;
 import io.spineconsole.domain.Coded;
-import io.spineconsole.domain.SiteKind;
+import io.spineconsole.domain.migration.SiteKind;
 import io.spineconsole.domain.migration.ChecklistItem;
 import io.spineconsole.domain.migration.ChecklistItemCreate;
 import io.spineconsole.domain.migration.MigrationBlocker;

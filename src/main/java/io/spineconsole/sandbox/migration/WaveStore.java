@@ -2,7 +2,7 @@ package io.spineconsole.sandbox.migration;
 
 import io.spineconsole.api.Page;
 import io.spineconsole.domain.Coded;
-import io.spineconsole.domain.ComponentState;
+import io.spineconsole.domain.migration.ComponentState;
 import io.spineconsole.domain.migration.Burndown;
 import io.spineconsole.domain.migration.BurndownInterval;
 import io.spineconsole.domain.migration.MigrationRules;

@@ -2,8 +2,8 @@ package io.spineconsole.sandbox.registrations;
 
 import io.javalin.http.Context;
 import io.spineconsole.domain.Identifiers;
-import io.spineconsole.domain.MessagingPattern;
-import io.spineconsole.domain.RegistrationStatus;
+import io.spineconsole.domain.messages.MessagingPattern;
+import io.spineconsole.domain.registrations.RegistrationStatus;
 import io.spineconsole.domain.Role;
 import io.spineconsole.domain.registrations.AccreditedSystem;
 import io.spineconsole.domain.registrations.AccreditedSystemCreate;

@@ -2,9 +2,9 @@ package io.spineconsole.sandbox.registrations;
 
 import io.spineconsole.api.Page;
 import io.spineconsole.domain.Coded;
-import io.spineconsole.domain.MessagingPattern;
+import io.spineconsole.domain.messages.MessagingPattern;
 import io.spineconsole.domain.Principal;
-import io.spineconsole.domain.RegistrationStatus;
+import io.spineconsole.domain.registrations.RegistrationStatus;
 import io.spineconsole.domain.registrations.AccreditedSystem;
 import io.spineconsole.domain.registrations.AccreditedSystemCreate;
 import io.spineconsole.domain.registrations.AccreditedSystemUpdate;

@@ -1,6 +1,6 @@
 package io.spineconsole.ui.messages;
 
-import io.spineconsole.domain.MessageStatus;
+import io.spineconsole.domain.messages.MessageStatus;
 import io.spineconsole.domain.messages.MessageParty;
 import io.spineconsole.domain.messages.MessageSummary;
 import io.spineconsole.ui.common.AppIcon;

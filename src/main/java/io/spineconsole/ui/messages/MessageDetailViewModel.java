@@ -2,7 +2,7 @@ package io.spineconsole.ui.messages;
 
 import io.spineconsole.api.ApiException;
 import io.spineconsole.api.MessagesApi;
-import io.spineconsole.domain.MessageStatus;
+import io.spineconsole.domain.messages.MessageStatus;
 import io.spineconsole.domain.Role;
 import io.spineconsole.domain.messages.MessageDetail;
 import io.spineconsole.domain.messages.MessageEvent;

@@ -1,7 +1,7 @@
 package io.spineconsole.ui.messages;
 
 import io.spineconsole.api.BackboneApi;
-import io.spineconsole.domain.MessageFlowSummary;
+import io.spineconsole.domain.messages.MessageFlowSummary;
 import io.spineconsole.ui.common.ConsoleLink;
 import io.spineconsole.ui.common.Debouncer;
 import io.spineconsole.ui.common.I18n;
@@ -29,7 +29,7 @@ import java.util.UUID;
 public final class MessageFlowViewModel {
 
     /** The parts of the workspace, one tab each. */
-    public enum Section { SEARCH, LIVE, FAILURES, DEAD_LETTERS, JOBS, CHARTS, MESSAGE }
+    public enum Tab { SEARCH, LIVE, FAILURES, DEAD_LETTERS, JOBS, CHARTS, MESSAGE }
 
     private final I18n i18n;
     private final Navigator navigator;
@@ -41,11 +41,11 @@ public final class MessageFlowViewModel {
     private final FailuresViewModel failures;
     private final DeadLettersViewModel deadLetters;
     private final JobsViewModel jobs;
-    private final StatsViewModel stats;
+    private final ChartsViewModel stats;
     private final ExportViewModel export;
-    private final ObjectProperty<Section> section = new SimpleObjectProperty<>(Section.SEARCH);
+    private final ObjectProperty<Tab> tab = new SimpleObjectProperty<>(Tab.SEARCH);
     private final StringProperty linkProblem = new SimpleStringProperty("");
-    private Section beforeMessage = Section.SEARCH;
+    private Tab beforeMessage = Tab.SEARCH;
     private WorkspaceContext context;
 
     /** @param debouncers make the pause after typing before a changed filter searches again */
@@ -62,18 +62,18 @@ public final class MessageFlowViewModel {
         this.failures = new FailuresViewModel(ui, i18n, services.clock());
         this.deadLetters = new DeadLettersViewModel(ui, i18n, services.clock());
         this.jobs = new JobsViewModel(ui, i18n);
-        this.stats = new StatsViewModel(ui, i18n, services.clock());
+        this.stats = new ChartsViewModel(ui, i18n, services.clock());
         this.export = new ExportViewModel(ui, i18n, text);
         search.setNavigation(this::openMessage, this::openLink);
         detail.onNotFound(id -> {
             search.searchConversation(id);
-            show(Section.SEARCH);
+            show(Tab.SEARCH);
         });
-        section.addListener((o, a, s) -> {
-            if (s != Section.MESSAGE) {
+        tab.addListener((o, a, s) -> {
+            if (s != Tab.MESSAGE) {
                 beforeMessage = s;
             }
-            loadSection(s);
+            loadTab(s);
         });
     }
 
@@ -88,17 +88,17 @@ public final class MessageFlowViewModel {
         stats.connect(context.api().messages());
         live.connect(filter -> context.api().messages().stream(filter, LiveTailViewModel.STREAM_BUFFER));
         search.connect(context.api().messages(), context.profileId());
-        if (section.get() == Section.MESSAGE) {
-            show(Section.SEARCH);
+        if (tab.get() == Tab.MESSAGE) {
+            show(Tab.SEARCH);
         } else {
-            loadSection(section.get());
+            loadTab(tab.get());
         }
     }
 
     /** F5 or the server back: reload what is shown, keeping every filter typed. */
     public void refresh() {
         summary.refresh();
-        switch (section.get()) {
+        switch (tab.get()) {
             case SEARCH -> search.reload();
             case FAILURES -> failures.load();
             case DEAD_LETTERS -> deadLetters.load();
@@ -121,11 +121,11 @@ public final class MessageFlowViewModel {
         export.cancel();
     }
 
-    public void show(Section s) {
-        section.set(s);
+    public void show(Tab s) {
+        tab.set(s);
     }
 
-    private void loadSection(Section s) {
+    private void loadTab(Tab s) {
         if (context == null) {
             return;
         }
@@ -161,13 +161,13 @@ public final class MessageFlowViewModel {
     public void openMessage(UUID id) {
         // The tab first (its id set, so the tab is enabled): a quick "no such message" then moves on from it.
         detail.requestedProperty().set(id);
-        show(Section.MESSAGE);
+        show(Tab.MESSAGE);
         detail.open(id);
     }
 
     /** Goes back from a message to where it was opened from. */
     public void back() {
-        show(beforeMessage == Section.MESSAGE ? Section.SEARCH : beforeMessage);
+        show(beforeMessage == Tab.MESSAGE ? Tab.SEARCH : beforeMessage);
     }
 
     /** Opens a link: this workspace's own here, any other through the navigator. */
@@ -199,27 +199,27 @@ public final class MessageFlowViewModel {
                 if (!link.params().isEmpty() || lower.equals("search")) {
                     search.apply(link);
                 }
-                show(Section.SEARCH);
+                show(Tab.SEARCH);
                 return true;
             }
             case "failures" -> {
-                show(Section.FAILURES);
+                show(Tab.FAILURES);
                 return true;
             }
             case "live" -> {
-                show(Section.LIVE);
+                show(Tab.LIVE);
                 return true;
             }
             case "dead-letters" -> {
-                show(Section.DEAD_LETTERS);
+                show(Tab.DEAD_LETTERS);
                 return true;
             }
             case "jobs" -> {
-                show(Section.JOBS);
+                show(Tab.JOBS);
                 return true;
             }
             case "charts" -> {
-                show(Section.CHARTS);
+                show(Tab.CHARTS);
                 return true;
             }
             default -> {
@@ -230,7 +230,7 @@ public final class MessageFlowViewModel {
 
     /** The link to what is shown now (the search, the message, or the tab). */
     public ConsoleLink currentLink() {
-        return switch (section.get()) {
+        return switch (tab.get()) {
             case SEARCH -> search.toLink();
             case MESSAGE -> detail.link().orElse(search.toLink());
             case LIVE -> ConsoleLink.of("messages", "live");
@@ -245,8 +245,8 @@ public final class MessageFlowViewModel {
         return context;
     }
 
-    public ObjectProperty<Section> sectionProperty() {
-        return section;
+    public ObjectProperty<Tab> tabProperty() {
+        return tab;
     }
 
     /** Why the last link could not be opened, or "". */
@@ -282,7 +282,7 @@ public final class MessageFlowViewModel {
         return jobs;
     }
 
-    public StatsViewModel stats() {
+    public ChartsViewModel stats() {
         return stats;
     }
 

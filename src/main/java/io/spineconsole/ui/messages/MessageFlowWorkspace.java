@@ -1,6 +1,6 @@
 package io.spineconsole.ui.messages;
 
-import io.spineconsole.domain.MessageFlowSummary;
+import io.spineconsole.domain.messages.MessageFlowSummary;
 import io.spineconsole.ui.common.FxDebouncer;
 import io.spineconsole.ui.common.I18n;
 import io.spineconsole.ui.common.Tile;
@@ -22,7 +22,7 @@ public final class MessageFlowWorkspace {
     }
 
     public static WorkspaceView create(WorkspaceServices services) {
-        return new MessagesView(services, FxDebouncer.factory(SEARCH_PAUSE));
+        return new MessageFlowView(services, FxDebouncer.factory(SEARCH_PAUSE));
     }
 
     static List<Tile> tiles(MessageFlowSummary s, I18n i18n) {

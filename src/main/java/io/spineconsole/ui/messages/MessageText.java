@@ -1,6 +1,6 @@
 package io.spineconsole.ui.messages;
 
-import io.spineconsole.domain.MessageStatus;
+import io.spineconsole.domain.messages.MessageStatus;
 import io.spineconsole.domain.messages.JobState;
 import io.spineconsole.domain.messages.MessageStatuses;
 import io.spineconsole.domain.messages.RedeliveryItemOutcome;

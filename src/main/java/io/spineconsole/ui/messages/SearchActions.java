@@ -21,7 +21,7 @@ import java.util.List;
  */
 final class SearchActions extends HBox {
 
-    SearchActions(MessageFlowViewModel root, ObservableList<MessageSummary> selection, SearchPane.Actions actions) {
+    SearchActions(MessageFlowViewModel root, ObservableList<MessageSummary> selection, SearchView.Actions actions) {
         super(8);
         SearchViewModel model = root.search();
         I18n i18n = root.text().i18n();

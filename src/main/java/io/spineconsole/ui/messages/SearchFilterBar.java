@@ -1,6 +1,6 @@
 package io.spineconsole.ui.messages;
 
-import io.spineconsole.domain.MessageStatus;
+import io.spineconsole.domain.messages.MessageStatus;
 import io.spineconsole.domain.messages.MessageStatuses;
 import io.spineconsole.ui.common.AppIcon;
 import io.spineconsole.ui.common.I18n;

@@ -1,7 +1,7 @@
 package io.spineconsole.ui.messages;
 
 import io.spineconsole.domain.Identifiers;
-import io.spineconsole.domain.MessageStatus;
+import io.spineconsole.domain.messages.MessageStatus;
 import io.spineconsole.domain.messages.MessageSearch;
 import io.spineconsole.domain.messages.StreamFilter;
 import io.spineconsole.ui.common.I18n;

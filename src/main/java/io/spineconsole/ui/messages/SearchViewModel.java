@@ -1,7 +1,7 @@
 package io.spineconsole.ui.messages;
 
 import io.spineconsole.api.MessagesApi;
-import io.spineconsole.domain.MessageStatus;
+import io.spineconsole.domain.messages.MessageStatus;
 import io.spineconsole.domain.messages.MessageFilter;
 import io.spineconsole.domain.messages.MessageSearch;
 import io.spineconsole.domain.messages.MessageStatuses;

@@ -91,15 +91,15 @@ final class BoardFilterBar extends FlowPane {
         site.setPromptText(i18n.get("migration.filter.allSites"));
         site.setAccessibleText(i18n.get("migration.filter.site"));
         site.setConverter(converter(code -> code == null ? i18n.get("migration.filter.allSites")
-                : root.sites().stream().filter(s -> s.code().equals(code)).findFirst()
+                : root.referenceSites().stream().filter(s -> s.code().equals(code)).findFirst()
                 .map(s -> s.code() + " · " + labels.siteKind(s.kind())).orElse(code)));
         Runnable fill = () -> {
             String keep = model.siteProperty().get();
             site.getItems().setAll((String) null);
-            root.sites().stream().map(Site::code).forEach(site.getItems()::add);
+            root.referenceSites().stream().map(Site::code).forEach(site.getItems()::add);
             site.setValue(keep);
         };
-        root.sites().addListener((ListChangeListener<Site>) c -> fill.run());
+        root.referenceSites().addListener((ListChangeListener<Site>) c -> fill.run());
         fill.run();
         loadOnChoice(site, model.siteProperty());
         return site;

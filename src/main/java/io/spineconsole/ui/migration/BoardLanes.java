@@ -1,6 +1,6 @@
 package io.spineconsole.ui.migration;
 
-import io.spineconsole.domain.ComponentState;
+import io.spineconsole.domain.migration.ComponentState;
 import io.spineconsole.domain.migration.Component;
 import io.spineconsole.domain.migration.MigrationRules;
 import io.spineconsole.domain.migration.Site;
@@ -83,7 +83,7 @@ final class BoardLanes extends ScrollPane implements ComponentCard.Actions {
         model.components().addListener((ListChangeListener<Component>) c -> render());
         root.mayOperateProperty().addListener((o, a, b) -> render());
         // Hosting words need the sites' kinds, which may arrive after the components.
-        root.sites().addListener((ListChangeListener<Site>) c -> render());
+        root.referenceSites().addListener((ListChangeListener<Site>) c -> render());
         render();
     }
 

@@ -1,8 +1,8 @@
 package io.spineconsole.ui.migration;
 
 import io.spineconsole.api.ApiException;
-import io.spineconsole.domain.ComponentState;
-import io.spineconsole.domain.SiteKind;
+import io.spineconsole.domain.migration.ComponentState;
+import io.spineconsole.domain.migration.SiteKind;
 import io.spineconsole.domain.migration.Component;
 import io.spineconsole.domain.migration.ComponentQuery;
 import io.spineconsole.domain.migration.ComponentTransitionRequest;

@@ -24,7 +24,7 @@ final class ChecklistForm extends VBox {
 
     ChecklistForm(MigrationViewModel root) {
         super(6);
-        SitesViewModel model = root.sitesTab();
+        SitesViewModel model = root.sites();
         ChecklistItemEditor ed = model.editor();
         I18n i18n = root.labels().i18n();
         Label heading = new Label();

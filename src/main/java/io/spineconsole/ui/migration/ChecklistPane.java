@@ -34,7 +34,7 @@ final class ChecklistPane extends VBox {
 
     ChecklistPane(MigrationViewModel root) {
         super(6);
-        this.model = root.sitesTab();
+        this.model = root.sites();
         this.labels = root.labels();
         this.i18n = labels.i18n();
         ChecklistItemEditor editor = model.editor();

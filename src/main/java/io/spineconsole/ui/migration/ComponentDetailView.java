@@ -1,6 +1,6 @@
 package io.spineconsole.ui.migration;
 
-import io.spineconsole.domain.ComponentState;
+import io.spineconsole.domain.migration.ComponentState;
 import io.spineconsole.domain.migration.Component;
 import io.spineconsole.domain.migration.ComponentTransition;
 import io.spineconsole.domain.migration.RunbookPhase;
@@ -149,7 +149,7 @@ final class ComponentDetailView extends ScrollPane {
         row = fact(grid, row, i18n.get("migration.detail.owner"), text(c.owner()));
         row = fact(grid, row, i18n.get("migration.detail.hosting"), text(labels.hosting(c.hostedAt(), root.siteKinds())));
         row = fact(grid, row, i18n.get("migration.detail.hostedAt"), links(c.hostedAt(), code ->
-                root.sitesTab().select(code), true));
+                root.sites().select(code), true));
         row = fact(grid, row, i18n.get("migration.detail.dependsOn"), c.dependsOn().isEmpty()
                 ? text(i18n.get("migration.detail.none")) : links(c.dependsOn(), select, false));
         row = fact(grid, row, i18n.get("migration.detail.neededBy"), c.dependents().isEmpty()

@@ -1,6 +1,6 @@
 package io.spineconsole.ui.migration;
 
-import io.spineconsole.domain.ComponentState;
+import io.spineconsole.domain.migration.ComponentState;
 import io.spineconsole.domain.migration.DependencyGraph;
 import io.spineconsole.ui.common.AppIcon;
 import io.spineconsole.ui.common.I18n;
@@ -82,7 +82,7 @@ final class GraphView extends BorderPane {
 
         model.layoutProperty().addListener((o, a, b) -> draw());
         model.chainProperty().addListener((o, a, b) -> highlight());
-        root.sites().addListener((ListChangeListener<io.spineconsole.domain.migration.Site>) c -> draw());
+        root.referenceSites().addListener((ListChangeListener<io.spineconsole.domain.migration.Site>) c -> draw());
         draw();
     }
 

@@ -121,7 +121,7 @@ public final class GraphViewModel {
 
     private List<String> dataCentres(DependencyGraph.Node n) {
         List<String> out = n.hostedAt().stream()
-                .filter(s -> root.siteKinds().get(s) != io.spineconsole.domain.SiteKind.CLOUD_REGION).toList();
+                .filter(s -> root.siteKinds().get(s) != io.spineconsole.domain.migration.SiteKind.CLOUD_REGION).toList();
         return out.isEmpty() ? n.hostedAt() : out;
     }
 

@@ -1,7 +1,7 @@
 package io.spineconsole.ui.migration;
 
-import io.spineconsole.domain.ComponentState;
-import io.spineconsole.domain.SiteKind;
+import io.spineconsole.domain.migration.ComponentState;
+import io.spineconsole.domain.migration.SiteKind;
 import io.spineconsole.domain.migration.Burndown;
 import io.spineconsole.domain.migration.ChecklistItem;
 import io.spineconsole.domain.migration.MigrationRules;

@@ -1,7 +1,7 @@
 package io.spineconsole.ui.migration;
 
-import io.spineconsole.domain.ComponentState;
-import io.spineconsole.domain.SiteKind;
+import io.spineconsole.domain.migration.ComponentState;
+import io.spineconsole.domain.migration.SiteKind;
 import io.spineconsole.domain.migration.ReadinessReasonCode;
 import io.spineconsole.domain.migration.RunbookPhase;
 import io.spineconsole.domain.migration.RunbookStepStatus;

@@ -1,6 +1,6 @@
 package io.spineconsole.ui.migration;
 
-import io.spineconsole.domain.ComponentState;
+import io.spineconsole.domain.migration.ComponentState;
 import io.spineconsole.domain.audit.AuditEntry;
 import io.spineconsole.ui.common.AppIcon;
 import io.spineconsole.ui.common.ErrorRow;

@@ -2,7 +2,7 @@ package io.spineconsole.ui.migration;
 
 import io.spineconsole.api.MigrationApi;
 import io.spineconsole.domain.Role;
-import io.spineconsole.domain.SiteKind;
+import io.spineconsole.domain.migration.SiteKind;
 import io.spineconsole.domain.migration.Site;
 import io.spineconsole.domain.migration.SiteQuery;
 import io.spineconsole.domain.migration.Wave;
@@ -51,7 +51,7 @@ public final class MigrationViewModel {
     private final BoardViewModel board;
     private final ComponentDetailViewModel detail;
     private final GraphViewModel graph;
-    private final SitesViewModel sitesTab;
+    private final SitesViewModel sitesViewModel;
     private final ProgressViewModel progress;
 
     /**
@@ -70,7 +70,7 @@ public final class MigrationViewModel {
         this.board = new BoardViewModel(this);
         this.detail = new ComponentDetailViewModel(this);
         this.graph = new GraphViewModel(this);
-        this.sitesTab = new SitesViewModel(this);
+        this.sitesViewModel = new SitesViewModel(this);
         this.progress = new ProgressViewModel(this);
     }
 
@@ -83,7 +83,7 @@ public final class MigrationViewModel {
         loadReferenceData();
         board.load();
         graph.load();
-        sitesTab.load();
+        sitesViewModel.load();
         progress.invalidate();
     }
 
@@ -96,7 +96,7 @@ public final class MigrationViewModel {
         board.load();
         detail.reload();
         graph.load();
-        sitesTab.reload();
+        sitesViewModel.reload();
         progress.reloadIfLoaded();
     }
 
@@ -105,7 +105,7 @@ public final class MigrationViewModel {
         board.cancel();
         detail.cancel();
         graph.cancel();
-        sitesTab.cancel();
+        sitesViewModel.cancel();
         progress.cancel();
     }
 
@@ -134,7 +134,7 @@ public final class MigrationViewModel {
             detail.reloadIf(componentCode);
         }
         graph.load();
-        sitesTab.reload();
+        sitesViewModel.reload();
         progress.reloadIfLoaded();
         loadReferenceData();
     }
@@ -197,7 +197,7 @@ public final class MigrationViewModel {
         return mayAdminister;
     }
 
-    public ObservableList<Site> sites() {
+    public ObservableList<Site> referenceSites() {
         return sites;
     }
 
@@ -227,8 +227,8 @@ public final class MigrationViewModel {
         return graph;
     }
 
-    public SitesViewModel sitesTab() {
-        return sitesTab;
+    public SitesViewModel sites() {
+        return sitesViewModel;
     }
 
     public ProgressViewModel progress() {

@@ -1,7 +1,7 @@
 package io.spineconsole.ui.migration;
 
 import io.spineconsole.api.BackboneApi;
-import io.spineconsole.domain.MigrationSummary;
+import io.spineconsole.domain.migration.MigrationSummary;
 import io.spineconsole.ui.common.FxDebouncer;
 import io.spineconsole.ui.common.I18n;
 import io.spineconsole.ui.common.SummaryViewModel;
@@ -23,14 +23,14 @@ public final class MigrationWorkspace {
     }
 
     /** @param destination where an exported report goes (a save dialog; a test names a file) */
-    public static MigrationWorkspaceView create(WorkspaceServices services, ReportDestination destination) {
+    public static MigrationView create(WorkspaceServices services, ReportDestination destination) {
         UiExecutor ui = services.ui();
         I18n i18n = services.i18n();
         SummaryViewModel<MigrationSummary> summary =
                 new SummaryViewModel<>(BackboneApi::migrationSummary, s -> tiles(s, i18n), ui, i18n);
         MigrationViewModel model = new MigrationViewModel(ui, i18n, services.memory(), services.clock(),
                 FxDebouncer.factory(FxDebouncer.TYPE_AHEAD));
-        return new MigrationWorkspaceView(model, summary, services.navigator(), destination);
+        return new MigrationView(model, summary, services.navigator(), destination);
     }
 
     static List<Tile> tiles(MigrationSummary s, I18n i18n) {

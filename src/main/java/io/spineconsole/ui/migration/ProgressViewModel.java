@@ -1,7 +1,7 @@
 package io.spineconsole.ui.migration;
 
 import io.spineconsole.api.MigrationApi;
-import io.spineconsole.domain.SiteKind;
+import io.spineconsole.domain.migration.SiteKind;
 import io.spineconsole.domain.audit.AuditEntry;
 import io.spineconsole.domain.audit.AuditQuery;
 import io.spineconsole.domain.migration.Burndown;
@@ -103,7 +103,7 @@ public final class ProgressViewModel {
         if (!root.connected()) {
             return;
         }
-        int days = root.sitesTab().daysProperty().get();
+        int days = root.sites().daysProperty().get();
         load.start(read(days), s -> {
             snapshot.set(s);
             LocalDate today = LocalDate.ofInstant(s.takenAt(), root.clock().getZone());

@@ -1,6 +1,6 @@
 package io.spineconsole.ui.migration;
 
-import io.spineconsole.domain.SiteKind;
+import io.spineconsole.domain.migration.SiteKind;
 import io.spineconsole.domain.migration.Site;
 import io.spineconsole.domain.migration.SiteChecklist;
 import io.spineconsole.domain.migration.SiteReadiness;
@@ -25,7 +25,7 @@ final class SignOffPane extends VBox {
     /** @param signOff asks for the statement and signs off (the workspace owns the dialog) */
     SignOffPane(MigrationViewModel root, Runnable signOff) {
         super(6);
-        this.model = root.sitesTab();
+        this.model = root.sites();
         this.labels = root.labels();
         this.i18n = labels.i18n();
         this.signOff = signOff;

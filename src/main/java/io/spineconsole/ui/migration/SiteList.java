@@ -1,6 +1,6 @@
 package io.spineconsole.ui.migration;
 
-import io.spineconsole.domain.SiteKind;
+import io.spineconsole.domain.migration.SiteKind;
 import io.spineconsole.domain.migration.Site;
 import io.spineconsole.ui.common.AppIcon;
 import io.spineconsole.ui.common.I18n;
@@ -24,9 +24,9 @@ final class SiteList extends ListView<Site> {
         this.root = root;
         this.labels = root.labels();
         this.i18n = labels.i18n();
-        SitesViewModel model = root.sitesTab();
+        SitesViewModel model = root.sites();
         setId("migration-site-list");
-        setItems(root.sites());
+        setItems(root.referenceSites());
         setAccessibleText(i18n.get("migration.sites.list"));
         setCellFactory(v -> new SiteCell());
         getSelectionModel().selectedItemProperty().addListener((o, a, s) -> {
@@ -35,7 +35,7 @@ final class SiteList extends ListView<Site> {
             }
         });
         model.selectedProperty().addListener((o, a, code) -> selectInList(code));
-        root.sites().addListener((ListChangeListener<Site>) c -> selectInList(model.selectedProperty().get()));
+        root.referenceSites().addListener((ListChangeListener<Site>) c -> selectInList(model.selectedProperty().get()));
         setMinWidth(240);
         setPrefWidth(290);
     }
@@ -44,7 +44,7 @@ final class SiteList extends ListView<Site> {
         if (code == null) {
             return;
         }
-        root.sites().stream().filter(s -> s.code().equals(code)).findFirst().ifPresent(s -> {
+        root.referenceSites().stream().filter(s -> s.code().equals(code)).findFirst().ifPresent(s -> {
             if (getSelectionModel().getSelectedItem() == null
                     || !getSelectionModel().getSelectedItem().code().equals(code)) {
                 getSelectionModel().select(s);

@@ -30,7 +30,7 @@ final class SiteReadinessPane extends VBox {
 
     SiteReadinessPane(MigrationViewModel root, Consumer<String> openComponent) {
         super(12);
-        this.model = root.sitesTab();
+        this.model = root.sites();
         this.labels = root.labels();
         this.i18n = labels.i18n();
         this.openComponent = openComponent;

@@ -39,7 +39,7 @@ final class SiteTrafficPane extends VBox {
     SiteTrafficPane(MigrationViewModel root, Navigator navigator) {
         super(4);
         this.root = root;
-        this.model = root.sitesTab();
+        this.model = root.sites();
         this.labels = root.labels();
         this.i18n = labels.i18n();
         this.navigator = navigator;

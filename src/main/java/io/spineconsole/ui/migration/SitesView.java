@@ -41,7 +41,7 @@ final class SitesView extends SplitPane {
     private final ScrollPane scroll;
 
     SitesView(MigrationViewModel root, Consumer<String> openComponent, Navigator navigator, Runnable signOff) {
-        this.model = root.sitesTab();
+        this.model = root.sites();
         this.labels = root.labels();
         this.i18n = labels.i18n();
         this.openComponent = openComponent;

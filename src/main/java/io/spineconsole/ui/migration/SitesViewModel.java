@@ -2,7 +2,7 @@ package io.spineconsole.ui.migration;
 
 import io.spineconsole.api.ApiException;
 import io.spineconsole.api.Page;
-import io.spineconsole.domain.SiteKind;
+import io.spineconsole.domain.migration.SiteKind;
 import io.spineconsole.domain.audit.AuditEntry;
 import io.spineconsole.domain.messages.StatsBucket;
 import io.spineconsole.domain.messages.StatsGroup;
@@ -103,14 +103,14 @@ public final class SitesViewModel {
             select(selected.get());
             return;
         }
-        root.sites().addListener(new javafx.collections.ListChangeListener<Site>() {
+        root.referenceSites().addListener(new javafx.collections.ListChangeListener<Site>() {
             @Override
             public void onChanged(Change<? extends Site> c) {
-                root.sites().removeListener(this);
+                root.referenceSites().removeListener(this);
                 if (selected.get() == null) {
-                    root.sites().stream().filter(s -> s.kind() == SiteKind.DATA_CENTRE
+                    root.referenceSites().stream().filter(s -> s.kind() == SiteKind.DATA_CENTRE
                                     && s.status() != SiteStatus.DECOMMISSIONED).findFirst()
-                            .or(() -> root.sites().stream().findFirst()).ifPresent(s -> select(s.code()));
+                            .or(() -> root.referenceSites().stream().findFirst()).ifPresent(s -> select(s.code()));
                 }
             }
         });

@@ -58,7 +58,7 @@ final class BrowserView<T> {
     private final VBox root = new VBox(8);
     private final TableView<T> table = new TableView<>();
     private final ListFilters<T> filters;
-    private final DetailPane<T> detail;
+    private final DetailView<T> detail;
     private final FormPane<T> form;
     private final Map<TableColumn<T, ?>, String> sorts = new HashMap<>();
     private final String idPrefix;
@@ -74,7 +74,7 @@ final class BrowserView<T> {
         root.getStyleClass().add("reg-browser");
         root.setPadding(new Insets(10, 12, 8, 12));
         filters = new ListFilters<>(model.list(), i18n, idPrefix);
-        detail = new DetailPane<>(model, view, i18n, formats, host::go, host::create);
+        detail = new DetailView<>(model, view, i18n, formats, host::go, host::create);
         form = new FormPane<>(model, i18n, formats, this::closeForm);
 
         var list = model.list();
@@ -268,7 +268,7 @@ final class BrowserView<T> {
         filters.search().requestFocus();
     }
 
-    DetailPane<T> detail() {
+    DetailView<T> detail() {
         return detail;
     }
 

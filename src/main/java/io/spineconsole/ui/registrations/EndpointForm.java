@@ -2,7 +2,7 @@ package io.spineconsole.ui.registrations;
 
 import io.spineconsole.api.RegistrationsApi;
 import io.spineconsole.domain.Identifiers;
-import io.spineconsole.domain.MessagingPattern;
+import io.spineconsole.domain.messages.MessagingPattern;
 import io.spineconsole.domain.registrations.Certificate;
 import io.spineconsole.domain.registrations.CertificateInput;
 import io.spineconsole.domain.registrations.FieldIssue;

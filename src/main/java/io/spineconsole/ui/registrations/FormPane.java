@@ -64,7 +64,7 @@ final class FormPane<T> {
         form.creatingProperty().addListener((o, a, b) -> retitle.run());
         form.conflictProperty().addListener((o, a, b) -> retitle.run());
 
-        ConflictPane<T> conflict = new ConflictPane<>(form, i18n, formats, idPrefix);
+        ConflictView<T> conflict = new ConflictView<>(form, i18n, formats, idPrefix);
 
         ErrorRow error = new ErrorRow(form.errorProperty(), form.errorDetailProperty(), i18n);
         error.setId(idPrefix + "-form-error");

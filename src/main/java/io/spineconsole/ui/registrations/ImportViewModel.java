@@ -1,7 +1,7 @@
 package io.spineconsole.ui.registrations;
 
 import io.spineconsole.api.RegistrationsApi;
-import io.spineconsole.domain.RegistrationStatus;
+import io.spineconsole.domain.registrations.RegistrationStatus;
 import io.spineconsole.domain.Role;
 import io.spineconsole.domain.registrations.ImportEntryResult;
 import io.spineconsole.domain.registrations.ImportOutcome;

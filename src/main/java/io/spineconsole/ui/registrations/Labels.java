@@ -1,7 +1,7 @@
 package io.spineconsole.ui.registrations;
 
-import io.spineconsole.domain.MessagingPattern;
-import io.spineconsole.domain.RegistrationStatus;
+import io.spineconsole.domain.messages.MessagingPattern;
+import io.spineconsole.domain.registrations.RegistrationStatus;
 import io.spineconsole.domain.registrations.CertificateState;
 import io.spineconsole.domain.registrations.CheckRule;
 import io.spineconsole.domain.registrations.ImportOutcome;

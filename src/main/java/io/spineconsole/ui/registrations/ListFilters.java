@@ -1,7 +1,7 @@
 package io.spineconsole.ui.registrations;
 
-import io.spineconsole.domain.MessagingPattern;
-import io.spineconsole.domain.RegistrationStatus;
+import io.spineconsole.domain.messages.MessagingPattern;
+import io.spineconsole.domain.registrations.RegistrationStatus;
 import io.spineconsole.domain.registrations.OrganisationKind;
 import io.spineconsole.ui.common.AppIcon;
 import io.spineconsole.ui.common.I18n;

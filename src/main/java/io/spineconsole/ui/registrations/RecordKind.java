@@ -2,7 +2,7 @@ package io.spineconsole.ui.registrations;
 
 import io.spineconsole.api.Page;
 import io.spineconsole.api.RegistrationsApi;
-import io.spineconsole.domain.RegistrationStatus;
+import io.spineconsole.domain.registrations.RegistrationStatus;
 import io.spineconsole.domain.registrations.AccreditedSystem;
 import io.spineconsole.domain.registrations.MhsEndpoint;
 import io.spineconsole.domain.registrations.Organisation;

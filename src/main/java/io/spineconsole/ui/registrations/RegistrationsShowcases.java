@@ -29,7 +29,7 @@ final class RegistrationsShowcases {
         BrowserViewModel<MhsEndpoint> endpoints = model.endpoints();
         return List.of(
                 afterShow("endpoint-detail", () -> {
-                    model.sectionProperty().set(RegistrationsViewModel.Section.ENDPOINTS);
+                    model.tabProperty().set(RegistrationsViewModel.Tab.ENDPOINTS);
                     endpoints.select(null);
                     endpoints.list().apply(ConsoleLink.of("registrations", "endpoints")
                             .with("pattern", "async-reliable").with("status", "active,suspended"));
@@ -77,7 +77,7 @@ final class RegistrationsShowcases {
                         && model.organisations().detail().endpoints().stateProperty().get() != LoadState.LOADING,
                         () -> view.organisationsView().detail().showTab(0)),
                 afterShow("systems", () -> {
-                    model.sectionProperty().set(RegistrationsViewModel.Section.SYSTEMS);
+                    model.tabProperty().set(RegistrationsViewModel.Tab.SYSTEMS);
                     model.systems().list().refresh();
                 }, () -> {
                     if (model.systems().list().list().stateProperty().get() != LoadState.LOADED) {
@@ -90,17 +90,17 @@ final class RegistrationsShowcases {
                     return model.systems().detail().findingsStateProperty().get() != LoadState.LOADING;
                 }),
                 afterShow("checks", () -> {
-                    model.sectionProperty().set(RegistrationsViewModel.Section.CHECKS);
+                    model.tabProperty().set(RegistrationsViewModel.Tab.CHECKS);
                     model.checks().runIfNeverRun();
                 }, () -> model.checks().stateProperty().get() == LoadState.LOADED
                         || model.checks().stateProperty().get() == LoadState.EMPTY),
                 afterShow("expiring", () -> {
-                    model.sectionProperty().set(RegistrationsViewModel.Section.EXPIRING);
+                    model.tabProperty().set(RegistrationsViewModel.Tab.EXPIRING);
                     model.expiring().showDays("60");
                 }, () -> model.expiring().daysProperty().get() == 60
                         && model.expiring().list().stateProperty().get() != LoadState.LOADING),
                 afterShow("import", () -> {
-                    model.sectionProperty().set(RegistrationsViewModel.Section.ORGANISATIONS);
+                    model.tabProperty().set(RegistrationsViewModel.Tab.ORGANISATIONS);
                     ImportViewModel vm = new ImportViewModel(model.contextProperty().get(), view.services().ui(), i18n, files);
                     vm.pathProperty().set(sampleCsv().toString());
                     vm.preview();
@@ -116,7 +116,7 @@ final class RegistrationsShowcases {
                     new ExportDialog(view.root().getScene().getWindow(), export, i18n,
                             view.describeSearch(RecordKind.ENDPOINTS), java.time.LocalDate.now()).showAndWait();
                 }, () -> true,
-                        () -> model.sectionProperty().set(RegistrationsViewModel.Section.ENDPOINTS)));
+                        () -> model.tabProperty().set(RegistrationsViewModel.Tab.ENDPOINTS)));
     }
 
     private static ImportViewModel lastImport;

@@ -7,7 +7,7 @@ import io.spineconsole.domain.registrations.RegistrationFilter;
 import io.spineconsole.ui.common.ConsoleLink;
 import io.spineconsole.ui.common.I18n;
 import io.spineconsole.ui.common.Showcase;
-import io.spineconsole.ui.common.SummaryPane;
+import io.spineconsole.ui.common.SummaryView;
 import io.spineconsole.ui.common.WorkspaceAction;
 import io.spineconsole.ui.common.WorkspaceContext;
 import io.spineconsole.ui.common.WorkspaceServices;
@@ -44,7 +44,7 @@ public final class RegistrationsView implements WorkspaceView, BrowserView.Host 
     private final Executor files;
     private final BorderPane root = new BorderPane();
     private final TabPane tabs = new TabPane();
-    private final Map<RegistrationsViewModel.Section, Tab> tabBySection = new EnumMap<>(RegistrationsViewModel.Section.class);
+    private final Map<RegistrationsViewModel.Tab, Tab> tabById = new EnumMap<>(RegistrationsViewModel.Tab.class);
     private final List<WorkspaceAction> actions = new ArrayList<>();
     private final BrowserView<Organisation> organisations;
     private final BrowserView<AccreditedSystem> systems;
@@ -62,7 +62,7 @@ public final class RegistrationsView implements WorkspaceView, BrowserView.Host 
         root.setId("registrations-workspace");
         root.getStyleClass().add("registrations-workspace");
 
-        SummaryPane summary = new SummaryPane(model.summary(), i18n);
+        SummaryView summary = new SummaryView(model.summary(), i18n);
         summary.getStyleClass().add("reg-summary");
         summary.setPadding(new Insets(10, 12, 0, 12));
         root.setTop(summary);
@@ -75,28 +75,28 @@ public final class RegistrationsView implements WorkspaceView, BrowserView.Host 
         expiring = new ExpiringView(model.expiring(), i18n, formats, this::go, () -> openExport(RecordKind.ENDPOINTS,
                 model.expiring().filter(), model.expiring().list().approximateTotalProperty().get()));
 
-        tab(RegistrationsViewModel.Section.ORGANISATIONS, i18n.get("registrations.organisations"), organisations.node());
-        tab(RegistrationsViewModel.Section.SYSTEMS, i18n.get("registrations.systems"), systems.node());
-        tab(RegistrationsViewModel.Section.ENDPOINTS, i18n.get("registrations.endpoints"), endpoints.node());
-        tab(RegistrationsViewModel.Section.CHECKS, i18n.get("registrations.checks.title"), checks.node());
-        tab(RegistrationsViewModel.Section.EXPIRING, i18n.get("registrations.expiring.title"), expiring.node());
+        tab(RegistrationsViewModel.Tab.ORGANISATIONS, i18n.get("registrations.organisations"), organisations.node());
+        tab(RegistrationsViewModel.Tab.SYSTEMS, i18n.get("registrations.systems"), systems.node());
+        tab(RegistrationsViewModel.Tab.ENDPOINTS, i18n.get("registrations.endpoints"), endpoints.node());
+        tab(RegistrationsViewModel.Tab.CHECKS, i18n.get("registrations.checks.title"), checks.node());
+        tab(RegistrationsViewModel.Tab.EXPIRING, i18n.get("registrations.expiring.title"), expiring.node());
         tabs.setId("reg-sections");
-        tabs.getSelectionModel().select(tabBySection.get(model.sectionProperty().get()));
+        tabs.getSelectionModel().select(tabById.get(model.tabProperty().get()));
         tabs.getSelectionModel().selectedItemProperty().addListener((o, a, t) -> {
-            RegistrationsViewModel.Section s = (RegistrationsViewModel.Section) t.getUserData();
-            model.sectionProperty().set(s);
-            if (s == RegistrationsViewModel.Section.CHECKS && model.contextProperty().get() != null) {
+            RegistrationsViewModel.Tab s = (RegistrationsViewModel.Tab) t.getUserData();
+            model.tabProperty().set(s);
+            if (s == RegistrationsViewModel.Tab.CHECKS && model.contextProperty().get() != null) {
                 model.checks().runIfNeverRun();
             }
         });
-        model.sectionProperty().addListener((o, a, s) -> tabs.getSelectionModel().select(tabBySection.get(s)));
+        model.tabProperty().addListener((o, a, s) -> tabs.getSelectionModel().select(tabById.get(s)));
         root.setCenter(tabs);
 
         summaryRefresh = new Timeline(new KeyFrame(SUMMARY_EVERY, e -> model.summary().refresh()));
         summaryRefresh.setCycleCount(Timeline.INDEFINITE);
     }
 
-    private void tab(RegistrationsViewModel.Section section, String title, Node content) {
+    private void tab(RegistrationsViewModel.Tab section, String title, Node content) {
         Label label = new Label(title);
         label.setId("reg-tab-" + section.name().toLowerCase(java.util.Locale.ROOT));
         Tab tab = new Tab(null, content);
@@ -104,15 +104,15 @@ public final class RegistrationsView implements WorkspaceView, BrowserView.Host 
         tab.setClosable(false);
         tab.setUserData(section);
         tabs.getTabs().add(tab);
-        tabBySection.put(section, tab);
-        actions.add(new WorkspaceAction(title, () -> model.sectionProperty().set(section)));
+        tabById.put(section, tab);
+        actions.add(new WorkspaceAction(title, () -> model.tabProperty().set(section)));
     }
 
     @Override
     public List<WorkspaceAction> actions() {
         List<WorkspaceAction> all = new ArrayList<>(actions);
         all.add(new WorkspaceAction(i18n.get("registrations.checks.run"), () -> {
-            model.sectionProperty().set(RegistrationsViewModel.Section.CHECKS);
+            model.tabProperty().set(RegistrationsViewModel.Tab.CHECKS);
             if (model.contextProperty().get() != null) {
                 model.checks().run();
             }
@@ -174,7 +174,7 @@ public final class RegistrationsView implements WorkspaceView, BrowserView.Host 
 
     @Override
     public void create(RecordKind<?> kind, Map<String, String> prefill) {
-        model.sectionProperty().set(RegistrationsViewModel.sectionOf(kind));
+        model.tabProperty().set(RegistrationsViewModel.tabOf(kind));
         browserView(kind).startCreate(prefill);
     }
 

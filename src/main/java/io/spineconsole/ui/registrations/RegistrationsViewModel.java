@@ -1,7 +1,7 @@
 package io.spineconsole.ui.registrations;
 
 import io.spineconsole.api.BackboneApi;
-import io.spineconsole.domain.RegistrationSummary;
+import io.spineconsole.domain.registrations.RegistrationSummary;
 import io.spineconsole.domain.Role;
 import io.spineconsole.domain.registrations.AccreditedSystem;
 import io.spineconsole.domain.registrations.MhsEndpoint;
@@ -31,13 +31,13 @@ import java.util.UUID;
  */
 public final class RegistrationsViewModel {
     /** The workspace's sections, in tab order. */
-    public enum Section { ORGANISATIONS, SYSTEMS, ENDPOINTS, CHECKS, EXPIRING }
+    public enum Tab { ORGANISATIONS, SYSTEMS, ENDPOINTS, CHECKS, EXPIRING }
 
     /**
-     * Where a console link leads: a section, and in a list either a record ({@code id}) or a search
+     * Where a console link leads: a tab, and in a list either a record ({@code id}) or a search
      * ({@code search}); for the expiring view the window ({@code days}).
      */
-    public record Place(Section section, RecordKind<?> kind, String id, ConsoleLink search, String days) {
+    public record Place(Tab tab, RecordKind<?> kind, String id, ConsoleLink search, String days) {
     }
 
     private static final String MEMORY_SECTION = "registrations.section";
@@ -49,7 +49,7 @@ public final class RegistrationsViewModel {
     private final BrowserViewModel<MhsEndpoint> endpoints;
     private final ChecksViewModel checks;
     private final ExpiringViewModel expiring;
-    private final ObjectProperty<Section> section = new SimpleObjectProperty<>(Section.ENDPOINTS);
+    private final ObjectProperty<Tab> tab = new SimpleObjectProperty<>(Tab.ENDPOINTS);
     private final ObjectProperty<WorkspaceContext> context = new SimpleObjectProperty<>();
 
     /** @param debouncers makes the debouncer of each list's type-ahead search (tests pass one they control) */
@@ -64,8 +64,8 @@ public final class RegistrationsViewModel {
                 debouncers.create());
         checks = new ChecksViewModel(ui, i18n, zone);
         expiring = new ExpiringViewModel(ui, i18n, memory);
-        memory.recall(MEMORY_SECTION).flatMap(RegistrationsViewModel::section).ifPresent(section::set);
-        section.addListener((o, a, s) -> memory.remember(MEMORY_SECTION, s.name().toLowerCase(java.util.Locale.ROOT)));
+        memory.recall(MEMORY_SECTION).flatMap(RegistrationsViewModel::tabNamed).ifPresent(tab::set);
+        tab.addListener((o, a, s) -> memory.remember(MEMORY_SECTION, s.name().toLowerCase(java.util.Locale.ROOT)));
     }
 
     static List<Tile> tiles(RegistrationSummary s, I18n i18n) {
@@ -79,8 +79,8 @@ public final class RegistrationsViewModel {
                         s.certificatesExpiringIn30Days() > 0 ? "warning" : "ok"));
     }
 
-    private static Optional<Section> section(String text) {
-        for (Section s : Section.values()) {
+    private static Optional<Tab> tabNamed(String text) {
+        for (Tab s : Tab.values()) {
             if (s.name().equalsIgnoreCase(text)) {
                 return Optional.of(s);
             }
@@ -96,7 +96,7 @@ public final class RegistrationsViewModel {
         endpoints.connect(newContext);
         checks.connect(newContext.api().registrations());
         expiring.connect(newContext.api().registrations());
-        if (section.get() == Section.CHECKS) {
+        if (tab.get() == Tab.CHECKS) {
             checks.runIfNeverRun();
         }
     }
@@ -111,10 +111,10 @@ public final class RegistrationsViewModel {
         context.set(null);
     }
 
-    /** F5: the summary and the section shown (what the user typed stays). */
+    /** F5: the summary and the tab shown (what the user typed stays). */
     public void refresh() {
         summary.refresh();
-        switch (section.get()) {
+        switch (tab.get()) {
             case ORGANISATIONS -> organisations.refresh();
             case SYSTEMS -> systems.refresh();
             case ENDPOINTS -> endpoints.refresh();
@@ -158,11 +158,11 @@ public final class RegistrationsViewModel {
         return (BrowserViewModel<T>) endpoints;
     }
 
-    public static Section sectionOf(RecordKind<?> kind) {
+    public static Tab tabOf(RecordKind<?> kind) {
         return switch (kind.type()) {
-            case ORGANISATION -> Section.ORGANISATIONS;
-            case ACCREDITED_SYSTEM -> Section.SYSTEMS;
-            case ENDPOINT -> Section.ENDPOINTS;
+            case ORGANISATION -> Tab.ORGANISATIONS;
+            case ACCREDITED_SYSTEM -> Tab.SYSTEMS;
+            case ENDPOINT -> Tab.ENDPOINTS;
         };
     }
 
@@ -177,13 +177,13 @@ public final class RegistrationsViewModel {
         }
         String path = link.path();
         if (path.isEmpty()) {
-            return Optional.of(new Place(section.get(), null, null, null, null));
+            return Optional.of(new Place(tab.get(), null, null, null, null));
         }
         if (path.equals("checks")) {
-            return Optional.of(new Place(Section.CHECKS, null, null, null, null));
+            return Optional.of(new Place(Tab.CHECKS, null, null, null, null));
         }
         if (path.equals("expiring")) {
-            return Optional.of(new Place(Section.EXPIRING, null, null, null, link.param("days").orElse("30")));
+            return Optional.of(new Place(Tab.EXPIRING, null, null, null, link.param("days").orElse("30")));
         }
         int slash = path.indexOf('/');
         RecordKind<?> kind = RecordKind.byPath(slash < 0 ? path : path.substring(0, slash));
@@ -191,13 +191,13 @@ public final class RegistrationsViewModel {
             return Optional.empty();
         }
         if (slash < 0) {
-            return Optional.of(new Place(sectionOf(kind), kind, null, link, null));
+            return Optional.of(new Place(tabOf(kind), kind, null, link, null));
         }
         String id = path.substring(slash + 1);
         if (!validId(kind, id)) {
             return Optional.empty();
         }
-        return Optional.of(new Place(sectionOf(kind), kind, id, null, null));
+        return Optional.of(new Place(tabOf(kind), kind, id, null, null));
     }
 
     private static boolean validId(RecordKind<?> kind, String id) {
@@ -217,12 +217,12 @@ public final class RegistrationsViewModel {
 
     /** Shows a place (the view has already asked about any unsaved edit it would close). */
     public void go(Place place) {
-        section.set(place.section());
-        switch (place.section()) {
+        tab.set(place.tab());
+        switch (place.tab()) {
             case CHECKS -> checks.runIfNeverRun();
             case EXPIRING -> expiring.showDays(place.days());
             default -> {
-                RecordKind<?> kind = place.kind() == null ? kindOf(place.section()) : place.kind();
+                RecordKind<?> kind = place.kind() == null ? kindOf(place.tab()) : place.kind();
                 BrowserViewModel<?> b = browser(kind);
                 if (place.id() != null) {
                     b.open(place.id());
@@ -233,7 +233,7 @@ public final class RegistrationsViewModel {
         }
     }
 
-    static RecordKind<?> kindOf(Section s) {
+    static RecordKind<?> kindOf(Tab s) {
         return switch (s) {
             case ORGANISATIONS -> RecordKind.ORGANISATIONS;
             case SYSTEMS -> RecordKind.SYSTEMS;
@@ -270,8 +270,8 @@ public final class RegistrationsViewModel {
         return expiring;
     }
 
-    public ObjectProperty<Section> sectionProperty() {
-        return section;
+    public ObjectProperty<Tab> tabProperty() {
+        return tab;
     }
 
     public ReadOnlyObjectProperty<WorkspaceContext> contextProperty() {

@@ -1,6 +1,6 @@
 package io.spineconsole.ui.registrations;
 
-import io.spineconsole.domain.RegistrationStatus;
+import io.spineconsole.domain.registrations.RegistrationStatus;
 import io.spineconsole.domain.registrations.Certificate;
 import io.spineconsole.domain.registrations.CertificateState;
 import io.spineconsole.domain.registrations.Severity;

@@ -2,7 +2,7 @@ package io.spineconsole.api.http;
 
 import io.spineconsole.api.ApiException;
 import io.spineconsole.api.Page;
-import io.spineconsole.domain.RegistrationStatus;
+import io.spineconsole.domain.registrations.RegistrationStatus;
 import io.spineconsole.domain.Role;
 import io.spineconsole.domain.audit.AuditEntry;
 import io.spineconsole.domain.audit.AuditQuery;

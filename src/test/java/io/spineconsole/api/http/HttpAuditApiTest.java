@@ -4,7 +4,7 @@ import io.spineconsole.api.ApiException;
 import io.spineconsole.api.AuditApi;
 import io.spineconsole.api.Page;
 import io.spineconsole.api.http.HttpBackboneApi.HttpClientOptions;
-import io.spineconsole.domain.ComponentState;
+import io.spineconsole.domain.migration.ComponentState;
 import io.spineconsole.domain.Role;
 import io.spineconsole.domain.audit.AuditEntry;
 import io.spineconsole.domain.audit.AuditQuery;

@@ -3,7 +3,7 @@ package io.spineconsole.api.wire;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import io.spineconsole.domain.MessagingPattern;
+import io.spineconsole.domain.messages.MessagingPattern;
 import io.spineconsole.domain.Principal;
 import io.spineconsole.domain.Role;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,7 @@
 package io.spineconsole.domain.sds;
 
-import io.spineconsole.domain.MessagingPattern;
-import io.spineconsole.domain.RegistrationStatus;
+import io.spineconsole.domain.messages.MessagingPattern;
+import io.spineconsole.domain.registrations.RegistrationStatus;
 import io.spineconsole.domain.registrations.AccreditedSystem;
 import io.spineconsole.domain.registrations.MhsActor;
 import io.spineconsole.domain.registrations.MhsEndpoint;

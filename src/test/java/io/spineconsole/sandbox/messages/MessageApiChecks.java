@@ -4,7 +4,7 @@ import io.spineconsole.api.ApiException;
 import io.spineconsole.api.Page;
 import io.spineconsole.api.http.HttpBackboneApi;
 import io.spineconsole.api.http.HttpBackboneApi.HttpClientOptions;
-import io.spineconsole.domain.MessageStatus;
+import io.spineconsole.domain.messages.MessageStatus;
 import io.spineconsole.domain.Role;
 import io.spineconsole.domain.messages.FailureGroup;
 import io.spineconsole.domain.messages.FailureGroupQuery;

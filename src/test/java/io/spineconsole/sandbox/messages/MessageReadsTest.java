@@ -2,7 +2,7 @@ package io.spineconsole.sandbox.messages;
 
 import io.spineconsole.api.Page;
 import io.spineconsole.api.http.HttpBackboneApi;
-import io.spineconsole.domain.MessageStatus;
+import io.spineconsole.domain.messages.MessageStatus;
 import io.spineconsole.domain.Role;
 import io.spineconsole.domain.messages.DeadLetter;
 import io.spineconsole.domain.messages.DeadLetterQuery;

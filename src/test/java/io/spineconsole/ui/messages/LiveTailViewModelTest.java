@@ -1,7 +1,7 @@
 package io.spineconsole.ui.messages;
 
 import io.spineconsole.api.LiveStream;
-import io.spineconsole.domain.MessageStatus;
+import io.spineconsole.domain.messages.MessageStatus;
 import io.spineconsole.domain.messages.MessageSummary;
 import io.spineconsole.domain.messages.StreamFilter;
 import javafx.collections.ListChangeListener;

@@ -1,7 +1,7 @@
 package io.spineconsole.ui.messages;
 
-import io.spineconsole.domain.MessageStatus;
-import io.spineconsole.domain.MessagingPattern;
+import io.spineconsole.domain.messages.MessageStatus;
+import io.spineconsole.domain.messages.MessagingPattern;
 import io.spineconsole.domain.Role;
 import io.spineconsole.domain.messages.MessageDetail;
 import io.spineconsole.domain.messages.MessageEvent;

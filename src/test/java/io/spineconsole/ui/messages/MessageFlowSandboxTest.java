@@ -2,7 +2,7 @@ package io.spineconsole.ui.messages;
 
 import io.spineconsole.ui.common.ManualDebouncer;
 import io.spineconsole.api.http.HttpBackboneApi;
-import io.spineconsole.domain.MessageStatus;
+import io.spineconsole.domain.messages.MessageStatus;
 import io.spineconsole.domain.Role;
 import io.spineconsole.domain.messages.DeadLetter;
 import io.spineconsole.domain.messages.ExportFormat;
@@ -143,7 +143,7 @@ class MessageFlowSandboxTest {
         await(() -> jobs.items().stateProperty().get() == LoadState.LOADED);
         assertFalse(jobs.items().items().isEmpty());
         assertTrue(jobs.items().items().stream().allMatch(i -> i.newMessageId() != null));
-        assertTrue(JobsPane.describe(jobs.selectedProperty().get(), text).contains("Resend after the outage"));
+        assertTrue(JobsView.describe(jobs.selectedProperty().get(), text).contains("Resend after the outage"));
     }
 
     @Test
@@ -200,7 +200,7 @@ class MessageFlowSandboxTest {
 
     @Test
     void chartsGiveASeriesPerKeyAndTheLatencyOfTheBiggest() throws Exception {
-        StatsViewModel stats = new StatsViewModel(ui, i18n, Clock.systemUTC());
+        ChartsViewModel stats = new ChartsViewModel(ui, i18n, Clock.systemUTC());
         stats.connect(viewer.messages());
         stats.groupProperty().set(StatsGroup.SITE);
         stats.windowProperty().set(TimeRange.LAST_24_HOURS);
@@ -215,7 +215,7 @@ class MessageFlowSandboxTest {
         assertEquals(stats.keys().stream().mapToLong(k -> k.count()).sum(), total, 1.0,
                 "messages a second × bucket = the counts");
         assertNotNull(stats.latencyKeyProperty().get());
-        assertEquals(List.of("p50", "p95", "p99"), stats.latencyProperty().get().stream().map(StatsViewModel.Series::key).toList());
+        assertEquals(List.of("p50", "p95", "p99"), stats.latencyProperty().get().stream().map(ChartsViewModel.Series::key).toList());
         assertFalse(stats.latencyProperty().get().get(0).points().isEmpty());
     }
 

@@ -1,12 +1,12 @@
 package io.spineconsole.ui.messages;
 
 import io.spineconsole.ui.common.ManualDebouncer;
-import io.spineconsole.domain.MessageStatus;
+import io.spineconsole.domain.messages.MessageStatus;
 import io.spineconsole.domain.Role;
 import io.spineconsole.domain.messages.MessageDetail;
 import io.spineconsole.domain.messages.MessageSummary;
 import io.spineconsole.ui.common.ConsoleLink;
-import io.spineconsole.ui.messages.MessageFlowViewModel.Section;
+import io.spineconsole.ui.messages.MessageFlowViewModel.Tab;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -40,19 +40,19 @@ class MessageFlowViewModelTest {
     @Test
     void aMessageLinkOpensTheMessageAndBackReturnsToWhereTheUserWas() {
         MessageDetail d = stored(MessageStatus.NACKED);
-        flow.show(Section.FAILURES);
+        flow.show(Tab.FAILURES);
         assertTrue(flow.open(ConsoleLink.parse("spine-console://messages/message/" + d.summary().displayId()).orElseThrow()));
-        assertEquals(Section.MESSAGE, flow.sectionProperty().get());
+        assertEquals(Tab.MESSAGE, flow.tabProperty().get());
         assertEquals(d.messageId(), flow.detail().detailProperty().get().messageId());
         assertEquals(flow.detail().link().orElseThrow(), flow.currentLink(), "the link to what is shown");
         flow.back();
-        assertEquals(Section.FAILURES, flow.sectionProperty().get());
+        assertEquals(Tab.FAILURES, flow.tabProperty().get());
     }
 
     @Test
     void aSearchLinkSetsTheFiltersAndRunsThem() {
         assertTrue(flow.open(ConsoleLink.parse("spine-console://messages/search?ods=RR8&status=nacked&range=PT1H").orElseThrow()));
-        assertEquals(Section.SEARCH, flow.sectionProperty().get());
+        assertEquals(Tab.SEARCH, flow.tabProperty().get());
         var sent = api.searches.get(api.searches.size() - 1);
         assertEquals("RR8", sent.ods());
         assertEquals(List.of(MessageStatus.NACKED), sent.statuses());
@@ -65,9 +65,9 @@ class MessageFlowViewModelTest {
         assertFalse(flow.open(ConsoleLink.parse("spine-console://messages/message/not-a-uuid").orElseThrow()));
         assertEquals(t.i18n.get("messages.link.badId", "not-a-uuid"), flow.linkProblemProperty().get());
         assertTrue(flow.open(ConsoleLink.parse("spine-console://messages/failures").orElseThrow()));
-        assertEquals(Section.FAILURES, flow.sectionProperty().get());
+        assertEquals(Tab.FAILURES, flow.tabProperty().get());
         assertTrue(flow.open(ConsoleLink.parse("spine-console://messages/live").orElseThrow()));
-        assertEquals(Section.LIVE, flow.sectionProperty().get());
+        assertEquals(Tab.LIVE, flow.tabProperty().get());
         assertTrue(flow.live().runningProperty().get(), "showing the live tail starts it");
         assertEquals(1, api.streams.size());
     }
@@ -77,7 +77,7 @@ class MessageFlowViewModelTest {
         UUID conversation = UUID.randomUUID();
         flow.search().quickFind().textProperty().set(conversation.toString());
         flow.search().quickFind().changed();
-        assertEquals(Section.SEARCH, flow.sectionProperty().get());
+        assertEquals(Tab.SEARCH, flow.tabProperty().get());
         assertEquals(conversation, api.searches.get(api.searches.size() - 1).conversationId());
         assertTrue(flow.search().noticeProperty().get().contains(conversation.toString().toUpperCase()));
     }
@@ -97,7 +97,7 @@ class MessageFlowViewModelTest {
     void theLiveTailUsesTheSearchFilters() {
         flow.search().form().ods().valueProperty().set("RR8");
         flow.search().form().statuses().setAll(MessageStatus.DEAD_LETTERED);
-        flow.show(Section.LIVE);
+        flow.show(Tab.LIVE);
         var filter = api.streams.get(api.streams.size() - 1);
         assertEquals("RR8", filter.ods());
         assertEquals(List.of(MessageStatus.DEAD_LETTERED), filter.statuses());

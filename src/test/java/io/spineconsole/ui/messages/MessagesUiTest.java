@@ -2,7 +2,7 @@ package io.spineconsole.ui.messages;
 
 import io.spineconsole.api.http.HttpBackboneApi;
 import io.spineconsole.app.ConsoleFixture;
-import io.spineconsole.domain.MessageStatus;
+import io.spineconsole.domain.messages.MessageStatus;
 import io.spineconsole.domain.Role;
 import io.spineconsole.domain.messages.MessageDetail;
 import io.spineconsole.domain.messages.MessageSearch;

@@ -3,7 +3,7 @@ package io.spineconsole.ui.messages;
 import io.spineconsole.ui.common.ManualDebouncer;
 import io.spineconsole.api.ApiException;
 import io.spineconsole.api.Page;
-import io.spineconsole.domain.MessageStatus;
+import io.spineconsole.domain.messages.MessageStatus;
 import io.spineconsole.domain.messages.MessageFilter;
 import io.spineconsole.domain.messages.MessageSearch;
 import io.spineconsole.domain.messages.MessageSummary;

@@ -1,6 +1,6 @@
 package io.spineconsole.ui.migration;
 
-import io.spineconsole.domain.ComponentState;
+import io.spineconsole.domain.migration.ComponentState;
 import io.spineconsole.domain.migration.DependencyGraph;
 import io.spineconsole.domain.migration.DependencyGraph.Edge;
 import io.spineconsole.domain.migration.DependencyGraph.Node;

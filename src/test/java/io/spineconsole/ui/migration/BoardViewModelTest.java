@@ -1,7 +1,7 @@
 package io.spineconsole.ui.migration;
 
 import io.spineconsole.ui.common.ManualDebouncer;
-import io.spineconsole.domain.ComponentState;
+import io.spineconsole.domain.migration.ComponentState;
 import io.spineconsole.domain.Role;
 import io.spineconsole.domain.migration.Component;
 import io.spineconsole.domain.migration.ComponentCreate;

@@ -1,7 +1,7 @@
 package io.spineconsole.ui.migration;
 
 import io.spineconsole.api.http.HttpBackboneApi;
-import io.spineconsole.domain.ComponentState;
+import io.spineconsole.domain.migration.ComponentState;
 import io.spineconsole.domain.Principal;
 import io.spineconsole.domain.migration.Component;
 import io.spineconsole.domain.migration.ComponentCreate;
@@ -52,7 +52,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class DependencyGraphScaleUiTest {
     private static SandboxFixture sandbox;
     private static HttpBackboneApi api;
-    private static MigrationWorkspaceView view;
+    private static MigrationView view;
 
     @BeforeAll
     static void boot() throws Exception {

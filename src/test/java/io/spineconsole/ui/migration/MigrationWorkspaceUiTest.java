@@ -1,10 +1,10 @@
 package io.spineconsole.ui.migration;
 
 import io.spineconsole.api.http.HttpBackboneApi;
-import io.spineconsole.domain.ComponentState;
+import io.spineconsole.domain.migration.ComponentState;
 import io.spineconsole.domain.Principal;
 import io.spineconsole.domain.Role;
-import io.spineconsole.domain.SiteKind;
+import io.spineconsole.domain.migration.SiteKind;
 import io.spineconsole.domain.migration.ChecklistItem;
 import io.spineconsole.domain.migration.ChecklistItemPatch;
 import io.spineconsole.domain.migration.Component;
@@ -70,7 +70,7 @@ class MigrationWorkspaceUiTest {
     private static final FxRobot robot = new FxRobot();
     private static SandboxFixture sandbox;
     private static HttpBackboneApi api;
-    private static MigrationWorkspaceView view;
+    private static MigrationView view;
     private static Stage stage;
     private static Path reportTarget;
 
@@ -248,9 +248,9 @@ class MigrationWorkspaceUiTest {
     @Order(4)
     void aSiteWithRecentTrafficCannotBeSignedOffAndShowsThatTraffic() throws Exception {
         selectTab("migration-tab-sites");
-        FxToolkit.setupFixture(() -> view.model().sitesTab().select("DC-NORTH"));
-        waitUntil(() -> showing("#migration-site-verdict") && view.model().sitesTab().siteProperty().get() != null
-                && view.model().sitesTab().siteProperty().get().code().equals("DC-NORTH"));
+        FxToolkit.setupFixture(() -> view.model().sites().select("DC-NORTH"));
+        waitUntil(() -> showing("#migration-site-verdict") && view.model().sites().siteProperty().get() != null
+                && view.model().sites().siteProperty().get().code().equals("DC-NORTH"));
         assertEquals("Not ready to sign off", text("#migration-site-verdict"));
         assertTrue(text("#migration-site-traffic").matches("[\\d,]+ messages routed through DC-NORTH in the last 30 days\\..*"),
                 text("#migration-site-traffic"));
@@ -258,16 +258,16 @@ class MigrationWorkspaceUiTest {
         assertTrue(showing("#migration-site-cannot-sign-off"));
         assertTrue(robot.lookup(".migration-reason").queryAll().stream()
                 .anyMatch(n -> n.getAccessibleText().startsWith("Traffic: ")), "the traffic is a reason, in words");
-        waitUntil(() -> !view.model().sitesTab().traffic().isEmpty());
+        waitUntil(() -> !view.model().sites().traffic().isEmpty());
     }
 
     @Test
     @Order(5)
     void aSiteWhoseEvidenceIsCompleteIsSignedOff() throws Exception {
         selectTab("migration-tab-sites");
-        FxToolkit.setupFixture(() -> view.model().sitesTab().select("DC-WEST"));
-        waitUntil(() -> view.model().sitesTab().checklistProperty().get() != null
-                && view.model().sitesTab().siteProperty().get().code().equals("DC-WEST"));
+        FxToolkit.setupFixture(() -> view.model().sites().select("DC-WEST"));
+        waitUntil(() -> view.model().sites().checklistProperty().get() != null
+                && view.model().sites().siteProperty().get().code().equals("DC-WEST"));
         assertTrue(robot.lookup("#migration-site-sign-off").queryButton().isDisabled(), "one item is still open");
 
         reveal("#migration-checklist");
@@ -287,8 +287,8 @@ class MigrationWorkspaceUiTest {
         try {
             waitUntil(() -> showing("#migration-site-signed-off"));
         } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("not signed off; outcome: " + view.model().sitesTab().signOffOutcomeProperty().get()
-                    + "; refusal: " + view.model().sitesTab().signOffRefusal() + "; may: " + view.model().sitesTab().maySignOff()
+            throw new AssertionError("not signed off; outcome: " + view.model().sites().signOffOutcomeProperty().get()
+                    + "; refusal: " + view.model().sites().signOffRefusal() + "; may: " + view.model().sites().maySignOff()
                     + "; dialog left open: " + showing("#confirm-reason"));
         }
         assertTrue(text("#migration-site-signed-off").endsWith("Approved by the programme board under CHG0050001"));
@@ -336,7 +336,7 @@ class MigrationWorkspaceUiTest {
         waitUntil(() -> view.graphView().inChain("CORE-MSG"));
         FxToolkit.setupFixture(() -> view.open(io.spineconsole.ui.common.ConsoleLink.parse(
                 "spine-console://migration/sites/DC-SOUTH").orElseThrow()));
-        waitUntil(() -> "DC-SOUTH".equals(view.model().sitesTab().selectedProperty().get()));
+        waitUntil(() -> "DC-SOUTH".equals(view.model().sites().selectedProperty().get()));
         assertFalse(view.open(io.spineconsole.ui.common.ConsoleLink.parse("spine-console://migration/nowhere").orElseThrow()));
     }
 
@@ -363,9 +363,9 @@ class MigrationWorkspaceUiTest {
             assertTrue(robot.lookup("#migration-detail-move").queryAs(MenuButton.class).isDisabled());
 
             selectTab("migration-tab-sites");
-            FxToolkit.setupFixture(() -> view.model().sitesTab().select("DC-SOUTH"));
-            waitUntil(() -> view.model().sitesTab().checklistProperty().get() != null
-                    && "DC-SOUTH".equals(view.model().sitesTab().siteProperty().get().code()));
+            FxToolkit.setupFixture(() -> view.model().sites().select("DC-SOUTH"));
+            waitUntil(() -> view.model().sites().checklistProperty().get() != null
+                    && "DC-SOUTH".equals(view.model().sites().siteProperty().get().code()));
             assertTrue(robot.lookup("#migration-checklist-add").queryAs(Button.class).isDisabled());
             assertTrue(robot.lookup("#migration-site-sign-off").queryAs(ButtonBase.class).isDisabled());
         } finally {

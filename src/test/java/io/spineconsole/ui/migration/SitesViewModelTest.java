@@ -1,8 +1,8 @@
 package io.spineconsole.ui.migration;
 
-import io.spineconsole.domain.ComponentState;
+import io.spineconsole.domain.migration.ComponentState;
 import io.spineconsole.domain.Role;
-import io.spineconsole.domain.SiteKind;
+import io.spineconsole.domain.migration.SiteKind;
 import io.spineconsole.domain.migration.ChecklistItem;
 import io.spineconsole.domain.migration.ChecklistItemPatch;
 import io.spineconsole.domain.migration.ReadinessReasonCode;
@@ -38,7 +38,7 @@ class SitesViewModelTest {
     }
 
     private static SitesViewModel sites() {
-        return admin.model.sitesTab();
+        return admin.model.sites();
     }
 
     private static void show(String code) {
@@ -51,8 +51,8 @@ class SitesViewModelTest {
     void theFirstOpenDataCentreIsShownFirst() {
         try (VmHarness fresh = new VmHarness(sandbox, sandbox.adminToken())) {
             fresh.connect();
-            fresh.await("a site", () -> fresh.model.sitesTab().selectedProperty().get() != null);
-            assertEquals("DC-NORTH", fresh.call(() -> fresh.model.sitesTab().selectedProperty().get()));
+            fresh.await("a site", () -> fresh.model.sites().selectedProperty().get() != null);
+            assertEquals("DC-NORTH", fresh.call(() -> fresh.model.sites().selectedProperty().get()));
         }
     }
 
@@ -175,9 +175,9 @@ class SitesViewModelTest {
             operator.connect();
             assertTrue(operator.call(() -> operator.model.mayOperateProperty().get()));
             assertFalse(operator.call(() -> operator.model.mayAdministerProperty().get()));
-            operator.run(() -> operator.model.sitesTab().select("DC-NORTH"));
-            operator.await("loaded", () -> operator.model.sitesTab().readinessProperty().get() != null);
-            assertFalse(operator.call(() -> operator.model.sitesTab().maySignOff()));
+            operator.run(() -> operator.model.sites().select("DC-NORTH"));
+            operator.await("loaded", () -> operator.model.sites().readinessProperty().get() != null);
+            assertFalse(operator.call(() -> operator.model.sites().maySignOff()));
         }
         assertNotNull(ComponentState.CUT_OVER);
     }

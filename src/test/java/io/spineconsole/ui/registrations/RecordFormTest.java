@@ -191,7 +191,7 @@ class RecordFormTest {
         type(form, "/odsCode", "RR8");
         assertTrue(form.warnings().stream().anyMatch(w -> w.contains("does not start with 2")), form.warnings().toString());
         AccreditedSystem legacy = new AccreditedSystem("928942012545", "RR8", "Legacy PAS", null, null, null, null, List.of(),
-                null, io.spineconsole.domain.RegistrationStatus.ACTIVE, null, 3, null, "seed", null, "seed");
+                null, io.spineconsole.domain.registrations.RegistrationStatus.ACTIVE, null, 3, null, "seed", null, "seed");
         form.edit(legacy);
         assertTrue(form.warnings().isEmpty(), form.warnings().toString());
         assertFalse(form.isDirty());

@@ -1,7 +1,7 @@
 package io.spineconsole.ui.registrations;
 
 import io.spineconsole.api.RegistrationsApi;
-import io.spineconsole.domain.MessagingPattern;
+import io.spineconsole.domain.messages.MessagingPattern;
 import io.spineconsole.domain.registrations.CertificateInput;
 import io.spineconsole.domain.registrations.MhsActor;
 import io.spineconsole.domain.registrations.MhsEndpoint;

@@ -41,14 +41,14 @@ class RegistrationsViewModelTest {
     void readsEveryLinkFormatItHonoursAndRefusesTheRest() {
         RegistrationsViewModel m = model(new UiQueue(), ViewMemory.inMemory());
         var org = resolve(m, "spine-console://registrations/organisations/RR8").orElseThrow();
-        assertEquals(RegistrationsViewModel.Section.ORGANISATIONS, org.section());
+        assertEquals(RegistrationsViewModel.Tab.ORGANISATIONS, org.tab());
         assertEquals("RR8", org.id());
         assertEquals("200000000985", resolve(m, "spine-console://registrations/systems/200000000985").orElseThrow().id());
         var endpoint = resolve(m, "spine-console://registrations/endpoints/6f1c1e0a-8a6b-4a4e-9d2f-3b7c2f9e0b11").orElseThrow();
         assertEquals(RecordKind.ENDPOINTS, endpoint.kind());
         var byPartyKey = resolve(m, "spine-console://registrations/endpoints?partyKey=YES-0000806").orElseThrow();
         assertEquals("YES-0000806", byPartyKey.search().param("partyKey").orElseThrow());
-        assertEquals(RegistrationsViewModel.Section.CHECKS, resolve(m, "spine-console://registrations/checks").orElseThrow().section());
+        assertEquals(RegistrationsViewModel.Tab.CHECKS, resolve(m, "spine-console://registrations/checks").orElseThrow().tab());
         var expiring = resolve(m, "spine-console://registrations/expiring?days=60").orElseThrow();
         assertEquals("60", expiring.days());
         assertTrue(resolve(m, "spine-console://registrations/endpoints/not-a-uuid").isEmpty());
@@ -68,7 +68,7 @@ class RegistrationsViewModelTest {
         assertEquals("Organisations", organisations.label());
 
         m.go(resolve(m, "spine-console://registrations/organisations/RR8").orElseThrow());
-        assertEquals(RegistrationsViewModel.Section.ORGANISATIONS, m.sectionProperty().get());
+        assertEquals(RegistrationsViewModel.Tab.ORGANISATIONS, m.tabProperty().get());
         q.await("RR8", () -> m.organisations().detail().record() != null);
         assertEquals("RR8", m.organisations().detail().record().odsCode());
 
@@ -80,7 +80,7 @@ class RegistrationsViewModelTest {
         m.go(resolve(m, "spine-console://registrations/expiring?days=90").orElseThrow());
         assertEquals(90, m.expiring().daysProperty().get());
         assertEquals("expiring", memory.recall("registrations.section").orElseThrow());
-        assertEquals(RegistrationsViewModel.Section.EXPIRING, model(q, memory).sectionProperty().get(), "next run opens here");
+        assertEquals(RegistrationsViewModel.Tab.EXPIRING, model(q, memory).tabProperty().get(), "next run opens here");
     }
 
     @Test

@@ -7,10 +7,10 @@ import io.spineconsole.api.MessagesApi;
 import io.spineconsole.api.MigrationApi;
 import io.spineconsole.api.RegistrationsApi;
 import io.spineconsole.api.ConnectionMonitor;
-import io.spineconsole.domain.MessageFlowSummary;
-import io.spineconsole.domain.MigrationSummary;
+import io.spineconsole.domain.messages.MessageFlowSummary;
+import io.spineconsole.domain.migration.MigrationSummary;
 import io.spineconsole.domain.Principal;
-import io.spineconsole.domain.RegistrationSummary;
+import io.spineconsole.domain.registrations.RegistrationSummary;
 import io.spineconsole.domain.Role;
 import io.spineconsole.domain.ServerHealth;
 

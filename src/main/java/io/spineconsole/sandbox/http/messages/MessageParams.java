@@ -2,7 +2,7 @@ package io.spineconsole.sandbox.http.messages;
 
 import io.javalin.http.Context;
 import io.spineconsole.domain.Identifiers;
-import io.spineconsole.domain.MessageStatus;
+import io.spineconsole.domain.messages.MessageStatus;
 import io.spineconsole.domain.messages.MessageSearch;
 import io.spineconsole.domain.messages.StreamFilter;
 import io.spineconsole.sandbox.http.ProblemException;

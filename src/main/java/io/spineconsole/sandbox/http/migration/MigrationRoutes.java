@@ -1,8 +1,8 @@
 package io.spineconsole.sandbox.http.migration;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.spineconsole.domain.ComponentState;
-import io.spineconsole.domain.SiteKind;
+import io.spineconsole.domain.migration.ComponentState;
+import io.spineconsole.domain.migration.SiteKind;
 import io.spineconsole.domain.migration.BurndownInterval;
 import io.spineconsole.domain.migration.ChecklistItem;
 import io.spineconsole.domain.migration.ChecklistItemCreate;

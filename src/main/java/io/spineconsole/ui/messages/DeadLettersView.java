@@ -28,10 +28,10 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /** Dead letters with their reasons: open one, or redeliver the ones chosen as a job. */
-final class DeadLettersPane extends VBox {
+final class DeadLettersView extends VBox {
     private final TableView<DeadLetter> table = new TableView<>();
 
-    DeadLettersPane(MessageFlowViewModel root, Consumer<List<DeadLetter>> redeliver) {
+    DeadLettersView(MessageFlowViewModel root, Consumer<List<DeadLetter>> redeliver) {
         super(8);
         DeadLettersViewModel model = root.deadLetters();
         MessageText text = root.text();

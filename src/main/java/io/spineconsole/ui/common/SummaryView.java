@@ -12,16 +12,16 @@ import javafx.scene.layout.VBox;
  * Shows a {@link SummaryViewModel}: a row of tiles, and above them the {@link Placeholder} while the
  * first load runs or when a load fails (with Retry; the last good tiles stay).
  */
-public final class SummaryPane extends VBox {
+public final class SummaryView extends VBox {
 
-    public SummaryPane(SummaryViewModel<?> model, I18n i18n) {
+    public SummaryView(SummaryViewModel<?> model, I18n i18n) {
         getStyleClass().add("summary-pane");
         setSpacing(12);
 
         FlowPane tiles = new FlowPane(12, 12);
         tiles.getStyleClass().add("tiles");
         model.tiles().addListener((ListChangeListener<Tile>) change ->
-                tiles.getChildren().setAll(model.tiles().stream().map(SummaryPane::tile).toList()));
+                tiles.getChildren().setAll(model.tiles().stream().map(SummaryView::tile).toList()));
 
         Placeholder placeholder = new Placeholder(model.status(), "", i18n).onlyWhileBusyOrFailed();
         getChildren().addAll(placeholder, tiles);

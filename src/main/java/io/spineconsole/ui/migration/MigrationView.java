@@ -1,7 +1,7 @@
 package io.spineconsole.ui.migration;
 
-import io.spineconsole.domain.ComponentState;
-import io.spineconsole.domain.MigrationSummary;
+import io.spineconsole.domain.migration.ComponentState;
+import io.spineconsole.domain.migration.MigrationSummary;
 import io.spineconsole.domain.migration.Component;
 import io.spineconsole.ui.common.AppIcon;
 import io.spineconsole.ui.common.ConfirmDialog;
@@ -41,7 +41,7 @@ import java.util.Optional;
  * component in full. Deep links: {@code migration/components/<code>}, {@code migration/sites/<code>},
  * {@code migration/graph?focus=<code>}.
  */
-public final class MigrationWorkspaceView implements WorkspaceView {
+public final class MigrationView implements WorkspaceView {
     private static final Duration TILE_REFRESH = Duration.seconds(10);
     private final MigrationViewModel model;
     private final SummaryViewModel<MigrationSummary> summary;
@@ -61,7 +61,7 @@ public final class MigrationWorkspaceView implements WorkspaceView {
     private final SitesView sites;
     private final Timeline tileRefresh;
 
-    public MigrationWorkspaceView(MigrationViewModel model, SummaryViewModel<MigrationSummary> summary, Navigator navigator,
+    public MigrationView(MigrationViewModel model, SummaryViewModel<MigrationSummary> summary, Navigator navigator,
                                   ReportDestination destination) {
         this.model = model;
         this.summary = summary;
@@ -170,7 +170,7 @@ public final class MigrationWorkspaceView implements WorkspaceView {
 
     @Override
     public Optional<String> unsavedChanges() {
-        return model.sitesTab().unsavedChanges();
+        return model.sites().unsavedChanges();
     }
 
     @Override
@@ -183,7 +183,7 @@ public final class MigrationWorkspaceView implements WorkspaceView {
         }
         if (path.startsWith("sites/") && path.length() > "sites/".length()) {
             tabs.getSelectionModel().select(sitesTab);
-            model.sitesTab().select(path.substring("sites/".length()));
+            model.sites().select(path.substring("sites/".length()));
             return true;
         }
         if (path.equals("graph")) {
@@ -235,16 +235,16 @@ public final class MigrationWorkspaceView implements WorkspaceView {
     }
 
     void signOff() {
-        var site = model.sitesTab().siteProperty().get();
-        if (site == null || !model.sitesTab().maySignOff()) {
+        var site = model.sites().siteProperty().get();
+        if (site == null || !model.sites().maySignOff()) {
             return;
         }
-        Confirmation confirm = model.sitesTab().unsentReasons().prefill(SitesViewModel.signOffAction(site.code()),
+        Confirmation confirm = model.sites().unsentReasons().prefill(SitesViewModel.signOffAction(site.code()),
                 Confirmation.of(model.contextProperty().get(),
                         i18n.get("migration.signOff.title", site.code()),
-                        i18n.get("migration.signOff.message", site.code(), model.sitesTab().daysProperty().get()),
+                        i18n.get("migration.signOff.message", site.code(), model.sites().daysProperty().get()),
                         i18n.get("migration.signOff.action"), true, true));
-        ConfirmDialog.ask(window(), confirm, i18n).ifPresent(statement -> model.sitesTab().signOff(statement));
+        ConfirmDialog.ask(window(), confirm, i18n).ifPresent(statement -> model.sites().signOff(statement));
     }
 
     void exportReport() {
@@ -272,11 +272,11 @@ public final class MigrationWorkspaceView implements WorkspaceView {
                             tabs.getSelectionModel().select(boardTab);
                         }),
                 new Showcase("sites", () -> open(ConsoleLink.of("migration", "sites/DC-NORTH")),
-                        () -> model.sitesTab().stateProperty().get() == LoadState.LOADED
-                                && !model.sitesTab().traffic().isEmpty(), () -> tabs.getSelectionModel().select(boardTab)),
-                new Showcase("checklist", this::showChecklist, () -> model.sitesTab().editor().itemProperty().get() != null
-                        && model.sitesTab().stateProperty().get() == LoadState.LOADED, () -> {
-                            model.sitesTab().editor().close();
+                        () -> model.sites().stateProperty().get() == LoadState.LOADED
+                                && !model.sites().traffic().isEmpty(), () -> tabs.getSelectionModel().select(boardTab)),
+                new Showcase("checklist", this::showChecklist, () -> model.sites().editor().itemProperty().get() != null
+                        && model.sites().stateProperty().get() == LoadState.LOADED, () -> {
+                            model.sites().editor().close();
                             tabs.getSelectionModel().select(boardTab);
                         }),
                 new Showcase("progress", () -> open(ConsoleLink.of("migration", "progress")),
@@ -287,11 +287,11 @@ public final class MigrationWorkspaceView implements WorkspaceView {
     /** For the screenshot of the checklist: DC-NORTH's, with its first open item in the form. */
     private void showChecklist() {
         open(ConsoleLink.of("migration", "sites/DC-NORTH"));
-        MigrationUi.when(() -> model.sitesTab().checklistProperty().get() != null
-                        && "DC-NORTH".equals(model.sitesTab().checklistProperty().get().siteCode()),
-                model.sitesTab().checklistProperty(), () -> {
-                    model.sitesTab().checklistProperty().get().items().stream().filter(i -> !i.done()).findFirst()
-                            .ifPresent(i -> model.sitesTab().editor().edit("DC-NORTH", i));
+        MigrationUi.when(() -> model.sites().checklistProperty().get() != null
+                        && "DC-NORTH".equals(model.sites().checklistProperty().get().siteCode()),
+                model.sites().checklistProperty(), () -> {
+                    model.sites().checklistProperty().get().items().stream().filter(i -> !i.done()).findFirst()
+                            .ifPresent(i -> model.sites().editor().edit("DC-NORTH", i));
                     sites.revealChecklist();
                 });
     }

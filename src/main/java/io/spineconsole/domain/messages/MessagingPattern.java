@@ -1,4 +1,6 @@
-package io.spineconsole.domain;
+package io.spineconsole.domain.messages;
+
+import io.spineconsole.domain.Coded;
 
 import java.util.Locale;
 import java.util.Optional;

@@ -25,7 +25,7 @@ import java.util.List;
  * (a change searches again once typing pauses), the {@linkplain SearchStatusLine count and progress}
  * with the {@linkplain SearchActions actions}, and the {@linkplain SearchResultsTable results}.
  */
-final class SearchPane extends VBox {
+final class SearchView extends VBox {
     private final SearchViewModel model;
     private final I18n i18n;
     private final MenuButton savedMenu;
@@ -44,7 +44,7 @@ final class SearchPane extends VBox {
         String askName(String title, String header);
     }
 
-    SearchPane(MessageFlowViewModel root, Actions actions) {
+    SearchView(MessageFlowViewModel root, Actions actions) {
         super(8);
         this.model = root.search();
         this.i18n = root.text().i18n();

@@ -1,4 +1,6 @@
-package io.spineconsole.domain;
+package io.spineconsole.domain.messages;
+
+import io.spineconsole.domain.Coded;
 
 /** Where a message is in its journey across the backbone (after MESH's tracking model). */
 public enum MessageStatus implements Coded {

@@ -26,7 +26,7 @@ import javafx.util.Duration;
  * message), with pause and resume, the filter in force, the rate, and anything dropped counted in
  * plain sight.
  */
-final class LiveTailPane extends VBox {
+final class LiveTailView extends VBox {
     /** How often buffered messages are applied to the table. */
     static final Duration PUMP_EVERY = Duration.millis(250);
     private final MessageFlowViewModel root;
@@ -36,7 +36,7 @@ final class LiveTailPane extends VBox {
     private final TableView<LiveTailViewModel.LiveRow> table = new TableView<>();
     private final Timeline pump;
 
-    LiveTailPane(MessageFlowViewModel root) {
+    LiveTailView(MessageFlowViewModel root) {
         super(8);
         this.root = root;
         this.model = root.live();

@@ -1,4 +1,6 @@
-package io.spineconsole.domain;
+package io.spineconsole.domain.migration;
+
+import io.spineconsole.domain.Coded;
 
 /** A backbone component's migration state. */
 public enum ComponentState implements Coded {

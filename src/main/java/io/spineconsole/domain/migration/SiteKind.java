@@ -1,4 +1,6 @@
-package io.spineconsole.domain;
+package io.spineconsole.domain.migration;
+
+import io.spineconsole.domain.Coded;
 
 /** What kind of place a site is. */
 public enum SiteKind implements Coded {

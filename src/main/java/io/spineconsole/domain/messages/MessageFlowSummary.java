@@ -1,4 +1,4 @@
-package io.spineconsole.domain;
+package io.spineconsole.domain.messages;
 
 /** Headline counts of message flow. */
 public record MessageFlowSummary(long messagesLastHour, long failedLastHour, long inFlight, long deadLetters) {

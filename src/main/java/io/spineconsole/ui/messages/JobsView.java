@@ -41,13 +41,13 @@ import java.util.function.Supplier;
  * Redelivery jobs: the list, and the chosen job's progress (followed every second while it runs),
  * what it did with each message (each linked to the original and its copy), and cancel.
  */
-final class JobsPane extends VBox {
+final class JobsView extends VBox {
     static final Duration POLL_EVERY = Duration.seconds(1);
     private final TableView<RedeliveryJob> jobsTable = new TableView<>();
     private final TableView<RedeliveryJobItem> itemsTable = new TableView<>();
     private final Timeline poll;
 
-    JobsPane(MessageFlowViewModel root, Supplier<String> askCancelReason) {
+    JobsView(MessageFlowViewModel root, Supplier<String> askCancelReason) {
         super(8);
         JobsViewModel model = root.jobs();
         MessageText text = root.text();

@@ -28,10 +28,10 @@ import java.util.function.Function;
  * Failures grouped by error signature, largest first: what failed, how often, since when, and for
  * each group its messages, the registration that causes it, and a redelivery once it is fixed.
  */
-final class FailuresPane extends VBox {
+final class FailuresView extends VBox {
     private final TableView<FailureGroup> table = new TableView<>();
 
-    FailuresPane(MessageFlowViewModel root, Consumer<FailureGroup> redeliver) {
+    FailuresView(MessageFlowViewModel root, Consumer<FailureGroup> redeliver) {
         super(8);
         FailuresViewModel model = root.failures();
         MessageText text = root.text();
@@ -64,7 +64,7 @@ final class FailuresPane extends VBox {
         redeliverGroup.disableProperty().bind(selected.isNull().or(root.jobs().mayRunProperty().not()));
         Consumer<FailureGroup> showMessages = g -> {
             root.search().searchSignature(g.signature(), model.windowProperty().get());
-            root.show(MessageFlowViewModel.Section.SEARCH);
+            root.show(MessageFlowViewModel.Tab.SEARCH);
         };
         messages.setOnAction(e -> showMessages.accept(selected.get()));
         registration.setOnAction(e -> RecordLinks.atFault(selected.get()).ifPresent(root::openLink));

@@ -24,7 +24,7 @@ import javafx.scene.layout.VBox;
  *
  * @param <T> the record type
  */
-final class ConflictPane<T> {
+final class ConflictView<T> {
     private final RecordForm<T> form;
     private final I18n i18n;
     private final Views.Formats formats;
@@ -33,7 +33,7 @@ final class ConflictPane<T> {
     private final GridPane grid = new GridPane();
     private final CheckBox onlyDifferences;
 
-    ConflictPane(RecordForm<T> form, I18n i18n, Views.Formats formats, String idPrefix) {
+    ConflictView(RecordForm<T> form, I18n i18n, Views.Formats formats, String idPrefix) {
         this.form = form;
         this.i18n = i18n;
         this.formats = formats;

@@ -40,7 +40,7 @@ import java.util.function.Consumer;
  * the facts with links to the sender's and receiver's registrations, and the masked payload, read
  * on request because each read is audited.
  */
-final class MessageDetailPane extends VBox {
+final class MessageDetailView extends VBox {
     private final MessageFlowViewModel root;
     private final MessageDetailViewModel model;
     private final MessageText text;
@@ -62,7 +62,7 @@ final class MessageDetailPane extends VBox {
         void openJob(UUID jobId);
     }
 
-    MessageDetailPane(MessageFlowViewModel root, Actions actions) {
+    MessageDetailView(MessageFlowViewModel root, Actions actions) {
         super(8);
         this.root = root;
         this.model = root.detail();
@@ -274,7 +274,7 @@ final class MessageDetailPane extends VBox {
             conv.setId("messages-link-conversation");
             conv.setOnAction(e -> {
                 root.search().searchConversationOf(d.conversationId());
-                root.show(MessageFlowViewModel.Section.SEARCH);
+                root.show(MessageFlowViewModel.Tab.SEARCH);
             });
             links.getChildren().add(conv);
         }

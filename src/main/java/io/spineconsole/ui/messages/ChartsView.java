@@ -38,8 +38,8 @@ import java.util.function.Function;
  * Throughput, error rate and latency over time by interaction, endpoint or site, with the totals per
  * key: a key leads to its messages (and an endpoint to its registration).
  */
-final class ChartsPane extends VBox {
-    private final StatsViewModel model;
+final class ChartsView extends VBox {
+    private final ChartsViewModel model;
     private final MessageText text;
     private final I18n i18n;
     private final StackedAreaChart<Number, Number> throughput;
@@ -47,7 +47,7 @@ final class ChartsPane extends VBox {
     private final LineChart<Number, Number> latency;
     private final TableView<StatsKey> keys = new TableView<>();
 
-    ChartsPane(MessageFlowViewModel root) {
+    ChartsView(MessageFlowViewModel root) {
         super(8);
         this.model = root.stats();
         this.text = root.text();
@@ -63,7 +63,7 @@ final class ChartsPane extends VBox {
         group.setButtonCell(groupCell());
         group.setAccessibleText(i18n.get("messages.charts.groupBy"));
         group.valueProperty().addListener((o, a, b) -> model.load());
-        ComboBox<TimeRange> window = Views.windowChoice("messages-charts-window", StatsViewModel.WINDOWS,
+        ComboBox<TimeRange> window = Views.windowChoice("messages-charts-window", ChartsViewModel.WINDOWS,
                 model.windowProperty(), model::load, text);
         Button refresh = Views.button(i18n.get("messages.failures.refresh"), AppIcon.REFRESH);
         refresh.setOnAction(e -> model.load());
@@ -119,24 +119,24 @@ final class ChartsPane extends VBox {
         var selected = keys.getSelectionModel().selectedItemProperty();
         searchKey.disableProperty().bind(Bindings.createBooleanBinding(() -> selected.get() == null
                 || selected.get().key().equals("other") || (model.groupProperty().get() == StatsGroup.ENDPOINT
-                && StatsViewModel.endpointOf(selected.get()).isEmpty()), selected, model.groupProperty()));
+                && ChartsViewModel.endpointOf(selected.get()).isEmpty()), selected, model.groupProperty()));
         searchKey.setOnAction(e -> {
             StatsKey k = selected.get();
             TimeRange w = model.windowProperty().get();
             switch (model.groupProperty().get()) {
                 case INTERACTION -> root.search().searchInteraction(k.key(), w);
                 case SITE -> root.search().searchSite(k.key(), w);
-                case ENDPOINT -> StatsViewModel.endpointOf(k).ifPresent(id -> root.search().searchEndpoint(id, w));
+                case ENDPOINT -> ChartsViewModel.endpointOf(k).ifPresent(id -> root.search().searchEndpoint(id, w));
             }
-            root.show(MessageFlowViewModel.Section.SEARCH);
+            root.show(MessageFlowViewModel.Tab.SEARCH);
         });
         Button registration = Views.button(i18n.get("messages.charts.registration"), AppIcon.OPEN);
         registration.setId("messages-charts-registration");
         registration.visibleProperty().bind(model.groupProperty().isEqualTo(StatsGroup.ENDPOINT));
         registration.managedProperty().bind(registration.visibleProperty());
         registration.disableProperty().bind(Bindings.createBooleanBinding(() -> selected.get() == null
-                || StatsViewModel.endpointOf(selected.get()).isEmpty(), selected));
-        registration.setOnAction(e -> StatsViewModel.endpointOf(selected.get()).ifPresent(id ->
+                || ChartsViewModel.endpointOf(selected.get()).isEmpty(), selected));
+        registration.setOnAction(e -> ChartsViewModel.endpointOf(selected.get()).ifPresent(id ->
                 root.openLink(RecordLinks.endpoint(id))));
         HBox keyActions = new HBox(8, searchKey, registration);
         VBox keysBox = new VBox(4, keyActions, keys);
@@ -209,7 +209,7 @@ final class ChartsPane extends VBox {
         chart.setMinHeight(180);
     }
 
-    private void fill(XYChart<Number, Number> chart, List<StatsViewModel.Series> series) {
+    private void fill(XYChart<Number, Number> chart, List<ChartsViewModel.Series> series) {
         chart.getData().clear();
         var stats = model.statsProperty().get();
         NumberAxis x = (NumberAxis) chart.getXAxis();
@@ -220,16 +220,16 @@ final class ChartsPane extends VBox {
             x.setUpperBound(to);
             x.setTickUnit(Math.max(60, (to - from) / 6.0));
         }
-        for (StatsViewModel.Series s : series) {
+        for (ChartsViewModel.Series s : series) {
             XYChart.Series<Number, Number> line = new XYChart.Series<>();
             line.setName(s.label());
-            for (StatsViewModel.Point p : s.points()) {
+            for (ChartsViewModel.Point p : s.points()) {
                 line.getData().add(new XYChart.Data<>(p.at().getEpochSecond(), p.value()));
             }
             chart.getData().add(line);
         }
         StringBuilder summary = new StringBuilder(chart.getTitle());
-        for (StatsViewModel.Series s : series) {
+        for (ChartsViewModel.Series s : series) {
             summary.append(". ").append(s.label());
         }
         chart.setAccessibleText(summary.toString());

@@ -31,7 +31,7 @@ import java.util.function.ToDoubleFunction;
  * the server's roll-ups: the series as plain points for the charts, and the totals per key, each a way
  * into the search (and, for an endpoint, its registration).
  */
-public final class StatsViewModel {
+public final class ChartsViewModel {
     static final List<TimeRange> WINDOWS = List.of(TimeRange.LAST_HOUR, TimeRange.LAST_6_HOURS,
             TimeRange.LAST_24_HOURS, TimeRange.LAST_7_DAYS);
     /** Series drawn per chart: more is unreadable. */
@@ -59,7 +59,7 @@ public final class StatsViewModel {
     private MessagesApi api;
     private boolean loaded;
 
-    public StatsViewModel(UiExecutor ui, I18n i18n, Clock clock) {
+    public ChartsViewModel(UiExecutor ui, I18n i18n, Clock clock) {
         this.i18n = i18n;
         this.clock = clock;
         this.load = new LatestLoad(ui, i18n, () -> !keys.isEmpty());

@@ -13,13 +13,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class StatsViewModelTest {
+class ChartsViewModelTest {
     private final TestServices t = new TestServices();
     private final FakeMessagesApi api = new FakeMessagesApi();
 
     @Test
     void aFailedLoadSaysWhyAndRetryLoadsAgain() {
-        StatsViewModel stats = new StatsViewModel(t.ui, t.i18n, t.clock);
+        ChartsViewModel stats = new ChartsViewModel(t.ui, t.i18n, t.clock);
         stats.connect(api);
         assertEquals(LoadState.IDLE, stats.status().state(), "nothing asked yet");
         stats.loadIfNeeded();
@@ -36,7 +36,7 @@ class StatsViewModelTest {
 
     @Test
     void anAnswerToAnEarlierChoiceIsDropped() {
-        StatsViewModel stats = new StatsViewModel(t.ui, t.i18n, t.clock);
+        ChartsViewModel stats = new ChartsViewModel(t.ui, t.i18n, t.clock);
         stats.connect(api);
         CompletableFuture<MessageStats> bySite = new CompletableFuture<>();
         api.onStats = q -> q.groupBy() == StatsGroup.SITE ? bySite : CompletableFuture.completedFuture(new MessageStats(

@@ -41,7 +41,7 @@ import java.util.function.Consumer;
  *
  * @param <T> the record type
  */
-final class DetailPane<T> {
+final class DetailView<T> {
     private final DetailViewModel<T> model;
     private final BrowserViewModel<T> browser;
     private final KindView<T> view;
@@ -60,7 +60,7 @@ final class DetailPane<T> {
     private final Tab findingsTab;
     private final String idPrefix;
 
-    DetailPane(BrowserViewModel<T> browser, KindView<T> view, I18n i18n, Views.Formats formats, Consumer<ConsoleLink> go,
+    DetailView(BrowserViewModel<T> browser, KindView<T> view, I18n i18n, Views.Formats formats, Consumer<ConsoleLink> go,
                KindView.Creator create) {
         this.browser = browser;
         this.model = browser.detail();

@@ -1,4 +1,6 @@
-package io.spineconsole.domain;
+package io.spineconsole.domain.registrations;
+
+import io.spineconsole.domain.Coded;
 
 /** Where a registration is in its lifecycle: requested → approved → active → suspended → retired. */
 public enum RegistrationStatus implements Coded {

@@ -1,6 +1,6 @@
 package io.spineconsole.ui.messages;
 
-import io.spineconsole.domain.MessageStatus;
+import io.spineconsole.domain.messages.MessageStatus;
 import io.spineconsole.domain.Role;
 import io.spineconsole.domain.messages.DeadLetter;
 import io.spineconsole.domain.messages.FailureGroup;
@@ -18,7 +18,7 @@ import io.spineconsole.ui.common.I18n;
 import io.spineconsole.ui.common.Icons;
 import io.spineconsole.ui.common.LoadState;
 import io.spineconsole.ui.common.Showcase;
-import io.spineconsole.ui.common.SummaryPane;
+import io.spineconsole.ui.common.SummaryView;
 import io.spineconsole.ui.common.WorkspaceAction;
 import io.spineconsole.ui.common.WorkspaceContext;
 import io.spineconsole.ui.common.WorkspaceServices;
@@ -53,31 +53,31 @@ import java.util.UUID;
  * tail, failures, dead letters, redelivery jobs, charts — and a tab for the message open. The tab
  * shown follows the view model, so links, failure groups and pasted ids can move the user around.
  */
-final class MessagesView implements WorkspaceView {
+final class MessageFlowView implements WorkspaceView {
     private static final Duration SUMMARY_EVERY = Duration.seconds(10);
     private final MessageFlowViewModel model;
     private final I18n i18n;
     private final BorderPane node = new BorderPane();
     private final TabPane tabs = new TabPane();
     private final List<WorkspaceAction> actions = new ArrayList<>();
-    private final Map<MessageFlowViewModel.Section, Tab> tabBySection = new EnumMap<>(MessageFlowViewModel.Section.class);
-    private final SearchPane search;
-    private final LiveTailPane live;
-    private final MessageDetailPane detail;
-    private final FailuresPane failures;
-    private final DeadLettersPane deadLetters;
-    private final JobsPane jobs;
-    private final ChartsPane charts;
+    private final Map<MessageFlowViewModel.Tab, Tab> tabById = new EnumMap<>(MessageFlowViewModel.Tab.class);
+    private final SearchView search;
+    private final LiveTailView live;
+    private final MessageDetailView detail;
+    private final FailuresView failures;
+    private final DeadLettersView deadLetters;
+    private final JobsView jobs;
+    private final ChartsView charts;
     private final Timeline summaryRefresh;
     private final Label roleNote = new Label();
 
-    MessagesView(WorkspaceServices services, Debouncer.Factory debouncers) {
+    MessageFlowView(WorkspaceServices services, Debouncer.Factory debouncers) {
         this.model = new MessageFlowViewModel(services, debouncers);
         this.i18n = services.i18n();
         node.setId("messages-workspace");
         node.getStyleClass().add("messages-workspace");
 
-        search = new SearchPane(model, new SearchPane.Actions() {
+        search = new SearchView(model, new SearchView.Actions() {
             @Override
             public void copyLink(String link) {
                 ErrorRow.copyToClipboard(link);
@@ -85,7 +85,7 @@ final class MessagesView implements WorkspaceView {
 
             @Override
             public void export() {
-                MessagesView.this.export();
+                MessageFlowView.this.export();
             }
 
             @Override
@@ -96,7 +96,7 @@ final class MessagesView implements WorkspaceView {
 
             @Override
             public void redeliverAllMatching() {
-                MessagesView.this.redeliverAllMatching();
+                MessageFlowView.this.redeliverAllMatching();
             }
 
             @Override
@@ -109,8 +109,8 @@ final class MessagesView implements WorkspaceView {
                 return d.showAndWait().filter(s -> !s.isBlank()).orElse(null);
             }
         });
-        live = new LiveTailPane(model);
-        detail = new MessageDetailPane(model, new MessageDetailPane.Actions() {
+        live = new LiveTailView(model);
+        detail = new MessageDetailView(model, new MessageDetailView.Actions() {
             @Override
             public void copy(String text) {
                 ErrorRow.copyToClipboard(text);
@@ -124,33 +124,33 @@ final class MessagesView implements WorkspaceView {
             @Override
             public void openJob(UUID jobId) {
                 model.jobs().openJob(jobId);
-                model.show(MessageFlowViewModel.Section.JOBS);
+                model.show(MessageFlowViewModel.Tab.JOBS);
             }
         });
-        failures = new FailuresPane(model, this::redeliverGroup);
-        deadLetters = new DeadLettersPane(model, this::redeliverDeadLetters);
-        jobs = new JobsPane(model, this::askCancelReason);
-        charts = new ChartsPane(model);
+        failures = new FailuresView(model, this::redeliverGroup);
+        deadLetters = new DeadLettersView(model, this::redeliverDeadLetters);
+        jobs = new JobsView(model, this::askCancelReason);
+        charts = new ChartsView(model);
 
-        tab(MessageFlowViewModel.Section.SEARCH, i18n.get("messages.tab.search"), AppIcon.SEARCH, search);
-        tab(MessageFlowViewModel.Section.LIVE, i18n.get("messages.tab.live"), AppIcon.PLAY, live);
-        tab(MessageFlowViewModel.Section.FAILURES, i18n.get("messages.tab.failures"), AppIcon.STATUS_FAILED, failures);
-        tab(MessageFlowViewModel.Section.DEAD_LETTERS, i18n.get("messages.tab.deadLetters"), AppIcon.DEAD_LETTER, deadLetters);
-        tab(MessageFlowViewModel.Section.JOBS, i18n.get("messages.tab.jobs"), AppIcon.JOBS, jobs);
-        tab(MessageFlowViewModel.Section.CHARTS, i18n.get("messages.tab.charts"), AppIcon.CHART, charts);
-        tab(MessageFlowViewModel.Section.MESSAGE, i18n.get("messages.tab.message"), AppIcon.TIMELINE, detail);
+        tab(MessageFlowViewModel.Tab.SEARCH, i18n.get("messages.tab.search"), AppIcon.SEARCH, search);
+        tab(MessageFlowViewModel.Tab.LIVE, i18n.get("messages.tab.live"), AppIcon.PLAY, live);
+        tab(MessageFlowViewModel.Tab.FAILURES, i18n.get("messages.tab.failures"), AppIcon.STATUS_FAILED, failures);
+        tab(MessageFlowViewModel.Tab.DEAD_LETTERS, i18n.get("messages.tab.deadLetters"), AppIcon.DEAD_LETTER, deadLetters);
+        tab(MessageFlowViewModel.Tab.JOBS, i18n.get("messages.tab.jobs"), AppIcon.JOBS, jobs);
+        tab(MessageFlowViewModel.Tab.CHARTS, i18n.get("messages.tab.charts"), AppIcon.CHART, charts);
+        tab(MessageFlowViewModel.Tab.MESSAGE, i18n.get("messages.tab.message"), AppIcon.TIMELINE, detail);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setId("messages-tabs");
         tabs.getStyleClass().add("messages-tabs");
-        tabBySection.get(MessageFlowViewModel.Section.MESSAGE).disableProperty()
+        tabById.get(MessageFlowViewModel.Tab.MESSAGE).disableProperty()
                 .bind(model.detail().requestedProperty().isNull());
-        tabs.getSelectionModel().selectedItemProperty().addListener((o, a, t) -> tabBySection.forEach((s, tab) -> {
-            if (tab == t && model.sectionProperty().get() != s) {
+        tabs.getSelectionModel().selectedItemProperty().addListener((o, a, t) -> tabById.forEach((s, tab) -> {
+            if (tab == t && model.tabProperty().get() != s) {
                 model.show(s);
             }
         }));
-        model.sectionProperty().addListener((o, a, s) -> tabs.getSelectionModel().select(tabBySection.get(s)));
-        tabs.getSelectionModel().select(tabBySection.get(model.sectionProperty().get()));
+        model.tabProperty().addListener((o, a, s) -> tabs.getSelectionModel().select(tabById.get(s)));
+        tabs.getSelectionModel().select(tabById.get(model.tabProperty().get()));
 
         node.setTop(header());
         node.setCenter(tabs);
@@ -160,27 +160,27 @@ final class MessagesView implements WorkspaceView {
 
         node.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.isShortcutDown() && e.getCode() == KeyCode.F) {
-                model.show(MessageFlowViewModel.Section.SEARCH);
+                model.show(MessageFlowViewModel.Tab.SEARCH);
                 Node find = node.lookup("#messages-find");
                 if (find != null) {
                     find.requestFocus();
                 }
                 e.consume();
             } else if (e.isAltDown() && e.getCode() == KeyCode.LEFT
-                    && model.sectionProperty().get() == MessageFlowViewModel.Section.MESSAGE) {
+                    && model.tabProperty().get() == MessageFlowViewModel.Tab.MESSAGE) {
                 model.back();
                 e.consume();
             }
         });
     }
 
-    private void tab(MessageFlowViewModel.Section section, String title, AppIcon icon, Node content) {
+    private void tab(MessageFlowViewModel.Tab section, String title, AppIcon icon, Node content) {
         Tab t = new Tab(title, content);
         t.setGraphic(Icons.of(icon));
         t.setId("messages-tab-" + section.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
         tabs.getTabs().add(t);
-        tabBySection.put(section, t);
-        if (section != MessageFlowViewModel.Section.MESSAGE) { // that one needs a message chosen first
+        tabById.put(section, t);
+        if (section != MessageFlowViewModel.Tab.MESSAGE) { // that one needs a message chosen first
             actions.add(new WorkspaceAction(title, () -> model.show(section)));
         }
     }
@@ -191,7 +191,7 @@ final class MessagesView implements WorkspaceView {
     }
 
     private Node header() {
-        SummaryPane summary = new SummaryPane(model.summary(), i18n);
+        SummaryView summary = new SummaryView(model.summary(), i18n);
         summary.getStyleClass().add("messages-summary");
         // The tiles in one row: a strip over the tabs, not a page of their own.
         if (summary.lookup(".tiles") instanceof javafx.scene.layout.FlowPane tiles) {
@@ -279,7 +279,7 @@ final class MessagesView implements WorkspaceView {
 
     private void startJob(JobForm form) {
         Optional<RedeliveryJob> job = JobDialog.show(window(), form, model.jobs(), model.context(), i18n);
-        job.ifPresent(j -> model.show(MessageFlowViewModel.Section.JOBS));
+        job.ifPresent(j -> model.show(MessageFlowViewModel.Tab.JOBS));
     }
 
     private String askCancelReason() {
@@ -338,25 +338,25 @@ final class MessagesView implements WorkspaceView {
                 }, () -> model.detail().status().state() == LoadState.LOADED
                         && loadPayloadOnce()
                         && model.detail().payloadStatus().state() == LoadState.LOADED,
-                        () -> model.show(MessageFlowViewModel.Section.SEARCH)),
-                new Showcase("live", () -> model.show(MessageFlowViewModel.Section.LIVE),
+                        () -> model.show(MessageFlowViewModel.Tab.SEARCH)),
+                new Showcase("live", () -> model.show(MessageFlowViewModel.Tab.LIVE),
                         () -> model.live().rows().size() > 20 && model.live().rateProperty().get() > 0
                                 && model.live().stateProperty().get() == io.spineconsole.api.LiveStream.State.OPEN, () -> {
                             model.live().stop();
-                            model.show(MessageFlowViewModel.Section.SEARCH);
+                            model.show(MessageFlowViewModel.Tab.SEARCH);
                         }),
-                new Showcase("failures", () -> model.show(MessageFlowViewModel.Section.FAILURES),
+                new Showcase("failures", () -> model.show(MessageFlowViewModel.Tab.FAILURES),
                         () -> model.failures().groups().stateProperty().get() != LoadState.LOADING
                                 && model.failures().groups().stateProperty().get() != LoadState.IDLE,
-                        () -> model.show(MessageFlowViewModel.Section.SEARCH)),
-                new Showcase("dead-letters", () -> model.show(MessageFlowViewModel.Section.DEAD_LETTERS),
+                        () -> model.show(MessageFlowViewModel.Tab.SEARCH)),
+                new Showcase("dead-letters", () -> model.show(MessageFlowViewModel.Tab.DEAD_LETTERS),
                         () -> model.deadLetters().letters().stateProperty().get() != LoadState.LOADING
                                 && model.deadLetters().letters().stateProperty().get() != LoadState.IDLE,
-                        () -> model.show(MessageFlowViewModel.Section.SEARCH)),
-                new Showcase("charts", () -> model.show(MessageFlowViewModel.Section.CHARTS),
+                        () -> model.show(MessageFlowViewModel.Tab.SEARCH)),
+                new Showcase("charts", () -> model.show(MessageFlowViewModel.Tab.CHARTS),
                         () -> model.stats().status().state() == LoadState.LOADED
                                 || model.stats().status().state() == LoadState.FAILED,
-                        () -> model.show(MessageFlowViewModel.Section.SEARCH)),
+                        () -> model.show(MessageFlowViewModel.Tab.SEARCH)),
                 new Showcase("redeliver", () -> {
                     List<MessageSummary> failed = model.search().results().items().stream()
                             .filter(m -> MessageStatuses.isRedeliverable(m.status())).limit(12).toList();
@@ -377,10 +377,10 @@ final class MessagesView implements WorkspaceView {
                     JobForm form = JobForm.forMessages(failed.stream().map(MessageSummary::messageId).toList(),
                             i18n.get("messages.job.scopeSelected", failed.size()), i18n);
                     form.reason().valueProperty().set(i18n.get("messages.showcase.reason"));
-                    model.jobs().create(form, j -> model.show(MessageFlowViewModel.Section.JOBS));
-                }, () -> model.sectionProperty().get() == MessageFlowViewModel.Section.JOBS
+                    model.jobs().create(form, j -> model.show(MessageFlowViewModel.Tab.JOBS));
+                }, () -> model.tabProperty().get() == MessageFlowViewModel.Tab.JOBS
                         && model.jobs().items().stateProperty().get() == LoadState.LOADED,
-                        () -> model.show(MessageFlowViewModel.Section.SEARCH)));
+                        () -> model.show(MessageFlowViewModel.Tab.SEARCH)));
     }
 
     private boolean payloadAsked;

@@ -1,4 +1,4 @@
-package io.spineconsole.domain;
+package io.spineconsole.domain.registrations;
 
 /** Headline counts of the national directory. */
 public record RegistrationSummary(

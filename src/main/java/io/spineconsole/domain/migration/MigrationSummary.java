@@ -1,4 +1,4 @@
-package io.spineconsole.domain;
+package io.spineconsole.domain.migration;
 
 /** Headline counts of the migration and decommission programme. */
 public record MigrationSummary(
