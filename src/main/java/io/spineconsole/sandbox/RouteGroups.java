@@ -14,7 +14,7 @@ final class RouteGroups {
         return List.of(
                 new SystemRoutes(summaries, mode, context.databaseProduct()),
                 new io.spineconsole.sandbox.migration.MigrationRoutes(context),
-                new io.spineconsole.sandbox.registrations.RegistrationRoutes(context),
+                new io.spineconsole.sandbox.http.registrations.RegistrationRoutes(context),
                 messages,
                 new AuditAndTokenRoutes(context, tokens));
     }
