@@ -103,7 +103,7 @@ public final class FhirBundleReader {
             if (unknownMember != null) {
                 throw new UnreadableFile("/" + unknownMember, "Unknown Bundle member '" + unknownMember + "'.");
             }
-            if (!BUNDLE_TYPES.contains(type)) {
+            if (type == null || !BUNDLE_TYPES.contains(type)) {
                 throw new UnreadableFile("/type", "Bundle type must be searchset, collection, transaction or batch.");
             }
             if (entrySeen && !entryIsArray) {
