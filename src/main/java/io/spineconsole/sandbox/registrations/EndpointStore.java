@@ -55,6 +55,7 @@ public final class EndpointStore {
             Sort.both("ods-code", Key.text("e.ods_code", "ods_code"), ID),
             Sort.both("certificate-not-after", new Key("e.cert_expiry_key", "cert_expiry_key", KeyType.INSTANT), ID),
             Sort.both("updated-at", new Key("e.updated_at", "updated_at", KeyType.INSTANT), ID));
+    private static final String DEFAULT_SORT = "party-key";
     private static final String SELECT = "SELECT e.* FROM mhs_endpoint e";
     /** The columns a create and an update both write, in this order ({@link #changedColumns}). */
     private static final List<String> CHANGED = List.of("name", "party_key", "asid", "ods_code", "url", "fqdn", "cpa_id",
@@ -73,6 +74,11 @@ public final class EndpointStore {
     }
 
     // ---------------------------------------------------------------- reads
+
+    /** Refuses a sort this list does not offer (null is the default sort), before a cursor made for a sort is read. */
+    public void checkSort(String code) {
+        Keyset.sort(SORTS, code, DEFAULT_SORT);
+    }
 
     public Page<MhsEndpoint> search(RegistrationFilter f, PageCursor cursor, int limit) {
         Keyset.Where where = new Keyset.Where();
@@ -102,7 +108,7 @@ public final class EndpointStore {
                     .truncatedTo(ChronoUnit.HOURS);
             where.and("e.cert_not_after < ?", before);
         }
-        Sort sort = Keyset.sort(SORTS, f.sort(), "party-key");
+        Sort sort = Keyset.sort(SORTS, f.sort(), DEFAULT_SORT);
         return sql.inTransaction(c -> Keyset.page(c, SELECT, "mhs_endpoint e", where, sort, cursor, limit,
                 this::rowWithoutInteractions, rows -> withInteractions(c, rows)));
     }

@@ -45,6 +45,7 @@ public final class OrganisationStore {
             Sort.both("ods-code", Key.text("o.ods_code", "ods_code")),
             Sort.both("name", Key.text("o.name", "name"), Key.text("o.ods_code", "ods_code")),
             Sort.both("updated-at", new Key("o.updated_at", "updated_at", KeyType.INSTANT), Key.text("o.ods_code", "ods_code")));
+    private static final String DEFAULT_SORT = "ods-code";
     private static final String SELECT = "SELECT o.* FROM organisation o";
 
     private final Sql sql;
@@ -56,6 +57,11 @@ public final class OrganisationStore {
     }
 
     // ---------------------------------------------------------------- reads
+
+    /** Refuses a sort this list does not offer (null is the default sort), before a cursor made for a sort is read. */
+    public void checkSort(String code) {
+        Keyset.sort(SORTS, code, DEFAULT_SORT);
+    }
 
     public Page<Organisation> search(RegistrationFilter f, PageCursor cursor, int limit) {
         Keyset.Where where = new Keyset.Where();
@@ -70,7 +76,7 @@ public final class OrganisationStore {
         if (f.parent() != null) {
             where.and("o.parent_ods = ?", f.parent());
         }
-        Sort sort = Keyset.sort(SORTS, f.sort(), "ods-code");
+        Sort sort = Keyset.sort(SORTS, f.sort(), DEFAULT_SORT);
         return sql.inTransaction(c -> Keyset.page(c, SELECT, "organisation o", where, sort, cursor, limit,
                 OrganisationStore::row, rows -> rows));
     }

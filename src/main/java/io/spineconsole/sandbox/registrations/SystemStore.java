@@ -42,6 +42,7 @@ public final class SystemStore {
             Sort.both("ods-code", Key.text("s.ods_code", "ods_code"), Key.text("s.asid", "asid")),
             Sort.both("name", Key.text("COALESCE(s.name, '')", "sort_name"), Key.text("s.asid", "asid")),
             Sort.both("updated-at", new Key("s.updated_at", "updated_at", KeyType.INSTANT), Key.text("s.asid", "asid")));
+    private static final String DEFAULT_SORT = "asid";
     private static final String SELECT = "SELECT s.*, COALESCE(s.name, '') AS sort_name FROM accredited_system s";
 
     private final Sql sql;
@@ -55,6 +56,11 @@ public final class SystemStore {
     }
 
     // ---------------------------------------------------------------- reads
+
+    /** Refuses a sort this list does not offer (null is the default sort), before a cursor made for a sort is read. */
+    public void checkSort(String code) {
+        Keyset.sort(SORTS, code, DEFAULT_SORT);
+    }
 
     public Page<AccreditedSystem> search(RegistrationFilter f, PageCursor cursor, int limit) {
         Keyset.Where where = new Keyset.Where();
@@ -74,7 +80,7 @@ public final class SystemStore {
             where.and("EXISTS (SELECT 1 FROM system_interaction si WHERE si.asid = s.asid AND si.interaction_id = ?)",
                     f.interaction());
         }
-        Sort sort = Keyset.sort(SORTS, f.sort(), "asid");
+        Sort sort = Keyset.sort(SORTS, f.sort(), DEFAULT_SORT);
         return sql.inTransaction(c -> Keyset.page(c, SELECT, "accredited_system s", where, sort, cursor, limit,
                 SystemStore::rowWithoutInteractions, rows -> withInteractions(c, rows)));
     }

@@ -33,7 +33,6 @@ import io.spineconsole.sandbox.http.Requests;
 import io.spineconsole.sandbox.http.RouteGroup;
 import io.spineconsole.sandbox.http.Routes;
 import io.spineconsole.sandbox.outcome.Version;
-import io.spineconsole.sandbox.paging.PageCursor;
 import io.spineconsole.sandbox.registrations.EndpointStore;
 import io.spineconsole.sandbox.registrations.OrganisationStore;
 import io.spineconsole.sandbox.registrations.Registrations;
@@ -152,7 +151,8 @@ public final class RegistrationRoutes implements RouteGroup {
             QueryParams p = QueryParams.of(ctx, "q", "status", "kind", "parent", "sort", "limit", "cursor");
             RegistrationFilter filter = filter(p);
             int limit = limit(p);
-            return ApiResponse.ok(organisations.search(filter, cursor(p), limit));
+            organisations.checkSort(filter.sort());
+            return ApiResponse.ok(organisations.search(filter, p.cursor(), limit));
         });
         routes.postIdempotent(BASE + "/organisations", Access.ADMIN, (ctx, caller) -> {
             Organisation created = organisations.create(caller, Requests.body(ctx, context.mapper(), OrganisationCreate.class));
@@ -192,7 +192,8 @@ public final class RegistrationRoutes implements RouteGroup {
             QueryParams p = QueryParams.of(ctx, "q", "status", "ods", "interaction", "partyKey", "sort", "limit", "cursor");
             RegistrationFilter filter = filter(p);
             int limit = limit(p);
-            return ApiResponse.ok(systems.search(filter, cursor(p), limit));
+            systems.checkSort(filter.sort());
+            return ApiResponse.ok(systems.search(filter, p.cursor(), limit));
         });
         routes.postIdempotent(BASE + "/accredited-systems", Access.ADMIN, (ctx, caller) -> {
             AccreditedSystem created = systems.create(caller, Requests.body(ctx, context.mapper(), AccreditedSystemCreate.class));
@@ -233,7 +234,8 @@ public final class RegistrationRoutes implements RouteGroup {
                     "certificateExpiringWithinDays", "sort", "limit", "cursor");
             RegistrationFilter filter = filter(p);
             int limit = limit(p);
-            return ApiResponse.ok(endpoints.search(filter, cursor(p), limit));
+            endpoints.checkSort(filter.sort());
+            return ApiResponse.ok(endpoints.search(filter, p.cursor(), limit));
         });
         routes.postIdempotent(BASE + "/endpoints", Access.ADMIN, (ctx, caller) -> {
             MhsEndpoint created = endpoints.create(caller, Requests.body(ctx, context.mapper(), MhsEndpointChange.class));
@@ -276,11 +278,6 @@ public final class RegistrationRoutes implements RouteGroup {
             return new ByteArrayInputStream(ctx.bodyAsBytes());
         }
         return new LimitedInputStream(ctx.bodyInputStream(), SandboxServer.MAX_IMPORT_BYTES);
-    }
-
-    /** The page cursor, read after the filter and limit so that their mistakes are named first, as before. */
-    private static PageCursor cursor(QueryParams p) {
-        return p.cursor();
     }
 
     /**
