@@ -48,6 +48,7 @@ public final class RegistrationChecks {
         Severity minSeverity = request.minSeverity() == null ? Severity.INFO : request.minSeverity();
         Instant now = context.clock().instant();
         return context.sql().inTransaction(c -> {
+            reader.begin(c);
             CheckedDirectory d = reader.read(c, reader.scope(c, request), rules);
             CheckRules checks = new CheckRules(d, now, expiringDays);
             List<Finding> all = new ArrayList<>();
