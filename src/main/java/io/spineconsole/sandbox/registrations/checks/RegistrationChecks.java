@@ -47,26 +47,23 @@ public final class RegistrationChecks {
         int maxFindings = request.maxFindings() == null ? 1000 : request.maxFindings();
         Severity minSeverity = request.minSeverity() == null ? Severity.INFO : request.minSeverity();
         Instant now = context.clock().instant();
-        return context.sql().inTransaction(c -> {
-            reader.begin(c);
-            CheckedDirectory d = reader.read(c, reader.scope(c, request), rules);
-            CheckRules checks = new CheckRules(d, now, expiringDays);
-            List<Finding> all = new ArrayList<>();
-            for (CheckRule rule : rules) {
-                all.addAll(checks.findings(rule));
-            }
-            all.removeIf(f -> f.severity().ordinal() > minSeverity.ordinal());
-            all.sort(ORDER);
-            long errors = all.stream().filter(f -> f.severity() == Severity.ERROR).count();
-            long warnings = all.stream().filter(f -> f.severity() == Severity.WARNING).count();
-            long infos = all.size() - errors - warnings;
-            Map<CheckRule, Long> byRule = new EnumMap<>(CheckRule.class);
-            all.forEach(f -> byRule.merge(f.rule(), 1L, Long::sum));
-            boolean truncated = all.size() > maxFindings;
-            return new CheckReport(now, (System.nanoTime() - started) / 1_000_000, d.checked(),
-                    new CheckReport.SeverityCounts(errors, warnings, infos), byRule, truncated,
-                    truncated ? List.copyOf(all.subList(0, maxFindings)) : all);
-        });
+        CheckedDirectory d = reader.read(context.sql(), request, rules);
+        CheckRules checks = new CheckRules(d, now, expiringDays);
+        List<Finding> all = new ArrayList<>();
+        for (CheckRule rule : rules) {
+            all.addAll(checks.findings(rule));
+        }
+        all.removeIf(f -> f.severity().ordinal() > minSeverity.ordinal());
+        all.sort(ORDER);
+        long errors = all.stream().filter(f -> f.severity() == Severity.ERROR).count();
+        long warnings = all.stream().filter(f -> f.severity() == Severity.WARNING).count();
+        long infos = all.size() - errors - warnings;
+        Map<CheckRule, Long> byRule = new EnumMap<>(CheckRule.class);
+        all.forEach(f -> byRule.merge(f.rule(), 1L, Long::sum));
+        boolean truncated = all.size() > maxFindings;
+        return new CheckReport(now, (System.nanoTime() - started) / 1_000_000, d.checked(),
+                new CheckReport.SeverityCounts(errors, warnings, infos), byRule, truncated,
+                truncated ? List.copyOf(all.subList(0, maxFindings)) : all);
     }
 
     /** Each rule at most once, and the limits in range; every mistake named at once. */
