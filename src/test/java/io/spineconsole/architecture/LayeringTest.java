@@ -56,6 +56,11 @@ class LayeringTest {
                     "io.javalin..", "java.sql..");
 
     @ArchTest
+    static final ArchRule registrationStoresSpeakTheDomain = noClasses()
+            .that().resideInAPackage("io.spineconsole.sandbox.registrations..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.javalin..", "io.spineconsole.sandbox.http..");
+
+    @ArchTest
     static final ArchRule workspacesDoNotDependOnEachOther = noClasses()
             .that().resideInAnyPackage("io.spineconsole.ui.registrations..", "io.spineconsole.ui.messages..",
                     "io.spineconsole.ui.migration..")

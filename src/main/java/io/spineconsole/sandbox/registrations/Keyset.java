@@ -1,15 +1,17 @@
 package io.spineconsole.sandbox.registrations;
 
 import io.spineconsole.api.Page;
+import io.spineconsole.domain.Coded;
+import io.spineconsole.domain.registrations.RegistrationFilter;
 import io.spineconsole.sandbox.Sql;
-import io.spineconsole.sandbox.http.Cursors;
-import io.spineconsole.sandbox.http.ProblemException;
+import io.spineconsole.sandbox.outcome.Invalid;
+import io.spineconsole.sandbox.paging.PageCursor;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -22,6 +24,9 @@ final class Keyset {
 
     /** One sort key column: the SQL expression (as in the matching index) and how to carry it in a cursor. */
     record Key(String expression, String resultColumn, KeyType type) {
+        static Key text(String expression, String resultColumn) {
+            return new Key(expression, resultColumn, KeyType.TEXT);
+        }
     }
 
     /** A named sort of a list: {@code ods-code}, {@code -updated-at}, ... */
@@ -29,6 +34,10 @@ final class Keyset {
         static Map<String, Sort> both(String code, Key... keys) {
             return Map.of(code, new Sort(code, List.of(keys), false), "-" + code, new Sort("-" + code, List.of(keys), true));
         }
+    }
+
+    /** A row's sort key, as the cursor carries it (text; an empty string for NULL). */
+    record RowKey(List<String> values) {
     }
 
     /** The WHERE clause of a search, with its parameters in order. */
@@ -41,6 +50,15 @@ final class Keyset {
             clauses.add(clause);
             params.addAll(List.of(values));
             fingerprint.append(clause).append(List.of(values)).append(';');
+            return this;
+        }
+
+        /** {@code alias.status IN (...)} when the filter names statuses. */
+        Where statuses(String alias, RegistrationFilter f) {
+            if (!f.statuses().isEmpty()) {
+                and(alias + ".status IN (" + String.join(", ", f.statuses().stream().map(s -> "?").toList()) + ")",
+                        f.statuses().stream().map(Coded::code).toArray());
+            }
             return this;
         }
 
@@ -66,6 +84,27 @@ final class Keyset {
     private Keyset() {
     }
 
+    /** The sorts of one list, both ways each. */
+    @SafeVarargs
+    static Map<String, Sort> sorts(Map<String, Sort>... groups) {
+        Map<String, Sort> out = new LinkedHashMap<>();
+        for (Map<String, Sort> g : groups) {
+            out.putAll(g);
+        }
+        return out;
+    }
+
+    /** The sort {@code code} names (the list's default when null); a sort the list does not offer is a bad parameter. */
+    static Sort sort(Map<String, Sort> sorts, String code, String defaultCode) {
+        String wanted = code == null ? defaultCode : code;
+        Sort sort = sorts.get(wanted);
+        if (sort == null) {
+            throw Invalid.parameter("query.sort", "ENUM", "'" + wanted + "' is not a sort of this list. Use one of: "
+                    + String.join(", ", sorts.keySet().stream().sorted().toList()) + ".");
+        }
+        return sort;
+    }
+
     /** A case-insensitive LIKE pattern that matches {@code text} literally at the start. */
     static String prefix(String text) {
         return escape(text) + "%";
@@ -83,7 +122,7 @@ final class Keyset {
      * Reads one page: {@code select} is {@code SELECT ... FROM table alias} without WHERE or ORDER BY;
      * rows are mapped in order and the next cursor is made from the last row's key columns.
      */
-    static <T> Page<T> page(Connection c, String select, String countFrom, Where where, Sort sort, String cursor,
+    static <T> Page<T> page(Connection c, String select, String countFrom, Where where, Sort sort, PageCursor cursor,
                             int limit, Sql.RowMapper<T> mapper, Enrich<T> enrich) throws SQLException {
         String scope = select + where.fingerprint() + sort.code();
         List<String> clauses = new ArrayList<>();
@@ -92,10 +131,9 @@ final class Keyset {
             clauses.add(where.sql().substring(" WHERE ".length()));
         }
         if (cursor != null) {
-            List<String> last = Cursors.decode(cursor, scope);
+            List<String> last = cursor.lastKeyFor(scope);
             if (last.size() != sort.keys().size()) {
-                throw ProblemException.badParameter("query.cursor", "INVALID_CURSOR",
-                        "The cursor is not one this server issued. Pass nextCursor back unchanged.");
+                throw invalidCursor();
             }
             clauses.add(after(sort, last, params));
         }
@@ -103,31 +141,26 @@ final class Keyset {
                 .map(k -> k.expression() + (sort.descending() ? " DESC" : "")).toList());
         String sql = select + (clauses.isEmpty() ? "" : " WHERE " + String.join(" AND ", clauses))
                 + " ORDER BY " + order + " FETCH FIRST " + (limit + 1) + " ROWS ONLY";
-        List<Object[]> keys = new ArrayList<>();
+        List<RowKey> keys = new ArrayList<>();
         List<T> rows = Sql.list(c, sql, row -> {
-            Object[] key = new Object[sort.keys().size()];
-            for (int i = 0; i < key.length; i++) {
-                Key k = sort.keys().get(i);
-                key[i] = switch (k.type()) {
+            List<String> key = new ArrayList<>(sort.keys().size());
+            for (Key k : sort.keys()) {
+                Object value = switch (k.type()) {
                     case TEXT -> row.getString(k.resultColumn());
                     case LONG -> row.getLong(k.resultColumn());
                     case INSTANT -> Sql.instant(row, k.resultColumn());
                 };
+                key.add(value == null ? "" : value.toString());
             }
-            keys.add(key);
+            keys.add(new RowKey(key));
             return mapper.map(row);
         }, params.toArray());
         String next = null;
         if (rows.size() > limit) {
             rows = rows.subList(0, limit);
-            Object[] lastKey = keys.get(limit - 1);
-            List<String> encoded = new ArrayList<>();
-            for (Object v : lastKey) {
-                encoded.add(v == null ? "" : v.toString());
-            }
-            next = Cursors.encode(scope, encoded);
+            next = PageCursor.after(scope, keys.get(limit - 1).values()).encode();
         }
-        long total = Sql.list(c, "SELECT COUNT(*) FROM " + countFrom + where.sql(), ResultSet -> ResultSet.getLong(1),
+        long total = Sql.list(c, "SELECT COUNT(*) FROM " + countFrom + where.sql(), r -> r.getLong(1),
                 where.params().toArray()).get(0);
         return new Page<>(enrich.apply(rows), next, total, true);
     }
@@ -160,8 +193,12 @@ final class Keyset {
                 case INSTANT -> Instant.parse(text);
             };
         } catch (RuntimeException e) {
-            throw ProblemException.badParameter("query.cursor", "INVALID_CURSOR",
-                    "The cursor is not one this server issued. Pass nextCursor back unchanged.");
+            throw invalidCursor();
         }
+    }
+
+    private static Invalid invalidCursor() {
+        return Invalid.parameter("query.cursor", "INVALID_CURSOR",
+                "The cursor is not one this server issued. Pass nextCursor back unchanged.");
     }
 }

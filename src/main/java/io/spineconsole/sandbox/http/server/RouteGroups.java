@@ -9,7 +9,7 @@ import io.spineconsole.sandbox.http.SystemRoutes;
 import io.spineconsole.sandbox.http.messages.MessageRoutes;
 import io.spineconsole.sandbox.http.migration.MigrationRoutes;
 import io.spineconsole.sandbox.messages.MessagesModule;
-import io.spineconsole.sandbox.registrations.RegistrationRoutes;
+import io.spineconsole.sandbox.http.registrations.RegistrationRoutes;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package io.spineconsole.sandbox.registrations;
+package io.spineconsole.sandbox.registrations.checks;
 
 import io.spineconsole.domain.Identifiers;
 import io.spineconsole.domain.registrations.CheckReport;
@@ -11,7 +11,7 @@ import io.spineconsole.domain.registrations.RegistrationRules;
 import io.spineconsole.domain.registrations.Severity;
 import io.spineconsole.sandbox.SandboxContext;
 import io.spineconsole.sandbox.Sql;
-import io.spineconsole.sandbox.http.FieldErrors;
+import io.spineconsole.sandbox.outcome.Issues;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -100,7 +100,7 @@ final class SqlRegistrationChecks {
             }
             return scope;
         }
-        FieldErrors errors = new FieldErrors();
+        Issues errors = new Issues();
         Map<String, List<Object>> ids = new LinkedHashMap<>();
         ids.put("organisation", new ArrayList<>());
         ids.put("accredited_system", new ArrayList<>());

@@ -1,4 +1,4 @@
-package io.spineconsole.sandbox.registrations;
+package io.spineconsole.sandbox.registrations.checks;
 
 import io.spineconsole.api.http.HttpBackboneApi;
 import io.spineconsole.api.http.HttpBackboneApi.HttpClientOptions;

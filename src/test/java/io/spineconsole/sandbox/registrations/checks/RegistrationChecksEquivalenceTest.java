@@ -1,4 +1,4 @@
-package io.spineconsole.sandbox.registrations;
+package io.spineconsole.sandbox.registrations.checks;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.spineconsole.api.wire.WireJson;

@@ -1,4 +1,4 @@
-package io.spineconsole.sandbox.registrations;
+package io.spineconsole.sandbox.http.registrations;
 
 import io.javalin.http.Context;
 import io.spineconsole.domain.Identifiers;
@@ -26,165 +26,69 @@ import io.spineconsole.sandbox.SandboxServer;
 import io.spineconsole.sandbox.http.Access;
 import io.spineconsole.sandbox.http.ApiResponse;
 import io.spineconsole.sandbox.http.Etags;
+import io.spineconsole.sandbox.http.Idempotency;
 import io.spineconsole.sandbox.http.ProblemException;
 import io.spineconsole.sandbox.http.QueryParams;
 import io.spineconsole.sandbox.http.Requests;
 import io.spineconsole.sandbox.http.RouteGroup;
 import io.spineconsole.sandbox.http.Routes;
+import io.spineconsole.sandbox.outcome.Version;
+import io.spineconsole.sandbox.registrations.EndpointStore;
+import io.spineconsole.sandbox.registrations.OrganisationStore;
+import io.spineconsole.sandbox.registrations.Registrations;
+import io.spineconsole.sandbox.registrations.SystemStore;
+import io.spineconsole.sandbox.registrations.checks.RegistrationChecks;
+import io.spineconsole.sandbox.registrations.transfer.RegistrationExport;
+import io.spineconsole.sandbox.registrations.transfer.RegistrationImport;
+import io.spineconsole.sandbox.registrations.transfer.UnreadableFile;
 
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 
-/** The registrations area of the admin API: organisations, accredited systems, endpoints, checks, import, export. */
+/**
+ * The registrations area of the admin API: organisations, accredited systems, endpoints, checks,
+ * import, export. Reads each request (path, query, If-Match, body) into the typed inputs the stores
+ * take; what the stores answer or refuse becomes HTTP in one place ({@code OutcomeProblems}).
+ */
 public final class RegistrationRoutes implements RouteGroup {
     private static final String BASE = "/api/v1/registrations";
-    private static final String[] PAGING = {"limit", "cursor"};
 
     private final SandboxContext context;
-    private final RegistrationStore store;
+    private final OrganisationStore organisations;
+    private final SystemStore systems;
+    private final EndpointStore endpoints;
     private final RegistrationChecks checks;
-    private final RegistrationTransfer transfer;
+    private final RegistrationImport imports;
+    private final RegistrationExport exports;
     private final AuditStore audit;
 
     public RegistrationRoutes(SandboxContext context) {
         this.context = context;
         this.audit = new AuditStore(context.sql(), context.mapper());
-        this.store = new RegistrationStore(context);
+        Registrations registrations = new Registrations(context);
+        this.organisations = registrations.organisations();
+        this.systems = registrations.systems();
+        this.endpoints = registrations.endpoints();
         this.checks = new RegistrationChecks(context);
-        this.transfer = new RegistrationTransfer(store);
+        this.imports = new RegistrationImport(registrations);
+        this.exports = new RegistrationExport(registrations);
     }
 
     @Override
     public void register(Routes routes) {
         routes.get(BASE + "/interactions", Access.VIEWER, (ctx, caller) -> ApiResponse.ok(interactions(ctx)));
-
-        routes.get(BASE + "/organisations", Access.VIEWER, (ctx, caller) -> {
-            QueryParams p = QueryParams.of(ctx, "q", "status", "kind", "parent", "sort", "limit", "cursor");
-            return ApiResponse.ok(store.organisations(filter(p), p.string("cursor").orElse(null), limit(p)));
-        });
-        routes.postIdempotent(BASE + "/organisations", Access.ADMIN, (ctx, caller) -> {
-            QueryParams.of(ctx);
-            Organisation created = store.createOrganisation(caller, Requests.body(ctx, context.mapper(), OrganisationCreate.class));
-            return ApiResponse.created(created, BASE + "/organisations/" + created.odsCode()).etag(created.version());
-        });
-        routes.get(BASE + "/organisations/{odsCode}", Access.VIEWER, (ctx, caller) -> {
-            QueryParams.of(ctx);
-            Organisation o = store.organisation(odsCode(ctx));
-            return ApiResponse.ok(o).etag(o.version());
-        });
-        routes.put(BASE + "/organisations/{odsCode}", Access.ADMIN, (ctx, caller) -> {
-            QueryParams.of(ctx);
-            String ods = odsCode(ctx);
-            long version = Etags.requireIfMatch(ctx);
-            Organisation o = store.updateOrganisation(caller, ods, version,
-                    Requests.body(ctx, context.mapper(), OrganisationUpdate.class));
-            return ApiResponse.ok(o).etag(o.version());
-        });
-        routes.delete(BASE + "/organisations/{odsCode}", Access.ADMIN, (ctx, caller) -> {
-            QueryParams.of(ctx);
-            String ods = odsCode(ctx);
-            store.deleteOrganisation(caller, ods, Etags.requireIfMatch(ctx));
-            return ApiResponse.noContent();
-        });
-        routes.postIdempotent(BASE + "/organisations/{odsCode}/transitions", Access.ADMIN, (ctx, caller) -> {
-            QueryParams.of(ctx);
-            String ods = odsCode(ctx);
-            long version = Etags.requireIfMatch(ctx);
-            Organisation o = store.transitionOrganisation(caller, ods, version, transition(ctx));
-            return ApiResponse.ok(o).etag(o.version());
-        });
-
-        routes.get(BASE + "/accredited-systems", Access.VIEWER, (ctx, caller) -> {
-            QueryParams p = QueryParams.of(ctx, "q", "status", "ods", "interaction", "partyKey", "sort", "limit", "cursor");
-            return ApiResponse.ok(store.systems(filter(p), p.string("cursor").orElse(null), limit(p)));
-        });
-        routes.postIdempotent(BASE + "/accredited-systems", Access.ADMIN, (ctx, caller) -> {
-            QueryParams.of(ctx);
-            AccreditedSystem created = store.createSystem(caller, Requests.body(ctx, context.mapper(), AccreditedSystemCreate.class));
-            return ApiResponse.created(created, BASE + "/accredited-systems/" + created.asid()).etag(created.version());
-        });
-        routes.get(BASE + "/accredited-systems/{asid}", Access.VIEWER, (ctx, caller) -> {
-            QueryParams.of(ctx);
-            AccreditedSystem s = store.system(asid(ctx));
-            return ApiResponse.ok(s).etag(s.version());
-        });
-        routes.put(BASE + "/accredited-systems/{asid}", Access.ADMIN, (ctx, caller) -> {
-            QueryParams.of(ctx);
-            String asid = asid(ctx);
-            long version = Etags.requireIfMatch(ctx);
-            AccreditedSystem s = store.updateSystem(caller, asid, version,
-                    Requests.body(ctx, context.mapper(), AccreditedSystemUpdate.class));
-            return ApiResponse.ok(s).etag(s.version());
-        });
-        routes.delete(BASE + "/accredited-systems/{asid}", Access.ADMIN, (ctx, caller) -> {
-            QueryParams.of(ctx);
-            String asid = asid(ctx);
-            store.deleteSystem(caller, asid, Etags.requireIfMatch(ctx));
-            return ApiResponse.noContent();
-        });
-        routes.postIdempotent(BASE + "/accredited-systems/{asid}/transitions", Access.ADMIN, (ctx, caller) -> {
-            QueryParams.of(ctx);
-            String asid = asid(ctx);
-            long version = Etags.requireIfMatch(ctx);
-            AccreditedSystem s = store.transitionSystem(caller, asid, version, transition(ctx));
-            return ApiResponse.ok(s).etag(s.version());
-        });
-
-        routes.get(BASE + "/endpoints", Access.VIEWER, (ctx, caller) -> {
-            QueryParams p = QueryParams.of(ctx, "q", "status", "ods", "partyKey", "interaction", "pattern",
-                    "certificateExpiringWithinDays", "sort", "limit", "cursor");
-            return ApiResponse.ok(store.endpoints(filter(p), p.string("cursor").orElse(null), limit(p)));
-        });
-        routes.postIdempotent(BASE + "/endpoints", Access.ADMIN, (ctx, caller) -> {
-            QueryParams.of(ctx);
-            MhsEndpoint created = store.createEndpoint(caller, Requests.body(ctx, context.mapper(), MhsEndpointChange.class));
-            return ApiResponse.created(created, BASE + "/endpoints/" + created.id()).etag(created.version());
-        });
-        routes.get(BASE + "/endpoints/{endpointId}", Access.VIEWER, (ctx, caller) -> {
-            QueryParams.of(ctx);
-            MhsEndpoint e = store.endpoint(endpointId(ctx));
-            return ApiResponse.ok(e).etag(e.version());
-        });
-        routes.put(BASE + "/endpoints/{endpointId}", Access.ADMIN, (ctx, caller) -> {
-            QueryParams.of(ctx);
-            UUID id = endpointId(ctx);
-            long version = Etags.requireIfMatch(ctx);
-            MhsEndpoint e = store.updateEndpoint(caller, id, version, Requests.body(ctx, context.mapper(), MhsEndpointChange.class));
-            return ApiResponse.ok(e).etag(e.version());
-        });
-        routes.delete(BASE + "/endpoints/{endpointId}", Access.ADMIN, (ctx, caller) -> {
-            QueryParams.of(ctx);
-            UUID id = endpointId(ctx);
-            store.deleteEndpoint(caller, id, Etags.requireIfMatch(ctx));
-            return ApiResponse.noContent();
-        });
-        routes.postIdempotent(BASE + "/endpoints/{endpointId}/transitions", Access.ADMIN, (ctx, caller) -> {
-            QueryParams.of(ctx);
-            UUID id = endpointId(ctx);
-            long version = Etags.requireIfMatch(ctx);
-            MhsEndpoint e = store.transitionEndpoint(caller, id, version, transition(ctx));
-            return ApiResponse.ok(e).etag(e.version());
-        });
-
-        routes.get(BASE + "/organisations/{odsCode}/history", Access.VIEWER, (ctx, caller) -> {
-            String ods = odsCode(ctx);
-            return history(ctx, "organisation", ods, () -> store.organisation(ods));
-        });
-        routes.get(BASE + "/accredited-systems/{asid}/history", Access.VIEWER, (ctx, caller) -> {
-            String asid = asid(ctx);
-            return history(ctx, "accredited-system", asid, () -> store.system(asid));
-        });
-        routes.get(BASE + "/endpoints/{endpointId}/history", Access.VIEWER, (ctx, caller) -> {
-            UUID id = endpointId(ctx);
-            return history(ctx, "endpoint", id.toString(), () -> store.endpoint(id));
-        });
+        organisationRoutes(routes);
+        systemRoutes(routes);
+        endpointRoutes(routes);
 
         routes.post(BASE + "/checks", Access.VIEWER, (ctx, caller) -> {
             QueryParams.of(ctx);
-            return ApiResponse.ok(checks.run(checkRequest(Requests.body(ctx, context.mapper(), CheckRequest.class))));
+            return ApiResponse.ok(checks.run(Requests.body(ctx, context.mapper(), CheckRequest.class)));
         });
 
         routes.postIdempotentWithQuery(BASE + "/import", Access.OPERATOR, (ctx, caller) -> {
@@ -200,20 +104,180 @@ public final class RegistrationRoutes implements RouteGroup {
                 throw ProblemException.badParameter("query.status", "ENUM",
                         "Imported records can be created as requested, approved or active.");
             }
-            return ApiResponse.ok(transfer.importBody(caller, ctx.contentType(), ctx.bodyAsBytes(),
-                    p.coded("type", RegistrationFileType.class).orElse(null), dryRun, p.bool("atomic").orElse(true), status));
+            RegistrationFileType type = p.coded("type", RegistrationFileType.class).orElse(null);
+            RegistrationImport.Options options = new RegistrationImport.Options(dryRun, p.bool("atomic").orElse(true), status);
+            String media = ctx.contentType() == null ? "" : ctx.contentType().split(";")[0].trim().toLowerCase(Locale.ROOT);
+            boolean fhir = media.equals("application/fhir+json") || media.equals("application/json");
+            if (!fhir && !media.equals("text/csv")) {
+                throw new ProblemException(415, "UNSUPPORTED_MEDIA_TYPE", "Unsupported media type",
+                        "Send an SDS FHIR Bundle as application/fhir+json (or application/json), or a CSV file as text/csv.");
+            }
+            if (!fhir && type == null) {
+                throw ProblemException.badParameter("query.type", "REQUIRED",
+                        "A CSV import needs type=organisations, accredited-systems or endpoints.");
+            }
+            try (InputStream body = importBody(ctx)) {
+                return ApiResponse.ok(fhir ? imports.fhir(caller, body, options) : imports.csv(caller, type, body, options));
+            } catch (UnreadableFile e) {
+                throw new ProblemException(400, "INVALID_REQUEST_BODY", "Invalid request body", e.getMessage(),
+                        List.of(new ProblemException.FieldProblem(e.field(), "INVALID_BODY", e.getMessage())), null);
+            }
         });
 
         routes.raw().get(BASE + "/export", ctx -> {
             QueryParams p = QueryParams.of(ctx, "format", "type", "q", "status", "ods", "interaction", "pattern",
                     "partyKey", "certificateExpiringWithinDays", "kind", "parent");
             String format = p.string("format").orElse("fhir");
-            if (!format.equals("fhir") && !format.equals("csv")) {
+            if (!RegistrationExport.FORMATS.contains(format)) {
                 throw ProblemException.badParameter("query.format", "ENUM", "format is fhir or csv.");
             }
             RegistrationFileType type = p.coded("type", RegistrationFileType.class).orElse(null);
-            transfer.export(ctx, SandboxServer.principal(ctx), format, type, filter(p));
+            RegistrationFilter filter = filter(p);
+            exports.check(format, type);
+            ctx.status(200);
+            ctx.header("Content-Disposition", "attachment; filename=\"" + exports.fileName(format, type) + "\"");
+            if (format.equals("csv")) {
+                ctx.contentType("text/csv; charset=utf-8");
+                exports.writeCsv(ctx.outputStream(), type, filter);
+            } else {
+                ctx.contentType("application/fhir+json");
+                exports.writeBundle(ctx.outputStream(), type, filter);
+            }
         }, Access.VIEWER);
+    }
+
+    private void organisationRoutes(Routes routes) {
+        routes.get(BASE + "/organisations", Access.VIEWER, (ctx, caller) -> {
+            QueryParams p = QueryParams.of(ctx, "q", "status", "kind", "parent", "sort", "limit", "cursor");
+            RegistrationFilter filter = filter(p);
+            int limit = limit(p);
+            organisations.checkSort(filter.sort());
+            return ApiResponse.ok(organisations.search(filter, p.cursor(), limit));
+        });
+        routes.postIdempotent(BASE + "/organisations", Access.ADMIN, (ctx, caller) -> {
+            Organisation created = organisations.create(caller, Requests.body(ctx, context.mapper(), OrganisationCreate.class));
+            return ApiResponse.created(created, BASE + "/organisations/" + created.odsCode()).etag(created.version());
+        });
+        routes.get(BASE + "/organisations/{odsCode}", Access.VIEWER, (ctx, caller) -> {
+            QueryParams.of(ctx);
+            Organisation o = organisations.get(odsCode(ctx));
+            return ApiResponse.ok(o).etag(o.version());
+        });
+        routes.put(BASE + "/organisations/{odsCode}", Access.ADMIN, (ctx, caller) -> {
+            String ods = odsCode(ctx);
+            Version version = Etags.ifMatch(ctx);
+            Organisation o = organisations.update(caller, ods, version,
+                    Requests.body(ctx, context.mapper(), OrganisationUpdate.class));
+            return ApiResponse.ok(o).etag(o.version());
+        });
+        routes.delete(BASE + "/organisations/{odsCode}", Access.ADMIN, (ctx, caller) -> {
+            String ods = odsCode(ctx);
+            organisations.delete(caller, ods, Etags.ifMatch(ctx));
+            return ApiResponse.noContent();
+        });
+        routes.postIdempotent(BASE + "/organisations/{odsCode}/transitions", Access.ADMIN, (ctx, caller) -> {
+            String ods = odsCode(ctx);
+            Version version = Etags.ifMatch(ctx);
+            Organisation o = organisations.transition(caller, ods, version, transition(ctx));
+            return ApiResponse.ok(o).etag(o.version());
+        });
+        routes.get(BASE + "/organisations/{odsCode}/history", Access.VIEWER, (ctx, caller) -> {
+            String ods = odsCode(ctx);
+            return history(ctx, "organisation", ods, () -> organisations.get(ods));
+        });
+    }
+
+    private void systemRoutes(Routes routes) {
+        routes.get(BASE + "/accredited-systems", Access.VIEWER, (ctx, caller) -> {
+            QueryParams p = QueryParams.of(ctx, "q", "status", "ods", "interaction", "partyKey", "sort", "limit", "cursor");
+            RegistrationFilter filter = filter(p);
+            int limit = limit(p);
+            systems.checkSort(filter.sort());
+            return ApiResponse.ok(systems.search(filter, p.cursor(), limit));
+        });
+        routes.postIdempotent(BASE + "/accredited-systems", Access.ADMIN, (ctx, caller) -> {
+            AccreditedSystem created = systems.create(caller, Requests.body(ctx, context.mapper(), AccreditedSystemCreate.class));
+            return ApiResponse.created(created, BASE + "/accredited-systems/" + created.asid()).etag(created.version());
+        });
+        routes.get(BASE + "/accredited-systems/{asid}", Access.VIEWER, (ctx, caller) -> {
+            QueryParams.of(ctx);
+            AccreditedSystem s = systems.get(asid(ctx));
+            return ApiResponse.ok(s).etag(s.version());
+        });
+        routes.put(BASE + "/accredited-systems/{asid}", Access.ADMIN, (ctx, caller) -> {
+            String asid = asid(ctx);
+            Version version = Etags.ifMatch(ctx);
+            AccreditedSystem s = systems.update(caller, asid, version,
+                    Requests.body(ctx, context.mapper(), AccreditedSystemUpdate.class));
+            return ApiResponse.ok(s).etag(s.version());
+        });
+        routes.delete(BASE + "/accredited-systems/{asid}", Access.ADMIN, (ctx, caller) -> {
+            String asid = asid(ctx);
+            systems.delete(caller, asid, Etags.ifMatch(ctx));
+            return ApiResponse.noContent();
+        });
+        routes.postIdempotent(BASE + "/accredited-systems/{asid}/transitions", Access.ADMIN, (ctx, caller) -> {
+            String asid = asid(ctx);
+            Version version = Etags.ifMatch(ctx);
+            AccreditedSystem s = systems.transition(caller, asid, version, transition(ctx));
+            return ApiResponse.ok(s).etag(s.version());
+        });
+        routes.get(BASE + "/accredited-systems/{asid}/history", Access.VIEWER, (ctx, caller) -> {
+            String asid = asid(ctx);
+            return history(ctx, "accredited-system", asid, () -> systems.get(asid));
+        });
+    }
+
+    private void endpointRoutes(Routes routes) {
+        routes.get(BASE + "/endpoints", Access.VIEWER, (ctx, caller) -> {
+            QueryParams p = QueryParams.of(ctx, "q", "status", "ods", "partyKey", "interaction", "pattern",
+                    "certificateExpiringWithinDays", "sort", "limit", "cursor");
+            RegistrationFilter filter = filter(p);
+            int limit = limit(p);
+            endpoints.checkSort(filter.sort());
+            return ApiResponse.ok(endpoints.search(filter, p.cursor(), limit));
+        });
+        routes.postIdempotent(BASE + "/endpoints", Access.ADMIN, (ctx, caller) -> {
+            MhsEndpoint created = endpoints.create(caller, Requests.body(ctx, context.mapper(), MhsEndpointChange.class));
+            return ApiResponse.created(created, BASE + "/endpoints/" + created.id()).etag(created.version());
+        });
+        routes.get(BASE + "/endpoints/{endpointId}", Access.VIEWER, (ctx, caller) -> {
+            QueryParams.of(ctx);
+            MhsEndpoint e = endpoints.get(endpointId(ctx));
+            return ApiResponse.ok(e).etag(e.version());
+        });
+        routes.put(BASE + "/endpoints/{endpointId}", Access.ADMIN, (ctx, caller) -> {
+            UUID id = endpointId(ctx);
+            Version version = Etags.ifMatch(ctx);
+            MhsEndpoint e = endpoints.update(caller, id, version, Requests.body(ctx, context.mapper(), MhsEndpointChange.class));
+            return ApiResponse.ok(e).etag(e.version());
+        });
+        routes.delete(BASE + "/endpoints/{endpointId}", Access.ADMIN, (ctx, caller) -> {
+            UUID id = endpointId(ctx);
+            endpoints.delete(caller, id, Etags.ifMatch(ctx));
+            return ApiResponse.noContent();
+        });
+        routes.postIdempotent(BASE + "/endpoints/{endpointId}/transitions", Access.ADMIN, (ctx, caller) -> {
+            UUID id = endpointId(ctx);
+            Version version = Etags.ifMatch(ctx);
+            MhsEndpoint e = endpoints.transition(caller, id, version, transition(ctx));
+            return ApiResponse.ok(e).etag(e.version());
+        });
+        routes.get(BASE + "/endpoints/{endpointId}/history", Access.VIEWER, (ctx, caller) -> {
+            UUID id = endpointId(ctx);
+            return history(ctx, "endpoint", id.toString(), () -> endpoints.get(id));
+        });
+    }
+
+    /**
+     * The import's body as a stream, read as it arrives and refused past the import's limit; when the
+     * idempotency check has already read it (a request with an Idempotency-Key), from what it read.
+     */
+    private static InputStream importBody(Context ctx) {
+        if (ctx.header(Idempotency.HEADER) != null) {
+            return new ByteArrayInputStream(ctx.bodyAsBytes());
+        }
+        return new LimitedInputStream(ctx.bodyInputStream(), SandboxServer.MAX_IMPORT_BYTES);
     }
 
     /**
@@ -239,25 +303,6 @@ public final class RegistrationRoutes implements RouteGroup {
                 .filter(i -> pattern.isEmpty() || i.pattern() == pattern.get())
                 .filter(i -> q.isEmpty() || i.id().toLowerCase(Locale.ROOT).contains(q.get()))
                 .map(i -> new Interaction(i.id(), i.service(), i.name(), i.pattern())).toList());
-    }
-
-    private static CheckRequest checkRequest(CheckRequest r) {
-        io.spineconsole.sandbox.http.FieldErrors errors = new io.spineconsole.sandbox.http.FieldErrors();
-        if (r.rules() != null && (r.rules().isEmpty() || r.rules().stream().distinct().count() != r.rules().size()
-                || r.rules().contains(null))) {
-            errors.add("/rules", "FORMAT", "List each rule once, or leave rules out to run them all.");
-        }
-        if (r.expiringWithinDays() != null && (r.expiringWithinDays() < 1 || r.expiringWithinDays() > 3650)) {
-            errors.add("/expiringWithinDays", "OUT_OF_RANGE", "expiringWithinDays is 1 to 3650.");
-        }
-        if (r.maxFindings() != null && (r.maxFindings() < 1 || r.maxFindings() > 10_000)) {
-            errors.add("/maxFindings", "OUT_OF_RANGE", "maxFindings is 1 to 10000.");
-        }
-        if (r.records() != null && (r.records().isEmpty() || r.records().size() > 1000)) {
-            errors.add("/records", "OUT_OF_RANGE", "Give 1 to 1000 records, or leave records out to check the whole directory.");
-        }
-        errors.throwIfAny();
-        return r;
     }
 
     /** The filters every list shares; each route has already refused parameters it does not define. */

@@ -1,4 +1,4 @@
-package io.spineconsole.sandbox.registrations;
+package io.spineconsole.sandbox.registrations.transfer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
