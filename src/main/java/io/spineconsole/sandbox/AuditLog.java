@@ -41,35 +41,6 @@ public final class AuditLog {
                 who.role().code(), actor.requestId());
     }
 
-    // ---- Removed when sandbox-registrations merges: the registrations stores still audit as a bare
-    // ---- Principal, so the HTTP server names the request each thread handles for them.
-
-    private static final ThreadLocal<String> REQUEST_ID = new ThreadLocal<>();
-
-    /**
-     * @deprecated pass an {@link Actor}; kept for the registrations stores until sandbox-registrations merges.
-     */
-    @Deprecated(forRemoval = true)
-    public void record(Connection c, Principal actor, String action, String entityType, String entityId,
-                       String reason, Object before, Object after) throws SQLException {
-        record(c, new Actor(actor, REQUEST_ID.get()), action, entityType, entityId, reason, before, after);
-    }
-
-    /**
-     * Names the request the current thread handles (null: none), for {@link #record(Connection, Principal,
-     * String, String, String, String, Object, Object)}.
-     *
-     * @deprecated removed with that method when sandbox-registrations merges.
-     */
-    @Deprecated(forRemoval = true)
-    public static void handling(String requestId) {
-        if (requestId == null) {
-            REQUEST_ID.remove();
-        } else {
-            REQUEST_ID.set(requestId);
-        }
-    }
-
     private String json(Object value) {
         if (value == null) {
             return null;

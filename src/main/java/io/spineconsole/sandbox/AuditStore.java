@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
  * Reads the audit log: the search behind {@code GET /api/v1/audit} and the per-record history
  * routes. Newest first by default, keyset-paged on the entry id (ids grow with time).
  */
-public final class AuditStore extends RegistrationsAuditBridge {
+public final class AuditStore {
     /** The entity types of openapi.yaml's {@code EntityType}. */
     public static final Set<String> ENTITY_TYPES = Set.of("organisation", "accredited-system", "endpoint", "message",
             "redelivery-job", "site", "component", "wave", "runbook-step", "checklist-item", "site-checklist", "token");

@@ -9,8 +9,6 @@ import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.library.dependencies.SliceAssignment;
 import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
-import static com.tngtech.archunit.core.domain.properties.CanBeAnnotated.Predicates.annotatedWith;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -45,10 +43,28 @@ class LayeringTest {
             .that().resideOutsideOfPackages("io.spineconsole.ui..", "io.spineconsole.app..")
             .should().dependOnClassesThat().resideInAPackage("javafx.scene..");
 
+    /**
+     * What a class does, not what it is called: a UI class that talks to the admin API (holds one of
+     * its ports) is a view model, and a view model never touches the scene graph. Views never call
+     * the API; they bind to their view model.
+     */
+    private static final DescribedPredicate<JavaClass> AN_API_PORT = DescribedPredicate.describe("an API port",
+            c -> c.isInterface() && (c.getPackageName().equals("io.spineconsole.api")
+                    || c.getPackageName().equals("io.spineconsole.api.sds"))
+                    && (c.getSimpleName().endsWith("Api") || c.getSimpleName().equals("SdsDirectory")));
+
     @ArchTest
-    static final ArchRule viewModelsStayOffTheSceneGraph = noClasses()
-            .that().haveSimpleNameEndingWith("ViewModel")
+    static final ArchRule whatTalksToTheApiStaysOffTheSceneGraph = noClasses()
+            .that().resideInAPackage("io.spineconsole.ui..")
+            .and(DescribedPredicate.describe("talk to the admin API",
+                    (JavaClass c) -> c.getDirectDependenciesFromSelf().stream()
+                            .anyMatch(d -> AN_API_PORT.test(d.getTargetClass()))))
             .should().dependOnClassesThat().resideInAPackage("javafx.scene..");
+
+    /** A workspace is a room of its own: none imports another (every pair), nor the shell around them. */
+    @ArchTest
+    static final ArchRule workspacesAreIndependent = slices().matching("io.spineconsole.ui.(registrations|messages|migration)..")
+            .should().notDependOnEachOther();
 
     @ArchTest
     static final ArchRule domainHasNoFrameworks = noClasses().that().resideInAPackage("io.spineconsole.domain..")
@@ -56,25 +72,10 @@ class LayeringTest {
                     "io.javalin..", "java.sql..");
 
     @ArchTest
-    static final ArchRule registrationStoresSpeakTheDomain = noClasses()
-            .that().resideInAPackage("io.spineconsole.sandbox.registrations..")
-            .should().dependOnClassesThat().resideInAnyPackage("io.javalin..", "io.spineconsole.sandbox.http..");
-
-    @ArchTest
-    static final ArchRule workspacesDoNotDependOnEachOther = noClasses()
+    static final ArchRule workspacesDoNotDependOnTheShell = noClasses()
             .that().resideInAnyPackage("io.spineconsole.ui.registrations..", "io.spineconsole.ui.messages..",
                     "io.spineconsole.ui.migration..")
             .should().dependOnClassesThat().resideInAnyPackage("io.spineconsole.ui.shell..");
-
-    /**
-     * Removed when sandbox-registrations merges: that package still reads requests and throws problem
-     * details itself, and two deprecated bridges in the sandbox root (SandboxServer.principal,
-     * AuditStore.history) keep its routes compiling until they move to sandbox.http.registrations.
-     */
-    private static final DescribedPredicate<JavaClass> UNCONVERTED_REGISTRATIONS =
-            resideInAPackage("io.spineconsole.sandbox.registrations..")
-                    .or(resideInAPackage("io.spineconsole.sandbox").and(annotatedWith(Deprecated.class)))
-                    .as("sandbox.registrations and the deprecated bridges it still calls");
 
     /**
      * Storage speaks the domain, not HTTP: stores, rules, ingest, jobs and the simulator answer with
@@ -84,7 +85,6 @@ class LayeringTest {
     static final ArchRule onlySandboxHttpSpeaksHttp = noClasses()
             .that().resideInAPackage("io.spineconsole.sandbox..")
             .and().resideOutsideOfPackage("io.spineconsole.sandbox.http..")
-            .and(DescribedPredicate.not(UNCONVERTED_REGISTRATIONS)) // removed when sandbox-registrations merges
             .should().dependOnClassesThat().resideInAnyPackage("io.javalin..", "io.spineconsole.sandbox.http..");
 
     /** Every package of the sandbox (its root included) is a slice; none may depend on another in a circle. */
@@ -104,6 +104,5 @@ class LayeringTest {
 
     @ArchTest
     static final ArchRule sandboxPackagesHaveNoCycles = slices().assignedFrom(SANDBOX_PACKAGES)
-            .should().beFreeOfCycles()
-            .ignoreDependency(UNCONVERTED_REGISTRATIONS, DescribedPredicate.alwaysTrue()); // removed when sandbox-registrations merges
+            .should().beFreeOfCycles();
 }

@@ -39,20 +39,4 @@ public final class Etags {
     public static Version ifMatch(Context ctx) {
         return new Version(requireIfMatch(ctx));
     }
-
-    /**
-     * Refuses with 412 and the current record when the client's version is not the stored one.
-     *
-     * @deprecated stores check a {@link io.spineconsole.sandbox.outcome.Version} instead; kept only for
-     * sandbox.registrations, and removed when sandbox-registrations merges.
-     */
-    @Deprecated(forRemoval = true)
-    public static void checkVersion(long expected, long actual, Object current) {
-        if (expected != actual) {
-            throw new ProblemException(412, "PRECONDITION_FAILED", "Precondition failed",
-                    "The record has changed since you read it (you have version " + expected + ", it is now at version "
-                            + actual + "). Review the current version and apply your change again.",
-                    java.util.List.of(), current).withHeader("ETag", of(actual));
-        }
-    }
 }

@@ -3,7 +3,7 @@ package io.spineconsole.sandbox.registrations;
 import io.spineconsole.api.Page;
 import io.spineconsole.domain.Coded;
 import io.spineconsole.domain.messages.MessagingPattern;
-import io.spineconsole.domain.Principal;
+import io.spineconsole.sandbox.Actor;
 import io.spineconsole.domain.registrations.RegistrationStatus;
 import io.spineconsole.domain.registrations.Certificate;
 import io.spineconsole.domain.registrations.CertificateInput;
@@ -131,7 +131,7 @@ public final class EndpointStore {
 
     // ---------------------------------------------------------------- changes
 
-    public MhsEndpoint create(Principal caller, MhsEndpointChange body) {
+    public MhsEndpoint create(Actor caller, MhsEndpointChange body) {
         RecordLifecycle.issues(RegistrationRules.endpointErrors(body)).throwIfAny();
         return sql.inTransaction(c -> {
             organisations.requireRegistered(c, Map.of("/odsCode", Optional.of(body.odsCode())));
@@ -142,7 +142,7 @@ public final class EndpointStore {
     }
 
     /** Writes a new endpoint as {@code status}, without rules or audit (the caller has applied both). */
-    public MhsEndpoint insert(Connection c, Principal caller, MhsEndpointChange body, RegistrationStatus status,
+    public MhsEndpoint insert(Connection c, Actor caller, MhsEndpointChange body, RegistrationStatus status,
                               String sdsId) throws SQLException {
         Instant now = lifecycle.now();
         UUID id = UUID.randomUUID();
@@ -157,7 +157,7 @@ public final class EndpointStore {
         return find(c, id, false).orElseThrow();
     }
 
-    public MhsEndpoint update(Principal caller, UUID id, Version version, MhsEndpointChange body) {
+    public MhsEndpoint update(Actor caller, UUID id, Version version, MhsEndpointChange body) {
         return sql.inTransaction(c -> {
             MhsEndpoint before = lifecycle.editable(KIND, id, find(c, id, true), version);
             RecordLifecycle.issues(RegistrationRules.endpointErrors(body)).throwIfAny();
@@ -169,7 +169,7 @@ public final class EndpointStore {
     }
 
     /** Writes {@code body} over the endpoint, without rules or audit (the caller has applied both). */
-    public MhsEndpoint applyUpdate(Connection c, Principal caller, UUID id, MhsEndpointChange body, String sdsId)
+    public MhsEndpoint applyUpdate(Connection c, Actor caller, UUID id, MhsEndpointChange body, String sdsId)
             throws SQLException {
         List<Object> values = new ArrayList<>(changedColumns(c, body, sdsId));
         values.addAll(Arrays.asList(lifecycle.now(), caller.name(), id));
@@ -179,7 +179,7 @@ public final class EndpointStore {
         return find(c, id, false).orElseThrow();
     }
 
-    public void delete(Principal caller, UUID id, Version version) {
+    public void delete(Actor caller, UUID id, Version version) {
         sql.inTransaction(c -> {
             MhsEndpoint before = lifecycle.deletable(KIND, id, find(c, id, true), version);
             Sql.update(c, "DELETE FROM mhs_endpoint WHERE endpoint_uuid = ?", id);
@@ -188,7 +188,7 @@ public final class EndpointStore {
         });
     }
 
-    public MhsEndpoint transition(Principal caller, UUID id, Version version, TransitionRequest body) {
+    public MhsEndpoint transition(Actor caller, UUID id, Version version, TransitionRequest body) {
         RecordLifecycle.checkReason(body);
         return sql.inTransaction(c -> {
             MhsEndpoint before = lifecycle.versioned(KIND, id, find(c, id, true), version);

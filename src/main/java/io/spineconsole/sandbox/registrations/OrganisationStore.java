@@ -2,7 +2,7 @@ package io.spineconsole.sandbox.registrations;
 
 import io.spineconsole.api.Page;
 import io.spineconsole.domain.Coded;
-import io.spineconsole.domain.Principal;
+import io.spineconsole.sandbox.Actor;
 import io.spineconsole.domain.registrations.RegistrationStatus;
 import io.spineconsole.domain.registrations.Organisation;
 import io.spineconsole.domain.registrations.OrganisationCreate;
@@ -93,7 +93,7 @@ public final class OrganisationStore {
 
     // ---------------------------------------------------------------- changes
 
-    public Organisation create(Principal caller, OrganisationCreate body) {
+    public Organisation create(Actor caller, OrganisationCreate body) {
         RecordLifecycle.issues(RegistrationRules.organisationErrors(body.odsCode(), body.name(), body.kind(),
                 body.parentOdsCode(), body.postcode(), true)).throwIfAny();
         return sql.inTransaction(c -> {
@@ -109,7 +109,7 @@ public final class OrganisationStore {
     }
 
     /** Writes a new organisation as {@code status}, without rules or audit (the caller has applied both). */
-    public Organisation insert(Connection c, Principal caller, OrganisationCreate body, RegistrationStatus status)
+    public Organisation insert(Connection c, Actor caller, OrganisationCreate body, RegistrationStatus status)
             throws SQLException {
         Instant now = lifecycle.now();
         Sql.update(c, "INSERT INTO organisation (ods_code, name, org_type, parent_ods, postcode, status, version, "
@@ -119,7 +119,7 @@ public final class OrganisationStore {
         return find(c, body.odsCode(), false).orElseThrow();
     }
 
-    public Organisation update(Principal caller, String odsCode, Version version, OrganisationUpdate body) {
+    public Organisation update(Actor caller, String odsCode, Version version, OrganisationUpdate body) {
         return sql.inTransaction(c -> {
             Organisation before = lifecycle.editable(KIND, odsCode, find(c, odsCode, true), version);
             RecordLifecycle.issues(RegistrationRules.organisationErrors(odsCode, body.name(), body.kind(),
@@ -132,7 +132,7 @@ public final class OrganisationStore {
     }
 
     /** Writes {@code body} over {@code before}, without rules or audit (the caller has applied both). */
-    public Organisation applyUpdate(Connection c, Principal caller, Organisation before, OrganisationUpdate body)
+    public Organisation applyUpdate(Connection c, Actor caller, Organisation before, OrganisationUpdate body)
             throws SQLException {
         Sql.update(c, "UPDATE organisation SET name = ?, org_type = ?, parent_ods = ?, postcode = ?, version = version + 1, "
                         + "updated_at = ?, updated_by = ? WHERE ods_code = ?",
@@ -141,7 +141,7 @@ public final class OrganisationStore {
         return find(c, before.odsCode(), false).orElseThrow();
     }
 
-    public void delete(Principal caller, String odsCode, Version version) {
+    public void delete(Actor caller, String odsCode, Version version) {
         sql.inTransaction(c -> {
             Organisation before = lifecycle.deletable(KIND, odsCode, find(c, odsCode, true), version);
             List<RecordRef> dependents = dependents(c, odsCode, false);
@@ -155,7 +155,7 @@ public final class OrganisationStore {
         });
     }
 
-    public Organisation transition(Principal caller, String odsCode, Version version, TransitionRequest body) {
+    public Organisation transition(Actor caller, String odsCode, Version version, TransitionRequest body) {
         RecordLifecycle.checkReason(body);
         return sql.inTransaction(c -> {
             Organisation before = lifecycle.versioned(KIND, odsCode, find(c, odsCode, true), version);

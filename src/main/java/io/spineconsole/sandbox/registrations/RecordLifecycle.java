@@ -1,7 +1,7 @@
 package io.spineconsole.sandbox.registrations;
 
 import io.spineconsole.domain.Coded;
-import io.spineconsole.domain.Principal;
+import io.spineconsole.sandbox.Actor;
 import io.spineconsole.domain.registrations.RegistrationStatus;
 import io.spineconsole.domain.registrations.FieldIssue;
 import io.spineconsole.domain.registrations.RecordRef;
@@ -109,7 +109,7 @@ final class RecordLifecycle {
     }
 
     /** Moves the record as {@code body} asks, audits the move with its reason, and returns the record after it. */
-    <R> R transition(Connection c, Principal caller, Kind<R> kind, Object key, String auditId, R before,
+    <R> R transition(Connection c, Actor caller, Kind<R> kind, Object key, String auditId, R before,
                      TransitionRequest body, Reread<R> reread) throws SQLException {
         Instant now = now();
         Sql.update(c, "UPDATE " + kind.table() + " SET status = ?, last_action = ?, last_from = ?, last_to = ?, "
@@ -123,7 +123,7 @@ final class RecordLifecycle {
     }
 
     /** One audit entry for a change to a record ({@code before} null for a create, {@code after} null for a delete). */
-    void audit(Connection c, Principal caller, String action, Kind<?> kind, String id, String reason, Object before,
+    void audit(Connection c, Actor caller, String action, Kind<?> kind, String id, String reason, Object before,
                Object after) throws SQLException {
         context.audit().record(c, caller, action, kind.auditType(), id, reason, before, after);
     }

@@ -1,7 +1,7 @@
 package io.spineconsole.sandbox.registrations;
 
 import io.spineconsole.api.Page;
-import io.spineconsole.domain.Principal;
+import io.spineconsole.sandbox.Actor;
 import io.spineconsole.domain.registrations.RegistrationStatus;
 import io.spineconsole.domain.registrations.AccreditedSystem;
 import io.spineconsole.domain.registrations.AccreditedSystemCreate;
@@ -104,7 +104,7 @@ public final class SystemStore {
 
     // ---------------------------------------------------------------- changes
 
-    public AccreditedSystem create(Principal caller, AccreditedSystemCreate body) {
+    public AccreditedSystem create(Actor caller, AccreditedSystemCreate body) {
         RecordLifecycle.issues(RegistrationRules.systemErrors(body.asid(), body.odsCode(), body.name(),
                 body.manufacturerOdsCode(), body.productName(), body.productVersion(), body.partyKey(), body.interactions(),
                 true)).throwIfAny();
@@ -121,7 +121,7 @@ public final class SystemStore {
     }
 
     /** Writes a new system as {@code status}, without rules or audit (the caller has applied both). */
-    public AccreditedSystem insert(Connection c, Principal caller, AccreditedSystemCreate body, RegistrationStatus status,
+    public AccreditedSystem insert(Connection c, Actor caller, AccreditedSystemCreate body, RegistrationStatus status,
                                    String sdsId) throws SQLException {
         Instant now = lifecycle.now();
         Sql.update(c, "INSERT INTO accredited_system (asid, ods_code, name, manufacturer_ods, product, product_version, "
@@ -133,7 +133,7 @@ public final class SystemStore {
         return find(c, body.asid(), false).orElseThrow();
     }
 
-    public AccreditedSystem update(Principal caller, String asid, Version version, AccreditedSystemUpdate body) {
+    public AccreditedSystem update(Actor caller, String asid, Version version, AccreditedSystemUpdate body) {
         return sql.inTransaction(c -> {
             AccreditedSystem before = lifecycle.editable(KIND, asid, find(c, asid, true), version);
             RecordLifecycle.issues(RegistrationRules.systemErrors(asid, body.odsCode(), body.name(),
@@ -147,7 +147,7 @@ public final class SystemStore {
     }
 
     /** Writes {@code body} over the system, without rules or audit (the caller has applied both). */
-    public AccreditedSystem applyUpdate(Connection c, Principal caller, String asid, AccreditedSystemUpdate body,
+    public AccreditedSystem applyUpdate(Connection c, Actor caller, String asid, AccreditedSystemUpdate body,
                                         String sdsId) throws SQLException {
         Sql.update(c, "UPDATE accredited_system SET ods_code = ?, name = ?, manufacturer_ods = ?, product = ?, "
                         + "product_version = ?, party_key = ?, sds_id = ?, version = version + 1, updated_at = ?, updated_by = ? "
@@ -158,7 +158,7 @@ public final class SystemStore {
         return find(c, asid, false).orElseThrow();
     }
 
-    public void delete(Principal caller, String asid, Version version) {
+    public void delete(Actor caller, String asid, Version version) {
         sql.inTransaction(c -> {
             AccreditedSystem before = lifecycle.deletable(KIND, asid, find(c, asid, true), version);
             List<RecordRef> endpoints = Sql.list(c, "SELECT endpoint_uuid FROM mhs_endpoint WHERE asid = ? ORDER BY id",
@@ -173,7 +173,7 @@ public final class SystemStore {
         });
     }
 
-    public AccreditedSystem transition(Principal caller, String asid, Version version, TransitionRequest body) {
+    public AccreditedSystem transition(Actor caller, String asid, Version version, TransitionRequest body) {
         RecordLifecycle.checkReason(body);
         return sql.inTransaction(c -> {
             AccreditedSystem before = lifecycle.versioned(KIND, asid, find(c, asid, true), version);

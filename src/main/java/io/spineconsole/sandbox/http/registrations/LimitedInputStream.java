@@ -1,6 +1,6 @@
 package io.spineconsole.sandbox.http.registrations;
 
-import io.spineconsole.sandbox.SandboxServer;
+import io.spineconsole.sandbox.http.Requests;
 
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -47,7 +47,7 @@ final class LimitedInputStream extends FilterInputStream {
     private void count(long n) {
         read += n;
         if (read > limit) {
-            throw SandboxServer.tooLarge(limit);
+            throw Requests.tooLarge(limit);
         }
     }
 }

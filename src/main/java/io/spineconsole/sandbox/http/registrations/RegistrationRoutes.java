@@ -22,8 +22,9 @@ import io.spineconsole.domain.registrations.RegistrationFilter;
 import io.spineconsole.domain.registrations.TransitionRequest;
 import io.spineconsole.sandbox.AuditStore;
 import io.spineconsole.sandbox.SandboxContext;
-import io.spineconsole.sandbox.SandboxServer;
 import io.spineconsole.sandbox.http.Access;
+import io.spineconsole.sandbox.http.AuditQueries;
+import static io.spineconsole.sandbox.http.Callers.actor;
 import io.spineconsole.sandbox.http.ApiResponse;
 import io.spineconsole.sandbox.http.Etags;
 import io.spineconsole.sandbox.http.Idempotency;
@@ -117,7 +118,7 @@ public final class RegistrationRoutes implements RouteGroup {
                         "A CSV import needs type=organisations, accredited-systems or endpoints.");
             }
             try (InputStream body = importBody(ctx)) {
-                return ApiResponse.ok(fhir ? imports.fhir(caller, body, options) : imports.csv(caller, type, body, options));
+                return ApiResponse.ok(fhir ? imports.fhir(actor(ctx), body, options) : imports.csv(actor(ctx), type, body, options));
             } catch (UnreadableFile e) {
                 throw new ProblemException(400, "INVALID_REQUEST_BODY", "Invalid request body", e.getMessage(),
                         List.of(new ProblemException.FieldProblem(e.field(), "INVALID_BODY", e.getMessage())), null);
@@ -155,7 +156,7 @@ public final class RegistrationRoutes implements RouteGroup {
             return ApiResponse.ok(organisations.search(filter, p.cursor(), limit));
         });
         routes.postIdempotent(BASE + "/organisations", Access.ADMIN, (ctx, caller) -> {
-            Organisation created = organisations.create(caller, Requests.body(ctx, context.mapper(), OrganisationCreate.class));
+            Organisation created = organisations.create(actor(ctx), Requests.body(ctx, context.mapper(), OrganisationCreate.class));
             return ApiResponse.created(created, BASE + "/organisations/" + created.odsCode()).etag(created.version());
         });
         routes.get(BASE + "/organisations/{odsCode}", Access.VIEWER, (ctx, caller) -> {
@@ -166,24 +167,24 @@ public final class RegistrationRoutes implements RouteGroup {
         routes.put(BASE + "/organisations/{odsCode}", Access.ADMIN, (ctx, caller) -> {
             String ods = odsCode(ctx);
             Version version = Etags.ifMatch(ctx);
-            Organisation o = organisations.update(caller, ods, version,
+            Organisation o = organisations.update(actor(ctx), ods, version,
                     Requests.body(ctx, context.mapper(), OrganisationUpdate.class));
             return ApiResponse.ok(o).etag(o.version());
         });
         routes.delete(BASE + "/organisations/{odsCode}", Access.ADMIN, (ctx, caller) -> {
             String ods = odsCode(ctx);
-            organisations.delete(caller, ods, Etags.ifMatch(ctx));
+            organisations.delete(actor(ctx), ods, Etags.ifMatch(ctx));
             return ApiResponse.noContent();
         });
         routes.postIdempotent(BASE + "/organisations/{odsCode}/transitions", Access.ADMIN, (ctx, caller) -> {
             String ods = odsCode(ctx);
             Version version = Etags.ifMatch(ctx);
-            Organisation o = organisations.transition(caller, ods, version, transition(ctx));
+            Organisation o = organisations.transition(actor(ctx), ods, version, transition(ctx));
             return ApiResponse.ok(o).etag(o.version());
         });
         routes.get(BASE + "/organisations/{odsCode}/history", Access.VIEWER, (ctx, caller) -> {
             String ods = odsCode(ctx);
-            return history(ctx, "organisation", ods, () -> organisations.get(ods));
+            return AuditQueries.history(ctx, audit, "organisation", ods, () -> organisations.get(ods));
         });
     }
 
@@ -196,7 +197,7 @@ public final class RegistrationRoutes implements RouteGroup {
             return ApiResponse.ok(systems.search(filter, p.cursor(), limit));
         });
         routes.postIdempotent(BASE + "/accredited-systems", Access.ADMIN, (ctx, caller) -> {
-            AccreditedSystem created = systems.create(caller, Requests.body(ctx, context.mapper(), AccreditedSystemCreate.class));
+            AccreditedSystem created = systems.create(actor(ctx), Requests.body(ctx, context.mapper(), AccreditedSystemCreate.class));
             return ApiResponse.created(created, BASE + "/accredited-systems/" + created.asid()).etag(created.version());
         });
         routes.get(BASE + "/accredited-systems/{asid}", Access.VIEWER, (ctx, caller) -> {
@@ -207,24 +208,24 @@ public final class RegistrationRoutes implements RouteGroup {
         routes.put(BASE + "/accredited-systems/{asid}", Access.ADMIN, (ctx, caller) -> {
             String asid = asid(ctx);
             Version version = Etags.ifMatch(ctx);
-            AccreditedSystem s = systems.update(caller, asid, version,
+            AccreditedSystem s = systems.update(actor(ctx), asid, version,
                     Requests.body(ctx, context.mapper(), AccreditedSystemUpdate.class));
             return ApiResponse.ok(s).etag(s.version());
         });
         routes.delete(BASE + "/accredited-systems/{asid}", Access.ADMIN, (ctx, caller) -> {
             String asid = asid(ctx);
-            systems.delete(caller, asid, Etags.ifMatch(ctx));
+            systems.delete(actor(ctx), asid, Etags.ifMatch(ctx));
             return ApiResponse.noContent();
         });
         routes.postIdempotent(BASE + "/accredited-systems/{asid}/transitions", Access.ADMIN, (ctx, caller) -> {
             String asid = asid(ctx);
             Version version = Etags.ifMatch(ctx);
-            AccreditedSystem s = systems.transition(caller, asid, version, transition(ctx));
+            AccreditedSystem s = systems.transition(actor(ctx), asid, version, transition(ctx));
             return ApiResponse.ok(s).etag(s.version());
         });
         routes.get(BASE + "/accredited-systems/{asid}/history", Access.VIEWER, (ctx, caller) -> {
             String asid = asid(ctx);
-            return history(ctx, "accredited-system", asid, () -> systems.get(asid));
+            return AuditQueries.history(ctx, audit, "accredited-system", asid, () -> systems.get(asid));
         });
     }
 
@@ -238,7 +239,7 @@ public final class RegistrationRoutes implements RouteGroup {
             return ApiResponse.ok(endpoints.search(filter, p.cursor(), limit));
         });
         routes.postIdempotent(BASE + "/endpoints", Access.ADMIN, (ctx, caller) -> {
-            MhsEndpoint created = endpoints.create(caller, Requests.body(ctx, context.mapper(), MhsEndpointChange.class));
+            MhsEndpoint created = endpoints.create(actor(ctx), Requests.body(ctx, context.mapper(), MhsEndpointChange.class));
             return ApiResponse.created(created, BASE + "/endpoints/" + created.id()).etag(created.version());
         });
         routes.get(BASE + "/endpoints/{endpointId}", Access.VIEWER, (ctx, caller) -> {
@@ -249,23 +250,23 @@ public final class RegistrationRoutes implements RouteGroup {
         routes.put(BASE + "/endpoints/{endpointId}", Access.ADMIN, (ctx, caller) -> {
             UUID id = endpointId(ctx);
             Version version = Etags.ifMatch(ctx);
-            MhsEndpoint e = endpoints.update(caller, id, version, Requests.body(ctx, context.mapper(), MhsEndpointChange.class));
+            MhsEndpoint e = endpoints.update(actor(ctx), id, version, Requests.body(ctx, context.mapper(), MhsEndpointChange.class));
             return ApiResponse.ok(e).etag(e.version());
         });
         routes.delete(BASE + "/endpoints/{endpointId}", Access.ADMIN, (ctx, caller) -> {
             UUID id = endpointId(ctx);
-            endpoints.delete(caller, id, Etags.ifMatch(ctx));
+            endpoints.delete(actor(ctx), id, Etags.ifMatch(ctx));
             return ApiResponse.noContent();
         });
         routes.postIdempotent(BASE + "/endpoints/{endpointId}/transitions", Access.ADMIN, (ctx, caller) -> {
             UUID id = endpointId(ctx);
             Version version = Etags.ifMatch(ctx);
-            MhsEndpoint e = endpoints.transition(caller, id, version, transition(ctx));
+            MhsEndpoint e = endpoints.transition(actor(ctx), id, version, transition(ctx));
             return ApiResponse.ok(e).etag(e.version());
         });
         routes.get(BASE + "/endpoints/{endpointId}/history", Access.VIEWER, (ctx, caller) -> {
             UUID id = endpointId(ctx);
-            return history(ctx, "endpoint", id.toString(), () -> endpoints.get(id));
+            return AuditQueries.history(ctx, audit, "endpoint", id.toString(), () -> endpoints.get(id));
         });
     }
 
@@ -277,19 +278,7 @@ public final class RegistrationRoutes implements RouteGroup {
         if (ctx.header(Idempotency.HEADER) != null) {
             return new ByteArrayInputStream(ctx.bodyAsBytes());
         }
-        return new LimitedInputStream(ctx.bodyInputStream(), SandboxServer.MAX_IMPORT_BYTES);
-    }
-
-    /**
-     * A record's audit entries, newest first. They outlive the record (a deleted one still has its
-     * history); 404 only when there is no such record and never was.
-     */
-    private ApiResponse history(Context ctx, String entityType, String entityId, Runnable findRecord) {
-        AuditStore.Query query = AuditStore.history(ctx, entityType, entityId);
-        if (!audit.mentions(entityType, entityId)) {
-            findRecord.run();
-        }
-        return ApiResponse.ok(audit.page(query));
+        return new LimitedInputStream(ctx.bodyInputStream(), Requests.MAX_IMPORT_BYTES);
     }
 
     private InteractionList interactions(Context ctx) {

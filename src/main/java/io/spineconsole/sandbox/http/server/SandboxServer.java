@@ -65,9 +65,7 @@ public final class SandboxServer implements AutoCloseable {
                 String requestId = UUID.randomUUID().toString();
                 ctx.header(REQUEST_ID, requestId);
                 Callers.handling(ctx, requestId);
-                AuditLog.handling(requestId); // removed when sandbox-registrations merges
             });
-            config.routes.after(ctx -> AuditLog.handling(null)); // removed when sandbox-registrations merges
             config.routes.beforeMatched(ctx -> authorise(ctx, tokens, limiter));
             config.routes.after(ctx -> {
                 if (WRITES.contains(ctx.method().name()) && ctx.statusCode() < 400) {

@@ -1,7 +1,7 @@
 package io.spineconsole.sandbox.registrations.transfer;
 
 import io.spineconsole.domain.messages.MessagingPattern;
-import io.spineconsole.domain.Principal;
+import io.spineconsole.sandbox.Actor;
 import io.spineconsole.domain.registrations.RegistrationStatus;
 import io.spineconsole.domain.registrations.AccreditedSystem;
 import io.spineconsole.domain.registrations.AccreditedSystemCreate;
@@ -43,7 +43,7 @@ final class ImportPlanner {
     private final Registrations stores;
     private final AuditLog audit;
     private final Map<String, MessagingPattern> catalogue;
-    private final Principal caller;
+    private final Actor caller;
     private final RegistrationStatus status;
     /** Identifiers already planned in this import, so that an entry repeated in one file is refused, not written twice. */
     private final Set<String> seen = new HashSet<>();
@@ -54,7 +54,7 @@ final class ImportPlanner {
      * @param catalogue interaction id → its messaging pattern
      * @param status    what created records start as
      */
-    ImportPlanner(Registrations stores, Map<String, MessagingPattern> catalogue, Principal caller,
+    ImportPlanner(Registrations stores, Map<String, MessagingPattern> catalogue, Actor caller,
                   RegistrationStatus status) {
         this.stores = stores;
         this.audit = stores.context().audit();

@@ -2,7 +2,7 @@ package io.spineconsole.sandbox.registrations.transfer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.spineconsole.domain.messages.MessagingPattern;
-import io.spineconsole.domain.Principal;
+import io.spineconsole.sandbox.Actor;
 import io.spineconsole.domain.registrations.RegistrationStatus;
 import io.spineconsole.domain.registrations.AccreditedSystemCreate;
 import io.spineconsole.domain.registrations.FieldIssue;
@@ -57,7 +57,7 @@ public final class RegistrationImport {
     }
 
     /** Imports the Device and Endpoint resources of an SDS FHIR Bundle. */
-    public ImportReport fhir(Principal caller, InputStream body, Options options) {
+    public ImportReport fhir(Actor caller, InputStream body, Options options) {
         return stores.context().sql().inTransaction(c -> {
             ImportPlanner planner = new ImportPlanner(stores, catalogue, caller, options.status());
             List<ImportEntry> entries = new ArrayList<>();
@@ -78,7 +78,7 @@ public final class RegistrationImport {
     }
 
     /** Imports the records of one type from a CSV file with a header row. */
-    public ImportReport csv(Principal caller, RegistrationFileType type, InputStream body, Options options) {
+    public ImportReport csv(Actor caller, RegistrationFileType type, InputStream body, Options options) {
         return stores.context().sql().inTransaction(c -> {
             ImportPlanner planner = new ImportPlanner(stores, catalogue, caller, options.status());
             List<ImportEntry> entries = new ArrayList<>();
