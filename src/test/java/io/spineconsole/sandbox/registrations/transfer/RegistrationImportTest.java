@@ -1,5 +1,6 @@
 package io.spineconsole.sandbox.registrations.transfer;
 
+import io.spineconsole.sandbox.Actor;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.spineconsole.api.wire.WireJson;
 import io.spineconsole.domain.messages.MessagingPattern;
@@ -42,7 +43,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * and every write audited as an import.
  */
 class RegistrationImportTest {
-    private static final Principal ADMIN = new Principal("ada.admin", Role.ADMIN, 1);
+    private static final Actor ADMIN = new Actor(new Principal("ada.admin", Role.ADMIN, 1), null);
     private static final RegistrationImport.Options APPLY = new RegistrationImport.Options(false, true,
             RegistrationStatus.REQUESTED);
     private static final RegistrationImport.Options DRY_RUN = new RegistrationImport.Options(true, true,
