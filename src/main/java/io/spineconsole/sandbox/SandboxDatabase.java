@@ -92,8 +92,10 @@ public final class SandboxDatabase implements AutoCloseable {
             throw StoreInUseException.isLockedFile(e) ? new StoreInUseException(e) : e;
         }
         try {
+            // SQL migrations, and the Java ones kept beside the store they lay out (found by scanning, so that
+            // this class needs no dependency on them).
             Flyway.configure().dataSource(ds)
-                    .locations("classpath:io/spineconsole/db/migration")
+                    .locations("classpath:io/spineconsole/db/migration", "classpath:io/spineconsole/sandbox/messages")
                     .load().migrate();
             boolean postgres = jdbcUrl.startsWith("jdbc:postgresql:");
             return new SandboxDatabase(ds, postgres ? "postgresql" : "h2", !postgres && !jdbcUrl.startsWith("jdbc:h2:mem:"));

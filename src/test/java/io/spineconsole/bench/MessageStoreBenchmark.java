@@ -210,7 +210,7 @@ public final class MessageStoreBenchmark {
             // Search by message id, through HTTP with the client, and the same statement as bare SQL.
             List<Object[]> idSql = new ArrayList<>();
             for (UUID id : ids) {
-                idSql.add(MessageLoad.firstPageSql(MessageSearch.byId(id), null, null).get(0));
+                idSql.add(load.firstPageSql(MessageSearch.byId(id), null, null).get(0));
             }
             timeEach(ids.subList(0, 200), id -> api.messages().search(MessageSearch.byId(id)).get()); // warm-up
             double[] http = timeEach(ids, id -> {
@@ -232,7 +232,7 @@ public final class MessageStoreBenchmark {
             List<MessageSearch> filtered = filteredSearches(sql, ids, from, to, 300);
             List<Object[]> filteredSql = new ArrayList<>();
             for (MessageSearch s : filtered) {
-                filteredSql.addAll(MessageLoad.firstPageSql(s, s.from(), s.to()));
+                filteredSql.addAll(load.firstPageSql(s, s.from(), s.to()));
             }
             timeEach(filtered.subList(0, 50), s -> api.messages().search(s).get());
             double[] fHttp = timeEach(filtered, s -> api.messages().search(s).get());

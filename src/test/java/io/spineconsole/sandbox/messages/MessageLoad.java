@@ -22,10 +22,13 @@ public final class MessageLoad {
     private static final List<Object> END = new ArrayList<>();
     private final TrafficSimulator simulator;
     private final MessageIngest ingest;
+    private final MessageParties parties;
 
     public MessageLoad(SandboxBackbone backbone) {
         this.simulator = backbone.traffic();
         this.ingest = simulator.ingest();
+        this.parties = new MessageParties(new io.spineconsole.sandbox.Sql(backbone.database().dataSource()),
+                backbone.database().product().equals("postgresql"));
     }
 
     /** What a load wrote. */
@@ -153,10 +156,10 @@ public final class MessageLoad {
     }
 
     /** The statements a search runs for its first page (one per branch, with parameters), for timing bare SQL. */
-    public static List<Object[]> firstPageSql(MessageSearch search, Instant from, Instant to) {
+    public List<Object[]> firstPageSql(MessageSearch search, Instant from, Instant to) {
         MessageQuery q = new MessageQuery(search, from, to);
         List<Object[]> out = new ArrayList<>();
-        for (MessageQuery.Branch b : q.branches()) {
+        for (MessageQuery.Branch b : q.branches(parties)) {
             MessageQuery.Statement page = q.page(b, null, search.limit() + 1);
             out.add(new Object[] {page.sql(), page.params()});
         }
