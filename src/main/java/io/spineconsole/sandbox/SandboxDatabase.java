@@ -78,6 +78,15 @@ public final class SandboxDatabase implements AutoCloseable {
      * @throws StoreInUseException when another process has the H2 file open
      */
     public static SandboxDatabase open(String jdbcUrl, String user, String password) {
+        return open(jdbcUrl, user, password, true);
+    }
+
+    /** A pool on {@code jdbcUrl} with its schema as it is (tests that lay out an older schema first). */
+    public static SandboxDatabase openWithoutMigrating(String jdbcUrl) {
+        return open(jdbcUrl, null, null, false);
+    }
+
+    private static SandboxDatabase open(String jdbcUrl, String user, String password, boolean migrate) {
         jdbcUrl = interruptProof(jdbcUrl);
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(jdbcUrl);
@@ -99,9 +108,11 @@ public final class SandboxDatabase implements AutoCloseable {
         try {
             // SQL migrations, and the Java ones kept beside the store they lay out (found by scanning, so that
             // this class needs no dependency on them).
-            Flyway.configure().dataSource(ds)
-                    .locations("classpath:io/spineconsole/db/migration", "classpath:io/spineconsole/sandbox/messages")
-                    .load().migrate();
+            if (migrate) {
+                Flyway.configure().dataSource(ds)
+                        .locations("classpath:io/spineconsole/db/migration", "classpath:io/spineconsole/sandbox/messages")
+                        .load().migrate();
+            }
             boolean postgres = jdbcUrl.startsWith("jdbc:postgresql:");
             boolean fileBacked = !postgres && !jdbcUrl.startsWith("jdbc:h2:mem:");
             return new SandboxDatabase(ds, postgres ? "postgresql" : "h2", fileBacked, fileBacked ? h2File(jdbcUrl) : null);
