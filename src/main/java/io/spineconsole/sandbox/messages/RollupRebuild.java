@@ -26,15 +26,15 @@ final class RollupRebuild {
     }
 
     /** Rebuilds when the last run stopped with roll-ups unwritten; does nothing otherwise. */
-    static void ifNeeded(Sql sql, RollupStore store) {
+    static void ifNeeded(Sql sql, boolean postgres) {
         Instant from = sql.inConnection(RollupStore::dirtyFrom);
         if (from != null) {
-            rebuild(sql, from);
+            rebuild(sql, postgres, from);
         }
     }
 
     /** Recomputes every roll-up cell with a bucket at or after {@code from} (an hour) from the stored messages. */
-    static void rebuild(Sql sql, Instant from) {
+    static void rebuild(Sql sql, boolean postgres, Instant from) {
         long started = System.nanoTime();
         long messages = sql.inTransaction(c -> {
             RollupStore.deleteFrom(c, from);
@@ -67,7 +67,7 @@ final class RollupRebuild {
                     }
                 }
             }
-            RollupStore.writeComplete(c, cells);
+            new RollupStore(postgres).writeComplete(c, cells);
             RollupStore.setDirtyFrom(c, null);
             return n;
         });

@@ -25,8 +25,10 @@ final class RollupStore {
 
     /** PostgreSQL: touched rows are read a chunk of keys per round trip; embedded H2: one key per lookup. */
     private final int chunk;
+    private final boolean postgres;
 
     RollupStore(boolean postgres) {
+        this.postgres = postgres;
         // H2 2.5 does not use the primary key for an IN list on its last column, but a point lookup
         // costs microseconds in process; PostgreSQL pays a round trip per statement instead.
         this.chunk = postgres ? 100 : 1;
@@ -92,32 +94,31 @@ final class RollupStore {
         }
     }
 
-    /** Writes complete cells as they are: an update where a row is stored, an insert where none is. */
-    static void writeComplete(Connection c, Map<RollupCell.Key, RollupCell> cells) throws SQLException {
-        try (PreparedStatement update = c.prepareStatement("UPDATE message_rollup SET msg_count = ?, error_count = ?, "
-                + "latency_hist = ? WHERE group_by = ? AND minute_start = ? AND group_key = ?");
-             PreparedStatement insert = c.prepareStatement(INSERT)) {
-            int updates = 0;
-            int inserts = 0;
-            for (Map.Entry<RollupCell.Key, RollupCell> e : cells.entrySet()) {
+    /**
+     * Writes complete cells as they are, replacing whatever is stored for them (an upsert: a complete
+     * cell holds the whole value, so the stored row, if any, only has to go).
+     */
+    void writeComplete(Connection c, Map<RollupCell.Key, RollupCell> cells) throws SQLException {
+        if (cells.isEmpty()) {
+            return;
+        }
+        String upsert = postgres
+                ? INSERT + " ON CONFLICT (group_by, minute_start, group_key) DO UPDATE SET msg_count = EXCLUDED.msg_count, "
+                        + "error_count = EXCLUDED.error_count, latency_hist = EXCLUDED.latency_hist"
+                : "MERGE INTO message_rollup (minute_start, group_by, group_key, msg_count, error_count, latency_hist) "
+                        + "KEY (group_by, minute_start, group_key) VALUES (?, ?, ?, ?, ?, ?)";
+        // One order for every writer, so that two transactions never wait on each other's rows in turn.
+        Map<RollupCell.Key, RollupCell> sorted = new java.util.TreeMap<>(java.util.Comparator
+                .comparing(RollupCell.Key::group).thenComparing(RollupCell.Key::bucket).thenComparing(RollupCell.Key::key));
+        sorted.putAll(cells);
+        try (PreparedStatement ps = c.prepareStatement(upsert)) {
+            for (Map.Entry<RollupCell.Key, RollupCell> e : sorted.entrySet()) {
                 RollupCell.Key k = e.getKey();
                 RollupCell v = e.getValue();
-                if (v.stored) {
-                    Sql.bind(update, v.count, v.errors, v.latency.encode(), k.group(), k.bucket(), k.key());
-                    update.addBatch();
-                    updates++;
-                } else {
-                    Sql.bind(insert, k.bucket(), k.group(), k.key(), v.count, v.errors, v.latency.encode());
-                    insert.addBatch();
-                    inserts++;
-                }
+                Sql.bind(ps, k.bucket(), k.group(), k.key(), v.count, v.errors, v.latency.encode());
+                ps.addBatch();
             }
-            if (updates > 0) {
-                update.executeBatch();
-            }
-            if (inserts > 0) {
-                insert.executeBatch();
-            }
+            ps.executeBatch();
         }
     }
 

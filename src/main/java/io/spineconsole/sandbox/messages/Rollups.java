@@ -63,8 +63,11 @@ final class Rollups {
     /** What is recorded (or being recorded) as dirty_from; null when nothing is. */
     private Instant floorKnown;
 
+    private final boolean postgres;
+
     Rollups(Sql sql, boolean postgres) {
         this.sql = sql;
+        this.postgres = postgres;
         this.store = new RollupStore(postgres);
     }
 
@@ -73,7 +76,7 @@ final class Rollups {
      * (the {@link #KEEP} before the newest stored message) into memory.
      */
     void open(Instant now) {
-        RollupRebuild.ifNeeded(sql, store);
+        RollupRebuild.ifNeeded(sql, postgres);
         Instant latest = sql.one("SELECT created_at FROM message ORDER BY created_at DESC, message_id DESC "
                 + "FETCH FIRST 1 ROWS ONLY", r -> Sql.instant(r, "created_at")).orElse(now);
         Instant from = latest.minus(KEEP).truncatedTo(ChronoUnit.HOURS);
@@ -244,7 +247,7 @@ final class Rollups {
                 boolean auto = c.getAutoCommit();
                 c.setAutoCommit(false);
                 try {
-                    RollupStore.writeComplete(c, complete);
+                    store.writeComplete(c, complete);
                     store.addDeltas(c, deltas);
                     synchronized (this) {
                         Instant floor = floorNow();
