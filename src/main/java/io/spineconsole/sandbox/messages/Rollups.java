@@ -12,7 +12,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,8 +21,8 @@ import java.util.function.Consumer;
 /**
  * Roll-ups of message counts, errors and latency per key by minute (and, for endpoints, by hour),
  * kept at ingest: the sandbox is the only writer, so it keeps the recent window (the last
- * {@link #KEEP} before the newest message) whole in memory and answers statistics for it without
- * reading the store. Changes are written on an interval: small groupings every flush, endpoint
+ * {@link #KEEP} before the newest message) whole in memory for the default views (by interaction,
+ * by site, endpoints ranked by hour) and answers them without reading the store. Changes are written on an interval: small groupings every flush, endpoint
  * cells (up to one per endpoint and minute at the national directory) once their bucket has closed.
  *
  * <p>Crash safety: {@code message_rollup_state.dirty_from} says from which hour stored roll-ups may
@@ -41,8 +40,11 @@ final class Rollups {
     /** Per endpoint and clock hour: ranks ~100,000 endpoints from one cell each per hour. */
     static final String ENDPOINT_HOUR = "endpoint-h";
     static final List<String> GROUPS = List.of(INTERACTION, SITE, SITE_INTERACTION, ENDPOINT, ENDPOINT_HOUR);
-    /** Kept whole in memory for the recent window; endpoint minutes are too many, so only their changes are. */
-    static final Set<String> KEPT = Set.of(INTERACTION, SITE, SITE_INTERACTION, ENDPOINT_HOUR);
+    /**
+     * Kept whole in memory for the recent window: what the default views read. Endpoint minutes are
+     * too many, and site × interaction (a filtered view) several times the rest: only their changes are.
+     */
+    static final Set<String> KEPT = Set.of(INTERACTION, SITE, ENDPOINT_HOUR);
     /** How far back from the newest message the roll-ups are kept whole in memory. */
     static final Duration KEEP = Duration.ofHours(2);
     /** A bucket counts as closed once the newest message received is this far past its end. */
@@ -55,7 +57,7 @@ final class Rollups {
     private final Object flushing = new Object();
     /** Readers of stored cells hold it shared; a flush holds it alone from taking its cells to committing them. */
     private final ReentrantReadWriteLock storeLock = new ReentrantReadWriteLock();
-    private final Map<RollupCell.Key, RollupCell> cells = new HashMap<>();
+    private final RollupCells cells = new RollupCells();
     private final Map<Hold, Instant> claims = new IdentityHashMap<>();
     /** Kept groupings are whole in memory for buckets at or after this; none until {@link #open}. */
     private Instant horizon = Instant.MAX;
@@ -106,20 +108,20 @@ final class Rollups {
     private void account(MessageRow row, boolean received, boolean finished) {
         boolean failed = finished && MessageStatuses.isFailed(row.status);
         Long latency = finished && !failed ? row.latencyMs : null;
-        Consumer<RollupCell> change = c -> {
-            if (received) {
-                c.count++;
-            }
-            if (failed) {
-                c.errors++;
-            }
-            if (latency != null) {
-                c.latency.add(latency);
-            }
-            c.dirty = true;
-        };
         forEachKey(row.createdAt, row.interaction, row.site, row.endpointId == null ? null : row.endpointId.toString(),
-                k -> change.accept(cellFor(k)));
+                k -> {
+                    RollupCell c = cellFor(k);
+                    if (received) {
+                        c.count++;
+                    }
+                    if (failed) {
+                        c.errors++;
+                    }
+                    if (latency != null && !k.group().equals(ENDPOINT_HOUR)) { // hours only rank endpoints: counts
+                        c.latency.add(latency);
+                    }
+                    cells.markDirty(k, c);
+                });
         if (row.createdAt.isAfter(newest)) {
             newest = row.createdAt;
         }
@@ -207,18 +209,17 @@ final class Rollups {
                 Map<RollupCell.Key, RollupCell> deltas = new HashMap<>();
                 synchronized (this) {
                     Instant closedBefore = newest.minus(GRACE);
-                    for (Iterator<Map.Entry<RollupCell.Key, RollupCell>> it = cells.entrySet().iterator(); it.hasNext(); ) {
-                        Map.Entry<RollupCell.Key, RollupCell> e = it.next();
-                        RollupCell c = e.getValue();
-                        if (!c.dirty || !(all || due(e.getKey(), closedBefore))) {
+                    for (RollupCell.Key k : cells.dirtyKeys()) {
+                        if (!(all || due(k, closedBefore))) {
                             continue;
                         }
+                        RollupCell c = cells.get(k);
                         if (c.complete) {
-                            complete.put(e.getKey(), c.copy());
-                            c.dirty = false;
+                            complete.put(k, c.copy());
+                            cells.markClean(k, c);
                         } else {
-                            deltas.put(e.getKey(), c);
-                            it.remove();
+                            deltas.put(k, c);
+                            cells.remove(k);
                         }
                     }
                     if (complete.isEmpty() && deltas.isEmpty() && java.util.Objects.equals(floorKnown, floorNow())) {
@@ -275,16 +276,17 @@ final class Rollups {
                 complete.keySet().forEach(k -> {
                     RollupCell kept = cells.get(k);
                     if (kept != null) {
-                        kept.dirty = true;
+                        cells.markDirty(k, kept);
                     }
                 });
                 deltas.forEach((k, d) -> {
                     RollupCell now = cells.get(k);
                     if (now == null) {
+                        d.dirty = true;
                         cells.put(k, d);
                     } else {
                         now.add(d.count, d.errors, d.latency);
-                        now.dirty = true;
+                        cells.markDirty(k, now);
                     }
                 });
             }
@@ -295,9 +297,9 @@ final class Rollups {
     /** The hour from which something is not yet written: the oldest dirty cell or batch in flight; null if none. */
     private Instant floorNow() {
         Instant floor = null;
-        for (Map.Entry<RollupCell.Key, RollupCell> e : cells.entrySet()) {
-            if (e.getValue().dirty && (floor == null || e.getKey().bucket().isBefore(floor))) {
-                floor = e.getKey().bucket();
+        for (RollupCell.Key k : cells.dirtyKeys()) {
+            if (floor == null || k.bucket().isBefore(floor)) {
+                floor = k.bucket();
             }
         }
         // A claim whose transaction never reported back (it failed in a caller's hands) stops counting after a while.
@@ -317,8 +319,7 @@ final class Rollups {
             return;
         }
         horizon = from;
-        cells.entrySet().removeIf(e -> e.getKey().bucket().isBefore(from) && e.getValue().complete
-                && !e.getValue().dirty);
+        cells.evictBefore(KEPT, from);
     }
 
     /**
@@ -350,14 +351,8 @@ final class Rollups {
 
     private void overlay(Map<RollupCell.Key, RollupCell> out, String group, Collection<String> keys, Instant from,
                          Instant to) {
-        Set<String> wanted = keys == null ? null : Set.copyOf(keys);
-        for (Map.Entry<RollupCell.Key, RollupCell> e : cells.entrySet()) {
-            RollupCell.Key k = e.getKey();
-            if (!k.group().equals(group) || k.bucket().isBefore(from) || !k.bucket().isBefore(to)
-                    || (wanted != null && !wanted.contains(k.key()))) {
-                continue;
-            }
-            RollupCell c = e.getValue().copy();
+        cells.forEach(group, keys, from, to, (k, cell) -> {
+            RollupCell c = cell.copy();
             if (c.complete) {
                 out.put(k, c);
             } else {
@@ -366,7 +361,23 @@ final class Rollups {
                     return a;
                 });
             }
+        });
+    }
+
+    /**
+     * Messages per key of one grouping over buckets in [{@code from}, {@code to}): from memory alone
+     * inside the kept window (no cell is copied), else summed from {@link #read}.
+     */
+    Map<String, Long> totals(String group, Instant from, Instant to) {
+        Map<String, Long> out = new HashMap<>();
+        synchronized (this) {
+            if (KEPT.contains(group) && !from.isBefore(horizon)) {
+                cells.forEach(group, null, from, to, (k, c) -> out.merge(k.key(), c.count, Long::sum));
+                return out;
+            }
         }
+        read(group, null, from, to).forEach((k, c) -> out.merge(k.key(), c.count, Long::sum));
+        return out;
     }
 
     /** Test hook: forgets every change not yet written, as a crash would. */

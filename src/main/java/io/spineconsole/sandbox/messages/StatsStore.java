@@ -74,18 +74,26 @@ public final class StatsStore {
      * its site) less the leaders. With {@code ods}, only that organisation's endpoints are ranked.
      */
     private Ranked topEndpoints(Instant start, Instant end, int top, String ods) {
-        Map<String, Long> hourly = new HashMap<>();
-        rollups.read(Rollups.ENDPOINT_HOUR, null, start.truncatedTo(java.time.temporal.ChronoUnit.HOURS), end)
-                .forEach((k, v) -> hourly.merge(k.key(), v.count, Long::sum));
-        java.util.stream.Stream<String> keys = hourly.keySet().stream();
+        Map<String, Long> hourly = rollups.totals(Rollups.ENDPOINT_HOUR,
+                start.truncatedTo(java.time.temporal.ChronoUnit.HOURS), end);
+        Comparator<String> busiest = Comparator.comparingLong((String k) -> -hourly.get(k)).thenComparing(k -> k);
+        List<String> candidates;
         if (ods != null) {
-            keys = keys.filter(k -> {
+            candidates = hourly.keySet().stream().filter(k -> {
                 TrafficDirectory.Target t = k.equals(UNRESOLVED) ? null : endpoints.apply(UUID.fromString(k));
                 return t != null && t.ods().equals(ods);
-            });
+            }).sorted(busiest).toList();
+        } else {
+            // The leaders of ~100,000 endpoints, without sorting them all: a heap of the few wanted.
+            java.util.PriorityQueue<String> heap = new java.util.PriorityQueue<>(busiest.reversed());
+            for (String k : hourly.keySet()) {
+                heap.add(k);
+                if (heap.size() > top + 5) {
+                    heap.poll();
+                }
+            }
+            candidates = heap.stream().sorted(busiest).toList();
         }
-        List<String> candidates = keys.sorted(Comparator.comparingLong((String k) -> -hourly.get(k))
-                .thenComparing(k -> k)).limit(ods == null ? top + 5 : Long.MAX_VALUE).toList();
         List<Cell> cells = cells(rollups.read(Rollups.ENDPOINT, candidates, start, end));
         Map<String, Long> totals = new HashMap<>();
         cells.forEach(c -> totals.merge(c.key(), c.count(), Long::sum));
