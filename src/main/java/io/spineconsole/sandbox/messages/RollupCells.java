@@ -84,6 +84,21 @@ final class RollupCells {
         }
     }
 
+    /** Adds up messages and errors per key of {@code group} over buckets in [{@code from}, {@code to}). */
+    void sumCounts(String group, Instant from, Instant to, Map<String, long[]> into) {
+        TreeMap<Instant, Map<String, RollupCell>> buckets = byGroup.get(group);
+        if (buckets == null || !from.isBefore(to)) {
+            return;
+        }
+        for (Map<String, RollupCell> keys : buckets.subMap(from, true, to, false).values()) {
+            keys.forEach((key, c) -> {
+                long[] sum = into.computeIfAbsent(key, k -> new long[2]);
+                sum[0] += c.count;
+                sum[1] += c.errors;
+            });
+        }
+    }
+
     /** Drops the written, whole cells of {@code groups} with buckets before {@code before}. */
     void evictBefore(Collection<String> groups, Instant before) {
         for (String g : groups) {

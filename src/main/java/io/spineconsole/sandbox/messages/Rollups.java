@@ -365,18 +365,22 @@ final class Rollups {
     }
 
     /**
-     * Messages per key of one grouping over buckets in [{@code from}, {@code to}): from memory alone
+     * Messages and errors per key of one grouping over buckets in [{@code from}, {@code to}): from memory alone
      * inside the kept window (no cell is copied), else summed from {@link #read}.
      */
-    Map<String, Long> totals(String group, Instant from, Instant to) {
-        Map<String, Long> out = new HashMap<>();
+    Map<String, long[]> totals(String group, Instant from, Instant to) {
+        Map<String, long[]> out = new HashMap<>();
         synchronized (this) {
             if (KEPT.contains(group) && !from.isBefore(horizon)) {
-                cells.forEach(group, null, from, to, (k, c) -> out.merge(k.key(), c.count, Long::sum));
+                cells.sumCounts(group, from, to, out);
                 return out;
             }
         }
-        read(group, null, from, to).forEach((k, c) -> out.merge(k.key(), c.count, Long::sum));
+        read(group, null, from, to).forEach((k, c) -> {
+            long[] sum = out.computeIfAbsent(k.key(), x -> new long[2]);
+            sum[0] += c.count;
+            sum[1] += c.errors;
+        });
         return out;
     }
 

@@ -74,25 +74,27 @@ public final class StatsStore {
      * its site) less the leaders. With {@code ods}, only that organisation's endpoints are ranked.
      */
     private Ranked topEndpoints(Instant start, Instant end, int top, String ods) {
-        Map<String, Long> hourly = rollups.totals(Rollups.ENDPOINT_HOUR,
+        Map<String, long[]> hourly = rollups.totals(Rollups.ENDPOINT_HOUR,
                 start.truncatedTo(java.time.temporal.ChronoUnit.HOURS), end);
-        Comparator<String> busiest = Comparator.comparingLong((String k) -> -hourly.get(k)).thenComparing(k -> k);
+        Comparator<Map.Entry<String, long[]>> busiest = Comparator.comparingLong((Map.Entry<String, long[]> e) ->
+                -e.getValue()[0]).thenComparing(Map.Entry::getKey);
         List<String> candidates;
         if (ods != null) {
-            candidates = hourly.keySet().stream().filter(k -> {
+            candidates = hourly.entrySet().stream().filter(e -> {
+                String k = e.getKey();
                 TrafficDirectory.Target t = k.equals(UNRESOLVED) ? null : endpoints.apply(UUID.fromString(k));
                 return t != null && t.ods().equals(ods);
-            }).sorted(busiest).toList();
+            }).sorted(busiest).map(Map.Entry::getKey).toList();
         } else {
             // The leaders of ~100,000 endpoints, without sorting them all: a heap of the few wanted.
-            java.util.PriorityQueue<String> heap = new java.util.PriorityQueue<>(busiest.reversed());
-            for (String k : hourly.keySet()) {
-                heap.add(k);
+            java.util.PriorityQueue<Map.Entry<String, long[]>> heap = new java.util.PriorityQueue<>(busiest.reversed());
+            for (Map.Entry<String, long[]> e : hourly.entrySet()) {
+                heap.add(e);
                 if (heap.size() > top + 5) {
                     heap.poll();
                 }
             }
-            candidates = heap.stream().sorted(busiest).toList();
+            candidates = heap.stream().sorted(busiest).map(Map.Entry::getKey).toList();
         }
         List<Cell> cells = cells(rollups.read(Rollups.ENDPOINT, candidates, start, end));
         Map<String, Long> totals = new HashMap<>();

@@ -168,6 +168,30 @@ public final class MessageLoad {
         return out;
     }
 
+    /**
+     * The statements a search's first page runs on PostgreSQL when there is more than a page: each
+     * branch's page and the planner's estimate of the total ({@code EXPLAIN} of all the filters).
+     */
+    public List<Object[]> firstPageSqlWithEstimate(MessageSearch search, Instant from, Instant to) {
+        List<Object[]> out = new ArrayList<>(firstPageSql(search, from, to));
+        MessageQuery.Statement estimate = new MessageQuery(search, from, to).estimate();
+        out.add(new Object[] {"EXPLAIN (FORMAT JSON) " + estimate.sql(), estimate.params()});
+        return out;
+    }
+
+    /** Works off the retries already due (a store built hours ago has a backlog), as the simulator would. */
+    public long drainDueRetries() {
+        long n = 0;
+        while (true) {
+            List<MessageRow> moved = simulator.progressDueRetries(Instant.now(), 2_000);
+            ingest.update(moved);
+            n += moved.size();
+            if (moved.size() < 100) {
+                return n;
+            }
+        }
+    }
+
     /** The plans of the statements a search runs for its first page (EXPLAIN, one per branch). */
     public List<String> explain(javax.sql.DataSource ds, MessageSearch search, Instant from, Instant to) {
         boolean postgres = ingestIsCopy();
