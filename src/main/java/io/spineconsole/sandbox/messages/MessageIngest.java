@@ -82,25 +82,26 @@ final class MessageIngest {
                 }
                 m.executeBatch();
             }
-            return List.of();
         });
     }
 
     private interface Writes {
-        List<String> run(Connection c) throws SQLException;
+        void run(Connection c) throws SQLException;
     }
 
     private void write(List<MessageRow> rows, boolean inserted, Writes writes) {
+        if (inserted) {
+            parties.register(rows);
+        }
         Rollups.Hold hold = rollups.hold(rows);
         boolean committed = false;
         try {
-            List<String> registered = sql.inTransaction(c -> {
-                List<String> r = writes.run(c);
+            sql.inTransaction(c -> {
+                writes.run(c);
                 hold.persist(c);
-                return r;
+                return null;
             });
             committed = true;
-            parties.remember(registered);
             afterCommit(rows, inserted);
         } finally {
             hold.release(committed);
@@ -117,15 +118,15 @@ final class MessageIngest {
         for (MessageRow r : rows) {
             holds.put(r, hold);
         }
-        insertRows(c, rows); // its parties are remembered only by a batch known to have committed
+        parties.register(rows);
+        insertRows(c, rows);
     }
 
-    private List<String> insertRows(Connection c, List<MessageRow> rows) throws SQLException {
+    private void insertRows(Connection c, List<MessageRow> rows) throws SQLException {
         partitions.ensureFor(c, rows);
-        List<String> registered = parties.register(c, rows);
         if (copy) {
             copyIn(c, rows);
-            return registered;
+            return;
         }
         try (PreparedStatement m = c.prepareStatement(INSERT_MESSAGE)) {
             for (MessageRow r : rows) {
@@ -134,7 +135,6 @@ final class MessageIngest {
             }
             m.executeBatch();
         }
-        return registered;
     }
 
     private static Object[] values(MessageRow r) {

@@ -2,7 +2,6 @@ package io.spineconsole.sandbox.messages;
 
 import io.spineconsole.sandbox.Sql;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -18,7 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * the two ODS indexes (the organisation's messages, a few ranges) instead of five more indexes of
  * its own on the message table, each taking every new row at a random place. It holds one row per
  * party and organisation, so it stays small, and it is exact: every stored message registered its
- * parties in its own transaction, whatever the directory says now.
+ * parties before it was written, whatever the directory says now.
  */
 final class MessageParties {
     static final String ASID = "asid";
@@ -46,20 +45,20 @@ final class MessageParties {
         return odsOf(ENDPOINT, endpoint.toString());
     }
 
-    /** Registers the rows' parties not yet known, in the caller's transaction; returns what to remember on commit. */
-    List<String> register(Connection c, List<MessageRow> rows) throws SQLException {
+    /**
+     * Registers the rows' parties not yet known, before the rows are written (in a short transaction of
+     * its own, one writer at a time: concurrent batches registering the same party made H2 refuse one).
+     * A party registered for rows that then fail to commit costs a search one empty range, nothing more.
+     */
+    synchronized void register(List<MessageRow> rows) {
         if (!loaded) {
-            synchronized (this) {
-                if (!loaded) {
-                    for (String k : Sql.list(c, "SELECT kind, party, ods_code FROM message_party",
-                            r -> r.getString(1) + "|" + r.getString(2) + "|" + r.getString(3))) {
-                        known.add(k);
-                    }
-                    loaded = true;
-                }
+            for (String k : sql.list("SELECT kind, party, ods_code FROM message_party",
+                    r -> r.getString(1) + "|" + r.getString(2) + "|" + r.getString(3))) {
+                known.add(k);
             }
+            loaded = true;
         }
-        Set<String> fresh = new TreeSet<>(); // one order for every writer: concurrent batches never deadlock
+        Set<String> fresh = new TreeSet<>(); // one order for every writer
         for (MessageRow r : rows) {
             candidate(fresh, ASID, r.fromAsid, r.fromOds);
             candidate(fresh, ASID, r.toAsid, r.toOds);
@@ -68,20 +67,23 @@ final class MessageParties {
             candidate(fresh, ENDPOINT, r.endpointId == null ? null : r.endpointId.toString(), r.toOds);
         }
         if (fresh.isEmpty()) {
-            return List.of();
+            return;
         }
         String insert = postgres
                 ? "INSERT INTO message_party (kind, party, ods_code) VALUES (?, ?, ?) ON CONFLICT DO NOTHING"
                 : "MERGE INTO message_party (kind, party, ods_code) KEY (kind, party, ods_code) VALUES (?, ?, ?)";
-        try (PreparedStatement ps = c.prepareStatement(insert)) {
-            for (String k : fresh) {
-                String[] p = k.split("\\|", 3);
-                Sql.bind(ps, p[0], p[1], p[2]);
-                ps.addBatch();
+        sql.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(insert)) {
+                for (String k : fresh) {
+                    String[] p = k.split("\\|", 3);
+                    Sql.bind(ps, p[0], p[1], p[2]);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
             }
-            ps.executeBatch();
-        }
-        return new ArrayList<>(fresh);
+            return null;
+        });
+        known.addAll(fresh);
     }
 
     private void candidate(Set<String> fresh, String kind, String party, String ods) {
@@ -94,8 +96,4 @@ final class MessageParties {
         }
     }
 
-    /** After the registering transaction committed. */
-    void remember(List<String> registered) {
-        known.addAll(registered);
-    }
 }
