@@ -6,6 +6,8 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.exception.FlywayValidateException;
 
 import javax.sql.DataSource;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -16,11 +18,14 @@ public final class SandboxDatabase implements AutoCloseable {
     private final HikariDataSource dataSource;
     private final String product;
     private final boolean fileBacked;
+    /** The H2 file, for an embedded file store; null otherwise. */
+    private final Path file;
 
-    private SandboxDatabase(HikariDataSource dataSource, String product, boolean fileBacked) {
+    private SandboxDatabase(HikariDataSource dataSource, String product, boolean fileBacked, Path file) {
         this.dataSource = dataSource;
         this.product = product;
         this.fileBacked = fileBacked;
+        this.file = file;
     }
 
     /** A store whose migration history differs from this build's: written by another version. */
@@ -73,6 +78,15 @@ public final class SandboxDatabase implements AutoCloseable {
      * @throws StoreInUseException when another process has the H2 file open
      */
     public static SandboxDatabase open(String jdbcUrl, String user, String password) {
+        return open(jdbcUrl, user, password, true);
+    }
+
+    /** A pool on {@code jdbcUrl} with its schema as it is (tests that lay out an older schema first). */
+    public static SandboxDatabase openWithoutMigrating(String jdbcUrl) {
+        return open(jdbcUrl, null, null, false);
+    }
+
+    private static SandboxDatabase open(String jdbcUrl, String user, String password, boolean migrate) {
         jdbcUrl = interruptProof(jdbcUrl);
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(jdbcUrl);
@@ -92,11 +106,16 @@ public final class SandboxDatabase implements AutoCloseable {
             throw StoreInUseException.isLockedFile(e) ? new StoreInUseException(e) : e;
         }
         try {
-            Flyway.configure().dataSource(ds)
-                    .locations("classpath:io/spineconsole/db/migration")
-                    .load().migrate();
+            // SQL migrations, and the Java ones kept beside the store they lay out (found by scanning, so that
+            // this class needs no dependency on them).
+            if (migrate) {
+                Flyway.configure().dataSource(ds)
+                        .locations("classpath:io/spineconsole/db/migration", "classpath:io/spineconsole/sandbox/messages")
+                        .load().migrate();
+            }
             boolean postgres = jdbcUrl.startsWith("jdbc:postgresql:");
-            return new SandboxDatabase(ds, postgres ? "postgresql" : "h2", !postgres && !jdbcUrl.startsWith("jdbc:h2:mem:"));
+            boolean fileBacked = !postgres && !jdbcUrl.startsWith("jdbc:h2:mem:");
+            return new SandboxDatabase(ds, postgres ? "postgresql" : "h2", fileBacked, fileBacked ? h2File(jdbcUrl) : null);
         } catch (FlywayValidateException e) {
             ds.close();
             throw new IncompatibleSchemaException(e);
@@ -145,6 +164,67 @@ public final class SandboxDatabase implements AutoCloseable {
             s.execute("CHECKPOINT");
         } catch (SQLException e) {
             throw new Sql.StoreException(e);
+        }
+    }
+
+    /** The {@code .mv.db} file of an embedded H2 URL ({@code jdbc:h2:[file:|async:]path[;options]}); null if none. */
+    static Path h2File(String jdbcUrl) {
+        String name = jdbcUrl.substring("jdbc:h2:".length());
+        int options = name.indexOf(';');
+        if (options >= 0) {
+            name = name.substring(0, options);
+        }
+        for (String prefix : new String[] {"async:", "file:", "nio:"}) {
+            if (name.startsWith(prefix)) {
+                name = name.substring(prefix.length());
+            }
+        }
+        if (name.startsWith("mem:") || name.startsWith("tcp:") || name.startsWith("ssl:") || name.startsWith("zip:")) {
+            return null;
+        }
+        String path = name.startsWith("~") ? System.getProperty("user.home") + name.substring(1) : name;
+        return Path.of(path + ".mv.db");
+    }
+
+    /** Bytes the store takes on disk: the H2 file, or the PostgreSQL database; 0 for an in-memory store. */
+    public long sizeBytes() {
+        if (product.equals("postgresql")) {
+            return new Sql(dataSource).count("SELECT pg_database_size(current_database())");
+        }
+        try {
+            return file == null || !Files.exists(file) ? 0 : Files.size(file);
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    /**
+     * Leaves an embedded H2 file no larger than its data needs. H2 writes copy-on-write: a first
+     * seeding rewrites index pages over and over and leaves a file several times its data. The
+     * database is closed compacted and the pool's connections replaced (the next one reopens it).
+     * Meant for start-up, before the store is served; does nothing on other stores.
+     */
+    public void compact() {
+        if (file == null) {
+            return;
+        }
+        Connection c = null;
+        try {
+            c = dataSource.getConnection();
+            try (Statement s = c.createStatement()) {
+                s.execute("SHUTDOWN COMPACT");
+            }
+        } catch (SQLException e) {
+            throw new Sql.StoreException(e);
+        } finally {
+            if (c != null) {
+                try {
+                    c.close();
+                } catch (SQLException closed) {
+                    // The database closed under it, as asked: the pool drops the connection.
+                }
+            }
+            dataSource.getHikariPoolMXBean().softEvictConnections();
         }
     }
 

@@ -110,6 +110,11 @@ public final class Sql {
         return instant == null ? null : Timestamp.from(instant);
     }
 
+    /** Runs {@code work} on a connection of the pool, as it comes (auto-commit on); the caller manages any transaction. */
+    public <T> T inConnection(Work<T> work) {
+        return withConnection(work);
+    }
+
     private <T> T withConnection(Work<T> work) {
         try (Connection c = dataSource.getConnection()) {
             return work.run(c);

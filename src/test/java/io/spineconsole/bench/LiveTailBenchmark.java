@@ -55,6 +55,10 @@ public final class LiveTailBenchmark {
     private static final int SECONDS = Integer.getInteger("bench.seconds", 60);
     private static final int WARMUP = Integer.getInteger("bench.warmup", 10);
     private static final int RUNS = Integer.getInteger("bench.runs", 3);
+    /** {@code fake}: the stand-in server; {@code sandbox}: the sandbox itself, its simulator feeding the stream. */
+    private static final String FEED = System.getProperty("bench.feed", "fake");
+    /** The sandbox feed's store: {@code postgres} (embedded server) or {@code h2}. */
+    private static final String FEED_DB = System.getProperty("bench.feedDb", "postgres");
 
     /** What one run measured. */
     record Result(int pulses, double p50, double p95, double p99, double max, int over50, double sentPerSecond,
@@ -74,8 +78,9 @@ public final class LiveTailBenchmark {
         Platform.startup(started::countDown);
         started.await();
         Platform.setImplicitExit(false);
-        System.out.printf(Locale.ROOT, "Live tail at %,d msg/s (about %,d stream events/s), %d s measured after %d s warm-up,"
-                + " %d runs, %s, max heap %d MB%n", RATE, RATE * 4, SECONDS, WARMUP, RUNS,
+        System.out.printf(Locale.ROOT, "Live tail at %,d msg/s (about %,d stream events/s) fed by %s, %d s measured after %d s"
+                + " warm-up, %d runs, %s, max heap %d MB%n", RATE, RATE * 4, FEED.equals("sandbox") ? "the sandbox itself ("
+                + FEED_DB + ", its simulator and ingest path)" : "the stand-in server", SECONDS, WARMUP, RUNS,
                 display ? "X display" : "headless Monocle", Runtime.getRuntime().maxMemory() >> 20);
         List<Result> results = new ArrayList<>();
         List<Result> baselines = new ArrayList<>();
@@ -90,7 +95,7 @@ public final class LiveTailBenchmark {
             Result r = run(true);
             results.add(r);
             System.out.printf(Locale.ROOT, "run %d: pulses %d, gap p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms,"
-                            + " gaps > 50 ms: %d; sent %,.0f events/s; FX thread busy %.0f%% of the time, its CPU per pulse p99 %.1f ms;"
+                            + " gaps > 50 ms: %d; sent %,.0f " + (FEED.equals("sandbox") ? "messages stored" : "events") + "/s; FX thread busy %.0f%% of the time, its CPU per pulse p99 %.1f ms;"
                             + " tail showed \"%s\", %d rows, \"%s\"; heap max used %d MB, old gen after GC %s MB; load %.1f%n",
                     run, r.pulses(), r.p50(), r.p95(), r.p99(), r.max(), r.over50(), r.sentPerSecond(),
                     r.fxCpuShare() * 100, r.cpuP99(),
@@ -110,9 +115,16 @@ public final class LiveTailBenchmark {
     }
 
     private static Result run(boolean live) throws Exception {
-        StringBuilder url = new StringBuilder();
-        Process server = FakeAdminApi.startProcess(1_000, RATE, url);
-        try (HttpBackboneApi api = new HttpBackboneApi(url.toString(), () -> "bench-token",
+        SandboxFeed.Feed feed;
+        if (FEED.equals("sandbox")) {
+            feed = SandboxFeed.start(RATE, FEED_DB);
+        } else {
+            StringBuilder fakeUrl = new StringBuilder();
+            Process fake = FakeAdminApi.startProcess(1_000, RATE, fakeUrl);
+            feed = new SandboxFeed.Feed(fake, fakeUrl.toString(), "bench-token", fakeUrl + "/bench/sent");
+        }
+        Process server = feed.process();
+        try (HttpBackboneApi api = new HttpBackboneApi(feed.url(), feed::token,
                 HttpBackboneApi.HttpClientOptions.defaults())) {
             I18n i18n = new I18n(Locale.UK);
             WorkspaceServices services = new WorkspaceServices(new UiExecutor(Platform::runLater), i18n, new Navigator(),
@@ -150,7 +162,7 @@ public final class LiveTailBenchmark {
             Thread.sleep(WARMUP * 1_000L);
             List<MemoryPoolMXBean> oldGen = ManagementFactory.getMemoryPoolMXBeans().stream()
                     .filter(p -> p.getType() == MemoryType.HEAP && p.getName().contains("Old")).toList();
-            long sentBefore = sent(url.toString());
+            long sentBefore = sent(feed.sentUrl());
             long begin = System.nanoTime();
             onFx(() -> measuring[0] = true);
             long heapMax = 0;
@@ -164,7 +176,7 @@ public final class LiveTailBenchmark {
                 }
             }
             onFx(() -> measuring[0] = false);
-            double sentPerSecond = (sent(url.toString()) - sentBefore) / ((System.nanoTime() - begin) / 1e9);
+            double sentPerSecond = (sent(feed.sentUrl()) - sentBefore) / ((System.nanoTime() - begin) / 1e9);
             String[] shown = {"", "", ""};
             int[] rows = new int[1];
             onFx(() -> {
@@ -198,9 +210,9 @@ public final class LiveTailBenchmark {
     }
 
     /** Stream events the stand-in has sent so far. */
-    private static long sent(String baseUrl) throws Exception {
+    private static long sent(String sentUrl) throws Exception {
         var client = java.net.http.HttpClient.newHttpClient();
-        var answer = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl + "/bench/sent")).build(),
+        var answer = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(sentUrl)).build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString());
         return Long.parseLong(answer.body().strip());
     }

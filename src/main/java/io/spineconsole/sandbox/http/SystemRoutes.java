@@ -1,6 +1,7 @@
 package io.spineconsole.sandbox.http;
 
 import io.spineconsole.domain.ServerHealth;
+import io.spineconsole.domain.StoreUsage;
 import io.spineconsole.platform.BuildInfo;
 import io.spineconsole.sandbox.SummaryStore;
 
@@ -11,11 +12,19 @@ public final class SystemRoutes implements RouteGroup {
     private final SummaryStore summaries;
     private final String mode;
     private final String database;
+    private final java.util.function.Supplier<StoreUsage> store;
 
     public SystemRoutes(SummaryStore summaries, String mode, String database) {
+        this(summaries, mode, database, () -> null);
+    }
+
+    /** @param store the store's size and retention (measured no more often than it likes) */
+    public SystemRoutes(SummaryStore summaries, String mode, String database,
+                        java.util.function.Supplier<StoreUsage> store) {
         this.summaries = summaries;
         this.mode = mode;
         this.database = database;
+        this.store = store;
     }
 
     @Override
@@ -23,7 +32,8 @@ public final class SystemRoutes implements RouteGroup {
         // None of these takes a query parameter: any is refused, as everywhere else.
         routes.get("/api/v1/health", Access.PUBLIC, (ctx, caller) -> {
             QueryParams.of(ctx);
-            return ApiResponse.ok(new ServerHealth("ok", BuildInfo.version(), API_VERSION, mode, database));
+            return ApiResponse.ok(new ServerHealth("ok", BuildInfo.version(), API_VERSION, mode, database,
+                    store.get()));
         });
         routes.get("/api/v1/me", Access.VIEWER, (ctx, caller) -> {
             QueryParams.of(ctx);

@@ -9,7 +9,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
-import java.util.UUID;
 
 /**
  * How a message travels across the backbone, after the MHS messaging patterns: received → routed
@@ -40,8 +39,9 @@ final class DeliveryModel {
         Target to = receivers.get(random.nextInt(receivers.size()));
         Target from = all.get(random.nextInt(all.size()));
         MessageRow row = new MessageRow();
-        row.id = new UUID(random.nextLong(), random.nextLong() & 0xFFFF_FFFF_FFFF_0FFFL | 0x4000L);
-        row.conversationId = random.nextInt(4) == 0 ? UUID.randomUUID() : row.id;
+        // Time-ordered ids: new rows land at the right edge of the key and conversation indexes.
+        row.id = MessageIds.timeOrdered(at, random);
+        row.conversationId = random.nextInt(4) == 0 ? MessageIds.timeOrdered(at, random) : row.id;
         row.interaction = interaction;
         row.pattern = to.pattern();
         row.fromAsid = from.asid();

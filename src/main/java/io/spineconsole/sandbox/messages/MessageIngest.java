@@ -18,39 +18,37 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Writes messages and their timeline events in batches: new messages are inserted, progressed
- * ones updated, each with their new events, in one transaction per batch; then the roll-ups count
- * them and the live stream publishes every status change.
+ * The one way messages enter the store (the traffic simulator, redelivery, seeding, and a feed):
+ * new messages are inserted and progressed ones updated, each with their timeline, in one
+ * transaction per batch together with their parties ({@link MessageParties}) and the roll-ups'
+ * claim ({@link Rollups.Hold}); then the roll-ups count them and the live stream publishes every
+ * status change.
  */
 final class MessageIngest {
-    private static final String INSERT_MESSAGE = "INSERT INTO message (message_id, conversation_id, interaction_id, "
-            + "messaging_pattern, from_asid, to_asid, from_party_key, to_party_key, from_ods, to_ods, site_code, status, "
-            + "attempts, size_bytes, latency_ms, error_code, error_description, redelivery_of, created_at, updated_at, "
-            + "endpoint_id, signature, redelivery_job_id, next_attempt_at, version) "
-            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String INSERT_MESSAGE = "INSERT INTO message (" + MessageSchema.INSERT_COLUMNS + ") "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String UPDATE_MESSAGE = "UPDATE message SET status = ?, attempts = ?, latency_ms = ?, "
             + "error_code = ?, error_description = ?, updated_at = ?, signature = ?, next_attempt_at = ?, "
-            + "version = version + 1 WHERE message_id = ?";
-    private static final String INSERT_EVENT = "INSERT INTO message_event (message_id, seq, status, code, description, "
-            + "site_code, occurred_at, attempt) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
-
-    private static final String COPY_MESSAGE = "COPY message (message_id, conversation_id, interaction_id, "
-            + "messaging_pattern, from_asid, to_asid, from_party_key, to_party_key, from_ods, to_ods, site_code, status, "
-            + "attempts, size_bytes, latency_ms, error_code, error_description, redelivery_of, created_at, updated_at, "
-            + "endpoint_id, signature, redelivery_job_id, next_attempt_at, version) FROM STDIN (FORMAT csv)";
-    private static final String COPY_EVENT = "COPY message_event (message_id, seq, status, code, description, "
-            + "site_code, occurred_at, attempt) FROM STDIN (FORMAT csv)";
+            + "version = version + 1, timeline = timeline || ? WHERE message_id = ?";
+    static final String COPY_MESSAGE = "COPY message (" + MessageSchema.INSERT_COLUMNS + ") FROM STDIN (FORMAT csv)";
 
     private final Sql sql;
     private final Rollups rollups;
     private final StreamHub stream;
+    private final MessageParties parties;
+    private final MessagePartitions partitions;
+    /** Claims of rows written in a caller's transaction, released when the caller reports the commit. */
+    private final java.util.Map<MessageRow, Rollups.Hold> holds = new java.util.concurrent.ConcurrentHashMap<>();
     /** On PostgreSQL new rows go in with COPY: several times the rows per second of batched INSERTs. */
     private final boolean copy;
 
-    MessageIngest(Sql sql, Rollups rollups, StreamHub stream, boolean postgres) {
+    MessageIngest(Sql sql, Rollups rollups, StreamHub stream, MessageParties parties, MessagePartitions partitions,
+                  boolean postgres) {
         this.sql = sql;
         this.rollups = rollups;
         this.stream = stream;
+        this.parties = parties;
+        this.partitions = partitions;
         this.copy = postgres;
     }
 
@@ -58,56 +56,107 @@ final class MessageIngest {
         return rollups;
     }
 
-    /** Inserts new messages with their events. */
+    /** Inserts new messages with their timelines, in one transaction; then counts and publishes them. */
     void insert(List<MessageRow> rows) {
         if (rows.isEmpty()) {
             return;
         }
-        sql.inTransaction(c -> {
-            insert(c, rows);
+        sql.inConnection(c -> {
+            partitions.ensureFor(c, rows);  // before the batch's transaction: a new partition locks the table briefly
             return null;
         });
-        afterCommit(rows, true);
+        write(rows, true, c -> insertRows(c, rows));
     }
 
-    /** Inserts inside the caller's transaction; the caller calls {@link #afterCommit} once it commits. */
+    /** Stores progress on messages already stored (a retry, an expiry), appending their new events. */
+    void update(List<MessageRow> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        write(rows, false, c -> {
+            try (PreparedStatement m = c.prepareStatement(UPDATE_MESSAGE)) {
+                for (MessageRow r : rows) {
+                    Sql.bind(m, r.status.code(), r.attempts, r.latencyMs, r.errorCode, r.errorDescription,
+                            r.updatedAt, r.signature(), r.nextAttemptAt, Timeline.encode(r.newEvents), r.id);
+                    m.addBatch();
+                }
+                m.executeBatch();
+            }
+        });
+    }
+
+    private interface Writes {
+        void run(Connection c) throws SQLException;
+    }
+
+    private void write(List<MessageRow> rows, boolean inserted, Writes writes) {
+        if (inserted) {
+            parties.register(rows);
+        }
+        Rollups.Hold hold = rollups.hold(rows);
+        boolean committed = false;
+        try {
+            sql.inTransaction(c -> {
+                writes.run(c);
+                hold.persist(c);
+                return null;
+            });
+            committed = true;
+            afterCommit(rows, inserted);
+        } finally {
+            hold.release(committed);
+        }
+    }
+
+    /**
+     * Inserts inside the caller's transaction (a redelivery, with its audit entry); the caller calls
+     * {@link #afterCommit} with the same rows once it commits.
+     */
     void insert(Connection c, List<MessageRow> rows) throws SQLException {
+        Rollups.Hold hold = rollups.hold(rows);
+        hold.persist(c);
+        for (MessageRow r : rows) {
+            holds.put(r, hold);
+        }
+        parties.register(rows);
+        insertRows(c, rows);
+    }
+
+    private void insertRows(Connection c, List<MessageRow> rows) throws SQLException {
+        partitions.ensureFor(c, rows);
         if (copy) {
             copyIn(c, rows);
             return;
         }
         try (PreparedStatement m = c.prepareStatement(INSERT_MESSAGE)) {
             for (MessageRow r : rows) {
-                Sql.bind(m, r.id, r.conversationId, r.interaction, r.pattern.code(), r.fromAsid, r.toAsid,
-                        r.fromPartyKey, r.toPartyKey, r.fromOds, r.toOds, r.site, r.status.code(), r.attempts,
-                        r.sizeBytes, r.latencyMs, r.errorCode, r.errorDescription, r.redeliveryOf, r.createdAt,
-                        r.updatedAt, r.endpointId, r.signature(), r.redeliveryJobId, r.nextAttemptAt, r.version);
+                Sql.bind(m, values(r));
                 m.addBatch();
             }
             m.executeBatch();
         }
-        insertEvents(c, rows);
+    }
+
+    private static Object[] values(MessageRow r) {
+        return new Object[] {r.id, r.conversationId, r.interaction, r.pattern.code(), r.fromAsid, r.toAsid,
+                r.fromPartyKey, r.toPartyKey, r.fromOds, r.toOds, r.site, r.status.code(), r.attempts, r.sizeBytes,
+                r.latencyMs, r.errorCode, r.errorDescription, r.redeliveryOf, r.createdAt, r.updatedAt, r.endpointId,
+                r.signature(), r.redeliveryJobId, r.nextAttemptAt, r.version, Timeline.encode(r.newEvents)};
+    }
+
+    /** The rows as PostgreSQL's CSV COPY input (also what a benchmark copies bare, to compare). */
+    static String csv(List<MessageRow> rows) {
+        StringBuilder messages = new StringBuilder(rows.size() * 900);
+        for (MessageRow r : rows) {
+            Csv.row(messages, values(r));
+        }
+        return messages.toString();
     }
 
     private static void copyIn(Connection c, List<MessageRow> rows) throws SQLException {
-        StringBuilder messages = new StringBuilder(rows.size() * 400);
-        StringBuilder events = new StringBuilder(rows.size() * 600);
-        for (MessageRow r : rows) {
-            Csv.row(messages, r.id, r.conversationId, r.interaction, r.pattern.code(), r.fromAsid, r.toAsid,
-                    r.fromPartyKey, r.toPartyKey, r.fromOds, r.toOds, r.site, r.status.code(), r.attempts, r.sizeBytes,
-                    r.latencyMs, r.errorCode, r.errorDescription, r.redeliveryOf, r.createdAt, r.updatedAt,
-                    r.endpointId, r.signature(), r.redeliveryJobId, r.nextAttemptAt, r.version);
-            for (MessageEvent ev : r.newEvents) {
-                Csv.row(events, r.id, ev.seq(), ev.status().code(), ev.code(), ev.description(), ev.site(), ev.at(),
-                        ev.attempt());
-            }
-        }
         try {
             CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
-            copy.copyIn(COPY_MESSAGE, new StringReader(messages.toString()));
-            if (events.length() > 0) {
-                copy.copyIn(COPY_EVENT, new StringReader(events.toString()));
-            }
+            copy.copyIn(COPY_MESSAGE, new StringReader(csv(rows)));
         } catch (IOException e) {
             throw new SQLException("COPY into the message store failed", e);
         }
@@ -148,43 +197,14 @@ final class MessageIngest {
         }
     }
 
-    /** Stores progress on messages already stored (a retry, an expiry). */
-    void update(List<MessageRow> rows) {
-        if (rows.isEmpty()) {
-            return;
-        }
-        sql.inTransaction(c -> {
-            try (PreparedStatement m = c.prepareStatement(UPDATE_MESSAGE)) {
-                for (MessageRow r : rows) {
-                    Sql.bind(m, r.status.code(), r.attempts, r.latencyMs, r.errorCode, r.errorDescription,
-                            r.updatedAt, r.signature(), r.nextAttemptAt, r.id);
-                    m.addBatch();
-                }
-                m.executeBatch();
-            }
-            insertEvents(c, rows);
-            return null;
-        });
-        afterCommit(rows, false);
-    }
-
-    private static void insertEvents(Connection c, List<MessageRow> rows) throws SQLException {
-        try (PreparedStatement e = c.prepareStatement(INSERT_EVENT)) {
-            for (MessageRow r : rows) {
-                for (MessageEvent ev : r.newEvents) {
-                    Sql.bind(e, r.id, ev.seq(), ev.status().code(), ev.code(), ev.description(), ev.site(), ev.at(),
-                            ev.attempt());
-                    e.addBatch();
-                }
-            }
-            e.executeBatch();
-        }
-    }
-
     /** Counts the rows in the roll-ups and publishes their status changes on the live stream. */
     void afterCommit(List<MessageRow> rows, boolean inserted) {
         List<StreamHub.Entry> changes = new ArrayList<>();
         for (MessageRow r : rows) {
+            Rollups.Hold hold = holds.remove(r);
+            if (hold != null) {
+                hold.release(true);
+            }
             if (inserted) {
                 rollups.received(r);
             } else if (r.becameFinal) {

@@ -11,9 +11,10 @@ import java.util.UUID;
 /**
  * Turns a message search into keyset SQL that reads a page straight off an index. One filter
  * drives: the most selective one given, in a fixed order. A filter that matches the sender or the
- * recipient (ODS, ASID, party key) or several statuses becomes several branches, each an indexed
- * range (equality column, created_at DESC, message_id DESC) ordered by the index's own columns;
- * the branches' pages are merged. Every other filter is a residual condition on the same rows.
+ * recipient (ODS, and through the party map ASID, party key, endpoint) or several statuses becomes
+ * several branches, each an indexed range (equality column, created_at DESC, message_id DESC)
+ * ordered by the index's own columns; the branches' pages are merged. Every other filter is a
+ * residual condition on the same rows.
  */
 final class MessageQuery {
     static final String COLUMNS = "message_id, conversation_id, interaction_id, messaging_pattern, from_asid, to_asid, "
@@ -87,27 +88,33 @@ final class MessageQuery {
         return this;
     }
 
-    List<Branch> branches() {
+    /**
+     * The indexed ranges to read. A search by party key, ASID or endpoint reads the ODS indexes: the
+     * ranges of each organisation the party appears with ({@code parties}), as sender and as
+     * recipient (an endpoint only as recipient); the party itself is a residual condition. A party
+     * that never appeared has no range: nothing matches.
+     */
+    List<Branch> branches(MessageParties parties) {
         if (search.messageId() != null) {
             return List.of(new Branch("message_id", search.messageId()));
         }
         if (search.conversationId() != null) {
             return List.of(new Branch("conversation_id", search.conversationId()));
         }
-        if (search.partyKey() != null) {
-            return List.of(new Branch("from_party_key", search.partyKey()), new Branch("to_party_key", search.partyKey()));
-        }
-        if (search.asid() != null) {
-            return List.of(new Branch("from_asid", search.asid()), new Branch("to_asid", search.asid()));
-        }
-        if (search.endpointId() != null) {
-            return List.of(new Branch("endpoint_id", search.endpointId()));
-        }
         if (search.signature() != null) {
             return List.of(new Branch("signature", search.signature()));
         }
+        if (search.partyKey() != null) {
+            return bothWays(parties.odsOf(MessageParties.PARTY_KEY, search.partyKey()));
+        }
+        if (search.asid() != null) {
+            return bothWays(parties.odsOf(MessageParties.ASID, search.asid()));
+        }
+        if (search.endpointId() != null) {
+            return parties.odsOfEndpoint(search.endpointId()).stream().map(o -> new Branch("to_ods", o)).toList();
+        }
         if (search.ods() != null) {
-            return List.of(new Branch("from_ods", search.ods()), new Branch("to_ods", search.ods()));
+            return bothWays(List.of(search.ods()));
         }
         if (search.interaction() != null) {
             return List.of(new Branch("interaction_id", search.interaction()));
@@ -119,6 +126,15 @@ final class MessageQuery {
             return List.of(new Branch("site_code", search.site()));
         }
         return List.of(new Branch(null, null));
+    }
+
+    private static List<Branch> bothWays(List<String> odsCodes) {
+        List<Branch> out = new ArrayList<>();
+        for (String ods : odsCodes) {
+            out.add(new Branch("from_ods", ods));
+            out.add(new Branch("to_ods", ods));
+        }
+        return out;
     }
 
     /** The SQL and parameters for one branch's page of {@code limit} rows after {@code after}. */

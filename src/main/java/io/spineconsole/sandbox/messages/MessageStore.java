@@ -45,11 +45,13 @@ public final class MessageStore {
     private final Sql sql;
     private final boolean postgres;
     private final ObjectMapper mapper;
+    private final MessageParties parties;
 
-    MessageStore(Sql sql, boolean postgres, ObjectMapper mapper) {
+    MessageStore(Sql sql, boolean postgres, ObjectMapper mapper, MessageParties parties) {
         this.sql = sql;
         this.postgres = postgres;
         this.mapper = mapper;
+        this.parties = parties;
     }
 
     /** A time window: given bounds, else {@code to} = now and {@code from} = {@code to} − {@code defaultSpan}. */
@@ -132,7 +134,7 @@ public final class MessageStore {
     /** Up to {@code limit + 1} rows: each branch's page, merged in page order without duplicates. */
     List<MessageSummary> page(MessageQuery query, MessageQuery.After after, int limit, boolean oldestFirst) {
         Map<UUID, MessageSummary> merged = new LinkedHashMap<>();
-        for (MessageQuery.Branch branch : query.branches()) {
+        for (MessageQuery.Branch branch : query.branches(parties)) {
             MessageQuery.Statement q = query.page(branch, after, limit + 1);
             for (MessageSummary m : sql.list(q.sql(), MessageStore::summary, q.params())) {
                 merged.putIfAbsent(m.messageId(), m);
@@ -155,7 +157,7 @@ public final class MessageStore {
                 return new Count(0, false);
             }
         }
-        List<MessageQuery.Branch> branches = query.branches();
+        List<MessageQuery.Branch> branches = query.branches(parties);
         long total = 0;
         boolean exact = branches.size() == 1;
         for (MessageQuery.Branch b : branches) {
@@ -192,20 +194,18 @@ public final class MessageStore {
     }
 
     /** A message as stored, with what only its detail shows. */
-    private record DetailRow(MessageSummary summary, long version, Instant nextAttemptAt, UUID redeliveryJobId) {
+    private record DetailRow(MessageSummary summary, long version, Instant nextAttemptAt, UUID redeliveryJobId,
+                             List<MessageEvent> events) {
     }
 
     /** One message, with its hop timeline, redeliveries and the recipient's reliability settings. */
     public MessageDetail detail(UUID id) {
-        return sql.one("SELECT " + MessageQuery.COLUMNS + ", version, next_attempt_at, redelivery_job_id FROM message "
-                + "WHERE message_id = ?", r -> new DetailRow(summary(r), r.getLong("version"),
-                Sql.instant(r, "next_attempt_at"), r.getObject("redelivery_job_id", UUID.class)), id).map(row -> {
+        return sql.one("SELECT " + MessageQuery.COLUMNS + ", version, next_attempt_at, redelivery_job_id, timeline "
+                + "FROM message WHERE message_id = ?", r -> new DetailRow(summary(r), r.getLong("version"),
+                Sql.instant(r, "next_attempt_at"), r.getObject("redelivery_job_id", UUID.class),
+                Timeline.decode(r.getString("timeline"))), id).map(row -> {
             MessageSummary s = row.summary();
-            List<MessageEvent> events = sql.list("SELECT seq, status, code, description, site_code, occurred_at, attempt "
-                    + "FROM message_event WHERE message_id = ? ORDER BY seq", r -> new MessageEvent(r.getInt("seq"),
-                    Coded.fromCode(MessageStatus.class, r.getString("status")), r.getString("code"),
-                    r.getString("description"), r.getString("site_code"), Sql.instant(r, "occurred_at"),
-                    r.getInt("attempt")), id);
+            List<MessageEvent> events = row.events();
             List<UUID> redeliveries = redeliveries(id);
             Reliability reliability = s.to().partyKey() == null ? null : reliability(s.to().partyKey());
             Instant expiresAt = null;
@@ -344,15 +344,13 @@ public final class MessageStore {
     /** Loads a stored message so it can progress (a retry) or be copied (a redelivery). */
     Optional<MessageRow> row(Connection c, UUID id) throws SQLException {
         List<MessageRow> rows = Sql.list(c, "SELECT " + MessageQuery.COLUMNS + ", version, next_attempt_at, "
-                + "redelivery_job_id, (SELECT COUNT(*) FROM message_event e WHERE e.message_id = message.message_id) "
-                + "AS stored_events FROM message WHERE message_id = ?", MessageStore::row, id);
+                + "redelivery_job_id, timeline FROM message WHERE message_id = ?", MessageStore::row, id);
         return rows.stream().findFirst();
     }
 
     /** Reliable messages whose next attempt is due. */
     List<MessageRow> dueRetries(Instant now, int max) {
-        return sql.list("SELECT " + MessageQuery.COLUMNS + ", version, next_attempt_at, redelivery_job_id, "
-                + "(SELECT COUNT(*) FROM message_event e WHERE e.message_id = message.message_id) AS stored_events "
+        return sql.list("SELECT " + MessageQuery.COLUMNS + ", version, next_attempt_at, redelivery_job_id, timeline "
                 + "FROM message WHERE status = 'retrying' AND next_attempt_at <= ? "
                 + "ORDER BY status, created_at DESC, message_id DESC LIMIT ?", MessageStore::row, now, max);
     }
@@ -384,7 +382,7 @@ public final class MessageStore {
         row.version = r.getLong("version");
         row.nextAttemptAt = Sql.instant(r, "next_attempt_at");
         row.redeliveryJobId = r.getObject("redelivery_job_id", UUID.class);
-        row.storedEvents = r.getInt("stored_events");
+        row.storedEvents = Timeline.count(r.getString("timeline"));
         return row;
     }
 }

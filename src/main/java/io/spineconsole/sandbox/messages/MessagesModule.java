@@ -14,8 +14,12 @@ import java.util.concurrent.TimeUnit;
  */
 public final class MessagesModule implements AutoCloseable {
     static final Duration ROLLUP_FLUSH = Duration.ofSeconds(5);
+    static final Duration MAINTENANCE = Duration.ofHours(1);
+    static final Duration MAINTENANCE_DELAY = Duration.ofSeconds(30);
 
     private final SandboxContext context;
+    private final MessageRetention retention;
+    private final MessagePartitions partitions;
     private final StreamHub stream;
     private final Rollups rollups;
     private final MessageIngest ingest;
@@ -28,12 +32,22 @@ public final class MessagesModule implements AutoCloseable {
     private final MessageExport export;
     private final ScheduledExecutorService flusher;
 
+    /** With the desktop's retention (tests and tools; the backbone passes its own). */
     public MessagesModule(SandboxContext context) {
+        this(context, new MessageRetention(MessageRetention.DESKTOP_DAYS));
+    }
+
+    public MessagesModule(SandboxContext context, MessageRetention retention) {
         this.context = context;
+        this.retention = retention;
         this.stream = new StreamHub(context.clock());
+        this.partitions = new MessagePartitions(context.sql(), context.isPostgres());
+        partitions.createAhead(context.clock().instant());
+        MessageParties parties = new MessageParties(context.sql(), context.isPostgres());
         this.rollups = new Rollups(context.sql(), context.isPostgres());
-        this.ingest = new MessageIngest(context.sql(), rollups, stream, context.isPostgres());
-        this.store = new MessageStore(context.sql(), context.isPostgres(), context.mapper());
+        rollups.open(context.clock().instant());
+        this.ingest = new MessageIngest(context.sql(), rollups, stream, parties, partitions, context.isPostgres());
+        this.store = new MessageStore(context.sql(), context.isPostgres(), context.mapper(), parties);
         this.simulator = new TrafficSimulator(context.sql(), context.clock(), ingest, store, System.nanoTime());
         this.redelivery = new Redelivery(context.sql(), store, ingest, simulator, context.audit(), context.clock());
         this.jobs = new RedeliveryJobs(context.sql(), store, redelivery, ingest, context.audit(), context.mapper(),
@@ -48,6 +62,37 @@ public final class MessagesModule implements AutoCloseable {
         });
         flusher.scheduleWithFixedDelay(this::flushQuietly, ROLLUP_FLUSH.toMillis(), ROLLUP_FLUSH.toMillis(),
                 TimeUnit.MILLISECONDS);
+        // Partitions ahead and expiry: soon after start (not in the way of the first screens), then hourly.
+        flusher.scheduleWithFixedDelay(this::maintainQuietly, MAINTENANCE_DELAY.toMillis(), MAINTENANCE.toMillis(),
+                TimeUnit.MILLISECONDS);
+    }
+
+    /** Makes partitions ahead and removes what has expired, now. */
+    MessageRetention.Expired maintain() {
+        partitions.createAhead(context.clock().instant());
+        return retention.expire(context.sql(), partitions, context.isPostgres(), context.clock().instant());
+    }
+
+    private void maintainQuietly() {
+        try {
+            maintain();
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(MessagesModule.class).warn("Message store maintenance failed; will retry", e);
+        }
+    }
+
+    /** How long messages are kept. */
+    public MessageRetention retention() {
+        return retention;
+    }
+
+    /** The message store's partitions and roll-ups, for tests of this package. */
+    MessagePartitions partitions() {
+        return partitions;
+    }
+
+    Rollups rollups() {
+        return rollups;
     }
 
     /** Seeds {@code count} messages of recent history into a freshly seeded store. */
@@ -108,6 +153,16 @@ public final class MessagesModule implements AutoCloseable {
         jobs.close();
         stream.close();
         flusher.shutdownNow();
-        flushQuietly();
+        try {
+            flusher.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try {
+            rollups.flushAll();  // every change written: the next start has nothing to rebuild
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(MessagesModule.class).warn("Final roll-up flush failed; the next start "
+                    + "rebuilds them from the stored messages", e);
+        }
     }
 }

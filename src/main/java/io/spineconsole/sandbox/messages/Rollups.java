@@ -5,182 +5,394 @@ import io.spineconsole.domain.messages.StatsGroup;
 import io.spineconsole.sandbox.Sql;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Consumer;
 
 /**
- * Per-minute roll-ups of message counts, errors and latency, kept at ingest so statistics never
- * scan raw rows. Changes collect in memory and are written every few seconds (and before a
- * statistics query), one statement pair per touched (minute, group, key) rather than per message.
+ * Roll-ups of message counts, errors and latency per key by minute (and, for endpoints, by hour),
+ * kept at ingest: the sandbox is the only writer, so it keeps the recent window (the last
+ * {@link #KEEP} before the newest message) whole in memory for the default views (by interaction,
+ * by site, endpoints ranked by hour) and answers them without reading the store. Changes are written on an interval: small groupings every flush, endpoint
+ * cells (up to one per endpoint and minute at the national directory) once their bucket has closed.
+ *
+ * <p>Crash safety: {@code message_rollup_state.dirty_from} says from which hour stored roll-ups may
+ * be behind the stored messages. An ingest that changes an older bucket lowers it in the same
+ * transaction as its rows; a flush raises it to the oldest bucket still unwritten. After a crash,
+ * {@link RollupRebuild} recomputes everything from that hour from the stored messages before
+ * statistics are served.
  */
 final class Rollups {
-    /** Roll-up groupings: the three the API offers, plus site × interaction for filtered site views. */
+    static final String INTERACTION = StatsGroup.INTERACTION.code();
+    static final String SITE = StatsGroup.SITE.code();
+    static final String ENDPOINT = StatsGroup.ENDPOINT.code();
+    /** Site × interaction, for filtered site views. */
     static final String SITE_INTERACTION = "site-inter";
-    /** Per endpoint and clock hour (counts only matter): ranks ~100,000 endpoints from one row each per hour. */
+    /** Per endpoint and clock hour: ranks ~100,000 endpoints from one cell each per hour. */
     static final String ENDPOINT_HOUR = "endpoint-h";
-
-    private record Key(String groupBy, Instant minute, String key) {
-    }
-
-    private static final class Delta {
-        long count;
-        long errors;
-        final LatencyHistogram latency = new LatencyHistogram();
-    }
+    static final List<String> GROUPS = List.of(INTERACTION, SITE, SITE_INTERACTION, ENDPOINT, ENDPOINT_HOUR);
+    /**
+     * Kept whole in memory for the recent window: what the default views read. Endpoint minutes are
+     * too many, and site × interaction (a filtered view) several times the rest: only their changes are.
+     */
+    static final Set<String> KEPT = Set.of(INTERACTION, SITE, ENDPOINT_HOUR);
+    /** How far back from the newest message the roll-ups are kept whole in memory. */
+    static final Duration KEEP = Duration.ofHours(2);
+    /** A bucket counts as closed once the newest message received is this far past its end. */
+    static final Duration GRACE = Duration.ofMinutes(2);
+    private static final Duration STALE_CLAIM = Duration.ofMinutes(10);
+    private static final Instant FAR_FUTURE = Instant.parse("9000-01-01T00:00:00Z");
 
     private final Sql sql;
-    /** PostgreSQL: touched rows are read a chunk of keys per round trip; embedded H2: one key per lookup. */
-    private final int chunk;
-    private final Object flushLock = new Object();
-    private Map<Key, Delta> pending = new HashMap<>();
+    private final RollupStore store;
+    private final Object flushing = new Object();
+    /** Readers of stored cells hold it shared; a flush holds it alone from taking its cells to committing them. */
+    private final ReentrantReadWriteLock storeLock = new ReentrantReadWriteLock();
+    private final RollupCells cells = new RollupCells();
+    private final Map<Hold, Instant> claims = new IdentityHashMap<>();
+    /** Kept groupings are whole in memory for buckets at or after this; none until {@link #open}. */
+    private Instant horizon = Instant.MAX;
+    private Instant newest = Instant.EPOCH;
+    /** What is recorded (or being recorded) as dirty_from; null when nothing is. */
+    private Instant floorKnown;
+
+    private final boolean postgres;
 
     Rollups(Sql sql, boolean postgres) {
         this.sql = sql;
-        // H2 2.5 does not use the primary key for an IN list on its last column, but a point lookup
-        // costs microseconds in process; PostgreSQL pays a round trip per statement instead.
-        this.chunk = postgres ? 100 : 1;
+        this.postgres = postgres;
+        this.store = new RollupStore(postgres);
+    }
+
+    /**
+     * Before anything is served: rebuilds what a crash left behind, then loads the recent window
+     * (the {@link #KEEP} before the newest stored message) into memory.
+     */
+    void open(Instant now) {
+        RollupRebuild.ifNeeded(sql, postgres);
+        Instant latest = sql.one("SELECT created_at FROM message ORDER BY created_at DESC, message_id DESC "
+                + "FETCH FIRST 1 ROWS ONLY", r -> Sql.instant(r, "created_at")).orElse(now);
+        Instant from = latest.minus(KEEP).truncatedTo(ChronoUnit.HOURS);
+        Map<RollupCell.Key, RollupCell> loaded = sql.inConnection(c -> RollupStore.window(c, KEPT, from, FAR_FUTURE, true));
+        synchronized (this) {
+            cells.clear();
+            loaded.forEach((k, v) -> {
+                v.stored = true;
+                cells.put(k, v);
+            });
+            horizon = from;
+            newest = latest;
+            floorKnown = null;
+        }
     }
 
     /** Counts a newly received message and, when it has one, its final outcome. */
     synchronized void received(MessageRow row) {
-        forEachKey(row, d -> d.count++);
-        if (row.becameFinal) {
-            finished(row);
-        }
+        account(row, true, row.becameFinal);
     }
 
     /** Counts a final outcome reached after the message was received (a late failure, a retry that worked). */
     synchronized void finished(MessageRow row) {
-        boolean failed = MessageStatuses.isFailed(row.status);
-        Long latency = row.latencyMs;
-        forEachKey(row, d -> {
-            if (failed) {
-                d.errors++;
+        account(row, false, true);
+    }
+
+    private void account(MessageRow row, boolean received, boolean finished) {
+        boolean failed = finished && MessageStatuses.isFailed(row.status);
+        Long latency = finished && !failed ? row.latencyMs : null;
+        forEachKey(row.createdAt, row.interaction, row.site, row.endpointId == null ? null : row.endpointId.toString(),
+                k -> {
+                    RollupCell c = cellFor(k);
+                    if (received) {
+                        c.count++;
+                    }
+                    if (failed) {
+                        c.errors++;
+                    }
+                    if (latency != null && !k.group().equals(ENDPOINT_HOUR)) { // hours only rank endpoints: counts
+                        c.latency.add(latency);
+                    }
+                    cells.markDirty(k, c);
+                });
+        if (row.createdAt.isAfter(newest)) {
+            newest = row.createdAt;
+        }
+    }
+
+    /** The cells a message counts in: by interaction, site, site × interaction, endpoint by minute and by hour. */
+    static void forEachKey(Instant createdAt, String interaction, String site, String endpoint,
+                           Consumer<RollupCell.Key> to) {
+        Instant minute = createdAt.truncatedTo(ChronoUnit.MINUTES);
+        String e = endpoint == null ? StatsStore.UNRESOLVED : endpoint;
+        to.accept(new RollupCell.Key(INTERACTION, minute, interaction));
+        to.accept(new RollupCell.Key(SITE, minute, site));
+        to.accept(new RollupCell.Key(SITE_INTERACTION, minute, site + "|" + interaction));
+        to.accept(new RollupCell.Key(ENDPOINT, minute, e));
+        to.accept(new RollupCell.Key(ENDPOINT_HOUR, createdAt.truncatedTo(ChronoUnit.HOURS), e));
+    }
+
+    private RollupCell cellFor(RollupCell.Key k) {
+        RollupCell c = cells.get(k);
+        if (c == null) {
+            c = new RollupCell(KEPT.contains(k.group()) && !k.bucket().isBefore(horizon));
+            cells.put(k, c);
+        }
+        return c;
+    }
+
+    /** A batch about to be written: its claim on the recorded dirty_from, until it has been counted. */
+    final class Hold {
+        private final Instant bucket;
+        private final boolean lower;
+        private final long madeAt = System.nanoTime();
+
+        private Hold(Instant bucket, boolean lower) {
+            this.bucket = bucket;
+            this.lower = lower;
+        }
+
+        /** In the batch's own transaction: records that roll-ups may be behind from its oldest hour. */
+        void persist(Connection c) throws SQLException {
+            if (lower) {
+                RollupStore.lowerDirtyFrom(c, bucket);
             }
-            if (latency != null && !failed) {
-                d.latency.add(latency);
+        }
+
+        /** Once the batch is counted (or was not written): the claim ends. */
+        void release(boolean committed) {
+            synchronized (Rollups.this) {
+                claims.remove(this);
+                if (committed && lower && (floorKnown == null || bucket.isBefore(floorKnown))) {
+                    floorKnown = bucket;
+                }
+            }
+        }
+    }
+
+    /** Claims the hour of the oldest of {@code rows} before they are written (see {@link Hold}). */
+    synchronized Hold hold(List<MessageRow> rows) {
+        Instant oldest = null;
+        for (MessageRow r : rows) {
+            if (oldest == null || r.createdAt.isBefore(oldest)) {
+                oldest = r.createdAt;
+            }
+        }
+        Instant bucket = (oldest == null ? newest : oldest).truncatedTo(ChronoUnit.HOURS);
+        Hold h = new Hold(bucket, floorKnown == null || bucket.isBefore(floorKnown));
+        claims.put(h, bucket);
+        return h;
+    }
+
+    /** Writes what is due: small groupings' changes, endpoint cells of closed buckets. */
+    void flush() {
+        flush(false);
+    }
+
+    /** Writes every change, closed bucket or not (at shutdown). */
+    void flushAll() {
+        flush(true);
+    }
+
+    private void flush(boolean all) {
+        synchronized (flushing) {
+            storeLock.writeLock().lock();
+            try {
+                Map<RollupCell.Key, RollupCell> complete = new HashMap<>();
+                Map<RollupCell.Key, RollupCell> deltas = new HashMap<>();
+                synchronized (this) {
+                    Instant closedBefore = newest.minus(GRACE);
+                    for (RollupCell.Key k : cells.dirtyKeys()) {
+                        if (!(all || due(k, closedBefore))) {
+                            continue;
+                        }
+                        RollupCell c = cells.get(k);
+                        if (c.complete) {
+                            complete.put(k, c.copy());
+                            cells.markClean(k, c);
+                        } else {
+                            deltas.put(k, c);
+                            cells.remove(k);
+                        }
+                    }
+                    if (complete.isEmpty() && deltas.isEmpty() && java.util.Objects.equals(floorKnown, floorNow())) {
+                        evict();
+                        return;
+                    }
+                }
+                write(complete, deltas);
+            } finally {
+                storeLock.writeLock().unlock();
+            }
+        }
+    }
+
+    private static boolean due(RollupCell.Key k, Instant closedBefore) {
+        if (!k.group().equals(ENDPOINT) && !k.group().equals(ENDPOINT_HOUR)) {
+            return true;
+        }
+        Duration length = k.group().equals(ENDPOINT) ? Duration.ofMinutes(1) : Duration.ofHours(1);
+        return !k.bucket().plus(length).isAfter(closedBefore);
+    }
+
+    private void write(Map<RollupCell.Key, RollupCell> complete, Map<RollupCell.Key, RollupCell> deltas) {
+        try {
+            sql.inConnection(c -> {
+                boolean auto = c.getAutoCommit();
+                c.setAutoCommit(false);
+                try {
+                    store.writeComplete(c, complete);
+                    store.addDeltas(c, deltas);
+                    synchronized (this) {
+                        Instant floor = floorNow();
+                        RollupStore.setDirtyFrom(c, floor);
+                        c.commit();
+                        floorKnown = floor;
+                        complete.keySet().forEach(k -> {
+                            RollupCell kept = cells.get(k);
+                            if (kept != null) {
+                                kept.stored = true;
+                            }
+                        });
+                        evict();
+                    }
+                    return null;
+                } catch (SQLException | RuntimeException e) {
+                    c.rollback();
+                    throw e;
+                } finally {
+                    c.setAutoCommit(auto);
+                }
+            });
+        } catch (RuntimeException e) {
+            synchronized (this) {
+                complete.keySet().forEach(k -> {
+                    RollupCell kept = cells.get(k);
+                    if (kept != null) {
+                        cells.markDirty(k, kept);
+                    }
+                });
+                deltas.forEach((k, d) -> {
+                    RollupCell now = cells.get(k);
+                    if (now == null) {
+                        d.dirty = true;
+                        cells.put(k, d);
+                    } else {
+                        now.add(d.count, d.errors, d.latency);
+                        cells.markDirty(k, now);
+                    }
+                });
+            }
+            throw e;
+        }
+    }
+
+    /** The hour from which something is not yet written: the oldest dirty cell or batch in flight; null if none. */
+    private Instant floorNow() {
+        Instant floor = null;
+        for (RollupCell.Key k : cells.dirtyKeys()) {
+            if (floor == null || k.bucket().isBefore(floor)) {
+                floor = k.bucket();
+            }
+        }
+        // A claim whose transaction never reported back (it failed in a caller's hands) stops counting after a while.
+        claims.keySet().removeIf(h -> System.nanoTime() - h.madeAt > STALE_CLAIM.toNanos());
+        for (Instant claimed : claims.values()) {
+            if (floor == null || claimed.isBefore(floor)) {
+                floor = claimed;
+            }
+        }
+        return floor == null ? null : floor.truncatedTo(ChronoUnit.HOURS);
+    }
+
+    /** Moves the kept window on with the newest message, dropping written cells that fell out of it. */
+    private void evict() {
+        Instant from = newest.minus(KEEP).truncatedTo(ChronoUnit.HOURS);
+        if (!from.isAfter(horizon)) {
+            return;
+        }
+        horizon = from;
+        cells.evictBefore(KEPT, from);
+    }
+
+    /**
+     * Cells of one grouping with buckets in [{@code from}, {@code to}), only those of {@code keys}
+     * when given: from memory alone inside the kept window, else the stored cells with what memory
+     * holds laid over them.
+     */
+    Map<RollupCell.Key, RollupCell> read(String group, Collection<String> keys, Instant from, Instant to) {
+        synchronized (this) {
+            if (KEPT.contains(group) && !from.isBefore(horizon)) {
+                Map<RollupCell.Key, RollupCell> out = new HashMap<>();
+                overlay(out, group, keys, from, to);
+                return out;
+            }
+        }
+        storeLock.readLock().lock();
+        try {
+            Map<RollupCell.Key, RollupCell> out = sql.inConnection(c -> keys == null
+                    ? RollupStore.window(c, List.of(group), from, to, false)
+                    : RollupStore.forKeys(c, group, keys, from, to));
+            synchronized (this) {
+                overlay(out, group, keys, from, to);
+            }
+            return out;
+        } finally {
+            storeLock.readLock().unlock();
+        }
+    }
+
+    private void overlay(Map<RollupCell.Key, RollupCell> out, String group, Collection<String> keys, Instant from,
+                         Instant to) {
+        cells.forEach(group, keys, from, to, (k, cell) -> {
+            RollupCell c = cell.copy();
+            if (c.complete) {
+                out.put(k, c);
+            } else {
+                out.merge(k, c, (a, b) -> {
+                    a.add(b.count, b.errors, b.latency);
+                    return a;
+                });
             }
         });
     }
 
-    private void forEachKey(MessageRow row, java.util.function.Consumer<Delta> change) {
-        Instant minute = row.createdAt.truncatedTo(ChronoUnit.MINUTES);
-        change.accept(pending.computeIfAbsent(new Key(StatsGroup.INTERACTION.code(), minute, row.interaction), k -> new Delta()));
-        String endpoint = row.endpointId == null ? StatsStore.UNRESOLVED : row.endpointId.toString();
-        change.accept(pending.computeIfAbsent(new Key(StatsGroup.ENDPOINT.code(), minute, endpoint), k -> new Delta()));
-        change.accept(pending.computeIfAbsent(new Key(ENDPOINT_HOUR, row.createdAt.truncatedTo(ChronoUnit.HOURS), endpoint),
-                k -> new Delta()));
-        change.accept(pending.computeIfAbsent(new Key(StatsGroup.SITE.code(), minute, row.site), k -> new Delta()));
-        change.accept(pending.computeIfAbsent(new Key(SITE_INTERACTION, minute, row.site + "|" + row.interaction),
-                k -> new Delta()));
-    }
-
-    /** A roll-up row as stored: counts so far and the encoded latency histogram. */
-    private record Stored(long count, long errors, String latency) {
-    }
-
     /**
-     * Writes what has collected since the last flush: per (grouping, minute), the touched rows are
-     * read in chunks, then merged rows are updated and new ones inserted, each as one JDBC batch.
-     * If the write fails, the changes go back to the pending set for the next flush.
+     * Messages and errors per key of one grouping over buckets in [{@code from}, {@code to}): from memory alone
+     * inside the kept window (no cell is copied), else summed from {@link #read}.
      */
-    void flush() {
-        Map<Key, Delta> batch;
+    Map<String, long[]> totals(String group, Instant from, Instant to) {
+        Map<String, long[]> out = new HashMap<>();
         synchronized (this) {
-            if (pending.isEmpty()) {
-                return;
-            }
-            batch = pending;
-            pending = new HashMap<>();
-        }
-        synchronized (flushLock) {
-            try {
-                sql.inTransaction(c -> {
-                    write(c, batch, chunk);
-                    return null;
-                });
-            } catch (RuntimeException e) {
-                synchronized (this) {
-                    batch.forEach((k, d) -> pending.merge(k, d, Rollups::merge));
-                }
-                throw e;
+            if (KEPT.contains(group) && !from.isBefore(horizon)) {
+                cells.sumCounts(group, from, to, out);
+                return out;
             }
         }
+        read(group, null, from, to).forEach((k, c) -> {
+            long[] sum = out.computeIfAbsent(k.key(), x -> new long[2]);
+            sum[0] += c.count;
+            sum[1] += c.errors;
+        });
+        return out;
     }
 
-    private static Delta merge(Delta a, Delta b) {
-        a.count += b.count;
-        a.errors += b.errors;
-        a.latency.addAll(b.latency);
-        return a;
+    /** Test hook: forgets every change not yet written, as a crash would. */
+    synchronized void dropUnwritten() {
+        cells.clear();
+        claims.clear();
+        horizon = Instant.MAX;
     }
 
-    private static void write(Connection c, Map<Key, Delta> batch, int chunkSize) throws SQLException {
-        // Keys read per statement; a shorter chunk is padded by repeating a key, so there is one statement to prepare.
-        String selectChunk = "SELECT group_key, msg_count, error_count, latency_hist FROM message_rollup "
-                + "WHERE group_by = ? AND minute_start = ? AND group_key "
-                + (chunkSize == 1 ? "= ?" : "IN (" + String.join(", ", Collections.nCopies(chunkSize, "?")) + ")");
-        Map<Key, List<Key>> byMinute = new HashMap<>();
-        for (Key k : batch.keySet()) {
-            byMinute.computeIfAbsent(new Key(k.groupBy(), k.minute(), ""), x -> new ArrayList<>()).add(k);
-        }
-        try (PreparedStatement select = c.prepareStatement(selectChunk);
-             PreparedStatement update = c.prepareStatement("UPDATE message_rollup SET msg_count = ?, "
-                     + "error_count = ?, latency_hist = ? WHERE group_by = ? AND minute_start = ? AND group_key = ?");
-             PreparedStatement insert = c.prepareStatement("INSERT INTO message_rollup (minute_start, group_by, "
-                     + "group_key, msg_count, error_count, latency_hist) VALUES (?, ?, ?, ?, ?, ?)")) {
-            int updates = 0;
-            int inserts = 0;
-            for (Map.Entry<Key, List<Key>> group : byMinute.entrySet()) {
-                List<Key> keys = group.getValue();
-                for (int from = 0; from < keys.size(); from += chunkSize) {
-                    List<Key> chunk = keys.subList(from, Math.min(keys.size(), from + chunkSize));
-                    Map<String, Stored> existing = new HashMap<>();
-                    Object[] params = new Object[chunkSize + 2];
-                    params[0] = group.getKey().groupBy();
-                    params[1] = group.getKey().minute();
-                    for (int i = 0; i < chunkSize; i++) {
-                        params[i + 2] = chunk.get(Math.min(i, chunk.size() - 1)).key();
-                    }
-                    Sql.bind(select, params);
-                    try (ResultSet r = select.executeQuery()) {
-                        while (r.next()) {
-                            existing.put(r.getString(1), new Stored(r.getLong(2), r.getLong(3), r.getString(4)));
-                        }
-                    }
-                    for (Key key : chunk) {
-                        Delta delta = batch.get(key);
-                        Stored row = existing.get(key.key());
-                        if (row == null) {
-                            Sql.bind(insert, key.minute(), key.groupBy(), key.key(), delta.count, delta.errors,
-                                    delta.latency.encode());
-                            insert.addBatch();
-                            inserts++;
-                        } else {
-                            LatencyHistogram merged = LatencyHistogram.decode(row.latency());
-                            merged.addAll(delta.latency);
-                            Sql.bind(update, row.count() + delta.count, row.errors() + delta.errors,
-                                    merged.encode(), key.groupBy(), key.minute(), key.key());
-                            update.addBatch();
-                            updates++;
-                        }
-                    }
-                }
-            }
-            if (updates > 0) {
-                update.executeBatch();
-            }
-            if (inserts > 0) {
-                insert.executeBatch();
-            }
-        }
+    /** The state of the recorded dirty_from, as this process knows it (tests). */
+    synchronized Instant floorKnown() {
+        return floorKnown;
     }
 }

@@ -55,11 +55,10 @@ public final class StatsStore {
     private record Cell(Instant bucket, String key, long count, long errors, LatencyHistogram latency) {
     }
 
-    private static final String CELLS = "SELECT minute_start, group_key, msg_count, error_count, latency_hist FROM message_rollup";
-
-    private static Cell cell(java.sql.ResultSet r) throws java.sql.SQLException {
-        return new Cell(Sql.instant(r, "minute_start"), r.getString("group_key"), r.getLong("msg_count"),
-                r.getLong("error_count"), LatencyHistogram.decode(r.getString("latency_hist")));
+    private static List<Cell> cells(Map<RollupCell.Key, RollupCell> read) {
+        List<Cell> out = new ArrayList<>(read.size());
+        read.forEach((k, v) -> out.add(new Cell(k.bucket(), k.key(), v.count, v.errors, v.latency)));
+        return out;
     }
 
     /** The series to show, their cells, and whether an {@code other} series (already among the cells) is shown. */
@@ -68,32 +67,49 @@ public final class StatsStore {
 
     /**
      * Statistics by endpoint over the whole directory: a national directory has ~100,000 endpoints,
-     * so an hour holds up to that many rows per minute, too many to read for one chart. Endpoints
-     * are ranked in SQL on their hourly roll-ups over the clock hours the window touches (one row
-     * per endpoint and hour); the leaders' minutes are read by key, and are exact; everything else
-     * is the total of each minute (every message is counted once under its site) less the leaders.
+     * so an hour holds up to that many cells per minute, too many to read for one chart. Endpoints
+     * are ranked on their hourly roll-ups over the clock hours the window touches (one cell per
+     * endpoint and hour, in memory for the recent window); the leaders' minutes are read by key, and
+     * are exact; everything else is the total of each minute (every message is counted once under
+     * its site) less the leaders. With {@code ods}, only that organisation's endpoints are ranked.
      */
-    private Ranked topEndpoints(Instant start, Instant end, int top) {
-        List<String> candidates = sql.list("SELECT group_key, SUM(msg_count) AS n FROM message_rollup WHERE group_by = ? "
-                        + "AND minute_start >= ? AND minute_start < ? GROUP BY group_key ORDER BY n DESC, group_key LIMIT ?",
-                r -> r.getString(1), Rollups.ENDPOINT_HOUR, start.truncatedTo(java.time.temporal.ChronoUnit.HOURS), end,
-                top + 5);
-        List<Cell> cells = new ArrayList<>();
-        Map<String, Long> totals = new HashMap<>();
-        for (String key : candidates) {
-            for (Cell c : sql.list(CELLS + " WHERE group_by = ? AND group_key = ? AND minute_start >= ? AND minute_start < ?",
-                    StatsStore::cell, StatsGroup.ENDPOINT.code(), key, start, end)) {
-                cells.add(c);
-                totals.merge(key, c.count(), Long::sum);
+    private Ranked topEndpoints(Instant start, Instant end, int top, String ods) {
+        Map<String, long[]> hourly = rollups.totals(Rollups.ENDPOINT_HOUR,
+                start.truncatedTo(java.time.temporal.ChronoUnit.HOURS), end);
+        Comparator<Map.Entry<String, long[]>> busiest = Comparator.comparingLong((Map.Entry<String, long[]> e) ->
+                -e.getValue()[0]).thenComparing(Map.Entry::getKey);
+        List<String> candidates;
+        if (ods != null) {
+            candidates = hourly.entrySet().stream().filter(e -> {
+                String k = e.getKey();
+                TrafficDirectory.Target t = k.equals(UNRESOLVED) ? null : endpoints.apply(UUID.fromString(k));
+                return t != null && t.ods().equals(ods);
+            }).sorted(busiest).map(Map.Entry::getKey).toList();
+        } else {
+            // The leaders of ~100,000 endpoints, without sorting them all: a heap of the few wanted.
+            java.util.PriorityQueue<Map.Entry<String, long[]>> heap = new java.util.PriorityQueue<>(busiest.reversed());
+            for (Map.Entry<String, long[]> e : hourly.entrySet()) {
+                heap.add(e);
+                if (heap.size() > top + 5) {
+                    heap.poll();
+                }
             }
+            candidates = heap.stream().sorted(busiest).map(Map.Entry::getKey).toList();
         }
-        List<String> shown = totals.keySet().stream()
-                .sorted(Comparator.comparingLong((String k) -> -totals.get(k)).thenComparing(k -> k)).limit(top).toList();
+        List<Cell> cells = cells(rollups.read(Rollups.ENDPOINT, candidates, start, end));
+        Map<String, Long> totals = new HashMap<>();
+        cells.forEach(c -> totals.merge(c.key(), c.count(), Long::sum));
+        List<String> ranked = totals.keySet().stream()
+                .sorted(Comparator.comparingLong((String k) -> -totals.get(k)).thenComparing(k -> k)).toList();
+        List<String> shown = ranked.subList(0, Math.min(top, ranked.size()));
+        if (ods != null) {
+            // Only that organisation's endpoints: those beyond the leaders make "everything else".
+            return new Ranked(cells, shown, ranked.size() > top);
+        }
         cells.removeIf(c -> !shown.contains(c.key()));
         Map<Instant, Tally> restCounts = new HashMap<>();
         Map<Instant, LatencyHistogram> restLatency = new HashMap<>();
-        for (Cell c : sql.list(CELLS + " WHERE group_by = ? AND minute_start >= ? AND minute_start < ?", StatsStore::cell,
-                StatsGroup.SITE.code(), start, end)) {
+        for (Cell c : cells(rollups.read(Rollups.SITE, null, start, end))) {
             restCounts.computeIfAbsent(c.bucket(), b -> new Tally()).add(c.count(), c.errors());
             restLatency.computeIfAbsent(c.bucket(), b -> new LatencyHistogram()).addAll(c.latency());
         }
@@ -134,22 +150,21 @@ public final class StatsStore {
                     + " buckets per series: widen 'bucket' or narrow the window.",
                     List.of(new Issue("query.bucket", "WINDOW_TOO_WIDE", buckets + " buckets asked for.")));
         }
-        rollups.flush();
         List<Cell> kept;
         List<String> shown;
         boolean other;
-        if (groupBy == StatsGroup.ENDPOINT && q.endpointId() == null && q.ods() == null) {
-            Ranked r = topEndpoints(start, end, top);
+        if (groupBy == StatsGroup.ENDPOINT && q.endpointId() == null) {
+            refuse(q.interaction() != null, "interaction", groupBy);
+            refuse(q.site() != null, "site", groupBy);
+            Ranked r = topEndpoints(start, end, top, q.ods());
             kept = r.cells();
             shown = r.shown();
             other = r.other();
         } else {
             Source source = source(groupBy, q);
-            List<Cell> cells = sql.list(CELLS + " WHERE group_by = ? AND minute_start >= ? AND minute_start < ?"
-                    + source.keyCondition, StatsStore::cell, source.params(start, end));
             Map<String, Tally> totals = new HashMap<>();
             kept = new ArrayList<>();
-            for (Cell c : cells) {
+            for (Cell c : cells(rollups.read(source.group(), source.keys(), start, end))) {
                 String key = source.seriesKey.apply(c.key());
                 if (key == null || !source.keep.test(key)) {
                     continue;
@@ -201,14 +216,8 @@ public final class StatsStore {
         return new MessageStats(groupBy, bucket, start, end, keys, series);
     }
 
-    /** Which roll-up rows answer a query, and how their keys become series keys. */
-    private record Source(String groupBy, String keyCondition, List<Object> keyParams, Function<String, String> seriesKey,
-                          Predicate<String> keep) {
-        Object[] params(Instant start, Instant end) {
-            List<Object> p = new ArrayList<>(List.of(groupBy, start, end));
-            p.addAll(keyParams);
-            return p.toArray();
-        }
+    /** Which roll-up cells answer a query (only {@code keys}, when given), and how their keys become series keys. */
+    private record Source(String group, List<String> keys, Function<String, String> seriesKey, Predicate<String> keep) {
     }
 
     private Source source(StatsGroup groupBy, StatsQuery q) {
@@ -219,38 +228,27 @@ public final class StatsStore {
                 refuse(q.ods() != null, "ods", groupBy);
                 if (q.site() != null) {
                     String prefix = q.site() + "|";
-                    return new Source(Rollups.SITE_INTERACTION, " AND group_key >= ? AND group_key < ?",
-                            List.of(prefix, q.site() + "}"), k -> k.startsWith(prefix) ? k.substring(prefix.length()) : null,
+                    return new Source(Rollups.SITE_INTERACTION, null,
+                            k -> k.startsWith(prefix) ? k.substring(prefix.length()) : null,
                             k -> q.interaction() == null || k.equals(q.interaction()));
                 }
-                return q.interaction() == null ? new Source(groupBy.code(), "", List.of(), k -> k, all)
-                        : new Source(groupBy.code(), " AND group_key = ?", List.of(q.interaction()), k -> k, all);
+                return new Source(groupBy.code(), q.interaction() == null ? null : List.of(q.interaction()), k -> k, all);
             }
             case SITE -> {
                 refuse(q.endpointId() != null, "endpointId", groupBy);
                 refuse(q.ods() != null, "ods", groupBy);
                 if (q.interaction() != null) {
                     String suffix = "|" + q.interaction();
-                    return new Source(Rollups.SITE_INTERACTION, "", List.of(),
+                    return new Source(Rollups.SITE_INTERACTION, null,
                             k -> k.endsWith(suffix) ? k.substring(0, k.length() - suffix.length()) : null,
                             k -> q.site() == null || k.equals(q.site()));
                 }
-                return q.site() == null ? new Source(groupBy.code(), "", List.of(), k -> k, all)
-                        : new Source(groupBy.code(), " AND group_key = ?", List.of(q.site()), k -> k, all);
+                return new Source(groupBy.code(), q.site() == null ? null : List.of(q.site()), k -> k, all);
             }
             default -> {
                 refuse(q.interaction() != null, "interaction", groupBy);
                 refuse(q.site() != null, "site", groupBy);
-                if (q.endpointId() != null) {
-                    return new Source(groupBy.code(), " AND group_key = ?", List.of(q.endpointId().toString()), k -> k, all);
-                }
-                if (q.ods() != null) {
-                    return new Source(groupBy.code(), "", List.of(), k -> k, k -> {
-                        TrafficDirectory.Target t = k.equals(UNRESOLVED) ? null : endpoints.apply(UUID.fromString(k));
-                        return t != null && t.ods().equals(q.ods());
-                    });
-                }
-                return new Source(groupBy.code(), "", List.of(), k -> k, all);
+                return new Source(groupBy.code(), List.of(q.endpointId().toString()), k -> k, all);
             }
         }
     }

@@ -22,10 +22,15 @@ public final class MessageLoad {
     private static final List<Object> END = new ArrayList<>();
     private final TrafficSimulator simulator;
     private final MessageIngest ingest;
+    private final MessageParties parties;
+    private final String backboneProduct;
 
     public MessageLoad(SandboxBackbone backbone) {
+        this.backboneProduct = backbone.database().product();
         this.simulator = backbone.traffic();
         this.ingest = simulator.ingest();
+        this.parties = new MessageParties(new io.spineconsole.sandbox.Sql(backbone.database().dataSource()),
+                backbone.database().product().equals("postgresql"));
     }
 
     /** What a load wrote. */
@@ -153,14 +158,118 @@ public final class MessageLoad {
     }
 
     /** The statements a search runs for its first page (one per branch, with parameters), for timing bare SQL. */
-    public static List<Object[]> firstPageSql(MessageSearch search, Instant from, Instant to) {
+    public List<Object[]> firstPageSql(MessageSearch search, Instant from, Instant to) {
         MessageQuery q = new MessageQuery(search, from, to);
         List<Object[]> out = new ArrayList<>();
-        for (MessageQuery.Branch b : q.branches()) {
+        for (MessageQuery.Branch b : q.branches(parties)) {
             MessageQuery.Statement page = q.page(b, null, search.limit() + 1);
             out.add(new Object[] {page.sql(), page.params()});
         }
         return out;
+    }
+
+    /**
+     * The statements a search's first page runs on PostgreSQL when there is more than a page: each
+     * branch's page and the planner's estimate of the total ({@code EXPLAIN} of all the filters).
+     */
+    public List<Object[]> firstPageSqlWithEstimate(MessageSearch search, Instant from, Instant to) {
+        List<Object[]> out = new ArrayList<>(firstPageSql(search, from, to));
+        MessageQuery.Statement estimate = new MessageQuery(search, from, to).estimate();
+        out.add(new Object[] {"EXPLAIN (FORMAT JSON) " + estimate.sql(), estimate.params()});
+        return out;
+    }
+
+    /** Works off the retries already due (a store built hours ago has a backlog), as the simulator would. */
+    public long drainDueRetries() {
+        long n = 0;
+        while (true) {
+            List<MessageRow> moved = simulator.progressDueRetries(Instant.now(), 2_000);
+            ingest.update(moved);
+            n += moved.size();
+            if (moved.size() < 100) {
+                return n;
+            }
+        }
+    }
+
+    /** The plans of the statements a search runs for its first page (EXPLAIN, one per branch). */
+    public List<String> explain(javax.sql.DataSource ds, MessageSearch search, Instant from, Instant to) {
+        boolean postgres = ingestIsCopy();
+        List<String> plans = new ArrayList<>();
+        for (Object[] st : firstPageSql(search, from, to)) {
+            plans.add(explainSql(ds, (String) st[0], (Object[]) st[1], postgres));
+        }
+        return plans;
+    }
+
+    /** The plan of one statement, as the store prints it. */
+    public static String explainSql(javax.sql.DataSource ds, String sql, Object[] params, boolean postgres) {
+        try (java.sql.Connection c = ds.getConnection();
+             java.sql.PreparedStatement ps = c.prepareStatement((postgres ? "EXPLAIN (COSTS OFF) " : "EXPLAIN ") + sql)) {
+            io.spineconsole.sandbox.Sql.bind(ps, params);
+            StringBuilder out = new StringBuilder();
+            try (java.sql.ResultSet r = ps.executeQuery()) {
+                while (r.next()) {
+                    out.append(r.getString(1)).append('\n');
+                }
+            }
+            return out.toString();
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private boolean ingestIsCopy() {
+        return parties != null && simulator != null && backboneProduct.equals("postgresql");
+    }
+
+    /**
+     * A bare COPY of {@code count} rows like those ingest writes (the same generator, the same CSV),
+     * into the same table, on {@code threads} connections, timed alone: the rows and their CSV are
+     * made before the clock starts. PostgreSQL only.
+     */
+    public Result bareCopy(javax.sql.DataSource ds, long count, int threads, int batchSize) throws InterruptedException {
+        TrafficDirectory directory = simulator.directory();
+        List<String> batches = new ArrayList<>();
+        long events = 0;
+        List<MessageRow> rows = new ArrayList<>(batchSize);
+        Instant now = Instant.now();
+        for (long i = 0; i < count; i++) {
+            MessageRow row = simulator.model().newMessage(directory, now.plusNanos(i * 1_000));
+            simulator.model().deliver(row, directory.target(row.endpointId), now);
+            events += row.newEvents.size();
+            rows.add(row);
+            if (rows.size() == batchSize || i == count - 1) {
+                batches.add(MessageIngest.csv(rows));
+                rows = new ArrayList<>(batchSize);
+            }
+        }
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        List<Thread> workers = new ArrayList<>();
+        long started = System.nanoTime();
+        for (int t = 0; t < threads; t++) {
+            Thread w = new Thread(() -> {
+                try (java.sql.Connection c = ds.getConnection()) {
+                    org.postgresql.copy.CopyManager copy = c.unwrap(org.postgresql.PGConnection.class).getCopyAPI();
+                    int b;
+                    while ((b = next.getAndIncrement()) < batches.size()) {
+                        copy.copyIn(MessageIngest.COPY_MESSAGE, new java.io.StringReader(batches.get(b)));
+                    }
+                } catch (Exception e) {
+                    failure.compareAndSet(null, e);
+                }
+            }, "bench-copy-" + t);
+            w.start();
+            workers.add(w);
+        }
+        for (Thread w : workers) {
+            w.join();
+        }
+        if (failure.get() != null) {
+            throw new IllegalStateException("COPY failed", failure.get());
+        }
+        return new Result(count, events, System.nanoTime() - started, List.of());
     }
 
     /** The column list a search selects. */

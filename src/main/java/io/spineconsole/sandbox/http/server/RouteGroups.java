@@ -19,9 +19,9 @@ final class RouteGroups {
     }
 
     static List<RouteGroup> all(SandboxContext context, SummaryStore summaries, String mode, MessagesModule messages,
-                                TokenStore tokens) {
+                                TokenStore tokens, java.util.function.Supplier<io.spineconsole.domain.StoreUsage> store) {
         return List.of(
-                new SystemRoutes(summaries, mode, context.databaseProduct()),
+                new SystemRoutes(summaries, mode, context.databaseProduct(), store),
                 new MigrationRoutes(context),
                 new RegistrationRoutes(context),
                 new MessageRoutes(context, messages),

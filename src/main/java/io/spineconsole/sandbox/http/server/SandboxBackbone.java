@@ -13,6 +13,7 @@ import io.spineconsole.sandbox.SummaryStore;
 import io.spineconsole.sandbox.TokenStore;
 import io.spineconsole.sandbox.http.Idempotency;
 import io.spineconsole.sandbox.http.RateLimit;
+import io.spineconsole.sandbox.messages.MessageRetention;
 import io.spineconsole.sandbox.messages.MessagesModule;
 import io.spineconsole.sandbox.migration.MigrationSeed;
 import io.spineconsole.sandbox.messages.TrafficSimulator;
@@ -119,15 +120,17 @@ public final class SandboxBackbone implements AutoCloseable {
             ObjectMapper mapper = WireJson.strictMapper();
             SandboxContext context = new SandboxContext(sql, clock, new AuditLog(mapper, clock), mapper,
                     database.product(), interactions);
-            messages = new MessagesModule(context);
+            messages = new MessagesModule(context, MessageRetention.forMode(config.mode()));
             if (new SeedData(interactions, clock).seedIfEmpty(sql, config.scale(), MigrationSeed::seed)) {
                 messages.seedHistory(config.scale().messages());
-                LOG.info("Seeded the sandbox store at scale {}", config.scale());
+                database.compact(); // the first seeding leaves the store no larger than its data needs
+                LOG.info("Seeded the sandbox store at scale {} ({} bytes)", config.scale(), database.sizeBytes());
             }
             TokenStore tokens = new TokenStore(sql, clock, context.audit());
             SummaryStore summaries = new SummaryStore(sql, clock);
             SandboxServer server = new SandboxServer(tokens, new Idempotency(sql, clock), mapper,
-                    RouteGroups.all(context, summaries, config.mode(), messages, tokens), config.rateLimit(),
+                    RouteGroups.all(context, summaries, config.mode(), messages, tokens,
+                            storeUsage(database, messages.retention())), config.rateLimit(),
                     database::sync);
             int port = server.start(config.bindAddress(), config.port());
             String host = config.bindAddress().contains(":") ? "[" + config.bindAddress() + "]" : config.bindAddress();
@@ -142,6 +145,23 @@ public final class SandboxBackbone implements AutoCloseable {
             database.close();
             throw e;
         }
+    }
+
+    /** The store's size (measured at most every 30 s: the health route is polled) and message retention. */
+    private static java.util.function.Supplier<io.spineconsole.domain.StoreUsage> storeUsage(SandboxDatabase database,
+                                                                                          MessageRetention retention) {
+        long[] measured = {0, 0, 0};  // size, when measured, whether measured
+        return () -> {
+            synchronized (measured) {
+                long now = System.nanoTime();
+                if (measured[2] == 0 || now - measured[1] > 30_000_000_000L) {
+                    measured[2] = 1;
+                    measured[0] = database.sizeBytes();
+                    measured[1] = now;
+                }
+                return new io.spineconsole.domain.StoreUsage(measured[0], retention.days());
+            }
+        };
     }
 
     public String baseUrl() {
