@@ -2,6 +2,8 @@ package io.spineconsole.app;
 
 import io.spineconsole.platform.AppDirectories;
 import io.spineconsole.platform.BuildInfo;
+import io.spineconsole.platform.StartupPhases;
+import io.spineconsole.platform.StartupTimeline;
 import io.spineconsole.settings.EnvironmentKind;
 import javafx.application.Application;
 import picocli.CommandLine;
@@ -46,23 +48,47 @@ public final class Launcher implements Callable<Integer> {
     Path screenshotDir;
 
     @Option(names = "--startup-probe", hidden = true,
-            description = "Print start-up timings to standard output and exit (used by the benchmark).")
+            description = "Print the start-up timeline to standard output and exit once the first data is on screen (used by the benchmark).")
     boolean startupProbe;
 
     @Spec
     CommandSpec spec;
 
+    /** This run's start-up timeline; the first phase, JVM to {@code main}, is over when it is made. */
+    private final StartupTimeline timeline;
+    private final long mainAt;
+
+    private Launcher(StartupTimeline timeline) {
+        this.timeline = timeline;
+        this.mainAt = timeline.now();
+        timeline.record("jvm", 0, mainAt);
+    }
+
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        // First thing: the time from the process's launch to here is the JVM's own start-up.
+        StartupTimeline timeline = StartupTimeline.sinceProcessStart();
+        System.exit(commandLine(timeline).execute(args));
     }
 
     /** The command line; {@code execute} returns the exit code (2 for a usage error). */
     static CommandLine commandLine() {
-        return new CommandLine(new Launcher());
+        return commandLine(StartupTimeline.sinceProcessStart());
+    }
+
+    private static CommandLine commandLine(StartupTimeline timeline) {
+        return new CommandLine(new Launcher(timeline));
     }
 
     @Override
     public Integer call() throws IOException {
+        if (startupProbe) {
+            // The benchmark reads each phase as it ends (it times the process from outside too).
+            timeline.onEntry(e -> {
+                System.out.println(e.machineLine());
+                System.out.flush();
+            });
+        }
+        timeline.endAt("command-line", mainAt);
         EnvironmentKind kind = parseEnvironment();
         String token = null;
         if (tokenFile != null) {
@@ -83,8 +109,10 @@ public final class Launcher implements Callable<Integer> {
             Headless.useMonocleIfAvailable();
         }
         AppDirectories dirs = AppDirectories.forCurrentUser();
-        Logging.start(dirs, "WARN");
-        SpineConsoleApp.prepare(new ConsoleOptions(server, kind, token, screenshotDir, startupProbe), dirs);
+        try (StartupPhases.Phase phase = timeline.begin("logging")) {
+            Logging.start(dirs, "WARN", timeline);
+        }
+        SpineConsoleApp.prepare(new ConsoleOptions(server, kind, token, screenshotDir, startupProbe), dirs, timeline);
         Application.launch(SpineConsoleApp.class);
         return SpineConsoleApp.exitCode();
     }

@@ -35,6 +35,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The main window's content: environment band, header with the workspace title and global
@@ -247,6 +248,16 @@ public final class MainWindow {
             content.getChildren().setAll(workspaces.get(w).node());
         } else {
             content.getChildren().setAll(startup);
+        }
+    }
+
+    /**
+     * Builds every workspace not built yet (start-up builds only the one shown), one per call of
+     * {@code later}, so that the first visit to each is instant and input is handled in between.
+     */
+    public void buildOtherWorkspaces(Consumer<Runnable> later) {
+        for (Workspace w : Workspace.values()) {
+            later.accept(() -> workspaces.get(w).node());
         }
     }
 
