@@ -241,11 +241,26 @@ public final class MainWindow {
         return box;
     }
 
+    /**
+     * Builds the workspace that will show first and styles and lays it out, hidden behind the start-up
+     * message, while the session opens: when the session is ready it appears without that work still
+     * to do. Call once the first frame is on screen.
+     */
+    public void prepareWorkspace() {
+        if (model.phaseProperty().get() != ShellViewModel.Phase.READY) {
+            Node node = workspaces.get(model.workspaceProperty().get()).node();
+            node.setVisible(false);
+            content.getChildren().setAll(node, startup);
+        }
+    }
+
     private void showWorkspace(Workspace w) {
         title.setText(i18n.get(w.titleKey()));
         navButtons.get(w).setSelected(true);
         if (model.phaseProperty().get() == ShellViewModel.Phase.READY) {
-            content.getChildren().setAll(workspaces.get(w).node());
+            Node node = workspaces.get(w).node();
+            node.setVisible(true);
+            content.getChildren().setAll(node);
         } else {
             content.getChildren().setAll(startup);
         }
