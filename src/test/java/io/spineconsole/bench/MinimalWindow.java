@@ -38,6 +38,8 @@ public final class MinimalWindow extends Application {
                 stop();
                 long at = timeline.now();
                 timeline.record("first-frame", frameStart, at);
+                ProcessHandle.current().info().totalCpuDuration()
+                        .ifPresent(cpu -> System.out.println("startup-cpu first-frame " + cpu.toMillis()));
                 System.out.println("first-frame-ms=" + at);
                 System.out.flush();
                 Platform.exit();
