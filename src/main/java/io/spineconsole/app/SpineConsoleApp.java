@@ -40,6 +40,7 @@ public final class SpineConsoleApp extends Application {
     private static volatile int exitCode;
 
     private CompositionRoot root;
+    private Image icon;
     private long sceneStart;
 
     static void prepare(ConsoleOptions launchOptions, AppDirectories dirs) {
@@ -78,6 +79,9 @@ public final class SpineConsoleApp extends Application {
         Settings settings = preloadedSettings != null ? preloadedSettings.join() : new SettingsStore(dirs.config()).load();
         root = new CompositionRoot(options, dirs, settings, Platform::runLater,
                 folder -> getHostServices().showDocument(folder.toUri().toString()), timeline);
+        // Decoded here rather than on the UI thread just before the window shows.
+        icon = new Image(Objects.requireNonNull(
+                SpineConsoleApp.class.getResourceAsStream("/io/spineconsole/ui/icon-256.png"), "icon-256.png"));
     }
 
     @Override
@@ -90,8 +94,7 @@ public final class SpineConsoleApp extends Application {
         long frameStart = timeline.now();
         stage.setScene(scene);
         stage.setTitle(BuildInfo.NAME);
-        stage.getIcons().add(new Image(Objects.requireNonNull(
-                SpineConsoleApp.class.getResourceAsStream("/io/spineconsole/ui/icon-256.png"), "icon-256.png")));
+        stage.getIcons().add(icon);
         restoreGeometry(stage);
         stage.setOnCloseRequest(e -> {
             if (!root.window().confirmClose()) {
