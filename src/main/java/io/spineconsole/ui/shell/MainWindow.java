@@ -260,7 +260,11 @@ public final class MainWindow {
         if (model.phaseProperty().get() == ShellViewModel.Phase.READY) {
             Node node = workspaces.get(w).node();
             node.setVisible(true);
-            content.getChildren().setAll(node);
+            if (content.getChildren().contains(node)) {
+                content.getChildren().retainAll(node); // kept in the scene: not styled all over again
+            } else {
+                content.getChildren().setAll(node);
+            }
         } else {
             content.getChildren().setAll(startup);
         }
