@@ -84,20 +84,20 @@ Invoke-Checked $mvn @mvnOpts -q "${dependencyPlugin}:copy-dependencies" '-Dinclu
 if (-not (Get-ChildItem "$out\javafx-mods\*-win.jar")) { Fail 'no -win JavaFX jars were copied' }
 
 # --- the jlink module list must cover what jdeps finds -------------------------------------------
-Step 'checking installers\common\jpackage.args --add-modules against jdeps'
+Step 'checking installers\common\app-image.args --add-modules against jdeps'
 $jars = (Get-ChildItem "$out\input\*.jar").FullName
 $jdepsOut = (& $jdeps --print-module-deps --ignore-missing-deps --multi-release $javaFeature `
         --module-path "$out\javafx-mods;$out\input" @jars 2>$null | Select-Object -Last 1)
 if ($LASTEXITCODE -ne 0 -or -not $jdepsOut) { Fail 'jdeps failed; run it by hand to see why' }
 Write-Host "    jdeps: $jdepsOut"
-$listed = ((Get-Content installers\common\jpackage.args) -match '^--add-modules ' -replace '^--add-modules ', '').Trim().Split(',')
+$listed = ((Get-Content installers\common\app-image.args) -match '^--add-modules ' -replace '^--add-modules ', '').Trim().Split(',')
 $unlisted = $jdepsOut.Trim().Split(',') | Where-Object { $_ -match '^(java|jdk|javafx)\.' -and $listed -notcontains $_ }
-if ($unlisted) { Fail "the app now needs module(s) $($unlisted -join ', '): add them to --add-modules in installers\common\jpackage.args" }
+if ($unlisted) { Fail "the app now needs module(s) $($unlisted -join ', '): add them to --add-modules in installers\common\app-image.args" }
 
 # --- jpackage ------------------------------------------------------------------------------------
 $appVersion = $version -replace '-.*$', ''   # numbers only: 0.2.0-SNAPSHOT -> 0.2.0
 Step "jpackage --type $Type (version $version)"
-$jpArgs = @('@installers/common/jpackage.args', '@installers/windows/jpackage.args',
+$jpArgs = @('@installers/common/jpackage.args', '@installers/common/app-image.args', '@installers/windows/jpackage.args',
     '--type', $Type, '--app-version', $appVersion,
     '--input', "$out\input", '--main-jar', (Split-Path -Leaf $jar),
     '--module-path', "$out\javafx-mods", '--dest', "$out\dist")

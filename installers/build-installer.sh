@@ -8,13 +8,16 @@
 # Steps: mvn package (no tests) -> runtime jars into target/installer/input, the platform's JavaFX
 # jars into target/installer/javafx-mods (both with maven-dependency-plugin from the command line,
 # no POM change) -> check the jlink module list against jdeps -> jpackage, which links a trimmed
-# Java runtime with JavaFX in it and packages it with the app jars. Output: target/installer/dist.
+# Java runtime with JavaFX in it and packages it with the app jars. On Linux jpackage first builds
+# the app image, installers/class-data.sh prepares its class data (a training start under a display:
+# see there), and jpackage then packages that image. Output: target/installer/dist.
 #
 # Needs: JDK 17+ with jpackage (JAVA_HOME, else the java on PATH) and Maven. The .deb also needs
 # fakeroot, binutils (objcopy) and dpkg-dev; the .rpm needs rpm-build. Environment:
 #   MVN          Maven command (default: mvn)
 #   JPACKAGE_VERBOSE=1  let jpackage say which resources it used and which commands it ran
 #   SKIP_BUILD=1 reuse target/<artifact>-<version>.jar from an earlier `mvn package`/`mvn verify`
+#   CLASS_DATA=0 build without the class-data archive (Linux; it needs a display or xvfb-run)
 set -euo pipefail
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -129,23 +132,24 @@ step "JavaFX jars ($fx_classifier) -> $out/javafx-mods"
 ls "$out"/javafx-mods/*-"$fx_classifier".jar >/dev/null 2>&1 || die "no $fx_classifier JavaFX jars were copied"
 
 # --- the jlink module list must cover what jdeps finds -------------------------------------------
-step "checking installers/common/jpackage.args --add-modules against jdeps"
+step "checking installers/common/app-image.args --add-modules against jdeps"
 sep=":"
 jdeps_out="$("$jdeps" --print-module-deps --ignore-missing-deps --multi-release "$java_feature" \
     --module-path "$out/javafx-mods$sep$out/input" "$out"/input/*.jar 2>/dev/null | tail -n 1)" \
     || die "jdeps failed; run it by hand to see why"
-listed="$(sed -n 's/^--add-modules //p' installers/common/jpackage.args | tr -d '\r')"
+listed="$(sed -n 's/^--add-modules //p' installers/common/app-image.args | tr -d '\r')"
 echo "    jdeps: $jdeps_out"
 unlisted=""
 for module in $(echo "$jdeps_out" | tr ',' ' '); do
     case "$module" in java.*|jdk.*|javafx.*) ;; *) continue ;; esac
     case ",$listed," in *",$module,"*) ;; *) unlisted="$unlisted $module" ;; esac
 done
-[ -z "$unlisted" ] || die "the app now needs module(s)$unlisted: add them to --add-modules in installers/common/jpackage.args"
+[ -z "$unlisted" ] || die "the app now needs module(s)$unlisted: add them to --add-modules in installers/common/app-image.args"
 
 # --- platform resources --------------------------------------------------------------------------
 app_version="${version%%-*}" # jpackage takes numbers only: 0.2.0-SNAPSHOT -> 0.2.0
-extra_args=()
+image_args=()   # how the app image is built (with common/app-image.args)
+package_args=() # how it is packaged
 case "$os" in
     linux)
         res="$out/linux-resources"
@@ -153,32 +157,46 @@ case "$os" in
         # jpackage puts the .desktop file in /opt/spine-console/lib; postinst adds it to the menu.
         cp installers/linux/spine-console.desktop installers/linux/postinst installers/linux/prerm "$res/"
         chmod 755 "$res/postinst" "$res/prerm"
-        extra_args+=("@installers/linux/jpackage.args")
+        image_args+=("@installers/linux/app-image.args")
+        package_args+=("@installers/linux/jpackage.args")
         case "$type" in
-            deb) extra_args+=("@installers/linux/deb.args") ;;
-            rpm) extra_args+=("@installers/linux/rpm.args") ;;
+            deb) package_args+=("@installers/linux/deb.args") ;;
+            rpm) package_args+=("@installers/linux/rpm.args") ;;
         esac
         ;;
     macos)
         res="$out/macos-resources"
         mkdir -p "$res"
         sed "s/@VERSION@/$version/g" installers/macos/Info.plist > "$res/Info.plist"
-        extra_args+=("@installers/macos/jpackage.args")
+        image_args+=("@installers/macos/jpackage.args")
         # jpackage on macOS refuses a first version number of 0 (see installers/macos/Info.plist).
         case "$app_version" in 0|0.*) app_version=1.0.0 ;; esac
         ;;
 esac
 
 # --- jpackage ------------------------------------------------------------------------------------
-step "jpackage --type $type (version $version)"
-"$jpackage" @installers/common/jpackage.args "${extra_args[@]}" \
-    --type "$type" \
-    --app-version "$app_version" \
-    --input "$out/input" \
-    --main-jar "$(basename "$jar")" \
-    --module-path "$out/javafx-mods" \
-    --dest "$out/dist" \
-    ${JPACKAGE_VERBOSE:+--verbose}
+common=(@installers/common/jpackage.args --app-version "$app_version" ${JPACKAGE_VERBOSE:+--verbose})
+build_image=(@installers/common/app-image.args "${image_args[@]}" --input "$out/input" --main-jar "$(basename "$jar")"
+    --module-path "$out/javafx-mods")
+if [ "$os" = linux ]; then
+    # Image first, then its class data, then the package made from that image.
+    step "jpackage --type app-image (version $version)"
+    "$jpackage" "${common[@]}" "${build_image[@]}" --type app-image --dest "$out/image"
+    image="$out/image/$(sed -n 's/^--name //p' installers/common/jpackage.args | tr -d '\r')"
+    if [ "${CLASS_DATA:-1}" = 1 ]; then
+        installers/class-data.sh "$image" "$type" "$JAVA_HOME" \
+            || echo "build-installer: WARNING: no class data (see above): the installed app starts slower" >&2
+    fi
+    if [ "$type" = app-image ]; then
+        mv "$image" "$out/dist/"
+    else
+        step "jpackage --type $type from the app image"
+        "$jpackage" "${common[@]}" "${package_args[@]}" --app-image "$image" --type "$type" --dest "$out/dist"
+    fi
+else
+    step "jpackage --type $type (version $version)"
+    "$jpackage" "${common[@]}" "${build_image[@]}" --type "$type" --dest "$out/dist"
+fi
 
 # The file name carries the real version even where jpackage had to be given another one.
 if [ "$app_version" != "${version%%-*}" ]; then

@@ -8,7 +8,7 @@
 # Environment:
 #   SKIP_BUILD=1       reuse the jar of an earlier `mvn package` or `mvn verify` (passed to build-installer.sh)
 #   VERIFY_GUI=1       also start the installed console under Xvfb and render screenshots
-#                      (installs xvfb and xauth if missing; off by default to keep CI small)
+#                      (off by default to keep CI small)
 #   KEEP_INSTALLED=1   leave the package installed afterwards (for a look around)
 #   MAX_DEB_MB         size limit of the .deb in MB, 1 MB = 1,000,000 bytes (default 90)
 set -euo pipefail
@@ -48,9 +48,12 @@ missing=()
 command -v fakeroot >/dev/null || missing+=(fakeroot)
 command -v objcopy >/dev/null || missing+=(binutils)
 command -v dpkg-deb >/dev/null && command -v dpkg-shlibdeps >/dev/null || missing+=(dpkg-dev)
-if [ "${VERIFY_GUI:-0}" = 1 ]; then
-    command -v xvfb-run >/dev/null || missing+=(xvfb xauth)
-fi
+# The class data (installers/class-data.sh) comes from a training start of the app image under Xvfb,
+# which needs the libraries the .deb depends on (installers/linux/deb.args) before it is installed.
+command -v xvfb-run >/dev/null || missing+=(xvfb xauth)
+for lib in libgtk-3-0 libxtst6 libxxf86vm1 libgl1 libfreetype6 libfontconfig1; do
+    dpkg -s "$lib" >/dev/null 2>&1 || missing+=("$lib")
+done
 if [ ${#missing[@]} -gt 0 ]; then
     step "installing ${missing[*]}"
     apt_install "${missing[@]}"
@@ -86,6 +89,8 @@ cleanup() {
     if [ "$installed" = 1 ] && [ "${KEEP_INSTALLED:-0}" != 1 ]; then
         echo "==> dpkg -P $package"
         root_do dpkg -P "$package" >/dev/null || { echo "verify-deb: FAILED: dpkg -P $package" >&2; rc=1; }
+        # Nothing left behind, the class-data archive postinst made (no package file) included.
+        [ ! -e /opt/spine-console ] || { echo "verify-deb: FAILED: dpkg -P left /opt/spine-console: $(find /opt/spine-console -type f | head -n 3)" >&2; rc=1; }
     fi
     rm -rf "$work"
     exit $rc
@@ -115,6 +120,15 @@ isolated_env=(HOME="$work/home" XDG_CONFIG_HOME="$work/home/.config" XDG_DATA_HO
               XDG_STATE_HOME="$work/home/.local/state")
 run() { env "${isolated_env[@]}" "$launcher" "$@"; }
 mkdir -p "$work/home"
+
+# --- the class-data archive postinst made ---------------------------------------------------------
+# -Xshare:on makes the JVM fail rather than start without it: the archive is there and fits this class path.
+archive=/opt/spine-console/lib/runtime/lib/server/classes.jsa
+step "class-data archive ($archive)"
+[ -s "$archive" ] || fail "postinst made no class-data archive at $archive (was the .deb built without a display?)"
+out="$(env JAVA_TOOL_OPTIONS=-Xshare:on "${isolated_env[@]}" "$launcher" --version 2>&1)" \
+    || fail "the launcher cannot use the class-data archive: $out"
+echo "    $(du -h "$archive" | cut -f1), used by the launcher"
 
 # --- --version, --help, a bad argument ---------------------------------------------------------------
 step "$launcher --version"

@@ -2,6 +2,7 @@ package io.spineconsole.app;
 
 import io.spineconsole.platform.AppDirectories;
 import io.spineconsole.platform.BuildInfo;
+import io.spineconsole.platform.StartupTimeline;
 import io.spineconsole.settings.ConnectionProfile;
 import io.spineconsole.settings.SecretStores;
 import io.spineconsole.settings.Settings;
@@ -15,6 +16,7 @@ import io.spineconsole.ui.messages.MessageFlowWorkspace;
 import io.spineconsole.ui.migration.MigrationWorkspace;
 import io.spineconsole.ui.registrations.RegistrationsWorkspace;
 import io.spineconsole.ui.shell.AboutInfo;
+import io.spineconsole.ui.shell.LazyWorkspaceView;
 import io.spineconsole.ui.shell.MainWindow;
 import io.spineconsole.ui.shell.ShellViewModel;
 import io.spineconsole.ui.shell.Workspace;
@@ -46,15 +48,16 @@ final class CompositionRoot implements AutoCloseable {
      * @param saved          the settings as read from the settings file
      * @param uiThread       runs work on the UI thread ({@code Platform::runLater})
      * @param openFolder     opens a folder in the OS file manager
+     * @param timeline       this run's start-up timeline (the sandbox's start and sign-in are phases of it)
      */
     CompositionRoot(ConsoleOptions options, AppDirectories dirs, Settings saved, Executor uiThread,
-                    Consumer<java.nio.file.Path> openFolder) {
+                    Consumer<java.nio.file.Path> openFolder, StartupTimeline timeline) {
         I18n i18n = new I18n(Locale.getDefault());
         UiExecutor ui = new UiExecutor(uiThread);
         SettingsStore store = new SettingsStore(dirs.config());
         Settings loaded = saved;
         connector = new ConsoleConnector(dirs.sandboxDatabase(),
-                SecretStores.chooseInBackground(dirs.config()));
+                SecretStores.chooseInBackground(dirs.config()), timeline);
         if (options.serverUrl() != null) {
             ConnectionProfile cli = new ConnectionProfile(COMMAND_LINE_PROFILE, options.serverUrl(),
                     options.environment(), options.serverUrl());
@@ -71,15 +74,18 @@ final class CompositionRoot implements AutoCloseable {
         Navigator navigator = new Navigator();
         Map<Workspace, WorkspaceView> workspaces = new EnumMap<>(Workspace.class);
         WorkspaceServices services = new WorkspaceServices(ui, i18n, navigator, shell, java.time.Clock.systemDefaultZone());
-        workspaces.put(Workspace.REGISTRATIONS, RegistrationsWorkspace.create(services));
-        workspaces.put(Workspace.MESSAGES, MessageFlowWorkspace.create(services));
-        workspaces.put(Workspace.MIGRATION, MigrationWorkspace.create(services));
+        // Each workspace is built when first shown: start-up builds (and loads) only the one on screen.
+        workspaces.put(Workspace.REGISTRATIONS, LazyWorkspaceView.of(() -> RegistrationsWorkspace.create(services)));
+        workspaces.put(Workspace.MESSAGES, LazyWorkspaceView.of(() -> MessageFlowWorkspace.create(services)));
+        workspaces.put(Workspace.MIGRATION, LazyWorkspaceView.of(() -> MigrationWorkspace.create(services)));
         AboutInfo about = new AboutInfo(BuildInfo.version(),
                 System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")",
                 JavaFxVersion.get(),
                 System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"),
                 store.file(), dirs.logs());
         window = new MainWindow(shell, workspaces, i18n, about, () -> openFolder.accept(dirs.logs()), navigator);
+        // Once start-up is over, the other workspaces are built one at a time, so a first visit is instant.
+        timeline.onFinish(() -> uiThread.execute(() -> window.buildOtherWorkspaces(uiThread::execute)));
     }
 
     ShellViewModel shell() {

@@ -6,6 +6,8 @@ import io.spineconsole.api.http.HttpBackboneApi;
 import io.spineconsole.api.http.HttpBackboneApi.HttpClientOptions;
 import io.spineconsole.api.http.TlsOptions;
 import io.spineconsole.domain.Principal;
+import io.spineconsole.platform.StartupPhases;
+import io.spineconsole.platform.StartupTimeline;
 import io.spineconsole.sandbox.SandboxDatabase;
 import io.spineconsole.sandbox.http.server.SandboxBackbone;
 import io.spineconsole.sandbox.messages.TrafficSimulator;
@@ -24,13 +26,16 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 
 /**
  * Opens sessions: starts the embedded sandbox on first use (in the background, once per run) and
  * builds the HTTP client for every profile, the sandbox included. Tokens given on the command line
- * are held in memory only.
+ * are held in memory only. The sandbox's start and the first sign-in are phases of the start-up
+ * timeline; the sandbox's traffic simulator starts once start-up is over, so that its first ticks
+ * (writing messages) do not compete with the first workspace loading its data.
  */
 final class ConsoleConnector implements BackboneConnector, AutoCloseable {
     /** Messages a second the embedded sandbox's traffic simulator sends (0: none); default a desktop's few dozen. */
@@ -43,13 +48,28 @@ final class ConsoleConnector implements BackboneConnector, AutoCloseable {
         t.setDaemon(true);
         return t;
     });
+    private final StartupTimeline timeline;
     private volatile SandboxBackbone sandbox;
     private volatile String sandboxToken;
+    private volatile boolean closed;
+    private final Object trafficLock = new Object();
 
     /** @param sandboxDatabase the embedded sandbox's own H2 store, started on first use of the Sandbox profile */
     ConsoleConnector(Path sandboxDatabase, SecretStore secrets) {
+        this(sandboxDatabase, secrets, finishedTimeline());
+    }
+
+    /** @param timeline this run's start-up timeline: the sandbox's start and the first sign-in are timed in it */
+    ConsoleConnector(Path sandboxDatabase, SecretStore secrets, StartupTimeline timeline) {
         this.sandboxDatabase = sandboxDatabase;
         this.secrets = secrets;
+        this.timeline = timeline;
+    }
+
+    private static StartupTimeline finishedTimeline() {
+        StartupTimeline none = StartupTimeline.sinceProcessStart();
+        none.finish();
+        return none;
     }
 
     /** A token for a profile that lives only as long as this run (from {@code --token-file}). */
@@ -64,7 +84,9 @@ final class ConsoleConnector implements BackboneConnector, AutoCloseable {
             String token;
             HttpClientOptions options = HttpClientOptions.defaults();
             if (profile.isSandbox()) {
-                startSandboxOnce(progress);
+                try (StartupPhases.Phase phase = timeline.begin("sandbox")) {
+                    startSandboxOnce(progress);
+                }
                 url = sandbox.baseUrl();
                 token = sandboxToken;
             } else {
@@ -73,6 +95,7 @@ final class ConsoleConnector implements BackboneConnector, AutoCloseable {
                 options = options.withTls(tlsOptions(profile));
             }
             progress.accept("startup.step.signIn");
+            StartupPhases.Phase signIn = timeline.begin("sign-in"); // the HTTP client's set-up included
             BackboneApi api = new HttpBackboneApi(url, () -> token, options);
             try {
                 Principal me = api.me().join();
@@ -84,6 +107,8 @@ final class ConsoleConnector implements BackboneConnector, AutoCloseable {
                     throw new TokenRequiredException(profile.name());
                 }
                 throw e;
+            } finally {
+                signIn.close();
             }
         }, starter);
     }
@@ -99,10 +124,26 @@ final class ConsoleConnector implements BackboneConnector, AutoCloseable {
             }
             progress.accept("startup.step.server");
             sandboxToken = sandbox.issueEmbeddedConsoleToken();
-            // Live traffic with realistic failures, so the live tail and the last hour have something to show.
+            // Live traffic with realistic failures, so the live tail and the last hour have something to
+            // show: once start-up is over (at once when it already is), off the first workspace's way.
             int rate = Integer.getInteger(TRAFFIC_PROPERTY, TrafficSimulator.DEFAULT_RATE);
             if (rate > 0) {
-                sandbox.traffic().start(Math.min(rate, TrafficSimulator.MAX_RATE));
+                SandboxBackbone started = sandbox;
+                timeline.onFinish(() -> {
+                    try {
+                        starter.execute(() -> startTraffic(started, rate));
+                    } catch (RejectedExecutionException closedMeanwhile) {
+                        // the console is closing: no traffic to start
+                    }
+                });
+            }
+        }
+    }
+
+    private void startTraffic(SandboxBackbone started, int rate) {
+        synchronized (trafficLock) {
+            if (!closed) {
+                started.traffic().start(Math.min(rate, TrafficSimulator.MAX_RATE));
             }
         }
     }
@@ -160,6 +201,9 @@ final class ConsoleConnector implements BackboneConnector, AutoCloseable {
 
     @Override
     public void close() {
+        synchronized (trafficLock) {
+            closed = true;
+        }
         starter.shutdownNow();
         if (sandbox != null) {
             sandbox.close();

@@ -2,6 +2,8 @@ package io.spineconsole.app;
 
 import io.spineconsole.platform.AppDirectories;
 import io.spineconsole.platform.BuildInfo;
+import io.spineconsole.platform.StartupPhases;
+import io.spineconsole.platform.StartupTimeline;
 import io.spineconsole.settings.EnvironmentKind;
 import javafx.application.Application;
 import picocli.CommandLine;
@@ -28,6 +30,7 @@ import java.util.concurrent.Callable;
         description = "Administration console for the national health messaging backbone.%n"
                 + "With no options it starts an embedded sandbox backbone and connects to it.")
 public final class Launcher implements Callable<Integer> {
+    private static final String PROBE = "--startup-probe";
 
     @Option(names = "--server", paramLabel = "URL",
             description = "Connect to the admin API at URL instead of the embedded sandbox.")
@@ -37,32 +40,79 @@ public final class Launcher implements Callable<Integer> {
             description = "Read the access token for --server from FILE. Without it the console asks.")
     Path tokenFile;
 
-    @Option(names = "--environment", paramLabel = "KIND", defaultValue = "int",
+    @Option(names = "--environment", paramLabel = "KIND",
             description = "What --server is: int, dep or live (default: ${DEFAULT-VALUE}). Sets the colour band.")
-    String environment;
+    String environment = "int";
 
     @Option(names = "--screenshot", paramLabel = "DIR",
             description = "Render each workspace, light and dark, to PNG files in DIR, then exit.")
     Path screenshotDir;
 
-    @Option(names = "--startup-probe", hidden = true,
-            description = "Print start-up timings to standard output and exit (used by the benchmark).")
+    @Option(names = PROBE, hidden = true,
+            description = "Print the start-up timeline to standard output and exit once the first data is on screen (used by the benchmark).")
     boolean startupProbe;
+
+    @Option(names = "--load-class-list", hidden = true, paramLabel = "FILE",
+            description = "Load the classes FILE names and exit (the installer makes the class-data archive with it).")
+    Path classList;
 
     @Spec
     CommandSpec spec;
 
+    /** This run's start-up timeline; the first phase, JVM to {@code main}, is over when it is made. */
+    private final StartupTimeline timeline;
+    private final long mainAt;
+
+    private Launcher(StartupTimeline timeline) {
+        this.timeline = timeline;
+        this.mainAt = timeline.now();
+        timeline.record("jvm", 0, mainAt);
+    }
+
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        // First thing: the time from the process's launch to here is the JVM's own start-up.
+        StartupTimeline timeline = StartupTimeline.sinceProcessStart();
+        // With no arguments (as the desktop starts it) there is nothing to parse: picocli builds its model
+        // by reflection, from classes the class-data archive cannot hold (Java 5 class files), ~0.2-0.4 s.
+        // The benchmark's probe takes the same path, so that it measures the start a user gets.
+        boolean defaults = args.length == 0 || (args.length == 1 && args[0].equals(PROBE));
+        System.exit(defaults ? new Launcher(timeline).runWithDefaults(args.length == 1)
+                : commandLine(timeline).execute(args));
+    }
+
+    /** {@link #call()} with every option at its default, as {@code execute} with no arguments would run it. */
+    private int runWithDefaults(boolean probe) {
+        startupProbe = probe;
+        try {
+            return call();
+        } catch (Exception e) {
+            e.printStackTrace();
+            return 1;
+        }
     }
 
     /** The command line; {@code execute} returns the exit code (2 for a usage error). */
     static CommandLine commandLine() {
-        return new CommandLine(new Launcher());
+        return commandLine(StartupTimeline.sinceProcessStart());
+    }
+
+    private static CommandLine commandLine(StartupTimeline timeline) {
+        return new CommandLine(new Launcher(timeline));
     }
 
     @Override
     public Integer call() throws IOException {
+        if (startupProbe) {
+            // The benchmark reads each phase as it ends (it times the process from outside too).
+            timeline.onEntry(e -> {
+                System.out.println(e.machineLine());
+                System.out.flush();
+            });
+        }
+        timeline.endAt("command-line", mainAt);
+        if (classList != null) {
+            return ClassListLoader.load(classList) > 0 ? 0 : 1;
+        }
         EnvironmentKind kind = parseEnvironment();
         String token = null;
         if (tokenFile != null) {
@@ -83,8 +133,10 @@ public final class Launcher implements Callable<Integer> {
             Headless.useMonocleIfAvailable();
         }
         AppDirectories dirs = AppDirectories.forCurrentUser();
-        Logging.start(dirs, "WARN");
-        SpineConsoleApp.prepare(new ConsoleOptions(server, kind, token, screenshotDir, startupProbe), dirs);
+        try (StartupPhases.Phase phase = timeline.begin("logging")) {
+            Logging.start(dirs, "WARN", timeline);
+        }
+        SpineConsoleApp.prepare(new ConsoleOptions(server, kind, token, screenshotDir, startupProbe), dirs, timeline);
         Application.launch(SpineConsoleApp.class);
         return SpineConsoleApp.exitCode();
     }

@@ -2,14 +2,30 @@ package io.spineconsole.app;
 
 import io.spineconsole.platform.AppDirectories;
 import io.spineconsole.platform.BuildInfo;
+import io.spineconsole.platform.StartupTimeline;
+import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Points Logback at the OS log folder before the first logger is created, and writes the
- * startup line that names the app, OS, Java and JavaFX versions.
+ * Points Logback at the OS log folder before the first logger is created, writes the startup line
+ * that names the app, OS, Java and JavaFX versions, and logs the start-up timeline a phase a line.
  */
 final class Logging {
     private Logging() {
+    }
+
+    /**
+     * Call before anything logs. {@code consoleLevel} is how much also goes to standard output. Each
+     * phase of {@code timeline} is logged as it ends (those already over at once), and a summary when
+     * start-up is over.
+     */
+    static void start(AppDirectories dirs, String consoleLevel, StartupTimeline timeline) {
+        start(dirs, consoleLevel);
+        Logger log = LoggerFactory.getLogger("io.spineconsole.startup");
+        timeline.onEntry(e -> log.info("Start-up phase {}", e.describe()));
+        timeline.onFinish(() -> timeline.entries().stream().filter(e -> e.phase().equals("first-summary")).findFirst()
+                .ifPresentOrElse(e -> log.info("Start-up over: data on screen {} ms after launch", e.endMs()),
+                        () -> log.info("Start-up over without data on screen (no session, or it took too long)")));
     }
 
     /** Call before anything logs. {@code consoleLevel} is how much also goes to standard output. */

@@ -2,10 +2,11 @@ package io.spineconsole.app;
 
 import io.spineconsole.platform.AppDirectories;
 import io.spineconsole.platform.BuildInfo;
+import io.spineconsole.platform.StartupPhases;
+import io.spineconsole.platform.StartupTimeline;
 import io.spineconsole.settings.Settings;
 import io.spineconsole.settings.SettingsStore;
 import io.spineconsole.settings.Preferences.WindowGeometry;
-import javafx.animation.AnimationTimer;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.geometry.Rectangle2D;
@@ -33,15 +34,31 @@ public final class SpineConsoleApp extends Application {
     private static volatile ConsoleOptions options = ConsoleOptions.defaults();
     private static volatile AppDirectories directories;
     private static volatile CompletableFuture<Settings> preloadedSettings;
+    private static volatile StartupTimeline timeline = StartupTimeline.sinceProcessStart();
+    /** When {@code Application.launch} was called, ms since launch: the toolkit's phase starts there. */
+    private static volatile long launchAt;
     private static volatile int exitCode;
 
     private CompositionRoot root;
+    private Image icon;
+    private long sceneStart;
 
     static void prepare(ConsoleOptions launchOptions, AppDirectories dirs) {
+        prepare(launchOptions, dirs, StartupTimeline.sinceProcessStart());
+    }
+
+    /** Hands over the options; call just before {@code Application.launch}. */
+    static void prepare(ConsoleOptions launchOptions, AppDirectories dirs, StartupTimeline startup) {
         options = launchOptions;
         directories = dirs;
+        timeline = startup;
         // Read the settings while the JavaFX toolkit starts, rather than after it.
-        preloadedSettings = CompletableFuture.supplyAsync(() -> new SettingsStore(dirs.config()).load());
+        preloadedSettings = CompletableFuture.supplyAsync(() -> {
+            try (StartupPhases.Phase phase = startup.begin("settings")) {
+                return new SettingsStore(dirs.config()).load();
+            }
+        });
+        launchAt = startup.now();
     }
 
     static int exitCode() {
@@ -55,21 +72,29 @@ public final class SpineConsoleApp extends Application {
 
     @Override
     public void init() {
+        timeline.endAt("toolkit", launchAt);
+        sceneStart = timeline.now();
         AppDirectories dirs = directories != null ? directories : AppDirectories.forCurrentUser();
         // Settings are read here (or were read while the toolkit started), never on the FX thread.
         Settings settings = preloadedSettings != null ? preloadedSettings.join() : new SettingsStore(dirs.config()).load();
         root = new CompositionRoot(options, dirs, settings, Platform::runLater,
-                folder -> getHostServices().showDocument(folder.toUri().toString()));
+                folder -> getHostServices().showDocument(folder.toUri().toString()), timeline);
+        // Decoded here rather than on the UI thread just before the window shows.
+        icon = new Image(Objects.requireNonNull(
+                SpineConsoleApp.class.getResourceAsStream("/io/spineconsole/ui/icon-256.png"), "icon-256.png"));
     }
 
     @Override
     public void start(Stage stage) {
         Scene scene = new Scene(root.window().root(), DEFAULT_WIDTH, DEFAULT_HEIGHT);
-        root.window().install(scene);
+        timeline.endAt("first-scene", sceneStart);
+        try (StartupPhases.Phase phase = timeline.begin("theme")) {
+            root.window().install(scene);
+        }
+        long frameStart = timeline.now();
         stage.setScene(scene);
         stage.setTitle(BuildInfo.NAME);
-        stage.getIcons().add(new Image(Objects.requireNonNull(
-                SpineConsoleApp.class.getResourceAsStream("/io/spineconsole/ui/icon-256.png"), "icon-256.png")));
+        stage.getIcons().add(icon);
         restoreGeometry(stage);
         stage.setOnCloseRequest(e -> {
             if (!root.window().confirmClose()) {
@@ -80,21 +105,17 @@ public final class SpineConsoleApp extends Application {
         });
         stage.show();
         stage.requestFocus();
-        if (options.startupProbe()) {
-            StartupProbe.watch(scene, root.shell());
-        }
         if (options.screenshotDir() != null) {
             new ScreenshotRun(stage, root.shell(), root.window(), options.screenshotDir()).start();
         }
         // Connect (which may start the embedded sandbox) once the first frame is on screen, so the
-        // sandbox's start-up does not compete with drawing the window on a two-core machine.
-        new AnimationTimer() {
-            @Override
-            public void handle(long now) {
-                stop();
-                root.shell().start();
-            }
-        }.start();
+        // sandbox's start-up does not compete with drawing the window on a two-core machine (started
+        // with the window, it cost the first frame 0.7 s). Meanwhile the UI thread, idle until the
+        // session opens, builds and styles the workspace that will show first.
+        new StartupWatch(scene, root.shell(), timeline, frameStart, () -> {
+            root.shell().start();
+            root.window().prepareWorkspace();
+        }, options.startupProbe()).start();
     }
 
     private void restoreGeometry(Stage stage) {

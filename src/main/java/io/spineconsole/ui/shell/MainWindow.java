@@ -35,6 +35,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The main window's content: environment band, header with the workspace title and global
@@ -240,13 +241,42 @@ public final class MainWindow {
         return box;
     }
 
+    /**
+     * Builds the workspace that will show first and styles and lays it out, hidden behind the start-up
+     * message, while the session opens: when the session is ready it appears without that work still
+     * to do. Call once the first frame is on screen.
+     */
+    public void prepareWorkspace() {
+        if (model.phaseProperty().get() != ShellViewModel.Phase.READY) {
+            Node node = workspaces.get(model.workspaceProperty().get()).node();
+            node.setVisible(false);
+            content.getChildren().setAll(node, startup);
+        }
+    }
+
     private void showWorkspace(Workspace w) {
         title.setText(i18n.get(w.titleKey()));
         navButtons.get(w).setSelected(true);
         if (model.phaseProperty().get() == ShellViewModel.Phase.READY) {
-            content.getChildren().setAll(workspaces.get(w).node());
+            Node node = workspaces.get(w).node();
+            node.setVisible(true);
+            if (content.getChildren().contains(node)) {
+                content.getChildren().retainAll(node); // kept in the scene: not styled all over again
+            } else {
+                content.getChildren().setAll(node);
+            }
         } else {
             content.getChildren().setAll(startup);
+        }
+    }
+
+    /**
+     * Builds every workspace not built yet (start-up builds only the one shown), one per call of
+     * {@code later}, so that the first visit to each is instant and input is handled in between.
+     */
+    public void buildOtherWorkspaces(Consumer<Runnable> later) {
+        for (Workspace w : Workspace.values()) {
+            later.accept(() -> workspaces.get(w).node());
         }
     }
 
