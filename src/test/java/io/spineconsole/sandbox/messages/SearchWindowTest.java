@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /**
@@ -39,7 +40,10 @@ class SearchWindowTest {
         for (Instant from : new Instant[] {NOW, NOW.plusMillis(1)}) {
             Invalid refused = assertThrows(Invalid.class, () -> Window.resolve(from, NOW, NOW, DAY));
             assertEquals(Invalid.Part.REQUEST, refused.part());
-            assertEquals(new Issue("query.from", "WINDOW_EMPTY", "'from' must be before 'to'."), refused.issues().get(0));
+            Issue issue = refused.issues().get(0);
+            assertEquals("query.from", issue.field());
+            assertEquals("WINDOW_EMPTY", issue.code());
+            assertFalse(issue.message().isBlank(), "the refusal says why");
         }
     }
 
