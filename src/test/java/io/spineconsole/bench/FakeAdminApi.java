@@ -14,7 +14,10 @@ import io.spineconsole.domain.registrations.RegistrationSummary;
 import io.spineconsole.domain.Role;
 import io.spineconsole.domain.ServerHealth;
 import io.spineconsole.domain.messages.MessageParty;
+import io.spineconsole.domain.messages.MessageSearch;
 import io.spineconsole.domain.messages.MessageSummary;
+import io.spineconsole.testing.FakeBackboneApi;
+import io.spineconsole.testing.FakeMessagesApi;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -29,17 +32,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A stand-in admin API for benchmarks of the console itself: it answers sign-in, health and the
- * summaries, pages of search results from a store of any size (made up as they are asked for), and a
- * live stream at a set rate with each message's status changes (received, routed, then delivered and
- * acknowledged — or a failed attempt and a retry — half a second and a second later, as the backbone
- * sends them). It speaks the real wire format (the project's own JSON conventions), so the console's
- * real HTTP client and SSE reader do the work they would against a real server, and the numbers are
- * the console's, not a database's.
+ * A stand-in admin API for benchmarks of the console itself: the tests' one {@link FakeBackboneApi}
+ * served over HTTP. It answers sign-in, health and the summaries from the fake, pages of search
+ * results from the fake's messages part fed from a store of any size (made up as they are asked for),
+ * and a live stream at a set rate with each message's status changes (received, routed, then delivered
+ * and acknowledged — or a failed attempt and a retry — half a second and a second later, as the
+ * backbone sends them). It speaks the real wire format (the project's own JSON conventions), so the
+ * console's real HTTP client and SSE reader do the work they would against a real server, and the
+ * numbers are the console's, not a database's.
  */
 final class FakeAdminApi implements AutoCloseable {
     private static final String[] INTERACTIONS = {"urn:nhs:names:services:psis:REPC_IN150016UK05",
@@ -53,6 +58,7 @@ final class FakeAdminApi implements AutoCloseable {
     private final AtomicLong eventsSent = new AtomicLong();
     private final AtomicLong searches = new AtomicLong();
     private final Instant epoch = Instant.now();
+    private final FakeBackboneApi fake = new FakeBackboneApi(Role.OPERATOR);
 
     /**
      * @param searchStoreSize messages the search pages through
@@ -61,6 +67,14 @@ final class FakeAdminApi implements AutoCloseable {
     FakeAdminApi(int searchStoreSize, int streamRate) throws IOException {
         this.searchStoreSize = searchStoreSize;
         this.streamRate = streamRate;
+        fake.health = new ServerHealth("ok", "bench", "v1", "server", "none");
+        fake.principal = new Principal("Benchmark analyst", Role.OPERATOR, 1);
+        fake.registrationSummary = new RegistrationSummary(20_000, 40_000, 100_000, 12);
+        fake.messageFlowSummary = new MessageFlowSummary(11_520_000, 230_000, 9_000, 1_200);
+        fake.migrationSummary = new MigrationSummary(40, 12, 20, 8, 2, 3, 6);
+        FakeMessagesApi messages = new FakeMessagesApi();
+        messages.onSearch = search -> CompletableFuture.completedFuture(page(search));
+        fake.withMessages(messages);
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
         server.setExecutor(Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "fake-admin-api");
@@ -126,11 +140,11 @@ final class FakeAdminApi implements AutoCloseable {
         String path = ex.getRequestURI().getPath();
         try {
             switch (path) {
-                case "/api/v1/health" -> send(ex, 200, new ServerHealth("ok", "bench", "v1", "server", "none"));
-                case "/api/v1/me" -> send(ex, 200, new Principal("Benchmark analyst", Role.OPERATOR, 1));
-                case "/api/v1/registrations/summary" -> send(ex, 200, new RegistrationSummary(20_000, 40_000, 100_000, 12));
-                case "/api/v1/messages/summary" -> send(ex, 200, new MessageFlowSummary(11_520_000, 230_000, 9_000, 1_200));
-                case "/api/v1/migration/summary" -> send(ex, 200, new MigrationSummary(40, 12, 20, 8, 2, 3, 6));
+                case "/api/v1/health" -> send(ex, 200, fake.health().join());
+                case "/api/v1/me" -> send(ex, 200, fake.me().join());
+                case "/api/v1/registrations/summary" -> send(ex, 200, fake.registrationSummary().join());
+                case "/api/v1/messages/summary" -> send(ex, 200, fake.messageFlowSummary().join());
+                case "/api/v1/migration/summary" -> send(ex, 200, fake.migrationSummary().join());
                 case "/api/v1/messages" -> search(ex);
                 case "/api/v1/messages/stream" -> stream(ex);
                 case "/bench/sent" -> send(ex, 200, eventsSent.get());
@@ -176,18 +190,25 @@ final class FakeAdminApi implements AutoCloseable {
         return q;
     }
 
-    /** Pages through a store of {@code searchStoreSize} made-up messages, newest first; the cursor is an offset. */
+    /** A search, answered by the fake's messages part (the limit and cursor are all it reads). */
     private void search(HttpExchange ex) throws IOException {
         searches.incrementAndGet();
         Map<String, String> q = query(ex);
-        int limit = Integer.parseInt(q.getOrDefault("limit", "100"));
-        int from = q.containsKey("cursor") ? Integer.parseInt(q.get("cursor")) : 0;
+        MessageSearch search = MessageSearch.all().withLimit(Integer.parseInt(q.getOrDefault("limit", "100")))
+                .withCursor(q.get("cursor"));
+        send(ex, 200, fake.messages().search(search).join());
+    }
+
+    /** Pages through a store of {@code searchStoreSize} made-up messages, newest first; the cursor is an offset. */
+    private Page<MessageSummary> page(MessageSearch search) {
+        int limit = search.limit();
+        int from = search.cursor() != null ? Integer.parseInt(search.cursor()) : 0;
         int to = Math.min(searchStoreSize, from + limit);
         List<MessageSummary> items = new ArrayList<>(to - from);
         for (int i = from; i < to; i++) {
             items.add(message(new Random(i), epoch.minusMillis(i * 10L), statusFor(i)));
         }
-        send(ex, 200, new Page<>(items, to < searchStoreSize ? String.valueOf(to) : null, searchStoreSize, false));
+        return new Page<>(items, to < searchStoreSize ? String.valueOf(to) : null, searchStoreSize, false);
     }
 
     private static MessageStatus statusFor(int i) {

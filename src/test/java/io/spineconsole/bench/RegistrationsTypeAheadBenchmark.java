@@ -13,6 +13,7 @@ import io.spineconsole.domain.registrations.CheckRequest;
 import io.spineconsole.domain.registrations.MhsEndpoint;
 import io.spineconsole.domain.registrations.RegistrationFilter;
 import io.spineconsole.sandbox.SeedData;
+import io.spineconsole.testing.FakeRegistrationsApi;
 import io.spineconsole.ui.common.I18n;
 import io.spineconsole.ui.common.LoadState;
 import io.spineconsole.ui.common.UiExecutor;
@@ -27,6 +28,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -154,14 +156,13 @@ public final class RegistrationsTypeAheadBenchmark {
             return t;
         });
         AtomicInteger sent = new AtomicInteger();
-        var counting = (io.spineconsole.api.RegistrationsApi) java.lang.reflect.Proxy.newProxyInstance(
-                RegistrationsTypeAheadBenchmark.class.getClassLoader(), new Class<?>[] {io.spineconsole.api.RegistrationsApi.class},
-                (proxy, method, a) -> {
-                    if (method.getName().equals("endpoints")) {
-                        sent.incrementAndGet();
-                    }
-                    return method.invoke(api.registrations(), a);
-                });
+        var counting = new FakeRegistrationsApi(api.registrations()) {
+            @Override
+            public CompletableFuture<Page<MhsEndpoint>> endpoints(RegistrationFilter filter, String cursor, int limit) {
+                sent.incrementAndGet();
+                return super.endpoints(filter, cursor, limit);
+            }
+        };
         Debouncer debouncer = new Debouncer() {
             private ScheduledFuture<?> waiting;
 

@@ -5,7 +5,6 @@ import io.spineconsole.contract.ContractRecorder;
 
 import io.spineconsole.sandbox.http.server.SandboxBackbone;
 import java.time.Clock;
-import java.util.UUID;
 
 /**
  * A small sandbox backbone on a private in-memory H2 database, for tests. Clients made with
@@ -27,12 +26,15 @@ public final class SandboxFixture implements AutoCloseable {
 
     /** On a private in-memory H2 database. */
     public static SandboxFixture start() {
-        return start("jdbc:h2:mem:sandbox-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        return TestStore.H2.startSandbox();
     }
 
-    /** On a fresh database of the embedded PostgreSQL server. */
+    /**
+     * On a fresh database of the embedded PostgreSQL server. A suite that checks behaviour on both
+     * stores is a {@link StoreContract} instead.
+     */
     public static SandboxFixture startOnPostgres() {
-        return start(PostgresFixture.newDatabase());
+        return TestStore.POSTGRES.startSandbox();
     }
 
     public static SandboxFixture start(String jdbcUrl) {
@@ -41,7 +43,7 @@ public final class SandboxFixture implements AutoCloseable {
 
     /** On a private in-memory H2 database seeded at {@link #TINY} scale. */
     public static SandboxFixture startTiny() {
-        return start("jdbc:h2:mem:sandbox-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", TINY);
+        return TestStore.H2.startSandbox(TINY);
     }
 
     public static SandboxFixture start(String jdbcUrl, SeedData.Scale scale) {

@@ -36,9 +36,9 @@ class AuditApiTest {
     @BeforeAll
     static void start() {
         sandbox = SandboxFixture.start();
-        admin = new HttpBackboneApi(sandbox.baseUrl(), sandbox::adminToken, RegistrationsApiTest.OPTIONS);
+        admin = new HttpBackboneApi(sandbox.baseUrl(), sandbox::adminToken, RegistrationsApiContract.OPTIONS);
         String token = sandbox.backbone().tokens().create("vera.viewer", Role.VIEWER);
-        viewer = new HttpBackboneApi(sandbox.baseUrl(), () -> token, RegistrationsApiTest.OPTIONS);
+        viewer = new HttpBackboneApi(sandbox.baseUrl(), () -> token, RegistrationsApiContract.OPTIONS);
     }
 
     @AfterAll

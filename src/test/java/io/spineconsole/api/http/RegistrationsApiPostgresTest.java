@@ -1,12 +1,10 @@
 package io.spineconsole.api.http;
 
-import io.spineconsole.sandbox.SandboxFixture;
-import org.junit.jupiter.api.BeforeAll;
+import io.spineconsole.sandbox.TestStore;
 
 /** The same registrations suite on a real PostgreSQL server. */
-class RegistrationsApiPostgresTest extends RegistrationsApiTest {
-    @BeforeAll
-    static void start() {
-        startOn(SandboxFixture::startOnPostgres);
+class RegistrationsApiPostgresTest extends RegistrationsApiContract {
+    RegistrationsApiPostgresTest() {
+        super(TestStore.POSTGRES);
     }
 }

@@ -31,7 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Checks shared by the H2 and PostgreSQL message tests: the same behaviour on both stores. */
+/** Clients, tokens and the checks the message suites share ({@link MessageRoutesContract} runs them on both stores). */
 final class MessageApiChecks {
     private static final HttpClient RAW = HttpClient.newHttpClient();
 

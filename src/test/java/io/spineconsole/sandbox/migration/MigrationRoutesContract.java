@@ -5,10 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.spineconsole.domain.Role;
 import io.spineconsole.sandbox.SandboxFixture;
 import io.spineconsole.sandbox.Sql;
+import io.spineconsole.sandbox.StoreContract;
+import io.spineconsole.sandbox.TestStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -30,8 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * blockers, readiness and sign-off from traffic evidence, If-Match on every edit, roles, and bad
  * input that changes nothing. Run on H2 and on PostgreSQL by the subclasses.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class MigrationRoutesContract {
+abstract class MigrationRoutesContract extends StoreContract {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper();
     private SandboxFixture sandbox;
@@ -39,11 +39,13 @@ abstract class MigrationRoutesContract {
     private String operator;
     private String viewer;
 
-    abstract SandboxFixture startSandbox();
+    MigrationRoutesContract(TestStore store) {
+        super(store);
+    }
 
     @BeforeAll
     void start() {
-        sandbox = startSandbox();
+        sandbox = store.startSandbox();
         admin = sandbox.adminToken();
         operator = sandbox.backbone().tokens().create("olu.operator", Role.OPERATOR);
         viewer = sandbox.backbone().tokens().create("vic.viewer", Role.VIEWER);

@@ -1,11 +1,10 @@
 package io.spineconsole.sandbox.migration;
 
-import io.spineconsole.sandbox.SandboxFixture;
+import io.spineconsole.sandbox.TestStore;
 
 /** The migration routes on the embedded H2 store. */
 class MigrationRoutesH2Test extends MigrationRoutesContract {
-    @Override
-    SandboxFixture startSandbox() {
-        return SandboxFixture.start();
+    MigrationRoutesH2Test() {
+        super(TestStore.H2);
     }
 }

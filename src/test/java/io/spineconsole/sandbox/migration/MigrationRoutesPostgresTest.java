@@ -1,11 +1,10 @@
 package io.spineconsole.sandbox.migration;
 
-import io.spineconsole.sandbox.SandboxFixture;
+import io.spineconsole.sandbox.TestStore;
 
 /** The migration routes on a real PostgreSQL server: the same rules, SQL and paging. */
 class MigrationRoutesPostgresTest extends MigrationRoutesContract {
-    @Override
-    SandboxFixture startSandbox() {
-        return SandboxFixture.startOnPostgres();
+    MigrationRoutesPostgresTest() {
+        super(TestStore.POSTGRES);
     }
 }

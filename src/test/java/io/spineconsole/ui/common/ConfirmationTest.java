@@ -3,7 +3,7 @@ package io.spineconsole.ui.common;
 import io.spineconsole.domain.Principal;
 import io.spineconsole.domain.Role;
 import io.spineconsole.settings.EnvironmentKind;
-import io.spineconsole.ui.shell.FakeBackboneApi;
+import io.spineconsole.testing.FakeBackboneApi;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -3,7 +3,7 @@ package io.spineconsole.ui.common;
 import io.spineconsole.api.ApiException;
 import io.spineconsole.domain.registrations.RegistrationSummary;
 import io.spineconsole.domain.Role;
-import io.spineconsole.ui.shell.FakeBackboneApi;
+import io.spineconsole.testing.FakeBackboneApi;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -3,6 +3,7 @@ package io.spineconsole.ui.messages;
 import io.spineconsole.domain.messages.MessageStats;
 import io.spineconsole.domain.messages.StatsBucket;
 import io.spineconsole.domain.messages.StatsGroup;
+import io.spineconsole.testing.FakeMessagesApi;
 import io.spineconsole.ui.common.LoadState;
 import org.junit.jupiter.api.Test;
 

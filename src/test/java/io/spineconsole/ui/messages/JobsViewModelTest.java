@@ -1,6 +1,8 @@
 package io.spineconsole.ui.messages;
 
 import io.spineconsole.domain.Role;
+import io.spineconsole.testing.FakeBackboneApi;
+import io.spineconsole.testing.FakeMessagesApi;
 import io.spineconsole.ui.common.LoadState;
 import org.junit.jupiter.api.Test;
 
@@ -18,7 +20,7 @@ class JobsViewModelTest {
     @Test
     void aJobOpenedByIdThatCannotBeReadSaysWhyAndRetryAsksAgain() {
         JobsViewModel jobs = new JobsViewModel(t.ui, t.i18n);
-        jobs.connect(TestServices.context(new FakeMessagesApi.Backbone(api, Role.OPERATOR), Role.OPERATOR));
+        jobs.connect(TestServices.context(new FakeBackboneApi(Role.OPERATOR, api), Role.OPERATOR));
         UUID id = UUID.randomUUID();
         jobs.openJob(id);
         assertEquals(LoadState.FAILED, jobs.jobStatus().state());

@@ -4,6 +4,7 @@ import io.spineconsole.api.LiveStream;
 import io.spineconsole.domain.messages.MessageStatus;
 import io.spineconsole.domain.messages.MessageSummary;
 import io.spineconsole.domain.messages.StreamFilter;
+import io.spineconsole.testing.FakeMessagesApi;
 import javafx.collections.ListChangeListener;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

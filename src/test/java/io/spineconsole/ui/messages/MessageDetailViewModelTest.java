@@ -9,6 +9,8 @@ import io.spineconsole.domain.messages.MessageParty;
 import io.spineconsole.domain.messages.MessagePayload;
 import io.spineconsole.domain.messages.MessageSummary;
 import io.spineconsole.domain.messages.Reliability;
+import io.spineconsole.testing.FakeBackboneApi;
+import io.spineconsole.testing.FakeMessagesApi;
 import io.spineconsole.ui.common.LoadState;
 import io.spineconsole.ui.messages.MessageDetailViewModel.Hop;
 import io.spineconsole.ui.messages.MessageDetailViewModel.Lane;
@@ -40,7 +42,7 @@ class MessageDetailViewModelTest {
         api = new FakeMessagesApi();
         detail = new MessageDetailViewModel(t.ui, t.i18n, t.text);
         detail.onNotFound(notFound::add);
-        detail.connect(TestServices.context(new FakeMessagesApi.Backbone(api, Role.OPERATOR), Role.OPERATOR));
+        detail.connect(TestServices.context(new FakeBackboneApi(Role.OPERATOR, api), Role.OPERATOR));
     }
 
     /** A reliable message on its second attempt: the first failed, the next is due in 2 h. */
@@ -146,7 +148,7 @@ class MessageDetailViewModelTest {
 
     @Test
     void aViewerIsNotOfferedRedeliveryAndSendsNothing() {
-        detail.connect(TestServices.context(new FakeMessagesApi.Backbone(api, Role.VIEWER), Role.VIEWER));
+        detail.connect(TestServices.context(new FakeBackboneApi(Role.VIEWER, api), Role.VIEWER));
         MessageDetail d = with(retrying(), MessageStatus.NACKED, 1, MessagingPattern.ASYNC_RELIABLE, SPINE_RELIABLE);
         api.details.put(d.messageId(), d);
         detail.open(d.messageId());

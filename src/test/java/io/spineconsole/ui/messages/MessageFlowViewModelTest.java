@@ -1,5 +1,7 @@
 package io.spineconsole.ui.messages;
 
+import io.spineconsole.testing.FakeBackboneApi;
+import io.spineconsole.testing.FakeMessagesApi;
 import io.spineconsole.ui.common.ManualDebouncer;
 import io.spineconsole.domain.messages.MessageStatus;
 import io.spineconsole.domain.Role;
@@ -27,7 +29,7 @@ class MessageFlowViewModelTest {
         t = new TestServices();
         api = new FakeMessagesApi();
         flow = new MessageFlowViewModel(t.services(), ManualDebouncer::new);
-        flow.connect(TestServices.context(new FakeMessagesApi.Backbone(api, Role.OPERATOR), Role.OPERATOR));
+        flow.connect(TestServices.context(new FakeBackboneApi(Role.OPERATOR, api), Role.OPERATOR));
     }
 
     private MessageDetail stored(MessageStatus status) {

@@ -4,6 +4,7 @@ import io.spineconsole.domain.messages.MessageStatus;
 import io.spineconsole.domain.messages.FailureGroup;
 import io.spineconsole.domain.messages.MessageParty;
 import io.spineconsole.domain.messages.RecordRef;
+import io.spineconsole.testing.FakeMessagesApi;
 import org.junit.jupiter.api.Test;
 
 import java.util.UUID;

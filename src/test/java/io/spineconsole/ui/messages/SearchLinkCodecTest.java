@@ -1,6 +1,7 @@
 package io.spineconsole.ui.messages;
 
 import io.spineconsole.domain.messages.MessageStatus;
+import io.spineconsole.testing.FakeMessagesApi;
 import io.spineconsole.ui.common.ConsoleLink;
 import io.spineconsole.ui.common.I18n;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,6 @@
 package io.spineconsole.ui.messages;
 
+import io.spineconsole.testing.FakeMessagesApi;
 import io.spineconsole.ui.common.ManualDebouncer;
 import io.spineconsole.api.ApiException;
 import io.spineconsole.api.Page;

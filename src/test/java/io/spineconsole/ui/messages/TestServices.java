@@ -4,6 +4,7 @@ import io.spineconsole.api.BackboneApi;
 import io.spineconsole.domain.Principal;
 import io.spineconsole.domain.Role;
 import io.spineconsole.settings.EnvironmentKind;
+import io.spineconsole.testing.FakeMessagesApi;
 import io.spineconsole.ui.common.ConsoleLink;
 import io.spineconsole.ui.common.I18n;
 import io.spineconsole.ui.common.Navigator;

@@ -2,21 +2,21 @@ package io.spineconsole.ui.migration;
 
 import io.spineconsole.api.ApiException;
 import io.spineconsole.api.BackboneApi;
-import io.spineconsole.api.MigrationApi;
+import io.spineconsole.api.Page;
 import io.spineconsole.api.http.HttpBackboneApi;
 import io.spineconsole.domain.Principal;
+import io.spineconsole.domain.migration.Component;
 import io.spineconsole.domain.migration.ComponentQuery;
 import io.spineconsole.sandbox.SandboxFixture;
 import io.spineconsole.settings.EnvironmentKind;
+import io.spineconsole.testing.FakeBackboneApi;
+import io.spineconsole.testing.FakeMigrationApi;
 import io.spineconsole.ui.common.Debouncer;
 import io.spineconsole.ui.common.I18n;
 import io.spineconsole.ui.common.UiExecutor;
 import io.spineconsole.ui.common.ViewMemory;
 import io.spineconsole.ui.common.WorkspaceContext;
 
-import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.time.Clock;
 import java.util.List;
 import java.time.ZoneOffset;
@@ -35,7 +35,8 @@ import static org.junit.jupiter.api.Assertions.fail;
  * The migration view models on a real sandbox over HTTP, without a toolkit: one thread plays the UI
  * thread (as Platform::runLater would), so the view models see their answers one at a time, in order.
  * Typing pauses pass at once unless a test brings its own debouncer; every component query the
- * view models send is recorded, and can be made to fail as if the server were unreachable.
+ * view models send is recorded (through the shared fake, over the real API), and can be made to fail
+ * as if the server were unreachable.
  */
 final class VmHarness implements AutoCloseable {
     final ExecutorService uiThread = Executors.newSingleThreadExecutor(r -> new Thread(r, "test-ui"));
@@ -67,31 +68,17 @@ final class VmHarness implements AutoCloseable {
 
     /** The real API, with its migration calls' component queries recorded on the way. */
     private BackboneApi recording(BackboneApi real) {
-        MigrationApi migration = real.migration();
-        MigrationApi recorded = proxy(MigrationApi.class, (p, m, args) -> {
-            if (m.getName().equals("listComponents")) {
-                componentQueries.add((ComponentQuery) args[0]);
+        return FakeBackboneApi.over(real).withMigration(new FakeMigrationApi(real.migration()) {
+            @Override
+            public CompletableFuture<Page<Component>> listComponents(ComponentQuery query) {
+                componentQueries.add(query);
                 if (componentsUnreachable) {
                     return CompletableFuture.failedFuture(new ApiException(ApiException.Kind.OFFLINE, 0, null,
                             "connection refused", "GET /api/v1/migration/components: connection refused", List.of(), null));
                 }
+                return super.listComponents(query);
             }
-            return forward(migration, m, args);
         });
-        return proxy(BackboneApi.class, (p, m, args) -> m.getName().equals("migration") && m.getParameterCount() == 0
-                ? recorded : forward(real, m, args));
-    }
-
-    private static <T> T proxy(Class<T> type, InvocationHandler handler) {
-        return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, handler));
-    }
-
-    private static Object forward(Object target, java.lang.reflect.Method m, Object[] args) throws Throwable {
-        try {
-            return m.invoke(target, args);
-        } catch (InvocationTargetException e) {
-            throw e.getCause();
-        }
     }
 
     void connect() {

@@ -5,13 +5,17 @@ import io.spineconsole.api.RegistrationsApi;
 import io.spineconsole.domain.Role;
 import io.spineconsole.domain.registrations.Organisation;
 import io.spineconsole.domain.registrations.OrganisationKind;
+import io.spineconsole.domain.registrations.RegistrationFileType;
 import io.spineconsole.domain.registrations.RegistrationFilter;
+import io.spineconsole.testing.FakeRegistrationsApi;
 import io.spineconsole.ui.common.I18n;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.lang.reflect.Proxy;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -91,14 +95,18 @@ class ExportViewModelTest {
     void aCancelledOrFailedExportLeavesNoFile(@TempDir Path dir) throws Exception {
         UiQueue q = new UiQueue();
         CompletableFuture<Long> never = new CompletableFuture<>();
-        RegistrationsApi hanging = (RegistrationsApi) Proxy.newProxyInstance(getClass().getClassLoader(),
-                new Class<?>[] {RegistrationsApi.class}, (proxy, method, args) -> {
-                    if (method.getName().equals("export")) {
-                        ((java.io.OutputStream) args[3]).write("partial".getBytes());
-                        return never;
-                    }
-                    throw new UnsupportedOperationException();
-                });
+        RegistrationsApi hanging = new FakeRegistrationsApi() {
+            @Override
+            public CompletableFuture<Long> export(String format, RegistrationFileType type, RegistrationFilter filter,
+                                                  OutputStream target) {
+                try {
+                    target.write("partial".getBytes());
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                return never;
+            }
+        };
         ExportViewModel vm = new ExportViewModel(RecordKind.ENDPOINTS, RegistrationFilter.none(), 100, hanging, q.ui, I18N, FILES);
         Path target = dir.resolve("all.csv");
         Files.writeString(target, "an older export");

@@ -9,6 +9,7 @@ import io.spineconsole.domain.Role;
 import io.spineconsole.domain.registrations.MhsEndpoint;
 import io.spineconsole.domain.registrations.Organisation;
 import io.spineconsole.domain.registrations.RegistrationFilter;
+import io.spineconsole.testing.FakeRegistrationsApi;
 import io.spineconsole.ui.common.ConsoleLink;
 import io.spineconsole.ui.common.Debouncer;
 import io.spineconsole.ui.common.I18n;
@@ -18,7 +19,6 @@ import io.spineconsole.ui.common.ViewMemory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -106,16 +106,15 @@ class RecordListViewModelTest {
 
     /** A registrations API that records each endpoints search and answers it only when the test says. */
     private static RegistrationsApi recording(List<CompletableFuture<Page<MhsEndpoint>>> calls, List<String> queries) {
-        return (RegistrationsApi) Proxy.newProxyInstance(RecordListViewModelTest.class.getClassLoader(),
-                new Class<?>[] {RegistrationsApi.class}, (proxy, method, args) -> {
-                    if (method.getName().equals("endpoints")) {
-                        CompletableFuture<Page<MhsEndpoint>> f = new CompletableFuture<>();
-                        calls.add(f);
-                        queries.add(((RegistrationFilter) args[0]).q());
-                        return f;
-                    }
-                    throw new UnsupportedOperationException(method.getName());
-                });
+        return new FakeRegistrationsApi() {
+            @Override
+            public CompletableFuture<Page<MhsEndpoint>> endpoints(RegistrationFilter filter, String cursor, int limit) {
+                CompletableFuture<Page<MhsEndpoint>> f = new CompletableFuture<>();
+                calls.add(f);
+                queries.add(filter.q());
+                return f;
+            }
+        };
     }
 
     @Test

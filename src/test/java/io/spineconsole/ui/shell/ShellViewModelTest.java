@@ -10,6 +10,7 @@ import io.spineconsole.settings.Preferences;
 import io.spineconsole.settings.SecretStore.Secret;
 import io.spineconsole.settings.Settings;
 import io.spineconsole.settings.SettingsStore;
+import io.spineconsole.testing.FakeBackboneApi;
 import io.spineconsole.ui.common.I18n;
 import io.spineconsole.ui.common.UiExecutor;
 import org.junit.jupiter.api.Test;

@@ -37,6 +37,8 @@ import io.spineconsole.domain.registrations.Severity;
 import io.spineconsole.domain.registrations.SyncReplyMode;
 import io.spineconsole.domain.registrations.TransitionRequest;
 import io.spineconsole.sandbox.SandboxFixture;
+import io.spineconsole.sandbox.StoreContract;
+import io.spineconsole.sandbox.TestStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -53,7 +55,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.function.Supplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -63,27 +64,27 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Every registrations operation through the real client against the real sandbox (H2 here; the
- * PostgreSQL subclass runs the same on a real server).
+ * Every registrations operation through the real client against the real sandbox, on H2 and on
+ * PostgreSQL (the subclasses name the store).
  */
-class RegistrationsApiTest {
+abstract class RegistrationsApiContract extends StoreContract {
     static final HttpClientOptions OPTIONS = new HttpClientOptions(Duration.ofSeconds(5), Duration.ofSeconds(5),
             Duration.ofSeconds(30), HttpTransport.RetryPolicy.none());
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String PSIS = "urn:nhs:names:services:psis:REPC_IN150016UK05";
 
-    static SandboxFixture sandbox;
-    static HttpBackboneApi admin;
-    static HttpBackboneApi viewer;
-    static HttpBackboneApi operator;
+    SandboxFixture sandbox;
+    HttpBackboneApi admin;
+    HttpBackboneApi viewer;
+    HttpBackboneApi operator;
 
-    @BeforeAll
-    static void start() {
-        startOn(SandboxFixture::start);
+    RegistrationsApiContract(TestStore store) {
+        super(store);
     }
 
-    static void startOn(Supplier<SandboxFixture> fixture) {
-        sandbox = fixture.get();
+    @BeforeAll
+    void start() {
+        sandbox = store.startSandbox();
         admin = new HttpBackboneApi(sandbox.baseUrl(), sandbox::adminToken, sandbox.clientOptions(OPTIONS));
         String viewerToken = sandbox.backbone().tokens().create("vera.viewer", Role.VIEWER);
         String operatorToken = sandbox.backbone().tokens().create("otto.operator", Role.OPERATOR);
@@ -92,14 +93,14 @@ class RegistrationsApiTest {
     }
 
     @AfterAll
-    static void stop() {
+    void stop() {
         admin.close();
         viewer.close();
         operator.close();
         sandbox.close();
     }
 
-    static RegistrationsApi api() {
+    RegistrationsApi api() {
         return admin.registrations();
     }
 
@@ -115,7 +116,7 @@ class RegistrationsApiTest {
                 .toUpperCase().substring(0, 5);
     }
 
-    static Organisation activeOrganisation() {
+    Organisation activeOrganisation() {
         Organisation o = api().createOrganisation(new OrganisationCreate(uniqueOds(), "Test Trust", OrganisationKind.TRUST,
                 null, "LS1 3EX")).join();
         o = api().transitionOrganisation(o.odsCode(), o.version(), new TransitionRequest(RegistrationAction.APPROVE, "CAB approved")).join();
@@ -489,13 +490,13 @@ class RegistrationsApiTest {
         assertEquals(rr8, api().organisation("RR8").join());
     }
 
-    static List<String> auditActions(String entityType, String id) {
+    List<String> auditActions(String entityType, String id) {
         return new io.spineconsole.sandbox.Sql(sandbox.backbone().database().dataSource()).list("SELECT action FROM audit_event WHERE entity_type = ? AND entity_id = ? "
                 + "ORDER BY id", r -> r.getString(1), entityType, id);
     }
 
     static ObjectNode fixtureDevice() {
-        try (InputStream in = RegistrationsApiTest.class.getResourceAsStream("/fixtures/sds-device.example.json")) {
+        try (InputStream in = RegistrationsApiContract.class.getResourceAsStream("/fixtures/sds-device.example.json")) {
             return (ObjectNode) JSON.readTree(in);
         } catch (Exception e) {
             throw new IllegalStateException(e);

@@ -14,6 +14,8 @@ import io.spineconsole.sandbox.InteractionCatalogue;
 import io.spineconsole.sandbox.SandboxContext;
 import io.spineconsole.sandbox.SandboxFixture;
 import io.spineconsole.sandbox.Sql;
+import io.spineconsole.sandbox.StoreContract;
+import io.spineconsole.sandbox.TestStore;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
@@ -32,20 +34,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The one-pass registration checks find exactly what the rule-by-rule SQL checks they replaced found
  * ({@link SqlRegistrationChecks}, kept here as the reference), on H2 and on PostgreSQL, over a directory
  * seeded with a mistake of every kind the rules look for, including values that are LIKE wildcards.
+ * The subclasses name the store.
  */
-class RegistrationChecksEquivalenceTest {
+abstract class RegistrationChecksEquivalenceContract extends StoreContract {
 
-    @Test
-    void findsWhatTheSqlRulesFoundOnH2() {
-        try (SandboxFixture sandbox = SandboxFixture.start()) {
-            compare(sandbox, "h2");
-        }
+    RegistrationChecksEquivalenceContract(TestStore store) {
+        super(store);
     }
 
     @Test
-    void findsWhatTheSqlRulesFoundOnPostgres() {
-        try (SandboxFixture sandbox = SandboxFixture.startOnPostgres()) {
-            compare(sandbox, "postgresql");
+    void findsWhatTheSqlRulesFound() {
+        try (SandboxFixture sandbox = store.startSandbox()) {
+            compare(sandbox, store.product());
         }
     }
 

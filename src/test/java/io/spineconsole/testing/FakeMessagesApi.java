@@ -1,23 +1,11 @@
-package io.spineconsole.ui.messages;
+package io.spineconsole.testing;
 
 import io.spineconsole.api.ApiException;
-import io.spineconsole.api.AuditApi;
-import io.spineconsole.api.TokensApi;
-import io.spineconsole.api.BackboneApi;
-import io.spineconsole.api.ConnectionMonitor;
 import io.spineconsole.api.LiveStream;
 import io.spineconsole.api.MessagesApi;
-import io.spineconsole.api.MigrationApi;
 import io.spineconsole.api.Page;
-import io.spineconsole.api.RegistrationsApi;
-import io.spineconsole.domain.messages.MessageFlowSummary;
 import io.spineconsole.domain.messages.MessageStatus;
 import io.spineconsole.domain.messages.MessagingPattern;
-import io.spineconsole.domain.migration.MigrationSummary;
-import io.spineconsole.domain.Principal;
-import io.spineconsole.domain.registrations.RegistrationSummary;
-import io.spineconsole.domain.Role;
-import io.spineconsole.domain.ServerHealth;
 import io.spineconsole.domain.messages.DeadLetter;
 import io.spineconsole.domain.messages.DeadLetterQuery;
 import io.spineconsole.domain.messages.ExportFormat;
@@ -40,47 +28,53 @@ import io.spineconsole.domain.messages.StreamFilter;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
-/** An in-memory {@link MessagesApi} (and the {@link BackboneApi} around it) for view-model tests. */
-final class FakeMessagesApi implements MessagesApi {
-    final List<MessageSearch> searches = new ArrayList<>();
-    final List<StreamFilter> streams = new ArrayList<>();
-    final List<String> redeliveries = new ArrayList<>();
-    final Map<UUID, MessageDetail> details = new HashMap<>();
-    final List<UUID> jobsAsked = new ArrayList<>();
+/**
+ * The messages part of {@link FakeBackboneApi}: an in-memory {@link MessagesApi} for view-model
+ * tests. It records what it was asked, answers searches, details and payloads through hooks a test
+ * may replace (a slow or failing server is a future the test completes), redelivers the details it
+ * holds, and hands out a live stream the test feeds by hand.
+ */
+public class FakeMessagesApi implements MessagesApi {
+    public final List<MessageSearch> searches = Collections.synchronizedList(new ArrayList<>());
+    public final List<StreamFilter> streams = Collections.synchronizedList(new ArrayList<>());
+    public final List<String> redeliveries = Collections.synchronizedList(new ArrayList<>());
+    public final Map<UUID, MessageDetail> details = new ConcurrentHashMap<>();
+    public final List<UUID> jobsAsked = Collections.synchronizedList(new ArrayList<>());
     /** When set, answers {@link #message} instead of {@link #details} (a slow or failing server). */
-    Function<UUID, CompletableFuture<MessageDetail>> onMessage;
-    Function<MessageSearch, CompletableFuture<Page<MessageSummary>>> onSearch =
+    public Function<UUID, CompletableFuture<MessageDetail>> onMessage;
+    public Function<MessageSearch, CompletableFuture<Page<MessageSummary>>> onSearch =
             s -> CompletableFuture.completedFuture(new Page<>(List.of(summary(MessageStatus.ACKNOWLEDGED)), null, 1, true));
-    Function<UUID, CompletableFuture<MessagePayload>> onPayload = id -> CompletableFuture.failedFuture(notFound());
-    Function<StatsQuery, CompletableFuture<MessageStats>> onStats = q -> CompletableFuture.failedFuture(notFound());
-    FakeLiveStream stream = new FakeLiveStream();
+    public Function<UUID, CompletableFuture<MessagePayload>> onPayload = id -> CompletableFuture.failedFuture(notFound());
+    public Function<StatsQuery, CompletableFuture<MessageStats>> onStats = q -> CompletableFuture.failedFuture(notFound());
+    public FakeLiveStream stream = new FakeLiveStream();
 
-    static final Instant NOW = Instant.parse("2025-11-25T12:00:00Z");
+    public static final Instant NOW = Instant.parse("2025-11-25T12:00:00Z");
 
-    static MessageSummary summary(MessageStatus status) {
+    public static MessageSummary summary(MessageStatus status) {
         return summary(UUID.randomUUID(), status);
     }
 
-    static MessageSummary summary(UUID id, MessageStatus status) {
+    public static MessageSummary summary(UUID id, MessageStatus status) {
         return new MessageSummary(id, UUID.randomUUID(), "urn:nhs:names:services:psis:REPC_IN150016UK05",
                 MessagingPattern.ASYNC_RELIABLE, new MessageParty("RR8", "200000000985", "RR8-0000806"),
                 new MessageParty("A81001", "200000000111", "A81001-821870"), UUID.randomUUID(), "DC-NORTH", status, 1, 2048,
                 NOW.minusSeconds(60), NOW.minusSeconds(30), 120L, null, null, null);
     }
 
-    static ApiException notFound() {
+    public static ApiException notFound() {
         return new ApiException(ApiException.Kind.NOT_FOUND, 404, "NO_RECORD_FOUND", "No such message.", "404",
                 List.of(), null);
     }
 
-    static ApiException forbidden() {
+    public static ApiException forbidden() {
         return new ApiException(ApiException.Kind.FORBIDDEN, 403, "ACCESS_DENIED", "Operators only.", "403",
                 List.of(), null);
     }
@@ -181,14 +175,14 @@ final class FakeMessagesApi implements MessagesApi {
     }
 
     /** A live stream the test feeds by hand. */
-    static final class FakeLiveStream implements LiveStream {
-        final List<MessageSummary> buffer = new ArrayList<>();
-        long dropped;
-        long resets;
-        State state = State.OPEN;
-        int drains;
+    public static final class FakeLiveStream implements LiveStream {
+        public final List<MessageSummary> buffer = new ArrayList<>();
+        public long dropped;
+        public long resets;
+        public State state = State.OPEN;
+        public int drains;
 
-        void push(MessageSummary... messages) {
+        public void push(MessageSummary... messages) {
             buffer.addAll(List.of(messages));
         }
 
@@ -223,82 +217,6 @@ final class FakeMessagesApi implements MessagesApi {
         @Override
         public void close() {
             state = State.CLOSED;
-        }
-    }
-
-    /** The backbone around the fake: only messages (and the summary) answer. */
-    static final class Backbone implements BackboneApi {
-        final FakeMessagesApi messages;
-        private final ConnectionMonitor connection = new ConnectionMonitor();
-        private final Role role;
-
-        Backbone(FakeMessagesApi messages, Role role) {
-            this.messages = messages;
-            this.role = role;
-        }
-
-        @Override
-        public String baseUrl() {
-            return "http://fake";
-        }
-
-        @Override
-        public CompletableFuture<ServerHealth> health() {
-            return CompletableFuture.completedFuture(new ServerHealth("ok", "1", "v1", "sandbox", "h2"));
-        }
-
-        @Override
-        public CompletableFuture<Principal> me() {
-            return CompletableFuture.completedFuture(new Principal("Tester", role, 1));
-        }
-
-        @Override
-        public CompletableFuture<RegistrationSummary> registrationSummary() {
-            return CompletableFuture.failedFuture(notFound());
-        }
-
-        @Override
-        public CompletableFuture<MessageFlowSummary> messageFlowSummary() {
-            return CompletableFuture.completedFuture(new MessageFlowSummary(100, 5, 3, 2));
-        }
-
-        @Override
-        public CompletableFuture<MigrationSummary> migrationSummary() {
-            return CompletableFuture.failedFuture(notFound());
-        }
-
-        @Override
-        public RegistrationsApi registrations() {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public MessagesApi messages() {
-            return messages;
-        }
-
-        @Override
-        public MigrationApi migration() {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public AuditApi audit() {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public TokensApi tokens() {
-            throw new UnsupportedOperationException("not faked");
-        }
-
-        @Override
-        public ConnectionMonitor connection() {
-            return connection;
-        }
-
-        @Override
-        public void close() {
         }
     }
 }
