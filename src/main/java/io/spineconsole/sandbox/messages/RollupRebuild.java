@@ -1,7 +1,7 @@
 package io.spineconsole.sandbox.messages;
 
 import io.spineconsole.domain.Coded;
-import io.spineconsole.domain.MessageStatus;
+import io.spineconsole.domain.messages.MessageStatus;
 import io.spineconsole.domain.messages.MessageStatuses;
 import io.spineconsole.sandbox.Sql;
 import org.slf4j.Logger;

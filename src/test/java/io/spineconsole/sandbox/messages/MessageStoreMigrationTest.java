@@ -1,6 +1,6 @@
 package io.spineconsole.sandbox.messages;
 
-import io.spineconsole.domain.MessageStatus;
+import io.spineconsole.domain.messages.MessageStatus;
 import io.spineconsole.domain.messages.MessageEvent;
 import io.spineconsole.sandbox.PostgresFixture;
 import io.spineconsole.sandbox.SandboxDatabase;

@@ -1,7 +1,7 @@
 package io.spineconsole.sandbox.messages;
 
 import io.spineconsole.api.wire.WireJson;
-import io.spineconsole.domain.MessageStatus;
+import io.spineconsole.domain.messages.MessageStatus;
 import io.spineconsole.sandbox.AuditLog;
 import io.spineconsole.sandbox.InteractionCatalogue;
 import io.spineconsole.sandbox.PostgresFixture;

@@ -3,6 +3,7 @@ package io.spineconsole.ui.shell;
 import io.spineconsole.domain.Principal;
 import io.spineconsole.domain.Role;
 import io.spineconsole.settings.EnvironmentKind;
+import io.spineconsole.testing.FakeBackboneApi;
 import io.spineconsole.ui.common.WorkspaceContext;
 import io.spineconsole.ui.common.WorkspaceView;
 import javafx.scene.Node;
