@@ -130,9 +130,14 @@ public final class ContractRecorder implements Interceptor {
         return validatedBodies.get();
     }
 
-    /** A plain OkHttp client (no retries, no token) that reports every exchange to this recorder. */
+    /**
+     * A plain OkHttp client (no token, no retries of an answer) that reports every exchange to this
+     * recorder. It does retry a request on a kept-alive connection the server had already closed: on a
+     * starved machine a connection can sit idle past the server's idle timeout between two requests,
+     * and the request never reached a handler (the recorder, an application interceptor, sees one call).
+     */
     public OkHttpClient client() {
-        return new OkHttpClient.Builder().addInterceptor(this).retryOnConnectionFailure(false)
+        return new OkHttpClient.Builder().addInterceptor(this).retryOnConnectionFailure(true)
                 .readTimeout(30, TimeUnit.SECONDS).callTimeout(60, TimeUnit.SECONDS).build();
     }
 
