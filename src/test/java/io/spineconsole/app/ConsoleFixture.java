@@ -33,7 +33,17 @@ public final class ConsoleFixture implements AutoCloseable {
         SpineConsoleApp.prepare(options, AppDirectories.forCurrentUser());
         stage = FxToolkit.registerPrimaryStage();
         app = FxToolkit.setupApplication(SpineConsoleApp.class);
-        WaitForAsyncUtils.waitFor(150, TimeUnit.SECONDS, () -> !robot.lookup(".tile").queryAll().isEmpty());
+        waitForTiles(robot);
+    }
+
+    /**
+     * Waits until the first workspace's summary tiles are on screen. The scene is looked up on the FX
+     * thread: the console is still changing it as it starts, and a walk from another thread can meet a
+     * list of children as it shrinks.
+     */
+    static void waitForTiles(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(150, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(
+                () -> !robot.lookup(".tile").queryAll().isEmpty()).get(30, TimeUnit.SECONDS));
         WaitForAsyncUtils.waitForFxEvents();
     }
 

@@ -41,8 +41,7 @@ class ConsoleUiTest {
     static void launch() throws Exception {
         stage = FxToolkit.registerPrimaryStage();
         app = FxToolkit.setupApplication(SpineConsoleApp.class);
-        WaitForAsyncUtils.waitFor(150, TimeUnit.SECONDS, () -> !robot.lookup(".tile").queryAll().isEmpty());
-        WaitForAsyncUtils.waitForFxEvents();
+        ConsoleFixture.waitForTiles(robot);
     }
 
     @AfterAll

@@ -229,7 +229,8 @@ class SandboxCrashTest {
             reader.setDaemon(true);
             reader.start();
             try {
-                return new Sandbox(p, url.get(60, TimeUnit.SECONDS));
+                // A first start seeds and compacts its store: on a starved machine that alone took 50 s.
+                return new Sandbox(p, url.get(180, TimeUnit.SECONDS));
             } catch (Exception e) {
                 p.destroyForcibly();
                 synchronized (output) {

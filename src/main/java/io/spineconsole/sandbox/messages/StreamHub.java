@@ -180,10 +180,13 @@ public final class StreamHub implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         closed = true;
         for (Iterator<Subscription> it = subscribers.iterator(); it.hasNext(); ) {
             it.next().close();
         }
+        // A closed hub is never read again: the events kept for resuming streams can go.
+        retained.clear();
+        retainedAt.clear();
     }
 }

@@ -7,6 +7,7 @@ import io.spineconsole.sandbox.SandboxFixture;
 import io.spineconsole.sandbox.Sql;
 import io.spineconsole.sandbox.StoreContract;
 import io.spineconsole.sandbox.TestStore;
+import io.spineconsole.sandbox.messages.TestPartitions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -494,6 +495,7 @@ abstract class MigrationRoutesContract extends StoreContract {
     }
 
     private void insertMessage(String site, Instant at) {
+        TestPartitions.ensureDayOf(sandbox.backbone().database(), at);
         new Sql(sandbox.backbone().database().dataSource()).update("INSERT INTO message (message_id, conversation_id, "
                         + "interaction_id, messaging_pattern, from_asid, to_asid, from_ods, to_ods, site_code, status, "
                         + "attempts, size_bytes, created_at, updated_at) VALUES (?, ?, 'urn:nhs:names:services:psis:X', "
