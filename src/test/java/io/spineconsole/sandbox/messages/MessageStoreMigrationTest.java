@@ -7,7 +7,9 @@ import io.spineconsole.sandbox.SandboxDatabase;
 import io.spineconsole.sandbox.Sql;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -21,8 +23,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class MessageStoreMigrationTest {
     @Test
-    void upgradesAnH2StoreKeepingItsMessages() {
-        check("jdbc:h2:mem:upgrade-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+    void upgradesAnH2StoreKeepingItsMessages(@TempDir Path folder) {
+        // A file, as the desktop's store is: the store is closed (and so shut down) before it is reopened.
+        check("jdbc:h2:file:" + folder.resolve("upgrade").toAbsolutePath());
     }
 
     @Test
