@@ -93,7 +93,8 @@ public final class Redelivery {
         checkReason(issues, reason);
         issues.throwIfAny();
         MessageRow copy = sql.inTransaction(c -> redeliver(c, actor, originalId, reason, null));
-        ingest.afterCommit(List.of(copy), true);
+        // Published once the request's transaction commits (it may be wider than this one: an idempotent request).
+        sql.afterCommit(() -> ingest.afterCommit(List.of(copy), true));
         return copy.id;
     }
 

@@ -159,7 +159,8 @@ public final class RedeliveryJobs implements AutoCloseable {
         });
         if (!dryRun) {
             // The items are redelivered by the job, after the request that created it has been answered.
-            runner.submit(() -> run(actor.outsideRequest(), id));
+            // Once the request's transaction has committed, or the runner would not find the job yet.
+            sql.afterCommit(() -> runner.submit(() -> run(actor.outsideRequest(), id)));
         }
         return job;
     }
