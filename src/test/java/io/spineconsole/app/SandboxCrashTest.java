@@ -104,9 +104,13 @@ class SandboxCrashTest {
             }));
         }
         writers.add(start("crash-redeliveries", () -> {
-            Random random = new Random(7);
-            while (running.get()) {
-                UUID original = failed.get(random.nextInt(failed.size()));
+            // Each failed message once: a second redelivery of one whose copy is in flight is refused (lineage).
+            List<UUID> shuffled = new ArrayList<>(failed);
+            java.util.Collections.shuffle(shuffled, new Random(7));
+            for (UUID original : shuffled) {
+                if (!running.get()) {
+                    break;
+                }
                 MessageDetail copy = api.messages().redeliver(original, "Crash test redelivery").get();
                 redeliveries.put(copy.messageId(), original);
                 acknowledged.incrementAndGet();

@@ -109,10 +109,16 @@ final class Wire implements AutoCloseable {
 
     /** {@code n} copies of {@code call} sent at the same moment; their answers in order. */
     List<Answer> twins(Call call, int n) throws Exception {
+        return all(java.util.Collections.nCopies(n, call));
+    }
+
+    /** {@code calls} sent at the same moment; their answers in order. */
+    List<Answer> all(List<Call> calls) throws Exception {
+        int n = calls.size();
         CountDownLatch ready = new CountDownLatch(n);
         CountDownLatch go = new CountDownLatch(1);
         List<CompletableFuture<Answer>> answers = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
+        for (Call call : calls) {
             answers.add(CompletableFuture.supplyAsync(() -> {
                 try {
                     ready.countDown();

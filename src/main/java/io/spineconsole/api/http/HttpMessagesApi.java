@@ -98,7 +98,7 @@ final class HttpMessagesApi implements MessagesApi {
 
     @Override
     public CompletableFuture<MessageDetail> redeliver(UUID messageId, String reason) {
-        return http.post("api/v1/messages/" + messageId + "/redeliver", null, new RedeliverRequest(reason),
+        return http.post("api/v1/messages/" + messageId + "/redeliver", null, RedeliverRequest.of(reason),
                 http.types().constructType(MessageDetail.class));
     }
 
