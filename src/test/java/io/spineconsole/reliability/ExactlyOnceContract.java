@@ -101,6 +101,13 @@ abstract class ExactlyOnceContract {
         assertEquals(1, count("SELECT COUNT(*) FROM audit_event WHERE action = 'transition' AND entity_type = 'component' "
                 + "AND entity_id = ?", component));
         otherBodyIsRefused(move.withBody("{\"to\":\"blocked\",\"reason\":\"Twins block\"}"));
+
+        // A second effect under a new key is refused: with the version it was sent with, as stale; with the
+        // current one, as a move the state does not allow.
+        Call again = Call.post(move.path(), operator, move.body(), key()).ifMatch(version);
+        assertEquals(412, wire.send(again).status());
+        assertEquals(409, wire.send(Call.post(move.path(), operator, move.body(), key()).ifMatch(first.version())).status());
+        assertEquals(1, count("SELECT COUNT(*) FROM component_transition WHERE component_code = ?", component));
     }
 
     @Test
@@ -174,6 +181,11 @@ abstract class ExactlyOnceContract {
         assertEquals("Embedded console", first.json().get("signedOffBy").asText());
         assertEquals(1, count("SELECT COUNT(*) FROM audit_event WHERE action = 'sign-off' AND entity_id = ?", site));
         otherBodyIsRefused(signOff.withBody("{\"statement\":\"Signed again\",\"days\":2}"));
+
+        Answer again = wire.send(Call.post(signOff.path(), admin, signOff.body(), key()).ifMatch(first.version()));
+        assertEquals(409, again.status(), "a second sign-off under a new key: " + again.text());
+        assertEquals("ALREADY_SIGNED_OFF", again.json().at("/errors/0/code").asText());
+        assertEquals(1, count("SELECT COUNT(*) FROM audit_event WHERE action = 'sign-off' AND entity_id = ?", site));
     }
 
     /**

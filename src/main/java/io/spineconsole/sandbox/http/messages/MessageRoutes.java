@@ -55,7 +55,7 @@ public final class MessageRoutes implements RouteGroup {
         this.store = messages.store();
         this.jobs = messages.jobs();
         this.streamRoute = new MessageStreamRoute(messages.stream(), context.mapper(), context.clock());
-        this.export = new MessageExportRoute(messages.export(), context.clock());
+        this.export = new MessageExportRoute(messages.export(), context);
         this.lineage = new RedeliveryLineage(context.sql());
     }
 
