@@ -1,5 +1,9 @@
 package io.spineconsole.ui.messages;
 
+import io.spineconsole.api.Intent;
+import io.spineconsole.domain.messages.ExportResult;
+import io.spineconsole.domain.messages.RedeliverRequest;
+
 import io.spineconsole.api.ApiException;
 import io.spineconsole.api.AuditApi;
 import io.spineconsole.api.TokensApi;
@@ -105,9 +109,19 @@ final class FakeMessagesApi implements MessagesApi {
         return onPayload.apply(messageId);
     }
 
+    /** The intent of each redelivery asked for, in order. */
+    final List<Intent> redeliveryIntents = new ArrayList<>();
+    /** When set, answers {@link #redeliver} (a refusal, a lost answer); null: redelivers in memory. */
+    Function<UUID, CompletableFuture<MessageDetail>> onRedeliver;
+
     @Override
-    public CompletableFuture<MessageDetail> redeliver(UUID messageId, String reason) {
-        redeliveries.add(messageId + ":" + reason);
+    public CompletableFuture<MessageDetail> redeliver(UUID messageId, RedeliverRequest request, Intent intent) {
+        String reason = request.reason();
+        redeliveries.add(messageId + ":" + reason + (request.forced() ? ":forced" : ""));
+        redeliveryIntents.add(intent);
+        if (onRedeliver != null) {
+            return onRedeliver.apply(messageId);
+        }
         MessageDetail original = details.get(messageId);
         if (original == null) {
             return CompletableFuture.failedFuture(notFound());
@@ -141,9 +155,17 @@ final class FakeMessagesApi implements MessagesApi {
         return CompletableFuture.completedFuture(new Page<>(List.of(), null, 0, true));
     }
 
+    /** The jobs asked for, in order, with their intents. */
+    final List<RedeliveryJobCreate> jobsCreated = new ArrayList<>();
+    final List<Intent> jobIntents = new ArrayList<>();
+    Function<RedeliveryJobCreate, CompletableFuture<RedeliveryJob>> onCreateJob =
+            r -> CompletableFuture.failedFuture(forbidden());
+
     @Override
-    public CompletableFuture<RedeliveryJob> createRedeliveryJob(RedeliveryJobCreate request) {
-        return CompletableFuture.failedFuture(forbidden());
+    public CompletableFuture<RedeliveryJob> createRedeliveryJob(RedeliveryJobCreate request, Intent intent) {
+        jobsCreated.add(request);
+        jobIntents.add(intent);
+        return onCreateJob.apply(request);
     }
 
     @Override
@@ -169,7 +191,7 @@ final class FakeMessagesApi implements MessagesApi {
     }
 
     @Override
-    public CompletableFuture<Long> export(MessageSearch search, ExportFormat format, int maxRows, Path target) {
+    public CompletableFuture<ExportResult> export(MessageSearch search, ExportFormat format, int maxRows, Path target) {
         return CompletableFuture.failedFuture(forbidden());
     }
 
