@@ -1,0 +1,300 @@
+package io.spineconsole.ui.messages;
+
+import io.spineconsole.api.ApiException;
+import io.spineconsole.api.ConnectionState;
+import io.spineconsole.api.Intent;
+import io.spineconsole.domain.Role;
+import io.spineconsole.domain.messages.MessageDetail;
+import io.spineconsole.domain.messages.MessageStatuses;
+import io.spineconsole.domain.messages.RedeliverRequest;
+import io.spineconsole.domain.messages.RedeliveryCopy;
+import io.spineconsole.domain.registrations.CertificateState;
+import io.spineconsole.domain.registrations.MhsEndpoint;
+import io.spineconsole.domain.registrations.RegistrationStatus;
+import io.spineconsole.ui.common.Confirmation;
+import io.spineconsole.ui.common.ErrorText;
+import io.spineconsole.ui.common.I18n;
+import io.spineconsole.ui.common.UiExecutor;
+import io.spineconsole.ui.common.UnsentReasons;
+import io.spineconsole.ui.common.WorkspaceContext;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+
+/**
+ * Redelivering the message a detail tab shows. Says why it cannot be when Redeliver is disabled;
+ * before it is sent, what to know first (a copy already in flight or delivered, the receiver not
+ * registered or its certificate ended); and sends it as one intent, however often it has to be sent:
+ * after an answer that never came, it says the first attempt may have gone through and that trying
+ * again is safe, tries again by itself when the connection is back, and then shows what happened.
+ */
+public final class RedeliveryAction {
+    private final UiExecutor ui;
+    private final I18n i18n;
+    private final MessageText text;
+    private final UnsentReasons unsentReasons = new UnsentReasons();
+    private final BooleanProperty busy = new SimpleBooleanProperty();
+    private final BooleanProperty may = new SimpleBooleanProperty();
+    private final BooleanProperty redeliverable = new SimpleBooleanProperty();
+    private final BooleanProperty outcomeUnknown = new SimpleBooleanProperty();
+    private final StringProperty whyNot = new SimpleStringProperty("");
+    private final StringProperty result = new SimpleStringProperty("");
+    private final StringProperty error = new SimpleStringProperty("");
+    private final StringProperty errorDetail = new SimpleStringProperty("");
+    private final ObservableList<RedeliveryCopy> blockedBy = FXCollections.observableArrayList();
+    private final ObservableList<String> warnings = FXCollections.observableArrayList();
+    private final Consumer<ConnectionState> onConnection = this::connectionChanged;
+    private WorkspaceContext context;
+    private MessageDetail shown;
+    private Pending pending;
+    private CompletableFuture<MhsEndpoint> receiverCheck;
+    private Runnable reload = () -> { };
+
+    /** A redelivery sent but not settled: sent again as is, it is the same intent. */
+    private record Pending(UUID messageId, RedeliverRequest request, Intent intent, String action,
+                           Consumer<MessageDetail> done) {
+    }
+
+    public RedeliveryAction(UiExecutor ui, I18n i18n, MessageText text) {
+        this.ui = ui;
+        this.i18n = i18n;
+        this.text = text;
+    }
+
+    void connect(WorkspaceContext newContext, Runnable reloadShown) {
+        dispose();
+        context = newContext;
+        reload = reloadShown;
+        may.set(context.may(Role.OPERATOR));
+        shown = null;
+        redeliverable.set(false);
+        whyNot.set("");
+        clear();
+        context.api().connection().addListener(onConnection);
+    }
+
+    /** Another message is open: what was said about the last one goes. */
+    void clear() {
+        result.set("");
+        error.set("");
+        errorDetail.set("");
+        blockedBy.clear();
+        warnings.clear();
+        if (pending == null) {
+            outcomeUnknown.set(false);
+        }
+    }
+
+    /** The message shown changed (opened, or reloaded): what may be done with it, and why not. */
+    void show(MessageDetail d) {
+        boolean other = shown == null || !shown.messageId().equals(d.messageId());
+        shown = d;
+        redeliverable.set(MessageStatuses.isRedeliverable(d.status()));
+        blockedBy.setAll(d.blockingCopies());
+        whyNot.set(!may.get() ? i18n.get("messages.detail.viewerNote")
+                : !redeliverable.get() ? i18n.get("messages.redeliver.whyNotStatus", text.status(d.status()))
+                : "");
+        if (other && redeliverable.get() && may.get()) {
+            checkReceiver(d);
+        }
+    }
+
+    /** Looks the receiver up in the directory: not registered, or its certificate ended, is worth a warning. */
+    private void checkReceiver(MessageDetail d) {
+        warnings.clear();
+        if (receiverCheck != null) {
+            receiverCheck.cancel(true);
+        }
+        if (d.endpointId() == null) {
+            warnings.setAll(receiverWarnings(d, null, text.clock().instant()));
+            return;
+        }
+        UUID id = d.messageId();
+        receiverCheck = ui.deliver(context.api().registrations().endpoint(d.endpointId()), endpoint -> {
+            if (shown != null && shown.messageId().equals(id)) {
+                warnings.setAll(receiverWarnings(d, endpoint, text.clock().instant()));
+            }
+        }, failure -> {
+            ApiException api = ApiException.unwrap(failure);
+            if (shown != null && shown.messageId().equals(id) && api != null
+                    && api.kind() == ApiException.Kind.NOT_FOUND) {
+                warnings.setAll(receiverWarnings(d, null, text.clock().instant()));
+            }
+        });
+    }
+
+    /** What to know about the receiver before redelivering to it ({@code endpoint} null: not registered). */
+    List<String> receiverWarnings(MessageDetail d, MhsEndpoint endpoint, Instant now) {
+        List<String> out = new ArrayList<>();
+        String party = d.to() == null || d.to().partyKey() == null ? "—" : d.to().partyKey();
+        if (endpoint == null) {
+            out.add(i18n.get("messages.redeliver.warnUnregistered", party));
+            return out;
+        }
+        if (endpoint.status() == RegistrationStatus.SUSPENDED || endpoint.status() == RegistrationStatus.RETIRED) {
+            out.add(i18n.get("messages.redeliver.warnEndpointStatus", party, i18n.get("registrations.status."
+                    + endpoint.status().code())));
+        }
+        if (endpoint.certificate() != null && (endpoint.certificate().state() == CertificateState.EXPIRED
+                || endpoint.certificate().notAfter().isBefore(now))) {
+            out.add(i18n.get("messages.redeliver.warnCertificate", party, text.dateTime(endpoint.certificate().notAfter())));
+        }
+        return out;
+    }
+
+    /**
+     * Redelivers the message shown with {@code reason}; {@code force} sends a second copy although one is
+     * in flight or was delivered (the server audits it). Sent again with the same words, it is the same
+     * intent.
+     */
+    public void redeliver(String reason, boolean force, Consumer<MessageDetail> done) {
+        MessageDetail d = shown;
+        if (d == null || busy.get() || !may.get()) {
+            return;
+        }
+        String action = action(d, force);
+        Intent intent = unsentReasons.intent(action, reason);
+        send(new Pending(d.messageId(), new RedeliverRequest(reason, force ? Boolean.TRUE : null), intent, action, done));
+    }
+
+    /** Sends the redelivery whose outcome is unknown again, as the same intent: at most one copy results. */
+    public void tryAgain() {
+        if (pending != null && !busy.get()) {
+            send(pending);
+        }
+    }
+
+    private void send(Pending p) {
+        busy.set(true);
+        result.set("");
+        error.set("");
+        errorDetail.set("");
+        ui.deliver(context.api().messages().redeliver(p.messageId(), p.request(), p.intent()), copy -> {
+            busy.set(false);
+            boolean wasUnknown = pending != null;
+            pending = null;
+            outcomeUnknown.set(false);
+            unsentReasons.sent(p.action());
+            result.set(i18n.get(wasUnknown ? "messages.redeliver.doneAfterAll" : "messages.detail.redelivered",
+                    copy.summary().displayId()));
+            reload.run();
+            p.done().accept(copy);
+        }, failure -> {
+            busy.set(false);
+            ApiException api = ApiException.unwrap(failure);
+            if (api != null && api.outcomeUnknown()) {
+                // Nobody knows yet whether it went through: say so, and keep the intent for the next try.
+                pending = p;
+                outcomeUnknown.set(true);
+                error.set(i18n.get("messages.redeliver.outcomeUnknown"));
+                errorDetail.set(ErrorText.detail(failure));
+                return;
+            }
+            pending = null;
+            outcomeUnknown.set(false);
+            if (api != null && api.fieldErrors().stream().anyMatch(f -> f.code().equals("ALREADY_REDELIVERED"))) {
+                reload.run(); // the family as it is now: the copy in the way shows with its status
+            }
+            error.set(ErrorText.sentence(i18n, failure));
+            errorDetail.set(ErrorText.detail(failure));
+        });
+    }
+
+    /** Back online with a redelivery whose outcome is unknown: ask again (the same intent) and show what happened. */
+    private void connectionChanged(ConnectionState state) {
+        if (state == ConnectionState.ONLINE) {
+            ui.execute(() -> {
+                if (pending != null && !busy.get()) {
+                    send(pending);
+                }
+            });
+        }
+    }
+
+    /** The confirmation for the message shown, with the reason of an earlier try that did not go through. */
+    public Confirmation confirmation(Confirmation plain, boolean force) {
+        return shown == null ? plain : unsentReasons.prefill(action(shown, force), plain);
+    }
+
+    private static String action(MessageDetail d, boolean force) {
+        return "redeliver " + d.messageId() + (force ? " forced" : "");
+    }
+
+    /** The copy most recently made of the message shown's family that is in flight or delivered, as words. */
+    String blockedText() {
+        if (blockedBy.isEmpty()) {
+            return "";
+        }
+        RedeliveryCopy latest = blockedBy.get(blockedBy.size() - 1);
+        return i18n.get("messages.redeliver.alreadyAs", latest.messageId().toString().toUpperCase(Locale.ROOT),
+                text.status(latest.status()));
+    }
+
+    void dispose() {
+        if (context != null) {
+            context.api().connection().removeListener(onConnection);
+        }
+        if (receiverCheck != null) {
+            receiverCheck.cancel(true);
+        }
+        busy.set(false);
+    }
+
+    public BooleanProperty busyProperty() {
+        return busy;
+    }
+
+    /** The role may redeliver (the server still decides). */
+    public BooleanProperty mayProperty() {
+        return may;
+    }
+
+    /** The message is in a status that can be redelivered. */
+    public BooleanProperty redeliverableProperty() {
+        return redeliverable;
+    }
+
+    /** Why Redeliver is disabled, in a sentence, or "" when it is not. */
+    public StringProperty whyNotProperty() {
+        return whyNot;
+    }
+
+    /** True after a redelivery that got no answer, until an answer says what happened. */
+    public BooleanProperty outcomeUnknownProperty() {
+        return outcomeUnknown;
+    }
+
+    /** What the last redelivery did ("Redelivered as …"), or "". */
+    public StringProperty resultProperty() {
+        return result;
+    }
+
+    public StringProperty errorProperty() {
+        return error;
+    }
+
+    public StringProperty errorDetailProperty() {
+        return errorDetail;
+    }
+
+    /** The copies of the message shown's family in flight or delivered: a redelivery needs force while any is. */
+    public ObservableList<RedeliveryCopy> blockedByProperty() {
+        return blockedBy;
+    }
+
+    /** What to know about the receiver before redelivering (not registered, endpoint suspended, certificate ended). */
+    public ObservableList<String> warnings() {
+        return warnings;
+    }
+}
