@@ -227,6 +227,37 @@ public final class RedeliveryAction {
         return shown == null ? plain : unsentReasons.prefill(action(shown, force), plain);
     }
 
+    /**
+     * The confirmation to ask before redelivering the message shown: it names the message and the
+     * environment, says what to know about the receiver, and, while a copy is in flight or was delivered,
+     * asks for a second copy in so many words ({@link #needsForce()}). Starts with the reason of an earlier
+     * try that did not go through. Null when no message is shown.
+     */
+    public Confirmation confirmation() {
+        MessageDetail d = shown;
+        if (d == null) {
+            return null;
+        }
+        boolean force = needsForce();
+        StringBuilder message = new StringBuilder(i18n.get("messages.redeliver.message", d.summary().displayId(),
+                context.environmentName()));
+        if (force) {
+            message.append("\n\n").append(blockedText()).append(' ').append(i18n.get("messages.redeliver.forceNote"));
+        }
+        for (String w : warnings) {
+            message.append("\n\n").append(w);
+        }
+        Confirmation plain = Confirmation.of(context, i18n.get(force ? "messages.redeliver.forceTitle"
+                        : "messages.redeliver.title"), message.toString(),
+                i18n.get(force ? "messages.redeliver.forceAction" : "messages.redeliver.action"), true, true);
+        return confirmation(plain, force);
+    }
+
+    /** True while a copy of the message shown is in flight or was delivered: another is sent only if forced. */
+    public boolean needsForce() {
+        return !blockedBy.isEmpty();
+    }
+
     private static String action(MessageDetail d, boolean force) {
         return "redeliver " + d.messageId() + (force ? " forced" : "");
     }

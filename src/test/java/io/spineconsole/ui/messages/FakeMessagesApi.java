@@ -57,6 +57,8 @@ final class FakeMessagesApi implements MessagesApi {
     final List<StreamFilter> streams = new ArrayList<>();
     final List<String> redeliveries = new ArrayList<>();
     final Map<UUID, MessageDetail> details = new HashMap<>();
+    /** The receivers' endpoints the directory knows (by endpoint id); any other is not registered. */
+    final Map<UUID, io.spineconsole.domain.registrations.MhsEndpoint> endpoints = new HashMap<>();
     final List<UUID> jobsAsked = new ArrayList<>();
     /** When set, answers {@link #message} instead of {@link #details} (a slow or failing server). */
     Function<UUID, CompletableFuture<MessageDetail>> onMessage;
@@ -291,7 +293,15 @@ final class FakeMessagesApi implements MessagesApi {
 
         @Override
         public RegistrationsApi registrations() {
-            throw new UnsupportedOperationException();
+            // Only the endpoint look-up a redelivery makes before it asks: the endpoints put in {@code endpoints}.
+            return (RegistrationsApi) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+                    new Class<?>[] {RegistrationsApi.class}, (proxy, method, args) -> {
+                        if (!method.getName().equals("endpoint")) {
+                            throw new UnsupportedOperationException(method.getName());
+                        }
+                        io.spineconsole.domain.registrations.MhsEndpoint e = messages.endpoints.get((UUID) args[0]);
+                        return e == null ? CompletableFuture.failedFuture(notFound()) : CompletableFuture.completedFuture(e);
+                    });
         }
 
         @Override
