@@ -91,9 +91,7 @@ public final class RedeliveryAction {
         errorDetail.set("");
         blockedBy.clear();
         warnings.clear();
-        if (pending == null) {
-            outcomeUnknown.set(false);
-        }
+        outcomeUnknown.set(false); // the message shown next says whether its own redelivery is unsettled
     }
 
     /** The message shown changed (opened, or reloaded): what may be done with it, and why not. */
@@ -107,6 +105,11 @@ public final class RedeliveryAction {
                 : "");
         if (other && redeliverable.get() && may.get()) {
             checkReceiver(d);
+        }
+        // Back on a message whose redelivery got no answer: say so again, with Try again.
+        if (other && isPendingFor(d) && !busy.get()) {
+            outcomeUnknown.set(true);
+            error.set(i18n.get("messages.redeliver.outcomeUnknown"));
         }
     }
 
@@ -186,8 +189,10 @@ public final class RedeliveryAction {
             pending = null;
             outcomeUnknown.set(false);
             unsentReasons.sent(p.action());
-            result.set(i18n.get(wasUnknown ? "messages.redeliver.doneAfterAll" : "messages.detail.redelivered",
-                    copy.summary().displayId()));
+            if (shown != null && shown.messageId().equals(p.messageId())) {
+                result.set(i18n.get(wasUnknown ? "messages.redeliver.doneAfterAll" : "messages.detail.redelivered",
+                        copy.summary().displayId()));
+            }
             reload.run();
             p.done().accept(copy);
         }, failure -> {
@@ -215,11 +220,16 @@ public final class RedeliveryAction {
     private void connectionChanged(ConnectionState state) {
         if (state == ConnectionState.ONLINE) {
             ui.execute(() -> {
-                if (pending != null && !busy.get()) {
+                if (pending != null && !busy.get() && isPendingFor(shown)) {
                     send(pending);
                 }
             });
         }
+    }
+
+    /** True when {@code d}'s redelivery was sent and got no answer yet. */
+    private boolean isPendingFor(MessageDetail d) {
+        return pending != null && d != null && pending.messageId().equals(d.messageId());
     }
 
     /** The confirmation for the message shown, with the reason of an earlier try that did not go through. */

@@ -132,6 +132,28 @@ class RedeliveryActionTest {
     }
 
     @Test
+    void anUnsettledRedeliveryIsSaidOnItsOwnMessageOnlyAndNotResentFromAnother() {
+        MessageDetail first = deadLetter();
+        MessageDetail other = deadLetter();
+        detail.open(first.messageId());
+        api.onRedeliver = id -> CompletableFuture.failedFuture(noAnswer());
+        detail.redeliver("Receiver certificate renewed", x -> { });
+        detail.open(other.messageId());
+        assertFalse(redelivery.outcomeUnknownProperty().get(), "another message: nothing unsettled about it");
+        api.onRedeliver = null;
+        backbone.connection().report(ConnectionState.OFFLINE);
+        backbone.connection().report(ConnectionState.ONLINE);
+        assertEquals(1, api.redeliveryIntents.size(), "not re-sent while another message is shown");
+
+        detail.open(first.messageId());
+        assertTrue(redelivery.outcomeUnknownProperty().get(), "back on it: its outcome is still unknown");
+        assertEquals(t.i18n.get("messages.redeliver.outcomeUnknown"), redelivery.errorProperty().get());
+        redelivery.tryAgain();
+        assertEquals(api.redeliveryIntents.get(0), api.redeliveryIntents.get(1));
+        assertTrue(redelivery.resultProperty().get().contains("once"));
+    }
+
+    @Test
     void aCopyInFlightMakesTheConfirmationAskForASecondCopyByName() {
         MessageDetail d = deadLetter();
         UUID copyId = UUID.randomUUID();
