@@ -286,7 +286,8 @@ final class MessageFlowView implements WorkspaceView {
     private String askRunReason(RedeliveryJob dry) {
         Confirmation c = Confirmation.of(model.context(), i18n.get("messages.jobs.runForRealTitle"),
                 i18n.get("messages.jobs.runForRealMessage", model.text().count(dry.progress().total()
-                        - dry.progress().skipped() - dry.progress().failed()), model.context().environmentName()),
+                        - dry.progress().skipped() - dry.progress().failed()), model.context().environmentName(),
+                        model.context().principal().name()),
                 i18n.get("messages.jobs.runForReal"), true, true).withDraftReason(dry.reason());
         return ConfirmDialog.ask(window(), c, i18n).orElse(null);
     }

@@ -250,7 +250,7 @@ public final class RedeliveryAction {
         }
         boolean force = needsForce();
         StringBuilder message = new StringBuilder(i18n.get("messages.redeliver.message", d.summary().displayId(),
-                context.environmentName()));
+                context.environmentName(), context.principal().name()));
         if (force) {
             message.append("\n\n").append(blockedText()).append(' ').append(i18n.get("messages.redeliver.forceNote"));
         }

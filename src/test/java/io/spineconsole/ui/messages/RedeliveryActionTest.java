@@ -166,6 +166,7 @@ class RedeliveryActionTest {
         Confirmation c = redelivery.confirmation();
         assertEquals(t.i18n.get("messages.redeliver.forceTitle"), c.title());
         assertTrue(c.message().contains(d.summary().displayId()), "names the message");
+        assertTrue(c.message().contains("(Tester)"), "says whose name the audit log records it under");
         assertTrue(c.message().contains(copyId.toString().toUpperCase(Locale.ROOT)), "names the copy in the way");
         assertTrue(c.reasonRequired());
 
