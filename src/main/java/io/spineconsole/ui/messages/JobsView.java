@@ -96,6 +96,7 @@ final class JobsView extends VBox {
         Label summary = new Label();
         summary.setId("messages-job-summary");
         summary.setWrapText(true);
+        summary.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // two lines rather than cut short
         summary.textProperty().bind(Bindings.createStringBinding(() -> describe(model.selectedProperty().get(), text),
                 model.selectedProperty()));
         ProgressBar progress = new ProgressBar();
@@ -260,8 +261,6 @@ final class JobsView extends VBox {
         }
         if (j.realRun() != null) {
             s += " " + i18n.get("messages.jobs.ranForReal", id(j.realRun()));
-        } else if (j.dryRun() && j.progress().state() == io.spineconsole.domain.messages.JobState.COMPLETED) {
-            s += " " + i18n.get("messages.jobs.canRunForReal");
         }
         if (j.error() != null) {
             s += " " + j.error();

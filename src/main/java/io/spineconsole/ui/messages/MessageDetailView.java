@@ -117,11 +117,7 @@ final class MessageDetailView extends VBox {
         redeliver.disableProperty().bind(model.mayRedeliverProperty().not().or(model.redeliverableProperty().not())
                 .or(model.busyProperty()).or(model.shownProperty().not()));
         redeliver.setOnAction(e -> actions.redeliver());
-        // Why Redeliver is disabled, when it is: the role, or the message's status.
-        Label whyNot = Views.bound(model.redelivery().whyNotProperty(), "text-muted");
-        whyNot.setId("messages-detail-redeliver-why-not");
-        whyNot.visibleProperty().bind(model.shownProperty().or(model.mayRedeliverProperty().not()));
-        HBox bar = new HBox(8, back, title, copyId, status, Views.grow(), whyNot, refresh, copyLink, redeliver);
+        HBox bar = new HBox(8, back, title, copyId, status, Views.grow(), refresh, copyLink, redeliver);
         bar.setAlignment(Pos.CENTER_LEFT);
         return bar;
     }
@@ -145,7 +141,15 @@ final class MessageDetailView extends VBox {
         result.setId("messages-detail-result");
         ErrorRow loadError = Views.errorRow(model.status(), model.shownProperty(), i18n);
         ErrorRow actionError = new ErrorRow(model.actionErrorProperty(), model.actionErrorDetailProperty(), i18n);
-        return new VBox(4, loadError, actionError, outcomeUnknown(), result, lineage(), warnings(), lastError, retry);
+        // Why Redeliver is disabled, when it is: the role, or the message's status (a line of its own).
+        Label whyNot = Views.bound(model.redelivery().whyNotProperty(), "text-muted");
+        whyNot.setId("messages-detail-redeliver-why-not");
+        whyNot.setWrapText(true);
+        whyNot.visibleProperty().bind(model.redelivery().whyNotProperty().isNotEmpty()
+                .and(model.shownProperty().or(model.mayRedeliverProperty().not())));
+        whyNot.managedProperty().bind(whyNot.visibleProperty());
+        return new VBox(4, loadError, actionError, outcomeUnknown(), result, lineage(), warnings(), lastError, retry,
+                whyNot);
     }
 
     /** After an answer that never came: the same redelivery sent again, safely (the same intent). */

@@ -3,6 +3,7 @@ package io.spineconsole.ui.messages;
 import io.spineconsole.api.ApiException;
 import io.spineconsole.api.ConnectionState;
 import io.spineconsole.api.Intent;
+import io.spineconsole.api.RegistrationsApi;
 import io.spineconsole.domain.Role;
 import io.spineconsole.domain.messages.MessageDetail;
 import io.spineconsole.domain.messages.MessageStatuses;
@@ -10,6 +11,7 @@ import io.spineconsole.domain.messages.RedeliverRequest;
 import io.spineconsole.domain.messages.RedeliveryCopy;
 import io.spineconsole.domain.registrations.CertificateState;
 import io.spineconsole.domain.registrations.MhsEndpoint;
+import io.spineconsole.domain.registrations.RegistrationFilter;
 import io.spineconsole.domain.registrations.RegistrationStatus;
 import io.spineconsole.ui.common.Confirmation;
 import io.spineconsole.ui.common.ErrorText;
@@ -28,6 +30,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
@@ -58,7 +61,7 @@ public final class RedeliveryAction {
     private WorkspaceContext context;
     private MessageDetail shown;
     private Pending pending;
-    private CompletableFuture<MhsEndpoint> receiverCheck;
+    private CompletableFuture<Optional<MhsEndpoint>> receiverCheck;
     private Runnable reload = () -> { };
 
     /** A redelivery sent but not settled: sent again as is, it is the same intent. */
@@ -113,28 +116,41 @@ public final class RedeliveryAction {
         }
     }
 
-    /** Looks the receiver up in the directory: not registered, or its certificate ended, is worth a warning. */
+    /**
+     * Looks the receiver up in the directory, by the message's endpoint and else by its party key: not
+     * registered, suspended or retired, or its certificate ended, is worth a warning. A look-up that fails
+     * for another reason warns of nothing (the console does not guess).
+     */
     private void checkReceiver(MessageDetail d) {
         warnings.clear();
         if (receiverCheck != null) {
             receiverCheck.cancel(true);
         }
-        if (d.endpointId() == null) {
-            warnings.setAll(receiverWarnings(d, null, text.clock().instant()));
-            return;
-        }
-        UUID id = d.messageId();
-        receiverCheck = ui.deliver(context.api().registrations().endpoint(d.endpointId()), endpoint -> {
-            if (shown != null && shown.messageId().equals(id)) {
-                warnings.setAll(receiverWarnings(d, endpoint, text.clock().instant()));
+        RegistrationsApi directory = context.api().registrations();
+        CompletableFuture<MhsEndpoint> byId = d.endpointId() == null ? CompletableFuture.completedFuture(null)
+                : directory.endpoint(d.endpointId()).exceptionallyCompose(failure -> {
+                    ApiException api = ApiException.unwrap(failure);
+                    return api != null && api.kind() == ApiException.Kind.NOT_FOUND
+                            ? CompletableFuture.completedFuture(null) : CompletableFuture.failedFuture(failure);
+                });
+        String partyKey = d.to() == null ? null : d.to().partyKey();
+        CompletableFuture<Optional<MhsEndpoint>> found = byId.thenCompose(endpoint -> {
+            if (endpoint != null) {
+                return CompletableFuture.completedFuture(Optional.of(endpoint));
             }
-        }, failure -> {
-            ApiException api = ApiException.unwrap(failure);
-            if (shown != null && shown.messageId().equals(id) && api != null
-                    && api.kind() == ApiException.Kind.NOT_FOUND) {
-                warnings.setAll(receiverWarnings(d, null, text.clock().instant()));
+            if (partyKey == null || partyKey.isBlank()) {
+                return CompletableFuture.completedFuture(null); // nothing to look it up by: no warning
             }
+            return directory.endpoints(new RegistrationFilter(null, List.of(), null, null, null, null, null, partyKey,
+                    null, null), null, 5).thenApply(page -> page.items().stream()
+                    .filter(e -> partyKey.equals(e.partyKey())).findFirst());
         });
+        UUID id = d.messageId();
+        receiverCheck = ui.deliver(found, endpoint -> {
+            if (endpoint != null && shown != null && shown.messageId().equals(id)) {
+                warnings.setAll(receiverWarnings(d, endpoint.orElse(null), text.clock().instant()));
+            }
+        }, failure -> { });
     }
 
     /** What to know about the receiver before redelivering to it ({@code endpoint} null: not registered). */

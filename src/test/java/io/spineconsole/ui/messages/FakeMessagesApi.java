@@ -296,6 +296,11 @@ final class FakeMessagesApi implements MessagesApi {
             // Only the endpoint look-up a redelivery makes before it asks: the endpoints put in {@code endpoints}.
             return (RegistrationsApi) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
                     new Class<?>[] {RegistrationsApi.class}, (proxy, method, args) -> {
+                        if (method.getName().equals("endpoints")) {
+                            String partyKey = ((io.spineconsole.domain.registrations.RegistrationFilter) args[0]).partyKey();
+                            return CompletableFuture.completedFuture(new Page<>(messages.endpoints.values().stream()
+                                    .filter(e -> e.partyKey().equals(partyKey)).toList(), null, 0, true));
+                        }
                         if (!method.getName().equals("endpoint")) {
                             throw new UnsupportedOperationException(method.getName());
                         }

@@ -195,6 +195,14 @@ class RedeliveryActionTest {
         MessageDetail fine = deadLetter();
         detail.open(fine.messageId());
         assertTrue(redelivery.warnings().isEmpty(), "a registered receiver with a current certificate: nothing to warn of");
+
+        // The directory knows the receiver by its party key under another endpoint id: registered, no warning.
+        api.endpoints.clear();
+        MessageDetail byParty = deadLetter();
+        MhsEndpoint registered = api.endpoints.remove(byParty.endpointId());
+        api.endpoints.put(UUID.randomUUID(), registered);
+        detail.open(byParty.messageId());
+        assertTrue(redelivery.warnings().isEmpty(), "found by party key: " + redelivery.warnings());
     }
 
     @Test
