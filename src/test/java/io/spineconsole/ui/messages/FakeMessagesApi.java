@@ -192,9 +192,12 @@ final class FakeMessagesApi implements MessagesApi {
         return CompletableFuture.failedFuture(notFound());
     }
 
+    /** Answers {@link #export}: refused unless set. */
+    Function<Integer, CompletableFuture<ExportResult>> onExport = rows -> CompletableFuture.failedFuture(forbidden());
+
     @Override
     public CompletableFuture<ExportResult> export(MessageSearch search, ExportFormat format, int maxRows, Path target) {
-        return CompletableFuture.failedFuture(forbidden());
+        return onExport.apply(maxRows);
     }
 
     @Override
