@@ -9,6 +9,9 @@ import java.util.List;
  * person understands; {@link #detail()} is the raw detail for copying into a ticket.
  */
 public class ApiException extends RuntimeException {
+    /** The code of an acting request that was sent but got no answer: it may or may not have been carried out. */
+    public static final String OUTCOME_UNKNOWN = "OUTCOME_UNKNOWN";
+
     private final Kind kind;
     private final int status;
     private final String code;
@@ -93,6 +96,14 @@ public class ApiException extends RuntimeException {
     public ApiException withBlockers(List<MigrationBlocker> blockers) {
         this.blockers = List.copyOf(blockers);
         return this;
+    }
+
+    /**
+     * True when an acting request got no answer, so it may have been carried out: sending it again as the
+     * same intent (same Idempotency-Key) is safe and tells which.
+     */
+    public boolean outcomeUnknown() {
+        return kind == Kind.OFFLINE && OUTCOME_UNKNOWN.equals(code);
     }
 
     /** True for a 412: someone changed the record since it was read. */

@@ -3,6 +3,7 @@ package io.spineconsole.api;
 import io.spineconsole.domain.messages.DeadLetter;
 import io.spineconsole.domain.messages.DeadLetterQuery;
 import io.spineconsole.domain.messages.ExportFormat;
+import io.spineconsole.domain.messages.ExportResult;
 import io.spineconsole.domain.messages.FailureGroup;
 import io.spineconsole.domain.messages.FailureGroupQuery;
 import io.spineconsole.domain.messages.JobState;
@@ -11,6 +12,7 @@ import io.spineconsole.domain.messages.MessagePayload;
 import io.spineconsole.domain.messages.MessageSearch;
 import io.spineconsole.domain.messages.MessageStats;
 import io.spineconsole.domain.messages.MessageSummary;
+import io.spineconsole.domain.messages.RedeliverRequest;
 import io.spineconsole.domain.messages.RedeliveryItemOutcome;
 import io.spineconsole.domain.messages.RedeliveryJob;
 import io.spineconsole.domain.messages.RedeliveryJobCreate;
@@ -38,8 +40,18 @@ public interface MessagesApi {
     /** The payload, pretty-printed and masked (the read is audited). */
     CompletableFuture<MessagePayload> payload(UUID messageId);
 
-    /** Redelivers one failed message (operator); answers the new copy. Sent once, even if retried. */
-    CompletableFuture<MessageDetail> redeliver(UUID messageId, String reason);
+    /**
+     * Redelivers one failed message (operator); answers the new copy. {@code intent}'s key goes with every
+     * attempt (null: a new key, or the one an identical unanswered request went with), so however often it
+     * is sent it is redelivered once. Refused (409, code ALREADY_REDELIVERED) while a copy of it is in flight
+     * or was delivered, unless {@code request} forces it.
+     */
+    CompletableFuture<MessageDetail> redeliver(UUID messageId, RedeliverRequest request, Intent intent);
+
+    /** Redelivers one failed message, not forced, as a new intent. */
+    default CompletableFuture<MessageDetail> redeliver(UUID messageId, String reason) {
+        return redeliver(messageId, RedeliverRequest.of(reason), null);
+    }
 
     CompletableFuture<Page<DeadLetter>> deadLetters(DeadLetterQuery query);
 
@@ -47,8 +59,13 @@ public interface MessagesApi {
 
     CompletableFuture<Page<FailureGroup>> failureGroups(FailureGroupQuery query);
 
-    /** Starts a bulk redelivery job (operator). */
-    CompletableFuture<RedeliveryJob> createRedeliveryJob(RedeliveryJobCreate request);
+    /** Starts a bulk redelivery job (operator), once for {@code intent} however often it is sent (null: as for redeliver). */
+    CompletableFuture<RedeliveryJob> createRedeliveryJob(RedeliveryJobCreate request, Intent intent);
+
+    /** Starts a bulk redelivery job (operator) as a new intent. */
+    default CompletableFuture<RedeliveryJob> createRedeliveryJob(RedeliveryJobCreate request) {
+        return createRedeliveryJob(request, null);
+    }
 
     CompletableFuture<Page<RedeliveryJob>> redeliveryJobs(List<JobState> states, int limit, String cursor);
 
@@ -61,10 +78,10 @@ public interface MessagesApi {
     CompletableFuture<RedeliveryJob> cancelRedeliveryJob(UUID jobId, String reason);
 
     /**
-     * Streams a governed export of the search to {@code target} (operator; audited; metadata
-     * only). Completes with the number of bytes written.
+     * Streams a governed export of the search to {@code target} (operator; audited from start to end;
+     * metadata only). Completes with the bytes written and whether {@code maxRows} cut it short.
      */
-    CompletableFuture<Long> export(MessageSearch search, ExportFormat format, int maxRows, Path target);
+    CompletableFuture<ExportResult> export(MessageSearch search, ExportFormat format, int maxRows, Path target);
 
     /**
      * Opens the live stream: it reconnects by itself and resumes after the last event received,

@@ -123,6 +123,11 @@ public final class Launcher implements Callable<Integer> {
         }
         if (server != null) {
             checkUrl(server);
+            // As the profile form: LIVE is never reached over plain http (a token and clinical data in clear).
+            if (kind == EnvironmentKind.LIVE && !server.toLowerCase(Locale.ROOT).startsWith("https://")) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "--server must use https for a LIVE environment; got '" + server + "'.");
+            }
         }
         if (screenshotDir != null) {
             // A screenshot run switches themes and workspaces: keep it away from the user's own

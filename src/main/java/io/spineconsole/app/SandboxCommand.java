@@ -61,6 +61,20 @@ final class SandboxCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "--organisations must be at least 2 and --messages at least 0.");
         }
+        if (db != null) {
+            // A database someone named: a plain sentence and exit 2 when it is not one, or cannot be reached.
+            if (!db.startsWith("jdbc:h2:") && !db.startsWith("jdbc:postgresql:")) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                        "--db must be an H2 or PostgreSQL JDBC URL (jdbc:h2:... or jdbc:postgresql://host/db); got '"
+                                + redactedUrl(db) + "'.");
+            }
+            String unreachable = probe(db, dbUser, System.getenv("SPINE_SANDBOX_DB_PASSWORD"));
+            if (unreachable != null) {
+                spec.commandLine().getErr().println("The database " + redactedUrl(db) + " could not be opened: "
+                        + unreachable + ". Check --db, --db-user and SPINE_SANDBOX_DB_PASSWORD.");
+                return 2;
+            }
+        }
         AppDirectories dirs = AppDirectories.forCurrentUser();
         Logging.start(dirs, "INFO");
         String jdbcUrl = db != null ? db : SandboxDatabase.h2FileUrl(dirs.sandboxDatabase());
@@ -80,6 +94,13 @@ final class SandboxCommand implements Callable<Integer> {
             spec.commandLine().getErr().println(e.getMessage() + ". Use a fresh database with --db, "
                     + "or the version of Spine Console that wrote this one.");
             return 1;
+        } catch (RuntimeException e) {
+            if (db == null) {
+                throw e;
+            }
+            spec.commandLine().getErr().println("The database " + redactedUrl(db) + " could not be used: "
+                    + rootMessage(e) + ". Check --db, --db-user and SPINE_SANDBOX_DB_PASSWORD.");
+            return 2;
         }
         Path tokens = tokenFile != null ? tokenFile : dirs.data().resolve("sandbox-admin.token");
         boolean created = sandbox.ensureAdminTokenFile(tokens);
@@ -93,5 +114,37 @@ final class SandboxCommand implements Callable<Integer> {
         }, "sandbox-shutdown"));
         stopped.await();
         return 0;
+    }
+
+    /** Opens one connection and closes it: null when it worked, else why not in a sentence (no stack trace). */
+    static String probe(String url, String user, String password) {
+        java.util.Properties props = new java.util.Properties();
+        if (user != null) {
+            props.setProperty("user", user);
+        }
+        if (password != null) {
+            props.setProperty("password", password);
+        }
+        java.sql.DriverManager.setLoginTimeout(10);
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(url, props)) {
+            return null;
+        } catch (java.sql.SQLException | RuntimeException e) {
+            return rootMessage(e);
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String m = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        m = m.strip().lines().findFirst().orElse("");
+        return redactedUrl(m.endsWith(".") ? m.substring(0, m.length() - 1) : m);
+    }
+
+    /** A JDBC URL (or a message quoting one) with any password in it masked. */
+    static String redactedUrl(String text) {
+        return text.replaceAll("(?i)(password=)[^&;\\s]*", "$1***");
     }
 }

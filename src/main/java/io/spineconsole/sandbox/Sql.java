@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -13,9 +14,29 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** A thin helper over plain JDBC: parameters bound in order, rows mapped by a lambda, writes in transactions. */
+/**
+ * A thin helper over plain JDBC: parameters bound in order, rows mapped by a lambda, writes in transactions.
+ *
+ * <p>One thread, one transaction: while {@link #inTransaction} runs, every call of this helper on the same
+ * thread ({@link #list}, {@link #update}, a nested {@code inTransaction}) joins that transaction on its
+ * connection, so a request's work, its audit entries and its idempotent answer commit together or not at
+ * all. A nested transaction is a savepoint: if it throws, its part is undone and the outer one goes on
+ * (or not) as its caller decides. What must wait for the commit (publishing on the live stream, starting a
+ * job) is registered with {@link #afterCommit}.
+ */
 public final class Sql {
     private final DataSource dataSource;
+    private final ThreadLocal<Unit> current = new ThreadLocal<>();
+
+    /** The transaction this thread is in: its connection, and what to run once it commits. */
+    private static final class Unit {
+        final Connection connection;
+        final List<Runnable> afterCommit = new ArrayList<>();
+
+        Unit(Connection connection) {
+            this.connection = connection;
+        }
+    }
 
     public Sql(DataSource dataSource) {
         this.dataSource = dataSource;
@@ -48,22 +69,70 @@ public final class Sql {
         return withConnection(c -> update(c, sql, params));
     }
 
-    /** Runs {@code work} in one transaction: committed if it returns, rolled back if it throws. */
+    /**
+     * Runs {@code work} in one transaction: committed if it returns, rolled back if it throws. Called
+     * inside another transaction on this thread, it joins it as a savepoint: undone alone if it throws.
+     */
     public <T> T inTransaction(Work<T> work) {
-        return withConnection(c -> {
+        Unit outer = current.get();
+        if (outer != null) {
+            return nested(outer.connection, work);
+        }
+        Unit unit;
+        T result;
+        try (Connection c = dataSource.getConnection()) {
+            unit = new Unit(c);
             boolean auto = c.getAutoCommit();
             c.setAutoCommit(false);
+            current.set(unit);
             try {
-                T result = work.run(c);
+                result = work.run(c);
                 c.commit();
-                return result;
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;
             } finally {
+                current.remove();
                 c.setAutoCommit(auto);
             }
-        });
+        } catch (SQLException e) {
+            throw new StoreException(e);
+        }
+        unit.afterCommit.forEach(Runnable::run);
+        return result;
+    }
+
+    /** True while this thread is inside {@link #inTransaction}. */
+    public boolean inTransaction() {
+        return current.get() != null;
+    }
+
+    /**
+     * Runs {@code action} once the transaction this thread is in has committed (never, if it rolls
+     * back); outside a transaction, at once. For effects outside the database: publishing what was
+     * written, starting the work a request queued.
+     */
+    public void afterCommit(Runnable action) {
+        Unit unit = current.get();
+        if (unit == null) {
+            action.run();
+        } else {
+            unit.afterCommit.add(action);
+        }
+    }
+
+    private static <T> T nested(Connection c, Work<T> work) {
+        try {
+            Savepoint savepoint = c.setSavepoint();
+            try {
+                return work.run(c);
+            } catch (SQLException | RuntimeException e) {
+                c.rollback(savepoint);
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new StoreException(e);
+        }
     }
 
     public static <T> List<T> list(Connection c, String sql, RowMapper<T> mapper, Object... params)
@@ -116,6 +185,14 @@ public final class Sql {
     }
 
     private <T> T withConnection(Work<T> work) {
+        Unit unit = current.get();
+        if (unit != null) {
+            try {
+                return work.run(unit.connection);
+            } catch (SQLException e) {
+                throw new StoreException(e);
+            }
+        }
         try (Connection c = dataSource.getConnection()) {
             return work.run(c);
         } catch (SQLException e) {
@@ -128,5 +205,23 @@ public final class Sql {
         public StoreException(SQLException cause) {
             super(cause.getMessage(), cause);
         }
+
+        /** The SQLState of the database's error. */
+        public String sqlState() {
+            return ((SQLException) getCause()).getSQLState();
+        }
+    }
+
+    /** SQLState 23505, the same on H2 and PostgreSQL: a unique key (or primary key) already holds the value. */
+    public static boolean isDuplicateKey(SQLException e) {
+        return "23505".equals(e.getSQLState());
+    }
+
+    /**
+     * The statement waited for a row lock as long as the session allows and gave up: H2's HYT00
+     * (error 50200), PostgreSQL's 55P03 {@code lock_not_available}.
+     */
+    public static boolean isLockTimeout(SQLException e) {
+        return "HYT00".equals(e.getSQLState()) || "55P03".equals(e.getSQLState());
     }
 }

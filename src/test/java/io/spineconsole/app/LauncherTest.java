@@ -76,4 +76,22 @@ class LauncherTest {
         assertEquals(2, run("sandbox", "--port", "eighty"));
         assertEquals(0, run("sandbox", "--help"));
     }
+
+    @Test
+    void plainHttpIsRefusedForLive() {
+        assertEquals(2, run("--server", "http://admin-api.example.nhs.uk", "--environment", "live"));
+        assertTrue(err.toString().contains("--server must use https for a LIVE environment"), err.toString());
+    }
+
+    @Test
+    void aBadOrUnreachableDatabaseIsAPlainMessageAndExitTwo() {
+        assertEquals(2, run("sandbox", "--db", "postgres://somewhere/db"));
+        assertTrue(err.toString().contains("--db must be an H2 or PostgreSQL JDBC URL"), err.toString());
+        err.getBuffer().setLength(0);
+        assertEquals(2, run("sandbox", "--db", "jdbc:postgresql://127.0.0.1:1/spine?password=hunter2"));
+        String said = err.toString();
+        assertTrue(said.contains("could not be opened"), said);
+        assertTrue(!said.contains("\tat ") && !said.contains("Exception"), "no stack trace: " + said);
+        assertTrue(!said.contains("hunter2"), "the password is masked: " + said);
+    }
 }

@@ -104,9 +104,13 @@ class SandboxCrashTest {
             }));
         }
         writers.add(start("crash-redeliveries", () -> {
-            Random random = new Random(7);
-            while (running.get()) {
-                UUID original = failed.get(random.nextInt(failed.size()));
+            // Each failed message once: a second redelivery of one whose copy is in flight is refused (lineage).
+            List<UUID> shuffled = new ArrayList<>(failed);
+            java.util.Collections.shuffle(shuffled, new Random(7));
+            for (UUID original : shuffled) {
+                if (!running.get()) {
+                    break;
+                }
                 MessageDetail copy = api.messages().redeliver(original, "Crash test redelivery").get();
                 redeliveries.put(copy.messageId(), original);
                 acknowledged.incrementAndGet();
@@ -163,6 +167,82 @@ class SandboxCrashTest {
             } finally {
                 again.close();
             }
+        } finally {
+            second.stop();
+        }
+    }
+
+    /**
+     * Issue 11: {@code kill -9} during a bulk redelivery job, then a restart. The job resumes where it
+     * stopped, its counts are exact, and no message of it is redelivered twice.
+     */
+    @Test
+    @Timeout(value = 150, unit = TimeUnit.SECONDS)
+    void aBulkRedeliveryJobKilledMidwayResumesAndRedeliversNoMessageTwice(@TempDir Path home) throws Exception {
+        Path tokenFile = home.resolve("admin.token");
+        Sandbox first = Sandbox.start(home, tokenFile);
+        HttpBackboneApi api = client(first.url, tokenFile);
+        List<UUID> originals = new ArrayList<>();
+        for (MessageSummary m : api.messages().search(MessageSearch.all().withStatuses(List.of(
+                MessageStatus.DEAD_LETTERED, MessageStatus.NACKED, MessageStatus.TRANSMISSION_FAILED,
+                MessageStatus.EXPIRED)).withLimit(200)).get().items()) {
+            MessageDetail d = api.messages().message(m.messageId()).get();
+            if (d.redeliveries().isEmpty() && d.blockingCopies().isEmpty() && originals.size() < 30) {
+                originals.add(d.messageId());
+            }
+        }
+        assertTrue(originals.size() >= 10, "the seeded store has failed messages nobody redelivered: " + originals.size());
+        io.spineconsole.domain.messages.RedeliveryJob job = api.messages().createRedeliveryJob(
+                new io.spineconsole.domain.messages.RedeliveryJobCreate(originals, null, "Crash test job (INC0000911)",
+                        false, 4, null)).get();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        int doneAtKill = 0;
+        while (System.nanoTime() < deadline) {
+            doneAtKill = api.messages().redeliveryJob(job.id()).get().progress().done();
+            if (doneAtKill >= 4) {
+                break;
+            }
+            Thread.sleep(50);
+        }
+        first.process.destroyForcibly();
+        assertTrue(first.process.waitFor(20, TimeUnit.SECONDS), "the sandbox died");
+        api.close();
+        assertTrue(doneAtKill >= 4 && doneAtKill < originals.size(), "killed mid-job, at " + doneAtKill);
+
+        Sandbox second = Sandbox.start(home, tokenFile);
+        try (HttpBackboneApi again = client(second.url, tokenFile)) {
+            io.spineconsole.domain.messages.RedeliveryJob after = null;
+            deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (System.nanoTime() < deadline) {
+                after = again.messages().redeliveryJob(job.id()).get();
+                if (after.progress().state().isTerminal()) {
+                    break;
+                }
+                Thread.sleep(100);
+            }
+            assertEquals(io.spineconsole.domain.messages.JobState.COMPLETED, after.progress().state(),
+                    "the job resumed after the restart and finished: " + after);
+            assertEquals(originals.size(), after.progress().total());
+            assertEquals(originals.size(), after.progress().done(), "every item settled, none counted twice");
+            List<io.spineconsole.domain.messages.RedeliveryJobItem> items = again.messages()
+                    .redeliveryJobItems(job.id(), null, 500, null).get().items();
+            assertEquals(originals.size(), items.size());
+            long redelivered = items.stream().filter(i -> i.outcome()
+                    == io.spineconsole.domain.messages.RedeliveryItemOutcome.REDELIVERED).count();
+            assertEquals(after.progress().done() - after.progress().failed() - after.progress().skipped(), redelivered,
+                    "the counts are the items' outcomes");
+            for (UUID original : originals) {
+                MessageDetail d = again.messages().message(original).get();
+                assertTrue(d.redeliveries().size() <= 1, original + " was redelivered " + d.redeliveries().size() + " times");
+            }
+            long copies = originals.stream().mapToLong(o -> {
+                try {
+                    return again.messages().message(o).get().redeliveries().size();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }).sum();
+            assertEquals(redelivered, copies, "one copy for each item the job says it redelivered, no more");
         } finally {
             second.stop();
         }

@@ -10,6 +10,7 @@ import okhttp3.Response;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -216,10 +217,24 @@ public final class Backbone {
                 .json().get("token").get("id").asLong();
     }
 
-    /** A message in a status that can be redelivered; returns its id. */
+    /**
+     * A message that can be redelivered: in a failed status, and no copy of its family in flight or
+     * delivered (a second redelivery would be refused as already redelivered); returns its id.
+     */
     public String redeliverableMessage() {
-        return get("/api/v1/messages?status=dead-lettered&status=nacked&status=expired&status=transmission-failed"
-                + "&limit=1").json().get("items").get(0).get("messageId").asText();
+        for (JsonNode m : get("/api/v1/messages?status=dead-lettered&status=nacked&status=expired"
+                + "&status=transmission-failed&limit=200").json().get("items")) {
+            String id = m.get("messageId").asText();
+            boolean free = true;
+            for (JsonNode member : get("/api/v1/messages/" + id).json().get("lineage")) {
+                free &= List.of("nacked", "transmission-failed", "dead-lettered", "expired")
+                        .contains(member.get("status").asText());
+            }
+            if (free) {
+                return id;
+            }
+        }
+        throw new IllegalStateException("No failed message is left to redeliver");
     }
 
     /** Any message; returns its id. */

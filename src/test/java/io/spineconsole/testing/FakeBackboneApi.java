@@ -50,7 +50,8 @@ public class FakeBackboneApi implements BackboneApi {
         this.real = null;
         this.principal = new Principal("Tester", role, 1);
         this.connection = new ConnectionMonitor();
-        this.registrations = new FakeRegistrationsApi();
+        this.registrations = messages instanceof FakeMessagesApi ? ((FakeMessagesApi) messages).receivers()
+                : new FakeRegistrationsApi();
         this.messages = messages;
         this.migration = new FakeMigrationApi();
         this.audit = new FakeAuditApi();

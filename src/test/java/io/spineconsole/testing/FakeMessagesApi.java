@@ -1,6 +1,12 @@
 package io.spineconsole.testing;
 
 import io.spineconsole.api.ApiException;
+import io.spineconsole.api.Intent;
+import io.spineconsole.api.RegistrationsApi;
+import io.spineconsole.domain.messages.ExportResult;
+import io.spineconsole.domain.messages.RedeliverRequest;
+import io.spineconsole.domain.registrations.MhsEndpoint;
+import io.spineconsole.domain.registrations.RegistrationFilter;
 import io.spineconsole.api.LiveStream;
 import io.spineconsole.api.MessagesApi;
 import io.spineconsole.api.Page;
@@ -48,6 +54,19 @@ public class FakeMessagesApi implements MessagesApi {
     public final List<String> redeliveries = Collections.synchronizedList(new ArrayList<>());
     public final Map<UUID, MessageDetail> details = new ConcurrentHashMap<>();
     public final List<UUID> jobsAsked = Collections.synchronizedList(new ArrayList<>());
+    /** The receivers' endpoints the directory knows (by endpoint id); any other is not registered. */
+    public final Map<UUID, MhsEndpoint> endpoints = new ConcurrentHashMap<>();
+    /** The intent of each redelivery asked for, in order. */
+    public final List<Intent> redeliveryIntents = Collections.synchronizedList(new ArrayList<>());
+    /** When set, answers {@link #redeliver} (a refusal, a lost answer); null: redelivers in memory. */
+    public Function<UUID, CompletableFuture<MessageDetail>> onRedeliver;
+    /** The jobs asked for, in order, with their intents. */
+    public final List<RedeliveryJobCreate> jobsCreated = Collections.synchronizedList(new ArrayList<>());
+    public final List<Intent> jobIntents = Collections.synchronizedList(new ArrayList<>());
+    public Function<RedeliveryJobCreate, CompletableFuture<RedeliveryJob>> onCreateJob =
+            r -> CompletableFuture.failedFuture(forbidden());
+    /** Answers {@link #export}: refused unless set. */
+    public Function<Integer, CompletableFuture<ExportResult>> onExport = rows -> CompletableFuture.failedFuture(forbidden());
     /** When set, answers {@link #message} instead of {@link #details} (a slow or failing server). */
     public Function<UUID, CompletableFuture<MessageDetail>> onMessage;
     public Function<MessageSearch, CompletableFuture<Page<MessageSummary>>> onSearch =
@@ -100,8 +119,12 @@ public class FakeMessagesApi implements MessagesApi {
     }
 
     @Override
-    public CompletableFuture<MessageDetail> redeliver(UUID messageId, String reason) {
-        redeliveries.add(messageId + ":" + reason);
+    public CompletableFuture<MessageDetail> redeliver(UUID messageId, RedeliverRequest request, Intent intent) {
+        redeliveries.add(messageId + ":" + request.reason() + (request.forced() ? ":forced" : ""));
+        redeliveryIntents.add(intent);
+        if (onRedeliver != null) {
+            return onRedeliver.apply(messageId);
+        }
         MessageDetail original = details.get(messageId);
         if (original == null) {
             return CompletableFuture.failedFuture(notFound());
@@ -136,8 +159,10 @@ public class FakeMessagesApi implements MessagesApi {
     }
 
     @Override
-    public CompletableFuture<RedeliveryJob> createRedeliveryJob(RedeliveryJobCreate request) {
-        return CompletableFuture.failedFuture(forbidden());
+    public CompletableFuture<RedeliveryJob> createRedeliveryJob(RedeliveryJobCreate request, Intent intent) {
+        jobsCreated.add(request);
+        jobIntents.add(intent);
+        return onCreateJob.apply(request);
     }
 
     @Override
@@ -163,8 +188,28 @@ public class FakeMessagesApi implements MessagesApi {
     }
 
     @Override
-    public CompletableFuture<Long> export(MessageSearch search, ExportFormat format, int maxRows, Path target) {
-        return CompletableFuture.failedFuture(forbidden());
+    public CompletableFuture<ExportResult> export(MessageSearch search, ExportFormat format, int maxRows, Path target) {
+        return onExport.apply(maxRows);
+    }
+
+    /**
+     * The directory as far as a redelivery looks a receiver up before it asks: the endpoints put in
+     * {@link #endpoints}, by id or by party key; any other registrations call is not faked.
+     */
+    public RegistrationsApi receivers() {
+        return new FakeRegistrationsApi() {
+            @Override
+            public CompletableFuture<MhsEndpoint> endpoint(UUID id) {
+                MhsEndpoint e = endpoints.get(id);
+                return e == null ? CompletableFuture.failedFuture(notFound()) : CompletableFuture.completedFuture(e);
+            }
+
+            @Override
+            public CompletableFuture<Page<MhsEndpoint>> endpoints(RegistrationFilter filter, String cursor, int limit) {
+                return CompletableFuture.completedFuture(new Page<>(endpoints.values().stream()
+                        .filter(e -> e.partyKey().equals(filter.partyKey())).toList(), null, 0, true));
+            }
+        };
     }
 
     @Override

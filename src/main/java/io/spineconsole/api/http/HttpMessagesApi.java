@@ -2,6 +2,7 @@ package io.spineconsole.api.http;
 
 import com.fasterxml.jackson.databind.JavaType;
 import io.spineconsole.api.ApiException;
+import io.spineconsole.api.Intent;
 import io.spineconsole.api.LiveStream;
 import io.spineconsole.api.MessagesApi;
 import io.spineconsole.api.Page;
@@ -10,6 +11,7 @@ import io.spineconsole.domain.messages.CancelRequest;
 import io.spineconsole.domain.messages.DeadLetter;
 import io.spineconsole.domain.messages.DeadLetterQuery;
 import io.spineconsole.domain.messages.ExportFormat;
+import io.spineconsole.domain.messages.ExportResult;
 import io.spineconsole.domain.messages.FailureGroup;
 import io.spineconsole.domain.messages.FailureGroupQuery;
 import io.spineconsole.domain.messages.JobState;
@@ -97,9 +99,9 @@ final class HttpMessagesApi implements MessagesApi {
     }
 
     @Override
-    public CompletableFuture<MessageDetail> redeliver(UUID messageId, String reason) {
-        return http.post("api/v1/messages/" + messageId + "/redeliver", null, new RedeliverRequest(reason),
-                http.types().constructType(MessageDetail.class));
+    public CompletableFuture<MessageDetail> redeliver(UUID messageId, RedeliverRequest request, Intent intent) {
+        return http.post("api/v1/messages/" + messageId + "/redeliver", null, request,
+                http.types().constructType(MessageDetail.class), intent);
     }
 
     @Override
@@ -147,8 +149,9 @@ final class HttpMessagesApi implements MessagesApi {
     }
 
     @Override
-    public CompletableFuture<RedeliveryJob> createRedeliveryJob(RedeliveryJobCreate request) {
-        return http.post("api/v1/redelivery-jobs", null, request, http.types().constructType(RedeliveryJob.class));
+    public CompletableFuture<RedeliveryJob> createRedeliveryJob(RedeliveryJobCreate request, Intent intent) {
+        return http.post("api/v1/redelivery-jobs", null, request, http.types().constructType(RedeliveryJob.class),
+                intent);
     }
 
     @Override
@@ -182,13 +185,13 @@ final class HttpMessagesApi implements MessagesApi {
     }
 
     @Override
-    public CompletableFuture<Long> export(MessageSearch search, ExportFormat format, int maxRows, Path target) {
+    public CompletableFuture<ExportResult> export(MessageSearch search, ExportFormat format, int maxRows, Path target) {
         Map<String, Object> q = filters(search);
         q.put("format", format.code());
         q.put("maxRows", maxRows);
         Request request = new Request.Builder().url(http.url("api/v1/messages/export", q)).get()
                 .header("Accept", format.mediaType()).build();
-        CompletableFuture<Long> result = new CompletableFuture<>();
+        CompletableFuture<ExportResult> result = new CompletableFuture<>();
         // A download may take longer than an ordinary call: no overall call timeout, only read timeouts.
         Call call = http.client().newBuilder().callTimeout(java.time.Duration.ZERO).build().newCall(request);
         result.whenComplete((v, f) -> {
@@ -216,8 +219,9 @@ final class HttpMessagesApi implements MessagesApi {
                     try (InputStream in = body.byteStream(); OutputStream out = Files.newOutputStream(partial)) {
                         bytes = in.transferTo(out);
                     }
+                    boolean truncated = endsWithTruncationMarker(partial);
                     Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING);
-                    result.complete(bytes);
+                    result.complete(new ExportResult(bytes, truncated));
                 } catch (IOException | RuntimeException e) {
                     // A cancelled or broken download leaves nothing behind.
                     try {
@@ -230,6 +234,18 @@ final class HttpMessagesApi implements MessagesApi {
             }
         });
         return result;
+    }
+
+    /** The server ends a capped export with a marker line (CSV {@code # truncated}, NDJSON {@code {"truncated":true}}). */
+    static boolean endsWithTruncationMarker(Path file) throws IOException {
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(file.toFile(), "r")) {
+            int n = (int) Math.min(64, f.length());
+            byte[] tail = new byte[n];
+            f.seek(f.length() - n);
+            f.readFully(tail);
+            String end = new String(tail, java.nio.charset.StandardCharsets.UTF_8).strip();
+            return end.endsWith("\n# truncated") || end.equals("# truncated") || end.endsWith("{\"truncated\":true}");
+        }
     }
 
     @Override

@@ -22,8 +22,6 @@ import io.spineconsole.domain.registrations.RegistrationFileType;
 import io.spineconsole.domain.registrations.RegistrationFilter;
 import io.spineconsole.domain.registrations.TransitionRequest;
 import okhttp3.MediaType;
-import okhttp3.Request;
-import okhttp3.RequestBody;
 
 import java.io.OutputStream;
 import java.util.LinkedHashMap;
@@ -156,13 +154,13 @@ final class HttpRegistrationsApi implements RegistrationsApi {
 
     @Override
     public CompletableFuture<ImportReport> importFhir(byte[] bundle, boolean dryRun, boolean atomic, RegistrationStatus createAs) {
-        return importBody(RequestBody.create(bundle, FHIR), null, dryRun, atomic, createAs);
+        return importBody(bundle, FHIR, null, dryRun, atomic, createAs);
     }
 
     @Override
     public CompletableFuture<ImportReport> importCsv(RegistrationFileType type, byte[] csv, boolean dryRun, boolean atomic,
                                                      RegistrationStatus createAs) {
-        return importBody(RequestBody.create(csv, CSV), type, dryRun, atomic, createAs);
+        return importBody(csv, CSV, type, dryRun, atomic, createAs);
     }
 
     @Override
@@ -181,17 +179,15 @@ final class HttpRegistrationsApi implements RegistrationsApi {
         return http.download(BASE + "/export", query, target);
     }
 
-    private CompletableFuture<ImportReport> importBody(RequestBody body, RegistrationFileType type, boolean dryRun,
-                                                       boolean atomic, RegistrationStatus createAs) {
+    /** An import, made safe to retry by an Idempotency-Key (the same one when the same file is sent again unanswered). */
+    private CompletableFuture<ImportReport> importBody(byte[] body, MediaType mediaType, RegistrationFileType type,
+                                                       boolean dryRun, boolean atomic, RegistrationStatus createAs) {
         Map<String, Object> query = new LinkedHashMap<>();
         query.put("dryRun", dryRun);
         query.put("atomic", atomic);
         query.put("type", code(type));
         query.put("status", code(createAs));
-        Request request = new Request.Builder().url(http.url(BASE + "/import", query)).post(body)
-                .header("Accept", "application/json")
-                .header("Idempotency-Key", UUID.randomUUID().toString()).build();
-        return http.call(request, type(ImportReport.class), true);
+        return http.postBytes(BASE + "/import", query, body, mediaType, type(ImportReport.class));
     }
 
     /** A lifecycle action: guarded by If-Match and made safe to retry by an Idempotency-Key. */

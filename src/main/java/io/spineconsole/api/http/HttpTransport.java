@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.type.TypeFactory;
 import io.spineconsole.api.ApiException;
 import io.spineconsole.api.ConnectionMonitor;
 import io.spineconsole.api.ConnectionState;
+import io.spineconsole.api.Intent;
 import okhttp3.Call;
 import okhttp3.Callback;
 import okhttp3.HttpUrl;
@@ -23,7 +24,6 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
@@ -36,7 +36,9 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Retry rules: GETs, and POSTs that carry an {@code Idempotency-Key} (the same key on every
  * attempt, so the server applies them once), are retried on a dropped connection, 429, 502, 503
- * or 504, with exponential backoff and jitter, honouring {@code Retry-After}. Updates with
+ * or 504, and a keyed POST on 409 IN_PROGRESS, with exponential backoff and jitter, honouring
+ * {@code Retry-After}. A POST that got no answer fails as "outcome unknown"; sent again (the same
+ * intent, or the same request), it goes with the same key. Updates with
  * {@code If-Match} are never retried blindly: a repeat after a lost answer would look like a conflict.
  * A TLS handshake the server or the console refused is never retried: it fails the same way again.
  *
@@ -56,6 +58,7 @@ public final class HttpTransport {
     private final ScheduledExecutorService retryTimer;
     private final RetryPolicy retry;
     private final ConnectionPolicy connectionPolicy;
+    private final UnknownOutcomes unknown = new UnknownOutcomes(java.time.Clock.systemUTC());
 
     HttpTransport(HttpUrl base, OkHttpClient client, ObjectMapper mapper, ConnectionMonitor connection,
                   ScheduledExecutorService retryTimer, RetryPolicy retry, ConnectionPolicy connectionPolicy) {
@@ -131,10 +134,21 @@ public final class HttpTransport {
      * so a retried request is applied once.
      */
     public <T> CompletableFuture<T> post(String path, Map<String, ?> query, Object body, JavaType type) {
-        Request request = new Request.Builder().url(url(path, query)).post(json(body))
-                .header("Accept", "application/json")
-                .header("Idempotency-Key", UUID.randomUUID().toString()).build();
-        return call(request, type, true);
+        return post(path, query, body, type, null);
+    }
+
+    /**
+     * A creating or acting POST for one user intent: {@code intent}'s key is its Idempotency-Key (null:
+     * the key an identical request whose outcome is unknown went with, or a new one).
+     */
+    public <T> CompletableFuture<T> post(String path, Map<String, ?> query, Object body, JavaType type, Intent intent) {
+        return acting(url(path, query), null, jsonBytes(body), JSON, type, intent);
+    }
+
+    /** A creating or acting POST of a body that is not this client's JSON (an import file). */
+    public <T> CompletableFuture<T> postBytes(String path, Map<String, ?> query, byte[] body, MediaType mediaType,
+                                              JavaType type) {
+        return acting(url(path, query), null, body, mediaType, type, null);
     }
 
     /**
@@ -143,11 +157,33 @@ public final class HttpTransport {
      * and answered as the first time, rather than refused as stale.
      */
     public <T> CompletableFuture<T> guardedPost(String path, Object body, long ifMatchVersion, JavaType type) {
-        Request request = new Request.Builder().url(url(path, null)).post(json(body))
-                .header("Accept", "application/json")
-                .header("If-Match", "\"" + ifMatchVersion + "\"")
-                .header("Idempotency-Key", UUID.randomUUID().toString()).build();
-        return call(request, type, true);
+        return acting(url(path, null), "\"" + ifMatchVersion + "\"", jsonBytes(body), JSON, type, null);
+    }
+
+    /**
+     * Sends an acting POST with its intent's key, retried like any keyed POST. An attempt that went
+     * unanswered leaves its key for the next identical request ({@link UnknownOutcomes}); an answer,
+     * success or refusal, settles it.
+     */
+    private <T> CompletableFuture<T> acting(HttpUrl url, String ifMatch, byte[] body, MediaType mediaType, JavaType type,
+                                            Intent intent) {
+        String identity = UnknownOutcomes.identity("POST", url.toString(), ifMatch, body);
+        String key = intent != null ? intent.key() : unknown.keyFor(identity);
+        Request.Builder b = new Request.Builder().url(url).post(RequestBody.create(body, mediaType))
+                .header("Accept", "application/json").header("Idempotency-Key", key);
+        if (ifMatch != null) {
+            b.header("If-Match", ifMatch);
+        }
+        CompletableFuture<T> answer = call(b.build(), type, true);
+        answer.whenComplete((value, failure) -> {
+            ApiException api = failure == null ? null : ApiException.unwrap(failure);
+            if (api != null && api.outcomeUnknown()) {
+                unknown.unanswered(identity, key);
+            } else if (!answer.isCancelled()) {
+                unknown.answered(identity);
+            }
+        });
+        return answer;
     }
 
     /**
@@ -218,8 +254,12 @@ public final class HttpTransport {
     }
 
     private RequestBody json(Object body) {
+        return RequestBody.create(jsonBytes(body), JSON);
+    }
+
+    private byte[] jsonBytes(Object body) {
         try {
-            return RequestBody.create(mapper.writeValueAsBytes(body), JSON);
+            return mapper.writeValueAsBytes(body);
         } catch (IOException e) {
             throw new IllegalArgumentException("Cannot write request body", e);
         }
@@ -256,7 +296,7 @@ public final class HttpTransport {
                     return;
                 }
                 connection.report(ConnectionState.OFFLINE);
-                result.completeExceptionally(problems.offline(request, e));
+                result.completeExceptionally(problems.offline(request, e, mayHaveActed(request, e)));
             }
 
             @Override
@@ -274,7 +314,7 @@ public final class HttpTransport {
                         return;
                     }
                     String text = body.string();
-                    if (isTransient(status) && attemptNo < maxAttempts) {
+                    if ((isTransient(status) || isInProgress(status, text)) && attemptNo < maxAttempts) {
                         connection.report(ConnectionState.DEGRADED);
                         later(backoff(attemptNo, response.header("Retry-After")),
                                 () -> attempt(request, type, maxAttempts, attemptNo + 1, result));
@@ -295,6 +335,28 @@ public final class HttpTransport {
 
     private static boolean isTransient(int status) {
         return status == 429 || status == 502 || status == 503 || status == 504;
+    }
+
+    /** 409 IN_PROGRESS: a request with the same Idempotency-Key is still being worked on; the same key gets its answer. */
+    private static boolean isInProgress(int status, String body) {
+        return status == 409 && body != null && body.contains("\"IN_PROGRESS\"");
+    }
+
+    /**
+     * True when a request that changes something may have been acted on though no answer came: it was
+     * (or may have been) sent. A connection never made, or a handshake refused, sent nothing.
+     */
+    static boolean mayHaveActed(Request request, Exception e) {
+        if (request.method().equals("GET") || ProblemMapper.isRefusedHandshake(e)) {
+            return false;
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.net.ConnectException || t instanceof java.net.UnknownHostException
+                    || t instanceof java.net.NoRouteToHostException) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Exponential backoff with full jitter, or the server's Retry-After when it gives one. */

@@ -63,11 +63,20 @@ final class ProblemMapper {
     }
 
     ApiException offline(Request request, Exception cause) {
+        return offline(request, cause, false);
+    }
+
+    /** @param mayHaveActed the request changes something and may have reached the server: its outcome is unknown */
+    ApiException offline(Request request, Exception cause, boolean mayHaveActed) {
         String host = request.url().host();
         String raw = request.method() + " " + request.url().encodedPath() + ": " + cause;
         SSLException tls = tlsFailure(cause);
-        if (tls != null) {
+        if (tls != null && !mayHaveActed) {
             return new ApiException(Kind.OFFLINE, 0, "TLS_HANDSHAKE_FAILED", tlsSentence(host, tls), raw, List.of(), cause);
+        }
+        if (mayHaveActed) {
+            return new ApiException(Kind.OFFLINE, 0, ApiException.OUTCOME_UNKNOWN, "No answer came back from " + host
+                    + ": the request may or may not have been carried out.", raw, List.of(), cause);
         }
         return new ApiException(Kind.OFFLINE, 0, "OFFLINE", "The server at " + host + " could not be reached.",
                 raw, List.of(), cause);

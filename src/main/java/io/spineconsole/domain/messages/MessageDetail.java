@@ -7,17 +7,46 @@ import java.util.UUID;
 
 /**
  * A message with its hop timeline, the reliability settings it was sent under and its redelivery
- * links both ways. Flat (the wire shape is MessageSummary's members plus these).
+ * links both ways. Flat (the wire shape is MessageSummary's members plus these). {@code lineage}: the
+ * other messages of its redelivery family (the original it descends from and every copy made from it,
+ * at any depth) with where each is now; one in flight or delivered stands in the way of redelivering it.
  */
 public record MessageDetail(UUID messageId, UUID conversationId, String interaction, MessagingPattern messagingPattern,
                             MessageParty from, MessageParty to, UUID endpointId, String site, MessageStatus status,
                             int attempts, long sizeBytes, Instant receivedAt, Instant updatedAt, Long latencyMs,
                             String lastErrorCode, String lastErrorDescription, UUID redeliveryOf,
                             long version, List<MessageEvent> events, Reliability reliability, Instant nextAttemptAt,
-                            Instant expiresAt, List<UUID> redeliveries, UUID redeliveryJobId) {
+                            Instant expiresAt, List<UUID> redeliveries, UUID redeliveryJobId,
+                            List<RedeliveryCopy> lineage) {
     public MessageDetail {
         events = List.copyOf(events);
         redeliveries = List.copyOf(redeliveries);
+        lineage = lineage == null ? List.of() : List.copyOf(lineage);
+    }
+
+    /** Without its family (a store that does not know it yet). */
+    public MessageDetail(UUID messageId, UUID conversationId, String interaction, MessagingPattern messagingPattern,
+                         MessageParty from, MessageParty to, UUID endpointId, String site, MessageStatus status,
+                         int attempts, long sizeBytes, Instant receivedAt, Instant updatedAt, Long latencyMs,
+                         String lastErrorCode, String lastErrorDescription, UUID redeliveryOf, long version,
+                         List<MessageEvent> events, Reliability reliability, Instant nextAttemptAt, Instant expiresAt,
+                         List<UUID> redeliveries, UUID redeliveryJobId) {
+        this(messageId, conversationId, interaction, messagingPattern, from, to, endpointId, site, status, attempts,
+                sizeBytes, receivedAt, updatedAt, latencyMs, lastErrorCode, lastErrorDescription, redeliveryOf, version,
+                events, reliability, nextAttemptAt, expiresAt, redeliveries, redeliveryJobId, List.of());
+    }
+
+    /** The same message with its redelivery family. */
+    public MessageDetail withLineage(List<RedeliveryCopy> family) {
+        return new MessageDetail(messageId, conversationId, interaction, messagingPattern, from, to, endpointId, site,
+                status, attempts, sizeBytes, receivedAt, updatedAt, latencyMs, lastErrorCode, lastErrorDescription,
+                redeliveryOf, version, events, reliability, nextAttemptAt, expiresAt, redeliveries, redeliveryJobId,
+                family);
+    }
+
+    /** The copies in its family that are in flight or were delivered: while there is one, it is not redelivered. */
+    public List<RedeliveryCopy> blockingCopies() {
+        return lineage.stream().filter(RedeliveryCopy::blocksRedelivery).toList();
     }
 
     public static MessageDetail of(MessageSummary s, long version, List<MessageEvent> events, Reliability reliability,

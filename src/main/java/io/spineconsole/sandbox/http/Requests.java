@@ -2,6 +2,7 @@ package io.spineconsole.sandbox.http;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import io.spineconsole.sandbox.http.ProblemException.FieldProblem;
@@ -41,11 +42,19 @@ public final class Requests {
             throw invalidBody("", "The request needs a JSON body.");
         }
         try {
-            T value = mapper.readValue(bytes, type);
-            if (value == null) {
+            JsonNode tree = mapper.readTree(bytes);
+            if (tree == null || tree.isNull() || tree.isMissingNode()) {
                 throw invalidBody("", "The request body must be a JSON object, not null.");
             }
-            return value;
+            if (type != JsonNode.class) {
+                List<FieldProblem> nulls = NullableMembers.explicitNulls(type, tree);
+                if (!nulls.isEmpty()) {
+                    throw new ProblemException(400, "INVALID_REQUEST_BODY", "Invalid request body", nulls.size() == 1
+                            ? nulls.get(0).message() : nulls.size() + " members are null where the contract takes no "
+                            + "null: leave them out or give values.", nulls, null);
+                }
+            }
+            return mapper.treeToValue(tree, type);
         } catch (JsonMappingException e) {
             String pointer = e.getPath().stream()
                     .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : String.valueOf(ref.getIndex()))

@@ -6,7 +6,6 @@ import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.spineconsole.domain.Principal;
 
-import java.util.Optional;
 
 /**
  * Registers admin API routes. Every route names its {@link Access}; handlers return an
@@ -65,7 +64,11 @@ public final class Routes {
         postIdempotentWithQuery(path, access, noQuery(handler));
     }
 
-    /** A creating or acting POST whose handler reads (and strictly checks) its query parameters. */
+    /**
+     * A creating or acting POST whose handler reads (and strictly checks) its query parameters. With an
+     * {@code Idempotency-Key}, the handler runs once per key ({@link Idempotency}): inside one transaction
+     * with the key's reservation and its kept answer, so every store call it makes commits with them.
+     */
     public void postIdempotentWithQuery(String path, Access access, ApiHandler handler) {
         routes.post(path, ctx -> {
             Principal caller = Callers.principal(ctx);
@@ -76,22 +79,31 @@ public final class Routes {
             }
             Idempotency.checkKey(key);
             String scope = ctx.method() + " " + ctx.path() + (ctx.queryString() == null ? "" : "?" + ctx.queryString());
-            byte[] body = ctx.bodyAsBytes();
-            Optional<Idempotency.Stored> earlier = idempotency.find(caller, scope, key, body);
-            if (earlier.isPresent()) {
-                replay(ctx, earlier.get());
-                return;
+            Idempotency.Request request = new Idempotency.Request(caller.tokenId(), scope, key,
+                    Idempotency.hash(ctx.bodyAsBytes()));
+            ApiResponse[] first = new ApiResponse[1];
+            Idempotency.Result result = idempotency.once(request, () -> {
+                ApiResponse answer = handler.handle(ctx, caller);
+                first[0] = answer;
+                return new Idempotency.Answer(answer.status(),
+                        answer.body() == null ? null : mapper.writeValueAsString(answer.body()),
+                        answer.headers().get("Location"), answer.headers().get("ETag"));
+            });
+            if (result.replayed()) {
+                ctx.header("Idempotent-Replayed", "true");
+            } else {
+                first[0].headers().forEach(ctx::header);
             }
-            ApiResponse answer = handler.handle(ctx, caller);
-            String json = answer.body() == null ? null : mapper.writeValueAsString(answer.body());
-            if (answer.status() / 100 == 2) {
-                idempotency.store(caller, scope, key, body, new Idempotency.Stored(answer.status(), json,
-                        answer.headers().get("Location"), answer.headers().get("ETag")));
+            Idempotency.Answer answer = result.answer();
+            if (answer.location() != null) {
+                ctx.header("Location", answer.location());
             }
-            answer.headers().forEach(ctx::header);
+            if (answer.etag() != null) {
+                ctx.header("ETag", answer.etag());
+            }
             ctx.status(answer.status());
-            if (json != null) {
-                ctx.contentType("application/json").result(json);
+            if (answer.body() != null) {
+                ctx.contentType("application/json").result(answer.body());
             }
         }, access);
     }
@@ -112,20 +124,6 @@ public final class Routes {
         ctx.status(answer.status());
         if (answer.body() != null) {
             ctx.json(answer.body());
-        }
-    }
-
-    private static void replay(Context ctx, Idempotency.Stored stored) {
-        ctx.header("Idempotent-Replayed", "true");
-        if (stored.location() != null) {
-            ctx.header("Location", stored.location());
-        }
-        if (stored.etag() != null) {
-            ctx.header("ETag", stored.etag());
-        }
-        ctx.status(stored.status());
-        if (stored.body() != null) {
-            ctx.contentType("application/json").result(stored.body());
         }
     }
 }

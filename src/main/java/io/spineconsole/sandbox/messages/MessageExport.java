@@ -4,20 +4,18 @@ import io.spineconsole.domain.Coded;
 import io.spineconsole.domain.messages.ExportFormat;
 import io.spineconsole.domain.messages.MessageSearch;
 import io.spineconsole.domain.messages.MessageSummary;
-import io.spineconsole.sandbox.Actor;
 import io.spineconsole.sandbox.SandboxContext;
 
 import java.io.IOException;
 import java.io.Writer;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Exports the messages matching a search, page by page, as CSV or NDJSON: metadata only (payloads
- * are never exported), at most a given number of rows, audited with the filter and the row count.
+ * are never exported), at most a given number of rows (the route audits it from start to end).
  */
 public final class MessageExport {
     static final String[] CSV_COLUMNS = {"messageId", "conversationId", "interaction", "messagingPattern", "fromOdsCode",
@@ -64,6 +62,11 @@ public final class MessageExport {
 
     /** Writes the plan's messages to {@code out}, up to {@code maxRows} (then a truncation marker). */
     public Result write(Plan plan, ExportFormat format, int maxRows, Writer out) throws IOException {
+        return write(plan, format, maxRows, out, new AtomicLong());
+    }
+
+    /** The same, counting the rows written into {@code written} as they go (an export cut short says how far it got). */
+    public Result write(Plan plan, ExportFormat format, int maxRows, Writer out, AtomicLong written) throws IOException {
         long rows = 0;
         boolean truncated = false;
         if (format == ExportFormat.CSV) {
@@ -81,6 +84,7 @@ public final class MessageExport {
                 }
                 out.write(format == ExportFormat.CSV ? csv(m) : context.mapper().writeValueAsString(m) + "\n");
                 rows++;
+                written.set(rows);
             }
             if (truncated || !more) {
                 truncated |= more && rows == maxRows;
@@ -95,19 +99,6 @@ public final class MessageExport {
         }
         out.flush();
         return new Result(rows, truncated);
-    }
-
-    /** Audits an export that was written: its format, the filter asked for, and how many rows went out. */
-    public void audit(Actor actor, ExportFormat format, Map<String, List<String>> filter, Result result) {
-        Map<String, Object> record = new LinkedHashMap<>();
-        record.put("format", format.code());
-        record.put("filter", filter);
-        record.put("rows", result.rows());
-        record.put("truncated", result.truncated());
-        context.sql().inTransaction(c -> {
-            context.audit().record(c, actor, "export", "message", "search", null, null, record);
-            return null;
-        });
     }
 
     static String csv(MessageSummary m) {

@@ -1,298 +1,188 @@
 package io.spineconsole.sandbox.messages;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.spineconsole.api.Page;
 import io.spineconsole.domain.Coded;
-import io.spineconsole.domain.Identifiers;
-import io.spineconsole.domain.messages.MessageStatus;
 import io.spineconsole.domain.messages.JobState;
 import io.spineconsole.domain.messages.MessageFilter;
-import io.spineconsole.domain.messages.MessageSearch;
+import io.spineconsole.domain.messages.MessageStatus;
 import io.spineconsole.domain.messages.MessageStatuses;
 import io.spineconsole.domain.messages.MessageSummary;
+import io.spineconsole.domain.messages.RedeliveryCopy;
 import io.spineconsole.domain.messages.RedeliveryItemOutcome;
 import io.spineconsole.domain.messages.RedeliveryJob;
 import io.spineconsole.domain.messages.RedeliveryJobCreate;
 import io.spineconsole.domain.messages.RedeliveryJobItem;
-import io.spineconsole.domain.messages.RedeliveryProgress;
 import io.spineconsole.sandbox.Actor;
 import io.spineconsole.sandbox.AuditLog;
 import io.spineconsole.sandbox.Sql;
 import io.spineconsole.sandbox.outcome.Issue;
 import io.spineconsole.sandbox.outcome.Issues;
 import io.spineconsole.sandbox.outcome.NotFound;
-import io.spineconsole.sandbox.outcome.Outcome;
 import io.spineconsole.sandbox.outcome.Refused;
 import io.spineconsole.sandbox.outcome.Version;
 import io.spineconsole.sandbox.paging.PageCursor;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * Bulk redelivery as server-side jobs: the selection is fixed when the job is created (stored as
- * items), then a background executor redelivers item by item at the job's rate. Each item is its
- * own transaction that first locks the job row, so a cancel either lands before an item or after
- * it, never in the middle, and a cancelled job sends nothing more.
+ * items); a dry run is answered at once with what it would do, a real one is run in the background
+ * by {@link RedeliveryJobRunner}. A message whose earlier copy is in flight or was delivered is
+ * skipped and reported as already redelivered, in a dry run as for real; a dry run is run for real
+ * (on its own selection) once.
  */
 public final class RedeliveryJobs implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(RedeliveryJobs.class);
-    private static final String JOB_COLUMNS = "id, reason, dry_run, rate_per_sec, max_messages, id_count, filter_json, "
-            + "truncated, state, total, done, failed, skipped, started_at, finished_at, cancelled_by, error, version, "
-            + "created_at, created_by, updated_at, updated_by";
-
     private final Sql sql;
     private final MessageStore store;
-    private final Redelivery redelivery;
-    private final MessageIngest ingest;
     private final AuditLog audit;
-    private final ObjectMapper mapper;
     private final Clock clock;
-    private final ExecutorService runner = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "redelivery-jobs");
-        t.setDaemon(true);
-        return t;
-    });
+    private final RedeliveryJobRows rows;
+    private final RedeliveryJobRunner runner;
 
     RedeliveryJobs(Sql sql, MessageStore store, Redelivery redelivery, MessageIngest ingest, AuditLog audit,
                    ObjectMapper mapper, Clock clock) {
         this.sql = sql;
         this.store = store;
-        this.redelivery = redelivery;
-        this.ingest = ingest;
         this.audit = audit;
-        this.mapper = mapper;
         this.clock = clock;
-        failInterrupted();
+        this.rows = new RedeliveryJobRows(mapper);
+        this.runner = new RedeliveryJobRunner(sql, redelivery, ingest, rows, clock);
+        runner.resumeInterrupted();
     }
 
-    /** Jobs left queued or running by a previous run of the server cannot continue: they are marked failed. */
-    private void failInterrupted() {
-        Instant now = clock.instant();
-        sql.inTransaction(c -> {
-            for (UUID id : Sql.list(c, "SELECT id FROM redelivery_job WHERE state IN ('queued', 'running')",
-                    r -> r.getObject(1, UUID.class))) {
-                Sql.update(c, "UPDATE redelivery_job_item SET outcome = 'not-processed' WHERE job_id = ? "
-                        + "AND outcome = 'pending'", id);
-                Sql.update(c, "UPDATE redelivery_job SET state = 'failed', error = ?, finished_at = ?, updated_at = ?, "
-                        + "version = version + 1 WHERE id = ?", "The server restarted while the job was running.",
-                        now, now, id);
-            }
-            return null;
-        });
+    /** What a new job works on, and where it came from. */
+    private record Selection(List<UUID> ids, boolean truncated, Integer idCount, MessageFilter filter, int max) {
     }
 
     /**
      * Creates a job: its selection is fixed now; a dry run is answered at once with what it would do,
-     * a real one is queued and runs in the background, each item audited under {@code actor}.
+     * a real one is queued once the request commits and runs in the background, each item audited
+     * under {@code actor}.
      */
     public RedeliveryJob create(Actor actor, RedeliveryJobCreate request) {
-        validate(request);
+        RedeliveryJobRequests.validate(request);
         Instant now = clock.instant();
         UUID id = UUID.randomUUID();
         boolean dryRun = Boolean.TRUE.equals(request.dryRun());
         int rate = request.ratePerSecond() == null ? RedeliveryJobCreate.DEFAULT_RATE : request.ratePerSecond();
-        int max = request.maxMessages() == null ? RedeliveryJobCreate.DEFAULT_MAX_MESSAGES : request.maxMessages();
-        List<UUID> selected;
-        boolean truncated = false;
-        if (request.messageIds() != null) {
-            selected = request.messageIds().stream().limit(max).toList();
-            truncated = request.messageIds().size() > max;
-        } else {
-            List<MessageSummary> rows = store.page(new MessageQuery(searchOf(request.filter()), request.filter().from(),
-                    request.filter().to()), null, max, false);
-            truncated = rows.size() > max;
-            selected = rows.stream().limit(max).map(MessageSummary::messageId).toList();
-        }
-        List<UUID> finalSelected = selected;
-        boolean finalTruncated = truncated;
+        Selection chosen = request.fromDryRun() == null ? select(request) : null;
         RedeliveryJob job = sql.inTransaction(c -> {
+            Selection selection = chosen != null ? chosen : fromDryRun(c, request.fromDryRun());
             JobState state = dryRun ? JobState.COMPLETED : JobState.QUEUED;
-            Sql.update(c, "INSERT INTO redelivery_job (" + JOB_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                            + "?, ?, ?, ?, ?, 1, ?, ?, ?, ?)", id, request.reason(), dryRun, rate, max,
-                    request.messageIds() == null ? null : request.messageIds().size(), json(request.filter()),
-                    finalTruncated, state.code(), finalSelected.size(), 0, 0, 0,
-                    dryRun ? now : null, dryRun ? now : null, null, null, now, actor.name(), now, actor.name());
-            int skipped = 0;
+            Sql.update(c, "INSERT INTO redelivery_job (" + RedeliveryJobRows.JOB_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, "
+                            + "?, ?, ?, ?, 0, 0, 0, 0, ?, ?, NULL, NULL, 1, ?, ?, ?, ?, ?, ?, ?)", id, request.reason(),
+                    dryRun, rate, selection.max(), selection.idCount(), rows.json(selection.filter()),
+                    selection.truncated(), state.code(), selection.ids().size(), dryRun ? now : null,
+                    dryRun ? now : null, now, actor.name(), now, actor.name(), request.fromDryRun(),
+                    actor.principal().tokenId(), actor.principal().role().code());
             int seq = 0;
-            for (UUID original : finalSelected) {
-                RedeliveryItemOutcome outcome = RedeliveryItemOutcome.PENDING;
-                String detail = null;
-                if (dryRun) {
-                    Optional<MessageStatus> status = Sql.list(c, "SELECT status FROM message WHERE message_id = ?",
-                            r -> Coded.fromCode(MessageStatus.class, r.getString(1)), original).stream().findFirst();
-                    if (status.isPresent() && MessageStatuses.isRedeliverable(status.get())) {
-                        outcome = RedeliveryItemOutcome.WOULD_REDELIVER;
-                    } else {
-                        outcome = RedeliveryItemOutcome.SKIPPED;
-                        detail = status.map(s -> "Not redeliverable: the message is " + s.code() + ".")
-                                .orElse("No such message.");
-                        skipped++;
-                    }
-                }
-                Sql.update(c, "INSERT INTO redelivery_job_item (job_id, seq, original_id, new_id, outcome, detail, at) "
-                        + "VALUES (?, ?, ?, NULL, ?, ?, ?)", id, ++seq, original, outcome.code(), detail,
-                        dryRun ? now : null);
+            for (UUID original : selection.ids()) {
+                Sql.update(c, "INSERT INTO redelivery_job_item (job_id, seq, original_id, outcome) VALUES (?, ?, ?, ?)",
+                        id, ++seq, original, RedeliveryItemOutcome.PENDING.code());
             }
             if (dryRun) {
-                Sql.update(c, "UPDATE redelivery_job SET done = total, skipped = ? WHERE id = ?", skipped, id);
+                judge(c, id, selection.ids(), now);
             }
-            RedeliveryJob created = job(c, id).orElseThrow();
+            RedeliveryJob created = rows.job(c, id).orElseThrow();
             audit.record(c, actor, "create", "redelivery-job", id.toString(), request.reason(), null, created);
             return created;
         });
         if (!dryRun) {
-            // The items are redelivered by the job, after the request that created it has been answered.
-            runner.submit(() -> run(actor.outsideRequest(), id));
+            // The items are redelivered by the job once the request's transaction has committed (before it,
+            // the runner could not see the job) and it has been answered.
+            sql.afterCommit(() -> runner.start(actor.outsideRequest(), id));
         }
         return job;
     }
 
-    private void validate(RedeliveryJobCreate r) {
-        Issues errors = new Issues();
-        if ((r.messageIds() == null) == (r.filter() == null)) {
-            errors.add("", "EXACTLY_ONE", "Give exactly one of messageIds or filter.");
+    private Selection select(RedeliveryJobCreate request) {
+        int max = request.maxMessages() == null ? RedeliveryJobCreate.DEFAULT_MAX_MESSAGES : request.maxMessages();
+        if (request.messageIds() != null) {
+            return new Selection(request.messageIds().stream().limit(max).toList(), request.messageIds().size() > max,
+                    request.messageIds().size(), null, max);
         }
-        Redelivery.checkReason(errors, r.reason());
-        if (r.ratePerSecond() != null && (r.ratePerSecond() < 1 || r.ratePerSecond() > 500)) {
-            errors.add("ratePerSecond", "OUT_OF_RANGE", "ratePerSecond must be 1 to 500.");
-        }
-        if (r.maxMessages() != null && (r.maxMessages() < 1 || r.maxMessages() > 100_000)) {
-            errors.add("maxMessages", "OUT_OF_RANGE", "maxMessages must be 1 to 100000.");
-        }
-        if (r.messageIds() != null) {
-            if (r.messageIds().isEmpty() || r.messageIds().size() > 1_000) {
-                errors.add("messageIds", "OUT_OF_RANGE", "Give 1 to 1000 message ids.");
-            } else if (new HashSet<>(r.messageIds()).size() != r.messageIds().size() || r.messageIds().contains(null)) {
-                errors.add("messageIds", "NOT_UNIQUE", "Each message id may appear once.");
-            }
-        }
-        MessageFilter f = r.filter();
-        if (f != null) {
-            if (f.from() == null || f.to() == null) {
-                errors.add("filter.from", "REQUIRED", "A filter needs both from and to.");
-            } else if (!f.from().isBefore(f.to()) || Duration.between(f.from(), f.to()).compareTo(MessageStore.MAX_WINDOW) > 0) {
-                errors.add("filter.to", "OUT_OF_RANGE", "from must be before to, at most 31 days apart.");
-            }
-            if (f.ods() != null) {
-                errors.check("filter.ods", "INVALID_IDENTIFIER_VALUE", Identifiers.checkOdsCode(f.ods()));
-            }
-            if (f.asid() != null) {
-                errors.check("filter.asid", "INVALID_IDENTIFIER_VALUE", Identifiers.checkAsid(f.asid()));
-            }
-            if (f.partyKey() != null) {
-                errors.check("filter.partyKey", "INVALID_IDENTIFIER_VALUE", Identifiers.checkPartyKey(f.partyKey()));
-            }
-            if (f.interaction() != null) {
-                errors.check("filter.interaction", "INVALID_IDENTIFIER_VALUE", Identifiers.checkInteractionId(f.interaction()));
-            }
-            if (f.status() != null && (f.status().isEmpty() || f.status().stream().anyMatch(s -> s == null || !MessageStatuses.isRedeliverable(s)))) {
-                errors.add("filter.status", "NOT_REDELIVERABLE",
-                        "Only nacked, transmission-failed, dead-lettered and expired messages can be selected.");
-            }
-        }
-        errors.throwIfAny();
+        MessageFilter f = request.filter();
+        List<MessageSummary> found = store.page(new MessageQuery(RedeliveryJobRequests.searchOf(f), f.from(), f.to()),
+                null, max, false);
+        return new Selection(found.stream().limit(max).map(MessageSummary::messageId).toList(), found.size() > max,
+                null, f, max);
     }
 
-    private static MessageSearch searchOf(MessageFilter f) {
-        List<MessageStatus> statuses = f.status() == null ? List.copyOf(MessageStatuses.FAILED) : f.status();
-        return new MessageSearch(null, f.conversationId(), f.ods(), f.asid(), f.partyKey(), f.interaction(), statuses,
-                f.site(), f.endpointId(), f.signature(), f.from(), f.to(), false, MessageSearch.DEFAULT_LIMIT, null);
+    /**
+     * A finished dry run's would-redeliver messages, for real. Its row is locked, so two requests to run
+     * it for real take turns and the second finds the first's job.
+     */
+    private Selection fromDryRun(Connection c, UUID dryRunId) throws SQLException {
+        if (Sql.list(c, "SELECT id FROM redelivery_job WHERE id = ? FOR UPDATE", r -> 1, dryRunId).isEmpty()) {
+            Issues issues = new Issues();
+            issues.add("fromDryRun", "UNKNOWN_REFERENCE", "There is no redelivery job " + dryRunId + ".");
+            issues.throwIfAny();
+        }
+        RedeliveryJob dry = rows.job(c, dryRunId).orElseThrow();
+        if (!dry.dryRun() || dry.progress().state() != JobState.COMPLETED) {
+            throw Refused.transition("NOT_A_DRY_RUN", "Job " + dryRunId + " is not a finished dry run: only a dry run's "
+                    + "selection can be run for real.");
+        }
+        if (dry.realRun() != null) {
+            throw Refused.transition("ALREADY_RUN_FOR_REAL", "Dry run " + dryRunId + " was already run for real as job "
+                    + dry.realRun() + ". Start a new dry run to redeliver more.").with("realRun", dry.realRun());
+        }
+        List<UUID> ids = Sql.list(c, "SELECT original_id FROM redelivery_job_item WHERE job_id = ? AND outcome = ? "
+                + "ORDER BY seq", r -> r.getObject(1, UUID.class), dryRunId, RedeliveryItemOutcome.WOULD_REDELIVER.code());
+        return new Selection(ids, dry.truncated(), dry.messageIdCount(), dry.filter(), dry.maxMessages());
     }
 
-    /** Works through a job's pending items at its rate, until done or cancelled. */
-    private void run(Actor actor, UUID id) {
-        try {
-            Instant started = clock.instant();
-            int rate = sql.inTransaction(c -> {
-                Sql.update(c, "UPDATE redelivery_job SET state = 'running', started_at = ?, updated_at = ?, "
-                        + "version = version + 1 WHERE id = ? AND state = 'queued'", started, started, id);
-                return job(c, id).orElseThrow().ratePerSecond();
-            });
-            long interval = TimeUnit.SECONDS.toNanos(1) / rate;
-            long nextAt = System.nanoTime();
-            List<Integer> pending = sql.list("SELECT seq FROM redelivery_job_item WHERE job_id = ? AND outcome = 'pending' "
-                    + "ORDER BY seq", r -> r.getInt(1), id);
-            for (int seq : pending) {
-                LockSupport.parkNanos(nextAt - System.nanoTime());
-                nextAt = Math.max(nextAt + interval, System.nanoTime() - interval);
-                if (!processItem(actor, id, seq)) {
-                    return;
+    /**
+     * A dry run's verdict on each selected message, as the real run would find it now: not there, not
+     * redeliverable, already redelivered (its earlier copy named), second in its family in this job, or
+     * would be redelivered.
+     */
+    private void judge(Connection c, UUID id, List<UUID> selected, Instant now) throws SQLException {
+        int skipped = 0;
+        int already = 0;
+        Set<UUID> families = new HashSet<>();
+        int seq = 0;
+        for (UUID original : selected) {
+            seq++;
+            Optional<MessageStatus> status = Sql.list(c, "SELECT status FROM message WHERE message_id = ?",
+                    r -> Coded.fromCode(MessageStatus.class, r.getString(1)), original).stream().findFirst();
+            RedeliveryItemOutcome outcome = RedeliveryItemOutcome.SKIPPED;
+            String detail;
+            RedeliveryCopy earlier = null;
+            if (status.isEmpty()) {
+                detail = "No such message.";
+            } else if (!MessageStatuses.isRedeliverable(status.get())) {
+                detail = "Not redeliverable: the message is " + status.get().code() + ".";
+            } else {
+                List<RedeliveryCopy> blocking = RedeliveryLineage.blocking(RedeliveryLineage.family(c, original));
+                if (!blocking.isEmpty()) {
+                    earlier = blocking.get(blocking.size() - 1);
+                    detail = RedeliveryJobRows.alreadyRedelivered(earlier);
+                    already++;
+                } else if (!families.add(RedeliveryLineage.root(c, original))) {
+                    detail = "Another message of the same redelivery family comes first in this job.";
+                } else {
+                    outcome = RedeliveryItemOutcome.WOULD_REDELIVER;
+                    detail = null;
                 }
             }
-            Instant done = clock.instant();
-            sql.update("UPDATE redelivery_job SET state = 'completed', finished_at = ?, updated_at = ?, "
-                    + "version = version + 1 WHERE id = ? AND state = 'running'", done, done, id);
-        } catch (RuntimeException e) {
-            LOG.error("Redelivery job {} failed", id, e);
-            Instant now = clock.instant();
-            sql.inTransaction(c -> {
-                Sql.update(c, "UPDATE redelivery_job_item SET outcome = 'not-processed' WHERE job_id = ? "
-                        + "AND outcome = 'pending'", id);
-                Sql.update(c, "UPDATE redelivery_job SET state = 'failed', error = ?, finished_at = ?, updated_at = ?, "
-                        + "version = version + 1 WHERE id = ? AND state IN ('queued', 'running')",
-                        "The job stopped on an internal error: " + e.getMessage(), now, now, id);
-                return null;
-            });
-        }
-    }
-
-    /** Redelivers one item; false when the job is no longer running (cancelled). */
-    private boolean processItem(Actor actor, UUID id, int seq) {
-        MessageRow[] published = new MessageRow[1];
-        boolean running = sql.inTransaction(c -> {
-            String state = Sql.list(c, "SELECT state FROM redelivery_job WHERE id = ? FOR UPDATE",
-                    r -> r.getString(1), id).get(0);
-            if (!state.equals("running")) {
-                return false;
+            if (outcome == RedeliveryItemOutcome.SKIPPED) {
+                skipped++;
             }
-            UUID original = Sql.list(c, "SELECT original_id FROM redelivery_job_item WHERE job_id = ? AND seq = ?",
-                    r -> r.getObject(1, UUID.class), id, seq).get(0);
-            String reason = Sql.list(c, "SELECT reason FROM redelivery_job WHERE id = ?", r -> r.getString(1), id).get(0);
-            Instant now = clock.instant();
-            String outcome;
-            String detail = null;
-            UUID copyId = null;
-            String counter;
-            try {
-                MessageRow copy = redelivery.redeliver(c, actor, original, reason, id);
-                published[0] = copy;
-                copyId = copy.id;
-                outcome = RedeliveryItemOutcome.REDELIVERED.code();
-                counter = "";
-            } catch (Outcome refused) {
-                // A message that may not be redelivered is skipped; one that is gone has failed.
-                boolean skipped = refused instanceof Refused;
-                outcome = skipped ? RedeliveryItemOutcome.SKIPPED.code() : RedeliveryItemOutcome.FAILED.code();
-                detail = refused.detail();
-                counter = skipped ? ", skipped = skipped + 1" : ", failed = failed + 1";
-            }
-            Sql.update(c, "UPDATE redelivery_job_item SET outcome = ?, new_id = ?, detail = ?, at = ? "
-                    + "WHERE job_id = ? AND seq = ?", outcome, copyId, detail, now, id, seq);
-            Sql.update(c, "UPDATE redelivery_job SET done = done + 1" + counter + ", updated_at = ?, "
-                    + "version = version + 1 WHERE id = ?", now, id);
-            return true;
-        });
-        if (published[0] != null && running) {
-            ingest.afterCommit(List.of(published[0]), true);
+            RedeliveryJobRows.settle(c, id, seq, outcome, null, detail, now, earlier);
         }
-        return running;
+        Sql.update(c, "UPDATE redelivery_job SET done = total, skipped = ?, already_redelivered = ? WHERE id = ?",
+                skipped, already, id);
     }
 
     /**
@@ -312,7 +202,7 @@ public final class RedeliveryJobs implements AutoCloseable {
             if (states.isEmpty()) {
                 throw new NotFound("Redelivery job " + id);
             }
-            RedeliveryJob before = job(c, id).orElseThrow();
+            RedeliveryJob before = rows.job(c, id).orElseThrow();
             if (version != null) {
                 version.check(before.version(), before);
             }
@@ -328,7 +218,7 @@ public final class RedeliveryJobs implements AutoCloseable {
             Sql.update(c, "UPDATE redelivery_job_item SET outcome = 'not-processed' WHERE job_id = ? AND outcome = 'pending'", id);
             Sql.update(c, "UPDATE redelivery_job SET state = 'cancelled', cancelled_by = ?, finished_at = ?, updated_at = ?, "
                     + "updated_by = ?, version = version + 1 WHERE id = ?", actor.name(), now, now, actor.name(), id);
-            RedeliveryJob after = job(c, id).orElseThrow();
+            RedeliveryJob after = rows.job(c, id).orElseThrow();
             audit.record(c, actor, "cancel", "redelivery-job", id.toString(), reason, before, after);
             return after;
         });
@@ -336,31 +226,7 @@ public final class RedeliveryJobs implements AutoCloseable {
 
     /** One job. */
     public RedeliveryJob job(UUID id) {
-        return sql.inTransaction(c -> job(c, id)).orElseThrow(() -> new NotFound("Redelivery job " + id));
-    }
-
-    private Optional<RedeliveryJob> job(Connection c, UUID id) throws SQLException {
-        return Sql.list(c, "SELECT " + JOB_COLUMNS + " FROM redelivery_job WHERE id = ?", this::job, id).stream().findFirst();
-    }
-
-    private RedeliveryJob job(ResultSet r) throws SQLException {
-        MessageFilter filter = null;
-        String filterJson = r.getString("filter_json");
-        if (filterJson != null) {
-            try {
-                filter = mapper.readValue(filterJson, MessageFilter.class);
-            } catch (JsonProcessingException e) {
-                throw new SQLException("Unreadable stored filter", e);
-            }
-        }
-        return new RedeliveryJob(r.getObject("id", UUID.class), r.getString("reason"), r.getBoolean("dry_run"),
-                r.getInt("rate_per_sec"), r.getInt("max_messages"),
-                r.getObject("id_count") == null ? null : r.getInt("id_count"), filter, r.getBoolean("truncated"),
-                new RedeliveryProgress(Coded.fromCode(JobState.class, r.getString("state")), r.getInt("total"),
-                        r.getInt("done"), r.getInt("failed"), r.getInt("skipped")),
-                Sql.instant(r, "started_at"), Sql.instant(r, "finished_at"), r.getString("cancelled_by"),
-                r.getString("error"), r.getLong("version"), Sql.instant(r, "created_at"), r.getString("created_by"),
-                Sql.instant(r, "updated_at"), r.getString("updated_by"));
+        return sql.inTransaction(c -> rows.job(c, id)).orElseThrow(() -> new NotFound("Redelivery job " + id));
     }
 
     /** Jobs, newest first, of any of {@code states} (none: every state). */
@@ -381,10 +247,10 @@ public final class RedeliveryJobs implements AutoCloseable {
             params.add(after.id());
         }
         params.add(limit + 1);
-        List<RedeliveryJob> rows = sql.list("SELECT " + JOB_COLUMNS + " FROM redelivery_job" + where
-                + " ORDER BY created_at DESC, id DESC LIMIT ?", this::job, params.toArray());
-        boolean more = rows.size() > limit;
-        List<RedeliveryJob> items = more ? rows.subList(0, limit) : rows;
+        List<RedeliveryJob> found = sql.list(RedeliveryJobRows.SELECT_JOB + where + " ORDER BY created_at DESC, id DESC LIMIT ?",
+                rows::job, params.toArray());
+        boolean more = found.size() > limit;
+        List<RedeliveryJob> items = more ? found.subList(0, limit) : found;
         String next = more ? PageCursor.after(scope, List.of(items.get(limit - 1).createdAt().toString(),
                 items.get(limit - 1).id().toString())).encode() : null;
         long total = sql.count("SELECT COUNT(*) FROM redelivery_job" + (states.isEmpty() ? "" : " WHERE state IN ("
@@ -406,33 +272,18 @@ public final class RedeliveryJobs implements AutoCloseable {
         String scope = "items|" + id + "|" + outcome;
         int after = cursor == null ? 0 : cursor.lastKeyFor(scope, key -> Integer.parseInt(key.get(0)));
         String filter = outcome == null ? "" : " AND outcome = '" + outcome.code() + "'";
-        List<ItemRow> rows = sql.list("SELECT seq, original_id, new_id, outcome, detail, at FROM redelivery_job_item "
-                + "WHERE job_id = ?" + filter + " AND seq > ? ORDER BY seq LIMIT ?", r -> new ItemRow(r.getInt("seq"),
-                new RedeliveryJobItem(r.getObject("original_id", UUID.class), r.getObject("new_id", UUID.class),
-                        Coded.fromCode(RedeliveryItemOutcome.class, r.getString("outcome")), r.getString("detail"),
-                        Sql.instant(r, "at"))), id, after, limit + 1);
-        boolean more = rows.size() > limit;
-        List<ItemRow> page = more ? rows.subList(0, limit) : rows;
+        List<ItemRow> found = sql.list("SELECT " + RedeliveryJobRows.ITEM_COLUMNS + " FROM redelivery_job_item "
+                + "WHERE job_id = ?" + filter + " AND seq > ? ORDER BY seq LIMIT ?",
+                r -> new ItemRow(r.getInt("seq"), RedeliveryJobRows.item(r)), id, after, limit + 1);
+        boolean more = found.size() > limit;
+        List<ItemRow> page = more ? found.subList(0, limit) : found;
         String next = more ? PageCursor.after(scope, List.of(String.valueOf(page.get(limit - 1).seq()))).encode() : null;
         long total = sql.count("SELECT COUNT(*) FROM redelivery_job_item WHERE job_id = ?" + filter, id);
         return new Page<>(page.stream().map(ItemRow::item).toList(), next, total, true);
     }
 
-    private String json(Object value) {
-        try {
-            return value == null ? null : mapper.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     @Override
     public void close() {
-        runner.shutdownNow();
-        try {
-            runner.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        runner.close();
     }
 }

@@ -64,6 +64,13 @@ final class ExportDialog {
         TextField rows = new TextField();
         rows.setId("export-rows");
         row = FormRows.add(grid, row, i18n.get("messages.export.rows"), rows, model.maxRows());
+        Label cap = new Label();
+        cap.setId("export-cap-note");
+        cap.textProperty().bind(model.capNoteProperty());
+        cap.setWrapText(true);
+        cap.setMaxWidth(420);
+        cap.getStyleClass().add("text-muted");
+        grid.add(cap, 1, row++);
         TextField file = new TextField(Path.of(System.getProperty("user.home"), model.suggestedFileName()).toString());
         file.setId("export-file");
         Button choose = new Button(i18n.get("messages.export.choose"));

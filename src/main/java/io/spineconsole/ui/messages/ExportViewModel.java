@@ -3,6 +3,7 @@ package io.spineconsole.ui.messages;
 import io.spineconsole.api.MessagesApi;
 import io.spineconsole.domain.Role;
 import io.spineconsole.domain.messages.ExportFormat;
+import io.spineconsole.domain.messages.ExportResult;
 import io.spineconsole.domain.messages.MessageSearch;
 import io.spineconsole.ui.common.ErrorText;
 import io.spineconsole.ui.common.I18n;
@@ -45,8 +46,10 @@ public final class ExportViewModel {
     private final ObjectProperty<Path> target = new SimpleObjectProperty<>();
     private final BooleanProperty mayExport = new SimpleBooleanProperty();
     private final BooleanProperty running = new SimpleBooleanProperty();
+    private final StringProperty capNote = new SimpleStringProperty("");
+    private final BooleanProperty truncated = new SimpleBooleanProperty();
     private WorkspaceContext context;
-    private CompletableFuture<Long> inFlight;
+    private CompletableFuture<ExportResult> inFlight;
 
     public ExportViewModel(UiExecutor ui, I18n i18n, MessageText text) {
         this.ui = ui;
@@ -62,6 +65,10 @@ public final class ExportViewModel {
             }
         });
         maxRows.reset(String.valueOf(DEFAULT_ROWS));
+        // Before: what the cap means, as the user sets it.
+        capNote.bind(javafx.beans.binding.Bindings.createStringBinding(() -> maxRows.isValid()
+                ? i18n.get("messages.export.capBefore", text.count(Integer.parseInt(maxRows.value().strip()))) : "",
+                maxRows.valueProperty(), maxRows.errorProperty()));
     }
 
     public void connect(WorkspaceContext newContext) {
@@ -93,10 +100,15 @@ public final class ExportViewModel {
         status.set(i18n.get("messages.export.running", file.getFileName().toString()));
         int rows = Integer.parseInt(maxRows.value().strip());
         // "Running" ends last, once the outcome is there to read.
-        inFlight = ui.deliver(api.export(search.withCursor(null), format.get(), rows, file), n -> {
-            bytes.set(n);
+        truncated.set(false);
+        inFlight = ui.deliver(api.export(search.withCursor(null), format.get(), rows, file), result -> {
+            bytes.set(result.bytes());
+            truncated.set(result.truncated());
             state.set(LoadState.LOADED);
-            status.set(i18n.get("messages.export.done", text.bytes(n), file.toString()));
+            // After: when the cap cut the file short, it says so and how many rows it holds.
+            status.set(result.truncated()
+                    ? i18n.get("messages.export.doneTruncated", text.bytes(result.bytes()), file.toString(), text.count(rows))
+                    : i18n.get("messages.export.done", text.bytes(result.bytes()), file.toString()));
             running.set(false);
         }, failure -> {
             state.set(LoadState.FAILED);
@@ -117,6 +129,16 @@ public final class ExportViewModel {
             status.set(i18n.get("messages.export.cancelled"));
         }
         inFlight = null;
+    }
+
+    /** Before an export: what the row cap means ("the file holds at most the first … rows"). */
+    public StringProperty capNoteProperty() {
+        return capNote;
+    }
+
+    /** After an export: true when the cap cut it short. */
+    public BooleanProperty truncatedProperty() {
+        return truncated;
     }
 
     public ObjectProperty<ExportFormat> formatProperty() {

@@ -47,7 +47,7 @@ final class JobsView extends VBox {
     private final TableView<RedeliveryJobItem> itemsTable = new TableView<>();
     private final Timeline poll;
 
-    JobsView(MessageFlowViewModel root, Supplier<String> askCancelReason) {
+    JobsView(MessageFlowViewModel root, Supplier<String> askCancelReason, Function<RedeliveryJob, String> askRunReason) {
         super(8);
         JobsViewModel model = root.jobs();
         MessageText text = root.text();
@@ -96,6 +96,7 @@ final class JobsView extends VBox {
         Label summary = new Label();
         summary.setId("messages-job-summary");
         summary.setWrapText(true);
+        summary.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // two lines rather than cut short
         summary.textProperty().bind(Bindings.createStringBinding(() -> describe(model.selectedProperty().get(), text),
                 model.selectedProperty()));
         ProgressBar progress = new ProgressBar();
@@ -121,8 +122,10 @@ final class JobsView extends VBox {
                 return "";
             }
             RedeliveryProgress p = j.progress();
-            return i18n.get("messages.jobs.counts", text.jobState(p.state()), text.count(p.done()), text.count(p.total()),
-                    text.count(p.failed()), text.count(p.skipped()));
+            String line = i18n.get("messages.jobs.counts", text.jobState(p.state()), text.count(p.done()),
+                    text.count(p.total()), text.count(p.failed()), text.count(p.skipped()));
+            return p.alreadyRedelivered() == 0 ? line
+                    : line + " " + i18n.get("messages.jobs.countsAlready", text.count(p.alreadyRedelivered()));
         }, model.selectedProperty()));
         Button cancel = Views.button(i18n.get("messages.jobs.cancel"), AppIcon.CANCEL);
         cancel.setId("messages-job-cancel");
@@ -137,7 +140,25 @@ final class JobsView extends VBox {
                 model.cancel(reason);
             }
         });
-        HBox progressRow = new HBox(12, progress, counts, Views.grow(), cancel);
+        // A finished dry run: run the same selection for real, once.
+        Button runForReal = Views.button(i18n.get("messages.jobs.runForReal"), AppIcon.REDELIVER);
+        runForReal.setId("messages-job-run-for-real");
+        runForReal.getStyleClass().add("accent");
+        runForReal.visibleProperty().bind(Bindings.createBooleanBinding(() -> {
+            RedeliveryJob j = model.selectedProperty().get();
+            return j != null && j.dryRun() && model.mayRunProperty().get();
+        }, model.selectedProperty(), model.mayRunProperty()));
+        runForReal.managedProperty().bind(runForReal.visibleProperty());
+        runForReal.disableProperty().bind(Bindings.createBooleanBinding(() -> !model.canRunSelectedForReal(),
+                model.selectedProperty(), model.mayRunProperty(), model.busyProperty()));
+        runForReal.setOnAction(e -> {
+            RedeliveryJob dry = model.selectedProperty().get();
+            String reason = dry == null ? null : askRunReason.apply(dry);
+            if (reason != null) {
+                model.runForReal(reason, j -> { });
+            }
+        });
+        HBox progressRow = new HBox(12, progress, counts, Views.grow(), runForReal, cancel);
         progressRow.setAlignment(Pos.CENTER_LEFT);
 
         ComboBox<RedeliveryItemOutcome> outcome = new ComboBox<>();
@@ -163,7 +184,7 @@ final class JobsView extends VBox {
                 itemCol(i18n.get("messages.jobs.outcome"), 130, i -> text.outcome(i.outcome())),
                 itemCol(i18n.get("messages.jobs.copy"), 315, i -> id(i.newMessageId())),
                 itemCol(i18n.get("messages.jobs.at"), 110, i -> text.time(i.at())),
-                itemCol(i18n.get("messages.jobs.detail"), 200, i -> MessageColumns.nz(i.detail()))));
+                itemCol(i18n.get("messages.jobs.detail"), 200, i -> itemDetail(i, text))));
         itemsTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         Views.fixedWidths(itemsTable);
         itemsTable.getColumns().forEach(c -> c.setSortable(false));
@@ -172,6 +193,7 @@ final class JobsView extends VBox {
                 setOnMouseClicked(e -> {
                     if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && getItem() != null) {
                         root.openMessage(getItem().newMessageId() != null ? getItem().newMessageId()
+                                : getItem().earlierCopy() != null ? getItem().earlierCopy().messageId()
                                 : getItem().originalMessageId());
                     }
                 });
@@ -234,10 +256,26 @@ final class JobsView extends VBox {
         if (j.truncated()) {
             s += " " + i18n.get("messages.jobs.truncated");
         }
+        if (j.fromDryRun() != null) {
+            s += " " + i18n.get("messages.jobs.fromDryRun", id(j.fromDryRun()));
+        }
+        if (j.realRun() != null) {
+            s += " " + i18n.get("messages.jobs.ranForReal", id(j.realRun()));
+        }
         if (j.error() != null) {
             s += " " + j.error();
         }
         return s;
+    }
+
+    /** An item's detail; one skipped because of an earlier copy names it ("already redelivered as …"; double-click opens it). */
+    static String itemDetail(RedeliveryJobItem i, MessageText text) {
+        I18n i18n = text.i18n();
+        if (i.earlierCopy() != null) {
+            return i18n.get("messages.jobs.alreadyAs", id(i.earlierCopy().messageId()),
+                    text.status(i.earlierCopy().status()));
+        }
+        return MessageColumns.nz(i.detail());
     }
 
     private static TableColumn<RedeliveryJob, String> col(String title, double width, Function<RedeliveryJob, String> value) {

@@ -1,10 +1,12 @@
 package io.spineconsole.ui.messages;
 
 import io.spineconsole.api.ApiException;
+import io.spineconsole.api.Intent;
 import io.spineconsole.api.MessagesApi;
 import io.spineconsole.domain.Role;
 import io.spineconsole.domain.messages.RedeliveryItemOutcome;
 import io.spineconsole.domain.messages.RedeliveryJob;
+import io.spineconsole.domain.messages.RedeliveryJobCreate;
 import io.spineconsole.domain.messages.RedeliveryJobItem;
 import io.spineconsole.ui.common.ErrorText;
 import io.spineconsole.ui.common.I18n;
@@ -12,6 +14,7 @@ import io.spineconsole.ui.common.LatestLoad;
 import io.spineconsole.ui.common.LoadStatus;
 import io.spineconsole.ui.common.PagedList;
 import io.spineconsole.ui.common.UiExecutor;
+import io.spineconsole.ui.common.UnsentReasons;
 import io.spineconsole.ui.common.WorkspaceContext;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -31,7 +34,9 @@ import java.util.function.Consumer;
  * items (each a {@link PagedList}), and the chosen job itself ({@link #jobStatus()}: opened by id, or
  * followed while it runs). The view polls {@link #poll()} every second or so; a poll only asks about a
  * job that is still queued or running, and not while the last poll is unanswered. Starting and
- * cancelling a job are actions: their refusal is in {@link #errorProperty()}.
+ * cancelling a job are actions: their refusal is in {@link #errorProperty()}. Starting one is one intent
+ * however often it is sent: sent again with the same settings and reason (after no answer came, or a
+ * refusal), it goes with the same Idempotency-Key, so the server starts it at most once.
  */
 public final class JobsViewModel {
     private final UiExecutor ui;
@@ -45,6 +50,8 @@ public final class JobsViewModel {
     private final BooleanProperty mayRun = new SimpleBooleanProperty();
     private final StringProperty error = new SimpleStringProperty("");
     private final StringProperty errorDetail = new SimpleStringProperty("");
+    private final BooleanProperty outcomeUnknown = new SimpleBooleanProperty();
+    private final UnsentReasons intents = new UnsentReasons();
     private WorkspaceContext context;
     private CompletableFuture<RedeliveryJob> polling;
     private UUID lastOpened;
@@ -137,24 +144,64 @@ public final class JobsViewModel {
         if (context == null || busy.get() || !form.isValid()) {
             return;
         }
+        send(form.toRequest(), form::showServerErrors, done);
+    }
+
+    /**
+     * Runs the selected finished dry run for real, on the same selection (once: the server refuses a
+     * second real run of one dry run, and a resend of this one is the same intent).
+     */
+    public void runForReal(String reason, Consumer<RedeliveryJob> done) {
+        RedeliveryJob dry = selected.get();
+        if (context == null || busy.get() || dry == null || !dry.canRunForReal() || !mayRun.get()) {
+            return;
+        }
+        send(RedeliveryJobCreate.forReal(dry, reason), api -> { }, done);
+    }
+
+    /** True when the selected job is a finished dry run the user may run for real. */
+    public boolean canRunSelectedForReal() {
+        RedeliveryJob j = selected.get();
+        return j != null && j.canRunForReal() && mayRun.get() && !busy.get();
+    }
+
+    private void send(RedeliveryJobCreate request, Consumer<ApiException> refused, Consumer<RedeliveryJob> done) {
+        String action = action(request);
+        Intent intent = intents.intent(action, request.reason());
         busy.set(true);
         error.set("");
-        ui.deliver(api().createRedeliveryJob(form.toRequest()), job -> {
+        errorDetail.set("");
+        ui.deliver(api().createRedeliveryJob(request, intent), job -> {
             busy.set(false);
+            intents.sent(action);
+            outcomeUnknown.set(false);
             loaded = true;
-            jobs.items().removeIf(j -> j.id().equals(job.id()));
+            jobs.items().removeIf(j -> j.id().equals(job.id()) || (request.fromDryRun() != null
+                    && j.id().equals(request.fromDryRun())));
+            if (request.fromDryRun() != null) {
+                load(); // the dry run now names its real run
+            }
             jobs.items().add(0, job);
             select(job);
             done.accept(job);
         }, failure -> {
             busy.set(false);
             ApiException api = ApiException.unwrap(failure);
-            if (api != null) {
-                form.showServerErrors(api);
+            boolean unknown = api != null && api.outcomeUnknown();
+            outcomeUnknown.set(unknown);
+            if (api != null && !unknown) {
+                refused.accept(api);
             }
-            error.set(ErrorText.sentence(i18n, failure));
+            // No answer: it may have started. The same settings sent again are the same intent.
+            error.set(unknown ? i18n.get("messages.jobs.outcomeUnknown") : ErrorText.sentence(i18n, failure));
             errorDetail.set(ErrorText.detail(failure));
         });
+    }
+
+    /** What makes two job starts the same request, whatever the reason typed (the reason is compared apart). */
+    private static String action(RedeliveryJobCreate r) {
+        return "job " + new RedeliveryJobCreate(r.messageIds(), r.filter(), null, r.dryRun(), r.ratePerSecond(),
+                r.maxMessages(), r.fromDryRun());
     }
 
     /** Cancels the selected job (operator); the messages already redelivered stay redelivered. */
@@ -257,6 +304,11 @@ public final class JobsViewModel {
 
     public BooleanProperty mayRunProperty() {
         return mayRun;
+    }
+
+    /** True after a start that got no answer: it may have started; sending it again is safe. */
+    public BooleanProperty outcomeUnknownProperty() {
+        return outcomeUnknown;
     }
 
     /** Why the last start or cancel did not go through, in a sentence, or "". */

@@ -117,9 +117,7 @@ final class MessageDetailView extends VBox {
         redeliver.disableProperty().bind(model.mayRedeliverProperty().not().or(model.redeliverableProperty().not())
                 .or(model.busyProperty()).or(model.shownProperty().not()));
         redeliver.setOnAction(e -> actions.redeliver());
-        Label roleNote = Views.bound(Bindings.createStringBinding(() -> model.mayRedeliverProperty().get() ? ""
-                : i18n.get("messages.detail.viewerNote"), model.mayRedeliverProperty()), "text-muted");
-        HBox bar = new HBox(8, back, title, copyId, status, Views.grow(), roleNote, refresh, copyLink, redeliver);
+        HBox bar = new HBox(8, back, title, copyId, status, Views.grow(), refresh, copyLink, redeliver);
         bar.setAlignment(Pos.CENTER_LEFT);
         return bar;
     }
@@ -143,7 +141,64 @@ final class MessageDetailView extends VBox {
         result.setId("messages-detail-result");
         ErrorRow loadError = Views.errorRow(model.status(), model.shownProperty(), i18n);
         ErrorRow actionError = new ErrorRow(model.actionErrorProperty(), model.actionErrorDetailProperty(), i18n);
-        return new VBox(4, loadError, actionError, result, lastError, retry);
+        // Why Redeliver is disabled, when it is: the role, or the message's status (a line of its own).
+        Label whyNot = Views.bound(model.redelivery().whyNotProperty(), "text-muted");
+        whyNot.setId("messages-detail-redeliver-why-not");
+        whyNot.setWrapText(true);
+        whyNot.visibleProperty().bind(model.redelivery().whyNotProperty().isNotEmpty()
+                .and(model.shownProperty().or(model.mayRedeliverProperty().not())));
+        whyNot.managedProperty().bind(whyNot.visibleProperty());
+        return new VBox(4, loadError, actionError, outcomeUnknown(), result, lineage(), warnings(), lastError, retry,
+                whyNot);
+    }
+
+    /** After an answer that never came: the same redelivery sent again, safely (the same intent). */
+    private Node outcomeUnknown() {
+        RedeliveryAction r = model.redelivery();
+        Button again = Views.button(i18n.get("messages.redeliver.tryAgain"), AppIcon.REFRESH);
+        again.setId("messages-detail-redeliver-again");
+        again.setOnAction(e -> r.tryAgain());
+        again.disableProperty().bind(r.busyProperty());
+        HBox row = new HBox(8, again);
+        row.setAlignment(Pos.CENTER_LEFT);
+        row.visibleProperty().bind(r.outcomeUnknownProperty());
+        row.managedProperty().bind(row.visibleProperty());
+        return row;
+    }
+
+    /** "Already redelivered as …", linked to the copy, while a copy is in flight or was delivered. */
+    private Node lineage() {
+        RedeliveryAction r = model.redelivery();
+        FlowPane box = new FlowPane(8, 4);
+        box.setId("messages-detail-lineage");
+        Runnable fill = () -> {
+            box.getChildren().clear();
+            for (io.spineconsole.domain.messages.RedeliveryCopy c : r.blockedByProperty()) {
+                Hyperlink h = messageLink(i18n.get("messages.redeliver.alreadyAs",
+                        c.messageId().toString().toUpperCase(Locale.ROOT), text.status(c.status())), c.messageId(),
+                        root::openMessage);
+                h.getStyleClass().add("redelivered-as");
+                box.getChildren().add(h);
+            }
+        };
+        r.blockedByProperty().addListener((ListChangeListener<io.spineconsole.domain.messages.RedeliveryCopy>) c -> fill.run());
+        fill.run();
+        box.visibleProperty().bind(Bindings.isNotEmpty(r.blockedByProperty()).and(model.shownProperty()));
+        box.managedProperty().bind(box.visibleProperty());
+        return box;
+    }
+
+    /** What to know about the receiver before redelivering (not registered, suspended, certificate ended). */
+    private Node warnings() {
+        RedeliveryAction r = model.redelivery();
+        Label l = new Label();
+        l.setId("messages-detail-redeliver-warnings");
+        l.setGraphic(Icons.of(AppIcon.WARNING));
+        l.setWrapText(true);
+        l.textProperty().bind(Bindings.createStringBinding(() -> String.join(" ", r.warnings()), r.warnings()));
+        l.visibleProperty().bind(Bindings.isNotEmpty(r.warnings()).and(model.shownProperty()));
+        l.managedProperty().bind(l.visibleProperty());
+        return l;
     }
 
     private Node body() {

@@ -70,13 +70,7 @@ public final class MessageDetailViewModel {
     private final StringProperty reliabilityText = new SimpleStringProperty("");
     private final ObjectProperty<MessagePayload> payload = new SimpleObjectProperty<>();
     private final StringProperty payloadText = new SimpleStringProperty("");
-    private final BooleanProperty busy = new SimpleBooleanProperty();
-    private final UnsentReasons unsentReasons = new UnsentReasons();
-    private final StringProperty actionResult = new SimpleStringProperty("");
-    private final StringProperty actionError = new SimpleStringProperty("");
-    private final StringProperty actionErrorDetail = new SimpleStringProperty("");
-    private final BooleanProperty mayRedeliver = new SimpleBooleanProperty();
-    private final BooleanProperty redeliverable = new SimpleBooleanProperty();
+    private final RedeliveryAction redelivery;
 
     private WorkspaceContext context;
     private Consumer<UUID> notFound = id -> { };
@@ -90,19 +84,18 @@ public final class MessageDetailViewModel {
         load.onRetry(this::refresh);
         this.payloadLoad = new LatestLoad(ui, i18n, () -> payload.get() != null);
         payloadLoad.onRetry(this::loadPayload);
+        this.redelivery = new RedeliveryAction(ui, i18n, text);
     }
 
     public void connect(WorkspaceContext newContext) {
         dispose();
         context = newContext;
-        mayRedeliver.set(context.may(Role.OPERATOR));
+        redelivery.connect(context, this::refresh);
         detail.set(null);
         requested.set(null);
         hops.clear();
         clearPayload();
         load.clear();
-        actionResult.set("");
-        clearActionError();
     }
 
     /** What happens when a requested id is no message's (the workspace looks for it as a conversation). */
@@ -119,8 +112,7 @@ public final class MessageDetailViewModel {
         requested.set(messageId);
         if (other) {
             clearPayload();
-            actionResult.set("");
-            clearActionError();
+            redelivery.clear();
         }
         // An id that is no message's is not an error when it was pasted: the workspace looks for its conversation.
         load.start(found(api().message(messageId), other), found -> found.ifPresentOrElse(this::show, () -> {
@@ -174,7 +166,7 @@ public final class MessageDetailViewModel {
         hops.setAll(hops(d));
         retry.set(retrySummary(d, text.clock().instant()));
         reliabilityText.set(reliabilityText(d.reliability()));
-        redeliverable.set(MessageStatuses.isRedeliverable(d.status()));
+        redelivery.show(d);
     }
 
     /** Reads the masked payload (audited on the server). */
@@ -191,57 +183,34 @@ public final class MessageDetailViewModel {
     }
 
     /**
-     * Redelivers the message shown with {@code reason} (operator; audited). On success the new copy is
-     * named and the original reloaded to show its link; on failure the reason is kept for another try.
+     * Redelivers the message shown with {@code reason} (operator; audited), not forced. On success the new
+     * copy is named and the original reloaded to show its link; on failure the reason is kept for another
+     * try, and sent again unchanged it is the same intent ({@link RedeliveryAction}).
      */
     public void redeliver(String reason, Consumer<MessageDetail> done) {
-        MessageDetail d = detail.get();
-        if (d == null || busy.get() || !mayRedeliver.get()) {
-            return;
-        }
-        String unsent = redeliverAction(d);
-        unsentReasons.sending(unsent, reason);
-        busy.set(true);
-        actionResult.set("");
-        clearActionError();
-        ui.deliver(api().redeliver(d.messageId(), reason), copy -> {
-            busy.set(false);
-            unsentReasons.sent(unsent);
-            actionResult.set(i18n.get("messages.detail.redelivered", copy.summary().displayId()));
-            refresh();
-            done.accept(copy);
-        }, failure -> {
-            busy.set(false);
-            actionError.set(ErrorText.sentence(i18n, failure));
-            actionErrorDetail.set(ErrorText.detail(failure));
-        });
+        redelivery.redeliver(reason, false, done);
     }
 
     /** The confirmation for redelivering the message shown, with the reason of an earlier try that did not go through. */
     public Confirmation redeliverConfirmation(Confirmation plain) {
-        MessageDetail d = detail.get();
-        return d == null ? plain : unsentReasons.prefill(redeliverAction(d), plain);
+        return redelivery.confirmation(plain, false);
     }
 
-    private static String redeliverAction(MessageDetail d) {
-        return "redeliver " + d.messageId();
+    /** Redelivering the message shown: why not, what to know first, one intent however often it is sent. */
+    public RedeliveryAction redelivery() {
+        return redelivery;
     }
 
     public void dispose() {
         load.cancel();
         payloadLoad.cancel();
-        busy.set(false);
+        redelivery.dispose();
     }
 
     private void clearPayload() {
         payloadLoad.clear();
         payload.set(null);
         payloadText.set("");
-    }
-
-    private void clearActionError() {
-        actionError.set("");
-        actionErrorDetail.set("");
     }
 
     private MessagesApi api() {
@@ -434,32 +403,32 @@ public final class MessageDetailViewModel {
     }
 
     public BooleanProperty busyProperty() {
-        return busy;
+        return redelivery.busyProperty();
     }
 
     /** Why the last redelivery did not go through, in a sentence, or "". */
     public StringProperty actionErrorProperty() {
-        return actionError;
+        return redelivery.errorProperty();
     }
 
     /** The last redelivery failure's detail for a ticket, or "". */
     public StringProperty actionErrorDetailProperty() {
-        return actionErrorDetail;
+        return redelivery.errorDetailProperty();
     }
 
     /** What the last action did ("Redelivered as …"), or "". */
     public StringProperty actionResultProperty() {
-        return actionResult;
+        return redelivery.resultProperty();
     }
 
     /** The role may redeliver (the server still decides). */
     public BooleanProperty mayRedeliverProperty() {
-        return mayRedeliver;
+        return redelivery.mayProperty();
     }
 
     /** The message is in a status that can be redelivered. */
     public BooleanProperty redeliverableProperty() {
-        return redeliverable;
+        return redelivery.redeliverableProperty();
     }
 
     WorkspaceContext context() {

@@ -129,7 +129,7 @@ final class MessageFlowView implements WorkspaceView {
         });
         failures = new FailuresView(model, this::redeliverGroup);
         deadLetters = new DeadLettersView(model, this::redeliverDeadLetters);
-        jobs = new JobsView(model, this::askCancelReason);
+        jobs = new JobsView(model, this::askCancelReason, this::askRunReason);
         charts = new ChartsView(model);
 
         tab(MessageFlowViewModel.Tab.SEARCH, i18n.get("messages.tab.search"), AppIcon.SEARCH, search);
@@ -236,11 +236,11 @@ final class MessageFlowView implements WorkspaceView {
         if (d.detailProperty().get() == null) {
             return;
         }
-        String id = d.detailProperty().get().summary().displayId();
-        Confirmation c = d.redeliverConfirmation(Confirmation.of(model.context(), i18n.get("messages.redeliver.title"),
-                i18n.get("messages.redeliver.message", id, model.context().environmentName()),
-                i18n.get("messages.redeliver.action"), true, true));
-        ConfirmDialog.ask(window(), c, i18n).ifPresent(reason -> d.redeliver(reason, copy -> { }));
+        // Names the message, warns about the receiver, and asks for a second copy in so many words.
+        RedeliveryAction r = d.redelivery();
+        Confirmation c = r.confirmation();
+        boolean force = r.needsForce();
+        ConfirmDialog.ask(window(), c, i18n).ifPresent(reason -> r.redeliver(reason, force, copy -> { }));
     }
 
     private void redeliverMessages(List<UUID> ids, String scope) {
@@ -280,6 +280,16 @@ final class MessageFlowView implements WorkspaceView {
     private void startJob(JobForm form) {
         Optional<RedeliveryJob> job = JobDialog.show(window(), form, model.jobs(), model.context(), i18n);
         job.ifPresent(j -> model.show(MessageFlowViewModel.Tab.JOBS));
+    }
+
+    /** Before a dry run is run for real: what it would send, on which environment, and why (audited). */
+    private String askRunReason(RedeliveryJob dry) {
+        Confirmation c = Confirmation.of(model.context(), i18n.get("messages.jobs.runForRealTitle"),
+                i18n.get("messages.jobs.runForRealMessage", model.text().count(dry.progress().total()
+                        - dry.progress().skipped() - dry.progress().failed()), model.context().environmentName(),
+                        model.context().principal().name()),
+                i18n.get("messages.jobs.runForReal"), true, true).withDraftReason(dry.reason());
+        return ConfirmDialog.ask(window(), c, i18n).orElse(null);
     }
 
     private String askCancelReason() {

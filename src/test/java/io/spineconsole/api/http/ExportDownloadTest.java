@@ -1,6 +1,7 @@
 package io.spineconsole.api.http;
 
 import io.spineconsole.domain.messages.ExportFormat;
+import io.spineconsole.domain.messages.ExportResult;
 import io.spineconsole.domain.messages.MessageSearch;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -30,7 +31,7 @@ class ExportDownloadTest {
             try (HttpBackboneApi api = new HttpBackboneApi(server.url("/").toString(), () -> "spc_t",
                     HttpBackboneApi.HttpClientOptions.defaults())) {
                 Path target = dir.resolve("messages.csv");
-                CompletableFuture<Long> slow = api.messages().export(MessageSearch.all(), ExportFormat.CSV, 10, target);
+                CompletableFuture<ExportResult> slow = api.messages().export(MessageSearch.all(), ExportFormat.CSV, 10, target);
                 Path partial = dir.resolve("messages.csv.part");
                 long deadline = System.nanoTime() + 10_000_000_000L;
                 while (!Files.exists(partial) && System.nanoTime() < deadline) {
@@ -45,8 +46,9 @@ class ExportDownloadTest {
                 assertFalse(Files.exists(partial), "the partial file is removed");
                 assertFalse(Files.exists(target));
 
-                long bytes = api.messages().export(MessageSearch.all(), ExportFormat.CSV, 10, target).join();
-                assertEquals(csv.length(), bytes);
+                ExportResult done = api.messages().export(MessageSearch.all(), ExportFormat.CSV, 10, target).join();
+                assertEquals(csv.length(), done.bytes());
+                assertFalse(done.truncated(), "no marker: the whole search is in the file");
                 assertEquals(csv, Files.readString(target));
             }
         }

@@ -223,6 +223,66 @@ class HttpBackboneApiTest {
         }
     }
 
+    @Test
+    void aPostThatGotNoAnswerIsAnUnknownOutcomeAndTheSameRequestAgainGoesWithTheSameKey() throws Exception {
+        try (MockWebServer server = new MockWebServer()) {
+            server.start();
+            server.enqueue(new MockResponse.Builder().onResponseStart(SocketEffect.ShutdownConnection.INSTANCE).build());
+            server.enqueue(new MockResponse.Builder().code(201).addHeader("Content-Type", "application/json")
+                    .body("{\"name\":\"x\",\"role\":\"viewer\",\"tokenId\":2}").build());
+            server.enqueue(new MockResponse.Builder().code(201).addHeader("Content-Type", "application/json")
+                    .body("{\"name\":\"x\",\"role\":\"viewer\",\"tokenId\":3}").build());
+            try (HttpBackboneApi api = new HttpBackboneApi(server.url("/").toString(), () -> "t", FAST)) {
+                HttpTransport http = api.transport();
+                var type = http.types().constructType(io.spineconsole.domain.Principal.class);
+                ApiException lost = failureOf(http.post("api/v1/anything", null, java.util.Map.of("a", 1), type));
+                assertTrue(lost.outcomeUnknown(), "sent, no answer: it may have been carried out");
+                assertEquals(ApiException.OUTCOME_UNKNOWN, lost.code());
+                // The same request again (a "Try again" with nothing kept): the same key, so the server acts once.
+                http.post("api/v1/anything", null, java.util.Map.of("a", 1), type).join();
+                // Answered: the next identical request is a new intent.
+                http.post("api/v1/anything", null, java.util.Map.of("a", 1), type).join();
+            }
+            String first = server.takeRequest(5, TimeUnit.SECONDS).getHeaders().get("Idempotency-Key");
+            String again = server.takeRequest(5, TimeUnit.SECONDS).getHeaders().get("Idempotency-Key");
+            String next = server.takeRequest(5, TimeUnit.SECONDS).getHeaders().get("Idempotency-Key");
+            assertEquals(first, again);
+            assertFalse(first.equals(next), "a new intent once the first was answered");
+        }
+        // Nothing was sent to a closed port: not an unknown outcome, plainly offline.
+        int closedPort;
+        try (ServerSocket s = new ServerSocket(0)) {
+            closedPort = s.getLocalPort();
+        }
+        try (HttpBackboneApi api = new HttpBackboneApi("http://127.0.0.1:" + closedPort, () -> "t", FAST)) {
+            HttpTransport http = api.transport();
+            ApiException e = failureOf(http.post("api/v1/anything", null, java.util.Map.of("a", 1),
+                    http.types().constructType(io.spineconsole.domain.Principal.class)));
+            assertEquals(ApiException.Kind.OFFLINE, e.kind());
+            assertFalse(e.outcomeUnknown());
+        }
+    }
+
+    @Test
+    void aKeyedPostWaitsOutInProgressAndTheIntentKeyGoesWithEveryAttempt() throws Exception {
+        try (MockWebServer server = new MockWebServer()) {
+            server.start();
+            server.enqueue(new MockResponse.Builder().code(409).addHeader("Content-Type", "application/problem+json")
+                    .addHeader("Retry-After", "0").body("{\"status\":409,\"code\":\"IN_PROGRESS\",\"title\":\"In progress\"}")
+                    .build());
+            server.enqueue(new MockResponse.Builder().code(201).addHeader("Content-Type", "application/json")
+                    .body("{\"name\":\"x\",\"role\":\"viewer\",\"tokenId\":2}").build());
+            io.spineconsole.api.Intent intent = io.spineconsole.api.Intent.fresh();
+            try (HttpBackboneApi api = new HttpBackboneApi(server.url("/").toString(), () -> "t", RETRYING)) {
+                HttpTransport http = api.transport();
+                http.post("api/v1/anything", null, java.util.Map.of("a", 1),
+                        http.types().constructType(io.spineconsole.domain.Principal.class), intent).join();
+            }
+            assertEquals(intent.key(), server.takeRequest(5, TimeUnit.SECONDS).getHeaders().get("Idempotency-Key"));
+            assertEquals(intent.key(), server.takeRequest(5, TimeUnit.SECONDS).getHeaders().get("Idempotency-Key"));
+        }
+    }
+
     /** (OkHttp itself repeats a request once on "503, Retry-After: 0": the server did not act on it.) */
     @Test
     void anIfMatchUpdateIsNeverRetriedBlindly() throws Exception {

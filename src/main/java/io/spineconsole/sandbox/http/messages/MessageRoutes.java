@@ -27,6 +27,7 @@ import io.spineconsole.sandbox.http.Routes;
 import io.spineconsole.sandbox.messages.MessageStore;
 import io.spineconsole.sandbox.messages.MessagesModule;
 import io.spineconsole.sandbox.messages.RedeliveryJobs;
+import io.spineconsole.sandbox.messages.RedeliveryLineage;
 import io.spineconsole.sandbox.outcome.Version;
 
 import java.time.Duration;
@@ -46,6 +47,7 @@ public final class MessageRoutes implements RouteGroup {
     private final RedeliveryJobs jobs;
     private final MessageStreamRoute streamRoute;
     private final MessageExportRoute export;
+    private final RedeliveryLineage lineage;
 
     public MessageRoutes(SandboxContext context, MessagesModule messages) {
         this.context = context;
@@ -53,7 +55,8 @@ public final class MessageRoutes implements RouteGroup {
         this.store = messages.store();
         this.jobs = messages.jobs();
         this.streamRoute = new MessageStreamRoute(messages.stream(), context.mapper(), context.clock());
-        this.export = new MessageExportRoute(messages.export(), context.clock());
+        this.export = new MessageExportRoute(messages.export(), context);
+        this.lineage = new RedeliveryLineage(context.sql());
     }
 
     @Override
@@ -66,7 +69,8 @@ public final class MessageRoutes implements RouteGroup {
         routes.raw().get("/api/v1/messages/export", export::handle, Access.OPERATOR);
         routes.get("/api/v1/messages/{messageId}", Access.VIEWER, (ctx, caller) -> {
             QueryParams.of(ctx);
-            MessageDetail detail = store.detail(MessageParams.pathUuid(ctx, "messageId"));
+            UUID id = MessageParams.pathUuid(ctx, "messageId");
+            MessageDetail detail = store.detail(id).withLineage(lineage.of(id));
             return ApiResponse.ok(detail).etag(detail.version());
         });
         routes.get("/api/v1/messages/{messageId}/payload", Access.VIEWER, (ctx, caller) -> {
@@ -78,8 +82,8 @@ public final class MessageRoutes implements RouteGroup {
             QueryParams.of(ctx);
             UUID id = MessageParams.pathUuid(ctx, "messageId");
             RedeliverRequest request = Requests.body(ctx, context.mapper(), RedeliverRequest.class);
-            UUID copy = messages.redelivery().redeliverNow(actor(ctx), id, request.reason());
-            MessageDetail detail = store.detail(copy);
+            UUID copy = messages.redelivery().redeliverNow(actor(ctx), id, request.reason(), request.forced());
+            MessageDetail detail = store.detail(copy).withLineage(lineage.of(copy));
             return ApiResponse.created(detail, "/api/v1/messages/" + copy.toString().toUpperCase(Locale.ROOT))
                     .etag(detail.version());
         });

@@ -128,7 +128,7 @@ public final class SandboxBackbone implements AutoCloseable {
             }
             TokenStore tokens = new TokenStore(sql, clock, context.audit());
             SummaryStore summaries = new SummaryStore(sql, clock);
-            SandboxServer server = new SandboxServer(tokens, new Idempotency(sql, clock), mapper,
+            SandboxServer server = new SandboxServer(tokens, new Idempotency(sql, clock, context.isPostgres()), mapper,
                     RouteGroups.all(context, summaries, config.mode(), messages, tokens,
                             storeUsage(database, messages.retention())), config.rateLimit(),
                     database::sync);

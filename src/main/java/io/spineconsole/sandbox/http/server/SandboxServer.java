@@ -54,6 +54,9 @@ public final class SandboxServer implements AutoCloseable {
             config.startup.showJavalinBanner = false;
             config.http.maxRequestSize = Requests.MAX_IMPORT_BYTES;
             config.jsonMapper(new JavalinJackson(mapper, false));
+            // What Jetty refuses before a route sees the request is problem+json too.
+            config.jetty.modifyServer(server -> server.setErrorHandler(new ProblemErrorHandler(mapper)));
+            config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(new ProblemErrorHandler(mapper)));
             // Every answer carries a request id; problems name it as their instance.
             config.routes.before(ctx -> {
                 // Refuse a body over its limit by its declared length, before anything reads it.
