@@ -72,7 +72,7 @@ final class SearchStatusLine extends VBox {
         Tooltip countTip = new Tooltip();
         countLabel.setTooltip(countTip);
         model.lastSearchProperty().addListener((o, a, s) -> countTip.setText(s == null || s.from() == null ? ""
-                : i18n.get("messages.search.window", text.dateTime(s.from()), text.dateTime(s.to()))));
+                : i18n.get("messages.search.window", text.dateTime(s.from()), text.dateTime(s.to()), text.times().zoneName(s.to()))));
         CheckBox oldest = new CheckBox(i18n.get("messages.filter.oldestFirst"));
         oldest.setId("messages-filter-oldest");
         oldest.setMinWidth(Region.USE_PREF_SIZE);
@@ -148,7 +148,7 @@ final class SearchStatusLine extends VBox {
         if (r != null && r != TimeRange.CUSTOM) {
             return i18n.get("messages.search.windowPreset", text.range(r).toLowerCase(i18n.locale()));
         }
-        return i18n.get("messages.search.window", text.dateTime(s.from()), text.dateTime(s.to()));
+        return i18n.get("messages.search.window", text.dateTime(s.from()), text.dateTime(s.to()), text.times().zoneName(s.to()));
     }
 
     private void updateProgress() {

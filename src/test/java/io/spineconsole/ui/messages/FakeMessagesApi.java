@@ -54,6 +54,8 @@ final class FakeMessagesApi implements MessagesApi {
     final List<String> redeliveries = new ArrayList<>();
     final Map<UUID, MessageDetail> details = new HashMap<>();
     final List<UUID> jobsAsked = new ArrayList<>();
+    /** The directory's endpoints the message workspace can read (a message's receiver). */
+    final Map<UUID, io.spineconsole.domain.registrations.MhsEndpoint> endpoints = new HashMap<>();
     /** When set, answers {@link #message} instead of {@link #details} (a slow or failing server). */
     Function<UUID, CompletableFuture<MessageDetail>> onMessage;
     Function<MessageSearch, CompletableFuture<Page<MessageSummary>>> onSearch =
@@ -267,9 +269,24 @@ final class FakeMessagesApi implements MessagesApi {
             return CompletableFuture.failedFuture(notFound());
         }
 
+        /**
+         * The directory as the message workspace reads it: the interaction catalogue's titles and the
+         * endpoints in {@link FakeMessagesApi#endpoints}; nothing else is faked.
+         */
         @Override
         public RegistrationsApi registrations() {
-            throw new UnsupportedOperationException();
+            return (RegistrationsApi) java.lang.reflect.Proxy.newProxyInstance(RegistrationsApi.class.getClassLoader(),
+                    new Class<?>[] {RegistrationsApi.class}, (proxy, method, args) -> switch (method.getName()) {
+                        case "interactions" -> CompletableFuture.completedFuture(new io.spineconsole.domain.registrations
+                                .InteractionList(List.of(new io.spineconsole.domain.registrations.Interaction(
+                                "urn:nhs:names:services:psis:REPC_IN150016UK05", "urn:nhs:names:services:psis",
+                                "REPC_IN150016UK05", io.spineconsole.domain.messages.MessagingPattern.ASYNC_RELIABLE,
+                                "Summary Care Record upload"))));
+                        case "endpoint" -> messages.endpoints.containsKey(args[0])
+                                ? CompletableFuture.completedFuture(messages.endpoints.get(args[0]))
+                                : CompletableFuture.failedFuture(notFound());
+                        default -> throw new UnsupportedOperationException("not faked: " + method.getName());
+                    });
         }
 
         @Override

@@ -105,8 +105,8 @@ class MessagesUiTest {
         assertEquals("", robot.lookup("#messages-find").queryAs(TextField.class).getText(),
                 "the find box is emptied for the next id");
         String code = expected.events().get(expected.events().size() - 1).code();
-        assertTrue(labels(".hop-why-failed").stream().anyMatch(t -> t.startsWith(code)),
-                "the failure's code is on the timeline: " + labels(".hop-why-failed"));
+        assertTrue(labels(".hop-why-failed").stream().anyMatch(t -> t.contains("(" + code + ")")),
+                "the failure's code is on the timeline, beside its words: " + labels(".hop-why-failed"));
         assertEquals(new MessageText(new io.spineconsole.ui.common.I18n(Locale.getDefault()), java.time.Clock.systemUTC())
                 .status(expected.status()), console.text("#messages-detail-status"));
         assertFalse(console.text("#messages-detail-retry").isBlank(), "where it is against its reliability settings");
