@@ -8,4 +8,9 @@ public record MessageParty(String odsCode, String asid, String partyKey, String 
     public MessageParty(String odsCode, String asid, String partyKey) {
         this(odsCode, asid, partyKey, null);
     }
+
+    /** The same party, named. */
+    public MessageParty withName(String newName) {
+        return new MessageParty(odsCode, asid, partyKey, newName);
+    }
 }
