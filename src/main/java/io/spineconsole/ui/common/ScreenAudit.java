@@ -98,6 +98,10 @@ public final class ScreenAudit {
     public static List<Entry> of(Scene scene) {
         ScreenAudit audit = new ScreenAudit(scene);
         if (scene.getRoot() != null) {
+            // As the next frame draws it: a text changed or a graphic added since the last pulse (a live
+            // counter, a status icon) is styled and laid out first, not measured half-way.
+            scene.getRoot().applyCss();
+            scene.getRoot().layout();
             audit.walk(scene.getRoot());
         }
         return List.copyOf(audit.entries);

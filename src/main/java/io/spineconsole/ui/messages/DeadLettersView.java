@@ -103,8 +103,8 @@ final class DeadLettersView extends VBox {
                         : d.redeliveredAs().toString().toUpperCase(Locale.ROOT).substring(0, 8) + "…",
                         d -> d.redeliveredAs() == null ? null : d.redeliveredAs().toString().toUpperCase(Locale.ROOT))));
         text.titlesProperty().addListener((o, a, b) -> table.refresh());
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        Views.fixedWidths(table);
+        // The columns share the width (none is pushed out of view); a cell too narrow shows its text in a tooltip.
+        Cells.shareWidth(table);
         table.getColumns().forEach(c -> c.setSortable(false));
         table.setRowFactory(t -> new TableRow<>() {
             {

@@ -105,9 +105,8 @@ final class FailuresView extends VBox {
                                 ? i18n.get("messages.failures.manyInteractions", g.interactions(), text.interaction(g.interaction()))
                                 : text.interaction(g.interaction()), FailureGroup::interaction),
                 last, first));
-        // The cause and the recipient are read first; the last column takes what is left.
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        Views.fixedWidths(table);
+        // The columns share the width (none is pushed out of view); a cell too narrow shows its text in a tooltip.
+        Cells.shareWidth(table);
         table.getColumns().forEach(c -> c.setSortable(false));
         text.titlesProperty().addListener((o, a, b) -> table.refresh());
         table.setRowFactory(t -> new TableRow<>() {
@@ -183,8 +182,10 @@ final class FailuresView extends VBox {
                 if (empty || g == null) {
                     setText(null);
                     setGraphic(null);
+                    setTooltip(null);
                 } else {
                     setText(text.status(g.status()));
+                    setTooltip(new javafx.scene.control.Tooltip(text.status(g.status())));
                     setGraphic(Icons.of(MessageText.statusIcon(g.status())));
                     getStyleClass().add(MessageText.statusStyle(g.status()));
                 }

@@ -68,7 +68,10 @@ final class SearchStatusLine extends VBox {
         results.stateProperty().addListener(count);
         results.items().addListener(count);
         updateCount();
+        // A long count ("About 10,000 messages in the last 24 hours (400 loaded)") wraps rather than being cut.
         countLabel.setMinWidth(0);
+        countLabel.setWrapText(true);
+        countLabel.setMinHeight(Region.USE_PREF_SIZE);
         Tooltip countTip = new Tooltip();
         countLabel.setTooltip(countTip);
         model.lastSearchProperty().addListener((o, a, s) -> countTip.setText(s == null || s.from() == null ? ""
