@@ -43,15 +43,15 @@ public final class Cells {
     public static void shareWidth(TableView<?> table) {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         for (TableColumn<?, ?> c : table.getColumns()) {
-            c.setMinWidth(Math.min(c.getPrefWidth(), titleWidth(c.getText())));
+            c.setMinWidth(Math.max(c.getMinWidth(), titleWidth(c.getText())));
         }
     }
 
     /** The width a column title needs in the header's bold face, with the header's padding and menu room. */
     public static double titleWidth(String title) {
         javafx.scene.text.Text t = new javafx.scene.text.Text(title == null ? "" : title);
-        t.setFont(javafx.scene.text.Font.font(null, javafx.scene.text.FontWeight.BOLD, 13));
-        return Math.ceil(t.getLayoutBounds().getWidth()) + 30;
+        t.setFont(javafx.scene.text.Font.font(null, javafx.scene.text.FontWeight.BOLD, 14));
+        return Math.ceil(t.getLayoutBounds().getWidth()) + 36;
     }
 
     /** A cell showing its text, with the whole of it (or more) in a tooltip. */

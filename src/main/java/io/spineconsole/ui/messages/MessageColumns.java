@@ -44,9 +44,11 @@ final class MessageColumns {
     static <T> void install(TableView<T> table, Function<T, ObservableValue<MessageSummary>> message, MessageText text,
                             Supplier<Duration> window, boolean millis) {
         var i18n = text.i18n();
-        TableColumn<T, MessageSummary> received = column(i18n.get("messages.column.received"), millis ? 150 : 140,
+        // The time is what a row is read by: its column keeps room for the whole of it ("Mon 7 Dec 01:37:12").
+        TableColumn<T, MessageSummary> received = column(i18n.get("messages.column.received"), millis ? 185 : 160,
                 message, m -> millis ? text.timeMillis(m.receivedAt(), window.get()) : text.time(m.receivedAt(), window.get()),
                 m -> text.dateTime(m.receivedAt()));
+        received.setMinWidth(received.getPrefWidth());
         zoned(table, received, i18n.get("messages.column.received"), text);
         List<TableColumn<T, MessageSummary>> columns = List.of(received,
                 statusColumn(i18n.get("messages.column.status"), message, text),
