@@ -83,10 +83,11 @@ final class DeadLettersView extends VBox {
         table.setItems(model.letters().items());
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         Views.dense(table);
-        TableColumn<DeadLetter, String> at = Cells.text(i18n.get("messages.deadLetters.at"), 140,
+        TableColumn<DeadLetter, String> at = Cells.text(i18n.get("messages.deadLetters.at"), 165,
                 d -> text.time(d.deadLetteredAt(), model.windowProperty().get().length()),
                 d -> text.dateTime(d.deadLetteredAt()));
         MessageColumns.zoned(table, at, i18n.get("messages.deadLetters.at"), text);
+        at.setMinWidth(165);
         table.getColumns().setAll(List.of(at,
                 Cells.text(i18n.get("messages.deadLetters.reason"), 250, d -> text.errorWithCode(d.reasonCode()),
                         d -> text.errorWhat(d.reasonCode()) + "\n" + i18n.get("messages.error.nextStep",

@@ -88,23 +88,25 @@ final class FailuresView extends VBox {
         table.setId("messages-failures-table");
         table.setItems(model.groups().items());
         Views.dense(table);
-        TableColumn<FailureGroup, String> first = Cells.text(i18n.get("messages.failures.firstSeen"), 135,
-                g -> text.time(g.firstSeen(), model.windowProperty().get().length()), g -> text.dateTime(g.firstSeen()));
-        TableColumn<FailureGroup, String> last = Cells.text(i18n.get("messages.failures.lastSeen"), 135,
-                g -> text.time(g.lastSeen(), model.windowProperty().get().length()), g -> text.dateTime(g.lastSeen()));
-        MessageColumns.zoned(table, first, i18n.get("messages.failures.firstSeen"), text);
+        // The last time a group failed is read first; when it began is in the tooltip and the explanation below.
+        TableColumn<FailureGroup, String> last = Cells.text(i18n.get("messages.failures.lastSeen"), 160,
+                g -> text.time(g.lastSeen(), model.windowProperty().get().length()),
+                g -> i18n.get("messages.failures.seen", text.dateTime(g.firstSeen()), text.dateTime(g.lastSeen())));
         MessageColumns.zoned(table, last, i18n.get("messages.failures.lastSeen"), text);
+        last.setMinWidth(160);
+        TableColumn<FailureGroup, FailureGroup> status = statusCol(i18n.get("messages.column.status"), text);
         table.getColumns().setAll(List.of(
                 Cells.text(i18n.get("messages.failures.count"), 62, g -> text.count(g.count())),
-                Cells.text(i18n.get("messages.failures.recipient"), 230, g -> recipient(g, i18n),
+                Cells.text(i18n.get("messages.failures.recipient"), 250, g -> recipient(g, i18n),
                         g -> MessageColumns.partyDetail(text, party(g))),
-                Cells.text(i18n.get("messages.failures.cause"), 250, g -> text.errorWithCode(g.code()),
+                Cells.text(i18n.get("messages.failures.cause"), 270, g -> text.errorWithCode(g.code()),
                         g -> text.errorWhat(g.code()) + "\n" + i18n.get("messages.error.nextStep", text.errorNext(g.code()))),
-                statusCol(i18n.get("messages.column.status"), text),
-                Cells.text(i18n.get("messages.failures.interactions"), 240, g -> g.interactions() > 1
-                                ? i18n.get("messages.failures.manyInteractions", g.interactions(), text.interaction(g.interaction()))
+                status,
+                Cells.text(i18n.get("messages.failures.interactions"), 220, g -> g.interactions() > 1
+                                ? i18n.get("messages.failures.manyInteractions", g.interactions() - 1,
+                                text.interaction(g.interaction()))
                                 : text.interaction(g.interaction()), FailureGroup::interaction),
-                last, first));
+                last));
         // The columns share the width (none is pushed out of view); a cell too narrow shows its text in a tooltip.
         Cells.shareWidth(table);
         table.getColumns().forEach(c -> c.setSortable(false));
@@ -172,7 +174,7 @@ final class FailuresView extends VBox {
 
     private static TableColumn<FailureGroup, FailureGroup> statusCol(String title, MessageText text) {
         TableColumn<FailureGroup, FailureGroup> c = new TableColumn<>(title);
-        c.setPrefWidth(185);
+        c.setPrefWidth(160);
         c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(d.getValue()));
         c.setCellFactory(col -> new TableCell<>() {
             @Override
