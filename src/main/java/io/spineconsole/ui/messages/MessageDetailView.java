@@ -30,6 +30,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 import java.util.Locale;
@@ -197,14 +198,16 @@ final class MessageDetailView extends VBox {
                 .and(status.stateProperty().isNotEqualTo(LoadState.LOADED)));
         placeholder.managedProperty().bind(placeholder.visibleProperty());
 
-        Label masking = new Label();
+        // A paragraph, not a label: it wraps to whatever width the pane has and is never cut short.
+        javafx.scene.text.Text maskingWords = new javafx.scene.text.Text();
+        maskingWords.textProperty().bind(Bindings.createStringBinding(() -> maskingText(model.payloadProperty().get()),
+                model.payloadProperty()));
+        javafx.scene.text.TextFlow maskingText = new javafx.scene.text.TextFlow(maskingWords);
+        HBox.setHgrow(maskingText, Priority.ALWAYS);
+        HBox masking = new HBox(6, Icons.of(AppIcon.UNAUTHORISED), maskingText);
         masking.setId("messages-payload-masking");
         masking.getStyleClass().add("masking-note");
-        masking.setWrapText(true);
-        masking.setMinHeight(Label.USE_PREF_SIZE);
-        masking.setGraphic(Icons.of(AppIcon.UNAUTHORISED));
-        masking.textProperty().bind(Bindings.createStringBinding(() -> maskingText(model.payloadProperty().get()),
-                model.payloadProperty()));
+        masking.setMinHeight(Region.USE_PREF_SIZE);
         masking.visibleProperty().bind(model.payloadProperty().isNotNull());
         masking.managedProperty().bind(masking.visibleProperty());
         TextArea body = new TextArea();
