@@ -277,20 +277,20 @@ final class ChartsView extends VBox {
                 if (empty || k == null) {
                     setText(null);
                     setGraphic(null);
+                    setTooltip(null);
                     return;
                 }
                 swatch.getStyleClass().setAll("chart-swatch", "default-color" + (getIndex() % 8));
                 setText(k.label());
                 setGraphic(swatch);
+                // A long key (an interaction's name) can be wider than the column: the whole of it is a hover away.
+                setTooltip(new javafx.scene.control.Tooltip(k.label()));
             }
         });
         return c;
     }
 
     private static TableColumn<StatsKey, String> col(String title, double width, Function<StatsKey, String> value) {
-        TableColumn<StatsKey, String> c = new TableColumn<>(title);
-        c.setPrefWidth(width);
-        c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(value.apply(d.getValue())));
-        return c;
+        return io.spineconsole.ui.common.Cells.text(title, width, value);
     }
 }

@@ -200,10 +200,12 @@ final class MessageDetailView extends VBox {
 
         // A paragraph, not a label: it wraps to whatever width the pane has and is never cut short.
         javafx.scene.text.Text maskingWords = new javafx.scene.text.Text();
+        maskingWords.getStyleClass().add("text");
         maskingWords.textProperty().bind(Bindings.createStringBinding(() -> maskingText(model.payloadProperty().get()),
                 model.payloadProperty()));
         javafx.scene.text.TextFlow maskingText = new javafx.scene.text.TextFlow(maskingWords);
         HBox.setHgrow(maskingText, Priority.ALWAYS);
+        maskingText.setMinWidth(0);
         HBox masking = new HBox(6, Icons.of(AppIcon.UNAUTHORISED), maskingText);
         masking.setId("messages-payload-masking");
         masking.getStyleClass().add("masking-note");

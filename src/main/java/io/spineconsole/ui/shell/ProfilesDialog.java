@@ -200,9 +200,9 @@ final class ProfilesDialog extends Dialog<ConnectionProfile> {
         }, list.getSelectionModel().selectedItemProperty());
         sandboxNote.visibleProperty().bind(sandboxSelected);
         sandboxNote.managedProperty().bind(sandboxSelected);
-        // The sandbox has no fields to edit: the form is not shown for it (it would read as an INT profile).
+        // The sandbox has no fields to edit: the form is not shown for it (it would read as an INT profile), but
+        // keeps its room so the dialog, sized when it opens, still fits the form for a new profile.
         grid.visibleProperty().bind(sandboxSelected.not());
-        grid.managedProperty().bind(grid.visibleProperty());
         save.disableProperty().bind(sandboxSelected.or(saving));
         test.disableProperty().bind(sandboxSelected.or(testing));
         // A new test is wanted once the form changes: the last result no longer speaks for it.

@@ -159,7 +159,9 @@ class MessagesUiTest {
         assertEquals(1, original.redeliveries().size(), "sent once");
         assertTrue(console.text("#messages-detail-result").contains(
                 original.redeliveries().get(0).toString().toUpperCase(Locale.ROOT)));
-        console.waitUntil(10, () -> !robot.lookup(".redelivered-as").queryAll().isEmpty());
+        // Looked up on the FX thread: the detail redraws as the receiver's endpoint arrives.
+        console.waitUntil(10, () -> org.testfx.util.WaitForAsyncUtils.asyncFx(
+                () -> !robot.lookup(".redelivered-as").queryAll().isEmpty()).get());
     }
 
     @Test
