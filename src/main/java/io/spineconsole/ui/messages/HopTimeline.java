@@ -38,7 +38,7 @@ final class HopTimeline extends GridPane {
         setHgap(12);
         setVgap(0);
         ColumnConstraints time = new ColumnConstraints(92, 100, 130);
-        ColumnConstraints lanes = new ColumnConstraints(230, 300, 380);
+        ColumnConstraints lanes = new ColumnConstraints(260, 300, 380);
         lanes.setHgrow(Priority.SOMETIMES);
         ColumnConstraints what = new ColumnConstraints(220, 360, Double.MAX_VALUE);
         what.setHgrow(Priority.ALWAYS);
@@ -144,6 +144,8 @@ final class HopTimeline extends GridPane {
     private static VBox laneHead(String name, String who, String detail) {
         Label n = Views.label(name, "hop-lane-name");
         Label w = Views.label(who, "hop-lane-who");
+        // A lane's party or site ("CLOUD-LDN-1") is shown whole, never cut to an ellipsis.
+        w.setMinWidth(Label.USE_PREF_SIZE);
         if (!detail.isEmpty()) {
             w.setTooltip(new javafx.scene.control.Tooltip(detail));
         }

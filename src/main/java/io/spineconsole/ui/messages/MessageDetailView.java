@@ -226,7 +226,7 @@ final class MessageDetailView extends VBox {
         copy.visibleProperty().bind(body.visibleProperty());
         copy.managedProperty().bind(copy.visibleProperty());
         VBox box = new VBox(8, new HBox(8, heading, Views.grow(), copy), ask, placeholder, masking, body);
-        box.setPadding(new Insets(4, 0, 8, 10));
+        box.setPadding(new Insets(4, 6, 8, 10));
         box.setMinWidth(280);
         return new StackPane(box);
     }
