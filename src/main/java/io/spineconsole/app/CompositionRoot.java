@@ -9,6 +9,7 @@ import io.spineconsole.settings.Settings;
 import io.spineconsole.settings.SettingsStore;
 import io.spineconsole.ui.common.I18n;
 import io.spineconsole.ui.common.Navigator;
+import io.spineconsole.ui.common.TimeText;
 import io.spineconsole.ui.common.UiExecutor;
 import io.spineconsole.ui.common.WorkspaceServices;
 import io.spineconsole.ui.common.WorkspaceView;
@@ -73,7 +74,9 @@ final class CompositionRoot implements AutoCloseable {
 
         Navigator navigator = new Navigator();
         Map<Workspace, WorkspaceView> workspaces = new EnumMap<>(Workspace.class);
-        WorkspaceServices services = new WorkspaceServices(ui, i18n, navigator, shell, java.time.Clock.systemDefaultZone());
+        java.time.Clock clock = java.time.Clock.systemDefaultZone();
+        TimeText time = new TimeText(clock, i18n, settings.preferences().timeZone().zone());
+        WorkspaceServices services = new WorkspaceServices(ui, i18n, navigator, shell, clock, time);
         // Each workspace is built when first shown: start-up builds (and loads) only the one on screen.
         workspaces.put(Workspace.REGISTRATIONS, LazyWorkspaceView.of(() -> RegistrationsWorkspace.create(services)));
         workspaces.put(Workspace.MESSAGES, LazyWorkspaceView.of(() -> MessageFlowWorkspace.create(services)));

@@ -49,6 +49,12 @@ final class ConsoleConnector implements BackboneConnector, AutoCloseable {
         return t;
     });
     private final StartupTimeline timeline;
+    /** Tests of a profile run here, so a slow server never holds up opening a session. */
+    private final ExecutorService tester = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "profile-tester");
+        t.setDaemon(true);
+        return t;
+    });
     private volatile SandboxBackbone sandbox;
     private volatile String sandboxToken;
     private volatile boolean closed;
@@ -113,6 +119,33 @@ final class ConsoleConnector implements BackboneConnector, AutoCloseable {
         }, starter);
     }
 
+    @Override
+    public CompletableFuture<ConnectionCheck> test(ConnectionProfile profile, Map<Secret, String> typedSecrets) {
+        return CompletableFuture.supplyAsync(() -> {
+            String token = typedSecrets.get(Secret.TOKEN);
+            if (token == null && !profile.isSandbox()) {
+                token = transientTokens.get(profile.id());
+                if (token == null) {
+                    try {
+                        token = secrets.token(profile.id()).orElse(null);
+                    } catch (IOException e) {
+                        throw new CompletionException(e);
+                    }
+                }
+            }
+            String url = profile.isSandbox() && sandbox != null ? sandbox.baseUrl() : profile.url();
+            HttpClientOptions options = HttpClientOptions.defaults();
+            if (!profile.isSandbox()) {
+                options = options.withTls(tlsOptions(profile, typedSecrets));
+            }
+            String signIn = profile.isSandbox() ? sandboxToken : token;
+            try (BackboneApi api = new HttpBackboneApi(url, () -> signIn, options)) {
+                var health = api.health().join();
+                return new ConnectionCheck(health, signIn == null ? null : api.me().join());
+            }
+        }, tester);
+    }
+
     private synchronized void startSandboxOnce(Consumer<String> progress) {
         if (sandbox == null) {
             progress.accept("startup.step.database");
@@ -162,17 +195,25 @@ final class ConsoleConnector implements BackboneConnector, AutoCloseable {
 
     /** The profile's trust store and client certificate, opened with the passwords from the secret store. */
     private TlsOptions tlsOptions(ConnectionProfile profile) {
+        return tlsOptions(profile, Map.of());
+    }
+
+    /** As {@link #tlsOptions(ConnectionProfile)}, a password typed (in {@code typed}) taking the stored one's place. */
+    private TlsOptions tlsOptions(ConnectionProfile profile, Map<Secret, String> typed) {
         try {
             return new TlsOptions(
                     profile.trustStore() == null ? null : Path.of(profile.trustStore()),
-                    profile.trustStore() == null ? null
-                            : secrets.read(profile.id(), Secret.TRUST_STORE_PASSWORD).orElse(null),
+                    profile.trustStore() == null ? null : secret(profile, Secret.TRUST_STORE_PASSWORD, typed),
                     profile.clientCertificate() == null ? null : Path.of(profile.clientCertificate()),
-                    profile.clientCertificate() == null ? null
-                            : secrets.read(profile.id(), Secret.CLIENT_CERTIFICATE_PASSWORD).orElse(null));
+                    profile.clientCertificate() == null ? null : secret(profile, Secret.CLIENT_CERTIFICATE_PASSWORD, typed));
         } catch (IOException e) {
             throw new CompletionException(e);
         }
+    }
+
+    private String secret(ConnectionProfile profile, Secret secret, Map<Secret, String> typed) throws IOException {
+        String value = typed.get(secret);
+        return value != null ? value : secrets.read(profile.id(), secret).orElse(null);
     }
 
     @Override
@@ -205,6 +246,7 @@ final class ConsoleConnector implements BackboneConnector, AutoCloseable {
             closed = true;
         }
         starter.shutdownNow();
+        tester.shutdownNow();
         if (sandbox != null) {
             sandbox.close();
         }

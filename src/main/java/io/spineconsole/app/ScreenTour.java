@@ -89,6 +89,8 @@ final class ScreenTour {
             steps.add(() -> dialog(theme, "#open-profiles", "profiles"));
             steps.add(() -> dialog(theme, "#open-about", "about"));
             steps.add(() -> {
+                // Over the message flow workspace, so the state is the palette's and the shell's.
+                shell.selectWorkspace(Workspace.MESSAGES);
                 window.openCommandPalette();
                 waitForData(() -> visitAtEachSize("command-palette", theme, () -> {
                     window.closeCommandPalette();

@@ -22,13 +22,25 @@ class SettingsStoreTest {
         ConnectionProfile live = ConnectionProfile.remote("National LIVE", EnvironmentKind.LIVE, "https://admin.example.nhs.uk");
         Settings settings = Settings.defaults().withProfile(live).withPreferences(Preferences.defaults()
                 .withTheme(Preferences.Theme.DARK).withLastWorkspace("messages").withActiveProfileId(live.id())
-                .withWindow(new Preferences.WindowGeometry(10, 20, 1000, 700, false)));
+                .withWindow(new Preferences.WindowGeometry(10, 20, 1000, 700, false))
+                .withTimeZone(Preferences.TimeZoneChoice.UTC));
         store.save(settings);
 
         Settings loaded = new SettingsStore(dir).load();
         assertEquals(settings, loaded);
         assertTrue(loaded.profiles().get(0).isSandbox());
         assertEquals(live, loaded.activeProfile());
+    }
+
+    @Test
+    void aSettingsFileFromBeforeTheTimeZoneChoiceShowsUkTime() throws Exception {
+        SettingsStore store = new SettingsStore(dir);
+        store.save(Settings.defaults().withPreferences(Preferences.defaults().withTimeZone(Preferences.TimeZoneChoice.UTC)));
+        String saved = Files.readString(store.file());
+        assertTrue(saved.contains("\"timeZone\" : \"utc\""), saved);
+        Files.writeString(store.file(), saved.replace("\"timeZone\" : \"utc\"", "\"unknownLater\" : 1"));
+
+        assertEquals(Preferences.TimeZoneChoice.UK, new SettingsStore(dir).load().preferences().timeZone());
     }
 
     @Test

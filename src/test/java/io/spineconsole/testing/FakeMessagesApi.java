@@ -5,6 +5,8 @@ import io.spineconsole.api.Intent;
 import io.spineconsole.api.RegistrationsApi;
 import io.spineconsole.domain.messages.ExportResult;
 import io.spineconsole.domain.messages.RedeliverRequest;
+import io.spineconsole.domain.registrations.Interaction;
+import io.spineconsole.domain.registrations.InteractionList;
 import io.spineconsole.domain.registrations.MhsEndpoint;
 import io.spineconsole.domain.registrations.RegistrationFilter;
 import io.spineconsole.api.LiveStream;
@@ -193,11 +195,18 @@ public class FakeMessagesApi implements MessagesApi {
     }
 
     /**
-     * The directory as far as a redelivery looks a receiver up before it asks: the endpoints put in
-     * {@link #endpoints}, by id or by party key; any other registrations call is not faked.
+     * The directory as the message workspace reads it: the interaction catalogue's titles and the
+     * receivers' endpoints put in {@link #endpoints}, by id or by party key; nothing else is faked.
      */
     public RegistrationsApi receivers() {
         return new FakeRegistrationsApi() {
+            @Override
+            public CompletableFuture<InteractionList> interactions(MessagingPattern pattern, String q) {
+                return CompletableFuture.completedFuture(new InteractionList(List.of(new Interaction(
+                        "urn:nhs:names:services:psis:REPC_IN150016UK05", "urn:nhs:names:services:psis",
+                        "REPC_IN150016UK05", MessagingPattern.ASYNC_RELIABLE, "Summary Care Record upload"))));
+            }
+
             @Override
             public CompletableFuture<MhsEndpoint> endpoint(UUID id) {
                 MhsEndpoint e = endpoints.get(id);

@@ -115,7 +115,7 @@ final class DeliveryModel {
         double roll = random.nextDouble();
         if (to.certNotAfter() != null && to.certNotAfter().isBefore(at)) {
             transportFailure(row, to, at.plusMillis(20 + random.nextInt(80)), attempt, "TLS_CERT_EXPIRED",
-                    "TLS handshake failed: the certificate of " + to.fqdn() + " expired on " + to.certNotAfter());
+                    "TLS handshake failed: the certificate of " + to.fqdn() + " has expired");
         } else if (roll < 0.012) {
             transportFailure(row, to, at.plusSeconds(30), attempt, "TIMEOUT",
                     "No response from " + to.fqdn() + " within 30 s");
@@ -154,10 +154,10 @@ final class DeliveryModel {
             Instant next = at.plus(to.retryInterval());
             Instant expiresAt = row.createdAt.plus(to.persistDuration());
             row.nextAttemptAt = next.isBefore(expiresAt) ? next : expiresAt;
+            // No time inside the sentence: the next attempt and the expiry are the message's fields, worded by the console.
             row.event(MessageStatus.RETRYING, code, "Attempt " + attempt + " of " + (to.retries() + 1) + " failed; "
-                    + (next.isBefore(expiresAt) ? "next attempt at " + next.truncatedTo(ChronoUnit.SECONDS)
-                    : "the persist duration ends at " + expiresAt.truncatedTo(ChronoUnit.SECONDS)
-                    + ", before the next attempt"), at, attempt);
+                    + (next.isBefore(expiresAt) ? "waiting to retry" : "the persist duration ends before the next attempt"),
+                    at, attempt);
         } else {
             row.event(MessageStatus.DEAD_LETTERED, "14", "Undelivered: " + attempt + " attempts, retries exhausted ("
                     + code + ")", at, attempt);

@@ -51,7 +51,7 @@ final class MessageQuery {
         eq("interaction_id", search.interaction());
         eq("site_code", search.site());
         eq("endpoint_id", search.endpointId());
-        eq("signature", search.signature());
+        signature(search.signature());
         if (!search.statuses().isEmpty()) {
             residual.add("status IN (" + String.join(", ", search.statuses().stream().map(s -> "?").toList()) + ")");
             search.statuses().forEach(s -> residualParams.add(s.code()));
@@ -70,6 +70,39 @@ final class MessageQuery {
         if (value != null) {
             residual.add(column + " = ?");
             residualParams.add(value);
+        }
+    }
+
+    /**
+     * A failure group's messages: a group's signature (status|code|To party key) is those three columns; a
+     * stored message's signature (with the interaction too) is its own column.
+     */
+    private void signature(String signature) {
+        String[] cause = cause(signature);
+        if (cause == null) {
+            eq("signature", signature);
+            return;
+        }
+        eq("status", cause[0]);
+        nullOrEq("error_code", cause[1]);
+        nullOrEq("to_party_key", cause[2]);
+        residual.add("signature IS NOT NULL");
+    }
+
+    /** The parts of a group's signature (status, code, party key), or null for any other signature. */
+    private static String[] cause(String signature) {
+        if (signature == null) {
+            return null;
+        }
+        String[] parts = signature.split("\\|", -1);
+        return parts.length == 3 ? parts : null;
+    }
+
+    private void nullOrEq(String column, String value) {
+        if (value.isEmpty()) {
+            residual.add(column + " IS NULL");
+        } else {
+            eq(column, value);
         }
     }
 
@@ -102,7 +135,10 @@ final class MessageQuery {
             return List.of(new Branch("conversation_id", search.conversationId()));
         }
         if (search.signature() != null) {
-            return List.of(new Branch("signature", search.signature()));
+            String[] cause = cause(search.signature());
+            return cause == null ? List.of(new Branch("signature", search.signature()))
+                    : !cause[2].isEmpty() ? List.of(new Branch("to_party_key", cause[2]))
+                    : List.of(new Branch("status", cause[0]));
         }
         if (search.partyKey() != null) {
             return bothWays(parties.odsOf(MessageParties.PARTY_KEY, search.partyKey()));

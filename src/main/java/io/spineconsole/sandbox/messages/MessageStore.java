@@ -116,7 +116,7 @@ public final class MessageStore {
         MessageQuery query = new MessageQuery(search, from, to);
         List<MessageSummary> rows = page(query, after, search.limit(), search.oldestFirst());
         boolean more = rows.size() > search.limit();
-        List<MessageSummary> items = more ? rows.subList(0, search.limit()) : rows;
+        List<MessageSummary> items = named(more ? rows.subList(0, search.limit()) : rows);
         String next = null;
         if (more) {
             MessageSummary last = items.get(items.size() - 1);
@@ -189,6 +189,33 @@ public final class MessageStore {
                 r.getString("error_description"), r.getObject("redelivery_of", UUID.class));
     }
 
+    /** The organisations' names for {@code odsCodes} (nulls skipped), one query for a page of rows. */
+    Map<String, String> names(java.util.Collection<String> odsCodes) {
+        List<String> codes = odsCodes.stream().filter(java.util.Objects::nonNull).distinct().toList();
+        if (codes.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, String> names = new java.util.HashMap<>();
+        for (String[] row : sql.list("SELECT ods_code, name FROM organisation WHERE ods_code IN ("
+                + String.join(", ", java.util.Collections.nCopies(codes.size(), "?")) + ")",
+                r -> new String[] {r.getString("ods_code"), r.getString("name")}, codes.toArray())) {
+            names.put(row[0], row[1]);
+        }
+        return names;
+    }
+
+    /** {@code rows} with their senders' and recipients' organisation names, where the directory has them. */
+    List<MessageSummary> named(List<MessageSummary> rows) {
+        Map<String, String> names = names(rows.stream().flatMap(m -> java.util.stream.Stream.of(
+                m.from() == null ? null : m.from().odsCode(), m.to() == null ? null : m.to().odsCode())).toList());
+        return names.isEmpty() ? rows : rows.stream().map(m -> m.withParties(named(m.from(), names), named(m.to(), names)))
+                .toList();
+    }
+
+    private static MessageParty named(MessageParty p, Map<String, String> names) {
+        return p == null || p.odsCode() == null || !names.containsKey(p.odsCode()) ? p : p.withName(names.get(p.odsCode()));
+    }
+
     private static String trim(String s) {
         return s == null ? null : s.trim();
     }
@@ -204,7 +231,7 @@ public final class MessageStore {
                 + "FROM message WHERE message_id = ?", r -> new DetailRow(summary(r), r.getLong("version"),
                 Sql.instant(r, "next_attempt_at"), r.getObject("redelivery_job_id", UUID.class),
                 Timeline.decode(r.getString("timeline"))), id).map(row -> {
-            MessageSummary s = row.summary();
+            MessageSummary s = named(List.of(row.summary())).get(0);
             List<MessageEvent> events = row.events();
             List<UUID> redeliveries = redeliveries(id);
             Reliability reliability = s.to().partyKey() == null ? null : reliability(s.to().partyKey());
@@ -261,7 +288,7 @@ public final class MessageStore {
         }
         List<MessageSummary> rows = page(query, after, filter.limit(), false);
         boolean more = rows.size() > filter.limit();
-        List<MessageSummary> items = more ? rows.subList(0, filter.limit()) : rows;
+        List<MessageSummary> items = named(more ? rows.subList(0, filter.limit()) : rows);
         List<DeadLetter> letters = new ArrayList<>();
         for (MessageSummary m : items) {
             List<UUID> copies = redeliveries(m.messageId());
@@ -306,23 +333,28 @@ public final class MessageStore {
             where.append(" AND site_code = ?");
             params.add(site);
         }
-        List<FailureGroup> groups = sql.list("SELECT signature, MAX(status) AS status, MAX(error_code) AS code, "
+        // One group per cause at one recipient, however many interactions it spans.
+        List<FailureGroup> groups = sql.list("SELECT status, error_code AS code, to_party_key AS party_key, "
                 + "MAX(error_description) AS description, COUNT(*) AS n, MIN(created_at) AS first_seen, "
                 + "MAX(created_at) AS last_seen, MAX(CAST(message_id AS VARCHAR(36))) AS sample, "
-                + "MAX(interaction_id) AS interaction, MAX(CAST(endpoint_id AS VARCHAR(36))) AS endpoint, "
-                + "MAX(to_party_key) AS party_key, MAX(to_ods) AS ods, MAX(to_asid) AS asid FROM message WHERE "
-                + where + " GROUP BY signature", r -> {
+                + "MAX(interaction_id) AS interaction, COUNT(DISTINCT interaction_id) AS interactions, "
+                + "MAX(CAST(endpoint_id AS VARCHAR(36))) AS endpoint, MAX(to_ods) AS ods, MAX(to_asid) AS asid "
+                + "FROM message WHERE " + where + " GROUP BY status, error_code, to_party_key", r -> {
             String endpoint = r.getString("endpoint");
             String toOds = r.getString("ods");
             RecordRef record = endpoint != null ? new RecordRef("endpoint", endpoint)
                     : toOds != null ? new RecordRef("organisation", toOds) : null;
-            return new FailureGroup(r.getString("signature"), Coded.fromCode(MessageStatus.class, r.getString("status")),
-                    r.getString("code") == null ? "" : r.getString("code"),
-                    r.getString("description") == null ? "" : r.getString("description"), r.getLong("n"),
+            MessageStatus status = Coded.fromCode(MessageStatus.class, r.getString("status"));
+            String code = r.getString("code") == null ? "" : r.getString("code");
+            return new FailureGroup(FailureGroup.causeOf(status, r.getString("code"), r.getString("party_key")), status,
+                    code, r.getString("description") == null ? "" : r.getString("description"), r.getLong("n"),
                     Sql.instant(r, "first_seen"), Sql.instant(r, "last_seen"), UUID.fromString(r.getString("sample")),
                     r.getString("interaction"), endpoint == null ? null : UUID.fromString(endpoint),
-                    r.getString("party_key"), toOds, trim(r.getString("asid")), record);
+                    r.getString("party_key"), toOds, trim(r.getString("asid")), record, r.getInt("interactions"), null);
         }, params.toArray());
+        Map<String, String> names = names(groups.stream().map(FailureGroup::odsCode).toList());
+        groups = groups.stream().map(g -> g.odsCode() == null || !names.containsKey(g.odsCode()) ? g
+                : g.withRecipientName(names.get(g.odsCode()))).toList();
         groups = new ArrayList<>(groups);
         groups.sort(Comparator.comparingLong(FailureGroup::count).reversed().thenComparing(FailureGroup::signature));
         String scope = w + "|" + interaction + "|" + ods + "|" + partyKey + "|" + site;

@@ -26,6 +26,8 @@ public enum AppIcon {
     ERROR(Material2AL.ERROR),
     WARNING(Material2MZ.WARNING),
     COPY(Material2AL.CONTENT_COPY),
+    /** Collapses the sidebar to its icons, or opens it again. */
+    MENU(Material2MZ.MENU),
     COMMAND(Material2AL.KEYBOARD),
     ADD(Material2AL.ADD),
     DELETE(Material2AL.DELETE),

@@ -98,6 +98,10 @@ public final class ScreenAudit {
     public static List<Entry> of(Scene scene) {
         ScreenAudit audit = new ScreenAudit(scene);
         if (scene.getRoot() != null) {
+            // As the next frame draws it: a text changed or a graphic added since the last pulse (a live
+            // counter, a status icon) is styled and laid out first, not measured half-way.
+            scene.getRoot().applyCss();
+            scene.getRoot().layout();
             audit.walk(scene.getRoot());
         }
         return List.copyOf(audit.entries);
@@ -243,11 +247,15 @@ public final class ScreenAudit {
         Bounds window = new BoundingBox(0, 0, scene.getWidth(), scene.getHeight());
         Bounds area = window;
         Bounds upright = window;
+        boolean inScroller = false;
         for (Node n = node; n != null; n = n.getParent()) {
             if (n.getClip() != null) {
                 Bounds c = n.localToScene(n.getClip().getBoundsInParent());
                 area = intersectOrEmpty(area, c);
-                if (!scrolls(n)) {
+                // Inside a scrolling viewport, whatever clips the viewport itself (a split pane's side, say)
+                // hides the same rows the viewport does: they are a scroll away too.
+                inScroller |= scrolls(n);
+                if (!inScroller) {
                     upright = intersectOrEmpty(upright, c);
                 }
             }

@@ -30,6 +30,7 @@ public final class TimeText {
     private static final DateTimeFormatter TIME_MILLIS = DateTimeFormatter.ofPattern("HH:mm:ss.SSS", Locale.UK);
     private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("EEE d MMM HH:mm:ss", Locale.UK);
     private static final DateTimeFormatter DAY_TIME_MILLIS = DateTimeFormatter.ofPattern("EEE d MMM HH:mm:ss.SSS", Locale.UK);
+    private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("HH:mm", Locale.UK);
     private static final DateTimeFormatter DAY_MINUTE = DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.UK);
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.UK);
     private static final DateTimeFormatter ISO = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
@@ -40,7 +41,7 @@ public final class TimeText {
         SECONDS,
         /** As SECONDS, with milliseconds: where order matters (live tail, hop timeline). */
         MILLIS,
-        /** Day and minute, for chart axes and long windows. */
+        /** Hours and minutes, for chart axes; the day too when the view spans more than today. */
         MINUTES
     }
 
@@ -81,7 +82,7 @@ public final class TimeText {
         return switch (detail) {
             case SECONDS -> (withDay ? DAY_TIME : TIME).format(t);
             case MILLIS -> (withDay ? DAY_TIME_MILLIS : TIME_MILLIS).format(t);
-            case MINUTES -> DAY_MINUTE.format(t);
+            case MINUTES -> (withDay ? DAY_MINUTE : MINUTE).format(t);
         };
     }
 

@@ -4,6 +4,7 @@ import io.spineconsole.domain.messages.StatsGroup;
 import io.spineconsole.domain.messages.StatsKey;
 import io.spineconsole.ui.common.AppIcon;
 import io.spineconsole.ui.common.I18n;
+import io.spineconsole.ui.common.TimeText;
 import io.spineconsole.ui.common.Placeholder;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -30,7 +31,6 @@ import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.function.Function;
 
@@ -72,8 +72,7 @@ final class ChartsView extends VBox {
         Label windowLabel = new Label(i18n.get("messages.failures.window"));
         windowLabel.setLabelFor(window);
         Views.noShrink(groupLabel, group, windowLabel, window);
-        HBox bar = new HBox(8, groupLabel, group, windowLabel, window, refresh);
-        bar.setAlignment(Pos.CENTER_LEFT);
+        javafx.scene.layout.FlowPane bar = Views.bar(groupLabel, group, windowLabel, window, refresh);
 
         throughput = new StackedAreaChart<>(timeAxis(), valueAxis(i18n.get("messages.charts.perSecond")));
         style(throughput, i18n.get("messages.charts.throughput"));
@@ -109,7 +108,7 @@ final class ChartsView extends VBox {
                 swatchCol(i18n.get("messages.charts.key")),
                 col(i18n.get("messages.charts.messages"), 90, k -> text.count(k.count())),
                 col(i18n.get("messages.charts.errors"), 70, k -> text.count(k.errors())),
-                col(i18n.get("messages.charts.errorRateShort"), 80, k -> k.count() == 0 ? "—"
+                col(i18n.get("messages.charts.errorRateShort"), 100, k -> k.count() == 0 ? "—"
                         : text.percent((double) k.errors() / k.count()))));
         keys.getColumns().forEach(c -> c.setSortable(false));
         keys.setPlaceholder(new Placeholder(model.status(), i18n.get("messages.charts.empty"), i18n));
@@ -153,6 +152,11 @@ final class ChartsView extends VBox {
             r.setPercentHeight(50);
             grid.getRowConstraints().add(r);
         }
+        // The charts give way to the window (a chart is readable small); the status bar below is never pushed off.
+        grid.setMinHeight(0);
+        for (Region r : List.<Region>of(throughput, errors, latencyBox, keysBox)) {
+            r.setMinHeight(90);
+        }
         grid.add(throughput, 0, 0);
         grid.add(errors, 1, 0);
         grid.add(latencyBox, 0, 1);
@@ -175,9 +179,9 @@ final class ChartsView extends VBox {
             @Override
             public String toString(Number n) {
                 Instant at = Instant.ofEpochSecond(n.longValue());
-                DateTimeFormatter f = model.windowProperty().get() == TimeRange.LAST_7_DAYS
-                        ? DateTimeFormatter.ofPattern("d MMM HH:mm", java.util.Locale.UK) : DateTimeFormatter.ofPattern("HH:mm");
-                return f.format(at.atZone(text.zone()));
+                TimeRange window = model.windowProperty().get();
+                // Minutes are enough on an axis; the day when the window reaches past today.
+                return text.times().format(at, window == null ? null : window.length(), TimeText.Detail.MINUTES);
             }
 
             @Override
@@ -273,20 +277,20 @@ final class ChartsView extends VBox {
                 if (empty || k == null) {
                     setText(null);
                     setGraphic(null);
+                    setTooltip(null);
                     return;
                 }
                 swatch.getStyleClass().setAll("chart-swatch", "default-color" + (getIndex() % 8));
                 setText(k.label());
                 setGraphic(swatch);
+                // A long key (an interaction's name) can be wider than the column: the whole of it is a hover away.
+                setTooltip(new javafx.scene.control.Tooltip(k.label()));
             }
         });
         return c;
     }
 
     private static TableColumn<StatsKey, String> col(String title, double width, Function<StatsKey, String> value) {
-        TableColumn<StatsKey, String> c = new TableColumn<>(title);
-        c.setPrefWidth(width);
-        c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(value.apply(d.getValue())));
-        return c;
+        return io.spineconsole.ui.common.Cells.text(title, width, value);
     }
 }

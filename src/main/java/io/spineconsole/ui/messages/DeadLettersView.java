@@ -2,6 +2,7 @@ package io.spineconsole.ui.messages;
 
 import io.spineconsole.domain.messages.DeadLetter;
 import io.spineconsole.ui.common.AppIcon;
+import io.spineconsole.ui.common.Cells;
 import io.spineconsole.ui.common.I18n;
 import io.spineconsole.ui.common.Placeholder;
 import javafx.beans.binding.Bindings;
@@ -62,8 +63,7 @@ final class DeadLettersView extends VBox {
                         : "messages.deadLetters.countAbout", text.count(model.letters().approximateTotalProperty().get())),
                 model.letters().items(), model.letters().approximateTotalProperty()));
         Views.noShrink(windowLabel, window, showLabel, show);
-        HBox bar = new HBox(8, windowLabel, window, showLabel, show, refresh, count);
-        bar.setAlignment(Pos.CENTER_LEFT);
+        javafx.scene.layout.FlowPane bar = Views.bar(windowLabel, window, showLabel, show, refresh, count);
 
         Button open = Views.button(i18n.get("messages.action.open"), AppIcon.OPEN);
         open.setId("messages-dead-letters-open");
@@ -77,26 +77,35 @@ final class DeadLettersView extends VBox {
         redeliverSelected.disableProperty().bind(Bindings.isEmpty(table.getSelectionModel().getSelectedItems())
                 .or(root.jobs().mayRunProperty().not()));
         redeliverSelected.setOnAction(e -> redeliver.accept(List.copyOf(table.getSelectionModel().getSelectedItems())));
-        HBox actions = new HBox(8, open, redeliverSelected);
-        actions.setAlignment(Pos.CENTER_LEFT);
+        javafx.scene.layout.FlowPane actions = Views.bar(open, redeliverSelected);
 
         table.setId("messages-dead-letters-table");
         table.setItems(model.letters().items());
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         Views.dense(table);
-        table.getColumns().setAll(List.of(
-                col(i18n.get("messages.deadLetters.at"), 128, d -> text.time(d.deadLetteredAt())),
-                col(i18n.get("messages.failures.code"), 70, d -> MessageColumns.nz(d.reasonCode())),
-                col(i18n.get("messages.column.interaction"), 170, d -> MessageText.shortInteraction(d.message().interaction())),
-                col(i18n.get("messages.column.from"), 140, d -> MessageColumns.party(d.message().from())),
-                col(i18n.get("messages.column.to"), 140, d -> MessageColumns.party(d.message().to())),
-                col(i18n.get("messages.column.attempts"), 90, d -> String.valueOf(d.message().attempts())),
-                col(i18n.get("messages.deadLetters.redeliveredAs"), 125, d -> d.redeliveredAs() == null
+        TableColumn<DeadLetter, String> at = Cells.text(i18n.get("messages.deadLetters.at"), 165,
+                d -> text.time(d.deadLetteredAt(), model.windowProperty().get().length()),
+                d -> text.dateTime(d.deadLetteredAt()));
+        MessageColumns.zoned(table, at, i18n.get("messages.deadLetters.at"), text);
+        at.setMinWidth(165);
+        table.getColumns().setAll(List.of(at,
+                Cells.text(i18n.get("messages.deadLetters.reason"), 250, d -> text.errorWithCode(d.reasonCode()),
+                        d -> text.errorWhat(d.reasonCode()) + "\n" + i18n.get("messages.error.nextStep",
+                                text.errorNext(d.reasonCode())) + "\n" + MessageColumns.nz(d.reasonDescription())),
+                Cells.text(i18n.get("messages.column.to"), 200, d -> MessageColumns.party(d.message().to(), i18n),
+                        d -> MessageColumns.partyDetail(text, d.message().to())),
+                Cells.text(i18n.get("messages.column.from"), 200, d -> MessageColumns.party(d.message().from(), i18n),
+                        d -> MessageColumns.partyDetail(text, d.message().from())),
+                Cells.text(i18n.get("messages.column.interaction"), 220, d -> text.interaction(d.message().interaction()),
+                        d -> d.message().interaction()),
+                Cells.text(i18n.get("messages.column.attempts"), 80, d -> String.valueOf(d.message().attempts())),
+                Cells.text(i18n.get("messages.deadLetters.redeliveredAs"), 125, d -> d.redeliveredAs() == null
                         ? i18n.get("messages.deadLetters.notYet")
-                        : d.redeliveredAs().toString().toUpperCase(Locale.ROOT).substring(0, 8) + "…"),
-                col(i18n.get("messages.deadLetters.reason"), 300, d -> MessageColumns.nz(d.reasonDescription()))));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        Views.fixedWidths(table);
+                        : d.redeliveredAs().toString().toUpperCase(Locale.ROOT).substring(0, 8) + "…",
+                        d -> d.redeliveredAs() == null ? null : d.redeliveredAs().toString().toUpperCase(Locale.ROOT))));
+        text.titlesProperty().addListener((o, a, b) -> table.refresh());
+        // The columns share the width (none is pushed out of view); a cell too narrow shows its text in a tooltip.
+        Cells.shareWidth(table);
         table.getColumns().forEach(c -> c.setSortable(false));
         table.setRowFactory(t -> new TableRow<>() {
             {

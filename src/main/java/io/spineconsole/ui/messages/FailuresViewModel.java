@@ -25,6 +25,7 @@ public final class FailuresViewModel {
     private final PagedList<FailureGroup> groups;
     private final ObjectProperty<TimeRange> window = new SimpleObjectProperty<>(TimeRange.LAST_24_HOURS);
     private final Clock clock;
+    private final ObjectProperty<Instant> loadedAt = new SimpleObjectProperty<>();
     private MessagesApi api;
     private Instant windowEnd;
 
@@ -47,6 +48,7 @@ public final class FailuresViewModel {
         Instant end = clock.instant();
         Instant start = end.minus(window.get().length());
         windowEnd = end;
+        loadedAt.set(end);
         MessagesApi calls = api;
         groups.load(cursor -> calls.failureGroups(new FailureGroupQuery(start, end, null, null, null, null, 100, cursor)));
     }
@@ -71,6 +73,11 @@ public final class FailuresViewModel {
 
     public PagedList<FailureGroup> groups() {
         return groups;
+    }
+
+    /** When the groups shown were counted: a tile counted at another time may differ, and the list says so. */
+    public ObjectProperty<Instant> loadedAtProperty() {
+        return loadedAt;
     }
 
     public ObjectProperty<TimeRange> windowProperty() {

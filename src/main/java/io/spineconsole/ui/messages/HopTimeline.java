@@ -2,6 +2,7 @@ package io.spineconsole.ui.messages;
 
 import io.spineconsole.domain.messages.MessageDetail;
 import io.spineconsole.ui.common.Icons;
+import io.spineconsole.ui.common.TimeCopy;
 import io.spineconsole.ui.messages.MessageDetailViewModel.Hop;
 import io.spineconsole.ui.messages.MessageDetailViewModel.Lane;
 import javafx.geometry.HPos;
@@ -37,7 +38,7 @@ final class HopTimeline extends GridPane {
         setHgap(12);
         setVgap(0);
         ColumnConstraints time = new ColumnConstraints(92, 100, 130);
-        ColumnConstraints lanes = new ColumnConstraints(230, 300, 380);
+        ColumnConstraints lanes = new ColumnConstraints(260, 300, 380);
         lanes.setHgrow(Priority.SOMETIMES);
         ColumnConstraints what = new ColumnConstraints(220, 360, Double.MAX_VALUE);
         what.setHgrow(Priority.ALWAYS);
@@ -62,7 +63,7 @@ final class HopTimeline extends GridPane {
         heads.add(laneHead(i18n.get("messages.lane.sender"), who(d.from()), MessageColumns.partyDetail(text, d.from())), 0, 0);
         heads.add(laneHead(i18n.get("messages.lane.spine"), d.site() == null ? "" : d.site(), ""), 1, 0);
         heads.add(laneHead(i18n.get("messages.lane.receiver"), who(d.to()), MessageColumns.partyDetail(text, d.to())), 2, 0);
-        Label whenHead = Views.label(i18n.get("messages.timeline.when"), "hop-head");
+        Label whenHead = Views.label(text.withZone(i18n.get("messages.timeline.when")), "hop-head");
         Label whatHead = Views.label(i18n.get("messages.timeline.what"), "hop-head");
         add(whenHead, 0, 0);
         add(heads, 1, 0);
@@ -73,7 +74,10 @@ final class HopTimeline extends GridPane {
 
         int row = 1;
         for (Hop h : hops) {
-            Label at = Views.label(text.time(h.at()), "hop-time");
+            // Order matters here: to the millisecond, with the day when the message spans more than today.
+            Label at = Views.label(text.timeMillis(h.at(), span(d)), "hop-time");
+            at.setMinWidth(Label.USE_PREF_SIZE);
+            TimeCopy.install(at, h.at(), text.times(), i18n);
             Label offset = Views.label(h.offset(), "hop-offset");
             VBox when = new VBox(0, at, offset);
             when.setPadding(new Insets(6, 0, 6, 0));
@@ -83,7 +87,8 @@ final class HopTimeline extends GridPane {
             VBox what = new VBox(1, title);
             what.setPadding(new Insets(6, 0, 6, 0));
             if (h.code() != null || h.description() != null) {
-                Label why = new Label((h.code() == null ? "" : h.code() + " — ") + (h.description() == null ? "" : h.description()));
+                Label why = new Label((h.code() == null ? "" : text.errorWithCode(h.code()) + " — ")
+                        + (h.description() == null ? "" : h.description()));
                 why.setWrapText(true);
                 why.getStyleClass().add(h.failed() ? "hop-why-failed" : "hop-why");
                 what.getChildren().add(why);
@@ -106,6 +111,11 @@ final class HopTimeline extends GridPane {
             getRowConstraints().add(rc);
             row++;
         }
+    }
+
+    /** How far back the timeline reaches from now: from when the message was received. */
+    private java.time.Duration span(MessageDetail d) {
+        return d.receivedAt() == null ? null : java.time.Duration.between(d.receivedAt(), text.clock().instant());
     }
 
     private String meta(Hop h) {
@@ -134,6 +144,8 @@ final class HopTimeline extends GridPane {
     private static VBox laneHead(String name, String who, String detail) {
         Label n = Views.label(name, "hop-lane-name");
         Label w = Views.label(who, "hop-lane-who");
+        // A lane's party or site ("CLOUD-LDN-1") is shown whole, never cut to an ellipsis.
+        w.setMinWidth(Label.USE_PREF_SIZE);
         if (!detail.isEmpty()) {
             w.setTooltip(new javafx.scene.control.Tooltip(detail));
         }

@@ -76,8 +76,7 @@ final class LiveTailView extends VBox {
         newOnly.selectedProperty().bindBidirectional(model.newOnlyProperty());
         newOnly.selectedProperty().addListener((o, a, b) -> root.startLive());
 
-        HBox controls = new HBox(8, pause, restart, stop, clear, useFilter, newOnly);
-        controls.setAlignment(Pos.CENTER_LEFT);
+        javafx.scene.layout.FlowPane controls = Views.bar(pause, restart, stop, clear, useFilter, newOnly);
 
         Label filter = new Label();
         filter.setId("messages-live-filter");
@@ -119,8 +118,8 @@ final class LiveTailView extends VBox {
         Label gaps = Views.bound(Bindings.createStringBinding(() -> model.resetsProperty().get() == 0 ? ""
                 : i18n.get("messages.live.gaps", model.resetsProperty().get()), model.resetsProperty()), "live-dropped");
         gaps.setId("messages-live-gaps");
-        HBox counters = new HBox(16, state, rate, dropped, gaps);
-        counters.setAlignment(Pos.CENTER_LEFT);
+        javafx.scene.layout.FlowPane counters = Views.bar(state, rate, dropped, gaps);
+        counters.setHgap(16);
 
         ErrorRow error = new ErrorRow(model.errorProperty(), model.errorDetailProperty(), i18n);
 
@@ -128,7 +127,10 @@ final class LiveTailView extends VBox {
         table.setItems(model.rows());
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         Views.dense(table);
-        MessageColumns.install(table, LiveTailViewModel.LiveRow::messageProperty, text);
+        // The tail reaches back to its oldest row (the last: newest first).
+        MessageColumns.install(table, LiveTailViewModel.LiveRow::messageProperty, text, () -> model.rows().isEmpty()
+                ? java.time.Duration.ZERO : java.time.Duration.between(
+                model.rows().get(model.rows().size() - 1).message().receivedAt(), text.clock().instant()), true);
         MessageColumns.rows(table, LiveTailViewModel.LiveRow::message, r -> root.openMessage(r.id()), null);
         Label placeholder = new Label();
         placeholder.textProperty().bind(Bindings.when(model.runningProperty())

@@ -6,6 +6,7 @@ import io.spineconsole.domain.messages.MessageSummary;
 import io.spineconsole.ui.common.AppIcon;
 import io.spineconsole.ui.common.I18n;
 import io.spineconsole.ui.common.Icons;
+import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableValue;
 import javafx.css.PseudoClass;
 import javafx.scene.control.TableCell;
@@ -17,9 +18,11 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import org.kordamp.ikonli.javafx.FontIcon;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The columns every message table shares (search results, live tail): received, status (icon and
@@ -32,25 +35,43 @@ final class MessageColumns {
     private MessageColumns() {
     }
 
-    /** Adds the columns to {@code table}; none sorts (the order is the server's, newest first). */
-    static <T> void install(TableView<T> table, Function<T, ObservableValue<MessageSummary>> message, MessageText text) {
+    /**
+     * Adds the columns to {@code table}; none sorts (the order is the server's, newest first). Times are
+     * in the zone the user chose, named once in the header ("Received (GMT)"), with the day whenever
+     * {@code window} (how far back the rows can reach) is more than today, and to the millisecond when
+     * {@code millis} (where order matters: the live tail). A switch of zone redraws them.
+     */
+    static <T> void install(TableView<T> table, Function<T, ObservableValue<MessageSummary>> message, MessageText text,
+                            Supplier<Duration> window, boolean millis) {
         var i18n = text.i18n();
-        List<TableColumn<T, MessageSummary>> columns = List.of(
-                column(i18n.get("messages.column.received"), 120, message, m -> text.time(m.receivedAt()),
-                        m -> text.dateTime(m.receivedAt())),
+        // The time is what a row is read by: its column keeps room for the whole of it ("Mon 7 Dec 01:37:12").
+        TableColumn<T, MessageSummary> received = column(i18n.get("messages.column.received"), millis ? 185 : 160,
+                message, m -> millis ? text.timeMillis(m.receivedAt(), window.get()) : text.time(m.receivedAt(), window.get()),
+                m -> text.dateTime(m.receivedAt()));
+        received.setMinWidth(received.getPrefWidth());
+        zoned(table, received, i18n.get("messages.column.received"), text);
+        List<TableColumn<T, MessageSummary>> columns = List.of(received,
                 statusColumn(i18n.get("messages.column.status"), message, text),
-                column(i18n.get("messages.column.interaction"), 165, message,
-                        m -> MessageText.shortInteraction(m.interaction()), MessageSummary::interaction),
-                column(i18n.get("messages.column.from"), 145, message, m -> party(m.from()), m -> partyDetail(text, m.from())),
-                column(i18n.get("messages.column.to"), 145, message, m -> party(m.to()), m -> partyDetail(text, m.to())),
+                column(i18n.get("messages.column.interaction"), 200, message,
+                        m -> text.interaction(m.interaction()), MessageSummary::interaction),
+                column(i18n.get("messages.column.from"), 190, message, m -> party(m.from(), i18n), m -> partyDetail(text, m.from())),
+                column(i18n.get("messages.column.to"), 190, message, m -> party(m.to(), i18n), m -> partyDetail(text, m.to())),
                 column(i18n.get("messages.column.site"), 110, message, m -> nz(m.site()), m -> nz(m.site())),
-                column(i18n.get("messages.column.attempts"), 90, message, m -> String.valueOf(m.attempts()), m -> ""),
-                column(i18n.get("messages.column.latency"), 80, message, m -> text.latency(m.latencyMs()), m -> ""),
-                column(i18n.get("messages.column.error"), 200, message,
-                        m -> m.lastErrorCode() == null ? "" : m.lastErrorCode() + " " + nz(m.lastErrorDescription()),
-                        m -> nz(m.lastErrorDescription())),
-                column(i18n.get("messages.column.messageId"), 315, message, MessageSummary::displayId, m -> ""));
+                column(i18n.get("messages.column.attempts"), 90, message, m -> String.valueOf(m.attempts()),
+                        m -> String.valueOf(m.attempts())),
+                column(i18n.get("messages.column.latency"), 80, message, m -> text.latency(m.latencyMs()),
+                        m -> text.latency(m.latencyMs())),
+                column(i18n.get("messages.column.error"), 220, message, m -> text.errorWithCode(m.lastErrorCode()),
+                        m -> m.lastErrorCode() == null ? "" : text.errorWhat(m.lastErrorCode()) + "\n"
+                                + i18n.get("messages.error.nextStep", text.errorNext(m.lastErrorCode()))
+                                + (m.lastErrorDescription() == null ? "" : "\n" + m.lastErrorDescription())),
+                column(i18n.get("messages.column.messageId"), 315, message, MessageSummary::displayId,
+                        MessageSummary::displayId));
         table.getColumns().setAll(columns);
+        // The id is a row's menu away (and the row opens the message): its column waits in the table's menu.
+        columns.get(columns.size() - 1).setVisible(false);
+        io.spineconsole.ui.common.Cells.shareWidth(table);
+        text.titlesProperty().addListener((o, a, b) -> table.refresh());
         table.setTableMenuButtonVisible(true);
         table.getColumns().forEach(c -> c.setSortable(false));
     }
@@ -85,6 +106,16 @@ final class MessageColumns {
                 e.consume();
             }
         });
+    }
+
+    /**
+     * Names the zone in a time column's header ("Received (BST)") and redraws the table when the user
+     * switches between UK time and UTC.
+     */
+    static void zoned(TableView<?> table, TableColumn<?, ?> column, String caption, MessageText text) {
+        column.textProperty().bind(Bindings.createStringBinding(() -> text.withZone(caption),
+                text.times().zoneProperty()));
+        text.times().zoneProperty().addListener((o, a, b) -> table.refresh());
     }
 
     private static <T> TableColumn<T, MessageSummary> column(String title, double width,
@@ -124,7 +155,7 @@ final class MessageColumns {
                                                                  Function<T, ObservableValue<MessageSummary>> message,
                                                                  MessageText text) {
         TableColumn<T, MessageSummary> c = new TableColumn<>(title);
-        c.setPrefWidth(150);
+        c.setPrefWidth(185); // "Transmission failed" in bold with its icon
         c.setCellValueFactory(d -> message.apply(d.getValue()));
         c.setCellFactory(col -> new StatusCell<>(text));
         return c;
@@ -142,6 +173,7 @@ final class MessageColumns {
         private static final PseudoClass MOVING = PseudoClass.getPseudoClass("moving");
         private final MessageText text;
         private final FontIcon icon = Icons.of(AppIcon.STATUS_MOVING);
+        private final Tooltip tooltip = new Tooltip();
         private MessageStatus shown;
 
         StatusCell(MessageText text) {
@@ -160,10 +192,15 @@ final class MessageColumns {
             if (s == null) {
                 setText(null);
                 setGraphic(null);
+                setTooltip(null);
                 pseudo(null);
                 return;
             }
             setText(text.status(s));
+            tooltip.setText(text.status(s));
+            if (getTooltip() != tooltip) {
+                setTooltip(tooltip);
+            }
             icon.setIconCode(MessageText.statusIcon(s).ikon());
             if (getGraphic() != icon) {
                 setGraphic(icon);
@@ -179,14 +216,13 @@ final class MessageColumns {
         }
     }
 
-    static String party(MessageParty p) {
+    /** A party as a person reads it: "Leeds Teaching Hospitals · RR8-0000123" (the name when known), or its codes. */
+    static String party(MessageParty p, I18n i18n) {
         if (p == null) {
             return "";
         }
-        if (p.odsCode() != null && p.partyKey() != null) {
-            return p.odsCode() + " · " + p.partyKey();
-        }
-        return p.odsCode() != null ? p.odsCode() : p.partyKey() != null ? p.partyKey() : nz(p.asid());
+        String code = p.partyKey() != null ? p.partyKey() : p.odsCode() != null ? p.odsCode() : nz(p.asid());
+        return p.name() == null || p.name().isBlank() ? code : i18n.get("messages.party.named", p.name(), code);
     }
 
     static String partyDetail(MessageText text, MessageParty p) {
@@ -194,7 +230,9 @@ final class MessageColumns {
             return "";
         }
         I18n i18n = text.i18n();
-        return i18n.get("messages.party.detail", dash(p.odsCode()), dash(p.asid()), dash(p.partyKey()));
+        return p.name() == null || p.name().isBlank()
+                ? i18n.get("messages.party.detail", dash(p.odsCode()), dash(p.asid()), dash(p.partyKey()))
+                : i18n.get("messages.party.detailNamed", dash(p.odsCode()), dash(p.asid()), dash(p.partyKey()), p.name());
     }
 
     static String dash(String s) {

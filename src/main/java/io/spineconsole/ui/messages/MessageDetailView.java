@@ -8,6 +8,8 @@ import io.spineconsole.ui.common.ErrorRow;
 import io.spineconsole.ui.common.Grids;
 import io.spineconsole.ui.common.I18n;
 import io.spineconsole.ui.common.Icons;
+import io.spineconsole.ui.common.TimeCopy;
+import io.spineconsole.domain.registrations.MhsEndpoint;
 import io.spineconsole.ui.common.LoadState;
 import io.spineconsole.ui.common.LoadStatus;
 import io.spineconsole.ui.common.Placeholder;
@@ -28,6 +30,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 import java.util.Locale;
@@ -49,7 +52,7 @@ final class MessageDetailView extends VBox {
     private final GridPane facts = new GridPane();
     private final Label title = new Label();
     private final Label status = new Label();
-    private final Label lastError = new Label();
+    private final FailureExplanation explanation;
     private final FlowPane links = new FlowPane(8, 6);
     private final Actions actions;
 
@@ -70,6 +73,7 @@ final class MessageDetailView extends VBox {
         this.i18n = text.i18n();
         this.actions = actions;
         this.timeline = new HopTimeline(text);
+        this.explanation = new FailureExplanation(text);
         setId("messages-detail");
         getStyleClass().add("message-detail");
         setPadding(new Insets(10, 12, 8, 12));
@@ -78,6 +82,12 @@ final class MessageDetailView extends VBox {
         VBox.setVgrow(getChildren().get(getChildren().size() - 1), Priority.ALWAYS);
 
         model.detailProperty().addListener((o, a, d) -> show(d));
+        // The receiver's endpoint arrives after the message: its name and certificate join the facts then.
+        root.receiver().endpointProperty().addListener((o, a, e) -> show(model.detailProperty().get()));
+        text.times().zoneProperty().addListener((o, a, z) -> {
+            show(model.detailProperty().get());
+            timeline.show(model.detailProperty().get(), model.hops());
+        });
         model.hops().addListener((ListChangeListener<MessageDetailViewModel.Hop>) c ->
                 timeline.show(model.detailProperty().get(), model.hops()));
         show(model.detailProperty().get());
@@ -129,14 +139,14 @@ final class MessageDetailView extends VBox {
         retry.setGraphic(Icons.of(AppIcon.STATUS_WAITING));
         retry.textProperty().bind(model.retryProperty());
         retry.setWrapText(true);
+        retry.setMinHeight(Label.USE_PREF_SIZE);
         retry.visibleProperty().bind(model.shownProperty());
         retry.managedProperty().bind(retry.visibleProperty());
-        lastError.setId("messages-detail-error");
-        lastError.getStyleClass().add("last-error");
-        lastError.setGraphic(Icons.of(AppIcon.ERROR));
-        lastError.setWrapText(true);
-        lastError.visibleProperty().bind(model.shownProperty().and(lastError.textProperty().isNotEmpty()));
-        lastError.managedProperty().bind(lastError.visibleProperty());
+        explanation.setId("messages-detail-error");
+        // Another message on its way: its predecessor's failure is not explained meanwhile.
+        VBox explained = new VBox(explanation);
+        explained.visibleProperty().bind(model.shownProperty());
+        explained.managedProperty().bind(explained.visibleProperty());
         Label result = Views.bound(model.actionResultProperty(), "action-result");
         result.setId("messages-detail-result");
         ErrorRow loadError = Views.errorRow(model.status(), model.shownProperty(), i18n);
@@ -148,7 +158,7 @@ final class MessageDetailView extends VBox {
         whyNot.visibleProperty().bind(model.redelivery().whyNotProperty().isNotEmpty()
                 .and(model.shownProperty().or(model.mayRedeliverProperty().not())));
         whyNot.managedProperty().bind(whyNot.visibleProperty());
-        return new VBox(4, loadError, actionError, outcomeUnknown(), result, lineage(), warnings(), lastError, retry,
+        return new VBox(4, loadError, actionError, outcomeUnknown(), result, lineage(), warnings(), explained, retry,
                 whyNot);
     }
 
@@ -243,13 +253,18 @@ final class MessageDetailView extends VBox {
                 .and(status.stateProperty().isNotEqualTo(LoadState.LOADED)));
         placeholder.managedProperty().bind(placeholder.visibleProperty());
 
-        Label masking = new Label();
+        // A paragraph, not a label: it wraps to whatever width the pane has and is never cut short.
+        javafx.scene.text.Text maskingWords = new javafx.scene.text.Text();
+        maskingWords.getStyleClass().add("text");
+        maskingWords.textProperty().bind(Bindings.createStringBinding(() -> maskingText(model.payloadProperty().get()),
+                model.payloadProperty()));
+        javafx.scene.text.TextFlow maskingText = new javafx.scene.text.TextFlow(maskingWords);
+        HBox.setHgrow(maskingText, Priority.ALWAYS);
+        maskingText.setMinWidth(0);
+        HBox masking = new HBox(6, Icons.of(AppIcon.UNAUTHORISED), maskingText);
         masking.setId("messages-payload-masking");
         masking.getStyleClass().add("masking-note");
-        masking.setWrapText(true);
-        masking.setGraphic(Icons.of(AppIcon.UNAUTHORISED));
-        masking.textProperty().bind(Bindings.createStringBinding(() -> maskingText(model.payloadProperty().get()),
-                model.payloadProperty()));
+        masking.setMinHeight(Region.USE_PREF_SIZE);
         masking.visibleProperty().bind(model.payloadProperty().isNotNull());
         masking.managedProperty().bind(masking.visibleProperty());
         TextArea body = new TextArea();
@@ -266,7 +281,7 @@ final class MessageDetailView extends VBox {
         copy.visibleProperty().bind(body.visibleProperty());
         copy.managedProperty().bind(copy.visibleProperty());
         VBox box = new VBox(8, new HBox(8, heading, Views.grow(), copy), ask, placeholder, masking, body);
-        box.setPadding(new Insets(4, 0, 8, 10));
+        box.setPadding(new Insets(4, 6, 8, 10));
         box.setMinWidth(280);
         return new StackPane(box);
     }
@@ -288,32 +303,34 @@ final class MessageDetailView extends VBox {
         if (d == null) {
             status.setText("");
             status.setGraphic(null);
-            lastError.setText("");
+            explanation.clear();
             timeline.show(null, java.util.List.of());
             return;
         }
+        ReceiverViewModel receiver = root.receiver();
+        receiver.show(d.endpointId());
+        MhsEndpoint endpoint = receiver.endpointProperty().get();
         status.setText(text.status(d.status()));
         status.setGraphic(Icons.of(MessageText.statusIcon(d.status())));
         status.getStyleClass().removeAll("status-ok", "status-failed", "status-waiting", "status-moving");
         status.getStyleClass().add(MessageText.statusStyle(d.status()));
-        String why = d.lastErrorDescription() == null ? "" : d.lastErrorDescription();
-        boolean stopped = io.spineconsole.domain.messages.MessageStatuses.isTerminal(d.status());
-        lastError.setText(d.lastErrorCode() == null ? "" : stopped
-                ? i18n.get("messages.detail.stoppedWith", d.lastErrorCode(), why)
-                : i18n.get("messages.detail.lastError", d.lastErrorCode(), why));
+        explain(d, endpoint);
 
         int r = 0;
-        r = fact(r, i18n.get("messages.fact.interaction"), d.interaction());
+        r = fact(r, i18n.get("messages.fact.interaction"), text.interaction(d.interaction()) + "\n" + MessageColumns.nz(d.interaction()));
         r = fact(r, i18n.get("messages.fact.pattern"), d.messagingPattern() == null ? "" : d.messagingPattern().code());
         r = fact(r, i18n.get("messages.fact.from"), MessageColumns.partyDetail(text, d.from()).replace('\n', ' '));
         r = fact(r, i18n.get("messages.fact.to"), MessageColumns.partyDetail(text, d.to()).replace('\n', ' '));
         r = fact(r, i18n.get("messages.fact.endpoint"), d.endpointId() == null ? i18n.get("messages.fact.noEndpoint")
-                : d.endpointId().toString());
+                : endpoint != null ? receiver.describe(endpoint) : i18n.get("messages.receiver.loading"));
+        if (endpoint != null) {
+            r = fact(r, i18n.get("messages.fact.certificate"), receiver.certificate(endpoint));
+        }
         r = fact(r, i18n.get("messages.fact.conversation"), d.conversationId() == null ? ""
                 : d.conversationId().toString().toUpperCase(java.util.Locale.ROOT));
         r = fact(r, i18n.get("messages.fact.site"), d.site());
-        r = fact(r, i18n.get("messages.fact.received"), text.dateTime(d.receivedAt()));
-        r = fact(r, i18n.get("messages.fact.updated"), text.dateTime(d.updatedAt()));
+        r = timeFact(r, i18n.get("messages.fact.received"), d.receivedAt());
+        r = timeFact(r, i18n.get("messages.fact.updated"), d.updatedAt());
         r = fact(r, i18n.get("messages.fact.latency"), d.latencyMs() == null ? "—" : text.latency(d.latencyMs()));
         r = fact(r, i18n.get("messages.fact.size"), text.bytes(d.sizeBytes()));
         r = fact(r, i18n.get("messages.fact.reliability"), model.reliabilityTextProperty().get());
@@ -363,6 +380,44 @@ final class MessageDetailView extends VBox {
             h.setAccessibleHelp(l.toString());
             links.getChildren().add(h);
         });
+    }
+
+    /**
+     * The message's failure explained: its code in words, what it means and the next step, the
+     * server's own words as the technical detail, when the receiver's certificate ended, and the
+     * receiver's endpoint to open.
+     */
+    private void explain(MessageDetail d, MhsEndpoint endpoint) {
+        if (d.lastErrorCode() == null || d.lastErrorCode().isBlank()) {
+            explanation.clear();
+            return;
+        }
+        java.util.List<String> extra = new java.util.ArrayList<>();
+        ReceiverViewModel receiver = root.receiver();
+        if (receiver.certificateEnded(endpoint)) {
+            extra.add(i18n.get("messages.detail.certificateEnded", receiver.describe(endpoint),
+                    text.times().date(endpoint.certificate().notAfter())));
+        }
+        if (d.lastErrorDescription() != null && !d.lastErrorDescription().isBlank()) {
+            extra.add(i18n.get("messages.detail.serverSaid", d.lastErrorDescription()));
+        }
+        java.util.List<Hyperlink> records = new java.util.ArrayList<>();
+        if (d.endpointId() != null) {
+            records.add(Views.link(i18n.get("messages.detail.openEndpoint"),
+                    () -> root.openLink(RecordLinks.endpoint(d.endpointId()))));
+        }
+        explanation.show(d.lastErrorCode(), extra, records);
+    }
+
+    /** A time fact: the day and time, copied as ISO-8601 with its offset. */
+    private int timeFact(int row, String name, java.time.Instant at) {
+        int next = fact(row, name, text.dateTime(at));
+        if (at != null && facts.getChildren().get(facts.getChildren().size() - 1) instanceof Label value) {
+            value.setText(i18n.get("messages.fact.time", text.dateTime(at), text.times().zoneName(at),
+                    text.times().relative(at)));
+            TimeCopy.install(value, at, text.times(), i18n);
+        }
+        return next;
     }
 
     private int fact(int row, String name, String value) {

@@ -5,7 +5,6 @@ import io.spineconsole.api.MessagesApi;
 import io.spineconsole.domain.messages.MessageStatus;
 import io.spineconsole.domain.Role;
 import io.spineconsole.domain.messages.MessageDetail;
-import io.spineconsole.domain.messages.MessageEvent;
 import io.spineconsole.domain.messages.MessagePayload;
 import io.spineconsole.domain.messages.MessageStatuses;
 import io.spineconsole.domain.messages.Reliability;
@@ -29,9 +28,7 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -60,6 +57,7 @@ public final class MessageDetailViewModel {
     private final UiExecutor ui;
     private final I18n i18n;
     private final MessageText text;
+    private final MessageStory story;
     private final LatestLoad load;
     private final LatestLoad payloadLoad;
     private final ObjectProperty<MessageDetail> detail = new SimpleObjectProperty<>();
@@ -79,6 +77,7 @@ public final class MessageDetailViewModel {
         this.ui = ui;
         this.i18n = i18n;
         this.text = text;
+        this.story = new MessageStory(i18n, text);
         // A reload of the message shown keeps it in view; another message shows "loading" until it comes.
         this.load = new LatestLoad(ui, i18n, this::isShown);
         load.onRetry(this::refresh);
@@ -221,115 +220,17 @@ public final class MessageDetailViewModel {
 
     /** The timeline as hops between lanes, each with its offset from when the message was received. */
     List<Hop> hops(MessageDetail d) {
-        List<Hop> list = new ArrayList<>();
-        Instant start = d.receivedAt();
-        for (MessageEvent e : d.events()) {
-            Lane from;
-            Lane to;
-            boolean failed = false;
-            String title;
-            switch (e.status()) {
-                case RECEIVED -> {
-                    from = Lane.SENDER;
-                    to = Lane.SPINE;
-                    title = i18n.get("messages.hop.received");
-                }
-                case ROUTED -> {
-                    from = Lane.SPINE;
-                    to = Lane.SPINE;
-                    title = i18n.get("messages.hop.routed");
-                }
-                case DELIVERED -> {
-                    from = Lane.SPINE;
-                    to = Lane.RECEIVER;
-                    title = i18n.get("messages.hop.delivered");
-                }
-                case ACKNOWLEDGED -> {
-                    from = Lane.RECEIVER;
-                    to = Lane.SPINE;
-                    title = i18n.get("messages.hop.acknowledged");
-                }
-                case NACKED -> {
-                    from = Lane.RECEIVER;
-                    to = Lane.SPINE;
-                    failed = true;
-                    title = i18n.get("messages.hop.nacked");
-                }
-                case TRANSMISSION_FAILED -> {
-                    from = Lane.SPINE;
-                    to = Lane.RECEIVER;
-                    failed = true;
-                    title = i18n.get("messages.hop.transmissionFailed");
-                }
-                case RETRYING -> {
-                    from = Lane.SPINE;
-                    to = Lane.SPINE;
-                    title = i18n.get("messages.hop.retrying");
-                }
-                case DEAD_LETTERED -> {
-                    from = Lane.SPINE;
-                    to = Lane.SPINE;
-                    failed = true;
-                    title = i18n.get("messages.hop.deadLettered");
-                }
-                default -> {
-                    from = Lane.SPINE;
-                    to = Lane.SPINE;
-                    failed = true;
-                    title = i18n.get("messages.hop.expired");
-                }
-            }
-            String offset = start == null || e.at() == null ? "" : "+" + text.offset(Duration.between(start, e.at()));
-            list.add(new Hop(e.seq(), e.status(), from, to, failed, title, e.code(), e.description(), e.site(), e.at(),
-                    offset, e.attempt()));
-        }
-        return list;
+        return story.hops(d);
     }
 
-    /**
-     * Where the message stands against its endpoint's reliability settings, in a sentence:
-     * "Attempt 2 of 3, next in 2 h, expires in 3 h 12 m".
-     */
+    /** Where the message stands against its endpoint's reliability settings, in a sentence. */
     String retrySummary(MessageDetail d, Instant now) {
-        Reliability r = d.reliability();
-        if (r == null || !d.messagingPattern().isReliable()) {
-            return d.attempts() <= 1 ? i18n.get("messages.retry.express")
-                    : i18n.get("messages.retry.expressAttempts", d.attempts());
-        }
-        int allowed = r.retries() + 1;
-        List<String> parts = new ArrayList<>();
-        parts.add(i18n.get("messages.retry.attempt", Math.max(d.attempts(), 1), allowed));
-        if (d.status() == MessageStatus.RETRYING && d.nextAttemptAt() != null) {
-            Duration wait = Duration.between(now, d.nextAttemptAt());
-            parts.add(wait.isNegative() || wait.isZero() ? i18n.get("messages.retry.nextDue")
-                    : i18n.get("messages.retry.next", text.duration(wait)));
-        }
-        if (!MessageStatuses.isTerminal(d.status()) && d.expiresAt() != null) {
-            Duration left = Duration.between(now, d.expiresAt());
-            parts.add(left.isNegative() ? i18n.get("messages.retry.expiredAlready")
-                    : i18n.get("messages.retry.expires", text.duration(left)));
-        } else if (d.status() == MessageStatus.DEAD_LETTERED) {
-            parts.add(d.attempts() >= allowed ? i18n.get("messages.retry.exhausted") : i18n.get("messages.retry.parked"));
-        } else if (d.status() == MessageStatus.EXPIRED) {
-            parts.add(i18n.get("messages.retry.persistRanOut", text.isoDuration(r.persistDuration())));
-        } else if (d.status() == MessageStatus.ACKNOWLEDGED || d.status() == MessageStatus.DELIVERED) {
-            parts.add(i18n.get("messages.retry.done"));
-        }
-        return String.join(", ", parts);
+        return story.retrySummary(d, now);
     }
 
-    /** The endpoint's settings in words: "2 retries every 2 h, kept for 7 h, acknowledgement always". */
+    /** The endpoint's settings in words. */
     String reliabilityText(Reliability r) {
-        if (r == null) {
-            return i18n.get("messages.reliability.none");
-        }
-        return i18n.get("messages.reliability.text", r.retries(), text.isoDuration(r.retryInterval()),
-                text.isoDuration(r.persistDuration()), nullToDash(r.ackRequested()), nullToDash(r.duplicateElimination()),
-                nullToDash(r.syncReplyMode()));
-    }
-
-    private static String nullToDash(String s) {
-        return s == null || s.isBlank() ? "—" : s;
+        return story.reliabilityText(r);
     }
 
     /** The sender's registration: its accredited system, or its endpoints by party key. */

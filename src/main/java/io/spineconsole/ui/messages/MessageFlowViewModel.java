@@ -31,12 +31,14 @@ public final class MessageFlowViewModel {
     /** The parts of the workspace, one tab each. */
     public enum Tab { SEARCH, LIVE, FAILURES, DEAD_LETTERS, JOBS, CHARTS, MESSAGE }
 
+    private final UiExecutor ui;
     private final I18n i18n;
     private final Navigator navigator;
     private final MessageText text;
     private final SummaryViewModel<MessageFlowSummary> summary;
     private final SearchViewModel search;
     private final MessageDetailViewModel detail;
+    private final ReceiverViewModel receiver;
     private final LiveTailViewModel live;
     private final FailuresViewModel failures;
     private final DeadLettersViewModel deadLetters;
@@ -50,14 +52,15 @@ public final class MessageFlowViewModel {
 
     /** @param debouncers make the pause after typing before a changed filter searches again */
     public MessageFlowViewModel(WorkspaceServices services, Debouncer.Factory debouncers) {
-        UiExecutor ui = services.ui();
+        this.ui = services.ui();
         this.i18n = services.i18n();
         this.navigator = services.navigator();
-        this.text = new MessageText(i18n, services.clock());
+        this.text = new MessageText(i18n, services.time());
         this.summary = new SummaryViewModel<>(BackboneApi::messageFlowSummary,
                 s -> MessageFlowWorkspace.tiles(s, i18n), ui, i18n);
         this.search = new SearchViewModel(ui, i18n, text, services.memory(), debouncers.create());
         this.detail = new MessageDetailViewModel(ui, i18n, text);
+        this.receiver = new ReceiverViewModel(ui, i18n, text);
         this.live = new LiveTailViewModel(i18n);
         this.failures = new FailuresViewModel(ui, i18n, services.clock());
         this.deadLetters = new DeadLettersViewModel(ui, i18n, services.clock());
@@ -79,8 +82,10 @@ public final class MessageFlowViewModel {
 
     public void connect(WorkspaceContext newContext) {
         context = newContext;
+        loadInteractionTitles();
         summary.connect(context.api());
         detail.connect(context);
+        receiver.connect(context);
         jobs.connect(context);
         export.connect(context);
         failures.connect(context.api().messages());
@@ -93,6 +98,22 @@ public final class MessageFlowViewModel {
         } else {
             loadTab(tab.get());
         }
+    }
+
+    /**
+     * The interaction catalogue's titles, to show beside interaction ids; without them (an older server,
+     * a failed call) the ids are shown alone, as before.
+     */
+    private void loadInteractionTitles() {
+        ui.deliver(context.api().registrations().interactions(null, null), list -> {
+            java.util.Map<String, String> titles = new java.util.HashMap<>();
+            for (var i : list.items()) {
+                if (i.title() != null) {
+                    titles.put(MessageText.shortInteraction(i.interactionId()), i.title());
+                }
+            }
+            text.titlesProperty().set(java.util.Map.copyOf(titles));
+        }, failure -> { });
     }
 
     /** F5 or the server back: reload what is shown, keeping every filter typed. */
@@ -113,6 +134,7 @@ public final class MessageFlowViewModel {
         summary.dispose();
         search.dispose();
         detail.dispose();
+        receiver.dispose();
         live.stop();
         failures.dispose();
         deadLetters.dispose();
@@ -260,6 +282,11 @@ public final class MessageFlowViewModel {
 
     public SearchViewModel search() {
         return search;
+    }
+
+    /** The endpoint of the message open, read from the directory. */
+    public ReceiverViewModel receiver() {
+        return receiver;
     }
 
     public MessageDetailViewModel detail() {

@@ -1,50 +1,57 @@
 package io.spineconsole.ui.messages;
 
+import io.spineconsole.domain.messages.DeliveryError;
 import io.spineconsole.domain.messages.MessageStatus;
 import io.spineconsole.domain.messages.JobState;
 import io.spineconsole.domain.messages.MessageStatuses;
 import io.spineconsole.domain.messages.RedeliveryItemOutcome;
 import io.spineconsole.ui.common.AppIcon;
 import io.spineconsole.ui.common.I18n;
+import io.spineconsole.ui.common.TimeText;
 
 import java.text.NumberFormat;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 
 /**
  * How the message workspace writes its values: statuses in words (with an icon and a style, so a
- * status is never shown by colour alone), times in the user's zone, durations as "3 h 12 m",
- * sizes, counts, and interaction ids by their short name.
+ * status is never shown by colour alone), times through the one {@link TimeText} (UK time or UTC,
+ * as the user chose), durations as "3 h 12 m", sizes, counts, and interaction ids by their short name.
  */
 final class MessageText {
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
-    private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("d MMM HH:mm:ss", Locale.UK);
-    private static final DateTimeFormatter FULL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
-
     private final I18n i18n;
-    private final Clock clock;
+    private final TimeText time;
+    /** Interaction titles by short name ("REPC_IN150016UK05" → "Summary Care Record upload"), once loaded. */
+    private final javafx.beans.property.ObjectProperty<java.util.Map<String, String>> titles =
+            new javafx.beans.property.SimpleObjectProperty<>(java.util.Map.of());
 
-    MessageText(I18n i18n, Clock clock) {
+    MessageText(I18n i18n, TimeText time) {
         this.i18n = i18n;
-        this.clock = clock;
+        this.time = time;
+    }
+
+    /** Times in the clock's own zone (tests). */
+    MessageText(I18n i18n, Clock clock) {
+        this(i18n, new TimeText(clock, i18n, clock.getZone()));
     }
 
     I18n i18n() {
         return i18n;
     }
 
-    Clock clock() {
-        return clock;
+    TimeText times() {
+        return time;
     }
 
+    Clock clock() {
+        return time.clock();
+    }
+
+    /** The zone times are shown (and typed) in. */
     ZoneId zone() {
-        return clock.getZone();
+        return time.zone();
     }
 
     /** A status in words. */
@@ -134,18 +141,57 @@ final class MessageText {
         };
     }
 
-    /** A time of day, with the date when it is not today. */
+    /** A time on its own: the time of day, with the day when it is not today. */
     String time(Instant at) {
-        if (at == null) {
-            return "";
-        }
-        ZonedDateTime t = at.atZone(zone());
-        return t.toLocalDate().equals(LocalDate.now(clock)) ? TIME.format(t) : DAY_TIME.format(t);
+        return at == null ? "" : time.format(at, Duration.between(at, time.clock().instant()), TimeText.Detail.SECONDS);
     }
 
-    /** A full date and time, for details and tooltips. */
+    /** A time in a view reaching {@code window} back from now: with the day whenever that is more than today. */
+    String time(Instant at, Duration window) {
+        return time.format(at, window, TimeText.Detail.SECONDS);
+    }
+
+    /** As {@link #time(Instant, Duration)}, to the millisecond, where order matters (live tail, hop timeline). */
+    String timeMillis(Instant at, Duration window) {
+        return time.format(at, window, TimeText.Detail.MILLIS);
+    }
+
+    /** A full day and time, for details and tooltips ("Tue 1 Dec 07:55:37"). */
     String dateTime(Instant at) {
-        return at == null ? "" : FULL.format(at.atZone(zone()));
+        return time.dateTime(at);
+    }
+
+    /** A column or caption with the zone named once: "Received (GMT)". */
+    String withZone(String caption) {
+        return time.withZone(caption);
+    }
+
+    /** A failure's code in a few words ("Unregistered To address"); an unknown code as itself. */
+    String errorTitle(String code) {
+        return error(code, "", code);
+    }
+
+    /** What a failure's code means, in a support analyst's words. */
+    String errorWhat(String code) {
+        return error(code, ".what", code);
+    }
+
+    /** The next step for a failure's code: who does what to put it right. */
+    String errorNext(String code) {
+        return error(code, ".next", code);
+    }
+
+    /** "Unregistered To address (12)": the words, with the code the logs use. */
+    String errorWithCode(String code) {
+        return code == null || code.isBlank() ? "" : i18n.get("messages.error.withCode", errorTitle(code), code);
+    }
+
+    private String error(String code, String part, String raw) {
+        if (code == null || code.isBlank()) {
+            return "";
+        }
+        return DeliveryError.of(code).map(e -> i18n.get("messages.error." + e.code() + part))
+                .orElseGet(() -> i18n.get("messages.error.unknown" + part, raw));
     }
 
     /** "3 h 12 m", "45 s", "2 d 4 h": the two largest units. */
@@ -218,6 +264,18 @@ final class MessageText {
         NumberFormat pct = NumberFormat.getPercentInstance(i18n.locale());
         pct.setMaximumFractionDigits(1);
         return pct.format(ratio);
+    }
+
+    /** The interaction catalogue's titles, by short name; views redraw when they arrive. */
+    javafx.beans.property.ObjectProperty<java.util.Map<String, String>> titlesProperty() {
+        return titles;
+    }
+
+    /** An interaction as a person reads it: "Summary Care Record upload · REPC_IN150016UK05", or the id alone. */
+    String interaction(String interaction) {
+        String id = shortInteraction(interaction);
+        String title = titles.get().get(id);
+        return title == null || title.isBlank() || title.equals(id) ? id : i18n.get("messages.interaction.titled", title, id);
     }
 
     /** {@code urn:nhs:names:services:psis:REPC_IN150016UK05} → {@code REPC_IN150016UK05}. */

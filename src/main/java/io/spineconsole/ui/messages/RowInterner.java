@@ -32,7 +32,7 @@ final class RowInterner {
         if (p == null) {
             return null;
         }
-        return share(new MessageParty(share(p.odsCode()), share(p.asid()), share(p.partyKey())));
+        return share(new MessageParty(share(p.odsCode()), share(p.asid()), share(p.partyKey()), share(p.name())));
     }
 
     @SuppressWarnings("unchecked")

@@ -45,10 +45,11 @@ final class SearchFilterBar extends VBox {
 
     private FlowPane filters() {
         TextField conversation = input("messages-filter-conversation", i18n.get("messages.filter.conversationPrompt"));
-        TextField ods = input("messages-filter-ods", "RR8");
-        TextField asid = input("messages-filter-asid", "200000000985");
-        TextField partyKey = input("messages-filter-party-key", "YES-0000806");
-        TextField interaction = input("messages-filter-interaction", "urn:nhs:names:services:…");
+        // Placeholders read as examples ("e.g. RR8"), never as a filter already filled in.
+        TextField ods = input("messages-filter-ods", example("RR8"));
+        TextField asid = input("messages-filter-asid", example("200000000985"));
+        TextField partyKey = input("messages-filter-party-key", example("YES-0000806"));
+        TextField interaction = input("messages-filter-interaction", example("urn:nhs:names:services:…"));
 
         ComboBox<TimeRange> range = new ComboBox<>();
         range.setId("messages-filter-range");
@@ -70,15 +71,19 @@ final class SearchFilterBar extends VBox {
         }
         FlowPane bar = new FlowPane(10, 6,
                 Views.field(i18n.get("messages.filter.conversation"), conversation, form.conversationId(), 215),
-                Views.field(i18n.get("messages.filter.ods"), ods, form.ods(), 72),
-                Views.field(i18n.get("messages.filter.asid"), asid, form.asid(), 112),
-                Views.field(i18n.get("messages.filter.partyKey"), partyKey, form.partyKey(), 118),
-                Views.field(i18n.get("messages.filter.interaction"), interaction, form.interaction(), 170),
+                Views.field(i18n.get("messages.filter.ods"), ods, form.ods(), 90),
+                Views.field(i18n.get("messages.filter.asid"), asid, form.asid(), 140),
+                Views.field(i18n.get("messages.filter.partyKey"), partyKey, form.partyKey(), 135),
+                Views.field(i18n.get("messages.filter.interaction"), interaction, form.interaction(), 185),
                 Views.field(i18n.get("messages.filter.status"), statusMenu(), Bindings.createStringBinding(() -> ""), 135),
                 Views.field(i18n.get("messages.filter.range"), range, Bindings.createStringBinding(() -> ""), 145),
                 fromBox, toBox);
         bar.getStyleClass().add("filter-bar");
         return bar;
+    }
+
+    private String example(String value) {
+        return i18n.get("messages.filter.example", value);
     }
 
     private static TextField input(String id, String prompt) {

@@ -29,7 +29,7 @@ final class SearchResultsTable extends TableView<MessageSummary> {
         setItems(model.results().items());
         getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         Views.dense(this);
-        MessageColumns.install(this, ReadOnlyObjectWrapper::new, text);
+        MessageColumns.install(this, ReadOnlyObjectWrapper::new, text, model::window, false);
         MessageColumns.rows(this, m -> m, m -> root.openMessage(m.messageId()), model::loadMore);
         setPlaceholder(new Placeholder(model.results().status(), i18n.get("messages.search.empty"), i18n));
         setAccessibleText(i18n.get("messages.search.tableLabel"));
@@ -41,9 +41,11 @@ final class SearchResultsTable extends TableView<MessageSummary> {
         MenuItem copyLink = new MenuItem(i18n.get("messages.action.copyLink"), Icons.of(AppIcon.LINK));
         copyLink.setOnAction(e -> selectedOne(m -> copy.accept(
                 ConsoleLink.of("messages", "message/" + m.displayId()).toString())));
+        MenuItem copyTime = new MenuItem(i18n.get("messages.action.copyTime"), Icons.of(AppIcon.COPY));
+        copyTime.setOnAction(e -> selectedOne(m -> copy.accept(text.times().iso(m.receivedAt()))));
         MenuItem conversation = new MenuItem(i18n.get("messages.action.conversation"));
         conversation.setOnAction(e -> selectedOne(m -> model.searchConversationOf(m.conversationId())));
-        setContextMenu(new ContextMenu(open, copyId, copyLink, conversation));
+        setContextMenu(new ContextMenu(open, copyId, copyLink, copyTime, conversation));
         setOnKeyReleased(e -> {
             if (e.isShortcutDown() && e.getCode() == KeyCode.C) {
                 selectedOne(m -> copy.accept(m.displayId()));

@@ -68,11 +68,14 @@ final class SearchStatusLine extends VBox {
         results.stateProperty().addListener(count);
         results.items().addListener(count);
         updateCount();
+        // A long count ("About 10,000 messages in the last 24 hours (400 loaded)") wraps rather than being cut.
         countLabel.setMinWidth(0);
+        countLabel.setWrapText(true);
+        countLabel.setMinHeight(Region.USE_PREF_SIZE);
         Tooltip countTip = new Tooltip();
         countLabel.setTooltip(countTip);
         model.lastSearchProperty().addListener((o, a, s) -> countTip.setText(s == null || s.from() == null ? ""
-                : i18n.get("messages.search.window", text.dateTime(s.from()), text.dateTime(s.to()))));
+                : i18n.get("messages.search.window", text.dateTime(s.from()), text.dateTime(s.to()), text.times().zoneName(s.to()))));
         CheckBox oldest = new CheckBox(i18n.get("messages.filter.oldestFirst"));
         oldest.setId("messages-filter-oldest");
         oldest.setMinWidth(Region.USE_PREF_SIZE);
@@ -148,7 +151,7 @@ final class SearchStatusLine extends VBox {
         if (r != null && r != TimeRange.CUSTOM) {
             return i18n.get("messages.search.windowPreset", text.range(r).toLowerCase(i18n.locale()));
         }
-        return i18n.get("messages.search.window", text.dateTime(s.from()), text.dateTime(s.to()));
+        return i18n.get("messages.search.window", text.dateTime(s.from()), text.dateTime(s.to()), text.times().zoneName(s.to()));
     }
 
     private void updateProgress() {

@@ -170,6 +170,19 @@ public final class SearchViewModel {
                 wanted, s.site(), s.endpointId(), s.signature(), start, end));
     }
 
+    /**
+     * How far back from now the results can reach, so their times carry the day when that is more than
+     * today: from the search's start (a conversation search, with no start, can reach the widest window).
+     */
+    java.time.Duration window() {
+        MessageSearch s = lastSearch.get();
+        Instant now = text.clock().instant();
+        if (s == null) {
+            return TimeRange.LAST_24_HOURS.length();
+        }
+        return s.from() == null ? TimeRange.MAX_WINDOW : java.time.Duration.between(s.from(), now);
+    }
+
     /** A one-line description of the filters in force. */
     String describe() {
         return form.describe();

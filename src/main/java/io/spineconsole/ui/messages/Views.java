@@ -60,6 +60,28 @@ final class Views {
         }
     }
 
+    /** A bar of controls that wraps onto another line rather than cut a control off when the window is narrow. */
+    static javafx.scene.layout.FlowPane bar(javafx.scene.Node... nodes) {
+        javafx.scene.layout.FlowPane bar = new javafx.scene.layout.FlowPane(8, 6, nodes);
+        bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        bar.setPrefWrapLength(600);
+        for (javafx.scene.Node n : nodes) {
+            if (n instanceof Region r) {
+                r.setMinWidth(Region.USE_PREF_SIZE);
+            }
+        }
+        return bar;
+    }
+
+    /** A link that runs {@code action}, its words never cut short. */
+    static javafx.scene.control.Hyperlink link(String text, Runnable action) {
+        javafx.scene.control.Hyperlink h = new javafx.scene.control.Hyperlink(text, Icons.of(AppIcon.OPEN));
+        h.setMnemonicParsing(false);
+        h.setMinWidth(Region.USE_PREF_SIZE);
+        h.setOnAction(e -> action.run());
+        return h;
+    }
+
     /** A table in the console's dense style (more rows on a screen). */
     static void dense(javafx.scene.control.TableView<?> table) {
         table.getStyleClass().addAll("dense", "message-table");

@@ -21,6 +21,18 @@ public interface BackboneConnector {
      */
     CompletableFuture<Session> connect(ConnectionProfile profile, Consumer<String> progress);
 
+    /** What a test of a profile found: the server's account of itself, and who the token signs in as (null: no token). */
+    record ConnectionCheck(io.spineconsole.domain.ServerHealth health, io.spineconsole.domain.Principal principal) {
+    }
+
+    /**
+     * Tries {@code profile} as typed, without opening a session: asks the server about itself, then who
+     * the token signs in as. A secret left out of {@code typedSecrets} is read from the secret store.
+     */
+    default CompletableFuture<ConnectionCheck> test(ConnectionProfile profile, java.util.Map<Secret, String> typedSecrets) {
+        return CompletableFuture.failedFuture(new UnsupportedOperationException("Testing a profile is not supported here."));
+    }
+
     /** Where tokens and passwords are kept, for the UI to say (for example "macOS Keychain"). */
     String secretStoreDescription();
 

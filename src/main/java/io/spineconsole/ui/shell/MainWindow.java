@@ -17,6 +17,7 @@ import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
+import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.ToggleButton;
@@ -53,6 +54,9 @@ public final class MainWindow {
     private final Map<Workspace, ToggleButton> navButtons = new EnumMap<>(Workspace.class);
     private final CommandPalette palette;
     private final Label title = new Label();
+    /** True while the sidebar is folded to a rail of icons. */
+    private final javafx.beans.property.BooleanProperty railed = new javafx.beans.property.SimpleBooleanProperty();
+    private static final javafx.css.PseudoClass RAIL = javafx.css.PseudoClass.getPseudoClass("rail");
     private final Node startup;
 
     public MainWindow(ShellViewModel model, Map<Workspace, WorkspaceView> workspaces, I18n i18n, AboutInfo about,
@@ -154,6 +158,9 @@ public final class MainWindow {
     private Node header() {
         title.getStyleClass().add("title-3");
         title.setId("workspace-title");
+        // The sidebar names the workspace; the title says it again only when the sidebar is a rail of icons.
+        title.visibleProperty().bind(railed);
+        title.managedProperty().bind(railed);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Button paletteButton = Icons.button(AppIcon.COMMAND, i18n.get("command.palette") + " (Ctrl+K)");
@@ -181,6 +188,18 @@ public final class MainWindow {
         ToggleGroup group = new ToggleGroup();
         VBox nav = new VBox(4);
         nav.getStyleClass().add("navigation");
+        // The sidebar folds to a rail of icons (each names itself in its tooltip) to give the tables its width.
+        Button collapse = Icons.button(AppIcon.MENU, i18n.get("navigation.collapse"));
+        collapse.setId("nav-collapse");
+        collapse.setOnAction(e -> railed.set(!railed.get()));
+        nav.getChildren().add(collapse);
+        railed.addListener((o, a, rail) -> {
+            nav.pseudoClassStateChanged(RAIL, rail);
+            String what = i18n.get(rail ? "navigation.expand" : "navigation.collapse");
+            collapse.getTooltip().setText(what);
+            collapse.setAccessibleText(what);
+            navButtons.values().forEach(b -> b.setContentDisplay(rail ? ContentDisplay.GRAPHIC_ONLY : ContentDisplay.LEFT));
+        });
         for (Workspace w : Workspace.values()) {
             ToggleButton button = new ToggleButton(i18n.get(w.titleKey()), Icons.of(w.icon()));
             button.setId("nav-" + w.code());
@@ -372,6 +391,6 @@ public final class MainWindow {
     }
 
     private void openAbout() {
-        new AboutDialog(root.getScene().getWindow(), about, model.secretStoreDescription(), openLogFolder, i18n).show();
+        new AboutDialog(root.getScene().getWindow(), about, model, openLogFolder, i18n).show();
     }
 }

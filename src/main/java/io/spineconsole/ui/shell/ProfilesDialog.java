@@ -32,6 +32,7 @@ import javafx.util.StringConverter;
 
 import java.io.File;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -54,6 +55,9 @@ final class ProfilesDialog extends Dialog<ConnectionProfile> {
     private final javafx.beans.property.BooleanProperty saving = new javafx.beans.property.SimpleBooleanProperty();
     private final Label checking = new Label();
     private final Button save = new Button();
+    /** What the last "Test connection" found, in a sentence. */
+    private final Label testResult = new Label();
+    private final javafx.beans.property.BooleanProperty testing = new javafx.beans.property.SimpleBooleanProperty();
 
     ProfilesDialog(Window owner, ShellViewModel model, I18n i18n) {
         this.model = model;
@@ -162,6 +166,21 @@ final class ProfilesDialog extends Dialog<ConnectionProfile> {
         save.setId("profile-save");
         save.setDefaultButton(false);
         save.setOnAction(e -> saveForm());
+        Button test = new Button(i18n.get("profiles.test"), Icons.of(AppIcon.ONLINE));
+        test.setId("profile-test");
+        test.setMinWidth(Region.USE_PREF_SIZE);
+        testResult.setId("profile-test-result");
+        testResult.setWrapText(true);
+        testResult.setMinHeight(Region.USE_PREF_SIZE);
+        test.setOnAction(e -> {
+            showProblems(true);
+            testing.set(true);
+            testResult.setText(i18n.get("profiles.test.running"));
+            model.testProfile(form).thenAccept(result -> {
+                testing.set(false);
+                testResult.setText(result);
+            });
+        });
         Button remove = new Button(i18n.get("profiles.remove"), Icons.of(AppIcon.DELETE));
         remove.disableProperty().bind(Bindings.createBooleanBinding(() -> {
             ConnectionProfile p = list.getSelectionModel().getSelectedItem();
@@ -181,9 +200,19 @@ final class ProfilesDialog extends Dialog<ConnectionProfile> {
         }, list.getSelectionModel().selectedItemProperty());
         sandboxNote.visibleProperty().bind(sandboxSelected);
         sandboxNote.managedProperty().bind(sandboxSelected);
-        grid.disableProperty().bind(sandboxSelected);
+        // The sandbox has no fields to edit: the form is not shown for it (it would read as an INT profile), but
+        // keeps its room so the dialog, sized when it opens, still fits the form for a new profile.
+        grid.visibleProperty().bind(sandboxSelected.not());
         save.disableProperty().bind(sandboxSelected.or(saving));
-        VBox formBox = new VBox(8, sandboxNote, grid, new HBox(8, add, save, remove));
+        test.disableProperty().bind(sandboxSelected.or(testing));
+        // A new test is wanted once the form changes: the last result no longer speaks for it.
+        for (var p : List.of(form.urlProperty(), form.tokenProperty(), form.trustStoreProperty(),
+                form.clientCertificateProperty())) {
+            p.addListener((o, a, b) -> testResult.setText(""));
+        }
+        list.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> testResult.setText(""));
+        javafx.scene.layout.FlowPane buttons = new javafx.scene.layout.FlowPane(8, 6, add, save, test, remove);
+        VBox formBox = new VBox(8, sandboxNote, grid, buttons, testResult);
         HBox.setHgrow(formBox, javafx.scene.layout.Priority.ALWAYS);
 
         HBox content = new HBox(16, list, formBox);

@@ -302,6 +302,29 @@ public final class ShellViewModel implements ViewMemory {
         return done;
     }
 
+    /**
+     * Tries the profile as typed (without saving it or opening a session) and says what happened in a
+     * sentence: the server reached, its version and the API version it serves, and who the token signs in
+     * as; or why it could not connect. The form's own problems come first and nothing is tried.
+     */
+    public CompletableFuture<String> testProfile(ProfileForm form) {
+        Map<String, String> problems = form.problems();
+        if (!problems.isEmpty()) {
+            return CompletableFuture.completedFuture(i18n.get("profiles.test.fixFirst"));
+        }
+        ProfileForm.Draft draft = form.draft();
+        CompletableFuture<String> done = new CompletableFuture<>();
+        ui.deliver(connector.test(draft.profile(), draft.typedSecrets()), check -> done.complete(
+                check.principal() == null
+                        ? i18n.get("profiles.test.okNoToken", draft.profile().url(), check.health().version(),
+                        check.health().apiVersion())
+                        : i18n.get("profiles.test.ok", draft.profile().url(), check.health().version(),
+                        check.health().apiVersion(), check.principal().name(),
+                        i18n.get("role." + check.principal().role().code()))),
+                failure -> done.complete(i18n.get("profiles.test.failed", ErrorText.sentence(i18n, failure))));
+        return done;
+    }
+
     private Optional<String> storedSecret(String profileId, Secret secret) {
         try {
             return connector.readSecret(profileId, secret);
@@ -428,5 +451,28 @@ public final class ShellViewModel implements ViewMemory {
 
     public String secretStoreDescription() {
         return connector.secretStoreDescription();
+    }
+
+    /** The contract version this console speaks (openapi.yaml), to set beside the server's. */
+    public static final String CONSOLE_API_VERSION = "1.0.0";
+
+    /**
+     * What the connected server says about itself (its version, the API version it serves, its mode and
+     * database), handed to {@code onInfo} on the UI thread; {@code onFailure} gets the reason in words
+     * when there is no session or the server does not answer.
+     */
+    public void serverHealth(Consumer<io.spineconsole.domain.ServerHealth> onInfo, Consumer<String> onFailure) {
+        Session s = session.get();
+        if (s == null) {
+            onFailure.accept(i18n.get("about.server.none"));
+            return;
+        }
+        ui.deliver(s.api().health(), onInfo, e -> onFailure.accept(ErrorText.sentence(i18n, e)));
+    }
+
+    /** The server the session talks to, or "" before one is open. */
+    public String serverUrl() {
+        Session s = session.get();
+        return s == null ? "" : s.serverUrl();
     }
 }

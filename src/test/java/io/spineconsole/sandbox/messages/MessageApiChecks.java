@@ -143,8 +143,21 @@ final class MessageApiChecks {
         Page<MessageSummary> members = api.messages().search(MessageSearch.all().withSignature(biggest.signature())
                 .withLimit(500)).join();
         assertEquals(biggest.count(), members.items().size());
+        // One group per cause at one recipient, whatever the interaction: it says how many it spans.
         assertTrue(members.items().stream().allMatch(m -> m.status() == biggest.status()
-                && m.interaction().equals(biggest.interaction())));
+                && java.util.Objects.equals(m.lastErrorCode(), biggest.code())
+                && java.util.Objects.equals(m.to().partyKey(), biggest.partyKey())));
+        assertEquals(members.items().stream().map(MessageSummary::interaction).distinct().count(), biggest.interactions());
+        assertTrue(members.items().stream().anyMatch(m -> m.interaction().equals(biggest.interaction())));
+        assertEquals(groups.items().size(), groups.items().stream().map(g -> g.status() + "|" + g.code() + "|"
+                + g.partyKey()).distinct().count(), "no two groups share a cause and a recipient");
+        // Names, not only codes: the directory's organisation names come with the parties and the group.
+        MessageSummary named = members.items().get(0);
+        if (named.to().odsCode() != null) {
+            assertNotNull(named.to().name(), "the recipient's organisation is named: " + named.to());
+            assertEquals(named.to().name(), biggest.recipientName());
+        }
+        assertNotNull(named.from().name(), "the sender's organisation is named: " + named.from());
         assertNotNull(biggest.record(), "a group names the registration to look at");
         assertTrue(biggest.firstSeen().compareTo(biggest.lastSeen()) <= 0);
         assertTrue(biggest.lastSeen().isBefore(Instant.now().plusSeconds(60)));

@@ -56,6 +56,12 @@ class I18nConsistencyTest {
         Arrays.stream(Role.values()).forEach(r -> keys.add("role." + r.code()));
         Arrays.stream(ApiException.Kind.values()).forEach(k -> keys.add("error." + k.name().toLowerCase(Locale.ROOT)));
         Arrays.stream(Workspace.values()).forEach(w -> keys.add(w.titleKey()));
+        for (String code : Stream.concat(Arrays.stream(io.spineconsole.domain.messages.DeliveryError.values())
+                .map(io.spineconsole.domain.messages.DeliveryError::code), Stream.of("unknown")).toList()) {
+            for (String part : new String[] {"", ".what", ".next"}) {
+                keys.add("messages.error." + code + part);
+            }
+        }
         return keys;
     }
 

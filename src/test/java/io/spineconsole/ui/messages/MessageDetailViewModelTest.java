@@ -72,7 +72,8 @@ class MessageDetailViewModelTest {
     @Test
     void retriesAreShownAgainstTheEndpointsReliabilitySettings() {
         MessageDetail d = retrying();
-        assertEquals("Attempt 2 of 3, next in 2 h, expires in 3 h 12 m", detail.retrySummary(d, NOW));
+        assertEquals("Attempt 2 of 3, next attempt at 14:00:00 (in 2 h), expires at 15:12:00 (in 3 h 12 m)",
+                detail.retrySummary(d, NOW));
         assertEquals("Attempt 3 of 3, retries exhausted",
                 detail.retrySummary(with(d, MessageStatus.DEAD_LETTERED, 3, MessagingPattern.ASYNC_RELIABLE, SPINE_RELIABLE), NOW));
         assertEquals("Not a reliable pattern: no retries",
@@ -103,7 +104,10 @@ class MessageDetailViewModelTest {
         assertEquals(1, failed.attempt());
         assertEquals("+2 s", failed.offset());
         assertEquals(t.i18n.get("messages.hop.retrying"), hops.get(3).title());
-        assertEquals("Attempt 2 of 3, next in 2 h, expires in 3 h 12 m", detail.retryProperty().get());
+        // The wait is worded here from the fields, whatever the server wrote: no time inside its sentence.
+        assertEquals("Attempt 1 of 3 failed; next attempt at 13:52:03", hops.get(3).description());
+        assertEquals("Attempt 2 of 3, next attempt at 14:00:00 (in 2 h), expires at 15:12:00 (in 3 h 12 m)",
+                detail.retryProperty().get());
         assertTrue(detail.redeliverableProperty().get() == false, "a retrying message is not redeliverable yet");
     }
 

@@ -105,8 +105,8 @@ class MessagesUiTest {
         assertEquals("", robot.lookup("#messages-find").queryAs(TextField.class).getText(),
                 "the find box is emptied for the next id");
         String code = expected.events().get(expected.events().size() - 1).code();
-        assertTrue(labels(".hop-why-failed").stream().anyMatch(t -> t.startsWith(code)),
-                "the failure's code is on the timeline: " + labels(".hop-why-failed"));
+        assertTrue(labels(".hop-why-failed").stream().anyMatch(t -> t.contains("(" + code + ")")),
+                "the failure's code is on the timeline, beside its words: " + labels(".hop-why-failed"));
         assertEquals(new MessageText(new io.spineconsole.ui.common.I18n(Locale.getDefault()), java.time.Clock.systemUTC())
                 .status(expected.status()), console.text("#messages-detail-status"));
         assertFalse(console.text("#messages-detail-retry").isBlank(), "where it is against its reliability settings");
@@ -159,7 +159,9 @@ class MessagesUiTest {
         assertEquals(1, original.redeliveries().size(), "sent once");
         assertTrue(console.text("#messages-detail-result").contains(
                 original.redeliveries().get(0).toString().toUpperCase(Locale.ROOT)));
-        console.waitUntil(10, () -> !robot.lookup(".redelivered-as").queryAll().isEmpty());
+        // Looked up on the FX thread: the detail redraws as the receiver's endpoint arrives.
+        console.waitUntil(10, () -> org.testfx.util.WaitForAsyncUtils.asyncFx(
+                () -> !robot.lookup(".redelivered-as").queryAll().isEmpty()).get());
     }
 
     @Test

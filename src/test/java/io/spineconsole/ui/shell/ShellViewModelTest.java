@@ -65,6 +65,16 @@ class ShellViewModelTest {
             return "test store";
         }
 
+        /** What a test of a profile answers; the secrets it was given are kept to look at. */
+        CompletableFuture<ConnectionCheck> testAnswer;
+        Map<Secret, String> testedWith;
+
+        @Override
+        public CompletableFuture<ConnectionCheck> test(ConnectionProfile profile, Map<Secret, String> typedSecrets) {
+            testedWith = typedSecrets;
+            return testAnswer;
+        }
+
         /** Every secret but the token, as "profileId/secret-code" → value. */
         final Map<String, String> otherSecrets = new HashMap<>();
 
@@ -325,5 +335,31 @@ class ShellViewModelTest {
         assertTrue(dark.matches("THEME switch"));
         assertTrue(dark.matches(""));
         assertFalse(dark.matches("light"));
+    }
+
+    @Test
+    void testingAProfileSaysWhatTheServerIsAndWhoTheTokenSignsInAsWithoutSavingIt() {
+        FakeConnector connector = new FakeConnector();
+        ShellViewModel model = model(connector, Settings.defaults());
+        model.start();
+        ProfileForm form = new ProfileForm(i18n);
+        form.edit(null);
+        assertEquals(i18n.get("profiles.test.fixFirst"), model.testProfile(form).join(), "an empty form is not tried");
+        assertEquals(null, connector.testedWith);
+
+        form.nameProperty().set("Integration");
+        form.urlProperty().set("https://int.example.nhs.uk");
+        form.tokenProperty().set("spc_typed");
+        connector.testAnswer = CompletableFuture.completedFuture(new BackboneConnector.ConnectionCheck(
+                new io.spineconsole.domain.ServerHealth("ok", "2.4.1", "1.0.0", "team", "postgresql"),
+                new io.spineconsole.domain.Principal("alice", Role.OPERATOR, 7)));
+        assertEquals("Reached https://int.example.nhs.uk: server 2.4.1, API 1.0.0; the token signs in as alice (operator).",
+                model.testProfile(form).join());
+        assertEquals("spc_typed", connector.testedWith.get(Secret.TOKEN), "the token as typed, not yet stored");
+        assertTrue(connector.tokens.isEmpty(), "a test saves nothing");
+        assertEquals(1, model.settingsProperty().get().profiles().size(), "nor the profile");
+
+        connector.testAnswer = CompletableFuture.failedFuture(new java.net.ConnectException("Connection refused"));
+        assertTrue(model.testProfile(form).join().startsWith(i18n.get("profiles.test.failed", "").trim()));
     }
 }

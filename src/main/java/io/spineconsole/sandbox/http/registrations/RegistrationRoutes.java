@@ -290,8 +290,9 @@ public final class RegistrationRoutes implements RouteGroup {
         }
         return new InteractionList(context.interactions().all().stream()
                 .filter(i -> pattern.isEmpty() || i.pattern() == pattern.get())
-                .filter(i -> q.isEmpty() || i.id().toLowerCase(Locale.ROOT).contains(q.get()))
-                .map(i -> new Interaction(i.id(), i.service(), i.name(), i.pattern())).toList());
+                .filter(i -> q.isEmpty() || i.id().toLowerCase(Locale.ROOT).contains(q.get())
+                        || i.title().toLowerCase(Locale.ROOT).contains(q.get()))
+                .map(i -> new Interaction(i.id(), i.service(), i.name(), i.pattern(), i.title())).toList());
     }
 
     /** The filters every list shares; each route has already refused parameters it does not define. */
