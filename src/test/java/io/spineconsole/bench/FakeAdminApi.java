@@ -128,7 +128,7 @@ final class FakeAdminApi implements AutoCloseable {
             switch (path) {
                 case "/api/v1/health" -> send(ex, 200, new ServerHealth("ok", "bench", "v1", "server", "none"));
                 case "/api/v1/me" -> send(ex, 200, new Principal("Benchmark analyst", Role.OPERATOR, 1));
-                case "/api/v1/registrations/summary" -> send(ex, 200, new RegistrationSummary(20_000, 40_000, 100_000, 12));
+                case "/api/v1/registrations/summary" -> send(ex, 200, new RegistrationSummary(20_000, 40_000, 100_000, 12, 3));
                 case "/api/v1/messages/summary" -> send(ex, 200, new MessageFlowSummary(11_520_000, 230_000, 9_000, 1_200));
                 case "/api/v1/migration/summary" -> send(ex, 200, new MigrationSummary(40, 12, 20, 8, 2, 3, 6));
                 case "/api/v1/messages" -> search(ex);

@@ -10,6 +10,7 @@ import io.spineconsole.ui.common.I18n;
 import io.spineconsole.ui.common.Icons;
 import io.spineconsole.ui.common.LoadState;
 import io.spineconsole.ui.common.Placeholder;
+import io.spineconsole.ui.common.TimeText;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
@@ -47,9 +48,10 @@ final class ChecksView {
     private final VBox root = new VBox(10);
     private final TableView<Finding> table = new TableView<>();
 
-    ChecksView(ChecksViewModel model, I18n i18n, Consumer<ConsoleLink> go) {
+    ChecksView(ChecksViewModel model, I18n i18n, TimeText time, Consumer<ConsoleLink> go) {
         this.model = model;
         this.i18n = i18n;
+        FindingText words = new FindingText(i18n, time);
         this.go = go;
         root.setId("reg-checks");
         root.setPadding(new Insets(10, 12, 8, 12));
@@ -143,9 +145,8 @@ final class ChecksView {
         table.getColumns().addAll(List.of(
                 Views.nodeColumn(i18n.get("registrations.checks.severity"), f -> Views.severity(i18n, f.severity()), 88),
                 Views.textColumn(i18n.get("registrations.checks.rule"), f -> Labels.rule(i18n, f.rule()), 200),
-                Views.flex(Views.textColumn(i18n.get("registrations.checks.record"), f -> f.record() == null ? ""
-                        : Labels.recordTypeCode(i18n, f.record().type()) + " " + f.record().id(), 150)),
-                Views.flex(Views.textColumn(i18n.get("registrations.checks.message"), Finding::message, 380))));
+                Views.wrapColumn(i18n.get("registrations.checks.record"), f -> words.record(f.record()), 200),
+                Views.wrapColumn(i18n.get("registrations.checks.message"), words::message, 300)));
         // Before the first run the summary says the checks have not run; the table says nothing yet.
         table.setPlaceholder(new Placeholder(model.status(), Bindings.createStringBinding(() ->
                 model.reportProperty().get() == null ? "" : i18n.get("registrations.checks.none"), model.reportProperty()), i18n));

@@ -155,7 +155,7 @@ final class ImportDialog {
                 Views.textColumn(i18n.get("registrations.import.identifier"), r -> r.identifier() == null ? "" : r.identifier(), 130),
                 Views.nodeColumn(i18n.get("registrations.import.outcome"), r -> outcome(i18n, r,
                         model.reportProperty().get() != null && model.reportProperty().get().dryRun()), 120),
-                Views.flex(Views.textColumn(i18n.get("registrations.import.problems"), ImportDialog::problems, 400))));
+                Views.wrapColumn(i18n.get("registrations.import.problems"), ImportDialog::problems, 400)));
         results.setRowFactory(t -> new javafx.scene.control.TableRow<>() {
             @Override
             protected void updateItem(ImportEntryResult r, boolean empty) {

@@ -112,17 +112,17 @@ final class ListFilters<T> {
             pane.getChildren().add(kinds);
         }
         if (kind.offers(RecordKind.Filter.PARENT)) {
-            pane.getChildren().add(field(list.parent(), i18n.get("registrations.filter.parent"), "parent", 150));
+            pane.getChildren().add(field(list.parent(), i18n.get("registrations.filter.parent"), i18n.get("registrations.filter.parentPrompt"), "parent", 180));
         }
         if (kind.offers(RecordKind.Filter.ODS)) {
-            pane.getChildren().add(field(list.ods(), i18n.get("registrations.filter.ods"), "ods", 140));
+            pane.getChildren().add(field(list.ods(), i18n.get("registrations.filter.ods"), i18n.get("registrations.filter.odsPrompt"), "ods", 180));
         }
         if (kind.offers(RecordKind.Filter.PARTY_KEY)) {
-            pane.getChildren().add(field(list.partyKey(), i18n.get("registrations.filter.partyKey"), "party-key", 150));
+            pane.getChildren().add(field(list.partyKey(), i18n.get("registrations.filter.partyKey"), i18n.get("registrations.filter.partyKeyPrompt"), "party-key", 200));
         }
         if (kind.offers(RecordKind.Filter.INTERACTION)) {
             pane.getChildren().add(field(list.interaction(), i18n.get("registrations.filter.interaction"),
-                    "interaction", 300));
+                    i18n.get("registrations.filter.interactionPrompt"), "interaction", 300));
         }
         if (kind.offers(RecordKind.Filter.PATTERN)) {
             ComboBox<MessagingPattern> patterns = new ComboBox<>();
@@ -160,11 +160,12 @@ final class ListFilters<T> {
         return new VBox(4, pane, problem);
     }
 
-    private Node field(ValidatedField field, String prompt, String id, double width) {
+    /** A filter field named for screen readers, whose prompt is an example (never a value that looks applied). */
+    private Node field(ValidatedField field, String name, String prompt, String id, double width) {
         TextField text = new TextField();
         text.setId(idPrefix + "-" + id + "-filter");
         text.setPromptText(prompt);
-        text.setAccessibleText(prompt);
+        text.setAccessibleText(name);
         text.setPrefWidth(width);
         text.textProperty().bindBidirectional(field.valueProperty());
         field.errorProperty().addListener((o, a, e) -> text.pseudoClassStateChanged(DANGER, !e.isEmpty()));

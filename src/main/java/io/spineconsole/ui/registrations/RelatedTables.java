@@ -7,6 +7,7 @@ import io.spineconsole.ui.common.AppIcon;
 import io.spineconsole.ui.common.ConsoleLink;
 import io.spineconsole.ui.common.ErrorRow;
 import io.spineconsole.ui.common.I18n;
+import io.spineconsole.ui.common.TimeText;
 import io.spineconsole.ui.common.Icons;
 import io.spineconsole.ui.common.PagedList;
 import javafx.beans.binding.Bindings;
@@ -46,7 +47,7 @@ final class RelatedTables {
         return section(table, list, i18n, heading, all, go, create, s -> RecordKind.SYSTEMS.link(s.asid()), "reg-related-systems");
     }
 
-    static Node endpoints(PagedList<MhsEndpoint> list, I18n i18n, Views.Formats formats, String heading, ConsoleLink all,
+    static Node endpoints(PagedList<MhsEndpoint> list, I18n i18n, TimeText time, String heading, ConsoleLink all,
                           Consumer<ConsoleLink> go, Button create) {
         TableView<MhsEndpoint> table = new TableView<>();
         table.getColumns().addAll(List.of(

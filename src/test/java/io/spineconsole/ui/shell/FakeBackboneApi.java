@@ -20,7 +20,7 @@ import java.util.concurrent.CompletableFuture;
 public class FakeBackboneApi implements BackboneApi {
     private final ConnectionMonitor connection = new ConnectionMonitor();
     private final Role role;
-    public volatile RegistrationSummary registrations = new RegistrationSummary(10, 20, 30, 4);
+    public volatile RegistrationSummary registrations = new RegistrationSummary(10, 20, 30, 4, 1);
     public volatile boolean closed;
 
     public FakeBackboneApi(Role role) {
