@@ -160,7 +160,7 @@ final class ComponentDetailView extends ScrollPane {
         ComponentTransition last = c.lastTransition();
         if (last != null) {
             fact(grid, row, i18n.get("migration.detail.lastMove"), text(i18n.get("migration.detail.lastMoveText",
-                    labels.state(last.from()), labels.state(last.to()), last.by(), labels.dateTime(last.at()),
+                    labels.state(last.from()), labels.state(last.to()), last.by(), labels.dateTimeZoned(last.at()),
                     last.reason() == null ? "" : last.reason())));
         }
         Hyperlink graph = new Hyperlink(i18n.get("migration.card.showInGraph"));

@@ -105,7 +105,7 @@ final class MigrationUi {
         I18n i18n = labels.i18n();
         String who = e.actor() == null ? "" : e.actor().role() == null ? e.actor().name()
                 : i18n.get("migration.history.actorWithRole", e.actor().name(), i18n.get("role." + e.actor().role().code()));
-        Label head = new Label(labels.dateTime(e.at()) + " · " + who);
+        Label head = new Label(labels.dateTimeZoned(e.at()) + " · " + who);
         head.getStyleClass().add("text-muted");
         String what = labels.auditAction(e.action()) + " " + labels.auditSubject(e.entityType(), e.entityId());
         String from = e.beforeValue("state");

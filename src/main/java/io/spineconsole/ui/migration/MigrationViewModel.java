@@ -8,6 +8,7 @@ import io.spineconsole.domain.migration.SiteQuery;
 import io.spineconsole.domain.migration.Wave;
 import io.spineconsole.ui.common.Debouncer;
 import io.spineconsole.ui.common.I18n;
+import io.spineconsole.ui.common.TimeText;
 import io.spineconsole.ui.common.LatestLoad;
 import io.spineconsole.ui.common.LoadStatus;
 import io.spineconsole.ui.common.UiExecutor;
@@ -58,12 +59,12 @@ public final class MigrationViewModel {
      * @param debouncers makes the pause after typing in a filter (the console waits on the UI
      *                   thread's timer; tests decide when time passes)
      */
-    public MigrationViewModel(UiExecutor ui, I18n i18n, ViewMemory memory, Clock clock, Debouncer.Factory debouncers) {
+    public MigrationViewModel(UiExecutor ui, I18n i18n, ViewMemory memory, TimeText time, Debouncer.Factory debouncers) {
         this.ui = ui;
         this.i18n = i18n;
-        this.labels = new MigrationLabels(i18n, clock.getZone());
+        this.labels = new MigrationLabels(i18n, time);
         this.memory = memory;
-        this.clock = clock;
+        this.clock = time.clock();
         this.debouncers = debouncers;
         this.reference = new LatestLoad(ui, i18n, () -> !sites.isEmpty());
         reference.onRetry(this::loadReferenceData);

@@ -106,7 +106,7 @@ final class ChecksView {
 
         ListView<Object> rules = new ListView<>();
         rules.setId("reg-checks-rules");
-        rules.setPrefWidth(270);
+        rules.setPrefWidth(230);
         rules.setCellFactory(l -> new ListCell<>() {
             @Override
             protected void updateItem(Object item, boolean empty) {
@@ -163,7 +163,7 @@ final class ChecksView {
         Label notRun = Views.muted(i18n.get("registrations.checks.hint"));
         SplitPane split = new SplitPane(rules, table);
         split.setOrientation(Orientation.HORIZONTAL);
-        split.setDividerPositions(0.26);
+        split.setDividerPositions(0.22);
         VBox.setVgrow(split, Priority.ALWAYS);
         ErrorRow error = ErrorRow.besideData(model.status(), Bindings.isNotEmpty(model.allFindings()), i18n);
         root.getChildren().addAll(top, error, filters, split, notRun);

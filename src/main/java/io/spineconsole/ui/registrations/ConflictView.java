@@ -76,6 +76,8 @@ final class ConflictView<T> {
         explain.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         scroll.setMinHeight(90);
         Node buttons = Views.toolbar(reapply, theirs);
+        ((Region) buttons).setMinHeight(Region.USE_PREF_SIZE);
+        onlyDifferences.setMinHeight(Region.USE_PREF_SIZE);
         root.getChildren().addAll(header, onlyDifferences, scroll, explain, buttons);
         root.visibleProperty().bind(form.conflictProperty().isNotNull());
         root.managedProperty().bind(root.visibleProperty());

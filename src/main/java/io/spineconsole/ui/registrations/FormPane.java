@@ -135,7 +135,8 @@ final class FormPane<T> {
         cancel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         root.getChildren().addAll(title, conflict.node(), error, other, warnings, scroll, buttons);
         for (Node n : root.getChildren()) {
-            if (n != scroll && n instanceof javafx.scene.layout.Region r) {
+            // The fields and the comparison scroll; everything else keeps its height (no button cut off below).
+            if (n != scroll && n != conflict.node() && n instanceof javafx.scene.layout.Region r) {
                 r.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
             }
         }

@@ -177,7 +177,7 @@ final class ImportDialog {
             return r == null || problems(r).isEmpty() ? i18n.get("registrations.import.selectRow")
                     : i18n.get("registrations.import.rowProblems", r.line() != null
                     ? i18n.get("registrations.import.line", r.line()) : i18n.get("registrations.import.entry", r.index() + 1),
-                    problemsLines(r));
+                    problems(r));
         }, results.getSelectionModel().selectedItemProperty()));
         model.results().addListener((javafx.collections.ListChangeListener<ImportEntryResult>) c -> {
             if (!results.getItems().isEmpty()) {
@@ -202,13 +202,8 @@ final class ImportDialog {
         return l;
     }
 
+    /** One problem a line (the table's cell wraps each; the selected row's are shown below too). */
     private static String problems(ImportEntryResult r) {
-        return Stream.concat(r.errors().stream(), r.warnings().stream()).map(ImportDialog::issue)
-                .collect(Collectors.joining("; "));
-    }
-
-    /** One problem a line, for the selected row. */
-    private static String problemsLines(ImportEntryResult r) {
         return Stream.concat(r.errors().stream(), r.warnings().stream()).map(ImportDialog::issue)
                 .collect(Collectors.joining("\n"));
     }

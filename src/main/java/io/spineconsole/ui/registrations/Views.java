@@ -10,6 +10,7 @@ import io.spineconsole.ui.common.TimeText;
 import io.spineconsole.ui.common.Icons;
 import io.spineconsole.ui.common.PagedList;
 import io.spineconsole.ui.common.Placeholder;
+import io.spineconsole.ui.common.TextCells;
 import javafx.application.Platform;
 import javafx.beans.value.ObservableValue;
 import javafx.scene.Node;
@@ -18,9 +19,7 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Region;
-import javafx.scene.text.Text;
 
 import java.util.function.Function;
 
@@ -126,18 +125,7 @@ final class Views {
     static <T> TableColumn<T, String> textColumn(String title, Function<T, String> text, double width) {
         TableColumn<T, String> c = new TableColumn<>(title);
         c.setCellValueFactory(cd -> new javafx.beans.property.SimpleStringProperty(text.apply(cd.getValue())));
-        c.setCellFactory(col -> new TableCell<>() {
-            private final Tooltip tip = new Tooltip();
-
-            @Override
-            protected void updateItem(String item, boolean empty) {
-                super.updateItem(item, empty);
-                boolean blank = empty || item == null || item.isEmpty();
-                setText(blank ? null : item);
-                tip.setText(blank ? "" : item);
-                setTooltip(blank ? null : tip);
-            }
-        });
+        c.setCellFactory(TextCells.withTooltip());
         c.setPrefWidth(width);
         c.setMinWidth(width);
         c.setSortable(false);
@@ -151,23 +139,7 @@ final class Views {
     static <T> TableColumn<T, String> wrapColumn(String title, Function<T, String> text, double width) {
         TableColumn<T, String> c = new TableColumn<>(title);
         c.setCellValueFactory(cd -> new javafx.beans.property.SimpleStringProperty(text.apply(cd.getValue())));
-        c.setCellFactory(col -> new TableCell<>() {
-            private final Text wrapped = new Text();
-
-            {
-                wrapped.getStyleClass().add("wrap-cell-text");
-                wrapped.wrappingWidthProperty().bind(col.widthProperty().subtract(14));
-                setPrefHeight(Region.USE_COMPUTED_SIZE);
-            }
-
-            @Override
-            protected void updateItem(String item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(null);
-                wrapped.setText(empty || item == null ? "" : item);
-                setGraphic(empty || item == null ? null : wrapped);
-            }
-        });
+        TextCells.wrapping(c);
         c.setPrefWidth(width);
         c.setMinWidth(Math.min(width, 160));
         c.setSortable(false);
