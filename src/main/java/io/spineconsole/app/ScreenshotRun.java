@@ -1,16 +1,13 @@
 package io.spineconsole.app;
 
-import io.spineconsole.settings.Preferences.Theme;
-import io.spineconsole.ui.common.Showcase;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.spineconsole.ui.common.ScreenAudit;
 import io.spineconsole.ui.shell.MainWindow;
 import io.spineconsole.ui.shell.ShellViewModel;
-import io.spineconsole.ui.shell.Workspace;
-import javafx.animation.PauseTransition;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
-import javafx.stage.Window;
-import javafx.util.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,160 +15,46 @@ import javax.imageio.ImageIO;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
- * {@code --screenshot DIR}: once connected, shows each workspace in the light and the dark theme,
- * waits for its data, and writes {@code <workspace>-<theme>.png}; then the command palette; then exits.
+ * {@code --screenshot DIR}: once connected, tours every state of the console (see {@link ScreenTour})
+ * at 1280×800 in the light and the dark theme and writes {@code <state>-<theme>.png} with
+ * {@code <state>-<theme>.audit.json} beside it: the state and every visible text with its kind,
+ * whether it is cut off, its contrast and whether it is large ({@link ScreenAudit}); then exits.
  */
 final class ScreenshotRun {
     private static final Logger LOG = LoggerFactory.getLogger(ScreenshotRun.class);
-    private static final int MAX_WAIT_TICKS = 300;
-    /** Ten minutes: the first seeding of a new sandbox store can take minutes on a busy machine. */
-    private static final int SESSION_WAIT_TICKS = 6_000;
-    private final Stage stage;
-    private final ShellViewModel shell;
-    private final MainWindow window;
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private final ScreenTour tour;
     private final Path dir;
-    private final Deque<Runnable> steps = new ArrayDeque<>();
-    private int waited;
+    private int problems;
 
     ScreenshotRun(Stage stage, ShellViewModel shell, MainWindow window, Path dir) {
-        this.stage = stage;
-        this.shell = shell;
-        this.window = window;
         this.dir = dir;
+        this.tour = new ScreenTour(stage, shell, window, List.of(ScreenTour.STANDARD), this::write, () -> {
+            LOG.info("Screenshots written to {}; the audits found {} problems", dir, problems);
+            SpineConsoleApp.exitWith(0);
+        });
     }
 
     void start() {
-        for (Theme theme : Theme.values()) {
-            for (Workspace w : Workspace.values()) {
-                steps.add(() -> show(theme, w));
-                for (Showcase showcase : window.workspaceView(w).showcases()) {
-                    steps.add(() -> showcase(theme, w, showcase));
-                }
-            }
-        }
-        steps.add(() -> dialog("#open-profiles", "profiles"));
-        steps.add(() -> dialog("#open-about", "about"));
-        steps.add(() -> {
-            window.openCommandPalette();
-            waitForData(() -> {
-                write("command-palette-" + shell.themeProperty().get().code());
-                window.closeCommandPalette();
-            });
-        });
-        awaitSession(SESSION_WAIT_TICKS);
+        tour.start();
     }
 
-    /** Starts the steps once the session is ready (or has failed): each step then waits 30 s at most. */
-    private void awaitSession(int ticksLeft) {
-        ShellViewModel.Phase phase = shell.phaseProperty().get();
-        if (phase == ShellViewModel.Phase.READY || phase == ShellViewModel.Phase.FAILED || ticksLeft == 0) {
-            tick();
-        } else {
-            later(100, () -> awaitSession(ticksLeft - 1));
-        }
-    }
-
-    private void show(Theme theme, Workspace w) {
-        if (shell.themeProperty().get() != theme) {
-            shell.toggleTheme();
-        }
-        shell.selectWorkspace(w);
-        waitForData(() -> write(w.code() + "-" + theme.code()));
-    }
-
-    /** Shows one state of a workspace, waits for it, photographs it (and any dialog it opened), then resets it. */
-    private void showcase(Theme theme, Workspace w, Showcase showcase) {
-        if (shell.themeProperty().get() != theme) {
-            shell.toggleTheme();
-        }
-        shell.selectWorkspace(w);
-        String name = w.code() + "-" + showcase.name();
-        Window before = stage;
-        // From a plain event, not an animation's callback: the state may open a dialog (showAndWait).
-        javafx.application.Platform.runLater(showcase.show());
-        waitFor(showcase.ready(), () -> {
-            write(name + "-" + theme.code());
-            Window.getWindows().stream().filter(win -> win != before && win.isShowing()).toList().forEach(win -> {
-                writeScene(win.getScene(), name + "-dialog-" + theme.code());
-                ((Stage) win).close();
-            });
-            showcase.reset().run();
-        });
-    }
-
-    /** Polls every 100 ms until {@code ready} (or gives up after 30 s and says so), then runs {@code then}. */
-    private void waitFor(java.util.function.BooleanSupplier ready, Runnable then) {
-        boolean done;
-        try {
-            done = ready.getAsBoolean();
-        } catch (RuntimeException e) {
-            done = false;
-        }
-        if (done || waited++ > MAX_WAIT_TICKS) {
-            if (!done) {
-                LOG.warn("A screenshot's state was not ready after 30 s; photographing it as it is");
-            }
-            waited = 0;
-            later(300, () -> {
-                then.run();
-                tick();
-            });
-        } else {
-            later(100, () -> waitFor(ready, then));
-        }
-    }
-
-    /**
-     * Opens a dialog by its button (the dialog waits in a nested event loop, which keeps these
-     * steps' timers running), photographs its window, then closes it.
-     */
-    private void dialog(String buttonId, String name) {
-        later(100, () -> {
-            Window before = stage;
-            later(600, () -> {
-                Window.getWindows().stream().filter(w -> w != before && w.isShowing()).findFirst().ifPresent(w -> {
-                    writeScene(w.getScene(), name + "-" + shell.themeProperty().get().code());
-                    ((Stage) w).close();
-                });
-                tick();
-            });
-            // showAndWait is not allowed inside an animation's callback: fire from a plain event.
-            javafx.application.Platform.runLater(
-                    () -> ((javafx.scene.control.ButtonBase) stage.getScene().lookup(buttonId)).fire());
-        });
-    }
-
-    /** Waits until the workspace shows its tiles (one more beat lets layout and CSS settle). */
-    private void waitForData(Runnable then) {
-        waitFor(() -> shell.phaseProperty().get() == ShellViewModel.Phase.READY
-                && !stage.getScene().getRoot().lookupAll(".tile").isEmpty(), then);
-    }
-
-    private void tick() {
-        Runnable next = steps.poll();
-        if (next != null) {
-            next.run();
-        } else {
-            LOG.info("Screenshots written to {}", dir);
-            SpineConsoleApp.exitWith(0);
-        }
-    }
-
-    private void write(String name) {
-        writeScene(stage.getScene(), name);
-    }
-
-    private void writeScene(javafx.scene.Scene scene, String name) {
+    private void write(ScreenTour.Visit visit) {
+        String name = (visit.state() + "-" + visit.theme().code()).toLowerCase(Locale.ROOT);
         try {
             Files.createDirectories(dir);
-            WritableImage image = scene.snapshot(null);
-            Path file = dir.resolve(name.toLowerCase(Locale.ROOT) + ".png");
+            WritableImage image = visit.scene().snapshot(null);
+            Path file = dir.resolve(name + ".png");
             ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", file.toFile());
+            List<ScreenAudit.Entry> texts = ScreenAudit.of(visit.scene());
+            problems += ScreenAudit.problems(texts).size();
+            JSON.writeValue(dir.resolve(name + ".audit.json").toFile(), audit(visit, texts));
             System.out.println("wrote " + file);
         } catch (IOException e) {
             LOG.error("Could not write screenshot {}", name, e);
@@ -179,9 +62,15 @@ final class ScreenshotRun {
         }
     }
 
-    private static void later(int millis, Runnable action) {
-        PauseTransition pause = new PauseTransition(Duration.millis(millis));
-        pause.setOnFinished(e -> action.run());
-        pause.play();
+    /** The audit as written: the state, the window, and every visible text. */
+    static Map<String, Object> audit(ScreenTour.Visit visit, List<ScreenAudit.Entry> texts) {
+        Map<String, Object> audit = new LinkedHashMap<>();
+        audit.put("state", visit.state());
+        audit.put("theme", visit.theme().code());
+        audit.put("window", visit.size().toString());
+        audit.put("scene", Math.round(visit.scene().getWidth()) + "x" + Math.round(visit.scene().getHeight()));
+        audit.put("problems", ScreenAudit.problems(texts));
+        audit.put("texts", texts);
+        return audit;
     }
 }

@@ -124,6 +124,11 @@ public final class SpineConsoleApp extends Application {
         root.close();
     }
 
+    /** The wiring of this run (for tests that tour the screens). */
+    CompositionRoot root() {
+        return root;
+    }
+
     /** Where a screenshot run writes (for tests). */
     static Path screenshotDir() {
         return options.screenshotDir();

@@ -58,6 +58,11 @@ public final class ConsoleFixture implements AutoCloseable {
         return stage;
     }
 
+    /** The console's wiring: its shell and main window. */
+    CompositionRoot root() {
+        return ((SpineConsoleApp) app).root();
+    }
+
     /** The text of the label found by {@code query}. */
     public String text(String query) {
         return robot.lookup(query).queryAs(Label.class).getText();

@@ -64,6 +64,13 @@ public final class ExportViewModel {
     private CompletableFuture<Path> inFlight;
 
     /** @param expected the list's (approximate) number of records, to say how big the export will be */
+    /** An export against the connected session's registrations API. */
+    public static ExportViewModel of(RecordKind<?> kind, RegistrationFilter filter, long expected,
+                                     io.spineconsole.ui.common.WorkspaceContext context, UiExecutor ui, I18n i18n,
+                                     Executor io) {
+        return new ExportViewModel(kind, filter, expected, context.api().registrations(), ui, i18n, io);
+    }
+
     public ExportViewModel(RecordKind<?> kind, RegistrationFilter filter, long expected, RegistrationsApi api,
                            UiExecutor ui, I18n i18n, Executor io) {
         this.kind = kind;

@@ -202,7 +202,7 @@ public final class RegistrationsView implements WorkspaceView, BrowserView.Host 
     }
 
     private ExportViewModel exportModel(RecordKind<?> kind, RegistrationFilter filter, long total, WorkspaceContext context) {
-        ExportViewModel vm = new ExportViewModel(kind, filter, total, context.api().registrations(), services.ui(), i18n, files);
+        ExportViewModel vm = ExportViewModel.of(kind, filter, total, context, services.ui(), i18n, files);
         String home = System.getProperty("user.home", "");
         vm.pathProperty().set(home.isEmpty() ? vm.suggestedName(LocalDate.now(services.clock()))
                 : java.nio.file.Path.of(home, vm.suggestedName(LocalDate.now(services.clock()))).toString());

@@ -37,7 +37,7 @@ final class EnvironmentBand extends HBox {
             }
             kind.setText(i18n.get("environment." + p.kind().code()));
             name.setText(p.name());
-            server.setText(s != null ? s.api().baseUrl() : p.url() == null ? "" : p.url());
+            server.setText(s != null ? s.serverUrl() : p.url() == null ? "" : p.url());
             getStyleClass().removeAll(Arrays.stream(EnvironmentKind.values()).map(EnvironmentBand::styleOf).toList());
             getStyleClass().add(styleOf(p.kind()));
             setAccessibleText(kind.getText() + " " + name.getText());
