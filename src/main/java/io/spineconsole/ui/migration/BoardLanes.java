@@ -10,7 +10,11 @@ import io.spineconsole.ui.common.Icons;
 import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
+import javafx.geometry.Pos;
+import javafx.scene.Group;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.input.Dragboard;
 import javafx.scene.input.TransferMode;
@@ -32,8 +36,16 @@ import java.util.function.Consumer;
  * when the programme's rules allow the move, and says whether it would while a card is dragged.
  */
 final class BoardLanes extends ScrollPane implements ComponentCard.Actions {
+    /**
+     * A column with cards is never narrower than this: the longest words of a component's name
+     * ("Demographics", "Relationships") fit on a card's line, so no word breaks mid-word. The board
+     * scrolls sideways instead (beside the detail), and the list view suits many components.
+     */
+    static final double CARD_COLUMN_MIN = 156;
+    private static final double CARD_COLUMN_PREF = 168;
     private static final PseudoClass DROP_OK = PseudoClass.getPseudoClass("drop-ok");
     private static final PseudoClass DROP_NO = PseudoClass.getPseudoClass("drop-no");
+    private static final PseudoClass COLLAPSED = PseudoClass.getPseudoClass("collapsed");
     private final MigrationViewModel root;
     private final BoardViewModel model;
     private final MigrationLabels labels;
@@ -41,6 +53,8 @@ final class BoardLanes extends ScrollPane implements ComponentCard.Actions {
     private final Map<ComponentState, VBox> cards = new EnumMap<>(ComponentState.class);
     private final Map<ComponentState, Label> counts = new EnumMap<>(ComponentState.class);
     private final Map<ComponentState, VBox> columns = new EnumMap<>(ComponentState.class);
+    private final Map<ComponentState, Node> strips = new EnumMap<>(ComponentState.class);
+    private final VBox aside;
     private final BiConsumer<Component, ComponentState> requestMove;
     private final Consumer<String> select;
     private final Consumer<String> showInGraph;
@@ -68,11 +82,11 @@ final class BoardLanes extends ScrollPane implements ComponentCard.Actions {
         Region rolledBack = column(ComponentState.ROLLED_BACK);
         VBox.setVgrow(blocked, Priority.ALWAYS);
         VBox.setVgrow(rolledBack, Priority.ALWAYS);
-        VBox aside = new VBox(6, blocked, rolledBack);
+        aside = new VBox(6, blocked, rolledBack);
         aside.getStyleClass().add("migration-aside");
         HBox.setHgrow(aside, Priority.ALWAYS);
-        aside.setMinWidth(118);
-        aside.setPrefWidth(130);
+        aside.setMinWidth(CARD_COLUMN_MIN);
+        aside.setPrefWidth(CARD_COLUMN_PREF);
         lanes.getChildren().add(aside);
         setContent(lanes);
         setFitToHeight(true);
@@ -112,11 +126,24 @@ final class BoardLanes extends ScrollPane implements ComponentCard.Actions {
         column.getStyleClass().add("migration-column");
         column.setId("migration-column-" + state.code());
         column.setAccessibleText(labels.state(state));
-        // Narrower than this, words would break mid-word: the board scrolls sideways instead (beside the detail).
-        column.setMinWidth(118);
-        column.setPrefWidth(130);
+        column.setMinWidth(CARD_COLUMN_MIN);
+        column.setPrefWidth(CARD_COLUMN_PREF);
         HBox.setHgrow(column, Priority.ALWAYS);
         columns.put(state, column);
+        if (!aside(state)) {
+            // An empty column collapses to a strip with its name down it; it still takes a dropped card.
+            Label name = new Label(labels.state(state));
+            name.getStyleClass().add("migration-column-strip-title");
+            name.setRotate(90);
+            VBox strip = new VBox(new Group(name));
+            strip.getStyleClass().add("migration-column-strip");
+            strip.setAlignment(Pos.TOP_CENTER);
+            strip.setVisible(false);
+            strip.setManaged(false);
+            Tooltip.install(strip, new Tooltip(i18n.get("migration.board.collapsed", labels.state(state))));
+            column.getChildren().add(strip);
+            strips.put(state, strip);
+        }
 
         column.setOnDragOver(e -> {
             if (e.getGestureSource() != null && dropAllowed(e.getDragboard(), state)) {
@@ -164,11 +191,50 @@ final class BoardLanes extends ScrollPane implements ComponentCard.Actions {
             counts.get(s).setText(i18n.get("migration.board.count", in.size()));
             counts.get(s).setAccessibleText(i18n.get("migration.board.columnCount", labels.state(s), in.size()));
         }
+        collapseEmpty(false);
+    }
+
+    private static boolean aside(ComponentState s) {
+        return s == ComponentState.BLOCKED || s == ComponentState.ROLLED_BACK;
+    }
+
+    /**
+     * Gives the room of empty columns to the others: a main-line column shrinks to a strip, blocked or
+     * rolled back to its heading. While a card is dragged ({@code expandAll}) every column is whole.
+     */
+    private void collapseEmpty(boolean expandAll) {
+        for (Map.Entry<ComponentState, VBox> e : columns.entrySet()) {
+            ComponentState s = e.getKey();
+            VBox column = e.getValue();
+            boolean collapse = !expandAll && cards.get(s).getChildren().isEmpty();
+            column.pseudoClassStateChanged(COLLAPSED, collapse);
+            if (aside(s)) {
+                Node scroll = column.getChildren().get(1);
+                scroll.setVisible(!collapse);
+                scroll.setManaged(!collapse);
+                VBox.setVgrow(column, collapse ? Priority.NEVER : Priority.ALWAYS);
+                continue;
+            }
+            for (Node n : column.getChildren()) {
+                boolean strip = n == strips.get(s);
+                n.setVisible(strip == collapse);
+                n.setManaged(strip == collapse);
+            }
+            column.setMinWidth(collapse ? Region.USE_PREF_SIZE : CARD_COLUMN_MIN);
+            column.setPrefWidth(collapse ? Region.USE_COMPUTED_SIZE : CARD_COLUMN_PREF);
+            HBox.setHgrow(column, collapse ? Priority.NEVER : Priority.ALWAYS);
+        }
+        boolean asideEmpty = !expandAll && cards.get(ComponentState.BLOCKED).getChildren().isEmpty()
+                && cards.get(ComponentState.ROLLED_BACK).getChildren().isEmpty();
+        aside.setMinWidth(asideEmpty ? Region.USE_PREF_SIZE : CARD_COLUMN_MIN);
+        aside.setPrefWidth(asideEmpty ? Region.USE_COMPUTED_SIZE : CARD_COLUMN_PREF);
+        HBox.setHgrow(aside, asideEmpty ? Priority.NEVER : Priority.ALWAYS);
     }
 
     /** While a card is dragged, every column says whether it may take it (in its accessible text too). */
     @Override
     public void dragStarted(Component c) {
+        collapseEmpty(true);
         for (Map.Entry<ComponentState, VBox> e : columns.entrySet()) {
             boolean ok = e.getKey() != c.state() && model.mayMove(c, e.getKey());
             e.getValue().getStyleClass().add(ok ? "drop-target" : "drop-closed");
@@ -180,6 +246,7 @@ final class BoardLanes extends ScrollPane implements ComponentCard.Actions {
 
     @Override
     public void dragEnded() {
+        collapseEmpty(false);
         columns.forEach((s, col) -> {
             col.getStyleClass().removeAll("drop-target", "drop-closed");
             col.setAccessibleText(labels.state(s));

@@ -3,6 +3,7 @@ package io.spineconsole.ui.migration;
 import io.spineconsole.api.MigrationApi;
 import io.spineconsole.domain.Role;
 import io.spineconsole.domain.migration.SiteKind;
+import io.spineconsole.domain.migration.Component;
 import io.spineconsole.domain.migration.Site;
 import io.spineconsole.domain.migration.SiteQuery;
 import io.spineconsole.domain.migration.Wave;
@@ -209,6 +210,22 @@ public final class MigrationViewModel {
     /** The kind of each known site, by code. */
     public Map<String, SiteKind> siteKinds() {
         return java.util.Collections.unmodifiableMap(siteKinds);
+    }
+
+    /** "CORE-MSG · Core messaging": a component by its code and name (the code alone while its name is unknown). */
+    public String componentNamed(String code) {
+        String name = board.find(code).map(Component::name).orElseGet(() -> {
+            var g = graph.graphProperty().get();
+            return g == null ? null : g.nodes().stream().filter(n -> n.code().equals(code)).findFirst()
+                    .map(io.spineconsole.domain.migration.DependencyGraph.Node::name).orElse(null);
+        });
+        return name == null || name.isBlank() ? code : i18n.get("migration.named", code, name);
+    }
+
+    /** "DC-NORTH · Data centre North": a site by its code and name (the code alone while its name is unknown). */
+    public String siteNamed(String code) {
+        return sites.stream().filter(s -> s.code().equals(code)).findFirst()
+                .map(s -> i18n.get("migration.named", code, s.name())).orElse(code);
     }
 
     /** The programme's reference data (sites, waves) every tab shares: a failure shows above the tabs. */

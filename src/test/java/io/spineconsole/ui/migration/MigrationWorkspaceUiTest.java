@@ -240,7 +240,7 @@ class MigrationWorkspaceUiTest {
         waitUntil(() -> showing("#migration-refusal"));
         assertEquals("NEWGW cannot cut over: depends on OLDGW, still on DC-NORTH", text("#migration-refusal-message"));
         assertTrue(cardIn("NEWGW", ComponentState.PARALLEL_RUN), "the card stays where it was");
-        robot.clickOn("OLDGW (Planned, on DC-NORTH)");
+        robot.clickOn("OLDGW · Legacy gateway (Planned, on DC-NORTH)");
         waitUntil(() -> text("#migration-detail-title").equals("OLDGW · Legacy gateway"));
     }
 
@@ -307,7 +307,8 @@ class MigrationWorkspaceUiTest {
         assertTrue(view.graphView().dimmed("SDS"), "what does not block it steps back");
         assertTrue(view.graphView().dimmed("PDS"), "PDS runs in the cloud too: it does not block");
         assertTrue(robot.lookup("#migration-graph-chain .label").queryAllAs(Label.class).stream().anyMatch(l -> l.getText()
-                .equals("EPS cannot cut over: depends on CORE-MSG, still only in DC-NORTH, DC-SOUTH (Migrating).")));
+                .equals("EPS cannot cut over: depends on CORE-MSG · Core messaging (transaction and messaging service), still only in "
+                        + "DC-NORTH, DC-SOUTH (Migrating).")));
     }
 
     @Test
