@@ -47,13 +47,15 @@ final class ChecklistPane extends VBox {
         table.setPrefHeight(250);
         table.setMinHeight(180);
         table.setAccessibleText(i18n.get("migration.sites.checklist"));
+        TableColumn<ChecklistItem, String> confirmed = column("", 170,
+                i -> i.signedOffBy() == null ? "" : i.signedOffBy() + ", " + labels.dateTime(i.signedOffAt()));
         table.getColumns().addAll(List.of(
                 column(i18n.get("migration.checklist.status"), 90, i -> doneWords(i.done())),
                 TextCells.wrapping(column(i18n.get("migration.checklist.item"), 240, ChecklistItem::title)),
                 column(i18n.get("migration.checklist.owner"), 120, ChecklistItem::owner),
                 TextCells.wrapping(column(i18n.get("migration.checklist.evidence"), 200, ChecklistItem::evidence)),
-                column(labels.time().withZone(i18n.get("migration.checklist.confirmedBy")), 170,
-                        i -> i.signedOffBy() == null ? "" : i.signedOffBy() + ", " + labels.dateTime(i.signedOffAt()))));
+                confirmed));
+        MigrationUi.zonedColumn(table, confirmed, labels.time(), i18n.get("migration.checklist.confirmedBy"));
         table.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(ChecklistItem item, boolean empty) {

@@ -43,6 +43,7 @@ final class ComponentList extends TableView<Component> {
 
         TableColumn<Component, String> code = text(i18n.get("migration.list.code"), Component::code, 110);
         TableColumn<Component, ComponentState> state = new TableColumn<>(i18n.get("migration.list.state"));
+        state.setId("migration-list-state");
         state.setCellValueFactory(c -> new SimpleObjectProperty<>(c.getValue().state()));
         state.setComparator(Comparator.comparingInt(s -> MigrationRules.LIFECYCLE.indexOf(s)));
         state.setCellFactory(col -> new TableCell<>() {
@@ -68,7 +69,9 @@ final class ComponentList extends TableView<Component> {
         });
         runbook.setPrefWidth(110);
         runbook.setMinWidth(100);
-        TableColumn<Component, Instant> updated = new TableColumn<>(time.withZone(i18n.get("migration.list.updated")));
+        TableColumn<Component, Instant> updated = new TableColumn<>();
+        updated.setId("migration-list-updated");
+        MigrationUi.zonedColumn(this, updated, time, i18n.get("migration.list.updated"));
         updated.setCellValueFactory(c -> new SimpleObjectProperty<>(c.getValue().updatedAt()));
         updated.setCellFactory(col -> new TableCell<>() {
             @Override

@@ -177,4 +177,21 @@ final class MigrationUi {
         };
         trigger.addListener(listener);
     }
+
+    /**
+     * A time column's heading names the zone ("Last update (GMT)"), and the table redraws its times
+     * when the user switches between UK time and UTC.
+     */
+    static void zonedColumn(javafx.scene.control.TableView<?> table, javafx.scene.control.TableColumn<?, ?> column,
+                            io.spineconsole.ui.common.TimeText time, String caption) {
+        column.textProperty().bind(Bindings.createStringBinding(() -> time.withZone(caption), time.zoneProperty()));
+        time.zoneProperty().addListener(new javafx.beans.value.WeakChangeListener<>(zoneRedraw(table)));
+    }
+
+    private static javafx.beans.value.ChangeListener<Object> zoneRedraw(javafx.scene.control.TableView<?> table) {
+        javafx.beans.value.ChangeListener<Object> redraw = (o, a, b) -> table.refresh();
+        // Held by the table, so the weak listener lives as long as the table does.
+        table.getProperties().put("migration.zoneRedraw", redraw);
+        return redraw;
+    }
 }

@@ -342,6 +342,54 @@ class MigrationWorkspaceUiTest {
     }
 
     @Test
+    @Order(9)
+    void cardsKeepTheirWidthEmptyColumnsStepAsideAndTheListSortsByLastUpdate() throws Exception {
+        selectTab("migration-tab-board");
+        FxToolkit.setupFixture(() -> view.model().detail().select(null));
+        WaitForAsyncUtils.waitForFxEvents();
+        List<Component> shown = List.copyOf(view.model().board().components());
+        int collapsed = 0;
+        for (ComponentState s : ComponentState.values()) {
+            if (s == ComponentState.BLOCKED || s == ComponentState.ROLLED_BACK) {
+                continue; // beside the main line, they fold to their heading instead
+            }
+            Node column = robot.lookup("#migration-column-" + s.code()).query();
+            boolean empty = shown.stream().noneMatch(c -> c.state() == s);
+            double width = column.getLayoutBounds().getWidth();
+            if (empty) {
+                collapsed++;
+                assertTrue(width < BoardLanes.CARD_COLUMN_MIN, s + " is empty: a strip, " + width);
+            } else {
+                assertTrue(width >= BoardLanes.CARD_COLUMN_MIN, s + " has cards: never squeezed, " + width);
+            }
+        }
+        assertTrue(robot.lookup(".migration-column-strip").queryAll().stream().filter(Node::isVisible).count() == collapsed);
+
+        robot.clickOn("#migration-layout-list");
+        waitUntil(() -> showing("#migration-component-list"));
+        javafx.scene.control.TableView<?> list = robot.lookup("#migration-component-list").queryAs(javafx.scene.control.TableView.class);
+        assertEquals(shown.size(), list.getItems().size(), "every component the filters let through, one row each");
+        assertFalse(showing("#migration-board-lanes"), "the list replaces the cards");
+        Node header = list.lookup("#migration-list-updated");
+        robot.clickOn(header);
+        robot.clickOn(header);
+        WaitForAsyncUtils.waitForFxEvents();
+        List<java.time.Instant> times = list.getItems().stream().map(c -> ((Component) c).updatedAt()).toList();
+        assertEquals(times.stream().sorted(java.util.Comparator.reverseOrder()).toList(), times, "latest update first");
+        assertEquals("MESH", ((Component) list.getItems().get(0)).code(), "MESH was the last to move");
+        FxToolkit.setupFixture(() -> {
+            list.getSelectionModel().select(0);
+            list.requestFocus();
+        });
+        robot.type(KeyCode.ENTER);
+        waitUntil(() -> text("#migration-detail-title").startsWith("MESH · "));
+
+        robot.clickOn("#migration-layout-cards");
+        waitUntil(() -> showing("#migration-card-MESH"));
+        assertFalse(showing("#migration-component-list"));
+    }
+
+    @Test
     @Order(99)
     void aViewerSeesEverythingAndIsOfferedNoChange() throws Exception {
         String token = sandbox.backbone().tokens().create("board.viewer", Role.VIEWER);
