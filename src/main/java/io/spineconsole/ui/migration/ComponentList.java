@@ -12,12 +12,15 @@ import javafx.collections.transformation.SortedList;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
+import javafx.util.Callback;
 
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -54,43 +57,30 @@ final class ComponentList extends TableView<Component> {
                 setGraphic(empty || s == null ? null : MigrationUi.stateBadge(s, labels));
             }
         });
-        state.setPrefWidth(140);
-        state.setMinWidth(130);
+        state.setPrefWidth(160);
+        state.setMinWidth(160);
         TableColumn<Component, Double> runbook = new TableColumn<>(i18n.get("migration.list.runbook"));
         runbook.setCellValueFactory(c -> new SimpleObjectProperty<>(share(c.getValue())));
-        runbook.setCellFactory(col -> new TableCell<>() {
-            @Override
-            protected void updateItem(Double share, boolean empty) {
-                super.updateItem(share, empty);
-                Component c = empty ? null : getTableRow() == null ? null : getTableRow().getItem();
-                setText(c == null || c.runbook() == null ? null
-                        : i18n.get("migration.list.runbookDone", c.runbook().done(), c.runbook().total()));
-            }
-        });
-        runbook.setPrefWidth(110);
-        runbook.setMinWidth(100);
+        runbook.setCellFactory(worded((c, share) -> c.runbook() == null ? null
+                : i18n.get("migration.list.runbookDone", c.runbook().done(), c.runbook().total())));
+        runbook.setPrefWidth(120);
+        runbook.setMinWidth(110);
         TableColumn<Component, Instant> updated = new TableColumn<>();
         updated.setId("migration-list-updated");
         MigrationUi.zonedColumn(this, updated, time, i18n.get("migration.list.updated"));
         updated.setCellValueFactory(c -> new SimpleObjectProperty<>(c.getValue().updatedAt()));
-        updated.setCellFactory(col -> new TableCell<>() {
-            @Override
-            protected void updateItem(Instant at, boolean empty) {
-                super.updateItem(at, empty);
-                setText(empty || at == null ? null
-                        : i18n.get("migration.list.when", time.dateTime(at), time.relative(at)));
-            }
-        });
-        updated.setPrefWidth(230);
-        updated.setMinWidth(220);
+        updated.setCellFactory(worded((c, at) -> at == null ? null
+                : i18n.get("migration.list.when", time.dateTime(at), time.relative(at))));
+        updated.setPrefWidth(250);
+        updated.setMinWidth(240);
         getColumns().addAll(List.of(code,
-                TextCells.wrapping(text(i18n.get("migration.list.name"), Component::name, 260)),
+                TextCells.wrapping(text(i18n.get("migration.list.name"), Component::name, 220)),
                 state,
                 text(i18n.get("migration.list.hosting"), c -> labels.hostingShort(
-                        MigrationLabels.Hosting.of(c.hostedAt(), root.siteKinds())) + " \u00b7 " + String.join(", ", c.hostedAt()), 200),
+                        MigrationLabels.Hosting.of(c.hostedAt(), root.siteKinds())) + " \u00b7 " + String.join(", ", c.hostedAt()), 180),
                 text(i18n.get("migration.list.wave"), c -> c.wave() == null ? i18n.get("migration.card.noWave")
                         : i18n.get("migration.card.wave", c.wave()), 90),
-                text(i18n.get("migration.list.owner"), c -> c.owner() == null ? "" : c.owner(), 170),
+                text(i18n.get("migration.list.owner"), c -> c.owner() == null ? "" : c.owner(), 150),
                 runbook, updated));
         getSortOrder().add(code);
         setPlaceholder(MigrationUi.muted(i18n.get("migration.board.empty")));
@@ -126,5 +116,23 @@ final class ComponentList extends TableView<Component> {
         column.setPrefWidth(width);
         column.setMinWidth(Math.min(width, 90));
         return column;
+    }
+
+    /** Cells that word a typed value (sorted by the value), and show all their words on hover. */
+    private static <T> Callback<TableColumn<Component, T>, TableCell<Component, T>> worded(
+            BiFunction<Component, T, String> words) {
+        return column -> new TableCell<>() {
+            private final Tooltip tip = new Tooltip();
+
+            @Override
+            protected void updateItem(T value, boolean empty) {
+                super.updateItem(value, empty);
+                Component c = empty || getTableRow() == null ? null : getTableRow().getItem();
+                String text = c == null ? null : words.apply(c, value);
+                setText(text);
+                tip.setText(text == null ? "" : text);
+                setTooltip(text == null || text.isEmpty() ? null : tip);
+            }
+        };
     }
 }

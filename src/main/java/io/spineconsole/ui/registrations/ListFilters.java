@@ -23,6 +23,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 import java.util.Arrays;
@@ -59,6 +60,7 @@ final class ListFilters<T> {
         search.setAccessibleText(i18n.get("registrations.search.label", Labels.plural(i18n, kind)));
         search.textProperty().bindBidirectional(list.queryProperty());
         search.setPrefWidth(300);
+        search.setMinWidth(140);
         HBox.setHgrow(search, Priority.SOMETIMES);
         Label searchIcon = new Label(null, Icons.of(AppIcon.SEARCH));
 
@@ -82,7 +84,8 @@ final class ListFilters<T> {
                 .filter(list.statuses()::contains).map(s -> Labels.status(i18n, s)).collect(Collectors.joining(", "))));
         statusText.run();
         list.statuses().addListener((SetChangeListener<RegistrationStatus>) c -> statusText.run());
-        statuses.setPrefWidth(190);
+        // Says every status chosen, never cut: the search field gives way instead.
+        statuses.setMinWidth(Region.USE_PREF_SIZE);
 
         ComboBox<String> sort = new ComboBox<>(FXCollections.observableArrayList(list.sortCodes()));
         sort.setId(idPrefix + "-sort");
