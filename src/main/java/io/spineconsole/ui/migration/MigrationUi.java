@@ -46,6 +46,8 @@ final class MigrationUi {
         Label label = new Label(text);
         label.getStyleClass().add("text-muted");
         label.setWrapText(true);
+        // Wrapped lines take the height they need, in any box: never cut to one line with an ellipsis.
+        label.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         return label;
     }
 

@@ -45,6 +45,7 @@ final class SiteTrafficPane extends VBox {
 
         summary.setId("migration-site-traffic");
         summary.setWrapText(true);
+        summary.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         summary.getStyleClass().add("migration-traffic-summary");
         Label note = new Label();
         note.getStyleClass().add("text-muted");

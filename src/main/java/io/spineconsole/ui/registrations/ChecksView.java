@@ -26,6 +26,7 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.HBox;
@@ -108,9 +109,16 @@ final class ChecksView {
         rules.setId("reg-checks-rules");
         rules.setPrefWidth(230);
         rules.setCellFactory(l -> new ListCell<>() {
+            {
+                // A rule's name wraps to the list's width rather than being cut (its whole name on hover too).
+                setWrapText(true);
+                setPrefWidth(0);
+            }
+
             @Override
             protected void updateItem(Object item, boolean empty) {
                 super.updateItem(item, empty);
+                setTooltip(null);
                 if (empty || item == null) {
                     setText(null);
                     setGraphic(null);
@@ -119,6 +127,7 @@ final class ChecksView {
                             NumberFormat.getIntegerInstance(i18n.locale()).format(rc.count())));
                     setGraphic(Icons.of(rc.rule().severity() == Severity.ERROR ? AppIcon.ERROR
                             : rc.rule().severity() == Severity.WARNING ? AppIcon.WARNING : AppIcon.ABOUT));
+                    setTooltip(new Tooltip(getText()));
                 } else {
                     setText(i18n.get("registrations.checks.allRules"));
                     setGraphic(Icons.of(AppIcon.FILTER));

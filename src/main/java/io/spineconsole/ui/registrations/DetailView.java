@@ -79,6 +79,7 @@ final class DetailView<T> {
         title.setId(idPrefix + "-detail-title");
         subtitle.getStyleClass().add("text-muted");
         subtitle.setWrapText(true);
+        subtitle.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Button copyLink = Icons.button(AppIcon.LINK, i18n.get("registrations.detail.copyLink"));

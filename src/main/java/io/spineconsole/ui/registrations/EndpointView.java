@@ -32,7 +32,7 @@ final class EndpointView implements KindView<MhsEndpoint> {
                 new Column<>(Views.textColumn(i18n.get("registrations.column.pattern"), e -> Labels.pattern(e.messagingPattern()), 98), null),
                 new Column<>(Views.nodeColumn(i18n.get("registrations.field.certificate"),
                         e -> Views.certificateShort(i18n, e.certificate()), 142), "certificate-not-after"),
-                new Column<>(Views.nodeColumn(i18n.get("registrations.field.status"), e -> Views.status(i18n, e.status()), 92), null));
+                new Column<>(Views.statusColumn(i18n, MhsEndpoint::status), null));
     }
 
     @Override

@@ -83,7 +83,7 @@ final class ExpiringView {
                 Views.textColumn(i18n.get("registrations.field.partyKey"), MhsEndpoint::partyKey, 118),
                 Views.textColumn(i18n.get("registrations.column.ods"), MhsEndpoint::odsCode, 62),
                 Views.flex(Views.textColumn(i18n.get("registrations.field.fqdn"), e -> e.fqdn() == null ? "" : e.fqdn(), 170)),
-                Views.nodeColumn(i18n.get("registrations.field.status"), e -> Views.status(i18n, e.status()), 96),
+                Views.statusColumn(i18n, MhsEndpoint::status),
                 Views.flex(Views.textColumn(i18n.get("registrations.field.certificateSubject"),
                         e -> e.certificate() == null ? "" : e.certificate().subject(), 220))));
         Views.pageInto(table, model.list(), i18n, model.summaryProperty());

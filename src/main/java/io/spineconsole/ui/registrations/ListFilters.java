@@ -115,13 +115,13 @@ final class ListFilters<T> {
             pane.getChildren().add(kinds);
         }
         if (kind.offers(RecordKind.Filter.PARENT)) {
-            pane.getChildren().add(field(list.parent(), i18n.get("registrations.filter.parent"), i18n.get("registrations.filter.parentPrompt"), "parent", 160));
+            pane.getChildren().add(field(list.parent(), i18n.get("registrations.filter.parent"), i18n.get("registrations.filter.parentPrompt"), "parent", 180));
         }
         if (kind.offers(RecordKind.Filter.ODS)) {
-            pane.getChildren().add(field(list.ods(), i18n.get("registrations.filter.ods"), i18n.get("registrations.filter.odsPrompt"), "ods", 160));
+            pane.getChildren().add(field(list.ods(), i18n.get("registrations.filter.ods"), i18n.get("registrations.filter.odsPrompt"), "ods", 180));
         }
         if (kind.offers(RecordKind.Filter.PARTY_KEY)) {
-            pane.getChildren().add(field(list.partyKey(), i18n.get("registrations.filter.partyKey"), i18n.get("registrations.filter.partyKeyPrompt"), "party-key", 210));
+            pane.getChildren().add(field(list.partyKey(), i18n.get("registrations.filter.partyKey"), i18n.get("registrations.filter.partyKeyPrompt"), "party-key", 230));
         }
         if (kind.offers(RecordKind.Filter.INTERACTION)) {
             pane.getChildren().add(field(list.interaction(), i18n.get("registrations.filter.interaction"),
@@ -170,6 +170,8 @@ final class ListFilters<T> {
         text.setPromptText(prompt);
         text.setAccessibleText(name);
         text.setPrefWidth(width);
+        // The example in the box ("Owner ODS, e.g. RR8") is read whole; the row wraps instead.
+        text.setMinWidth(Region.USE_PREF_SIZE);
         text.textProperty().bindBidirectional(field.valueProperty());
         field.errorProperty().addListener((o, a, e) -> text.pseudoClassStateChanged(DANGER, !e.isEmpty()));
         return text;

@@ -32,7 +32,7 @@ final class OrganisationView implements KindView<Organisation> {
                 new Column<>(Views.textColumn(i18n.get("registrations.field.kind"), o -> Labels.kind(i18n, o.kind()), 100), null),
                 new Column<>(Views.textColumn(i18n.get("registrations.column.parent"),
                         o -> o.parentOdsCode() == null ? "" : o.parentOdsCode(), 65), null),
-                new Column<>(Views.nodeColumn(i18n.get("registrations.field.status"), o -> Views.status(i18n, o.status()), 96), null),
+                new Column<>(Views.statusColumn(i18n, Organisation::status), null),
                 new Column<>(Views.textColumn(i18n.get("registrations.field.updated"), o -> time.date(o.updatedAt()), 120),
                         "updated-at"));
     }

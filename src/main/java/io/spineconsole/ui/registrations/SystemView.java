@@ -30,7 +30,7 @@ final class SystemView implements KindView<AccreditedSystem> {
                 new Column<>(Views.textColumn(i18n.get("registrations.column.ods"), AccreditedSystem::odsCode, 64), "ods-code"),
                 new Column<>(Views.textColumn(i18n.get("registrations.field.partyKey"), s -> nz(s.partyKey()), 118), null),
                 new Column<>(Views.flex(Views.textColumn(i18n.get("registrations.field.product"), s -> product(s), 110)), null),
-                new Column<>(Views.nodeColumn(i18n.get("registrations.field.status"), s -> Views.status(i18n, s.status()), 96), null));
+                new Column<>(Views.statusColumn(i18n, AccreditedSystem::status), null));
     }
 
     private static String nz(String s) {

@@ -98,6 +98,11 @@ final class Views {
     }
 
     /** A table column whose cells show {@code node(row)}. */
+    /** A record's status column: wide enough for the longest status in words with its icon ("Suspended"). */
+    static <T> TableColumn<T, T> statusColumn(I18n i18n, Function<T, RegistrationStatus> status) {
+        return nodeColumn(i18n.get("registrations.field.status"), r -> status(i18n, status.apply(r)), 116);
+    }
+
     static <T> TableColumn<T, T> nodeColumn(String title, Function<T, Node> node, double width) {
         TableColumn<T, T> c = new TableColumn<>(title);
         c.setCellValueFactory(cd -> new javafx.beans.property.SimpleObjectProperty<>(cd.getValue()));
