@@ -18,7 +18,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.input.Dragboard;
 import javafx.scene.input.TransferMode;
-import javafx.scene.layout.HBox;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
@@ -38,11 +38,11 @@ import java.util.function.Consumer;
 final class BoardLanes extends ScrollPane implements ComponentCard.Actions {
     /**
      * A column with cards is never narrower than this: the longest words of a component's name
-     * ("Demographics", "Relationships") fit on a card's line, so no word breaks mid-word. The board
-     * scrolls sideways instead (beside the detail), and the list view suits many components.
+     * ("Demographics", "Relationships") fit on a card's line, so no word breaks mid-word. Where the
+     * columns do not fit side by side (beside the detail, on a small screen) they wrap onto another
+     * row and the board scrolls down, never sideways; the list view suits many components.
      */
-    static final double CARD_COLUMN_MIN = 156;
-    private static final double CARD_COLUMN_PREF = 168;
+    static final double CARD_COLUMN_MIN = 140;
     private static final PseudoClass DROP_OK = PseudoClass.getPseudoClass("drop-ok");
     private static final PseudoClass DROP_NO = PseudoClass.getPseudoClass("drop-no");
     private static final PseudoClass COLLAPSED = PseudoClass.getPseudoClass("collapsed");
@@ -55,6 +55,9 @@ final class BoardLanes extends ScrollPane implements ComponentCard.Actions {
     private final Map<ComponentState, VBox> columns = new EnumMap<>(ComponentState.class);
     private final Map<ComponentState, Node> strips = new EnumMap<>(ComponentState.class);
     private final VBox aside;
+    private final FlowPane lanes = new FlowPane(6, 6);
+    /** The board's places (each main-line column, then blocked over rolled back) that are folded narrow. */
+    private final Map<Node, Boolean> folded = new java.util.HashMap<>();
     private final BiConsumer<Component, ComponentState> requestMove;
     private final Consumer<String> select;
     private final Consumer<String> showInGraph;
@@ -70,8 +73,8 @@ final class BoardLanes extends ScrollPane implements ComponentCard.Actions {
         this.select = select;
         this.showInGraph = showInGraph;
 
-        HBox lanes = new HBox(6);
         lanes.getStyleClass().add("migration-lanes");
+        lanes.setRowValignment(javafx.geometry.VPos.TOP);
         for (ComponentState s : MigrationRules.LIFECYCLE) {
             if (s != ComponentState.BLOCKED && s != ComponentState.ROLLED_BACK) {
                 lanes.getChildren().add(column(s));
@@ -84,13 +87,12 @@ final class BoardLanes extends ScrollPane implements ComponentCard.Actions {
         VBox.setVgrow(rolledBack, Priority.ALWAYS);
         aside = new VBox(6, blocked, rolledBack);
         aside.getStyleClass().add("migration-aside");
-        HBox.setHgrow(aside, Priority.ALWAYS);
-        aside.setMinWidth(CARD_COLUMN_MIN);
-        aside.setPrefWidth(CARD_COLUMN_PREF);
         lanes.getChildren().add(aside);
         setContent(lanes);
         setFitToHeight(true);
         setFitToWidth(true);
+        setHbarPolicy(ScrollBarPolicy.NEVER);
+        viewportBoundsProperty().addListener((o, a, b) -> fit());
         getStyleClass().add("edge-to-edge");
         setId("migration-board-lanes");
 
@@ -126,9 +128,6 @@ final class BoardLanes extends ScrollPane implements ComponentCard.Actions {
         column.getStyleClass().add("migration-column");
         column.setId("migration-column-" + state.code());
         column.setAccessibleText(labels.state(state));
-        column.setMinWidth(CARD_COLUMN_MIN);
-        column.setPrefWidth(CARD_COLUMN_PREF);
-        HBox.setHgrow(column, Priority.ALWAYS);
         columns.put(state, column);
         if (!aside(state)) {
             // An empty column collapses to a strip with its name down it; it still takes a dropped card.
@@ -215,20 +214,90 @@ final class BoardLanes extends ScrollPane implements ComponentCard.Actions {
                 VBox.setVgrow(column, collapse ? Priority.NEVER : Priority.ALWAYS);
                 continue;
             }
-            for (Node n : column.getChildren()) {
-                boolean strip = n == strips.get(s);
-                n.setVisible(strip == collapse);
-                n.setManaged(strip == collapse);
-            }
-            column.setMinWidth(collapse ? Region.USE_PREF_SIZE : CARD_COLUMN_MIN);
-            column.setPrefWidth(collapse ? Region.USE_COMPUTED_SIZE : CARD_COLUMN_PREF);
-            HBox.setHgrow(column, collapse ? Priority.NEVER : Priority.ALWAYS);
+            folded.put(column, collapse);
+            showFolded(s, collapse, true);
         }
-        boolean asideEmpty = !expandAll && cards.get(ComponentState.BLOCKED).getChildren().isEmpty()
-                && cards.get(ComponentState.ROLLED_BACK).getChildren().isEmpty();
-        aside.setMinWidth(asideEmpty ? Region.USE_PREF_SIZE : CARD_COLUMN_MIN);
-        aside.setPrefWidth(asideEmpty ? Region.USE_COMPUTED_SIZE : CARD_COLUMN_PREF);
-        HBox.setHgrow(aside, asideEmpty ? Priority.NEVER : Priority.ALWAYS);
+        folded.put(aside, !expandAll && cards.get(ComponentState.BLOCKED).getChildren().isEmpty()
+                && cards.get(ComponentState.ROLLED_BACK).getChildren().isEmpty());
+        fit();
+    }
+
+    /**
+     * Shows a main-line column whole (its heading and cards), or folded: as a strip with its name down
+     * it ({@code asStrip}), or as its heading alone.
+     */
+    private void showFolded(ComponentState s, boolean fold, boolean asStrip) {
+        VBox column = columns.get(s);
+        Node strip = strips.get(s);
+        for (Node n : column.getChildren()) {
+            boolean show = !fold ? n != strip : asStrip ? n == strip : n == column.getChildren().get(0);
+            n.setVisible(show);
+            n.setManaged(show);
+        }
+    }
+
+    /**
+     * Sizes the board's places to the room it has. When every column fits side by side at its minimum
+     * width they share the width and fill the height (each column scrolls its cards); otherwise as many
+     * as fit make a row, the rest wrap below at their natural height, and the board scrolls down.
+     * A folded place keeps its own narrow width either way.
+     */
+    private void fit() {
+        javafx.geometry.Bounds view = getViewportBounds();
+        if (view == null || view.getWidth() <= 0) {
+            return;
+        }
+        javafx.geometry.Insets pad = lanes.getInsets();
+        double room = view.getWidth() - pad.getLeft() - pad.getRight();
+        double gap = lanes.getHgap();
+        List<Node> places = lanes.getChildren();
+        double narrow = 0;
+        int wide = 0;
+        columns.forEach((s, column) -> {
+            if (!aside(s) && folded.getOrDefault(column, false)) {
+                showFolded(s, true, true);
+            }
+        });
+        for (Node n : places) {
+            Region r = (Region) n;
+            if (folded.getOrDefault(n, false)) {
+                r.setMinWidth(Region.USE_PREF_SIZE);
+                r.setPrefWidth(Region.USE_COMPUTED_SIZE);
+                r.setMaxWidth(Region.USE_PREF_SIZE);
+                narrow += r.prefWidth(-1);
+            } else {
+                wide++;
+            }
+        }
+        double gaps = gap * Math.max(0, places.size() - 1);
+        boolean oneRow = wide * CARD_COLUMN_MIN + narrow + gaps <= room;
+        double width;
+        if (oneRow) {
+            width = wide == 0 ? CARD_COLUMN_MIN : Math.floor((room - narrow - gaps) / wide);
+        } else {
+            int perRow = Math.max(1, (int) ((room + gap) / (CARD_COLUMN_MIN + gap)));
+            width = Math.max(CARD_COLUMN_MIN, Math.floor((room - gap * (perRow - 1)) / perRow));
+        }
+        if (!oneRow) {
+            // Rows below have the height to spare: a folded column shows its heading across, like blocked.
+            columns.forEach((s, column) -> {
+                if (!aside(s) && folded.getOrDefault(column, false)) {
+                    showFolded(s, true, false);
+                }
+            });
+        }
+        double height = view.getHeight() - pad.getTop() - pad.getBottom();
+        for (Node n : places) {
+            Region r = (Region) n;
+            if (!folded.getOrDefault(n, false)) {
+                r.setMinWidth(width);
+                r.setPrefWidth(width);
+                r.setMaxWidth(width);
+            }
+            r.setMinHeight(oneRow ? height : Region.USE_COMPUTED_SIZE);
+            r.setPrefHeight(oneRow ? height : Region.USE_COMPUTED_SIZE);
+        }
+        setFitToHeight(oneRow);
     }
 
     /** While a card is dragged, every column says whether it may take it (in its accessible text too). */

@@ -56,7 +56,7 @@ final class ChecklistPane extends VBox {
                 TextCells.wrapping(column(i18n.get("migration.checklist.evidence"), 200, ChecklistItem::evidence)),
                 confirmed));
         MigrationUi.zonedColumn(table, confirmed, labels.time(), i18n.get("migration.checklist.confirmedBy"));
-        confirmed.setMinWidth(150); // its heading, "Confirmed by (GMT)", whole
+        confirmed.setMinWidth(185); // its heading, "Confirmed by (GMT)", whole
         table.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(ChecklistItem item, boolean empty) {

@@ -88,6 +88,8 @@ final class SiteReadinessPane extends VBox {
             kind.setMinWidth(Region.USE_PREF_SIZE);
             Label text = new Label(words(reason, r, site));
             text.setWrapText(true);
+            text.setMinHeight(Region.USE_PREF_SIZE);
+            HBox.setHgrow(text, javafx.scene.layout.Priority.ALWAYS);
             HBox row = new HBox(8, Icons.of(reason.code() == ReadinessReasonCode.TRAFFIC_IN_WINDOW ? AppIcon.MESSAGES
                     : AppIcon.WARNING), kind, text);
             row.getStyleClass().addAll("migration-reason", "reason-" + reason.code().code());
@@ -95,6 +97,7 @@ final class SiteReadinessPane extends VBox {
             if (reason.component() != null) {
                 Hyperlink open = new Hyperlink(i18n.get("migration.sites.openComponent", reason.component()));
                 open.setOnAction(e -> openComponent.accept(reason.component()));
+                open.setMinWidth(Region.USE_PREF_SIZE); // the reason's words wrap; the link stays whole
                 row.getChildren().add(open);
             }
             verdict.getChildren().add(row);

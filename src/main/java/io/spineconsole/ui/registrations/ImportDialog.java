@@ -166,6 +166,7 @@ final class ImportDialog {
         results.getStyleClass().add("striped");
         results.setPlaceholder(Views.muted(i18n.get("registrations.import.noResults")));
         results.setPrefHeight(200);
+        results.setMinHeight(180); // a few rows always show: the dialog grows to hold them
         VBox.setVgrow(results, Priority.ALWAYS);
 
         Label rowProblems = new Label();

@@ -115,17 +115,17 @@ final class ListFilters<T> {
             pane.getChildren().add(kinds);
         }
         if (kind.offers(RecordKind.Filter.PARENT)) {
-            pane.getChildren().add(field(list.parent(), i18n.get("registrations.filter.parent"), i18n.get("registrations.filter.parentPrompt"), "parent", 180));
+            pane.getChildren().add(field(list.parent(), i18n.get("registrations.filter.parent"), i18n.get("registrations.filter.parentPrompt"), "parent", 168));
         }
         if (kind.offers(RecordKind.Filter.ODS)) {
-            pane.getChildren().add(field(list.ods(), i18n.get("registrations.filter.ods"), i18n.get("registrations.filter.odsPrompt"), "ods", 180));
+            pane.getChildren().add(field(list.ods(), i18n.get("registrations.filter.ods"), i18n.get("registrations.filter.odsPrompt"), "ods", 168));
         }
         if (kind.offers(RecordKind.Filter.PARTY_KEY)) {
-            pane.getChildren().add(field(list.partyKey(), i18n.get("registrations.filter.partyKey"), i18n.get("registrations.filter.partyKeyPrompt"), "party-key", 230));
+            pane.getChildren().add(field(list.partyKey(), i18n.get("registrations.filter.partyKey"), i18n.get("registrations.filter.partyKeyPrompt"), "party-key", 215));
         }
         if (kind.offers(RecordKind.Filter.INTERACTION)) {
             pane.getChildren().add(field(list.interaction(), i18n.get("registrations.filter.interaction"),
-                    i18n.get("registrations.filter.interactionPrompt"), "interaction", 250));
+                    i18n.get("registrations.filter.interactionPrompt"), "interaction", 230));
         }
         if (kind.offers(RecordKind.Filter.PATTERN)) {
             ComboBox<MessagingPattern> patterns = new ComboBox<>();

@@ -43,7 +43,7 @@ final class RelatedTables {
                 Views.textColumn(i18n.get("registrations.field.partyKey"), s -> s.partyKey() == null ? "" : s.partyKey(), 116),
                 Views.flex(Views.textColumn(i18n.get("registrations.field.product"), s -> ((s.productName() == null ? ""
                         : s.productName()) + " " + (s.productVersion() == null ? "" : s.productVersion())).strip(), 110)),
-                Views.statusColumn(i18n, AccreditedSystem::status)));
+                Views.statusIconColumn(i18n, AccreditedSystem::status)));
         return section(table, list, i18n, heading, all, go, create, s -> RecordKind.SYSTEMS.link(s.asid()), "reg-related-systems");
     }
 
@@ -53,7 +53,7 @@ final class RelatedTables {
         table.getColumns().addAll(List.of(
                 Views.flex(Views.textColumn(i18n.get("registrations.field.partyKey"), MhsEndpoint::partyKey, 116)),
                 Views.nodeColumn(i18n.get("registrations.field.certificate"), e -> Views.certificateShort(i18n, e.certificate()), 138),
-                Views.statusColumn(i18n, MhsEndpoint::status)));
+                Views.statusIconColumn(i18n, MhsEndpoint::status)));
         return section(table, list, i18n, heading, all, go, create, e -> RecordKind.ENDPOINTS.link(e.id().toString()),
                 "reg-related-endpoints");
     }

@@ -103,6 +103,20 @@ final class Views {
         return nodeColumn(i18n.get("registrations.field.status"), r -> status(i18n, status.apply(r)), 116);
     }
 
+    /**
+     * A status column for a narrow side table: the status's icon, its words on hover and for a screen
+     * reader (the icons differ in shape, so colour is never the only signal).
+     */
+    static <T> TableColumn<T, T> statusIconColumn(I18n i18n, Function<T, RegistrationStatus> status) {
+        return nodeColumn(i18n.get("registrations.field.status"), r -> {
+            Label l = status(i18n, status.apply(r));
+            l.setContentDisplay(javafx.scene.control.ContentDisplay.GRAPHIC_ONLY);
+            l.setTooltip(new javafx.scene.control.Tooltip(l.getText()));
+            l.setAccessibleText(l.getText());
+            return l;
+        }, 64);
+    }
+
     static <T> TableColumn<T, T> nodeColumn(String title, Function<T, Node> node, double width) {
         TableColumn<T, T> c = new TableColumn<>(title);
         c.setCellValueFactory(cd -> new javafx.beans.property.SimpleObjectProperty<>(cd.getValue()));
