@@ -5,7 +5,8 @@ import java.util.regex.Pattern;
 
 /**
  * Format rules for the backbone's identifiers, as the NHS uses them. Each check returns an empty
- * optional when the value is acceptable, or a sentence saying what is wrong with it.
+ * optional when the value is acceptable, or the issue with it (a {@link RuleCode}; the words are the
+ * UI's).
  */
 public final class Identifiers {
     private static final Pattern ODS = Pattern.compile("[A-Z0-9]{3,9}");
@@ -16,22 +17,22 @@ public final class Identifiers {
     private Identifiers() {
     }
 
-    public static Optional<String> checkOdsCode(String value) {
+    public static Optional<RuleIssue> checkOdsCode(String value) {
         if (value == null || value.isBlank()) {
-            return Optional.of("An ODS code is required.");
+            return Optional.of(RuleIssue.of(RuleCode.ODS_CODE_REQUIRED));
         }
         if (!ODS.matcher(value).matches()) {
-            return Optional.of("An ODS code is 3 to 9 upper-case letters and digits, for example RR8 or A81001.");
+            return Optional.of(RuleIssue.of(RuleCode.ODS_CODE_FORMAT));
         }
         return Optional.empty();
     }
 
-    public static Optional<String> checkAsid(String value) {
+    public static Optional<RuleIssue> checkAsid(String value) {
         if (value == null || value.isBlank()) {
-            return Optional.of("An ASID is required.");
+            return Optional.of(RuleIssue.of(RuleCode.ASID_REQUIRED));
         }
         if (!ASID.matcher(value).matches()) {
-            return Optional.of("An ASID is exactly 12 digits, for example 200000000985.");
+            return Optional.of(RuleIssue.of(RuleCode.ASID_FORMAT));
         }
         return Optional.empty();
     }
@@ -41,12 +42,12 @@ public final class Identifiers {
         return value != null && ASID.matcher(value).matches() && value.charAt(0) != '2';
     }
 
-    public static Optional<String> checkPartyKey(String value) {
+    public static Optional<RuleIssue> checkPartyKey(String value) {
         if (value == null || value.isBlank()) {
-            return Optional.of("A party key is required.");
+            return Optional.of(RuleIssue.of(RuleCode.PARTY_KEY_REQUIRED));
         }
         if (!PARTY_KEY.matcher(value).matches()) {
-            return Optional.of("A party key is the owner's ODS code, a hyphen and 5 to 9 digits, for example YES-0000806.");
+            return Optional.of(RuleIssue.of(RuleCode.PARTY_KEY_FORMAT));
         }
         return Optional.empty();
     }
@@ -60,12 +61,12 @@ public final class Identifiers {
         return m.matches() ? Optional.of(m.group(1)) : Optional.empty();
     }
 
-    public static Optional<String> checkInteractionId(String value) {
+    public static Optional<RuleIssue> checkInteractionId(String value) {
         if (value == null || value.isBlank()) {
-            return Optional.of("An interaction ID is required.");
+            return Optional.of(RuleIssue.of(RuleCode.INTERACTION_ID_REQUIRED));
         }
         if (!INTERACTION.matcher(value).matches()) {
-            return Optional.of("An interaction ID looks like urn:nhs:names:services:<service>:<interaction>.");
+            return Optional.of(RuleIssue.of(RuleCode.INTERACTION_ID_FORMAT));
         }
         return Optional.empty();
     }

@@ -7,6 +7,7 @@ import io.spineconsole.domain.registrations.RegistrationSummary;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 /** The headline counts each workspace opens with. */
 public final class SummaryStore {
@@ -25,8 +26,10 @@ public final class SummaryStore {
                 sql.count("SELECT COUNT(*) FROM organisation"),
                 sql.count("SELECT COUNT(*) FROM accredited_system"),
                 sql.count("SELECT COUNT(*) FROM mhs_endpoint"),
-                sql.count("SELECT COUNT(*) FROM mhs_endpoint WHERE cert_not_after >= ? AND cert_not_after < ?",
-                        now, now.plus(Duration.ofDays(30))));
+                // As the expiring list counts them (its window ends on the hour), so the tile and the list agree.
+                sql.count("SELECT COUNT(*) FROM mhs_endpoint WHERE status <> 'retired' AND cert_not_after < ?",
+                        now.plus(Duration.ofDays(30)).truncatedTo(ChronoUnit.HOURS)),
+                sql.count("SELECT COUNT(*) FROM mhs_endpoint WHERE status <> 'retired' AND cert_not_after < ?", now));
     }
 
     public MessageFlowSummary messages() {

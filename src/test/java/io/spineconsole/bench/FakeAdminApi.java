@@ -69,7 +69,7 @@ final class FakeAdminApi implements AutoCloseable {
         this.streamRate = streamRate;
         fake.health = new ServerHealth("ok", "bench", "v1", "server", "none");
         fake.principal = new Principal("Benchmark analyst", Role.OPERATOR, 1);
-        fake.registrationSummary = new RegistrationSummary(20_000, 40_000, 100_000, 12);
+        fake.registrationSummary = new RegistrationSummary(20_000, 40_000, 100_000, 12, 3);
         fake.messageFlowSummary = new MessageFlowSummary(11_520_000, 230_000, 9_000, 1_200);
         fake.migrationSummary = new MigrationSummary(40, 12, 20, 8, 2, 3, 6);
         FakeMessagesApi messages = new FakeMessagesApi();

@@ -27,7 +27,7 @@ import java.util.concurrent.CompletableFuture;
 public class FakeBackboneApi implements BackboneApi {
     public volatile ServerHealth health = new ServerHealth("ok", "1", "v1", "sandbox", "h2");
     public volatile Principal principal;
-    public volatile RegistrationSummary registrationSummary = new RegistrationSummary(10, 20, 30, 4);
+    public volatile RegistrationSummary registrationSummary = new RegistrationSummary(10, 20, 30, 4, 1);
     public volatile MessageFlowSummary messageFlowSummary = new MessageFlowSummary(100, 5, 3, 2);
     public volatile MigrationSummary migrationSummary = new MigrationSummary(12, 7, 3, 1, 1, 4, 2);
     public volatile boolean closed;

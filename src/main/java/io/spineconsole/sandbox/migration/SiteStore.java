@@ -315,7 +315,7 @@ public final class SiteStore {
         List<SiteReadiness.Reason> reasons = new ArrayList<>();
         if (site.status() == SiteStatus.DECOMMISSIONED) {
             reasons.add(new SiteReadiness.Reason(ReadinessReasonCode.ALREADY_DECOMMISSIONED,
-                    site.code() + " was signed off by " + site.signedOffBy() + " at " + site.signedOffAt() + ".", null));
+                    site.code() + " was signed off by " + site.signedOffBy() + ".", null));
         }
         if (site.kind() != SiteKind.DATA_CENTRE) {
             reasons.add(new SiteReadiness.Reason(ReadinessReasonCode.NOT_A_DATA_CENTRE,
@@ -324,7 +324,7 @@ public final class SiteStore {
         if (traffic.count() > 0) {
             reasons.add(new SiteReadiness.Reason(ReadinessReasonCode.TRAFFIC_IN_WINDOW,
                     NumberFormat.getIntegerInstance(Locale.UK).format(traffic.count()) + " messages routed through "
-                            + site.code() + " in the last " + days + " days (latest " + traffic.latest() + ").", null));
+                            + site.code() + " in the last " + days + " days.", null));
         }
         Programme programme = Programme.load(c);
         for (String component : site.componentsHosted()) {
@@ -344,7 +344,7 @@ public final class SiteStore {
     }
 
     private static Refused signedOff(String code, Site site) {
-        String message = "The " + code + " checklist was signed off on " + site.signedOffAt() + " and can no longer change.";
+        String message = "The " + code + " checklist has been signed off by " + site.signedOffBy() + " and can no longer change.";
         return new Refused(Refused.Kind.TRANSITION, message, List.of(new Issue("", "ALREADY_SIGNED_OFF",
                 "The checklist is closed.")), null);
     }

@@ -1,5 +1,7 @@
 package io.spineconsole.sandbox.outcome;
 
+import io.spineconsole.domain.RuleIssue;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -18,9 +20,9 @@ public final class Issues {
         return this;
     }
 
-    /** Adds {@code problem} (a domain rule's sentence) under {@code field}, if there is one. */
-    public Issues check(String field, String code, Optional<String> problem) {
-        problem.ifPresent(message -> add(field, code, message));
+    /** Adds {@code problem} (a domain rule's issue, worded) under {@code field}, if there is one. */
+    public Issues check(String field, String code, Optional<RuleIssue> problem) {
+        problem.ifPresent(issue -> add(field, code, RuleWords.of(issue)));
         return this;
     }
 

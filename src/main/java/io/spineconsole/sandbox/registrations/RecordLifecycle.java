@@ -3,7 +3,7 @@ package io.spineconsole.sandbox.registrations;
 import io.spineconsole.domain.Coded;
 import io.spineconsole.sandbox.Actor;
 import io.spineconsole.domain.registrations.RegistrationStatus;
-import io.spineconsole.domain.registrations.FieldIssue;
+import io.spineconsole.domain.registrations.FieldRuleIssue;
 import io.spineconsole.domain.registrations.RecordRef;
 import io.spineconsole.domain.registrations.RegistrationAction;
 import io.spineconsole.domain.registrations.RegistrationTransition;
@@ -12,6 +12,7 @@ import io.spineconsole.sandbox.SandboxContext;
 import io.spineconsole.sandbox.Sql;
 import io.spineconsole.sandbox.outcome.Issue;
 import io.spineconsole.sandbox.outcome.Issues;
+import io.spineconsole.sandbox.outcome.RuleWords;
 import io.spineconsole.sandbox.outcome.NotFound;
 import io.spineconsole.sandbox.outcome.Refused;
 import io.spineconsole.sandbox.outcome.Version;
@@ -158,9 +159,9 @@ final class RecordLifecycle {
     }
 
     /** A domain rule's field issues, to refuse the input with all of them at once. */
-    static Issues issues(List<FieldIssue> fieldIssues) {
+    static Issues issues(List<FieldRuleIssue> fieldIssues) {
         Issues issues = new Issues();
-        fieldIssues.forEach(i -> issues.add(i.field(), i.code(), i.message()));
+        fieldIssues.forEach(i -> issues.add(i.field(), i.code(), RuleWords.of(i.issue())));
         return issues;
     }
 }

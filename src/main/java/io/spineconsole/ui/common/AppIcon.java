@@ -35,6 +35,8 @@ public enum AppIcon {
     // Migration workspace
     CLOSE(Material2AL.CLOSE),
     GRAPH(Material2AL.ACCOUNT_TREE),
+    BOARD_COLUMNS(Material2MZ.VIEW_COLUMN),
+    BOARD_LIST(Material2MZ.VIEW_LIST),
     DATA_CENTRE(Material2MZ.STORAGE),
     CLOUD(Material2AL.CLOUD),
     DONE(Material2AL.CHECK_CIRCLE),

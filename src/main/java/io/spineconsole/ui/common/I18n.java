@@ -1,5 +1,7 @@
 package io.spineconsole.ui.common;
 
+import io.spineconsole.domain.RuleIssue;
+
 import java.text.MessageFormat;
 import java.util.Locale;
 import java.util.MissingResourceException;
@@ -26,6 +28,11 @@ public final class I18n {
             return "!" + key + "!";
         }
         return args.length == 0 ? pattern : new MessageFormat(pattern, locale).format(args);
+    }
+
+    /** The words for a domain rule's issue ({@code rule.<code>}, with its arguments). */
+    public String rule(RuleIssue issue) {
+        return get(issue.code().key(), issue.args().toArray());
     }
 
     public Locale locale() {

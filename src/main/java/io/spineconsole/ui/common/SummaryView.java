@@ -2,6 +2,8 @@ package io.spineconsole.ui.common;
 
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
+import javafx.scene.AccessibleRole;
+import javafx.scene.input.KeyCode;
 import javafx.scene.control.Label;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Priority;
@@ -41,6 +43,18 @@ public final class SummaryView extends VBox {
         box.setAccessibleText(t.label() + ": " + t.value() + (t.caption().isEmpty() ? "" : ", " + t.caption()));
         box.setPrefWidth(220);
         VBox.setVgrow(box, Priority.NEVER);
+        if (t.open() != null) {
+            box.getStyleClass().add("tile-link");
+            box.setFocusTraversable(true);
+            box.setAccessibleRole(AccessibleRole.BUTTON);
+            box.setOnMouseClicked(e -> t.open().run());
+            box.setOnKeyPressed(e -> {
+                if (e.getCode() == KeyCode.ENTER || e.getCode() == KeyCode.SPACE) {
+                    t.open().run();
+                    e.consume();
+                }
+            });
+        }
         return box;
     }
 }

@@ -33,6 +33,8 @@ public final class TimeText {
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("HH:mm", Locale.UK);
     private static final DateTimeFormatter DAY_MINUTE = DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.UK);
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.UK);
+    private static final DateTimeFormatter AXIS_DAY = DateTimeFormatter.ofPattern("d MMM", Locale.UK);
+    private static final DateTimeFormatter AXIS_DAY_YEAR = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
     private static final DateTimeFormatter ISO = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
 
     /** How much of a time a view needs. */
@@ -99,6 +101,14 @@ public final class TimeText {
     /** A day alone, for values that are dates already. */
     public String date(LocalDate day) {
         return day == null ? "" : DATE.format(day);
+    }
+
+    /**
+     * A day as a chart's axis marks it, short ("1 Dec"), with the year when the chart spans more than
+     * one ("1 Dec 2026").
+     */
+    public String axisDay(LocalDate day, boolean withYear) {
+        return day == null ? "" : (withYear ? AXIS_DAY_YEAR : AXIS_DAY).format(day);
     }
 
     /** True when a view reaching {@code window} back from now can show rows from before today. */

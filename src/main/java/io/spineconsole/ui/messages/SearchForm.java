@@ -62,10 +62,10 @@ public final class SearchForm {
         this.text = text;
         conversationId = new ValidatedField(v -> v.isBlank() || isUuid(v) ? ""
                 : i18n.get("messages.search.error.conversationId"));
-        ods = new ValidatedField(v -> v.isBlank() ? "" : Identifiers.checkOdsCode(upper(v)).orElse(""));
-        asid = new ValidatedField(v -> v.isBlank() ? "" : Identifiers.checkAsid(v.strip()).orElse(""));
-        partyKey = new ValidatedField(v -> v.isBlank() ? "" : Identifiers.checkPartyKey(upper(v)).orElse(""));
-        interaction = new ValidatedField(v -> v.isBlank() ? "" : Identifiers.checkInteractionId(v.strip()).orElse(""));
+        ods = new ValidatedField(v -> v.isBlank() ? "" : Identifiers.checkOdsCode(upper(v)).map(i18n::rule).orElse(""));
+        asid = new ValidatedField(v -> v.isBlank() ? "" : Identifiers.checkAsid(v.strip()).map(i18n::rule).orElse(""));
+        partyKey = new ValidatedField(v -> v.isBlank() ? "" : Identifiers.checkPartyKey(upper(v)).map(i18n::rule).orElse(""));
+        interaction = new ValidatedField(v -> v.isBlank() ? "" : Identifiers.checkInteractionId(v.strip()).map(i18n::rule).orElse(""));
         from = new ValidatedField(v -> v.isBlank() || parseTime(v).isPresent() ? "" : i18n.get("messages.search.error.time"));
         to = new ValidatedField(v -> v.isBlank() || parseTime(v).isPresent() ? "" : i18n.get("messages.search.error.time"));
     }

@@ -29,15 +29,13 @@ import java.util.function.Function;
 final class BoardFilterBar extends FlowPane {
     private final BoardViewModel model;
     private final MigrationViewModel root;
-    private final MigrationLabels labels;
     private final I18n i18n;
 
     BoardFilterBar(MigrationViewModel root) {
         super(8, 6);
         this.root = root;
         this.model = root.board();
-        this.labels = root.labels();
-        this.i18n = labels.i18n();
+        this.i18n = root.labels().i18n();
 
         ComboBox<String> site = siteBox();
         ComboBox<Integer> wave = waveBox();
@@ -74,9 +72,10 @@ final class BoardFilterBar extends FlowPane {
         readOnly.managedProperty().bind(readOnly.visibleProperty());
 
         // The boxes say what they filter ("All sites", "DC-NORTH · Data centre"); their accessible text names them too.
-        site.setPrefWidth(190);
-        wave.setPrefWidth(230);
-        owner.setPrefWidth(170);
+        // Each as wide as its longest choice, so the one shown is never cut; the bar wraps instead.
+        for (ComboBox<?> box : new ComboBox<?>[] {site, wave, owner}) {
+            box.setMinWidth(Region.USE_PREF_SIZE);
+        }
         clear.setMinWidth(Region.USE_PREF_SIZE);
         count.setMinWidth(Region.USE_PREF_SIZE);
         // Wraps onto a second line when the detail beside the board leaves it less room.
@@ -91,8 +90,7 @@ final class BoardFilterBar extends FlowPane {
         site.setPromptText(i18n.get("migration.filter.allSites"));
         site.setAccessibleText(i18n.get("migration.filter.site"));
         site.setConverter(converter(code -> code == null ? i18n.get("migration.filter.allSites")
-                : root.referenceSites().stream().filter(s -> s.code().equals(code)).findFirst()
-                .map(s -> s.code() + " · " + labels.siteKind(s.kind())).orElse(code)));
+                : root.siteNamed(code)));
         Runnable fill = () -> {
             String keep = model.siteProperty().get();
             site.getItems().setAll((String) null);

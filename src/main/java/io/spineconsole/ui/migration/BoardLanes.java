@@ -10,11 +10,15 @@ import io.spineconsole.ui.common.Icons;
 import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
+import javafx.geometry.Pos;
+import javafx.scene.Group;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.input.Dragboard;
 import javafx.scene.input.TransferMode;
-import javafx.scene.layout.HBox;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
@@ -32,8 +36,16 @@ import java.util.function.Consumer;
  * when the programme's rules allow the move, and says whether it would while a card is dragged.
  */
 final class BoardLanes extends ScrollPane implements ComponentCard.Actions {
+    /**
+     * A column with cards is never narrower than this: the longest words of a component's name
+     * ("Demographics", "Relationships") fit on a card's line, so no word breaks mid-word. Where the
+     * columns do not fit side by side (beside the detail, on a small screen) they wrap onto another
+     * row and the board scrolls down, never sideways; the list view suits many components.
+     */
+    static final double CARD_COLUMN_MIN = 140;
     private static final PseudoClass DROP_OK = PseudoClass.getPseudoClass("drop-ok");
     private static final PseudoClass DROP_NO = PseudoClass.getPseudoClass("drop-no");
+    private static final PseudoClass COLLAPSED = PseudoClass.getPseudoClass("collapsed");
     private final MigrationViewModel root;
     private final BoardViewModel model;
     private final MigrationLabels labels;
@@ -41,6 +53,11 @@ final class BoardLanes extends ScrollPane implements ComponentCard.Actions {
     private final Map<ComponentState, VBox> cards = new EnumMap<>(ComponentState.class);
     private final Map<ComponentState, Label> counts = new EnumMap<>(ComponentState.class);
     private final Map<ComponentState, VBox> columns = new EnumMap<>(ComponentState.class);
+    private final Map<ComponentState, Node> strips = new EnumMap<>(ComponentState.class);
+    private final VBox aside;
+    private final FlowPane lanes = new FlowPane(6, 6);
+    /** The board's places (each main-line column, then blocked over rolled back) that are folded narrow. */
+    private final Map<Node, Boolean> folded = new java.util.HashMap<>();
     private final BiConsumer<Component, ComponentState> requestMove;
     private final Consumer<String> select;
     private final Consumer<String> showInGraph;
@@ -56,8 +73,8 @@ final class BoardLanes extends ScrollPane implements ComponentCard.Actions {
         this.select = select;
         this.showInGraph = showInGraph;
 
-        HBox lanes = new HBox(6);
         lanes.getStyleClass().add("migration-lanes");
+        lanes.setRowValignment(javafx.geometry.VPos.TOP);
         for (ComponentState s : MigrationRules.LIFECYCLE) {
             if (s != ComponentState.BLOCKED && s != ComponentState.ROLLED_BACK) {
                 lanes.getChildren().add(column(s));
@@ -68,15 +85,14 @@ final class BoardLanes extends ScrollPane implements ComponentCard.Actions {
         Region rolledBack = column(ComponentState.ROLLED_BACK);
         VBox.setVgrow(blocked, Priority.ALWAYS);
         VBox.setVgrow(rolledBack, Priority.ALWAYS);
-        VBox aside = new VBox(6, blocked, rolledBack);
+        aside = new VBox(6, blocked, rolledBack);
         aside.getStyleClass().add("migration-aside");
-        HBox.setHgrow(aside, Priority.ALWAYS);
-        aside.setMinWidth(118);
-        aside.setPrefWidth(130);
         lanes.getChildren().add(aside);
         setContent(lanes);
         setFitToHeight(true);
         setFitToWidth(true);
+        setHbarPolicy(ScrollBarPolicy.NEVER);
+        viewportBoundsProperty().addListener((o, a, b) -> fit());
         getStyleClass().add("edge-to-edge");
         setId("migration-board-lanes");
 
@@ -112,11 +128,21 @@ final class BoardLanes extends ScrollPane implements ComponentCard.Actions {
         column.getStyleClass().add("migration-column");
         column.setId("migration-column-" + state.code());
         column.setAccessibleText(labels.state(state));
-        // Narrower than this, words would break mid-word: the board scrolls sideways instead (beside the detail).
-        column.setMinWidth(118);
-        column.setPrefWidth(130);
-        HBox.setHgrow(column, Priority.ALWAYS);
         columns.put(state, column);
+        if (!aside(state)) {
+            // An empty column collapses to a strip with its name down it; it still takes a dropped card.
+            Label name = new Label(labels.state(state));
+            name.getStyleClass().add("migration-column-strip-title");
+            name.setRotate(90);
+            VBox strip = new VBox(new Group(name));
+            strip.getStyleClass().add("migration-column-strip");
+            strip.setAlignment(Pos.TOP_CENTER);
+            strip.setVisible(false);
+            strip.setManaged(false);
+            Tooltip.install(strip, new Tooltip(i18n.get("migration.board.collapsed", labels.state(state))));
+            column.getChildren().add(strip);
+            strips.put(state, strip);
+        }
 
         column.setOnDragOver(e -> {
             if (e.getGestureSource() != null && dropAllowed(e.getDragboard(), state)) {
@@ -164,11 +190,120 @@ final class BoardLanes extends ScrollPane implements ComponentCard.Actions {
             counts.get(s).setText(i18n.get("migration.board.count", in.size()));
             counts.get(s).setAccessibleText(i18n.get("migration.board.columnCount", labels.state(s), in.size()));
         }
+        collapseEmpty(false);
+    }
+
+    private static boolean aside(ComponentState s) {
+        return s == ComponentState.BLOCKED || s == ComponentState.ROLLED_BACK;
+    }
+
+    /**
+     * Gives the room of empty columns to the others: a main-line column shrinks to a strip, blocked or
+     * rolled back to its heading. While a card is dragged ({@code expandAll}) every column is whole.
+     */
+    private void collapseEmpty(boolean expandAll) {
+        for (Map.Entry<ComponentState, VBox> e : columns.entrySet()) {
+            ComponentState s = e.getKey();
+            VBox column = e.getValue();
+            boolean collapse = !expandAll && cards.get(s).getChildren().isEmpty();
+            column.pseudoClassStateChanged(COLLAPSED, collapse);
+            if (aside(s)) {
+                Node scroll = column.getChildren().get(1);
+                scroll.setVisible(!collapse);
+                scroll.setManaged(!collapse);
+                VBox.setVgrow(column, collapse ? Priority.NEVER : Priority.ALWAYS);
+                continue;
+            }
+            folded.put(column, collapse);
+            showFolded(s, collapse, true);
+        }
+        folded.put(aside, !expandAll && cards.get(ComponentState.BLOCKED).getChildren().isEmpty()
+                && cards.get(ComponentState.ROLLED_BACK).getChildren().isEmpty());
+        fit();
+    }
+
+    /**
+     * Shows a main-line column whole (its heading and cards), or folded: as a strip with its name down
+     * it ({@code asStrip}), or as its heading alone.
+     */
+    private void showFolded(ComponentState s, boolean fold, boolean asStrip) {
+        VBox column = columns.get(s);
+        Node strip = strips.get(s);
+        for (Node n : column.getChildren()) {
+            boolean show = !fold ? n != strip : asStrip ? n == strip : n == column.getChildren().get(0);
+            n.setVisible(show);
+            n.setManaged(show);
+        }
+    }
+
+    /**
+     * Sizes the board's places to the room it has. When every column fits side by side at its minimum
+     * width they share the width and fill the height (each column scrolls its cards); otherwise as many
+     * as fit make a row, the rest wrap below at their natural height, and the board scrolls down.
+     * A folded place keeps its own narrow width either way.
+     */
+    private void fit() {
+        javafx.geometry.Bounds view = getViewportBounds();
+        if (view == null || view.getWidth() <= 0) {
+            return;
+        }
+        javafx.geometry.Insets pad = lanes.getInsets();
+        double room = view.getWidth() - pad.getLeft() - pad.getRight();
+        double gap = lanes.getHgap();
+        List<Node> places = lanes.getChildren();
+        double narrow = 0;
+        int wide = 0;
+        columns.forEach((s, column) -> {
+            if (!aside(s) && folded.getOrDefault(column, false)) {
+                showFolded(s, true, true);
+            }
+        });
+        for (Node n : places) {
+            Region r = (Region) n;
+            if (folded.getOrDefault(n, false)) {
+                r.setMinWidth(Region.USE_PREF_SIZE);
+                r.setPrefWidth(Region.USE_COMPUTED_SIZE);
+                r.setMaxWidth(Region.USE_PREF_SIZE);
+                narrow += r.prefWidth(-1);
+            } else {
+                wide++;
+            }
+        }
+        double gaps = gap * Math.max(0, places.size() - 1);
+        boolean oneRow = wide * CARD_COLUMN_MIN + narrow + gaps <= room;
+        double width;
+        if (oneRow) {
+            width = wide == 0 ? CARD_COLUMN_MIN : Math.floor((room - narrow - gaps) / wide);
+        } else {
+            int perRow = Math.max(1, (int) ((room + gap) / (CARD_COLUMN_MIN + gap)));
+            width = Math.max(CARD_COLUMN_MIN, Math.floor((room - gap * (perRow - 1)) / perRow));
+        }
+        if (!oneRow) {
+            // Rows below have the height to spare: a folded column shows its heading across, like blocked.
+            columns.forEach((s, column) -> {
+                if (!aside(s) && folded.getOrDefault(column, false)) {
+                    showFolded(s, true, false);
+                }
+            });
+        }
+        double height = view.getHeight() - pad.getTop() - pad.getBottom();
+        for (Node n : places) {
+            Region r = (Region) n;
+            if (!folded.getOrDefault(n, false)) {
+                r.setMinWidth(width);
+                r.setPrefWidth(width);
+                r.setMaxWidth(width);
+            }
+            r.setMinHeight(oneRow ? height : Region.USE_COMPUTED_SIZE);
+            r.setPrefHeight(oneRow ? height : Region.USE_COMPUTED_SIZE);
+        }
+        setFitToHeight(oneRow);
     }
 
     /** While a card is dragged, every column says whether it may take it (in its accessible text too). */
     @Override
     public void dragStarted(Component c) {
+        collapseEmpty(true);
         for (Map.Entry<ComponentState, VBox> e : columns.entrySet()) {
             boolean ok = e.getKey() != c.state() && model.mayMove(c, e.getKey());
             e.getValue().getStyleClass().add(ok ? "drop-target" : "drop-closed");
@@ -180,6 +315,7 @@ final class BoardLanes extends ScrollPane implements ComponentCard.Actions {
 
     @Override
     public void dragEnded() {
+        collapseEmpty(false);
         columns.forEach((s, col) -> {
             col.getStyleClass().removeAll("drop-target", "drop-closed");
             col.setAccessibleText(labels.state(s));

@@ -42,6 +42,7 @@ public final class BoardViewModel {
     static final String MEMORY_WAVE = "migration.board.wave";
     static final String MEMORY_OWNER = "migration.board.owner";
     static final String MEMORY_TEXT = "migration.board.text";
+    static final String MEMORY_LAYOUT = "migration.board.layout";
     private static final int PAGE = 500;
     private final MigrationViewModel root;
     private final LatestLoad load;
@@ -55,6 +56,7 @@ public final class BoardViewModel {
     private final StringProperty owner = new SimpleStringProperty();
     private final StringProperty text = new SimpleStringProperty("");
     private final BooleanProperty moving = new SimpleBooleanProperty();
+    private final BooleanProperty asList = new SimpleBooleanProperty();
     private final StringProperty outcome = new SimpleStringProperty("");
     private final ObjectProperty<Refusal> refusal = new SimpleObjectProperty<>();
     private final UnsentReasons unsentReasons = new UnsentReasons();
@@ -79,6 +81,8 @@ public final class BoardViewModel {
         });
         root.memory().recall(MEMORY_OWNER).ifPresent(owner::set);
         root.memory().recall(MEMORY_TEXT).ifPresent(text::set);
+        asList.set(root.memory().recall(MEMORY_LAYOUT).map("list"::equals).orElse(false));
+        asList.addListener((o, a, b) -> remember(MEMORY_LAYOUT, b ? "list" : null));
         // Typing filters once the user pauses; any other load (a box changed, Enter, F5) takes the text as it is.
         this.typing = root.debouncers().create();
         text.addListener((o, a, b) -> typing.submit(this::load));
@@ -294,6 +298,14 @@ public final class BoardViewModel {
 
     public ReadOnlyObjectProperty<Refusal> refusalProperty() {
         return refusal;
+    }
+
+    /**
+     * True to show the components as a sortable list (for many of them) rather than as cards by state;
+     * remembered between runs.
+     */
+    public BooleanProperty asListProperty() {
+        return asList;
     }
 
 }

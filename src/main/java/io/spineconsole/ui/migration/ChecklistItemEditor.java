@@ -167,7 +167,7 @@ public final class ChecklistItemEditor {
             if (api != null && api.isStale() && api.current() instanceof ChecklistItem current) {
                 conflict.set(current);
                 error.set(i18n.get("migration.checklist.conflict", current.updatedBy(),
-                        root.labels().dateTime(current.updatedAt())));
+                        root.labels().dateTimeZoned(current.updatedAt())));
                 return;
             }
             if (api != null) {

@@ -5,8 +5,10 @@ import io.spineconsole.domain.migration.SiteChecklist;
 import io.spineconsole.ui.common.AppIcon;
 import io.spineconsole.ui.common.I18n;
 import io.spineconsole.ui.common.Icons;
+import io.spineconsole.ui.common.TextCells;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
@@ -31,6 +33,7 @@ final class ChecklistPane extends VBox {
     private final I18n i18n;
     private final TableView<ChecklistItem> table = new TableView<>();
     private final Label summary = new Label();
+    private final Node form;
 
     ChecklistPane(MigrationViewModel root) {
         super(6);
@@ -44,13 +47,16 @@ final class ChecklistPane extends VBox {
         table.setPrefHeight(250);
         table.setMinHeight(180);
         table.setAccessibleText(i18n.get("migration.sites.checklist"));
+        TableColumn<ChecklistItem, String> confirmed = column("", 170,
+                i -> i.signedOffBy() == null ? "" : i.signedOffBy() + ", " + labels.dateTime(i.signedOffAt()));
         table.getColumns().addAll(List.of(
                 column(i18n.get("migration.checklist.status"), 90, i -> doneWords(i.done())),
-                column(i18n.get("migration.checklist.item"), 260, ChecklistItem::title),
+                TextCells.wrapping(column(i18n.get("migration.checklist.item"), 240, ChecklistItem::title)),
                 column(i18n.get("migration.checklist.owner"), 120, ChecklistItem::owner),
-                column(i18n.get("migration.checklist.evidence"), 200, ChecklistItem::evidence),
-                column(i18n.get("migration.checklist.confirmedBy"), 160, i -> i.signedOffBy() == null ? ""
-                        : i.signedOffBy() + ", " + labels.dateTime(i.signedOffAt()))));
+                TextCells.wrapping(column(i18n.get("migration.checklist.evidence"), 200, ChecklistItem::evidence)),
+                confirmed));
+        MigrationUi.zonedColumn(table, confirmed, labels.time(), i18n.get("migration.checklist.confirmedBy"));
+        confirmed.setMinWidth(185); // its heading, "Confirmed by (GMT)", whole
         table.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(ChecklistItem item, boolean empty) {
@@ -95,7 +101,8 @@ final class ChecklistPane extends VBox {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox bar = new HBox(8, summary, spacer, add);
         bar.setAlignment(Pos.CENTER_LEFT);
-        getChildren().addAll(bar, table, new ChecklistForm(root));
+        form = new ChecklistForm(root);
+        getChildren().addAll(bar, table, form);
 
         model.checklistProperty().addListener((o, a, c) -> render(c));
     }
@@ -103,6 +110,11 @@ final class ChecklistPane extends VBox {
     /** The table of items (to scroll it into view). */
     TableView<ChecklistItem> table() {
         return table;
+    }
+
+    /** The item form below the table (to scroll its Save into view). */
+    Node form() {
+        return form;
     }
 
     private String doneWords(boolean done) {
@@ -113,7 +125,9 @@ final class ChecklistPane extends VBox {
                                                             Function<ChecklistItem, String> value) {
         TableColumn<ChecklistItem, String> column = new TableColumn<>(title);
         column.setCellValueFactory(c -> new SimpleStringProperty(value.apply(c.getValue())));
+        column.setCellFactory(TextCells.withTooltip());
         column.setPrefWidth(width);
+        column.setMinWidth(Math.min(width, 90));
         return column;
     }
 

@@ -24,7 +24,6 @@ import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextInputDialog;
-import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -160,7 +159,7 @@ final class ComponentDetailView extends ScrollPane {
         ComponentTransition last = c.lastTransition();
         if (last != null) {
             fact(grid, row, i18n.get("migration.detail.lastMove"), text(i18n.get("migration.detail.lastMoveText",
-                    labels.state(last.from()), labels.state(last.to()), last.by(), labels.dateTime(last.at()),
+                    labels.state(last.from()), labels.state(last.to()), last.by(), labels.dateTimeZoned(last.at()),
                     last.reason() == null ? "" : last.reason())));
         }
         Hyperlink graph = new Hyperlink(i18n.get("migration.card.showInGraph"));
@@ -186,11 +185,13 @@ final class ComponentDetailView extends ScrollPane {
         return l;
     }
 
+    /** One link a line, by code and name ("DC-NORTH · Data centre North"), wrapping rather than cut off. */
     private Node links(List<String> codes, Consumer<String> open, boolean sites) {
-        FlowPane pane = new FlowPane(4, 2);
+        VBox pane = new VBox(0);
         for (String code : codes) {
-            String text = sites ? code + " (" + labels.siteKind(root.siteKinds().get(code)) + ")" : code;
-            Hyperlink link = new Hyperlink(text);
+            Hyperlink link = new Hyperlink(sites ? root.siteNamed(code) : root.componentNamed(code));
+            link.setWrapText(true);
+            link.setMinHeight(Region.USE_PREF_SIZE);
             link.setOnAction(e -> open.accept(code));
             pane.getChildren().add(link);
         }

@@ -110,13 +110,17 @@ public final class GraphViewModel {
             String where = blocker == null ? "" : String.join(", ", dataCentres(blocker));
             String state = blocker == null ? "" : root.labels().state(blocker.state());
             words.add(link.kind() == BlockingChain.Kind.CUT_OVER
-                    ? i18n.get("migration.graph.blocksCutOver", link.blocked(), link.blocker(), where, state)
-                    : i18n.get("migration.graph.holdsDecommission", link.blocked(), link.blocker(), where, state));
+                    ? i18n.get("migration.graph.blocksCutOver", link.blocked(), named(link.blocker(), blocker), where, state)
+                    : i18n.get("migration.graph.holdsDecommission", link.blocked(), named(link.blocker(), blocker), where, state));
         }
         if (!c.roots().isEmpty()) {
             words.add(i18n.get("migration.graph.startWith", String.join(", ", c.roots())));
         }
         return words;
+    }
+
+    private String named(String code, DependencyGraph.Node node) {
+        return node == null || node.name() == null ? code : i18n.get("migration.named", code, node.name());
     }
 
     private List<String> dataCentres(DependencyGraph.Node n) {

@@ -52,7 +52,7 @@ public final class HtmlReport {
                 .append("<title>").append(esc(i18n.get("migration.report.title"))).append("</title>\n<style>\n")
                 .append(CSS).append("</style>\n</head>\n<body>\n");
         h.append("<h1>").append(esc(i18n.get("migration.report.title"))).append("</h1>\n");
-        h.append("<p class=\"meta\">").append(esc(i18n.get("migration.report.meta", environment, labels.dateTime(s.takenAt()),
+        h.append("<p class=\"meta\">").append(esc(i18n.get("migration.report.meta", environment, labels.dateTimeZoned(s.takenAt()),
                 preparedBy))).append("</p>\n");
         summary(h, s, kinds);
         burndown(h, s, today);
@@ -232,7 +232,7 @@ public final class HtmlReport {
             h.append("</td><td>");
             if (e.checklist() != null && e.checklist().signedOffBy() != null) {
                 h.append(esc(i18n.get("migration.report.signedOffBy", e.checklist().signedOffBy(),
-                        labels.dateTime(e.checklist().signedOffAt())))).append("<br>")
+                        labels.dateTimeZoned(e.checklist().signedOffAt())))).append("<br>")
                         .append(esc(e.checklist().signOffStatement() == null ? "" : e.checklist().signOffStatement()));
             } else if (e.site().kind() == SiteKind.DATA_CENTRE) {
                 h.append("<span class=\"status status-warning\">").append(esc(i18n.get("migration.report.notSignedOff")))

@@ -7,11 +7,10 @@ import io.spineconsole.domain.migration.RunbookPhase;
 import io.spineconsole.domain.migration.RunbookStepStatus;
 import io.spineconsole.domain.migration.SiteStatus;
 import io.spineconsole.ui.common.I18n;
+import io.spineconsole.ui.common.TimeText;
 
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -23,24 +22,24 @@ import java.util.Map;
  */
 public final class MigrationLabels {
     private final I18n i18n;
-    private final ZoneId zone;
-    private final DateTimeFormatter dateTime;
-    private final DateTimeFormatter date;
+    private final TimeText time;
 
-    public MigrationLabels(I18n i18n, ZoneId zone) {
+    public MigrationLabels(I18n i18n, TimeText time) {
         this.i18n = i18n;
-        this.zone = zone;
-        this.dateTime = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-                .withLocale(i18n.locale()).withZone(zone);
-        this.date = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(i18n.locale());
+        this.time = time;
     }
 
     public I18n i18n() {
         return i18n;
     }
 
+    /** The one way the workspace writes a time (UK time or UTC, as the user chose). */
+    public TimeText time() {
+        return time;
+    }
+
     public ZoneId zone() {
-        return zone;
+        return time.zone();
     }
 
     public String state(ComponentState state) {
@@ -205,12 +204,18 @@ public final class MigrationLabels {
         };
     }
 
+    /** A time whose day the view does not imply (a sign-off, a last move): with the day, in the zone chosen. */
     public String dateTime(Instant at) {
-        return at == null ? "" : dateTime.format(at);
+        return time.dateTime(at);
+    }
+
+    /** A time with its zone named, for a sentence that stands alone ("Tue 1 Dec 07:56:13 GMT"). */
+    public String dateTimeZoned(Instant at) {
+        return at == null ? "" : i18n.get("migration.time.zoned", time.dateTime(at), time.zoneName(at));
     }
 
     public String date(java.time.LocalDate day) {
-        return day == null ? "" : date.format(day);
+        return time.date(day);
     }
 
     public Locale locale() {

@@ -46,6 +46,8 @@ final class MigrationUi {
         Label label = new Label(text);
         label.getStyleClass().add("text-muted");
         label.setWrapText(true);
+        // Wrapped lines take the height they need, in any box: never cut to one line with an ellipsis.
+        label.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         return label;
     }
 
@@ -105,7 +107,7 @@ final class MigrationUi {
         I18n i18n = labels.i18n();
         String who = e.actor() == null ? "" : e.actor().role() == null ? e.actor().name()
                 : i18n.get("migration.history.actorWithRole", e.actor().name(), i18n.get("role." + e.actor().role().code()));
-        Label head = new Label(labels.dateTime(e.at()) + " · " + who);
+        Label head = new Label(labels.dateTimeZoned(e.at()) + " · " + who);
         head.getStyleClass().add("text-muted");
         String what = labels.auditAction(e.action()) + " " + labels.auditSubject(e.entityType(), e.entityId());
         String from = e.beforeValue("state");
@@ -176,5 +178,22 @@ final class MigrationUi {
             }
         };
         trigger.addListener(listener);
+    }
+
+    /**
+     * A time column's heading names the zone ("Last update (GMT)"), and the table redraws its times
+     * when the user switches between UK time and UTC.
+     */
+    static void zonedColumn(javafx.scene.control.TableView<?> table, javafx.scene.control.TableColumn<?, ?> column,
+                            io.spineconsole.ui.common.TimeText time, String caption) {
+        column.textProperty().bind(Bindings.createStringBinding(() -> time.withZone(caption), time.zoneProperty()));
+        time.zoneProperty().addListener(new javafx.beans.value.WeakChangeListener<>(zoneRedraw(table)));
+    }
+
+    private static javafx.beans.value.ChangeListener<Object> zoneRedraw(javafx.scene.control.TableView<?> table) {
+        javafx.beans.value.ChangeListener<Object> redraw = (o, a, b) -> table.refresh();
+        // Held by the table, so the weak listener lives as long as the table does.
+        table.getProperties().put("migration.zoneRedraw", redraw);
+        return redraw;
     }
 }

@@ -263,6 +263,9 @@ public final class MigrationView implements WorkspaceView {
                 new Showcase("component", () -> open(ConsoleLink.of("migration", "components/SCR")),
                         () -> model.detail().stateProperty().get() == LoadState.LOADED
                                 && !model.detail().history().isEmpty(), () -> model.detail().select(null)),
+                new Showcase("list", () -> model.board().asListProperty().set(true),
+                        () -> model.board().asListProperty().get() && !model.board().components().isEmpty(),
+                        () -> model.board().asListProperty().set(false)),
                 new Showcase("refused", this::showRefusal, () -> model.board().refusalProperty().get() != null,
                         () -> model.board().dismissRefusal()),
                 new Showcase("graph", () -> open(ConsoleLink.of("migration", "graph").with("focus", "EPS")),

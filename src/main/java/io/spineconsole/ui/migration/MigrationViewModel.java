@@ -3,11 +3,13 @@ package io.spineconsole.ui.migration;
 import io.spineconsole.api.MigrationApi;
 import io.spineconsole.domain.Role;
 import io.spineconsole.domain.migration.SiteKind;
+import io.spineconsole.domain.migration.Component;
 import io.spineconsole.domain.migration.Site;
 import io.spineconsole.domain.migration.SiteQuery;
 import io.spineconsole.domain.migration.Wave;
 import io.spineconsole.ui.common.Debouncer;
 import io.spineconsole.ui.common.I18n;
+import io.spineconsole.ui.common.TimeText;
 import io.spineconsole.ui.common.LatestLoad;
 import io.spineconsole.ui.common.LoadStatus;
 import io.spineconsole.ui.common.UiExecutor;
@@ -58,12 +60,12 @@ public final class MigrationViewModel {
      * @param debouncers makes the pause after typing in a filter (the console waits on the UI
      *                   thread's timer; tests decide when time passes)
      */
-    public MigrationViewModel(UiExecutor ui, I18n i18n, ViewMemory memory, Clock clock, Debouncer.Factory debouncers) {
+    public MigrationViewModel(UiExecutor ui, I18n i18n, ViewMemory memory, TimeText time, Debouncer.Factory debouncers) {
         this.ui = ui;
         this.i18n = i18n;
-        this.labels = new MigrationLabels(i18n, clock.getZone());
+        this.labels = new MigrationLabels(i18n, time);
         this.memory = memory;
-        this.clock = clock;
+        this.clock = time.clock();
         this.debouncers = debouncers;
         this.reference = new LatestLoad(ui, i18n, () -> !sites.isEmpty());
         reference.onRetry(this::loadReferenceData);
@@ -208,6 +210,22 @@ public final class MigrationViewModel {
     /** The kind of each known site, by code. */
     public Map<String, SiteKind> siteKinds() {
         return java.util.Collections.unmodifiableMap(siteKinds);
+    }
+
+    /** "CORE-MSG · Core messaging": a component by its code and name (the code alone while its name is unknown). */
+    public String componentNamed(String code) {
+        String name = board.find(code).map(Component::name).orElseGet(() -> {
+            var g = graph.graphProperty().get();
+            return g == null ? null : g.nodes().stream().filter(n -> n.code().equals(code)).findFirst()
+                    .map(io.spineconsole.domain.migration.DependencyGraph.Node::name).orElse(null);
+        });
+        return name == null || name.isBlank() ? code : i18n.get("migration.named", code, name);
+    }
+
+    /** "DC-NORTH · Data centre North": a site by its code and name (the code alone while its name is unknown). */
+    public String siteNamed(String code) {
+        return sites.stream().filter(s -> s.code().equals(code)).findFirst()
+                .map(s -> i18n.get("migration.named", code, s.name())).orElse(code);
     }
 
     /** The programme's reference data (sites, waves) every tab shares: a failure shows above the tabs. */

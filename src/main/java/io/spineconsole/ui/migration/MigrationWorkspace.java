@@ -28,7 +28,7 @@ public final class MigrationWorkspace {
         I18n i18n = services.i18n();
         SummaryViewModel<MigrationSummary> summary =
                 new SummaryViewModel<>(BackboneApi::migrationSummary, s -> tiles(s, i18n), ui, i18n);
-        MigrationViewModel model = new MigrationViewModel(ui, i18n, services.memory(), services.clock(),
+        MigrationViewModel model = new MigrationViewModel(ui, i18n, services.memory(), services.time(),
                 FxDebouncer.factory(FxDebouncer.TYPE_AHEAD));
         return new MigrationView(model, summary, services.navigator(), destination);
     }

@@ -28,7 +28,6 @@ import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 
 /**
  * Progress: the burn-down of what is still on premises against the plan, each wave's progress, the
@@ -111,11 +110,10 @@ final class ProgressView extends ScrollPane {
         NumberAxis x = new NumberAxis();
         x.setForceZeroInRange(false);
         x.setMinorTickVisible(false);
-        DateTimeFormatter format = DateTimeFormatter.ofPattern("d MMM yy", labels.locale());
         x.setTickLabelFormatter(new StringConverter<>() {
             @Override
             public String toString(Number n) {
-                return format.format(LocalDate.ofEpochDay(Math.round(n.doubleValue())));
+                return labels.time().axisDay(LocalDate.ofEpochDay(Math.round(n.doubleValue())), true);
             }
 
             @Override

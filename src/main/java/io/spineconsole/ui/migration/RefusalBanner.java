@@ -14,6 +14,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * A move the server refused, above the board: the reason, then each blocker as a link to it, and a
@@ -22,10 +23,12 @@ import java.util.function.Consumer;
 final class RefusalBanner extends VBox {
 
     /**
+     * @param names       a component's code and name ("SCR · Summary Care Record")
      * @param select      opens a component's detail
      * @param showInGraph shows a component's blocking chain in the dependency graph
      */
-    RefusalBanner(BoardViewModel model, MigrationLabels labels, Consumer<String> select, Consumer<String> showInGraph) {
+    RefusalBanner(BoardViewModel model, MigrationLabels labels, Function<String, String> names, Consumer<String> select,
+                  Consumer<String> showInGraph) {
         super(4);
         I18n i18n = labels.i18n();
         setId("migration-refusal");
@@ -61,8 +64,9 @@ final class RefusalBanner extends VBox {
                 links.getChildren().add(new Label(i18n.get("migration.refusal.blockedBy")));
                 for (MigrationBlocker b : r.blockers()) {
                     String text = b.site() == null
-                            ? i18n.get("migration.refusal.blocker", b.component(), labels.state(b.state()))
-                            : i18n.get("migration.refusal.blockerAt", b.component(), labels.state(b.state()), b.site());
+                            ? i18n.get("migration.refusal.blocker", names.apply(b.component()), labels.state(b.state()))
+                            : i18n.get("migration.refusal.blockerAt", names.apply(b.component()), labels.state(b.state()),
+                            b.site());
                     Hyperlink link = new Hyperlink(text);
                     link.getStyleClass().add("migration-blocker-link");
                     link.setOnAction(e -> select.accept(b.component()));

@@ -49,7 +49,7 @@ final class SignOffPane extends VBox {
             return;
         }
         if (c != null && c.signedOffBy() != null) {
-            Label signed = new Label(i18n.get("migration.sites.signedOffText", c.signedOffBy(), labels.dateTime(c.signedOffAt()),
+            Label signed = new Label(i18n.get("migration.sites.signedOffText", c.signedOffBy(), labels.dateTimeZoned(c.signedOffAt()),
                     c.signOffStatement() == null ? "" : c.signOffStatement()));
             signed.setId("migration-site-signed-off");
             signed.setWrapText(true);

@@ -1,5 +1,6 @@
 package io.spineconsole.ui.migration;
 
+import io.spineconsole.domain.migration.Component;
 import io.spineconsole.domain.migration.ReadinessReasonCode;
 import io.spineconsole.domain.migration.Site;
 import io.spineconsole.domain.migration.SiteReadiness;
@@ -15,7 +16,9 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
+import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Whether the chosen site can be decommissioned: the traffic-free window (1 to 365 days), the
@@ -27,6 +30,7 @@ final class SiteReadinessPane extends VBox {
     private final I18n i18n;
     private final Consumer<String> openComponent;
     private final VBox verdict = new VBox(6);
+    private final Function<String, Optional<Component>> components;
 
     SiteReadinessPane(MigrationViewModel root, Consumer<String> openComponent) {
         super(12);
@@ -34,6 +38,7 @@ final class SiteReadinessPane extends VBox {
         this.labels = root.labels();
         this.i18n = labels.i18n();
         this.openComponent = openComponent;
+        this.components = code -> root.board().find(code);
         getChildren().addAll(windowRow(), verdict);
         model.readinessProperty().addListener((o, a, r) -> render());
         model.siteProperty().addListener((o, a, s) -> render());
@@ -81,19 +86,46 @@ final class SiteReadinessPane extends VBox {
             Label kind = new Label(labels.readinessReason(reason.code()));
             kind.getStyleClass().add("migration-reason-kind");
             kind.setMinWidth(Region.USE_PREF_SIZE);
-            Label text = new Label(reason.message());
+            Label text = new Label(words(reason, r, site));
             text.setWrapText(true);
+            text.setMinHeight(Region.USE_PREF_SIZE);
+            HBox.setHgrow(text, javafx.scene.layout.Priority.ALWAYS);
             HBox row = new HBox(8, Icons.of(reason.code() == ReadinessReasonCode.TRAFFIC_IN_WINDOW ? AppIcon.MESSAGES
                     : AppIcon.WARNING), kind, text);
             row.getStyleClass().addAll("migration-reason", "reason-" + reason.code().code());
-            row.setAccessibleText(kind.getText() + ": " + reason.message());
+            row.setAccessibleText(kind.getText() + ": " + text.getText());
             if (reason.component() != null) {
                 Hyperlink open = new Hyperlink(i18n.get("migration.sites.openComponent", reason.component()));
                 open.setOnAction(e -> openComponent.accept(reason.component()));
+                open.setMinWidth(Region.USE_PREF_SIZE); // the reason's words wrap; the link stays whole
                 row.getChildren().add(open);
             }
             verdict.getChildren().add(row);
         }
-        verdict.getChildren().add(MigrationUi.muted(i18n.get("migration.sites.evaluated", labels.dateTime(r.evaluatedAt()))));
+        verdict.getChildren().add(MigrationUi.muted(i18n.get("migration.sites.evaluated", labels.dateTimeZoned(r.evaluatedAt()))));
+    }
+
+    /**
+     * A reason in the console's words where it carries a time or a component (the time in the one style,
+     * the component by its name too); the server's sentence otherwise.
+     */
+    private String words(SiteReadiness.Reason reason, SiteReadiness r, Site site) {
+        switch (reason.code()) {
+            case TRAFFIC_IN_WINDOW:
+                return r.lastMessageAt() == null
+                        ? i18n.get("migration.sites.reason.traffic", r.messagesInWindow(), site.code(), r.days())
+                        : i18n.get("migration.sites.reason.trafficLatest", r.messagesInWindow(), site.code(), r.days(),
+                        labels.dateTimeZoned(r.lastMessageAt()), labels.time().relative(r.lastMessageAt()));
+            case ALREADY_DECOMMISSIONED:
+                return site.signedOffAt() == null ? reason.message()
+                        : i18n.get("migration.sites.reason.signedOff", site.code(), site.signedOffBy(),
+                        labels.dateTimeZoned(site.signedOffAt()));
+            case COMPONENTS_HOSTED:
+                return reason.component() == null ? reason.message()
+                        : components.apply(reason.component()).map(c -> i18n.get("migration.sites.reason.hosted",
+                        c.code(), c.name(), labels.state(c.state()), site.code())).orElse(reason.message());
+            default:
+                return reason.message();
+        }
     }
 }

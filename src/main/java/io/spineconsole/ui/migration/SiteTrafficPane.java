@@ -20,7 +20,6 @@ import javafx.util.StringConverter;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 
 /**
@@ -46,6 +45,7 @@ final class SiteTrafficPane extends VBox {
 
         summary.setId("migration-site-traffic");
         summary.setWrapText(true);
+        summary.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         summary.getStyleClass().add("migration-traffic-summary");
         Label note = new Label();
         note.getStyleClass().add("text-muted");
@@ -68,11 +68,10 @@ final class SiteTrafficPane extends VBox {
         x.setForceZeroInRange(false);
         x.setAutoRanging(true);
         x.setMinorTickVisible(false);
-        DateTimeFormatter day = DateTimeFormatter.ofPattern("d MMM", labels.locale());
         x.setTickLabelFormatter(new StringConverter<>() {
             @Override
             public String toString(Number n) {
-                return day.format(LocalDate.ofEpochDay(Math.round(n.doubleValue())));
+                return labels.time().axisDay(LocalDate.ofEpochDay(Math.round(n.doubleValue())), false);
             }
 
             @Override
@@ -103,7 +102,7 @@ final class SiteTrafficPane extends VBox {
             summary.setText(r.messagesInWindow() == 0
                     ? i18n.get("migration.sites.noTraffic", s.code(), r.days())
                     : i18n.get("migration.sites.trafficCount", r.messagesInWindow(), r.days(), s.code())
-                    + (r.lastMessageAt() == null ? "" : " " + i18n.get("migration.sites.latest", labels.dateTime(r.lastMessageAt()))));
+                    + (r.lastMessageAt() == null ? "" : " " + i18n.get("migration.sites.latest", labels.dateTimeZoned(r.lastMessageAt()))));
             summary.getStyleClass().removeAll("traffic-none", "traffic-some");
             summary.getStyleClass().add(r.messagesInWindow() == 0 ? "traffic-none" : "traffic-some");
         } else {

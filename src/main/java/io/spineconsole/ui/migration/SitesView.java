@@ -73,13 +73,21 @@ final class SitesView extends SplitPane {
         model.hosted().addListener((ListChangeListener<Component>) c -> renderHosted());
     }
 
-    /** Scrolls the detail so that the checklist (and its form) is in view. */
+    /**
+     * Scrolls the detail so that the checklist's form, down to its Save, is in view, with as much of the
+     * table above it as fits.
+     */
     void revealChecklist() {
         Platform.runLater(() -> {
             Node content = scroll.getContent();
             Node table = checklist.table();
-            double y = content.sceneToLocal(table.localToScene(table.getBoundsInLocal())).getMinY() - 100;
-            double room = content.getBoundsInLocal().getHeight() - scroll.getViewportBounds().getHeight();
+            Node form = checklist.form();
+            double tableTop = content.sceneToLocal(table.localToScene(table.getBoundsInLocal())).getMinY() - 40;
+            double formBottom = content.sceneToLocal(form.localToScene(form.getBoundsInLocal())).getMaxY() + 16;
+            double viewport = scroll.getViewportBounds().getHeight();
+            // From the table's top if the form still fits below it, else as far down as the form's last line needs.
+            double y = Math.max(tableTop, formBottom - viewport);
+            double room = content.getBoundsInLocal().getHeight() - viewport;
             if (room > 0) {
                 scroll.setVvalue(Math.max(0, Math.min(1, y / room)));
             }
@@ -112,7 +120,7 @@ final class SitesView extends SplitPane {
         return labels.siteKind(s.kind()) + " · " + labels.siteStatus(s.status())
                 + (s.region() == null ? "" : " · " + s.region())
                 + (s.lastMessageAt() == null ? "" : " · " + i18n.get("migration.sites.lastMessage",
-                labels.dateTime(s.lastMessageAt())));
+                labels.dateTimeZoned(s.lastMessageAt())));
     }
 
     private void renderHosted() {

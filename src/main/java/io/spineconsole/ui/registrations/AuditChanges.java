@@ -2,8 +2,10 @@ package io.spineconsole.ui.registrations;
 
 import io.spineconsole.domain.audit.AuditEntry;
 import io.spineconsole.ui.common.I18n;
+import io.spineconsole.ui.common.TimeText;
 
-import java.util.ArrayList;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -23,7 +25,7 @@ public final class AuditChanges {
     private AuditChanges() {
     }
 
-    public static List<String> describe(I18n i18n, AuditEntry entry) {
+    public static List<String> describe(I18n i18n, TimeText time, AuditEntry entry) {
         List<String> out = new ArrayList<>();
         if (entry.before() == null && entry.after() != null) {
             out.add(i18n.get("registrations.history.created"));
@@ -36,7 +38,7 @@ public final class AuditChanges {
         if (entry.before() == null) {
             return out;
         }
-        diff("", entry.before(), entry.after(), out, i18n);
+        diff("", entry.before(), entry.after(), out, i18n, time);
         if (out.isEmpty()) {
             out.add(i18n.get("registrations.history.noChange"));
         }
@@ -45,7 +47,7 @@ public final class AuditChanges {
 
     @SuppressWarnings("unchecked")
     private static void diff(String prefix, Map<String, Object> before, Map<String, Object> after, List<String> out,
-                             I18n i18n) {
+                             I18n i18n, TimeText time) {
         Set<String> keys = new LinkedHashSet<>(before.keySet());
         keys.addAll(after.keySet());
         for (String key : keys) {
@@ -58,14 +60,14 @@ public final class AuditChanges {
                 continue;
             }
             if (a instanceof Map<?, ?> ma && b instanceof Map<?, ?> mb) {
-                diff(prefix + key + ".", (Map<String, Object>) ma, (Map<String, Object>) mb, out, i18n);
+                diff(prefix + key + ".", (Map<String, Object>) ma, (Map<String, Object>) mb, out, i18n, time);
             } else {
-                out.add(i18n.get("registrations.history.change", prefix + key, text(i18n, a), text(i18n, b)));
+                out.add(i18n.get("registrations.history.change", prefix + key, text(i18n, time, a), text(i18n, time, b)));
             }
         }
     }
 
-    private static String text(I18n i18n, Object value) {
+    private static String text(I18n i18n, TimeText time, Object value) {
         if (value == null) {
             return i18n.get("registrations.history.empty");
         }
@@ -75,6 +77,14 @@ public final class AuditChanges {
         if (value instanceof Map<?, ?> m) {
             return String.join(", ", m.entrySet().stream().filter(e -> !BOOKKEEPING.contains(String.valueOf(e.getKey())))
                     .map(e -> e.getKey() + "=" + e.getValue()).toList());
+        }
+        if (value instanceof String t && t.length() >= 20 && t.charAt(10) == 'T') {
+            // A time as the wire writes it (a certificate's validity): worded like every other time on screen.
+            try {
+                return time.dateTime(Instant.parse(t));
+            } catch (DateTimeParseException notATime) {
+                return t;
+            }
         }
         return String.valueOf(value);
     }

@@ -4,6 +4,7 @@ import io.spineconsole.ui.common.AppIcon;
 import io.spineconsole.ui.common.ConsoleLink;
 import io.spineconsole.ui.common.ErrorRow;
 import io.spineconsole.ui.common.I18n;
+import io.spineconsole.ui.common.TimeText;
 import io.spineconsole.ui.common.Icons;
 import io.spineconsole.ui.common.Placeholder;
 import io.spineconsole.ui.common.ViewMemory;
@@ -64,7 +65,7 @@ final class BrowserView<T> {
     private final String idPrefix;
     private boolean reverting;
 
-    BrowserView(BrowserViewModel<T> model, KindView<T> view, I18n i18n, Views.Formats formats, ViewMemory memory, Host host) {
+    BrowserView(BrowserViewModel<T> model, KindView<T> view, I18n i18n, TimeText time, ViewMemory memory, Host host) {
         this.model = model;
         this.kind = model.kind();
         this.i18n = i18n;
@@ -74,8 +75,8 @@ final class BrowserView<T> {
         root.getStyleClass().add("reg-browser");
         root.setPadding(new Insets(10, 12, 8, 12));
         filters = new ListFilters<>(model.list(), i18n, idPrefix);
-        detail = new DetailView<>(model, view, i18n, formats, host::go, host::create);
-        form = new FormPane<>(model, i18n, formats, this::closeForm);
+        detail = new DetailView<>(model, view, i18n, time, host::go, host::create);
+        form = new FormPane<>(model, i18n, time, this::closeForm);
 
         var list = model.list();
         table.setId(idPrefix + "-table");

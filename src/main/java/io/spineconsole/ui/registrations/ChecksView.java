@@ -10,6 +10,7 @@ import io.spineconsole.ui.common.I18n;
 import io.spineconsole.ui.common.Icons;
 import io.spineconsole.ui.common.LoadState;
 import io.spineconsole.ui.common.Placeholder;
+import io.spineconsole.ui.common.TimeText;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
@@ -25,6 +26,7 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.HBox;
@@ -47,9 +49,10 @@ final class ChecksView {
     private final VBox root = new VBox(10);
     private final TableView<Finding> table = new TableView<>();
 
-    ChecksView(ChecksViewModel model, I18n i18n, Consumer<ConsoleLink> go) {
+    ChecksView(ChecksViewModel model, I18n i18n, TimeText time, Consumer<ConsoleLink> go) {
         this.model = model;
         this.i18n = i18n;
+        FindingText words = new FindingText(i18n, time);
         this.go = go;
         root.setId("reg-checks");
         root.setPadding(new Insets(10, 12, 8, 12));
@@ -104,11 +107,18 @@ final class ChecksView {
 
         ListView<Object> rules = new ListView<>();
         rules.setId("reg-checks-rules");
-        rules.setPrefWidth(270);
+        rules.setPrefWidth(230);
         rules.setCellFactory(l -> new ListCell<>() {
+            {
+                // A rule's name wraps to the list's width rather than being cut (its whole name on hover too).
+                setWrapText(true);
+                setPrefWidth(0);
+            }
+
             @Override
             protected void updateItem(Object item, boolean empty) {
                 super.updateItem(item, empty);
+                setTooltip(null);
                 if (empty || item == null) {
                     setText(null);
                     setGraphic(null);
@@ -117,6 +127,7 @@ final class ChecksView {
                             NumberFormat.getIntegerInstance(i18n.locale()).format(rc.count())));
                     setGraphic(Icons.of(rc.rule().severity() == Severity.ERROR ? AppIcon.ERROR
                             : rc.rule().severity() == Severity.WARNING ? AppIcon.WARNING : AppIcon.ABOUT));
+                    setTooltip(new Tooltip(getText()));
                 } else {
                     setText(i18n.get("registrations.checks.allRules"));
                     setGraphic(Icons.of(AppIcon.FILTER));
@@ -143,9 +154,8 @@ final class ChecksView {
         table.getColumns().addAll(List.of(
                 Views.nodeColumn(i18n.get("registrations.checks.severity"), f -> Views.severity(i18n, f.severity()), 88),
                 Views.textColumn(i18n.get("registrations.checks.rule"), f -> Labels.rule(i18n, f.rule()), 200),
-                Views.flex(Views.textColumn(i18n.get("registrations.checks.record"), f -> f.record() == null ? ""
-                        : Labels.recordTypeCode(i18n, f.record().type()) + " " + f.record().id(), 150)),
-                Views.flex(Views.textColumn(i18n.get("registrations.checks.message"), Finding::message, 380))));
+                Views.wrapColumn(i18n.get("registrations.checks.record"), f -> words.record(f.record()), 200),
+                Views.wrapColumn(i18n.get("registrations.checks.message"), words::message, 300)));
         // Before the first run the summary says the checks have not run; the table says nothing yet.
         table.setPlaceholder(new Placeholder(model.status(), Bindings.createStringBinding(() ->
                 model.reportProperty().get() == null ? "" : i18n.get("registrations.checks.none"), model.reportProperty()), i18n));
@@ -162,7 +172,7 @@ final class ChecksView {
         Label notRun = Views.muted(i18n.get("registrations.checks.hint"));
         SplitPane split = new SplitPane(rules, table);
         split.setOrientation(Orientation.HORIZONTAL);
-        split.setDividerPositions(0.26);
+        split.setDividerPositions(0.22);
         VBox.setVgrow(split, Priority.ALWAYS);
         ErrorRow error = ErrorRow.besideData(model.status(), Bindings.isNotEmpty(model.allFindings()), i18n);
         root.getChildren().addAll(top, error, filters, split, notRun);

@@ -11,6 +11,7 @@ import io.spineconsole.ui.common.I18n;
 import io.spineconsole.ui.common.LatestLoad;
 import io.spineconsole.ui.common.LoadState;
 import io.spineconsole.ui.common.LoadStatus;
+import io.spineconsole.ui.common.TimeText;
 import io.spineconsole.ui.common.UiExecutor;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
@@ -23,9 +24,6 @@ import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 
 import java.text.NumberFormat;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.Comparator;
 import java.util.Map;
 
@@ -52,13 +50,12 @@ public final class ChecksViewModel {
     private final StringBinding summary;
     private RegistrationsApi api;
 
-    public ChecksViewModel(UiExecutor ui, I18n i18n, ZoneId zone) {
+    public ChecksViewModel(UiExecutor ui, I18n i18n, TimeText time) {
         this.load = new LatestLoad(ui, i18n, () -> false);
         load.onRetry(this::run);
         severity.addListener((o, a, b) -> refilter());
         rule.addListener((o, a, b) -> refilter());
         NumberFormat n = NumberFormat.getIntegerInstance(i18n.locale());
-        DateTimeFormatter time = DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(i18n.locale()).withZone(zone);
         summary = Bindings.createStringBinding(() -> {
             CheckReport r = report.get();
             if (r == null) {
@@ -66,10 +63,11 @@ public final class ChecksViewModel {
                         : i18n.get("registrations.checks.notRun");
             }
             String text = i18n.get("registrations.checks.summary", n.format(r.recordsChecked()), n.format(r.durationMs()),
-                    time.format(r.checkedAt()), n.format(r.counts().error()), n.format(r.counts().warning()),
+                    time.format(r.checkedAt(), java.time.Duration.ZERO, TimeText.Detail.SECONDS), time.zoneName(r.checkedAt()),
+                    n.format(r.counts().error()), n.format(r.counts().warning()),
                     n.format(r.counts().info()));
             return r.truncated() ? text + " " + i18n.get("registrations.checks.truncated", n.format(r.findings().size())) : text;
-        }, report, load.stateProperty());
+        }, report, load.stateProperty(), time.zoneProperty());
     }
 
     public void connect(RegistrationsApi newApi) {

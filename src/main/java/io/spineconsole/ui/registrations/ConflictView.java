@@ -3,17 +3,16 @@ package io.spineconsole.ui.registrations;
 import io.spineconsole.ui.common.AppIcon;
 import io.spineconsole.ui.common.Grids;
 import io.spineconsole.ui.common.I18n;
+import io.spineconsole.ui.common.TimeText;
 import io.spineconsole.ui.common.Icons;
 import javafx.geometry.Insets;
-import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
@@ -27,16 +26,16 @@ import javafx.scene.layout.VBox;
 final class ConflictView<T> {
     private final RecordForm<T> form;
     private final I18n i18n;
-    private final Views.Formats formats;
+    private final TimeText time;
     private final VBox root = new VBox(8);
     private final Label header = new Label();
     private final GridPane grid = new GridPane();
     private final CheckBox onlyDifferences;
 
-    ConflictView(RecordForm<T> form, I18n i18n, Views.Formats formats, String idPrefix) {
+    ConflictView(RecordForm<T> form, I18n i18n, TimeText time, String idPrefix) {
         this.form = form;
         this.i18n = i18n;
-        this.formats = formats;
+        this.time = time;
         root.setId(idPrefix + "-conflict");
         root.getStyleClass().add("reg-conflict");
         root.setPadding(new Insets(10));
@@ -49,11 +48,8 @@ final class ConflictView<T> {
         onlyDifferences.selectedProperty().addListener((o, a, b) -> rebuild());
         grid.setHgap(12);
         grid.setVgap(4);
-        ColumnConstraints half = Grids.growingColumn();
-        ColumnConstraints half2 = Grids.growingColumn();
-        half.setPercentWidth(40);
-        half2.setPercentWidth(40);
-        grid.getColumnConstraints().addAll(Grids.labelColumn(), half, half2);
+        // Each field on its own lines, mine above theirs: a narrow pane shows both values whole.
+        grid.getColumnConstraints().addAll(Grids.labelColumn(), Grids.growingColumn());
         ScrollPane scroll = new ScrollPane(grid);
         scroll.setFitToWidth(true);
         VBox.setVgrow(scroll, Priority.ALWAYS);
@@ -79,8 +75,9 @@ final class ConflictView<T> {
         Label explain = Views.muted(i18n.get("registrations.conflict.explain"));
         explain.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         scroll.setMinHeight(90);
-        HBox buttons = new HBox(8, reapply, theirs);
-        buttons.setAlignment(Pos.CENTER_LEFT);
+        Node buttons = Views.toolbar(reapply, theirs);
+        ((Region) buttons).setMinHeight(Region.USE_PREF_SIZE);
+        onlyDifferences.setMinHeight(Region.USE_PREF_SIZE);
         root.getChildren().addAll(header, onlyDifferences, scroll, explain, buttons);
         root.visibleProperty().bind(form.conflictProperty().isNotNull());
         root.managedProperty().bind(root.visibleProperty());
@@ -94,33 +91,31 @@ final class ConflictView<T> {
             return;
         }
         header.setText(i18n.get("registrations.conflict.header", c.theirsVersion(), c.theirsBy() == null ? "?" : c.theirsBy(),
-                formats.dateTime(c.theirsAt()), c.differences().size(), c.clashes()));
-        grid.add(head(i18n.get("registrations.conflict.field")), 0, 0);
-        grid.add(head(i18n.get("registrations.conflict.mine")), 1, 0);
-        grid.add(head(i18n.get("registrations.conflict.theirs")), 2, 0);
-        int row = 1;
+                time.dateTime(c.theirsAt()), time.zoneName(c.theirsAt()), time.relative(c.theirsAt()),
+                c.differences().size(), c.clashes()));
+        int row = 0;
         for (ConflictViewModel.Row r : onlyDifferences.isSelected() ? c.differences() : c.rows()) {
             Label name = new Label(r.label());
-            name.getStyleClass().add("form-label");
+            name.getStyleClass().add("reg-section-heading");
             if (r.differs()) {
                 name.setGraphic(Icons.of(r.clash() ? AppIcon.WARNING : AppIcon.COMPARE));
                 name.getStyleClass().add("reg-conflict-differs");
             }
-            Label mine = value(r.mine(), r.differs() && r.changedByMe(), i18n.get("registrations.conflict.youChanged"));
-            Label theirs = value(r.theirs(), r.differs() && r.changedByThem(), i18n.get("registrations.conflict.theyChanged"));
-            grid.add(name, 0, row);
-            grid.add(mine, 1, row);
-            grid.add(theirs, 2, row);
-            row++;
+            grid.add(name, 0, row++, 2, 1);
+            grid.add(side(i18n.get("registrations.conflict.mine")), 0, row);
+            grid.add(value(r.mine(), r.differs() && r.changedByMe(), i18n.get("registrations.conflict.youChanged")), 1, row++);
+            grid.add(side(i18n.get("registrations.conflict.theirs")), 0, row);
+            grid.add(value(r.theirs(), r.differs() && r.changedByThem(), i18n.get("registrations.conflict.theyChanged")), 1, row++);
         }
-        if (row == 1) {
-            grid.add(Views.muted(i18n.get("registrations.conflict.noDifferences")), 0, 1, 3, 1);
+        if (row == 0) {
+            grid.add(Views.muted(i18n.get("registrations.conflict.noDifferences")), 0, 0, 2, 1);
         }
     }
 
-    private static Label head(String text) {
+    private static Label side(String text) {
         Label l = new Label(text);
-        l.getStyleClass().add("reg-section-heading");
+        l.getStyleClass().add("form-label");
+        l.setMinWidth(Region.USE_PREF_SIZE);
         return l;
     }
 

@@ -8,6 +8,7 @@ import io.spineconsole.ui.common.ConfirmDialog;
 import io.spineconsole.ui.common.ConsoleLink;
 import io.spineconsole.ui.common.ErrorRow;
 import io.spineconsole.ui.common.I18n;
+import io.spineconsole.ui.common.TimeText;
 import io.spineconsole.ui.common.Icons;
 import io.spineconsole.ui.common.LoadState;
 import io.spineconsole.ui.common.Placeholder;
@@ -46,7 +47,7 @@ final class DetailView<T> {
     private final BrowserViewModel<T> browser;
     private final KindView<T> view;
     private final I18n i18n;
-    private final Views.Formats formats;
+    private final TimeText time;
     private final Consumer<ConsoleLink> go;
     private final KindView.Creator create;
     private final VBox root = new VBox(10);
@@ -60,13 +61,13 @@ final class DetailView<T> {
     private final Tab findingsTab;
     private final String idPrefix;
 
-    DetailView(BrowserViewModel<T> browser, KindView<T> view, I18n i18n, Views.Formats formats, Consumer<ConsoleLink> go,
+    DetailView(BrowserViewModel<T> browser, KindView<T> view, I18n i18n, TimeText time, Consumer<ConsoleLink> go,
                KindView.Creator create) {
         this.browser = browser;
         this.model = browser.detail();
         this.view = view;
         this.i18n = i18n;
-        this.formats = formats;
+        this.time = time;
         this.go = go;
         this.create = create;
         this.idPrefix = "reg-" + browser.kind().path();
@@ -78,6 +79,7 @@ final class DetailView<T> {
         title.setId(idPrefix + "-detail-title");
         subtitle.getStyleClass().add("text-muted");
         subtitle.setWrapText(true);
+        subtitle.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Button copyLink = Icons.button(AppIcon.LINK, i18n.get("registrations.detail.copyLink"));
@@ -200,6 +202,7 @@ final class DetailView<T> {
     }
 
     private Node findings() {
+        FindingText words = new FindingText(i18n, time);
         ListView<Finding> list = new ListView<>(model.findings());
         list.setId(idPrefix + "-detail-findings");
         list.setCellFactory(l -> new ListCell<>() {
@@ -213,7 +216,7 @@ final class DetailView<T> {
                 }
                 Label rule = new Label(Labels.rule(i18n, f.rule()));
                 rule.getStyleClass().add("reg-finding-rule");
-                Label message = new Label(f.message());
+                Label message = new Label(words.message(f));
                 message.setWrapText(true);
                 message.maxWidthProperty().bind(list.widthProperty().subtract(40));
                 HBox top = new HBox(8, Views.severity(i18n, f.severity()), rule);
@@ -248,7 +251,7 @@ final class DetailView<T> {
                 if (getIndex() >= model.history().items().size() - 5 && model.history().hasMoreProperty().get()) {
                     Platform.runLater(model.history()::loadMore);
                 }
-                Label head = new Label(i18n.get("registrations.history.entry", formats.dateTime(e.at()),
+                Label head = new Label(i18n.get("registrations.history.entry", time.dateTime(e.at()),
                         Labels.auditAction(i18n, e.action()), e.actor().name(), e.actor().role().code()));
                 head.getStyleClass().add("reg-history-head");
                 head.setGraphic(Icons.of(AppIcon.HISTORY));
@@ -259,7 +262,7 @@ final class DetailView<T> {
                     reason.maxWidthProperty().bind(list.widthProperty().subtract(40));
                     box.getChildren().add(reason);
                 }
-                for (String line : AuditChanges.describe(i18n, e)) {
+                for (String line : AuditChanges.describe(i18n, time, e)) {
                     Label change = new Label(line);
                     change.getStyleClass().add("text-muted");
                     change.setWrapText(true);
@@ -272,7 +275,10 @@ final class DetailView<T> {
         });
         list.setPlaceholder(new Placeholder(model.history().status(), i18n.get("registrations.history.none"), i18n));
         ErrorRow error = ErrorRow.besideData(model.history().status(), Bindings.isNotEmpty(model.history().items()), i18n);
-        VBox box = new VBox(8, error, list);
+        Label zone = Views.muted("");
+        zone.textProperty().bind(Bindings.createStringBinding(() -> i18n.get("registrations.history.zone", time.zoneName()),
+                time.zoneProperty()));
+        VBox box = new VBox(8, zone, error, list);
         VBox.setVgrow(list, Priority.ALWAYS);
         box.setPadding(new Insets(8, 0, 0, 0));
         return box;

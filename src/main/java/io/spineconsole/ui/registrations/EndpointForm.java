@@ -5,7 +5,7 @@ import io.spineconsole.domain.Identifiers;
 import io.spineconsole.domain.messages.MessagingPattern;
 import io.spineconsole.domain.registrations.Certificate;
 import io.spineconsole.domain.registrations.CertificateInput;
-import io.spineconsole.domain.registrations.FieldIssue;
+import io.spineconsole.domain.registrations.FieldRuleIssue;
 import io.spineconsole.domain.registrations.MhsActor;
 import io.spineconsole.domain.registrations.MhsEndpoint;
 import io.spineconsole.domain.registrations.MhsEndpointChange;
@@ -39,16 +39,16 @@ public final class EndpointForm extends RecordForm<MhsEndpoint> {
         String main = "";
         String reliability = i18n.get("registrations.section.reliability");
         String certificate = i18n.get("registrations.section.certificate");
-        field("/odsCode", i18n.get("registrations.field.ownerOdsCode"), v -> FormRules.required(Identifiers::checkOdsCode, v),
+        field("/odsCode", i18n.get("registrations.field.ownerOdsCode"), v -> FormRules.required(i18n, Identifiers::checkOdsCode, v),
                 Input.TEXT, List.of(), MhsEndpoint::odsCode, false, main);
-        field("/partyKey", i18n.get("registrations.field.partyKey"), v -> FormRules.required(Identifiers::checkPartyKey, v),
+        field("/partyKey", i18n.get("registrations.field.partyKey"), v -> FormRules.required(i18n, Identifiers::checkPartyKey, v),
                 Input.TEXT, List.of(), MhsEndpoint::partyKey, false, main);
         field("/name", i18n.get("registrations.field.name"), v -> "", Input.TEXT, List.of(), MhsEndpoint::name, false, main);
-        field("/url", i18n.get("registrations.field.url"), v -> FormRules.required(RegistrationRules::checkHttpsUrl, v),
+        field("/url", i18n.get("registrations.field.url"), v -> FormRules.required(i18n, RegistrationRules::checkHttpsUrl, v),
                 Input.TEXT, List.of(), MhsEndpoint::url, false, main);
-        field("/fqdn", i18n.get("registrations.field.fqdn"), v -> FormRules.optional(RegistrationRules::checkFqdn, v),
+        field("/fqdn", i18n.get("registrations.field.fqdn"), v -> FormRules.optional(i18n, RegistrationRules::checkFqdn, v),
                 Input.TEXT, List.of(), MhsEndpoint::fqdn, false, main);
-        field("/cpaId", i18n.get("registrations.field.cpaId"), v -> FormRules.required(RegistrationRules::checkCpaId, v),
+        field("/cpaId", i18n.get("registrations.field.cpaId"), v -> FormRules.required(i18n, RegistrationRules::checkCpaId, v),
                 Input.TEXT, List.of(), MhsEndpoint::cpaId, false, main);
         field("/messagingPattern", i18n.get("registrations.field.pattern"), v -> "", Input.CHOICE,
                 Arrays.stream(MessagingPattern.values()).map(p -> new Choice(p.code(), p.code())).toList(),
@@ -56,17 +56,17 @@ public final class EndpointForm extends RecordForm<MhsEndpoint> {
         field("/mhsActor", i18n.get("registrations.field.actor"), v -> "", Input.CHOICE,
                 Arrays.stream(MhsActor.values()).map(a -> new Choice(a.code(), Labels.actor(i18n, a))).toList(),
                 e -> FormRules.code(e.mhsActor()), false, main);
-        field("/interactions", i18n.get("registrations.field.interactions"), EndpointForm::interactionLines,
+        field("/interactions", i18n.get("registrations.field.interactions"), v -> EndpointForm.interactionLines(i18n, v),
                 Input.MULTILINE, List.of(), e -> lines(e.interactions()), false, main);
 
         field("/reliability/retries", i18n.get("registrations.field.retries"), v -> v.isBlank()
                         || FormRules.integer(v, 0, 20) != null ? "" : i18n.get("registrations.form.retriesRange"),
                 Input.TEXT, List.of(), e -> rel(e, r -> r.retries() == null ? "" : r.retries().toString()), false, reliability);
         field("/reliability/retryInterval", i18n.get("registrations.field.retryInterval"),
-                v -> FormRules.optional(RegistrationRules::checkDuration, v), Input.TEXT, List.of(),
+                v -> FormRules.optional(i18n, RegistrationRules::checkDuration, v), Input.TEXT, List.of(),
                 e -> rel(e, Reliability::retryInterval), false, reliability);
         field("/reliability/persistDuration", i18n.get("registrations.field.persistDuration"),
-                v -> FormRules.optional(RegistrationRules::checkDuration, v), Input.TEXT, List.of(),
+                v -> FormRules.optional(i18n, RegistrationRules::checkDuration, v), Input.TEXT, List.of(),
                 e -> rel(e, Reliability::persistDuration), false, reliability);
         List<Choice> flags = Arrays.stream(ReliabilityFlag.values()).map(f -> new Choice(f.code(), Labels.flag(i18n, f))).toList();
         field("/reliability/ackRequested", i18n.get("registrations.field.ackRequested"), v -> "", Input.CHOICE, flags,
@@ -94,12 +94,13 @@ public final class EndpointForm extends RecordForm<MhsEndpoint> {
     }
 
     /** Each line an interaction ID (urn:nhs:names:services:…); the first bad one is named. */
-    static String interactionLines(String text) {
+    static String interactionLines(I18n i18n, String text) {
         List<String> lines = splitLines(text);
         for (int i = 0; i < lines.size(); i++) {
-            var problem = Identifiers.checkInteractionId(lines.get(i));
+            var problem = Identifiers.checkInteractionId(lines.get(i)).map(i18n::rule);
             if (problem.isPresent()) {
-                return lines.size() == 1 ? problem.get() : "Line " + (i + 1) + ": " + problem.get();
+                return lines.size() == 1 ? problem.get()
+                        : i18n.get("registrations.form.interactionLine", i + 1, problem.get());
             }
         }
         return "";
@@ -145,9 +146,9 @@ public final class EndpointForm extends RecordForm<MhsEndpoint> {
     }
 
     @Override
-    protected List<FieldIssue> crossCheck() {
-        List<FieldIssue> out = new ArrayList<>();
-        for (FieldIssue issue : RegistrationRules.endpointErrors(change())) {
+    protected List<FieldRuleIssue> crossCheck() {
+        List<FieldRuleIssue> out = new ArrayList<>();
+        for (FieldRuleIssue issue : RegistrationRules.endpointErrors(change())) {
             // A value that does not parse is already shown by its field's own rule.
             if (!issue.field().startsWith("/certificate/not") || value(issue.field()) == null) {
                 out.add(issue);
@@ -157,7 +158,7 @@ public final class EndpointForm extends RecordForm<MhsEndpoint> {
     }
 
     @Override
-    protected List<FieldIssue> warningsCheck() {
+    protected List<FieldRuleIssue> warningsCheck() {
         return RegistrationRules.endpointWarnings(value("/odsCode"), value("/partyKey"), value("/url"), value("/fqdn"));
     }
 

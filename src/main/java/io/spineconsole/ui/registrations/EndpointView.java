@@ -6,6 +6,7 @@ import io.spineconsole.domain.registrations.RegistrationRules;
 import io.spineconsole.domain.registrations.Reliability;
 import io.spineconsole.ui.common.ConsoleLink;
 import io.spineconsole.ui.common.I18n;
+import io.spineconsole.ui.common.TimeText;
 import javafx.scene.Node;
 import javafx.scene.layout.VBox;
 
@@ -15,11 +16,11 @@ import java.util.function.Consumer;
 /** MHS endpoints: columns, members with reliability settings and certificate, the owner and systems of the party key. */
 final class EndpointView implements KindView<MhsEndpoint> {
     private final I18n i18n;
-    private final Views.Formats formats;
+    private final TimeText time;
 
-    EndpointView(I18n i18n, Views.Formats formats) {
+    EndpointView(I18n i18n, TimeText time) {
         this.i18n = i18n;
-        this.formats = formats;
+        this.time = time;
     }
 
     @Override
@@ -31,7 +32,7 @@ final class EndpointView implements KindView<MhsEndpoint> {
                 new Column<>(Views.textColumn(i18n.get("registrations.column.pattern"), e -> Labels.pattern(e.messagingPattern()), 98), null),
                 new Column<>(Views.nodeColumn(i18n.get("registrations.field.certificate"),
                         e -> Views.certificateShort(i18n, e.certificate()), 142), "certificate-not-after"),
-                new Column<>(Views.nodeColumn(i18n.get("registrations.field.status"), e -> Views.status(i18n, e.status()), 92), null));
+                new Column<>(Views.statusColumn(i18n, MhsEndpoint::status), null));
     }
 
     @Override
@@ -46,7 +47,7 @@ final class EndpointView implements KindView<MhsEndpoint> {
 
     @Override
     public Node details(MhsEndpoint e) {
-        DetailGrid g = new DetailGrid(i18n, formats)
+        DetailGrid g = new DetailGrid(i18n, time)
                 .add(i18n.get("registrations.field.partyKey"), e.partyKey())
                 .add(i18n.get("registrations.field.name"), e.name())
                 .add(i18n.get("registrations.field.ownerOdsCode"), e.odsCode())
@@ -75,14 +76,14 @@ final class EndpointView implements KindView<MhsEndpoint> {
         g.heading(i18n.get("registrations.section.certificate"));
         Certificate c = e.certificate();
         if (c == null) {
-            g.add("", Views.certificate(i18n, formats, null));
+            g.add("", Views.certificate(i18n, time, null));
         } else {
-            g.add(i18n.get("registrations.field.certificateState"), Views.certificate(i18n, formats, c))
+            g.add(i18n.get("registrations.field.certificateState"), Views.certificate(i18n, time, c))
                     .add(i18n.get("registrations.field.certificateSubject"), c.subject())
                     .add(i18n.get("registrations.field.certificateIssuer"), c.issuer())
                     .add(i18n.get("registrations.field.certificateSerial"), c.serial())
-                    .add(i18n.get("registrations.field.certificateNotBefore"), formats.dateTime(c.notBefore()))
-                    .add(i18n.get("registrations.field.certificateNotAfter"), formats.dateTime(c.notAfter()));
+                    .date(i18n.get("registrations.field.certificateNotBefore"), c.notBefore())
+                    .date(i18n.get("registrations.field.certificateNotAfter"), c.notAfter());
         }
         g.heading(i18n.get("registrations.section.record"));
         return g.add(i18n.get("registrations.field.sdsId"), e.sdsId())

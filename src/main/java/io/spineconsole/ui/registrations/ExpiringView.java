@@ -5,6 +5,7 @@ import io.spineconsole.ui.common.AppIcon;
 import io.spineconsole.ui.common.ConsoleLink;
 import io.spineconsole.ui.common.ErrorRow;
 import io.spineconsole.ui.common.I18n;
+import io.spineconsole.ui.common.TimeText;
 import io.spineconsole.ui.common.Icons;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
@@ -20,7 +21,6 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 import java.util.List;
@@ -31,7 +31,7 @@ final class ExpiringView {
     private final VBox root = new VBox(10);
     private final TableView<MhsEndpoint> table = new TableView<>();
 
-    ExpiringView(ExpiringViewModel model, I18n i18n, Views.Formats formats, Consumer<ConsoleLink> go,
+    ExpiringView(ExpiringViewModel model, I18n i18n, TimeText time, Consumer<ConsoleLink> go,
                  Runnable export) {
         root.setId("reg-expiring");
         root.setPadding(new Insets(10, 12, 8, 12));
@@ -61,27 +61,29 @@ final class ExpiringView {
         busy.visibleProperty().bind(model.list().busyProperty());
         Label summary = new Label();
         summary.setId("reg-expiring-summary");
+        summary.setWrapText(true);
         summary.textProperty().bind(model.summaryProperty());
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
         Button exportButton = new Button(i18n.get("registrations.export.button"), Icons.of(AppIcon.EXPORT));
         exportButton.setOnAction(e -> export.run());
         Button open = new Button(i18n.get("registrations.checks.open"), Icons.of(AppIcon.OPEN));
         open.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
         open.setOnAction(e -> open(go));
-        HBox top = new HBox(10, within, windows, busy, summary, spacer, open, exportButton);
-        top.setAlignment(Pos.CENTER_LEFT);
+        HBox choose = new HBox(10, within, windows, busy);
+        choose.setAlignment(Pos.CENTER_LEFT);
+        HBox act = new HBox(6, open, exportButton);
+        act.setAlignment(Pos.CENTER_LEFT);
+        Node top = Views.toolbar(choose, act);
 
         table.setId("reg-expiring-table");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().addAll(List.of(
                 Views.textColumn(i18n.get("registrations.field.certificateNotAfter"),
-                        e -> e.certificate() == null ? "" : formats.dateTime(e.certificate().notAfter()), 140),
+                        e -> e.certificate() == null ? "" : time.date(e.certificate().notAfter()), 140),
                 Views.nodeColumn(i18n.get("registrations.field.certificate"), e -> Views.certificateShort(i18n, e.certificate()), 140),
                 Views.textColumn(i18n.get("registrations.field.partyKey"), MhsEndpoint::partyKey, 118),
                 Views.textColumn(i18n.get("registrations.column.ods"), MhsEndpoint::odsCode, 62),
                 Views.flex(Views.textColumn(i18n.get("registrations.field.fqdn"), e -> e.fqdn() == null ? "" : e.fqdn(), 170)),
-                Views.nodeColumn(i18n.get("registrations.field.status"), e -> Views.status(i18n, e.status()), 96),
+                Views.statusColumn(i18n, MhsEndpoint::status),
                 Views.flex(Views.textColumn(i18n.get("registrations.field.certificateSubject"),
                         e -> e.certificate() == null ? "" : e.certificate().subject(), 220))));
         Views.pageInto(table, model.list(), i18n, model.summaryProperty());
@@ -97,7 +99,7 @@ final class ExpiringView {
         });
         VBox.setVgrow(table, Priority.ALWAYS);
         ErrorRow error = ErrorRow.besideData(model.list().status(), Bindings.isNotEmpty(model.list().items()), i18n);
-        root.getChildren().addAll(top, error, table, Views.muted(i18n.get("registrations.expiring.hint")));
+        root.getChildren().addAll(top, summary, error, table, Views.muted(i18n.get("registrations.expiring.hint")));
     }
 
     private void open(Consumer<ConsoleLink> go) {

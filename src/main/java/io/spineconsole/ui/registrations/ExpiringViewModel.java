@@ -24,6 +24,8 @@ import java.util.List;
  */
 public final class ExpiringViewModel {
     public static final List<Integer> WINDOWS = List.of(30, 60, 90);
+    /** The window the workspace's certificates tile counts (the server's summary counts 30 days). */
+    public static final int TILE_WINDOW = 30;
     private static final String MEMORY = "registrations.expiring.days";
     private final I18n i18n;
     private final ViewMemory memory;

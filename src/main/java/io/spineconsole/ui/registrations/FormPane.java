@@ -4,6 +4,7 @@ import io.spineconsole.ui.common.AppIcon;
 import io.spineconsole.ui.common.ErrorRow;
 import io.spineconsole.ui.common.FormRows;
 import io.spineconsole.ui.common.I18n;
+import io.spineconsole.ui.common.TimeText;
 import io.spineconsole.ui.common.Icons;
 import javafx.beans.binding.Bindings;
 import javafx.collections.FXCollections;
@@ -48,7 +49,7 @@ final class FormPane<T> {
     private Control firstInput;
 
     /** @param close asks about unsaved changes, then closes the form */
-    FormPane(BrowserViewModel<T> browser, I18n i18n, Views.Formats formats, Runnable close) {
+    FormPane(BrowserViewModel<T> browser, I18n i18n, TimeText time, Runnable close) {
         this.browser = browser;
         this.form = browser.form();
         this.i18n = i18n;
@@ -64,7 +65,7 @@ final class FormPane<T> {
         form.creatingProperty().addListener((o, a, b) -> retitle.run());
         form.conflictProperty().addListener((o, a, b) -> retitle.run());
 
-        ConflictView<T> conflict = new ConflictView<>(form, i18n, formats, idPrefix);
+        ConflictView<T> conflict = new ConflictView<>(form, i18n, time, idPrefix);
 
         ErrorRow error = new ErrorRow(form.errorProperty(), form.errorDetailProperty(), i18n);
         error.setId(idPrefix + "-form-error");
@@ -134,7 +135,8 @@ final class FormPane<T> {
         cancel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         root.getChildren().addAll(title, conflict.node(), error, other, warnings, scroll, buttons);
         for (Node n : root.getChildren()) {
-            if (n != scroll && n instanceof javafx.scene.layout.Region r) {
+            // The fields and the comparison scroll; everything else keeps its height (no button cut off below).
+            if (n != scroll && n != conflict.node() && n instanceof javafx.scene.layout.Region r) {
                 r.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
             }
         }

@@ -1,6 +1,8 @@
 package io.spineconsole.ui.registrations;
 
 import io.spineconsole.domain.Coded;
+import io.spineconsole.domain.RuleIssue;
+import io.spineconsole.ui.common.I18n;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -9,21 +11,21 @@ import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.function.Function;
 
-/** Small adapters from the domain's rules ({@code Optional<String>} problems) to form field rules. */
+/** Small adapters from the domain's rules (an issue, worded by the console) to form field rules. */
 final class FormRules {
     private FormRules() {
     }
 
     /** The domain rule on the trimmed value; a blank value is the rule's own "required" problem. */
-    static String required(Function<String, Optional<String>> rule, String value) {
+    static String required(I18n i18n, Function<String, Optional<RuleIssue>> rule, String value) {
         String v = value == null ? "" : value.strip();
-        return rule.apply(v.isEmpty() ? null : v).orElse("");
+        return rule.apply(v.isEmpty() ? null : v).map(i18n::rule).orElse("");
     }
 
     /** Blank is fine; anything else must pass the rule. */
-    static String optional(Function<String, Optional<String>> rule, String value) {
+    static String optional(I18n i18n, Function<String, Optional<RuleIssue>> rule, String value) {
         String v = value == null ? "" : value.strip();
-        return v.isEmpty() ? "" : rule.apply(v).orElse("");
+        return v.isEmpty() ? "" : rule.apply(v).map(i18n::rule).orElse("");
     }
 
     static String code(Coded c) {

@@ -155,7 +155,7 @@ final class ImportDialog {
                 Views.textColumn(i18n.get("registrations.import.identifier"), r -> r.identifier() == null ? "" : r.identifier(), 130),
                 Views.nodeColumn(i18n.get("registrations.import.outcome"), r -> outcome(i18n, r,
                         model.reportProperty().get() != null && model.reportProperty().get().dryRun()), 120),
-                Views.flex(Views.textColumn(i18n.get("registrations.import.problems"), ImportDialog::problems, 400))));
+                Views.wrapColumn(i18n.get("registrations.import.problems"), ImportDialog::problems, 400)));
         results.setRowFactory(t -> new javafx.scene.control.TableRow<>() {
             @Override
             protected void updateItem(ImportEntryResult r, boolean empty) {
@@ -166,6 +166,7 @@ final class ImportDialog {
         results.getStyleClass().add("striped");
         results.setPlaceholder(Views.muted(i18n.get("registrations.import.noResults")));
         results.setPrefHeight(200);
+        results.setMinHeight(180); // a few rows always show: the dialog grows to hold them
         VBox.setVgrow(results, Priority.ALWAYS);
 
         Label rowProblems = new Label();
@@ -177,7 +178,7 @@ final class ImportDialog {
             return r == null || problems(r).isEmpty() ? i18n.get("registrations.import.selectRow")
                     : i18n.get("registrations.import.rowProblems", r.line() != null
                     ? i18n.get("registrations.import.line", r.line()) : i18n.get("registrations.import.entry", r.index() + 1),
-                    problemsLines(r));
+                    problems(r));
         }, results.getSelectionModel().selectedItemProperty()));
         model.results().addListener((javafx.collections.ListChangeListener<ImportEntryResult>) c -> {
             if (!results.getItems().isEmpty()) {
@@ -202,13 +203,8 @@ final class ImportDialog {
         return l;
     }
 
+    /** One problem a line (the table's cell wraps each; the selected row's are shown below too). */
     private static String problems(ImportEntryResult r) {
-        return Stream.concat(r.errors().stream(), r.warnings().stream()).map(ImportDialog::issue)
-                .collect(Collectors.joining("; "));
-    }
-
-    /** One problem a line, for the selected row. */
-    private static String problemsLines(ImportEntryResult r) {
         return Stream.concat(r.errors().stream(), r.warnings().stream()).map(ImportDialog::issue)
                 .collect(Collectors.joining("\n"));
     }

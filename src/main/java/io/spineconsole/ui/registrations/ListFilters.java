@@ -23,6 +23,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 import java.util.Arrays;
@@ -59,6 +60,7 @@ final class ListFilters<T> {
         search.setAccessibleText(i18n.get("registrations.search.label", Labels.plural(i18n, kind)));
         search.textProperty().bindBidirectional(list.queryProperty());
         search.setPrefWidth(300);
+        search.setMinWidth(140);
         HBox.setHgrow(search, Priority.SOMETIMES);
         Label searchIcon = new Label(null, Icons.of(AppIcon.SEARCH));
 
@@ -82,7 +84,8 @@ final class ListFilters<T> {
                 .filter(list.statuses()::contains).map(s -> Labels.status(i18n, s)).collect(Collectors.joining(", "))));
         statusText.run();
         list.statuses().addListener((SetChangeListener<RegistrationStatus>) c -> statusText.run());
-        statuses.setPrefWidth(190);
+        // Says every status chosen, never cut: the search field gives way instead.
+        statuses.setMinWidth(Region.USE_PREF_SIZE);
 
         ComboBox<String> sort = new ComboBox<>(FXCollections.observableArrayList(list.sortCodes()));
         sort.setId(idPrefix + "-sort");
@@ -112,17 +115,17 @@ final class ListFilters<T> {
             pane.getChildren().add(kinds);
         }
         if (kind.offers(RecordKind.Filter.PARENT)) {
-            pane.getChildren().add(field(list.parent(), i18n.get("registrations.filter.parent"), "parent", 150));
+            pane.getChildren().add(field(list.parent(), i18n.get("registrations.filter.parent"), i18n.get("registrations.filter.parentPrompt"), "parent", 168));
         }
         if (kind.offers(RecordKind.Filter.ODS)) {
-            pane.getChildren().add(field(list.ods(), i18n.get("registrations.filter.ods"), "ods", 140));
+            pane.getChildren().add(field(list.ods(), i18n.get("registrations.filter.ods"), i18n.get("registrations.filter.odsPrompt"), "ods", 168));
         }
         if (kind.offers(RecordKind.Filter.PARTY_KEY)) {
-            pane.getChildren().add(field(list.partyKey(), i18n.get("registrations.filter.partyKey"), "party-key", 150));
+            pane.getChildren().add(field(list.partyKey(), i18n.get("registrations.filter.partyKey"), i18n.get("registrations.filter.partyKeyPrompt"), "party-key", 215));
         }
         if (kind.offers(RecordKind.Filter.INTERACTION)) {
             pane.getChildren().add(field(list.interaction(), i18n.get("registrations.filter.interaction"),
-                    "interaction", 300));
+                    i18n.get("registrations.filter.interactionPrompt"), "interaction", 230));
         }
         if (kind.offers(RecordKind.Filter.PATTERN)) {
             ComboBox<MessagingPattern> patterns = new ComboBox<>();
@@ -160,12 +163,15 @@ final class ListFilters<T> {
         return new VBox(4, pane, problem);
     }
 
-    private Node field(ValidatedField field, String prompt, String id, double width) {
+    /** A filter field named for screen readers, whose prompt is an example (never a value that looks applied). */
+    private Node field(ValidatedField field, String name, String prompt, String id, double width) {
         TextField text = new TextField();
         text.setId(idPrefix + "-" + id + "-filter");
         text.setPromptText(prompt);
-        text.setAccessibleText(prompt);
+        text.setAccessibleText(name);
         text.setPrefWidth(width);
+        // The example in the box ("Owner ODS, e.g. RR8") is read whole; the row wraps instead.
+        text.setMinWidth(Region.USE_PREF_SIZE);
         text.textProperty().bindBidirectional(field.valueProperty());
         field.errorProperty().addListener((o, a, e) -> text.pseudoClassStateChanged(DANGER, !e.isEmpty()));
         return text;

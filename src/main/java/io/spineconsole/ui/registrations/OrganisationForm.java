@@ -2,7 +2,7 @@ package io.spineconsole.ui.registrations;
 
 import io.spineconsole.api.RegistrationsApi;
 import io.spineconsole.domain.Identifiers;
-import io.spineconsole.domain.registrations.FieldIssue;
+import io.spineconsole.domain.registrations.FieldRuleIssue;
 import io.spineconsole.domain.registrations.Organisation;
 import io.spineconsole.domain.registrations.OrganisationCreate;
 import io.spineconsole.domain.registrations.OrganisationKind;
@@ -20,17 +20,17 @@ public final class OrganisationForm extends RecordForm<Organisation> {
 
     public OrganisationForm(UiExecutor ui, I18n i18n) {
         super(RecordKind.ORGANISATIONS, ui, i18n);
-        field("/odsCode", i18n.get("registrations.field.odsCode"), v -> FormRules.required(Identifiers::checkOdsCode, v),
+        field("/odsCode", i18n.get("registrations.field.odsCode"), v -> FormRules.required(i18n, Identifiers::checkOdsCode, v),
                 Input.TEXT, List.of(), Organisation::odsCode, true, "");
         field("/name", i18n.get("registrations.field.name"), v -> "", Input.TEXT, List.of(), Organisation::name, false, "");
         field("/kind", i18n.get("registrations.field.kind"), v -> "", Input.CHOICE,
                 Arrays.stream(OrganisationKind.values()).map(k -> new Choice(k.code(), Labels.kind(i18n, k))).toList(),
                 o -> FormRules.code(o.kind()), false, "");
         field("/parentOdsCode", i18n.get("registrations.field.parentOdsCode"),
-                v -> FormRules.optional(Identifiers::checkOdsCode, v), Input.TEXT, List.of(), Organisation::parentOdsCode,
+                v -> FormRules.optional(i18n, Identifiers::checkOdsCode, v), Input.TEXT, List.of(), Organisation::parentOdsCode,
                 false, "");
         field("/postcode", i18n.get("registrations.field.postcode"),
-                v -> FormRules.optional(RegistrationRules::checkPostcode, v), Input.TEXT, List.of(), Organisation::postcode,
+                v -> FormRules.optional(i18n, RegistrationRules::checkPostcode, v), Input.TEXT, List.of(), Organisation::postcode,
                 false, "");
         seal();
     }
@@ -40,13 +40,13 @@ public final class OrganisationForm extends RecordForm<Organisation> {
     }
 
     @Override
-    protected List<FieldIssue> crossCheck() {
+    protected List<FieldRuleIssue> crossCheck() {
         return RegistrationRules.organisationErrors(value("/odsCode"), value("/name"), organisationKind(), value("/parentOdsCode"),
                 value("/postcode"), isCreating());
     }
 
     @Override
-    protected List<FieldIssue> warningsCheck() {
+    protected List<FieldRuleIssue> warningsCheck() {
         return List.of();
     }
 

@@ -3,6 +3,7 @@ package io.spineconsole.ui.registrations;
 import io.spineconsole.domain.registrations.Organisation;
 import io.spineconsole.ui.common.ConsoleLink;
 import io.spineconsole.ui.common.I18n;
+import io.spineconsole.ui.common.TimeText;
 import javafx.scene.Node;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.layout.VBox;
@@ -14,12 +15,12 @@ import java.util.function.Consumer;
 /** Organisations: columns, members, and the systems and endpoints each owns. */
 final class OrganisationView implements KindView<Organisation> {
     private final I18n i18n;
-    private final Views.Formats formats;
+    private final TimeText time;
     private final Consumer<ConsoleLink> go;
 
-    OrganisationView(I18n i18n, Views.Formats formats, Consumer<ConsoleLink> go) {
+    OrganisationView(I18n i18n, TimeText time, Consumer<ConsoleLink> go) {
         this.i18n = i18n;
-        this.formats = formats;
+        this.time = time;
         this.go = go;
     }
 
@@ -31,8 +32,8 @@ final class OrganisationView implements KindView<Organisation> {
                 new Column<>(Views.textColumn(i18n.get("registrations.field.kind"), o -> Labels.kind(i18n, o.kind()), 100), null),
                 new Column<>(Views.textColumn(i18n.get("registrations.column.parent"),
                         o -> o.parentOdsCode() == null ? "" : o.parentOdsCode(), 65), null),
-                new Column<>(Views.nodeColumn(i18n.get("registrations.field.status"), o -> Views.status(i18n, o.status()), 96), null),
-                new Column<>(Views.textColumn(i18n.get("registrations.field.updated"), o -> formats.date(o.updatedAt()), 92),
+                new Column<>(Views.statusColumn(i18n, Organisation::status), null),
+                new Column<>(Views.textColumn(i18n.get("registrations.field.updated"), o -> time.date(o.updatedAt()), 120),
                         "updated-at"));
     }
 
@@ -48,7 +49,7 @@ final class OrganisationView implements KindView<Organisation> {
 
     @Override
     public Node details(Organisation o) {
-        DetailGrid g = new DetailGrid(i18n, formats)
+        DetailGrid g = new DetailGrid(i18n, time)
                 .add(i18n.get("registrations.field.odsCode"), o.odsCode())
                 .add(i18n.get("registrations.field.name"), o.name())
                 .add(i18n.get("registrations.field.kind"), Labels.kind(i18n, o.kind()));
@@ -75,7 +76,7 @@ final class OrganisationView implements KindView<Organisation> {
                 RelatedTables.systems(detail.systems(), i18n, i18n.get("registrations.systems"), allSystems, open,
                         RelatedTables.createButton(i18n.get("registrations.related.newSystem"), may,
                                 () -> create.create(RecordKind.SYSTEMS, Map.of("/odsCode", o.odsCode())))),
-                RelatedTables.endpoints(detail.endpoints(), i18n, formats, i18n.get("registrations.endpoints"), allEndpoints,
+                RelatedTables.endpoints(detail.endpoints(), i18n, time, i18n.get("registrations.endpoints"), allEndpoints,
                         open, RelatedTables.createButton(i18n.get("registrations.related.newEndpoint"), may,
                                 () -> create.create(RecordKind.ENDPOINTS, Map.of("/odsCode", o.odsCode())))));
     }

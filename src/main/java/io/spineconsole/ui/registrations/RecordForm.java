@@ -2,7 +2,7 @@ package io.spineconsole.ui.registrations;
 
 import io.spineconsole.api.ApiException;
 import io.spineconsole.api.RegistrationsApi;
-import io.spineconsole.domain.registrations.FieldIssue;
+import io.spineconsole.domain.registrations.FieldRuleIssue;
 import io.spineconsole.ui.common.ErrorText;
 import io.spineconsole.ui.common.I18n;
 import io.spineconsole.ui.common.UiExecutor;
@@ -337,12 +337,13 @@ public abstract class RecordForm<T> {
         }
         Map<String, String> found = new HashMap<>();
         List<String> unplaced = new ArrayList<>();
-        for (FieldIssue issue : crossCheck()) {
+        for (FieldRuleIssue issue : crossCheck()) {
             Optional<Field> f = fieldFor(issue.field());
+            String words = i18n.rule(issue.issue());
             if (f.isPresent()) {
-                found.putIfAbsent(f.get().pointer, issue.message());
+                found.putIfAbsent(f.get().pointer, words);
             } else {
-                unplaced.add(issue.message());
+                unplaced.add(words);
             }
         }
         if (!unplaced.isEmpty()) {
@@ -352,7 +353,7 @@ public abstract class RecordForm<T> {
             crossErrors.clear();
             crossErrors.putAll(found);
         }
-        List<String> w = warningsCheck().stream().map(FieldIssue::message).toList();
+        List<String> w = warningsCheck().stream().map(issue -> i18n.rule(issue.issue())).toList();
         if (!w.equals(warnings)) {
             warnings.setAll(w);
         }
@@ -360,10 +361,10 @@ public abstract class RecordForm<T> {
     }
 
     /** The whole-record rules over the values as they would be sent (fields that do not parse are left out). */
-    protected abstract List<FieldIssue> crossCheck();
+    protected abstract List<FieldRuleIssue> crossCheck();
 
     /** Oddities the directory accepts but a person should see before saving. */
-    protected abstract List<FieldIssue> warningsCheck();
+    protected abstract List<FieldRuleIssue> warningsCheck();
 
     /** Updates which fields apply (for example reliability only for reliable patterns). */
     protected void relevance() {

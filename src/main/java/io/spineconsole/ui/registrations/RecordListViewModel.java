@@ -3,6 +3,7 @@ package io.spineconsole.ui.registrations;
 import io.spineconsole.api.RegistrationsApi;
 import io.spineconsole.domain.Coded;
 import io.spineconsole.domain.Identifiers;
+import io.spineconsole.domain.RuleIssue;
 import io.spineconsole.domain.messages.MessagingPattern;
 import io.spineconsole.domain.registrations.RegistrationStatus;
 import io.spineconsole.domain.registrations.OrganisationKind;
@@ -60,7 +61,7 @@ public final class RecordListViewModel<T> {
     private final ValidatedField ods = new ValidatedField(v -> optionalCode(v, Identifiers::checkOdsCode));
     private final ValidatedField partyKey = new ValidatedField(v -> optionalCode(v, Identifiers::checkPartyKey));
     private final ValidatedField interaction = new ValidatedField(v -> v.isBlank() ? ""
-            : Identifiers.checkInteractionId(v.strip()).orElse(""));
+            : Identifiers.checkInteractionId(v.strip()).map(this::words).orElse(""));
     private final ObjectProperty<MessagingPattern> pattern = new SimpleObjectProperty<>();
     private final ObjectProperty<Integer> expiringWithinDays = new SimpleObjectProperty<>();
     private final StringProperty sort;
@@ -264,9 +265,13 @@ public final class RecordListViewModel<T> {
         return v == null ? null : v.toUpperCase(Locale.ROOT);
     }
 
-    private static String optionalCode(String value, Function<String, Optional<String>> rule) {
+    private String optionalCode(String value, Function<String, Optional<RuleIssue>> rule) {
         String v = value.strip().toUpperCase(Locale.ROOT);
-        return v.isEmpty() ? "" : rule.apply(v).orElse("");
+        return v.isEmpty() ? "" : rule.apply(v).map(this::words).orElse("");
+    }
+
+    private String words(RuleIssue issue) {
+        return i18n.rule(issue);
     }
 
     private static Optional<Integer> days(String text) {

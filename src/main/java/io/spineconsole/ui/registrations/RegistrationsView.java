@@ -6,6 +6,7 @@ import io.spineconsole.domain.registrations.Organisation;
 import io.spineconsole.domain.registrations.RegistrationFilter;
 import io.spineconsole.ui.common.ConsoleLink;
 import io.spineconsole.ui.common.I18n;
+import io.spineconsole.ui.common.TimeText;
 import io.spineconsole.ui.common.Showcase;
 import io.spineconsole.ui.common.SummaryView;
 import io.spineconsole.ui.common.WorkspaceAction;
@@ -58,7 +59,7 @@ public final class RegistrationsView implements WorkspaceView, BrowserView.Host 
         this.services = services;
         this.i18n = services.i18n();
         this.files = files;
-        Views.Formats formats = Views.Formats.of(i18n.locale(), services.clock().getZone());
+        TimeText time = model.time();
         root.setId("registrations-workspace");
         root.getStyleClass().add("registrations-workspace");
 
@@ -67,12 +68,12 @@ public final class RegistrationsView implements WorkspaceView, BrowserView.Host 
         summary.setPadding(new Insets(10, 12, 0, 12));
         root.setTop(summary);
 
-        organisations = new BrowserView<>(model.organisations(), new OrganisationView(i18n, formats, this::go), i18n, formats,
+        organisations = new BrowserView<>(model.organisations(), new OrganisationView(i18n, time, this::go), i18n, time,
                 services.memory(), this);
-        systems = new BrowserView<>(model.systems(), new SystemView(i18n, formats), i18n, formats, services.memory(), this);
-        endpoints = new BrowserView<>(model.endpoints(), new EndpointView(i18n, formats), i18n, formats, services.memory(), this);
-        checks = new ChecksView(model.checks(), i18n, this::go);
-        expiring = new ExpiringView(model.expiring(), i18n, formats, this::go, () -> openExport(RecordKind.ENDPOINTS,
+        systems = new BrowserView<>(model.systems(), new SystemView(i18n, time), i18n, time, services.memory(), this);
+        endpoints = new BrowserView<>(model.endpoints(), new EndpointView(i18n, time), i18n, time, services.memory(), this);
+        checks = new ChecksView(model.checks(), i18n, time, this::go);
+        expiring = new ExpiringView(model.expiring(), i18n, time, this::go, () -> openExport(RecordKind.ENDPOINTS,
                 model.expiring().filter(), model.expiring().list().approximateTotalProperty().get()));
 
         tab(RegistrationsViewModel.Tab.ORGANISATIONS, i18n.get("registrations.organisations"), organisations.node());

@@ -9,6 +9,7 @@ import io.spineconsole.domain.registrations.Organisation;
 import io.spineconsole.ui.common.ConsoleLink;
 import io.spineconsole.ui.common.Debouncer;
 import io.spineconsole.ui.common.I18n;
+import io.spineconsole.ui.common.TimeText;
 import io.spineconsole.ui.common.SummaryViewModel;
 import io.spineconsole.ui.common.Tile;
 import io.spineconsole.ui.common.UiExecutor;
@@ -19,7 +20,6 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 
 import java.text.NumberFormat;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -42,6 +42,7 @@ public final class RegistrationsViewModel {
 
     private static final String MEMORY_SECTION = "registrations.section";
     private final I18n i18n;
+    private final TimeText time;
     private final ViewMemory memory;
     private final SummaryViewModel<RegistrationSummary> summary;
     private final BrowserViewModel<Organisation> organisations;
@@ -53,30 +54,47 @@ public final class RegistrationsViewModel {
     private final ObjectProperty<WorkspaceContext> context = new SimpleObjectProperty<>();
 
     /** @param debouncers makes the debouncer of each list's type-ahead search (tests pass one they control) */
-    public RegistrationsViewModel(UiExecutor ui, I18n i18n, ViewMemory memory, ZoneId zone, Debouncer.Factory debouncers) {
+    public RegistrationsViewModel(UiExecutor ui, I18n i18n, ViewMemory memory, TimeText time, Debouncer.Factory debouncers) {
         this.i18n = i18n;
+        this.time = time;
         this.memory = memory;
-        summary = new SummaryViewModel<>(BackboneApi::registrationSummary, s -> tiles(s, i18n), ui, i18n);
+        summary = new SummaryViewModel<>(BackboneApi::registrationSummary, s -> tiles(s, i18n, time, this::openExpiring),
+                ui, i18n);
         organisations = new BrowserViewModel<>(RecordKind.ORGANISATIONS, new OrganisationForm(ui, i18n), ui, i18n, memory,
                 debouncers.create());
         systems = new BrowserViewModel<>(RecordKind.SYSTEMS, new SystemForm(ui, i18n), ui, i18n, memory, debouncers.create());
         endpoints = new BrowserViewModel<>(RecordKind.ENDPOINTS, new EndpointForm(ui, i18n), ui, i18n, memory,
                 debouncers.create());
-        checks = new ChecksViewModel(ui, i18n, zone);
+        checks = new ChecksViewModel(ui, i18n, time);
         expiring = new ExpiringViewModel(ui, i18n, memory);
         memory.recall(MEMORY_SECTION).flatMap(RegistrationsViewModel::tabNamed).ifPresent(tab::set);
         tab.addListener((o, a, s) -> memory.remember(MEMORY_SECTION, s.name().toLowerCase(java.util.Locale.ROOT)));
     }
 
-    static List<Tile> tiles(RegistrationSummary s, I18n i18n) {
+    /**
+     * The headline tiles. The certificates tile counts what the expiring tab lists at its 30-day window
+     * (ended ones too, said apart), says when it was counted, and opens that tab at that window.
+     */
+    static List<Tile> tiles(RegistrationSummary s, I18n i18n, TimeText time, Runnable openExpiring) {
         NumberFormat n = NumberFormat.getIntegerInstance(i18n.locale());
+        long ending = Math.max(0, s.certificatesExpiringIn30Days() - s.certificatesExpired());
+        java.time.Instant now = time.clock().instant();
         return List.of(
                 new Tile(i18n.get("registrations.organisations"), n.format(s.organisations()), "", ""),
                 new Tile(i18n.get("registrations.systems"), n.format(s.accreditedSystems()), "", ""),
                 new Tile(i18n.get("registrations.endpoints"), n.format(s.endpoints()), "", ""),
                 new Tile(i18n.get("registrations.expiring"), n.format(s.certificatesExpiringIn30Days()),
-                        i18n.get("registrations.expiringCaption"),
-                        s.certificatesExpiringIn30Days() > 0 ? "warning" : "ok"));
+                        i18n.get("registrations.expiringCaption", n.format(s.certificatesExpired()), n.format(ending),
+                                ExpiringViewModel.TILE_WINDOW, time.format(now, java.time.Duration.ZERO, TimeText.Detail.SECONDS),
+                                time.zoneName(now)),
+                        s.certificatesExpired() > 0 ? "danger" : s.certificatesExpiringIn30Days() > 0 ? "warning" : "ok",
+                        openExpiring));
+    }
+
+    /** The expiring tab at the window the tile counts. */
+    private void openExpiring() {
+        expiring.showDays(Integer.toString(ExpiringViewModel.TILE_WINDOW));
+        tab.set(Tab.EXPIRING);
     }
 
     private static Optional<Tab> tabNamed(String text) {
@@ -86,6 +104,11 @@ public final class RegistrationsViewModel {
             }
         }
         return Optional.empty();
+    }
+
+    /** How every view of the workspace writes a time. */
+    public TimeText time() {
+        return time;
     }
 
     public void connect(WorkspaceContext newContext) {

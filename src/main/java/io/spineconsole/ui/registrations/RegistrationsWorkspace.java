@@ -18,7 +18,7 @@ public final class RegistrationsWorkspace {
 
     public static WorkspaceView create(WorkspaceServices services) {
         RegistrationsViewModel model = new RegistrationsViewModel(services.ui(), services.i18n(), services.memory(),
-                services.clock().getZone(), FxDebouncer.factory(TYPE_AHEAD_QUIET));
+                services.time(), FxDebouncer.factory(TYPE_AHEAD_QUIET));
         return new RegistrationsView(model, services, files());
     }
 

@@ -7,6 +7,7 @@ import io.spineconsole.ui.common.AppIcon;
 import io.spineconsole.ui.common.ConsoleLink;
 import io.spineconsole.ui.common.ErrorRow;
 import io.spineconsole.ui.common.I18n;
+import io.spineconsole.ui.common.TimeText;
 import io.spineconsole.ui.common.Icons;
 import io.spineconsole.ui.common.PagedList;
 import javafx.beans.binding.Bindings;
@@ -42,17 +43,17 @@ final class RelatedTables {
                 Views.textColumn(i18n.get("registrations.field.partyKey"), s -> s.partyKey() == null ? "" : s.partyKey(), 116),
                 Views.flex(Views.textColumn(i18n.get("registrations.field.product"), s -> ((s.productName() == null ? ""
                         : s.productName()) + " " + (s.productVersion() == null ? "" : s.productVersion())).strip(), 110)),
-                narrowStatus(Views.nodeColumn(i18n.get("registrations.field.status"), s -> Views.status(i18n, s.status()), 96))));
+                Views.statusIconColumn(i18n, AccreditedSystem::status)));
         return section(table, list, i18n, heading, all, go, create, s -> RecordKind.SYSTEMS.link(s.asid()), "reg-related-systems");
     }
 
-    static Node endpoints(PagedList<MhsEndpoint> list, I18n i18n, Views.Formats formats, String heading, ConsoleLink all,
+    static Node endpoints(PagedList<MhsEndpoint> list, I18n i18n, TimeText time, String heading, ConsoleLink all,
                           Consumer<ConsoleLink> go, Button create) {
         TableView<MhsEndpoint> table = new TableView<>();
         table.getColumns().addAll(List.of(
                 Views.flex(Views.textColumn(i18n.get("registrations.field.partyKey"), MhsEndpoint::partyKey, 116)),
                 Views.nodeColumn(i18n.get("registrations.field.certificate"), e -> Views.certificateShort(i18n, e.certificate()), 138),
-                narrowStatus(Views.nodeColumn(i18n.get("registrations.field.status"), e -> Views.status(i18n, e.status()), 96))));
+                Views.statusIconColumn(i18n, MhsEndpoint::status)));
         return section(table, list, i18n, heading, all, go, create, e -> RecordKind.ENDPOINTS.link(e.id().toString()),
                 "reg-related-endpoints");
     }
@@ -94,12 +95,6 @@ final class RelatedTables {
         ErrorRow error = ErrorRow.besideData(list.status(), Bindings.isNotEmpty(list.items()), i18n);
         Label hint = Views.muted(i18n.get("registrations.related.hint"));
         return new VBox(6, head, table, error, hint);
-    }
-
-    /** A status column that may narrow a little in a side pane (its icon still shows the state). */
-    private static <T, V> javafx.scene.control.TableColumn<T, V> narrowStatus(javafx.scene.control.TableColumn<T, V> c) {
-        c.setMinWidth(80);
-        return c;
     }
 
     /** "Owner: RR8 Leeds Teaching Hospitals NHS Trust (active)", a link to it. */

@@ -3,6 +3,7 @@ package io.spineconsole.ui.registrations;
 import io.spineconsole.domain.registrations.AccreditedSystem;
 import io.spineconsole.ui.common.ConsoleLink;
 import io.spineconsole.ui.common.I18n;
+import io.spineconsole.ui.common.TimeText;
 import javafx.scene.Node;
 import javafx.scene.layout.VBox;
 
@@ -14,11 +15,11 @@ import java.util.function.Consumer;
 /** Accredited systems: columns, members, the owner and the endpoints of the system's party key. */
 final class SystemView implements KindView<AccreditedSystem> {
     private final I18n i18n;
-    private final Views.Formats formats;
+    private final TimeText time;
 
-    SystemView(I18n i18n, Views.Formats formats) {
+    SystemView(I18n i18n, TimeText time) {
         this.i18n = i18n;
-        this.formats = formats;
+        this.time = time;
     }
 
     @Override
@@ -29,7 +30,7 @@ final class SystemView implements KindView<AccreditedSystem> {
                 new Column<>(Views.textColumn(i18n.get("registrations.column.ods"), AccreditedSystem::odsCode, 64), "ods-code"),
                 new Column<>(Views.textColumn(i18n.get("registrations.field.partyKey"), s -> nz(s.partyKey()), 118), null),
                 new Column<>(Views.flex(Views.textColumn(i18n.get("registrations.field.product"), s -> product(s), 110)), null),
-                new Column<>(Views.nodeColumn(i18n.get("registrations.field.status"), s -> Views.status(i18n, s.status()), 96), null));
+                new Column<>(Views.statusColumn(i18n, AccreditedSystem::status), null));
     }
 
     private static String nz(String s) {
@@ -52,7 +53,7 @@ final class SystemView implements KindView<AccreditedSystem> {
 
     @Override
     public Node details(AccreditedSystem s) {
-        return new DetailGrid(i18n, formats)
+        return new DetailGrid(i18n, time)
                 .add(i18n.get("registrations.field.asid"), s.asid())
                 .add(i18n.get("registrations.field.name"), s.name())
                 .add(i18n.get("registrations.field.ownerOdsCode"), s.odsCode())
@@ -80,7 +81,7 @@ final class SystemView implements KindView<AccreditedSystem> {
         String heading = s.partyKey() != null ? i18n.get("registrations.related.endpointsOfPartyKey", s.partyKey())
                 : i18n.get("registrations.related.endpointsOfOwner", s.odsCode());
         return new VBox(16, RelatedTables.owner(detail.ownerProperty(), s.odsCode(), i18n, open),
-                RelatedTables.endpoints(detail.endpoints(), i18n, formats, heading, all, open,
+                RelatedTables.endpoints(detail.endpoints(), i18n, time, heading, all, open,
                         RelatedTables.createButton(i18n.get("registrations.related.newEndpoint"), detail.mayChange(),
                                 () -> create.create(RecordKind.ENDPOINTS, prefill))));
     }

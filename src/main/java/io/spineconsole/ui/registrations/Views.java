@@ -6,9 +6,11 @@ import io.spineconsole.domain.registrations.CertificateState;
 import io.spineconsole.domain.registrations.Severity;
 import io.spineconsole.ui.common.AppIcon;
 import io.spineconsole.ui.common.I18n;
+import io.spineconsole.ui.common.TimeText;
 import io.spineconsole.ui.common.Icons;
 import io.spineconsole.ui.common.PagedList;
 import io.spineconsole.ui.common.Placeholder;
+import io.spineconsole.ui.common.TextCells;
 import javafx.application.Platform;
 import javafx.beans.value.ObservableValue;
 import javafx.scene.Node;
@@ -17,34 +19,13 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
+import javafx.scene.layout.Region;
 
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
-import java.util.Locale;
 import java.util.function.Function;
 
 /** Small view pieces the registrations views share: status badges, dates, table columns, paging. */
 final class Views {
     private Views() {
-    }
-
-    /** Date-time and date formats in the user's locale and zone. */
-    record Formats(DateTimeFormatter dateTime, DateTimeFormatter date) {
-        static Formats of(Locale locale, ZoneId zone) {
-            return new Formats(DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-                    .withLocale(locale).withZone(zone),
-                    DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale).withZone(zone));
-        }
-
-        String dateTime(Instant at) {
-            return at == null ? "" : dateTime.format(at);
-        }
-
-        String date(Instant at) {
-            return at == null ? "" : date.format(at);
-        }
     }
 
     /** A status in words with an icon, styled by status (never by colour alone). */
@@ -75,7 +56,7 @@ final class Views {
     }
 
     /** "12 Mar 2027 · 41 days" with the certificate's state in words and a style for it. */
-    static Label certificate(I18n i18n, Formats formats, Certificate c) {
+    static Label certificate(I18n i18n, TimeText time, Certificate c) {
         if (c == null) {
             Label none = new Label(i18n.get("registrations.certificate.none"));
             none.getStyleClass().addAll("reg-cert", "reg-cert-none");
@@ -84,7 +65,7 @@ final class Views {
         }
         String days = c.state() == CertificateState.EXPIRED ? i18n.get("registrations.certificate.expiredDaysAgo", -c.daysToExpiry())
                 : i18n.get("registrations.certificate.daysLeft", c.daysToExpiry());
-        Label l = new Label(i18n.get("registrations.certificate.cell", formats.date(c.notAfter()), days,
+        Label l = new Label(i18n.get("registrations.certificate.cell", time.date(c.notAfter()), days,
                 Labels.certificateState(i18n, c.state())));
         l.getStyleClass().addAll("reg-cert", "reg-cert-" + c.state().code());
         if (c.state() != CertificateState.VALID) {
@@ -117,6 +98,25 @@ final class Views {
     }
 
     /** A table column whose cells show {@code node(row)}. */
+    /** A record's status column: wide enough for the longest status in words with its icon ("Suspended"). */
+    static <T> TableColumn<T, T> statusColumn(I18n i18n, Function<T, RegistrationStatus> status) {
+        return nodeColumn(i18n.get("registrations.field.status"), r -> status(i18n, status.apply(r)), 116);
+    }
+
+    /**
+     * A status column for a narrow side table: the status's icon, its words on hover and for a screen
+     * reader (the icons differ in shape, so colour is never the only signal).
+     */
+    static <T> TableColumn<T, T> statusIconColumn(I18n i18n, Function<T, RegistrationStatus> status) {
+        return nodeColumn(i18n.get("registrations.field.status"), r -> {
+            Label l = status(i18n, status.apply(r));
+            l.setContentDisplay(javafx.scene.control.ContentDisplay.GRAPHIC_ONLY);
+            l.setTooltip(new javafx.scene.control.Tooltip(l.getText()));
+            l.setAccessibleText(l.getText());
+            return l;
+        }, 64);
+    }
+
     static <T> TableColumn<T, T> nodeColumn(String title, Function<T, Node> node, double width) {
         TableColumn<T, T> c = new TableColumn<>(title);
         c.setCellValueFactory(cd -> new javafx.beans.property.SimpleObjectProperty<>(cd.getValue()));
@@ -140,12 +140,27 @@ final class Views {
         return column;
     }
 
-    /** A table column of text. */
+    /** A table column of text; a cell too narrow for its text shows all of it in a tooltip. */
     static <T> TableColumn<T, String> textColumn(String title, Function<T, String> text, double width) {
         TableColumn<T, String> c = new TableColumn<>(title);
         c.setCellValueFactory(cd -> new javafx.beans.property.SimpleStringProperty(text.apply(cd.getValue())));
+        c.setCellFactory(TextCells.withTooltip());
         c.setPrefWidth(width);
         c.setMinWidth(width);
+        c.setSortable(false);
+        return c;
+    }
+
+    /**
+     * A column for an explanation (a finding, a reason, an error): its text wraps to the column's width,
+     * so the row grows rather than cutting the explanation off.
+     */
+    static <T> TableColumn<T, String> wrapColumn(String title, Function<T, String> text, double width) {
+        TableColumn<T, String> c = new TableColumn<>(title);
+        c.setCellValueFactory(cd -> new javafx.beans.property.SimpleStringProperty(text.apply(cd.getValue())));
+        TextCells.wrapping(c);
+        c.setPrefWidth(width);
+        c.setMinWidth(Math.min(width, 160));
         c.setSortable(false);
         return c;
     }
@@ -167,6 +182,30 @@ final class Views {
             }
         });
         table.setPlaceholder(new Placeholder(list.status(), emptyText, i18n));
+    }
+
+    /**
+     * A toolbar that wraps rather than clips: each group keeps its natural width (no button is cut to
+     * "Ex…"), and a group that does not fit goes to the next line.
+     */
+    static Node toolbar(Node... groups) {
+        javafx.scene.layout.FlowPane bar = new javafx.scene.layout.FlowPane(16, 6, groups);
+        bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        bar.getStyleClass().add("reg-toolbar");
+        for (Node g : groups) {
+            keepWidth(g);
+        }
+        return bar;
+    }
+
+    /** Stops a button (or every button in a group) from shrinking below its text. */
+    static void keepWidth(Node node) {
+        if (node instanceof javafx.scene.control.Control c) {
+            c.setMinWidth(Region.USE_PREF_SIZE);
+        } else if (node instanceof javafx.scene.layout.Pane p) {
+            p.setMinWidth(Region.USE_PREF_SIZE);
+            p.getChildren().forEach(Views::keepWidth);
+        }
     }
 
     /** A muted one-line hint. */

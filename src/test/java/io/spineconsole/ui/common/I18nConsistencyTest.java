@@ -3,6 +3,7 @@ package io.spineconsole.ui.common;
 import io.spineconsole.api.ApiException;
 import io.spineconsole.api.ConnectionState;
 import io.spineconsole.domain.Role;
+import io.spineconsole.domain.RuleCode;
 import io.spineconsole.settings.EnvironmentKind;
 import io.spineconsole.ui.shell.Workspace;
 import org.junit.jupiter.api.Test;
@@ -62,6 +63,7 @@ class I18nConsistencyTest {
                 keys.add("messages.error." + code + part);
             }
         }
+        Arrays.stream(RuleCode.values()).forEach(c -> keys.add(c.key()));
         return keys;
     }
 
@@ -85,6 +87,24 @@ class I18nConsistencyTest {
         Set<String> unused = new TreeSet<>(keysInBundle());
         unused.removeAll(keysInCode());
         assertEquals(Set.of(), unused, "keys in messages.properties that no code uses");
+    }
+
+    /**
+     * A rule's words with arguments go through MessageFormat, where a lone apostrophe swallows what
+     * follows; without arguments they are shown as written, where '' would show twice.
+     */
+    @Test
+    void everyRulesWordsQuoteApostrophesTheWayTheyAreFilledIn() throws IOException {
+        Properties p = new Properties();
+        try (InputStream in = I18nConsistencyTest.class.getResourceAsStream("/io/spineconsole/i18n/messages.properties")) {
+            p.load(in);
+        }
+        for (RuleCode code : RuleCode.values()) {
+            String words = p.getProperty(code.key());
+            boolean hasArgs = words.contains("{0");
+            String withoutDoubled = words.replace("''", "");
+            assertTrue(hasArgs ? !withoutDoubled.contains("'") : !words.contains("''"), code.key() + ": " + words);
+        }
     }
 
     @Test

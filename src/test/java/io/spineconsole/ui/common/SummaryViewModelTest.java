@@ -20,7 +20,7 @@ class SummaryViewModelTest {
     @Test
     void loadsTilesAndKeepsThemWhenARefreshFails() {
         AtomicReference<CompletableFuture<RegistrationSummary>> next = new AtomicReference<>(
-                CompletableFuture.completedFuture(new RegistrationSummary(5, 6, 7, 0)));
+                CompletableFuture.completedFuture(new RegistrationSummary(5, 6, 7, 0, 0)));
         SummaryViewModel<RegistrationSummary> model = new SummaryViewModel<>(api -> next.get(),
                 s -> List.of(new Tile("Organisations", Long.toString(s.organisations()), "", "")),
                 new UiExecutor(Runnable::run), i18n);

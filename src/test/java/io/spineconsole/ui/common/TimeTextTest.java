@@ -31,6 +31,14 @@ class TimeTextTest {
     }
 
     @Test
+    void aChartsAxisMarksDaysShortWithTheYearOnlyWhenItSpansMore() {
+        TimeText t = uk(WINTER_NOON);
+        assertEquals("1 Dec", t.axisDay(java.time.LocalDate.of(2026, 12, 1), false));
+        assertEquals("28 Dec 2025", t.axisDay(java.time.LocalDate.of(2025, 12, 28), true));
+        assertEquals("", t.axisDay(null, true));
+    }
+
+    @Test
     void summerIsBritishSummerTimeAndCopiesCarryTheOffset() {
         TimeText t = uk(SUMMER_NOON);
         assertEquals("12:00:00", t.format(SUMMER_NOON, Duration.ofHours(1), TimeText.Detail.SECONDS));

@@ -41,7 +41,8 @@ class GraphViewModelTest {
         BlockingChain chain = admin.call(() -> graph.chainProperty().get());
         assertEquals(Set.of("EPS", "CORE-MSG"), chain.components());
         List<String> words = admin.call(() -> List.copyOf(graph.chainWords()));
-        assertEquals("EPS cannot cut over: depends on CORE-MSG, still only in DC-NORTH, DC-SOUTH (Migrating).", words.get(0));
+        assertEquals("EPS cannot cut over: depends on CORE-MSG · Core messaging (transaction and messaging service), "
+                + "still only in DC-NORTH, DC-SOUTH (Migrating).", words.get(0), "the blocker by code and name");
         assertEquals("Start with: CORE-MSG.", words.get(1));
         assertEquals("EPS", admin.memory.recall(GraphViewModel.MEMORY_FOCUS).orElse(null), "the focus is remembered");
     }

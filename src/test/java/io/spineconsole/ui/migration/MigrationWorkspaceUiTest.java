@@ -240,7 +240,7 @@ class MigrationWorkspaceUiTest {
         waitUntil(() -> showing("#migration-refusal"));
         assertEquals("NEWGW cannot cut over: depends on OLDGW, still on DC-NORTH", text("#migration-refusal-message"));
         assertTrue(cardIn("NEWGW", ComponentState.PARALLEL_RUN), "the card stays where it was");
-        robot.clickOn("OLDGW (Planned, on DC-NORTH)");
+        robot.clickOn("OLDGW · Legacy gateway (Planned, on DC-NORTH)");
         waitUntil(() -> text("#migration-detail-title").equals("OLDGW · Legacy gateway"));
     }
 
@@ -307,7 +307,8 @@ class MigrationWorkspaceUiTest {
         assertTrue(view.graphView().dimmed("SDS"), "what does not block it steps back");
         assertTrue(view.graphView().dimmed("PDS"), "PDS runs in the cloud too: it does not block");
         assertTrue(robot.lookup("#migration-graph-chain .label").queryAllAs(Label.class).stream().anyMatch(l -> l.getText()
-                .equals("EPS cannot cut over: depends on CORE-MSG, still only in DC-NORTH, DC-SOUTH (Migrating).")));
+                .equals("EPS cannot cut over: depends on CORE-MSG · Core messaging (transaction and messaging service), still only in "
+                        + "DC-NORTH, DC-SOUTH (Migrating).")));
     }
 
     @Test
@@ -338,6 +339,54 @@ class MigrationWorkspaceUiTest {
                 "spine-console://migration/sites/DC-SOUTH").orElseThrow()));
         waitUntil(() -> "DC-SOUTH".equals(view.model().sites().selectedProperty().get()));
         assertFalse(view.open(io.spineconsole.ui.common.ConsoleLink.parse("spine-console://migration/nowhere").orElseThrow()));
+    }
+
+    @Test
+    @Order(9)
+    void cardsKeepTheirWidthEmptyColumnsStepAsideAndTheListSortsByLastUpdate() throws Exception {
+        selectTab("migration-tab-board");
+        FxToolkit.setupFixture(() -> view.model().detail().select(null));
+        WaitForAsyncUtils.waitForFxEvents();
+        List<Component> shown = List.copyOf(view.model().board().components());
+        int collapsed = 0;
+        for (ComponentState s : ComponentState.values()) {
+            if (s == ComponentState.BLOCKED || s == ComponentState.ROLLED_BACK) {
+                continue; // beside the main line, they fold to their heading instead
+            }
+            Node column = robot.lookup("#migration-column-" + s.code()).query();
+            boolean empty = shown.stream().noneMatch(c -> c.state() == s);
+            double width = column.getLayoutBounds().getWidth();
+            if (empty) {
+                collapsed++;
+                assertTrue(width < BoardLanes.CARD_COLUMN_MIN, s + " is empty: a strip, " + width);
+            } else {
+                assertTrue(width >= BoardLanes.CARD_COLUMN_MIN, s + " has cards: never squeezed, " + width);
+            }
+        }
+        assertTrue(robot.lookup(".migration-column-strip").queryAll().stream().filter(Node::isVisible).count() == collapsed);
+
+        robot.clickOn("#migration-layout-list");
+        waitUntil(() -> showing("#migration-component-list"));
+        javafx.scene.control.TableView<?> list = robot.lookup("#migration-component-list").queryAs(javafx.scene.control.TableView.class);
+        assertEquals(shown.size(), list.getItems().size(), "every component the filters let through, one row each");
+        assertFalse(showing("#migration-board-lanes"), "the list replaces the cards");
+        Node header = list.lookup("#migration-list-updated");
+        robot.clickOn(header);
+        robot.clickOn(header);
+        WaitForAsyncUtils.waitForFxEvents();
+        List<java.time.Instant> times = list.getItems().stream().map(c -> ((Component) c).updatedAt()).toList();
+        assertEquals(times.stream().sorted(java.util.Comparator.reverseOrder()).toList(), times, "latest update first");
+        assertEquals("MESH", ((Component) list.getItems().get(0)).code(), "MESH was the last to move");
+        FxToolkit.setupFixture(() -> {
+            list.getSelectionModel().select(0);
+            list.requestFocus();
+        });
+        robot.type(KeyCode.ENTER);
+        waitUntil(() -> text("#migration-detail-title").startsWith("MESH · "));
+
+        robot.clickOn("#migration-layout-cards");
+        waitUntil(() -> showing("#migration-card-MESH"));
+        assertFalse(showing("#migration-component-list"));
     }
 
     @Test

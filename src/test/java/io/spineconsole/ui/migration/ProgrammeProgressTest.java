@@ -110,7 +110,7 @@ class ProgrammeProgressTest {
 
     @Test
     void theReportStandsAloneEscapesTextAndSaysStatusInWords() {
-        String html = new HtmlReport(new MigrationLabels(new I18n(Locale.UK), ZoneOffset.UTC))
+        String html = new HtmlReport(labels())
                 .render(snapshot(), KINDS, "LIVE <national>", "jane.doe");
         assertTrue(html.startsWith("<!DOCTYPE html>"));
         assertTrue(html.contains("<style>") && html.contains("@media print"), "styles inlined, print-ready");
@@ -131,9 +131,14 @@ class ProgrammeProgressTest {
     void aProgrammeWithNoHistoryStillReports() {
         ProgrammeProgress.Snapshot empty = new ProgrammeProgress.Snapshot(NOW, new Burndown(BurndownInterval.WEEK, List.of()),
                 List.of(), List.of(), List.of(), List.of(), 30);
-        String html = new HtmlReport(new MigrationLabels(new I18n(Locale.UK), ZoneOffset.UTC)).render(empty, Map.of(), "INT", "x");
+        String html = new HtmlReport(labels()).render(empty, Map.of(), "INT", "x");
         assertTrue(html.contains("Not enough history for a burn-down yet."));
         assertTrue(html.contains("Nothing is blocked."));
         assertTrue(html.contains("No waves are planned."));
+    }
+
+    private static MigrationLabels labels() {
+        I18n i18n = new I18n(Locale.UK);
+        return new MigrationLabels(i18n, new io.spineconsole.ui.common.TimeText(java.time.Clock.systemUTC(), i18n, ZoneOffset.UTC));
     }
 }

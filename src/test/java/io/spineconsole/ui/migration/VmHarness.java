@@ -62,8 +62,9 @@ final class VmHarness implements AutoCloseable {
         this.memory = memory;
         Principal me = api.me().join();
         this.context = new WorkspaceContext(recording(api), me, "test", "Sandbox", EnvironmentKind.SANDBOX);
-        this.model = call(() -> new MigrationViewModel(new UiExecutor(uiThread), new I18n(Locale.UK), memory,
-                Clock.system(ZoneOffset.UTC), debouncers));
+        I18n i18n = new I18n(Locale.UK);
+        this.model = call(() -> new MigrationViewModel(new UiExecutor(uiThread), i18n, memory,
+                new io.spineconsole.ui.common.TimeText(Clock.system(ZoneOffset.UTC), i18n, ZoneOffset.UTC), debouncers));
     }
 
     /** The real API, with its migration calls' component queries recorded on the way. */

@@ -30,7 +30,7 @@ class ChecksViewModelTest {
     @Test
     void theChecksListFindingsBySeverityNarrowByRuleAndLinkToTheirRecords() {
         UiQueue q = new UiQueue();
-        ChecksViewModel checks = new ChecksViewModel(q.ui, I18N, ZoneOffset.UTC);
+        ChecksViewModel checks = new ChecksViewModel(q.ui, I18N, new io.spineconsole.ui.common.TimeText(java.time.Clock.systemUTC(), I18N, ZoneOffset.UTC));
         checks.connect(sandbox.client(Role.VIEWER).registrations());
         assertEquals("The checks have not run in this session yet.", checks.summaryProperty().get());
         checks.runIfNeverRun();

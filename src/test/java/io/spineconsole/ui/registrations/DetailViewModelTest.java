@@ -28,6 +28,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class DetailViewModelTest {
     private static final I18n I18N = new I18n(Locale.UK);
+    private static final io.spineconsole.ui.common.TimeText TIME = new io.spineconsole.ui.common.TimeText(
+            java.time.Clock.fixed(java.time.Instant.parse("2026-12-01T10:00:00Z"), java.time.ZoneOffset.UTC), I18N,
+            io.spineconsole.ui.common.TimeText.UK);
     static Sandbox sandbox;
     static BackboneApi admin;
 
@@ -54,10 +57,20 @@ class DetailViewModelTest {
         assertEquals(List.of(endpoint.id()), detail.endpoints().items().stream().map(MhsEndpoint::id).toList());
         assertEquals(List.of("transition", "transition", "create"),
                 detail.history().items().stream().map(AuditEntry::action).toList(), "newest first");
-        assertEquals(List.of("Created."), AuditChanges.describe(I18N, detail.history().items().get(2)));
-        assertEquals(List.of("status: approved \u2192 active"), AuditChanges.describe(I18N, detail.history().items().get(0)));
+        assertEquals(List.of("Created."), AuditChanges.describe(I18N, TIME, detail.history().items().get(2)));
+        assertEquals(List.of("status: approved \u2192 active"), AuditChanges.describe(I18N, TIME, detail.history().items().get(0)));
         assertFalse(detail.mayChange(), "a viewer");
         assertFalse(detail.canEdit());
+    }
+
+    @Test
+    void aChangedTimeInTheHistoryIsWordedLikeEveryTimeOnScreen() {
+        AuditEntry renewed = new AuditEntry(7, java.time.Instant.parse("2026-12-01T09:00:00Z"),
+                new io.spineconsole.domain.audit.AuditActor("jane.doe", 1L, Role.ADMIN), "update", "endpoint",
+                "x", null, java.util.Map.of("certificate", java.util.Map.of("notAfter", "2026-12-01T07:55:37.212361583Z")),
+                java.util.Map.of("certificate", java.util.Map.of("notAfter", "2027-06-01T00:00:00Z")), null);
+        assertEquals(List.of("certificate.notAfter: Tue 1 Dec 07:55:37 \u2192 Tue 1 Jun 01:00:00"),
+                AuditChanges.describe(I18N, TIME, renewed), "UK time, no raw ISO with nanoseconds");
     }
 
     @Test

@@ -124,7 +124,7 @@ class RecordListViewModelTest {
         List<String> queries = new ArrayList<>();
         ManualDebouncer.Factory debouncers = new ManualDebouncer.Factory();
         RegistrationsViewModel workspace = new RegistrationsViewModel(q.ui, I18N, ViewMemory.inMemory(),
-                java.time.ZoneOffset.UTC, debouncers);
+                new io.spineconsole.ui.common.TimeText(java.time.Clock.systemUTC(), I18N, java.time.ZoneOffset.UTC), debouncers);
         RecordListViewModel<MhsEndpoint> list = workspace.endpoints().list();
         list.connect(recording(calls, queries));
         assertEquals(1, calls.size(), "connecting lists at once");

@@ -30,7 +30,7 @@ class RegistrationsViewModelTest {
     }
 
     private static RegistrationsViewModel model(UiQueue q, ViewMemory memory) {
-        return new RegistrationsViewModel(q.ui, I18N, memory, ZoneOffset.UTC, Debouncer::immediate);
+        return new RegistrationsViewModel(q.ui, I18N, memory, new io.spineconsole.ui.common.TimeText(java.time.Clock.systemUTC(), I18N, ZoneOffset.UTC), Debouncer::immediate);
     }
 
     private static Optional<RegistrationsViewModel.Place> resolve(RegistrationsViewModel m, String link) {

@@ -7,6 +7,7 @@ import io.spineconsole.domain.messages.MessageSearch;
 import io.spineconsole.domain.messages.StreamFilter;
 import io.spineconsole.sandbox.http.ProblemException;
 import io.spineconsole.sandbox.http.QueryParams;
+import io.spineconsole.sandbox.outcome.RuleWords;
 import io.spineconsole.sandbox.paging.PageCursor;
 
 import java.util.HashSet;
@@ -63,19 +64,19 @@ final class MessageParams {
     }
 
     static String ods(QueryParams q) {
-        return identifier(q, "ods", Identifiers::checkOdsCode);
+        return identifier(q, "ods", RuleWords.sentences(Identifiers::checkOdsCode));
     }
 
     static String asid(QueryParams q) {
-        return identifier(q, "asid", Identifiers::checkAsid);
+        return identifier(q, "asid", RuleWords.sentences(Identifiers::checkAsid));
     }
 
     static String partyKey(QueryParams q) {
-        return identifier(q, "partyKey", Identifiers::checkPartyKey);
+        return identifier(q, "partyKey", RuleWords.sentences(Identifiers::checkPartyKey));
     }
 
     static String interaction(QueryParams q) {
-        return identifier(q, "interaction", Identifiers::checkInteractionId);
+        return identifier(q, "interaction", RuleWords.sentences(Identifiers::checkInteractionId));
     }
 
     static List<MessageStatus> statuses(QueryParams q) {

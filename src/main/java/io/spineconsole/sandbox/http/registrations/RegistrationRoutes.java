@@ -22,6 +22,7 @@ import io.spineconsole.domain.registrations.RegistrationFilter;
 import io.spineconsole.domain.registrations.TransitionRequest;
 import io.spineconsole.sandbox.AuditStore;
 import io.spineconsole.sandbox.SandboxContext;
+import io.spineconsole.sandbox.outcome.RuleWords;
 import io.spineconsole.sandbox.http.Access;
 import io.spineconsole.sandbox.http.AuditQueries;
 import static io.spineconsole.sandbox.http.Callers.actor;
@@ -305,10 +306,10 @@ public final class RegistrationRoutes implements RouteGroup {
         if (q.isPresent() && q.get().length() > 200) {
             throw ProblemException.badParameter("query.q", "TOO_LONG", "Search text is at most 200 characters.");
         }
-        String ods = identifier(p, "ods", Identifiers::checkOdsCode);
-        String parent = identifier(p, "parent", Identifiers::checkOdsCode);
-        String partyKey = identifier(p, "partyKey", Identifiers::checkPartyKey);
-        String interaction = identifier(p, "interaction", Identifiers::checkInteractionId);
+        String ods = identifier(p, "ods", RuleWords.sentences(Identifiers::checkOdsCode));
+        String parent = identifier(p, "parent", RuleWords.sentences(Identifiers::checkOdsCode));
+        String partyKey = identifier(p, "partyKey", RuleWords.sentences(Identifiers::checkPartyKey));
+        String interaction = identifier(p, "interaction", RuleWords.sentences(Identifiers::checkInteractionId));
         Integer expiring = p.string("certificateExpiringWithinDays").isPresent()
                 ? p.integer("certificateExpiringWithinDays", 0, 3650, 0) : null;
         return new RegistrationFilter(q.orElse(null), statuses, ods, p.coded("kind", OrganisationKind.class).orElse(null),
@@ -335,7 +336,7 @@ public final class RegistrationRoutes implements RouteGroup {
     static String odsCode(Context ctx) {
         String value = ctx.pathParam("odsCode");
         Identifiers.checkOdsCode(value).ifPresent(problem -> {
-            throw invalidIdentifier("path.odsCode", problem);
+            throw invalidIdentifier("path.odsCode", RuleWords.of(problem));
         });
         return value;
     }
@@ -343,7 +344,7 @@ public final class RegistrationRoutes implements RouteGroup {
     static String asid(Context ctx) {
         String value = ctx.pathParam("asid");
         Identifiers.checkAsid(value).ifPresent(problem -> {
-            throw invalidIdentifier("path.asid", problem);
+            throw invalidIdentifier("path.asid", RuleWords.of(problem));
         });
         return value;
     }

@@ -153,18 +153,18 @@ final class CheckRules {
                         RecordRef.of(RecordType.ENDPOINT, e.uuid()), "/certificate", List.of()));
             });
             case CERTIFICATE_EXPIRED -> endpoints.stream().filter(e -> e.notAfter() != null && e.notAfter().isBefore(now))
-                    .forEach(e -> out.add(endpoint(rule, e, "/certificate/notAfter",
-                            "The certificate expired on " + e.notAfter() + ".")));
+                    .forEach(e -> out.add(endpoint(rule, e, "/certificate/notAfter", "The certificate has expired.")
+                            .withAt(e.notAfter())));
             case CERTIFICATE_EXPIRING -> {
                 Instant until = now.plus(Duration.ofDays(expiringDays));
                 endpoints.stream().filter(e -> e.notAfter() != null && !e.notAfter().isBefore(now)
                                 && e.notAfter().isBefore(until))
-                        .forEach(e -> out.add(endpoint(rule, e, "/certificate/notAfter", "The certificate expires on "
-                                + e.notAfter() + ", within " + expiringDays + " days.")));
+                        .forEach(e -> out.add(endpoint(rule, e, "/certificate/notAfter", "The certificate expires within "
+                                + expiringDays + " days.").withAt(e.notAfter())));
             }
             case CERTIFICATE_NOT_YET_VALID -> endpoints.stream().filter(e -> e.notBefore() != null && e.notBefore().isAfter(now))
-                    .forEach(e -> out.add(endpoint(rule, e, "/certificate/notBefore",
-                            "The certificate is not valid until " + e.notBefore() + ".")));
+                    .forEach(e -> out.add(endpoint(rule, e, "/certificate/notBefore", "The certificate is not valid yet.")
+                            .withAt(e.notBefore())));
             default -> throw new IllegalStateException("Not a certificate rule: " + rule);
         }
     }

@@ -16,8 +16,11 @@ import java.util.function.Function;
  */
 final class CheckedDirectory {
 
-    /** An organisation: code, parent's code, status. */
-    record Org(String ods, String parent, String status, boolean inScope) {
+    /** An organisation: code, parent's code, status, and its name (to name the records it owns in findings). */
+    record Org(String ods, String parent, String status, boolean inScope, String name) {
+        Org(String ods, String parent, String status, boolean inScope) {
+            this(ods, parent, status, inScope, null);
+        }
     }
 
     /** An accredited system; {@code asid} as stored (CHAR(12): padded on some databases), findings name it trimmed. */

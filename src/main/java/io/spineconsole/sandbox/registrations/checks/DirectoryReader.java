@@ -43,7 +43,7 @@ final class DirectoryReader {
     private static final Set<CheckRule> CATALOGUE_RULES = EnumSet.of(CheckRule.INTERACTION_UNKNOWN,
             CheckRule.INTERACTION_PATTERN_MISMATCH);
 
-    private static final String ORG_COLUMNS = "SELECT ods_code, parent_ods, status FROM organisation";
+    private static final String ORG_COLUMNS = "SELECT ods_code, parent_ods, status, name FROM organisation";
     private static final String SYS_COLUMNS = "SELECT asid, ods_code, party_key, manufacturer_ods, status FROM accredited_system";
     private static final String ENDPOINT_COLUMNS = "SELECT id, endpoint_uuid, party_key, ods_code, url, fqdn, messaging_pattern, "
             + "retry_interval, cert_not_before, cert_not_after, status FROM mhs_endpoint";
@@ -171,7 +171,7 @@ final class DirectoryReader {
             String ods = r.getString(1);
             String status = r.getString(3);
             d.organisations.put(ods, new Org(ods, r.getString(2), status,
-                    scope.whole() ? scope.covers(status) : chosenOrganisations.contains(ods)));
+                    scope.whole() ? scope.covers(status) : chosenOrganisations.contains(ods), r.getString(4)));
         });
         readSystems(c, d, scope, rules.stream().anyMatch(SYSTEM_INTERACTION_RULES::contains));
         readEndpoints(c, d, scope, rules);

@@ -61,9 +61,10 @@ public final class RegistrationChecks {
         Map<CheckRule, Long> byRule = new EnumMap<>(CheckRule.class);
         all.forEach(f -> byRule.merge(f.rule(), 1L, Long::sum));
         boolean truncated = all.size() > maxFindings;
+        List<Finding> returned = truncated ? all.subList(0, maxFindings) : all;
         return new CheckReport(now, (System.nanoTime() - started) / 1_000_000, d.checked(),
                 new CheckReport.SeverityCounts(errors, warnings, infos), byRule, truncated,
-                truncated ? List.copyOf(all.subList(0, maxFindings)) : all);
+                new FindingNames(d).name(returned));
     }
 
     /** Each rule at most once, and the limits in range; every mistake named at once. */

@@ -19,6 +19,7 @@ import io.spineconsole.domain.registrations.OrganisationUpdate;
 import io.spineconsole.domain.registrations.Reliability;
 import io.spineconsole.domain.registrations.RegistrationRules;
 import io.spineconsole.sandbox.AuditLog;
+import io.spineconsole.sandbox.outcome.RuleWords;
 import io.spineconsole.sandbox.registrations.Registrations;
 
 import java.sql.Connection;
@@ -71,8 +72,8 @@ final class ImportPlanner {
 
     void organisation(Connection c, ImportEntry e, OrganisationCreate o) throws SQLException {
         e.identifier = o.odsCode();
-        e.errors.addAll(RegistrationRules.organisationErrors(o.odsCode(), o.name(), o.kind(), o.parentOdsCode(),
-                o.postcode(), true));
+        e.errors.addAll(RuleWords.of(RegistrationRules.organisationErrors(o.odsCode(), o.name(), o.kind(), o.parentOdsCode(),
+                o.postcode(), true)));
         if (!e.errors.isEmpty()) {
             return;
         }
@@ -121,8 +122,8 @@ final class ImportPlanner {
             throws SQLException {
         AccreditedSystemCreate s = withInteractions(candidate, dedupe(candidate.interactions(), e.warnings));
         e.identifier = s.asid();
-        e.errors.addAll(RegistrationRules.systemErrors(s.asid(), s.odsCode(), s.name(), s.manufacturerOdsCode(),
-                s.productName(), s.productVersion(), s.partyKey(), s.interactions(), true));
+        e.errors.addAll(RuleWords.of(RegistrationRules.systemErrors(s.asid(), s.odsCode(), s.name(), s.manufacturerOdsCode(),
+                s.productName(), s.productVersion(), s.partyKey(), s.interactions(), true)));
         if (!e.errors.isEmpty()) {
             return;
         }
@@ -138,7 +139,7 @@ final class ImportPlanner {
             e.warnings.add(new FieldIssue("/manufacturerOdsCode", CheckRule.OWNER_UNKNOWN.code(),
                     "Manufacturer " + s.manufacturerOdsCode() + " is not a registered organisation."));
         }
-        e.warnings.addAll(RegistrationRules.systemWarnings(s.asid(), s.odsCode(), s.partyKey()));
+        e.warnings.addAll(RuleWords.of(RegistrationRules.systemWarnings(s.asid(), s.odsCode(), s.partyKey())));
         unknownInteractions(s.interactions(), e.warnings);
         AccreditedSystem existing = stores.systems().find(c, s.asid(), false).orElse(null);
         e.recordId = s.asid();
@@ -181,7 +182,7 @@ final class ImportPlanner {
             throws SQLException {
         MhsEndpointChange change = withInteractions(candidate, dedupe(candidate.interactions(), e.warnings));
         e.identifier = change.partyKey();
-        e.errors.addAll(RegistrationRules.endpointErrors(change));
+        e.errors.addAll(RuleWords.of(RegistrationRules.endpointErrors(change)));
         if (!e.errors.isEmpty()) {
             return;
         }
@@ -195,7 +196,7 @@ final class ImportPlanner {
             return;
         }
         String fqdn = change.fqdn() != null ? change.fqdn() : RegistrationRules.hostOf(change.url()).orElse(null);
-        e.warnings.addAll(RegistrationRules.endpointWarnings(change.odsCode(), change.partyKey(), change.url(), fqdn));
+        e.warnings.addAll(RuleWords.of(RegistrationRules.endpointWarnings(change.odsCode(), change.partyKey(), change.url(), fqdn)));
         unknownInteractions(change.interactions(), e.warnings);
         MhsEndpoint before = existing != null ? existing
                 : stores.endpoints().findByAddress(c, change.partyKey(), change.url()).orElse(null);

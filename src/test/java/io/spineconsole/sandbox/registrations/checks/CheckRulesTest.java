@@ -125,6 +125,43 @@ class CheckRulesTest {
     }
 
     @Test
+    void aCertificateFindingSendsItsTimeAsAFieldNeverInsideTheSentence() {
+        org("RR8", null, "active");
+        Instant ended = NOW.minus(Duration.ofDays(3)).plusNanos(212_361_583);
+        Instant ends = NOW.plus(Duration.ofDays(10));
+        Instant starts = NOW.plus(Duration.ofDays(2));
+        endpoint("RR8", "RR8-3", "https://c.example", "c.example", "sync", "active", true, null, NOW.minus(Duration.ofDays(400)), ended);
+        endpoint("RR8", "RR8-4", "https://d.example", "d.example", "sync", "active", true, null, NOW.minus(Duration.ofDays(400)), ends);
+        endpoint("RR8", "RR8-6", "https://f.example", "f.example", "sync", "active", true, null, starts, NOW.plus(Duration.ofDays(400)));
+
+        Finding expired = findings(CheckRule.CERTIFICATE_EXPIRED).get(0);
+        Finding expiring = findings(CheckRule.CERTIFICATE_EXPIRING).get(0);
+        Finding notYet = findings(CheckRule.CERTIFICATE_NOT_YET_VALID).get(0);
+        assertEquals(List.of(ended, ends, starts), List.of(expired.at(), expiring.at(), notYet.at()));
+        assertEquals(List.of("The certificate has expired.", "The certificate expires within 30 days.",
+                "The certificate is not valid yet."), List.of(expired.message(), expiring.message(), notYet.message()));
+    }
+
+    @Test
+    void findingsNameTheirRecordsByPartyKeyAndOrganisation() {
+        d.organisations.put("RR8", new Org("RR8", null, "suspended", true, "Leeds Teaching Hospitals NHS Trust"));
+        Sys s = sys("200000000985", "RR8", "RR8-1234567", "active");
+        Endpoint e = endpoint("RR8", "RR8-1234567", "https://a.example", "a.example", "sync", "active", true);
+        Endpoint orphan = endpoint("ZZZ", "ZZZ-1234567", "https://b.example", "b.example", "sync", "active", true);
+        FindingNames names = new FindingNames(d);
+
+        List<Finding> named = names.name(findings(CheckRule.OWNER_NOT_ACTIVE));
+
+        assertEquals(new RecordRef("endpoint", e.uuid(), "RR8-1234567", "Leeds Teaching Hospitals NHS Trust"), named.get(0).record());
+        assertEquals(new RecordRef("accredited-system", s.asid(), null, "Leeds Teaching Hospitals NHS Trust"), named.get(1).record());
+        assertEquals(List.of(new RecordRef("organisation", "RR8", null, "Leeds Teaching Hospitals NHS Trust")),
+                named.get(0).related());
+        assertEquals(new RecordRef("endpoint", orphan.uuid(), "ZZZ-1234567", null),
+                names.name(new RecordRef("endpoint", orphan.uuid())), "an unregistered owner has no name to give");
+        assertEquals(new RecordRef("endpoint", "nobody"), names.name(new RecordRef("endpoint", "nobody")));
+    }
+
+    @Test
     void ownersThatAreUnknownOrNotActive() {
         org("RR8", "NOPE1", "suspended");
         org("X26", null, "active");

@@ -89,10 +89,13 @@ abstract class RegistrationChecksEquivalenceContract extends StoreContract {
             assertEquals(expected.countsByRule(), actual.countsByRule(), what);
             assertEquals(expected.truncated(), actual.truncated(), what);
             List<Finding> want = new ArrayList<>(expected.findings());
+            // The SQL rules never named records for a person (party key, organisation name): compare what they found.
+            List<Finding> found = actual.findings().stream().map(f -> f.withRecords(f.record().bare(),
+                    f.related().stream().map(RecordRef::bare).toList())).toList();
             if (!expected.truncated()) {
                 // Ties between findings of one record, rule and field were in the order of the database's rows.
                 want.sort(RegistrationChecks.ORDER);
-                assertEquals(want, actual.findings(), what);
+                assertEquals(want, found, what);
             } else {
                 assertEquals(want.size(), actual.findings().size(), what);
             }

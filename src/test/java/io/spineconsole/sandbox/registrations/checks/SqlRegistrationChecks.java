@@ -234,14 +234,14 @@ final class SqlRegistrationChecks {
                     RecordRef.of(RecordType.ENDPOINT, r.getString(1)), "/certificate", List.of()), scope.params("mhs_endpoint"));
             case CERTIFICATE_EXPIRED -> Sql.list(c, "SELECT e.endpoint_uuid, e.cert_not_after FROM mhs_endpoint e WHERE " + ep
                     + " AND e.cert_not_after < ?", r -> endpoint(rule, r, "/certificate/notAfter",
-                    "The certificate expired on " + Sql.instant(r, "cert_not_after") + "."), scope.params("mhs_endpoint", now));
+                    "The certificate has expired.").withAt(Sql.instant(r, "cert_not_after")), scope.params("mhs_endpoint", now));
             case CERTIFICATE_EXPIRING -> Sql.list(c, "SELECT e.endpoint_uuid, e.cert_not_after FROM mhs_endpoint e WHERE " + ep
                     + " AND e.cert_not_after >= ? AND e.cert_not_after < ?", r -> endpoint(rule, r, "/certificate/notAfter",
-                    "The certificate expires on " + Sql.instant(r, "cert_not_after") + ", within " + expiringDays + " days."),
+                    "The certificate expires within " + expiringDays + " days.").withAt(Sql.instant(r, "cert_not_after")),
                     scope.params("mhs_endpoint", now, now.plus(Duration.ofDays(expiringDays))));
             case CERTIFICATE_NOT_YET_VALID -> Sql.list(c, "SELECT e.endpoint_uuid, e.cert_not_before FROM mhs_endpoint e WHERE "
                     + ep + " AND e.cert_not_before > ?", r -> endpoint(rule, r, "/certificate/notBefore",
-                    "The certificate is not valid until " + Sql.instant(r, "cert_not_before") + "."), scope.params("mhs_endpoint", now));
+                    "The certificate is not valid yet.").withAt(Sql.instant(r, "cert_not_before")), scope.params("mhs_endpoint", now));
             case OWNER_UNKNOWN -> union(
                     Sql.list(c, "SELECT o.ods_code, o.parent_ods FROM organisation o LEFT JOIN organisation p "
                             + "ON p.ods_code = o.parent_ods WHERE " + org + " AND o.parent_ods IS NOT NULL AND p.ods_code IS NULL",
