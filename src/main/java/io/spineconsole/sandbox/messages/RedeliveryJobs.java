@@ -231,6 +231,9 @@ public final class RedeliveryJobs implements AutoCloseable {
                     + "ORDER BY seq", r -> r.getInt(1), id);
             for (int seq : pending) {
                 LockSupport.parkNanos(nextAt - System.nanoTime());
+                if (Thread.currentThread().isInterrupted()) {
+                    return;  // the server is stopping: the next start marks the job failed, saying so
+                }
                 nextAt = Math.max(nextAt + interval, System.nanoTime() - interval);
                 if (!processItem(actor, id, seq)) {
                     return;

@@ -43,6 +43,7 @@ public final class TrafficSimulator implements AutoCloseable {
     private double owed;
     private long lastTickNanos;
     private volatile long lastReloadNanos;
+    private volatile Thread reloader;
 
     TrafficSimulator(Sql sql, Clock clock, MessageIngest ingest, MessageStore store, long seed) {
         this.sql = sql;
@@ -71,17 +72,35 @@ public final class TrafficSimulator implements AutoCloseable {
         LOG.info("Traffic simulator running at {} msg/s", perSecond);
     }
 
+    /**
+     * Stops live traffic and returns once the tick under way (and a directory reload) has finished,
+     * however long that takes on a busy machine: the store may be closed next.
+     */
     public synchronized void stop() {
         if (ticking != null) {
             ticking.cancel(false);
             executor.shutdown();
+            awaitQuietly(executor);
+            ticking = null;
+            executor = null;
+        }
+        Thread reload = reloader;
+        if (reload != null) {
             try {
-                executor.awaitTermination(5, TimeUnit.SECONDS);
+                reload.join();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            ticking = null;
-            executor = null;
+        }
+    }
+
+    private static void awaitQuietly(ScheduledExecutorService executor) {
+        try {
+            while (!executor.awaitTermination(5, TimeUnit.SECONDS)) {
+                LOG.info("Waiting for the traffic simulator's last tick to finish");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -171,6 +190,7 @@ public final class TrafficSimulator implements AutoCloseable {
                 }
             }, "traffic-directory-reload");
             t.setDaemon(true);
+            reloader = t;
             t.start();
         }
         return current;
