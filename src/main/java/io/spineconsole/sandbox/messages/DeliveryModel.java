@@ -22,9 +22,14 @@ final class DeliveryModel {
     /** Share of messages addressed to a party key nobody registered. */
     static final double UNREGISTERED_RATE = 0.004;
     private final Random random;
+    private volatile TrafficConditions conditions = TrafficConditions.NONE;
 
     DeliveryModel(Random random) {
         this.random = random;
+    }
+
+    void conditions(TrafficConditions conditions) {
+        this.conditions = conditions;
     }
 
     /** A new message between two registered systems, received at {@code at}; not yet routed. */
@@ -113,7 +118,10 @@ final class DeliveryModel {
     private void attempt(MessageRow row, Target to, Instant at) {
         int attempt = ++row.attempts;
         double roll = random.nextDouble();
-        if (to.certNotAfter() != null && to.certNotAfter().isBefore(at)) {
+        TrafficConditions.Injected injected = conditions.failure(row.toOds, row.interaction, at);
+        if (injected != null) {
+            inject(row, to, at, attempt, injected);
+        } else if (to.certNotAfter() != null && to.certNotAfter().isBefore(at)) {
             transportFailure(row, to, at.plusMillis(20 + random.nextInt(80)), attempt, "TLS_CERT_EXPIRED",
                     "TLS handshake failed: the certificate of " + to.fqdn() + " expired on " + to.certNotAfter());
         } else if (roll < 0.012) {
@@ -139,6 +147,33 @@ final class DeliveryModel {
             }
             row.latencyMs = Math.max(0, finalAt.toEpochMilli() - row.createdAt.toEpochMilli());
             row.becameFinal = true;
+        }
+    }
+
+    /** A failure a scenario asked for, labelled as injected wherever its description shows. */
+    private void inject(MessageRow row, Target to, Instant at, int attempt, TrafficConditions.Injected injected) {
+        String label = injected.label();
+        switch (injected.kind()) {
+            case "timeout" -> transportFailure(row, to, at.plusSeconds(30), attempt, "TIMEOUT",
+                    label + "No response from " + to.fqdn() + " within 30 s");
+            case "http-503" -> transportFailure(row, to, at.plusMillis(40 + random.nextInt(200)), attempt, "HTTP_503",
+                    label + "The receiving MHS answered 503 Service Unavailable");
+            case "tls-refused" -> transportFailure(row, to, at.plusMillis(20 + random.nextInt(80)), attempt,
+                    "TLS_REFUSED", label + "TLS handshake refused by " + to.fqdn());
+            case "certificate-expired" -> transportFailure(row, to, at.plusMillis(20 + random.nextInt(80)), attempt,
+                    "TLS_CERT_EXPIRED", label + "TLS handshake failed: the certificate of " + to.fqdn() + " has expired");
+            case "dead-letter" -> {
+                row.nextAttemptAt = null;
+                row.event(MessageStatus.DEAD_LETTERED, "14", label + "Undelivered: the receiver's queue is not being "
+                        + "drained; dead-lettered after attempt " + attempt, at.plusMillis(5 + random.nextInt(50)), attempt);
+                row.becameFinal = true;
+            }
+            default -> { // nack
+                row.event(MessageStatus.NACKED, "5000", label + "NACK from " + to.partyKey()
+                        + ": the receiver rejected the payload (schema validation failed)", at.plusMillis(latency(row.pattern)),
+                        attempt);
+                row.becameFinal = true;
+            }
         }
     }
 

@@ -44,6 +44,7 @@ public final class TrafficSimulator implements AutoCloseable {
     private long lastTickNanos;
     private volatile long lastReloadNanos;
     private volatile Thread reloader;
+    private volatile TrafficConditions conditions = TrafficConditions.NONE;
 
     TrafficSimulator(Sql sql, Clock clock, MessageIngest ingest, MessageStore store, long seed) {
         this.sql = sql;
@@ -120,9 +121,20 @@ public final class TrafficSimulator implements AutoCloseable {
         }
     }
 
+    /** Lays {@code conditions} (a scenario's) over live traffic, from the next tick; {@link TrafficConditions#NONE} lifts them. */
+    public void conditions(TrafficConditions conditions) {
+        this.conditions = conditions;
+        model.conditions(conditions);
+    }
+
+    /** The rate traffic runs at {@code now}: the rate set, raised by a scenario's burst; 0 when stopped. */
+    public int effectiveRate(Instant now) {
+        return isRunning() ? Math.min(MAX_RATE, conditions.rate(rate, now)) : 0;
+    }
+
     private void tick() {
         long nowNanos = System.nanoTime();
-        owed += rate * (nowNanos - lastTickNanos) / 1e9;
+        owed += effectiveRate(clock.instant()) * (nowNanos - lastTickNanos) / 1e9;
         lastTickNanos = nowNanos;
         int n = (int) owed;
         owed -= n;
@@ -138,6 +150,9 @@ public final class TrafficSimulator implements AutoCloseable {
             MessageRow row = model.newMessage(dir, now);
             if (row == null) {
                 break;
+            }
+            if (conditions.silent(row.fromOds, now)) {
+                continue;  // a silent organisation sends nothing: its share of traffic is missing
             }
             model.deliver(row, dir.target(row.endpointId), now);
             rows.add(row);
