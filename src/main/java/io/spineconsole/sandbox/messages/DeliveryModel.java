@@ -155,13 +155,13 @@ final class DeliveryModel {
         String label = injected.label();
         switch (injected.kind()) {
             case "timeout" -> transportFailure(row, to, at.plusSeconds(30), attempt, "TIMEOUT",
-                    label + "No response from " + to.fqdn() + " within 30 s");
+                    "No response from " + to.fqdn() + " within 30 s", label);
             case "http-503" -> transportFailure(row, to, at.plusMillis(40 + random.nextInt(200)), attempt, "HTTP_503",
-                    label + "The receiving MHS answered 503 Service Unavailable");
+                    "The receiving MHS answered 503 Service Unavailable", label);
             case "tls-refused" -> transportFailure(row, to, at.plusMillis(20 + random.nextInt(80)), attempt,
-                    "TLS_REFUSED", label + "TLS handshake refused by " + to.fqdn());
+                    "TLS_REFUSED", "TLS handshake refused by " + to.fqdn(), label);
             case "certificate-expired" -> transportFailure(row, to, at.plusMillis(20 + random.nextInt(80)), attempt,
-                    "TLS_CERT_EXPIRED", label + "TLS handshake failed: the certificate of " + to.fqdn() + " has expired");
+                    "TLS_CERT_EXPIRED", "TLS handshake failed: the certificate of " + to.fqdn() + " has expired", label);
             case "dead-letter" -> {
                 row.nextAttemptAt = null;
                 row.event(MessageStatus.DEAD_LETTERED, "14", label + "Undelivered: the receiver's queue is not being "
@@ -178,7 +178,13 @@ final class DeliveryModel {
     }
 
     private void transportFailure(MessageRow row, Target to, Instant at, int attempt, String code, String description) {
-        row.event(MessageStatus.TRANSMISSION_FAILED, code, description, at, attempt);
+        transportFailure(row, to, at, attempt, code, description, "");
+    }
+
+    /** {@code label} (an injected failure's) starts every description this failure writes. */
+    private void transportFailure(MessageRow row, Target to, Instant at, int attempt, String code, String description,
+                                  String label) {
+        row.event(MessageStatus.TRANSMISSION_FAILED, code, label + description, at, attempt);
         if (!row.pattern.isReliable()) {
             row.becameFinal = true;
             return;
@@ -189,12 +195,12 @@ final class DeliveryModel {
             Instant next = at.plus(to.retryInterval());
             Instant expiresAt = row.createdAt.plus(to.persistDuration());
             row.nextAttemptAt = next.isBefore(expiresAt) ? next : expiresAt;
-            row.event(MessageStatus.RETRYING, code, "Attempt " + attempt + " of " + (to.retries() + 1) + " failed; "
+            row.event(MessageStatus.RETRYING, code, label + "Attempt " + attempt + " of " + (to.retries() + 1) + " failed; "
                     + (next.isBefore(expiresAt) ? "next attempt at " + next.truncatedTo(ChronoUnit.SECONDS)
                     : "the persist duration ends at " + expiresAt.truncatedTo(ChronoUnit.SECONDS)
                     + ", before the next attempt"), at, attempt);
         } else {
-            row.event(MessageStatus.DEAD_LETTERED, "14", "Undelivered: " + attempt + " attempts, retries exhausted ("
+            row.event(MessageStatus.DEAD_LETTERED, "14", label + "Undelivered: " + attempt + " attempts, retries exhausted ("
                     + code + ")", at, attempt);
             row.becameFinal = true;
         }

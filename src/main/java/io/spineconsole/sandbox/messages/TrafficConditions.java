@@ -33,7 +33,8 @@ public interface TrafficConditions {
     record Injected(String kind, String scenario) {
         /** The label every injected failure's description starts with. */
         public String label() {
-            return "[Injected by training scenario \u201c" + scenario + "\u201d] ";
+            String name = scenario.length() > 40 ? scenario.substring(0, 39) + "\u2026" : scenario;  // room in the description
+            return "[Injected by training scenario \u201c" + name + "\u201d] ";
         }
     }
 }
