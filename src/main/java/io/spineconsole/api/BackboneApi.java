@@ -38,6 +38,9 @@ public interface BackboneApi extends AutoCloseable {
     /** Token administration (admin only). */
     TokensApi tokens();
 
+    /** Driving a sandbox: traffic rate and incident scenarios (admin only; only where health says sandbox). */
+    SandboxApi sandbox();
+
     /**
      * The connection state, updated by every call's outcome and, while offline or degraded, by a
      * background health check that brings it back to online by itself when the server recovers.

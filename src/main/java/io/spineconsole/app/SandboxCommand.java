@@ -4,6 +4,7 @@ import io.spineconsole.platform.AppDirectories;
 import io.spineconsole.sandbox.SandboxDatabase;
 import io.spineconsole.sandbox.SeedData;
 import io.spineconsole.sandbox.http.server.SandboxBackbone;
+import io.spineconsole.sandbox.messages.TrafficSimulator;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -51,11 +52,21 @@ final class SandboxCommand implements Callable<Integer> {
             description = "Messages to seed into an empty store (default: ${DEFAULT-VALUE}).")
     int messages;
 
+    @Option(names = "--traffic", paramLabel = "MSG_PER_S", defaultValue = "40",
+            description = "Live traffic in messages a second (default: ${DEFAULT-VALUE}, the desktop's rate; "
+                    + "0 turns it off; at most 3200, the national peak). Admins change it at run time through "
+                    + "PUT /api/v1/sandbox/traffic.")
+    int traffic;
+
     @Override
     public Integer call() throws Exception {
         if (port < 0 || port > 65_535) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "--port must be between 0 and 65535.");
+        }
+        if (traffic < 0 || traffic > TrafficSimulator.MAX_RATE) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--traffic must be between 0 (off) and " + TrafficSimulator.MAX_RATE + " messages a second.");
         }
         if (organisations < 2 || messages < 0) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
@@ -107,6 +118,9 @@ final class SandboxCommand implements Callable<Integer> {
         var log = LoggerFactory.getLogger(SandboxCommand.class);
         log.info("Admin API at {}/api/v1 — admin token {} {}", sandbox.baseUrl(),
                 created ? "written to" : "already in", tokens);
+        if (traffic > 0) {
+            sandbox.traffic().start(traffic);
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             sandbox.close();

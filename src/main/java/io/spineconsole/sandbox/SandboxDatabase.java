@@ -87,7 +87,7 @@ public final class SandboxDatabase implements AutoCloseable {
     }
 
     private static SandboxDatabase open(String jdbcUrl, String user, String password, boolean migrate) {
-        jdbcUrl = interruptProof(jdbcUrl);
+        jdbcUrl = closedByItsOwner(interruptProof(jdbcUrl));
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(jdbcUrl);
         if (user != null) {
@@ -123,6 +123,19 @@ public final class SandboxDatabase implements AutoCloseable {
             ds.close();
             throw e;
         }
+    }
+
+    /**
+     * An H2 URL with {@code DB_CLOSE_ON_EXIT=FALSE} (unless it says otherwise). H2 otherwise closes
+     * its databases from a shutdown hook of its own, racing the sandbox's: the simulator's ticks, a
+     * roll-up flush or a request still running then failed with "Database is already closed", and the
+     * last roll-ups were lost. The sandbox closes its store itself, after everything that writes to it.
+     */
+    static String closedByItsOwner(String jdbcUrl) {
+        if (!jdbcUrl.startsWith("jdbc:h2:") || jdbcUrl.toUpperCase(java.util.Locale.ROOT).contains(";DB_CLOSE_ON_EXIT=")) {
+            return jdbcUrl;
+        }
+        return jdbcUrl + ";DB_CLOSE_ON_EXIT=FALSE";
     }
 
     /**

@@ -60,7 +60,25 @@ public final class ValidRequests {
         return "\"from\":\"" + now.minus(2, ChronoUnit.DAYS) + "\",\"to\":\"" + now.plus(1, ChronoUnit.HOURS) + "\"";
     }
 
+    private static final String SANDBOX = "/api/v1/sandbox";
+
+    /** A scenario run started now, to read or stop. */
+    private static String newScenarioRun(Backbone b) {
+        return b.post(SANDBOX + "/scenario-runs", "{\"name\":\"Certificate expiry at a trust\"}").json()
+                .get("runId").asText();
+    }
+
     static {
+        // driving the sandbox (traffic stays off: a running simulator would change the store under the matrix)
+        add("GET " + SANDBOX + "/traffic", b -> get(SANDBOX + "/traffic"));
+        add("PUT " + SANDBOX + "/traffic", b -> json("PUT", SANDBOX + "/traffic", "{\"ratePerSecond\":0}"));
+        add("GET " + SANDBOX + "/scenarios", b -> get(SANDBOX + "/scenarios"));
+        add("GET " + SANDBOX + "/scenario-runs", b -> get(SANDBOX + "/scenario-runs"));
+        add("POST " + SANDBOX + "/scenario-runs", b -> json("POST", SANDBOX + "/scenario-runs",
+                "{\"definition\":\"scenario: Contract drill\\nat 1m for 10m: endpoint-failing ods=RR8 failure=nack\\n\"}"));
+        add("GET " + SANDBOX + "/scenario-runs/{runId}", b -> get(SANDBOX + "/scenario-runs/" + newScenarioRun(b)));
+        add("POST " + SANDBOX + "/scenario-runs/{runId}/stop", b -> ApiCall.of("POST",
+                SANDBOX + "/scenario-runs/" + newScenarioRun(b) + "/stop"));
         // system and tokens
         add("GET /api/v1/health", b -> get("/api/v1/health"));
         add("GET /api/v1/me", b -> get("/api/v1/me"));

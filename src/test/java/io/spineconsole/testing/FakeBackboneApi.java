@@ -39,6 +39,7 @@ public class FakeBackboneApi implements BackboneApi {
     private volatile MigrationApi migration;
     private volatile AuditApi audit;
     private volatile TokensApi tokens;
+    private volatile io.spineconsole.api.SandboxApi sandbox;
 
     /** In memory, signed in as a tester with {@code role}; messages from a fresh {@link FakeMessagesApi}. */
     public FakeBackboneApi(Role role) {
@@ -56,6 +57,7 @@ public class FakeBackboneApi implements BackboneApi {
         this.migration = new FakeMigrationApi();
         this.audit = new FakeAuditApi();
         this.tokens = new FakeTokensApi();
+        this.sandbox = new FakeSandboxApi();
     }
 
     private FakeBackboneApi(BackboneApi real) {
@@ -66,6 +68,7 @@ public class FakeBackboneApi implements BackboneApi {
         this.migration = real.migration();
         this.audit = real.audit();
         this.tokens = real.tokens();
+        this.sandbox = real.sandbox();
     }
 
     /**
@@ -98,6 +101,11 @@ public class FakeBackboneApi implements BackboneApi {
 
     public FakeBackboneApi withTokens(TokensApi part) {
         tokens = part;
+        return this;
+    }
+
+    public FakeBackboneApi withSandbox(io.spineconsole.api.SandboxApi part) {
+        sandbox = part;
         return this;
     }
 
@@ -154,6 +162,11 @@ public class FakeBackboneApi implements BackboneApi {
     @Override
     public TokensApi tokens() {
         return tokens;
+    }
+
+    @Override
+    public io.spineconsole.api.SandboxApi sandbox() {
+        return sandbox;
     }
 
     @Override

@@ -53,6 +53,7 @@ public final class HttpBackboneApi implements BackboneApi {
     private final MigrationApi migration;
     private final AuditApi audit;
     private final TokensApi tokens;
+    private final io.spineconsole.api.SandboxApi sandbox;
     private final HealthProbe healthProbe;
 
     /**
@@ -84,6 +85,7 @@ public final class HttpBackboneApi implements BackboneApi {
         this.migration = new HttpMigrationApi(http);
         this.audit = new HttpAuditApi(http);
         this.tokens = new HttpTokensApi(http);
+        this.sandbox = new HttpSandboxApi(http);
         this.healthProbe = new HealthProbe(this::probeHealth, connection, retryTimer, options.connectionPolicy()).start();
     }
 
@@ -171,6 +173,11 @@ public final class HttpBackboneApi implements BackboneApi {
     @Override
     public TokensApi tokens() {
         return tokens;
+    }
+
+    @Override
+    public io.spineconsole.api.SandboxApi sandbox() {
+        return sandbox;
     }
 
     /** The wire, for area clients and tests in this package. */

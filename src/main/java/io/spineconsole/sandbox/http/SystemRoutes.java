@@ -33,7 +33,7 @@ public final class SystemRoutes implements RouteGroup {
         routes.get("/api/v1/health", Access.PUBLIC, (ctx, caller) -> {
             QueryParams.of(ctx);
             return ApiResponse.ok(new ServerHealth("ok", BuildInfo.version(), API_VERSION, mode, database,
-                    store.get()));
+                    store.get(), true));
         });
         routes.get("/api/v1/me", Access.VIEWER, (ctx, caller) -> {
             QueryParams.of(ctx);

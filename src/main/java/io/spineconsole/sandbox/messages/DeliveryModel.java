@@ -22,9 +22,14 @@ final class DeliveryModel {
     /** Share of messages addressed to a party key nobody registered. */
     static final double UNREGISTERED_RATE = 0.004;
     private final Random random;
+    private volatile TrafficConditions conditions = TrafficConditions.NONE;
 
     DeliveryModel(Random random) {
         this.random = random;
+    }
+
+    void conditions(TrafficConditions conditions) {
+        this.conditions = conditions;
     }
 
     /** A new message between two registered systems, received at {@code at}; not yet routed. */
@@ -113,7 +118,10 @@ final class DeliveryModel {
     private void attempt(MessageRow row, Target to, Instant at) {
         int attempt = ++row.attempts;
         double roll = random.nextDouble();
-        if (to.certNotAfter() != null && to.certNotAfter().isBefore(at)) {
+        TrafficConditions.Injected injected = conditions.failure(row.toOds, row.interaction, at);
+        if (injected != null) {
+            inject(row, to, at, attempt, injected);
+        } else if (to.certNotAfter() != null && to.certNotAfter().isBefore(at)) {
             transportFailure(row, to, at.plusMillis(20 + random.nextInt(80)), attempt, "TLS_CERT_EXPIRED",
                     "TLS handshake failed: the certificate of " + to.fqdn() + " has expired");
         } else if (roll < 0.012) {
@@ -142,8 +150,41 @@ final class DeliveryModel {
         }
     }
 
+    /** A failure a scenario asked for, labelled as injected wherever its description shows. */
+    private void inject(MessageRow row, Target to, Instant at, int attempt, TrafficConditions.Injected injected) {
+        String label = injected.label();
+        switch (injected.kind()) {
+            case "timeout" -> transportFailure(row, to, at.plusSeconds(30), attempt, "TIMEOUT",
+                    "No response from " + to.fqdn() + " within 30 s", label);
+            case "http-503" -> transportFailure(row, to, at.plusMillis(40 + random.nextInt(200)), attempt, "HTTP_503",
+                    "The receiving MHS answered 503 Service Unavailable", label);
+            case "tls-refused" -> transportFailure(row, to, at.plusMillis(20 + random.nextInt(80)), attempt,
+                    "TLS_REFUSED", "TLS handshake refused by " + to.fqdn(), label);
+            case "certificate-expired" -> transportFailure(row, to, at.plusMillis(20 + random.nextInt(80)), attempt,
+                    "TLS_CERT_EXPIRED", "TLS handshake failed: the certificate of " + to.fqdn() + " has expired", label);
+            case "dead-letter" -> {
+                row.nextAttemptAt = null;
+                row.event(MessageStatus.DEAD_LETTERED, "14", label + "Undelivered: the receiver's queue is not being "
+                        + "drained; dead-lettered after attempt " + attempt, at.plusMillis(5 + random.nextInt(50)), attempt);
+                row.becameFinal = true;
+            }
+            default -> { // nack
+                row.event(MessageStatus.NACKED, "5000", label + "NACK from " + to.partyKey()
+                        + ": the receiver rejected the payload (schema validation failed)", at.plusMillis(latency(row.pattern)),
+                        attempt);
+                row.becameFinal = true;
+            }
+        }
+    }
+
     private void transportFailure(MessageRow row, Target to, Instant at, int attempt, String code, String description) {
-        row.event(MessageStatus.TRANSMISSION_FAILED, code, description, at, attempt);
+        transportFailure(row, to, at, attempt, code, description, "");
+    }
+
+    /** {@code label} (an injected failure's) starts every description this failure writes. */
+    private void transportFailure(MessageRow row, Target to, Instant at, int attempt, String code, String description,
+                                  String label) {
+        row.event(MessageStatus.TRANSMISSION_FAILED, code, label + description, at, attempt);
         if (!row.pattern.isReliable()) {
             row.becameFinal = true;
             return;
@@ -155,11 +196,11 @@ final class DeliveryModel {
             Instant expiresAt = row.createdAt.plus(to.persistDuration());
             row.nextAttemptAt = next.isBefore(expiresAt) ? next : expiresAt;
             // No time inside the sentence: the next attempt and the expiry are the message's fields, worded by the console.
-            row.event(MessageStatus.RETRYING, code, "Attempt " + attempt + " of " + (to.retries() + 1) + " failed; "
+            row.event(MessageStatus.RETRYING, code, label + "Attempt " + attempt + " of " + (to.retries() + 1) + " failed; "
                     + (next.isBefore(expiresAt) ? "waiting to retry" : "the persist duration ends before the next attempt"),
                     at, attempt);
         } else {
-            row.event(MessageStatus.DEAD_LETTERED, "14", "Undelivered: " + attempt + " attempts, retries exhausted ("
+            row.event(MessageStatus.DEAD_LETTERED, "14", label + "Undelivered: " + attempt + " attempts, retries exhausted ("
                     + code + ")", at, attempt);
             row.becameFinal = true;
         }

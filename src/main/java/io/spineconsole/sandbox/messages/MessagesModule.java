@@ -147,14 +147,21 @@ public final class MessagesModule implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops what writes on its own (traffic, redelivery jobs, the flush and maintenance timer, each
+     * waited for), ends the live streams, then writes every roll-up still pending. The store stays
+     * open: its owner closes it after this.
+     */
     @Override
     public void close() {
         simulator.close();
         jobs.close();
         stream.close();
-        flusher.shutdownNow();
+        flusher.shutdown();  // periodic runs cancelled; one under way is waited for, not interrupted
         try {
-            flusher.awaitTermination(10, TimeUnit.SECONDS);
+            if (!flusher.awaitTermination(60, TimeUnit.SECONDS)) {
+                flusher.shutdownNow();
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

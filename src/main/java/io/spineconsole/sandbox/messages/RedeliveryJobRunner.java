@@ -96,6 +96,9 @@ final class RedeliveryJobRunner implements AutoCloseable {
                     + "ORDER BY seq", r -> r.getInt(1), id);
             for (int seq : pending) {
                 LockSupport.parkNanos(nextAt - System.nanoTime());
+                if (Thread.currentThread().isInterrupted()) {
+                    return; // the server is stopping: the job resumes when it starts again
+                }
                 nextAt = Math.max(nextAt + interval, System.nanoTime() - interval);
                 if (!processItem(actor, id, seq)) {
                     return;

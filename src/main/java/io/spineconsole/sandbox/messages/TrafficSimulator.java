@@ -43,6 +43,8 @@ public final class TrafficSimulator implements AutoCloseable {
     private double owed;
     private long lastTickNanos;
     private volatile long lastReloadNanos;
+    private volatile Thread reloader;
+    private volatile TrafficConditions conditions = TrafficConditions.NONE;
 
     TrafficSimulator(Sql sql, Clock clock, MessageIngest ingest, MessageStore store, long seed) {
         this.sql = sql;
@@ -71,17 +73,35 @@ public final class TrafficSimulator implements AutoCloseable {
         LOG.info("Traffic simulator running at {} msg/s", perSecond);
     }
 
+    /**
+     * Stops live traffic and returns once the tick under way (and a directory reload) has finished,
+     * however long that takes on a busy machine: the store may be closed next.
+     */
     public synchronized void stop() {
         if (ticking != null) {
             ticking.cancel(false);
             executor.shutdown();
+            awaitQuietly(executor);
+            ticking = null;
+            executor = null;
+        }
+        Thread reload = reloader;
+        if (reload != null) {
             try {
-                executor.awaitTermination(5, TimeUnit.SECONDS);
+                reload.join();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            ticking = null;
-            executor = null;
+        }
+    }
+
+    private static void awaitQuietly(ScheduledExecutorService executor) {
+        try {
+            while (!executor.awaitTermination(5, TimeUnit.SECONDS)) {
+                LOG.info("Waiting for the traffic simulator's last tick to finish");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -101,9 +121,20 @@ public final class TrafficSimulator implements AutoCloseable {
         }
     }
 
+    /** Lays {@code conditions} (a scenario's) over live traffic, from the next tick; {@link TrafficConditions#NONE} lifts them. */
+    public void conditions(TrafficConditions conditions) {
+        this.conditions = conditions;
+        model.conditions(conditions);
+    }
+
+    /** The rate traffic runs at {@code now}: the rate set, raised by a scenario's burst; 0 when stopped. */
+    public int effectiveRate(Instant now) {
+        return isRunning() ? Math.min(MAX_RATE, conditions.rate(rate, now)) : 0;
+    }
+
     private void tick() {
         long nowNanos = System.nanoTime();
-        owed += rate * (nowNanos - lastTickNanos) / 1e9;
+        owed += effectiveRate(clock.instant()) * (nowNanos - lastTickNanos) / 1e9;
         lastTickNanos = nowNanos;
         int n = (int) owed;
         owed -= n;
@@ -119,6 +150,9 @@ public final class TrafficSimulator implements AutoCloseable {
             MessageRow row = model.newMessage(dir, now);
             if (row == null) {
                 break;
+            }
+            if (conditions.silent(row.fromOds, now)) {
+                continue;  // a silent organisation sends nothing: its share of traffic is missing
             }
             model.deliver(row, dir.target(row.endpointId), now);
             rows.add(row);
@@ -171,6 +205,7 @@ public final class TrafficSimulator implements AutoCloseable {
                 }
             }, "traffic-directory-reload");
             t.setDaemon(true);
+            reloader = t;
             t.start();
         }
         return current;

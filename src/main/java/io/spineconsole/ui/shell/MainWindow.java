@@ -11,6 +11,9 @@ import io.spineconsole.ui.common.Placeholder;
 import io.spineconsole.ui.common.Themes;
 import io.spineconsole.ui.common.WorkspaceAction;
 import io.spineconsole.ui.common.WorkspaceView;
+import io.spineconsole.ui.common.UiExecutor;
+import io.spineconsole.ui.sandbox.SandboxDialog;
+import io.spineconsole.ui.sandbox.SandboxViewModel;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -58,6 +61,7 @@ public final class MainWindow {
     private final javafx.beans.property.BooleanProperty railed = new javafx.beans.property.SimpleBooleanProperty();
     private static final javafx.css.PseudoClass RAIL = javafx.css.PseudoClass.getPseudoClass("rail");
     private final Node startup;
+    private final SandboxViewModel sandbox;
 
     public MainWindow(ShellViewModel model, Map<Workspace, WorkspaceView> workspaces, I18n i18n, AboutInfo about,
                       Runnable openLogFolder, Navigator navigator) {
@@ -67,6 +71,7 @@ public final class MainWindow {
         this.about = about;
         this.openLogFolder = openLogFolder;
         this.palette = new CommandPalette(this::commands, i18n);
+        this.sandbox = new SandboxViewModel(new UiExecutor(javafx.application.Platform::runLater), i18n);
 
         BorderPane frame = new BorderPane();
         frame.getStyleClass().add("main-window");
@@ -81,6 +86,7 @@ public final class MainWindow {
 
         model.workspaceProperty().addListener((o, a, w) -> showWorkspace(w));
         model.sessionProperty().addListener((o, old, session) -> {
+            sandbox.connect(session == null ? null : session.api(), session == null ? null : session.principal().role());
             if (session == null) {
                 workspaces.values().forEach(WorkspaceView::dispose);
             } else {
@@ -150,6 +156,9 @@ public final class MainWindow {
             list.add(new Command(i18n.get("command.switchTo", p.name()), "", () -> switchTo(p)));
         }
         list.add(new Command(i18n.get("command.openLink"), "", this::askForLink));
+        if (sandbox.availableProperty().get()) {
+            list.add(new Command(i18n.get("command.sandbox"), "", this::openSandbox));
+        }
         list.add(new Command(i18n.get("command.about"), "", this::openAbout));
         list.add(new Command(i18n.get("command.openLogFolder"), "", openLogFolder));
         return list;
@@ -178,7 +187,13 @@ public final class MainWindow {
         Button aboutButton = Icons.button(AppIcon.ABOUT, i18n.get("command.about"));
         aboutButton.setId("open-about");
         aboutButton.setOnAction(e -> openAbout());
-        HBox bar = new HBox(4, title, spacer, paletteButton, refresh, theme, profiles, aboutButton);
+        // Admins of a sandbox only: a real backbone never offers it.
+        Button sandboxButton = Icons.button(AppIcon.TIMELINE, i18n.get("command.sandbox"));
+        sandboxButton.setId("open-sandbox");
+        sandboxButton.visibleProperty().bind(sandbox.availableProperty());
+        sandboxButton.managedProperty().bind(sandbox.availableProperty());
+        sandboxButton.setOnAction(e -> openSandbox());
+        HBox bar = new HBox(4, title, spacer, paletteButton, refresh, theme, profiles, sandboxButton, aboutButton);
         bar.getStyleClass().add("header-bar");
         bar.setAlignment(Pos.CENTER_LEFT);
         return bar;
@@ -388,6 +403,11 @@ public final class MainWindow {
 
     private void openProfiles() {
         new ProfilesDialog(root.getScene().getWindow(), model, i18n).choose().ifPresent(this::switchTo);
+    }
+
+    private void openSandbox() {
+        sandbox.refresh();
+        new SandboxDialog(root.getScene().getWindow(), sandbox, i18n).show();
     }
 
     private void openAbout() {

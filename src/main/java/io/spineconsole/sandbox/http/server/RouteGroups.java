@@ -3,6 +3,8 @@ package io.spineconsole.sandbox.http.server;
 import io.spineconsole.sandbox.SandboxContext;
 import io.spineconsole.sandbox.SummaryStore;
 import io.spineconsole.sandbox.TokenStore;
+import io.spineconsole.sandbox.drive.DriveModule;
+import io.spineconsole.sandbox.http.drive.DriveRoutes;
 import io.spineconsole.sandbox.http.AuditAndTokenRoutes;
 import io.spineconsole.sandbox.http.RouteGroup;
 import io.spineconsole.sandbox.http.SystemRoutes;
@@ -19,12 +21,13 @@ final class RouteGroups {
     }
 
     static List<RouteGroup> all(SandboxContext context, SummaryStore summaries, String mode, MessagesModule messages,
-                                TokenStore tokens, java.util.function.Supplier<io.spineconsole.domain.StoreUsage> store) {
+                                DriveModule drive, TokenStore tokens, java.util.function.Supplier<io.spineconsole.domain.StoreUsage> store) {
         return List.of(
                 new SystemRoutes(summaries, mode, context.databaseProduct(), store),
                 new MigrationRoutes(context),
                 new RegistrationRoutes(context),
                 new MessageRoutes(context, messages),
-                new AuditAndTokenRoutes(context, tokens));
+                new AuditAndTokenRoutes(context, tokens),
+                new DriveRoutes(context, drive));
     }
 }

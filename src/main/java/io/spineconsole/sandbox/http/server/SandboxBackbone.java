@@ -10,6 +10,7 @@ import io.spineconsole.sandbox.SandboxDatabase;
 import io.spineconsole.sandbox.SeedData;
 import io.spineconsole.sandbox.Sql;
 import io.spineconsole.sandbox.SummaryStore;
+import io.spineconsole.sandbox.drive.DriveModule;
 import io.spineconsole.sandbox.TokenStore;
 import io.spineconsole.sandbox.http.Idempotency;
 import io.spineconsole.sandbox.http.RateLimit;
@@ -46,6 +47,7 @@ public final class SandboxBackbone implements AutoCloseable {
     private final SandboxServer server;
     private final TokenStore tokens;
     private final MessagesModule messages;
+    private final DriveModule drive;
     private final String baseUrl;
 
     /** What to start: where the data lives, where to listen, how much to seed, how often a token may call. */
@@ -68,11 +70,12 @@ public final class SandboxBackbone implements AutoCloseable {
     }
 
     private SandboxBackbone(SandboxDatabase database, SandboxServer server, TokenStore tokens, MessagesModule messages,
-                            String baseUrl) {
+                            DriveModule drive, String baseUrl) {
         this.database = database;
         this.server = server;
         this.tokens = tokens;
         this.messages = messages;
+        this.drive = drive;
         this.baseUrl = baseUrl;
     }
 
@@ -128,8 +131,9 @@ public final class SandboxBackbone implements AutoCloseable {
             }
             TokenStore tokens = new TokenStore(sql, clock, context.audit());
             SummaryStore summaries = new SummaryStore(sql, clock);
+            DriveModule drive = new DriveModule(context, messages.traffic());
             SandboxServer server = new SandboxServer(tokens, new Idempotency(sql, clock, context.isPostgres()), mapper,
-                    RouteGroups.all(context, summaries, config.mode(), messages, tokens,
+                    RouteGroups.all(context, summaries, config.mode(), messages, drive, tokens,
                             storeUsage(database, messages.retention())), config.rateLimit(),
                     database::sync);
             int port = server.start(config.bindAddress(), config.port());
@@ -137,7 +141,7 @@ public final class SandboxBackbone implements AutoCloseable {
             String url = "http://" + host + ":" + port;
             LOG.info("Sandbox backbone listening on {} ({} store) after {} ms", url, database.product(),
                     (System.nanoTime() - started) / 1_000_000);
-            return new SandboxBackbone(database, server, tokens, messages, url);
+            return new SandboxBackbone(database, server, tokens, messages, drive, url);
         } catch (RuntimeException e) {
             if (messages != null) {
                 messages.close();
@@ -185,6 +189,11 @@ public final class SandboxBackbone implements AutoCloseable {
         return messages.traffic();
     }
 
+    /** Traffic rate and incident scenarios, as the admin API drives them. */
+    public DriveModule drive() {
+        return drive;
+    }
+
     /** Issues a fresh admin token for the in-process console, revoking the previous one. */
     public String issueEmbeddedConsoleToken() {
         tokens.revokeByName(EMBEDDED_CONSOLE_TOKEN);
@@ -208,10 +217,16 @@ public final class SandboxBackbone implements AutoCloseable {
         return true;
     }
 
+    /**
+     * Stops the sandbox in the order that leaves nothing failing and nothing lost: scenarios and live
+     * traffic first (its last tick waited for), then the server (no request writes after this), then the
+     * message module's jobs and timers with a final write of every pending roll-up, and the store last.
+     */
     @Override
     public void close() {
-        messages.close();
+        drive.close();  // scenarios ended, traffic stopped
         server.close();
+        messages.close();
         database.close();
     }
 }
