@@ -119,7 +119,8 @@ final class ImportPlanner {
      */
     void system(Connection c, ImportEntry e, AccreditedSystemCreate candidate, String sdsId, boolean keepUnsentMembers)
             throws SQLException {
-        AccreditedSystemCreate s = withInteractions(candidate, dedupe(candidate.interactions(), e.warnings));
+        AccreditedSystemCreate s = withInteractions(candidate,
+                dedupe(ImportLeniency.interactions(candidate.interactions(), e.warnings), e.warnings));
         e.identifier = s.asid();
         e.errors.addAll(RegistrationRules.systemErrors(s.asid(), s.odsCode(), s.name(), s.manufacturerOdsCode(),
                 s.productName(), s.productVersion(), s.partyKey(), s.interactions(), true));
@@ -179,7 +180,7 @@ final class ImportPlanner {
      */
     void endpoint(Connection c, ImportEntry e, MhsEndpointChange candidate, String sdsId, MhsEndpoint existing)
             throws SQLException {
-        MhsEndpointChange change = withInteractions(candidate, dedupe(candidate.interactions(), e.warnings));
+        MhsEndpointChange change = lenient(candidate, e.warnings);
         e.identifier = change.partyKey();
         e.errors.addAll(RegistrationRules.endpointErrors(change));
         if (!e.errors.isEmpty()) {
@@ -291,14 +292,18 @@ final class ImportPlanner {
         return out;
     }
 
+    /** The endpoint with its host names normalised and its interactions cleaned ({@link ImportLeniency}), each change a warning. */
+    private static MhsEndpointChange lenient(MhsEndpointChange e, List<FieldIssue> warnings) {
+        String url = ImportLeniency.url(e.url(), warnings);
+        String fqdn = ImportLeniency.fqdn(e.fqdn(), warnings);
+        List<String> interactions = dedupe(ImportLeniency.interactions(e.interactions(), warnings), warnings);
+        return new MhsEndpointChange(e.name(), e.odsCode(), e.partyKey(), url, e.cpaId(), interactions,
+                e.messagingPattern(), e.reliability(), e.mhsActor(), fqdn, e.certificate());
+    }
+
     private static AccreditedSystemCreate withInteractions(AccreditedSystemCreate s, List<String> interactions) {
         return new AccreditedSystemCreate(s.asid(), s.odsCode(), s.name(), s.manufacturerOdsCode(), s.productName(),
                 s.productVersion(), s.partyKey(), interactions);
-    }
-
-    private static MhsEndpointChange withInteractions(MhsEndpointChange e, List<String> interactions) {
-        return new MhsEndpointChange(e.name(), e.odsCode(), e.partyKey(), e.url(), e.cpaId(), interactions,
-                e.messagingPattern(), e.reliability(), e.mhsActor(), e.fqdn(), e.certificate());
     }
 
     /** The stored endpoint as the change that would write it as it is. */

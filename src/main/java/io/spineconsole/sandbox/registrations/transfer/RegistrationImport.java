@@ -12,6 +12,7 @@ import io.spineconsole.domain.registrations.ImportReport;
 import io.spineconsole.domain.registrations.MhsEndpoint;
 import io.spineconsole.domain.registrations.MhsEndpointChange;
 import io.spineconsole.domain.registrations.RecordType;
+import io.spineconsole.domain.sds.SdsDevice;
 import io.spineconsole.domain.registrations.RegistrationFileType;
 import io.spineconsole.sandbox.InteractionCatalogue;
 import io.spineconsole.sandbox.registrations.Registrations;
@@ -121,7 +122,7 @@ public final class RegistrationImport {
         }
         if ("Device".equals(resourceType)) {
             e.recordType = RecordType.ACCREDITED_SYSTEM;
-            SdsFhir.DeviceFields d = SdsFhir.readDevice(resource, e.warnings, e.errors);
+            SdsDevice d = SdsFhirEntries.device(resource, e.warnings, e.errors);
             e.identifier = d.asid();
             if (e.errors.isEmpty()) {
                 planner.system(c, e, new AccreditedSystemCreate(d.asid(), d.odsCode(), null, d.manufacturerOdsCode(),
@@ -129,11 +130,11 @@ public final class RegistrationImport {
             }
         } else if ("Endpoint".equals(resourceType)) {
             e.recordType = RecordType.ENDPOINT;
-            SdsFhir.EndpointFields f = SdsFhir.readEndpoint(resource, e.warnings, e.errors);
+            SdsFhirEntries.EndpointFields f = SdsFhirEntries.endpoint(resource, e.warnings, e.errors);
             e.identifier = f.partyKey();
             if (e.errors.isEmpty()) {
                 MhsEndpoint existing = f.partyKey() == null || f.url() == null ? null
-                        : stores.endpoints().findByAddress(c, f.partyKey(), f.url()).orElse(null);
+                        : stores.endpoints().findByAddress(c, f.partyKey(), ImportLeniency.url(f.url())).orElse(null);
                 MessagingPattern pattern = planner.patternFor(f.interactions(), f.reliability(), existing, e.warnings);
                 // SDS does not carry a name or a certificate: an endpoint it updates keeps its own.
                 MhsEndpointChange change = new MhsEndpointChange(existing == null ? null : existing.name(), f.odsCode(),
