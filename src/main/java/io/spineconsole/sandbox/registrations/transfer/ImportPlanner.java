@@ -47,15 +47,20 @@ final class ImportPlanner {
     private final RegistrationStatus status;
     /** Identifiers already planned in this import, so that an entry repeated in one file is refused, not written twice. */
     private final Set<String> seen = new HashSet<>();
+    /** The warning on an entry whose owner the import registers. */
+    static final String OWNER_REGISTERED = "OWNER_REGISTERED";
     /** Organisations planned earlier in this import: they count as registered for the entries after them. */
     private final Set<String> organisations = new HashSet<>();
+    private final MissingOwners missing;
 
     /**
      * @param catalogue interaction id → its messaging pattern
      * @param status    what created records start as
+     * @param missing   the owners the import needs that are not registered (and whether it registers them)
      */
     ImportPlanner(Registrations stores, Map<String, MessagingPattern> catalogue, Actor caller,
-                  RegistrationStatus status) {
+                  RegistrationStatus status, MissingOwners missing) {
+        this.missing = missing;
         this.stores = stores;
         this.audit = stores.context().audit();
         this.catalogue = catalogue;
@@ -67,6 +72,7 @@ final class ImportPlanner {
     void startOver() {
         seen.clear();
         organisations.clear();
+        missing.clear();
     }
 
     void organisation(Connection c, ImportEntry e, OrganisationCreate o) throws SQLException {
@@ -116,9 +122,10 @@ final class ImportPlanner {
     /**
      * @param sdsId             the record's id in SDS, when the file gives one
      * @param keepUnsentMembers the file format has no name or product (SDS FHIR): an update keeps the stored ones
+     * @param ownerName         the owner's name as the file gives it, or null
      */
-    void system(Connection c, ImportEntry e, AccreditedSystemCreate candidate, String sdsId, boolean keepUnsentMembers)
-            throws SQLException {
+    void system(Connection c, ImportEntry e, AccreditedSystemCreate candidate, String sdsId, boolean keepUnsentMembers,
+                String ownerName) throws SQLException {
         AccreditedSystemCreate s = withInteractions(candidate,
                 dedupe(ImportLeniency.interactions(candidate.interactions(), e.warnings), e.warnings));
         e.identifier = s.asid();
@@ -131,8 +138,7 @@ final class ImportPlanner {
             e.errors.add(new FieldIssue("/asid", "ALREADY_EXISTS", "ASID " + s.asid() + " appears earlier in this import."));
             return;
         }
-        if (!organisationKnown(c, s.odsCode())) {
-            e.errors.add(ownerUnknown("/odsCode", s.odsCode()));
+        if (!owner(c, e, s.odsCode(), ownerName)) {
             return;
         }
         if (s.manufacturerOdsCode() != null && !organisationKnown(c, s.manufacturerOdsCode())) {
@@ -176,10 +182,11 @@ final class ImportPlanner {
 
     /**
      * @param sdsId    the record's id in SDS, when the file gives one
-     * @param existing the stored endpoint the entry is for, when already found (by party key and URL)
+     * @param existing  the stored endpoint the entry is for, when already found (by party key and URL)
+     * @param ownerName the owner's name as the file gives it, or null
      */
-    void endpoint(Connection c, ImportEntry e, MhsEndpointChange candidate, String sdsId, MhsEndpoint existing)
-            throws SQLException {
+    void endpoint(Connection c, ImportEntry e, MhsEndpointChange candidate, String sdsId, MhsEndpoint existing,
+                  String ownerName) throws SQLException {
         MhsEndpointChange change = lenient(candidate, e.warnings);
         e.identifier = change.partyKey();
         e.errors.addAll(RegistrationRules.endpointErrors(change));
@@ -191,8 +198,7 @@ final class ImportPlanner {
                     + " and this URL appears earlier in this import."));
             return;
         }
-        if (!organisationKnown(c, change.odsCode())) {
-            e.errors.add(ownerUnknown("/odsCode", change.odsCode()));
+        if (!owner(c, e, change.odsCode(), ownerName)) {
             return;
         }
         String fqdn = change.fqdn() != null ? change.fqdn() : RegistrationRules.hostOf(change.url()).orElse(null);
@@ -262,9 +268,22 @@ final class ImportPlanner {
         return organisations.contains(odsCode) || stores.organisations().find(c, odsCode, false).isPresent();
     }
 
-    private static FieldIssue ownerUnknown(String field, String odsCode) {
-        return new FieldIssue(field, CheckRule.OWNER_UNKNOWN.code(), "Organisation " + odsCode + " is not registered; "
-                + "import or register it first.");
+    /**
+     * Whether the entry's owner is registered, or the import registers it; otherwise the entry is rejected. Either
+     * way a missing owner is listed with the entry that needs it.
+     */
+    private boolean owner(Connection c, ImportEntry e, String odsCode, String ownerName) throws SQLException {
+        if (organisationKnown(c, odsCode)) {
+            return true;
+        }
+        if (missing.need(odsCode, ownerName, e.index)) {
+            e.warnings.add(new FieldIssue("/odsCode", OWNER_REGISTERED, "Organisation " + odsCode
+                    + " is not registered yet: this import registers it, as requested."));
+            return true;
+        }
+        e.errors.add(new FieldIssue("/odsCode", CheckRule.OWNER_UNKNOWN.code(), "Organisation " + odsCode
+                + " is not registered; import or register it first."));
+        return false;
     }
 
     private void unknownInteractions(List<String> interactions, List<FieldIssue> warnings) {
