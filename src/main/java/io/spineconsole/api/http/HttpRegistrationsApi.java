@@ -155,14 +155,15 @@ final class HttpRegistrationsApi implements RegistrationsApi {
     }
 
     @Override
-    public CompletableFuture<ImportReport> importFhir(byte[] bundle, boolean dryRun, boolean atomic, RegistrationStatus createAs) {
-        return importBody(RequestBody.create(bundle, FHIR), null, dryRun, atomic, createAs);
+    public CompletableFuture<ImportReport> importFhir(byte[] bundle, boolean dryRun, boolean atomic, RegistrationStatus createAs,
+                                                      boolean registerMissingOwners) {
+        return importBody(RequestBody.create(bundle, FHIR), null, dryRun, atomic, createAs, registerMissingOwners);
     }
 
     @Override
     public CompletableFuture<ImportReport> importCsv(RegistrationFileType type, byte[] csv, boolean dryRun, boolean atomic,
-                                                     RegistrationStatus createAs) {
-        return importBody(RequestBody.create(csv, CSV), type, dryRun, atomic, createAs);
+                                                     RegistrationStatus createAs, boolean registerMissingOwners) {
+        return importBody(RequestBody.create(csv, CSV), type, dryRun, atomic, createAs, registerMissingOwners);
     }
 
     @Override
@@ -182,12 +183,16 @@ final class HttpRegistrationsApi implements RegistrationsApi {
     }
 
     private CompletableFuture<ImportReport> importBody(RequestBody body, RegistrationFileType type, boolean dryRun,
-                                                       boolean atomic, RegistrationStatus createAs) {
+                                                       boolean atomic, RegistrationStatus createAs,
+                                                       boolean registerMissingOwners) {
         Map<String, Object> query = new LinkedHashMap<>();
         query.put("dryRun", dryRun);
         query.put("atomic", atomic);
         query.put("type", code(type));
         query.put("status", code(createAs));
+        if (registerMissingOwners) {
+            query.put("registerMissingOwners", true);
+        }
         Request request = new Request.Builder().url(http.url(BASE + "/import", query)).post(body)
                 .header("Accept", "application/json")
                 .header("Idempotency-Key", UUID.randomUUID().toString()).build();
