@@ -56,6 +56,9 @@ class I18nConsistencyTest {
         Arrays.stream(Role.values()).forEach(r -> keys.add("role." + r.code()));
         Arrays.stream(ApiException.Kind.values()).forEach(k -> keys.add("error." + k.name().toLowerCase(Locale.ROOT)));
         Arrays.stream(Workspace.values()).forEach(w -> keys.add(w.titleKey()));
+        Arrays.stream(io.spineconsole.domain.sds.DriftField.values()).forEach(f -> keys.add("registrations.sds.field." + f.code()));
+        Arrays.stream(io.spineconsole.api.sds.SdsException.Reason.values())
+                .forEach(r -> keys.add("registrations.sds.failed." + r.code()));
         return keys;
     }
 
