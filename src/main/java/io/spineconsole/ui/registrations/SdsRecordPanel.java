@@ -9,6 +9,7 @@ import javafx.scene.control.TitledPane;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
@@ -69,10 +70,11 @@ final class SdsRecordPanel {
         int row = 1;
         for (SdsRecordViewModel.FieldRow f : model.rows()) {
             Label name = new Label(f.label());
-            name.getStyleClass().add("form-label");
+            name.setMinWidth(Region.USE_PREF_SIZE);
             Label ours = value(f.ours());
             Label published = value(f.published());
             Label mark = new Label(f.differs() ? i18n.get("registrations.sds.differsMark") : "");
+            mark.setMinWidth(Region.USE_PREF_SIZE);
             if (f.differs()) {
                 for (Label l : new Label[] {name, ours, published, mark}) {
                     l.getStyleClass().add("reg-sds-differs");

@@ -57,7 +57,7 @@ class SdsRecordViewModelTest {
         SdsRecordViewModel vm = lookUp(ours);
 
         assertEquals(SdsRecordViewModel.State.DIFFERENT, vm.stateProperty().get());
-        assertEquals("1 fields differ from what SDS publishes.", vm.messageProperty().get());
+        assertEquals("1 field differs from what SDS publishes.", vm.messageProperty().get());
         assertEquals(List.of(DriftField.RETRIES), vm.rows().stream().filter(SdsRecordViewModel.FieldRow::differs)
                 .map(SdsRecordViewModel.FieldRow::field).toList());
         SdsRecordViewModel.FieldRow retries = vm.rows().stream().filter(r -> r.field() == DriftField.RETRIES).findFirst()
