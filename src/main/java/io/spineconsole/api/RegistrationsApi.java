@@ -71,12 +71,18 @@ public interface RegistrationsApi {
     /** Runs the registration checks (read-only; any role). */
     CompletableFuture<CheckReport> runChecks(CheckRequest request);
 
-    /** Imports an SDS FHIR Bundle of Device / Endpoint resources; a dry run writes nothing. */
-    CompletableFuture<ImportReport> importFhir(byte[] bundle, boolean dryRun, boolean atomic, RegistrationStatus createAs);
+    /**
+     * Imports an SDS FHIR Bundle of Device / Endpoint resources; a dry run writes nothing.
+     *
+     * @param registerMissingOwners register the owners the bundle needs that are not registered (as requested),
+     *                              instead of rejecting the entries that need them
+     */
+    CompletableFuture<ImportReport> importFhir(byte[] bundle, boolean dryRun, boolean atomic, RegistrationStatus createAs,
+                                               boolean registerMissingOwners);
 
-    /** Imports a CSV file of one record type; a dry run writes nothing. */
+    /** Imports a CSV file of one record type; a dry run writes nothing. Missing owners as for {@link #importFhir}. */
     CompletableFuture<ImportReport> importCsv(RegistrationFileType type, byte[] csv, boolean dryRun, boolean atomic,
-                                              RegistrationStatus createAs);
+                                              RegistrationStatus createAs, boolean registerMissingOwners);
 
     /**
      * Streams the registrations matching {@code filter} into {@code target}: {@code csv} (needs a type) or

@@ -12,7 +12,15 @@ public final class Identifiers {
     private static final Pattern ODS = Pattern.compile("[A-Z0-9]{3,9}");
     private static final Pattern ASID = Pattern.compile("\\d{12}");
     private static final Pattern PARTY_KEY = Pattern.compile("([A-Z0-9]{1,9})-\\d{5,9}");
-    private static final Pattern INTERACTION = Pattern.compile("urn:nhs:names:services:[a-z0-9-]+(:[A-Za-z0-9_.-]+)+");
+    /**
+     * {@code urn:nhs:names:services:<service>:<interaction>} in every form SDS publishes (one segment, several,
+     * nested URNs, dotted FHIR operations), or one of the ebXML messaging service's own actions, which MHS
+     * registrations carry too ({@code urn:oasis:names:tc:ebxml-msg:service:Acknowledgment}).
+     */
+    private static final Pattern INTERACTION = Pattern.compile("urn:nhs:names:services:[a-z0-9-]+(:[A-Za-z0-9_.-]+)+"
+            + "|urn:oasis:names:tc:ebxml-msg:service:(Acknowledgment|MessageError|StatusRequest|StatusResponse|Ping|Pong)");
+    /** What untidy extracts leave around an identifier: white space and stray list separators. */
+    private static final Pattern STRAY = Pattern.compile("^[\\s,;|]+|[\\s,;|]+$");
 
     private Identifiers() {
     }
@@ -69,5 +77,14 @@ public final class Identifiers {
             return Optional.of(RuleIssue.of(RuleCode.INTERACTION_ID_FORMAT));
         }
         return Optional.empty();
+    }
+
+    /**
+     * The value with the white space and stray separators ({@code , ; |}) around it taken off, as an extract's
+     * list may leave them ({@code urn:nhs:names:services:psis:REPC_IN150016UK05,}); null stays null. Whether
+     * the result is an interaction ID is for {@link #checkInteractionId} to say.
+     */
+    public static String tidyInteractionId(String value) {
+        return value == null ? null : STRAY.matcher(value).replaceAll("");
     }
 }

@@ -87,7 +87,11 @@ class IdentifierFormatsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"urn:nhs:names:services:pdsquery:QUPA_IN000008UK02", "urn:nhs:names:services:mm:PORX_IN080101UK31",
-            "urn:nhs:names:services:nhs-111:a.b-c_d", "urn:nhs:names:services:gp2gp:RCMR_IN030000UK06"})
+            "urn:nhs:names:services:nhs-111:a.b-c_d", "urn:nhs:names:services:gp2gp:RCMR_IN030000UK06",
+            "urn:nhs:names:services:pds:urn:spine:interactionid:QUPA_IN000008UK02",
+            "urn:nhs:names:services:gpconnect:fhir:DocumentReference.read",
+            "urn:oasis:names:tc:ebxml-msg:service:Acknowledgment", "urn:oasis:names:tc:ebxml-msg:service:MessageError",
+            "urn:oasis:names:tc:ebxml-msg:service:Ping"})
     void anInteractionIdIsAServiceAndAtLeastOneName(String id) {
         assertTrue(Identifiers.checkInteractionId(id).isEmpty(), id);
     }
@@ -96,8 +100,17 @@ class IdentifierFormatsTest {
     @ValueSource(strings = {"urn:nhs:names:services:", "urn:nhs:names:services:PSIS:REPC_IN150016UK05",
             "urn:nhs:names:services:psis:", "urn:nhs:names:services:psis::X", "URN:NHS:NAMES:SERVICES:psis:X",
             "urn:nhs:names:psis:REPC_IN150016UK05", "urn:nhs:names:services:psis:REPC IN150016UK05",
-            " urn:nhs:names:services:psis:X"})
+            " urn:nhs:names:services:psis:X", "urn:nhs:names:services:psis:X,", "urn:oasis:names:tc:ebxml-msg:service:",
+            "urn:oasis:names:tc:ebxml-msg:service:Anything", "urn:oasis:names:tc:ebxml-msg:actor:toPartyMSH"})
     void anInteractionIdOutsideThatIsRefused(String id) {
         assertTrue(Identifiers.checkInteractionId(id).isPresent(), id);
+    }
+
+    @Test
+    void tidyingTakesOffOnlyWhiteSpaceAndStraySeparatorsAroundTheValue() {
+        assertEquals("urn:nhs:names:services:psis:X", Identifiers.tidyInteractionId(" urn:nhs:names:services:psis:X,\t"));
+        assertEquals("urn:nhs:names:services:psis:X", Identifiers.tidyInteractionId("|urn:nhs:names:services:psis:X;"));
+        assertEquals("urn:nhs:names:services:psis X", Identifiers.tidyInteractionId("urn:nhs:names:services:psis X"));
+        assertEquals(null, Identifiers.tidyInteractionId(null));
     }
 }

@@ -148,14 +148,15 @@ public class FakeRegistrationsApi implements RegistrationsApi {
 
     @Override
     public CompletableFuture<ImportReport> importFhir(byte[] bundle, boolean dryRun, boolean atomic,
-                                                      RegistrationStatus createAs) {
-        return real.importFhir(bundle, dryRun, atomic, createAs);
+                                                      RegistrationStatus createAs, boolean registerMissingOwners) {
+        return real.importFhir(bundle, dryRun, atomic, createAs, registerMissingOwners);
     }
 
     @Override
     public CompletableFuture<ImportReport> importCsv(RegistrationFileType type, byte[] csv, boolean dryRun,
-                                                     boolean atomic, RegistrationStatus createAs) {
-        return real.importCsv(type, csv, dryRun, atomic, createAs);
+                                                     boolean atomic, RegistrationStatus createAs,
+                                                     boolean registerMissingOwners) {
+        return real.importCsv(type, csv, dryRun, atomic, createAs, registerMissingOwners);
     }
 
     @Override

@@ -153,14 +153,15 @@ final class HttpRegistrationsApi implements RegistrationsApi {
     }
 
     @Override
-    public CompletableFuture<ImportReport> importFhir(byte[] bundle, boolean dryRun, boolean atomic, RegistrationStatus createAs) {
-        return importBody(bundle, FHIR, null, dryRun, atomic, createAs);
+    public CompletableFuture<ImportReport> importFhir(byte[] bundle, boolean dryRun, boolean atomic, RegistrationStatus createAs,
+                                                      boolean registerMissingOwners) {
+        return importBody(bundle, FHIR, null, dryRun, atomic, createAs, registerMissingOwners);
     }
 
     @Override
     public CompletableFuture<ImportReport> importCsv(RegistrationFileType type, byte[] csv, boolean dryRun, boolean atomic,
-                                                     RegistrationStatus createAs) {
-        return importBody(csv, CSV, type, dryRun, atomic, createAs);
+                                                     RegistrationStatus createAs, boolean registerMissingOwners) {
+        return importBody(csv, CSV, type, dryRun, atomic, createAs, registerMissingOwners);
     }
 
     @Override
@@ -181,12 +182,16 @@ final class HttpRegistrationsApi implements RegistrationsApi {
 
     /** An import, made safe to retry by an Idempotency-Key (the same one when the same file is sent again unanswered). */
     private CompletableFuture<ImportReport> importBody(byte[] body, MediaType mediaType, RegistrationFileType type,
-                                                       boolean dryRun, boolean atomic, RegistrationStatus createAs) {
+                                                       boolean dryRun, boolean atomic, RegistrationStatus createAs,
+                                                       boolean registerMissingOwners) {
         Map<String, Object> query = new LinkedHashMap<>();
         query.put("dryRun", dryRun);
         query.put("atomic", atomic);
         query.put("type", code(type));
         query.put("status", code(createAs));
+        if (registerMissingOwners) {
+            query.put("registerMissingOwners", true);
+        }
         return http.postBytes(BASE + "/import", query, body, mediaType, type(ImportReport.class));
     }
 

@@ -93,6 +93,10 @@ final class ImportDialog {
         CheckBox atomic = new CheckBox(i18n.get("registrations.import.atomic"));
         atomic.setId("reg-import-atomic");
         atomic.selectedProperty().bindBidirectional(model.atomicProperty());
+        CheckBox owners = new CheckBox(i18n.get("registrations.import.registerOwners"));
+        owners.setId("reg-import-register-owners");
+        owners.selectedProperty().bindBidirectional(model.registerOwnersProperty());
+        owners.disableProperty().bind(model.busyProperty());
 
         GridPane options = FormRows.grid();
         Label fileLabel = new Label(i18n.get("registrations.import.file"));
@@ -106,6 +110,7 @@ final class ImportDialog {
         row = FormRows.add(options, row, i18n.get("registrations.import.type"), type, noError);
         row = FormRows.add(options, row, i18n.get("registrations.import.createAs"), createAs, noError);
         options.add(atomic, 1, row);
+        options.add(owners, 1, row + 1);
         path.disableProperty().bind(model.busyProperty());
         choose.disableProperty().bind(model.busyProperty());
         format.disableProperty().bind(model.busyProperty());

@@ -72,6 +72,7 @@ public final class ImportViewModel {
     private final ObjectProperty<RegistrationFileType> csvType = new SimpleObjectProperty<>();
     private final ObjectProperty<RegistrationStatus> createAs = new SimpleObjectProperty<>(RegistrationStatus.REQUESTED);
     private final BooleanProperty atomic = new SimpleBooleanProperty(true);
+    private final BooleanProperty registerOwners = new SimpleBooleanProperty(false);
     private final ObjectProperty<Phase> phase = new SimpleObjectProperty<>(Phase.IDLE);
     private final ObjectProperty<ImportReport> report = new SimpleObjectProperty<>();
     private final ObservableList<ImportEntryResult> results = FXCollections.observableArrayList();
@@ -101,7 +102,7 @@ public final class ImportViewModel {
             return phase.get() == Phase.PREVIEWED && mayImport() && r != null && r.dryRun()
                     && r.counts().created() + r.counts().updated() > 0 && !(atomic.get() && r.counts().rejected() > 0);
         }, phase, report, atomic);
-        for (var p : List.of(path, format, csvType, createAs, atomic)) {
+        for (var p : List.of(path, format, csvType, createAs, atomic, registerOwners)) {
             p.addListener((o, a, b) -> optionsChanged());
         }
     }
@@ -153,7 +154,7 @@ public final class ImportViewModel {
                 phase.set(Phase.PREVIEWED);
                 message.set(i18n.get("registrations.import.previewed", r.total(), r.counts().created(), r.counts().updated(),
                         r.counts().unchanged(), r.counts().rejected()) + (r.counts().rejected() > 0 && allOrNothing
-                        ? " " + i18n.get("registrations.import.atomicBlocks") : ""));
+                        ? " " + i18n.get("registrations.import.atomicBlocks") : "") + MissingOwnersText.of(i18n, r));
             }, this::fail);
         }, this::fail);
     }
@@ -194,8 +195,9 @@ public final class ImportViewModel {
 
     private CompletableFuture<ImportReport> send(Loaded loaded, boolean dryRun, boolean allOrNothing, RegistrationStatus status) {
         RegistrationsApi api = context.api().registrations();
-        return loaded.format == Format.FHIR ? api.importFhir(loaded.bytes, dryRun, allOrNothing, status)
-                : api.importCsv(loaded.type, loaded.bytes, dryRun, allOrNothing, status);
+        boolean owners = registerOwners.get();
+        return loaded.format == Format.FHIR ? api.importFhir(loaded.bytes, dryRun, allOrNothing, status, owners)
+                : api.importCsv(loaded.type, loaded.bytes, dryRun, allOrNothing, status, owners);
     }
 
     private void start(Phase p, String text) {
@@ -346,6 +348,11 @@ public final class ImportViewModel {
     }
 
     /** All or nothing: with a rejected row, nothing is written. */
+    /** Register the owners the file needs that are not registered (off by default). */
+    public BooleanProperty registerOwnersProperty() {
+        return registerOwners;
+    }
+
     public BooleanProperty atomicProperty() {
         return atomic;
     }

@@ -389,8 +389,8 @@ abstract class RegistrationsApiContract extends StoreContract {
                 v.transitionOrganisation("RR8", rr8.version(), new TransitionRequest(RegistrationAction.SUSPEND, "Nope")),
                 v.createAccreditedSystem(new AccreditedSystemCreate("200000000001", "RR8", null, null, null, null, null, List.of())),
                 v.createEndpoint(endpointChange("RR8", "RR8-0000001", "mhs.viewer.example")),
-                v.importFhir(bundleOf(fixtureDevice()), true, true, null),
-                operator.registrations().importFhir(bundleOf(fixtureDevice()), false, true, null),
+                v.importFhir(bundleOf(fixtureDevice()), true, true, null, false),
+                operator.registrations().importFhir(bundleOf(fixtureDevice()), false, true, null, false),
                 operator.registrations().createOrganisation(new OrganisationCreate(uniqueOds(), "X", OrganisationKind.TRUST, null, null))));
         for (CompletableFuture<?> attempt : attempts) {
             ApiException e = failureOf(attempt);
@@ -399,7 +399,7 @@ abstract class RegistrationsApiContract extends StoreContract {
         }
         assertEquals(rr8, api().organisation("RR8").join(), "nothing changed");
         assertNotNull(viewer.registrations().endpoints(RegistrationFilter.none(), null, 5).join());
-        assertEquals(ImportOutcome.REJECTED, operator.registrations().importFhir(bundleOf(fixtureDevice()), true, true, null)
+        assertEquals(ImportOutcome.REJECTED, operator.registrations().importFhir(bundleOf(fixtureDevice()), true, true, null, false)
                 .join().results().get(0).outcome(), "an operator may dry-run (A20047 is not registered here)");
     }
 
@@ -409,7 +409,7 @@ abstract class RegistrationsApiContract extends StoreContract {
         if (api().organisations(RegistrationFilter.none().withQ("A20047"), null, 1).join().items().isEmpty()) {
             api().createOrganisation(new OrganisationCreate("A20047", "Fixture practice", OrganisationKind.GP_PRACTICE, null, null)).join();
         }
-        ImportReport dry = api().importFhir(bundleOf(device), true, true, null).join();
+        ImportReport dry = api().importFhir(bundleOf(device), true, true, null, false).join();
         assertTrue(dry.dryRun());
         assertFalse(dry.applied());
         assertEquals(ImportOutcome.CREATED, dry.results().get(0).outcome());
@@ -417,7 +417,7 @@ abstract class RegistrationsApiContract extends StoreContract {
                 "the GP Connect interactions are not in the MHS catalogue: a warning, not a refusal");
         assertEquals(404, failureOf(api().accreditedSystem("200000000985")).status(), "a dry run writes nothing");
 
-        ImportReport real = api().importFhir(bundleOf(device), false, true, RegistrationStatus.ACTIVE).join();
+        ImportReport real = api().importFhir(bundleOf(device), false, true, RegistrationStatus.ACTIVE, false).join();
         assertTrue(real.applied());
         assertEquals(1, real.counts().created());
         AccreditedSystem imported = api().accreditedSystem("200000000985").join();
@@ -434,7 +434,7 @@ abstract class RegistrationsApiContract extends StoreContract {
         assertEquals(1, bundle.get("entry").size());
         assertEquals(device, bundle.get("entry").get(0).get("resource"), "exports back to an equivalent resource");
 
-        ImportReport again = api().importFhir(bundleOf(device), false, true, null).join();
+        ImportReport again = api().importFhir(bundleOf(device), false, true, null, false).join();
         assertEquals(ImportOutcome.UNCHANGED, again.results().get(0).outcome());
         assertTrue(auditActions("accredited-system", "200000000985").contains("import"));
     }
@@ -448,7 +448,7 @@ abstract class RegistrationsApiContract extends StoreContract {
                 + b + ",Child site,trust-site," + a + ",\r\n"
                 + "bad code,Broken,not-a-kind,,\r\n";
         ImportReport report = api().importCsv(RegistrationFileType.ORGANISATIONS, csv.getBytes(StandardCharsets.UTF_8),
-                false, true, null).join();
+                false, true, null, false).join();
         assertFalse(report.applied());
         assertEquals(2, report.counts().created());
         assertEquals(1, report.counts().rejected());
@@ -459,7 +459,7 @@ abstract class RegistrationsApiContract extends StoreContract {
         assertEquals(404, failureOf(api().organisation(a)).status(), "atomic: nothing written");
 
         ImportReport partial = api().importCsv(RegistrationFileType.ORGANISATIONS, csv.getBytes(StandardCharsets.UTF_8),
-                false, false, null).join();
+                false, false, null, false).join();
         assertTrue(partial.applied());
         assertEquals(a, api().organisation(b).join().parentOdsCode());
     }
@@ -473,7 +473,7 @@ abstract class RegistrationsApiContract extends StoreContract {
         String csv = out.toString(StandardCharsets.UTF_8);
         assertTrue(csv.startsWith("id,partyKey,odsCode,"));
         assertEquals(2, csv.split("\r\n").length);
-        ImportReport report = api().importCsv(RegistrationFileType.ENDPOINTS, out.toByteArray(), true, true, null).join();
+        ImportReport report = api().importCsv(RegistrationFileType.ENDPOINTS, out.toByteArray(), true, true, null, false).join();
         assertEquals(ImportOutcome.UNCHANGED, report.results().get(0).outcome(), report.toString());
     }
 

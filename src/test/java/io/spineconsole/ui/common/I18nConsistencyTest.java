@@ -64,6 +64,9 @@ class I18nConsistencyTest {
             }
         }
         Arrays.stream(RuleCode.values()).forEach(c -> keys.add(c.key()));
+        Arrays.stream(io.spineconsole.domain.sds.DriftField.values()).forEach(f -> keys.add("registrations.sds.field." + f.code()));
+        Arrays.stream(io.spineconsole.api.sds.SdsException.Reason.values())
+                .forEach(r -> keys.add("registrations.sds.failed." + r.code()));
         return keys;
     }
 

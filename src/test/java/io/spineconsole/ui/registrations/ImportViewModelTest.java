@@ -85,6 +85,31 @@ class ImportViewModelTest {
     }
 
     @Test
+    void thePreviewNamesTheOwnersNotRegisteredAndTheImportRegistersThemWhenAsked(@TempDir Path dir) throws Exception {
+        UiQueue q = new UiQueue();
+        String owner = Records.ods();
+        Path file = dir.resolve("systems.csv");
+        String asid = String.format("2%011d", Math.floorMod(System.nanoTime(), 100_000_000_000L));
+        Files.writeString(file, "asid,odsCode\r\n" + asid + "," + owner + "\r\n", StandardCharsets.UTF_8);
+        ImportViewModel vm = new ImportViewModel(sandbox.context(Role.ADMIN, EnvironmentKind.SANDBOX), q.ui, I18N, FILES);
+        vm.pathProperty().set(file.toString());
+        vm.preview();
+        q.await("the preview", () -> vm.phaseProperty().get() == ImportViewModel.Phase.PREVIEWED);
+        assertTrue(vm.messageProperty().get().endsWith("1 owning organisations are not registered yet, so their rows are "
+                + "rejected: " + owner + " (" + owner + ", rows 1). Register them first, or tick \"Register owners\" and "
+                + "preview again."), vm.messageProperty().get());
+
+        vm.registerOwnersProperty().set(true);
+        vm.preview();
+        q.await("the second preview", () -> vm.phaseProperty().get() == ImportViewModel.Phase.PREVIEWED);
+        assertTrue(vm.messageProperty().get().endsWith("The import registers 1 owning organisations as requested: "
+                + owner + " (" + owner + ", rows 1)."), vm.messageProperty().get());
+        vm.importPreviewed();
+        q.await("the import", () -> vm.phaseProperty().get() == ImportViewModel.Phase.IMPORTED);
+        assertEquals(RegistrationStatus.REQUESTED, admin.registrations().organisation(owner).join().status());
+    }
+
+    @Test
     void anOperatorMayPreviewButNotImportAndAViewerNeither(@TempDir Path dir) throws Exception {
         UiQueue q = new UiQueue();
         WorkspaceContext operator = sandbox.context(Role.OPERATOR, EnvironmentKind.SANDBOX);

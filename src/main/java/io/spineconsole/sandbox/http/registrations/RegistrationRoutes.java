@@ -94,7 +94,7 @@ public final class RegistrationRoutes implements RouteGroup {
         });
 
         routes.postIdempotentWithQuery(BASE + "/import", Access.OPERATOR, (ctx, caller) -> {
-            QueryParams p = QueryParams.of(ctx, "dryRun", "type", "status", "atomic");
+            QueryParams p = QueryParams.of(ctx, "dryRun", "type", "status", "atomic", "registerMissingOwners");
             boolean dryRun = p.bool("dryRun").orElse(false);
             if (!dryRun && caller.role() != Role.ADMIN) {
                 throw new ProblemException(403, "ACCESS_DENIED", "Access denied",
@@ -107,7 +107,8 @@ public final class RegistrationRoutes implements RouteGroup {
                         "Imported records can be created as requested, approved or active.");
             }
             RegistrationFileType type = p.coded("type", RegistrationFileType.class).orElse(null);
-            RegistrationImport.Options options = new RegistrationImport.Options(dryRun, p.bool("atomic").orElse(true), status);
+            RegistrationImport.Options options = new RegistrationImport.Options(dryRun, p.bool("atomic").orElse(true), status,
+                    p.bool("registerMissingOwners").orElse(false));
             String media = ctx.contentType() == null ? "" : ctx.contentType().split(";")[0].trim().toLowerCase(Locale.ROOT);
             boolean fhir = media.equals("application/fhir+json") || media.equals("application/json");
             if (!fhir && !media.equals("text/csv")) {

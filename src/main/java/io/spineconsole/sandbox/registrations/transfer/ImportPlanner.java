@@ -48,15 +48,20 @@ final class ImportPlanner {
     private final RegistrationStatus status;
     /** Identifiers already planned in this import, so that an entry repeated in one file is refused, not written twice. */
     private final Set<String> seen = new HashSet<>();
+    /** The warning on an entry whose owner the import registers. */
+    static final String OWNER_REGISTERED = "OWNER_REGISTERED";
     /** Organisations planned earlier in this import: they count as registered for the entries after them. */
     private final Set<String> organisations = new HashSet<>();
+    private final MissingOwners missing;
 
     /**
      * @param catalogue interaction id → its messaging pattern
      * @param status    what created records start as
+     * @param missing   the owners the import needs that are not registered (and whether it registers them)
      */
     ImportPlanner(Registrations stores, Map<String, MessagingPattern> catalogue, Actor caller,
-                  RegistrationStatus status) {
+                  RegistrationStatus status, MissingOwners missing) {
+        this.missing = missing;
         this.stores = stores;
         this.audit = stores.context().audit();
         this.catalogue = catalogue;
@@ -68,6 +73,7 @@ final class ImportPlanner {
     void startOver() {
         seen.clear();
         organisations.clear();
+        missing.clear();
     }
 
     void organisation(Connection c, ImportEntry e, OrganisationCreate o) throws SQLException {
@@ -117,10 +123,12 @@ final class ImportPlanner {
     /**
      * @param sdsId             the record's id in SDS, when the file gives one
      * @param keepUnsentMembers the file format has no name or product (SDS FHIR): an update keeps the stored ones
+     * @param ownerName         the owner's name as the file gives it, or null
      */
-    void system(Connection c, ImportEntry e, AccreditedSystemCreate candidate, String sdsId, boolean keepUnsentMembers)
-            throws SQLException {
-        AccreditedSystemCreate s = withInteractions(candidate, dedupe(candidate.interactions(), e.warnings));
+    void system(Connection c, ImportEntry e, AccreditedSystemCreate candidate, String sdsId, boolean keepUnsentMembers,
+                String ownerName) throws SQLException {
+        AccreditedSystemCreate s = withInteractions(candidate,
+                dedupe(ImportLeniency.interactions(candidate.interactions(), e.warnings), e.warnings));
         e.identifier = s.asid();
         e.errors.addAll(RuleWords.of(RegistrationRules.systemErrors(s.asid(), s.odsCode(), s.name(), s.manufacturerOdsCode(),
                 s.productName(), s.productVersion(), s.partyKey(), s.interactions(), true)));
@@ -131,8 +139,7 @@ final class ImportPlanner {
             e.errors.add(new FieldIssue("/asid", "ALREADY_EXISTS", "ASID " + s.asid() + " appears earlier in this import."));
             return;
         }
-        if (!organisationKnown(c, s.odsCode())) {
-            e.errors.add(ownerUnknown("/odsCode", s.odsCode()));
+        if (!owner(c, e, s.odsCode(), ownerName)) {
             return;
         }
         if (s.manufacturerOdsCode() != null && !organisationKnown(c, s.manufacturerOdsCode())) {
@@ -176,11 +183,12 @@ final class ImportPlanner {
 
     /**
      * @param sdsId    the record's id in SDS, when the file gives one
-     * @param existing the stored endpoint the entry is for, when already found (by party key and URL)
+     * @param existing  the stored endpoint the entry is for, when already found (by party key and URL)
+     * @param ownerName the owner's name as the file gives it, or null
      */
-    void endpoint(Connection c, ImportEntry e, MhsEndpointChange candidate, String sdsId, MhsEndpoint existing)
-            throws SQLException {
-        MhsEndpointChange change = withInteractions(candidate, dedupe(candidate.interactions(), e.warnings));
+    void endpoint(Connection c, ImportEntry e, MhsEndpointChange candidate, String sdsId, MhsEndpoint existing,
+                  String ownerName) throws SQLException {
+        MhsEndpointChange change = lenient(candidate, e.warnings);
         e.identifier = change.partyKey();
         e.errors.addAll(RuleWords.of(RegistrationRules.endpointErrors(change)));
         if (!e.errors.isEmpty()) {
@@ -191,8 +199,7 @@ final class ImportPlanner {
                     + " and this URL appears earlier in this import."));
             return;
         }
-        if (!organisationKnown(c, change.odsCode())) {
-            e.errors.add(ownerUnknown("/odsCode", change.odsCode()));
+        if (!owner(c, e, change.odsCode(), ownerName)) {
             return;
         }
         String fqdn = change.fqdn() != null ? change.fqdn() : RegistrationRules.hostOf(change.url()).orElse(null);
@@ -262,9 +269,22 @@ final class ImportPlanner {
         return organisations.contains(odsCode) || stores.organisations().find(c, odsCode, false).isPresent();
     }
 
-    private static FieldIssue ownerUnknown(String field, String odsCode) {
-        return new FieldIssue(field, CheckRule.OWNER_UNKNOWN.code(), "Organisation " + odsCode + " is not registered; "
-                + "import or register it first.");
+    /**
+     * Whether the entry's owner is registered, or the import registers it; otherwise the entry is rejected. Either
+     * way a missing owner is listed with the entry that needs it.
+     */
+    private boolean owner(Connection c, ImportEntry e, String odsCode, String ownerName) throws SQLException {
+        if (organisationKnown(c, odsCode)) {
+            return true;
+        }
+        if (missing.need(odsCode, ownerName, e.index)) {
+            e.warnings.add(new FieldIssue("/odsCode", OWNER_REGISTERED, "Organisation " + odsCode
+                    + " is not registered yet: this import registers it, as requested."));
+            return true;
+        }
+        e.errors.add(new FieldIssue("/odsCode", CheckRule.OWNER_UNKNOWN.code(), "Organisation " + odsCode
+                + " is not registered; import or register it first."));
+        return false;
     }
 
     private void unknownInteractions(List<String> interactions, List<FieldIssue> warnings) {
@@ -292,14 +312,18 @@ final class ImportPlanner {
         return out;
     }
 
+    /** The endpoint with its host names normalised and its interactions cleaned ({@link ImportLeniency}), each change a warning. */
+    private static MhsEndpointChange lenient(MhsEndpointChange e, List<FieldIssue> warnings) {
+        String url = ImportLeniency.url(e.url(), warnings);
+        String fqdn = ImportLeniency.fqdn(e.fqdn(), warnings);
+        List<String> interactions = dedupe(ImportLeniency.interactions(e.interactions(), warnings), warnings);
+        return new MhsEndpointChange(e.name(), e.odsCode(), e.partyKey(), url, e.cpaId(), interactions,
+                e.messagingPattern(), e.reliability(), e.mhsActor(), fqdn, e.certificate());
+    }
+
     private static AccreditedSystemCreate withInteractions(AccreditedSystemCreate s, List<String> interactions) {
         return new AccreditedSystemCreate(s.asid(), s.odsCode(), s.name(), s.manufacturerOdsCode(), s.productName(),
                 s.productVersion(), s.partyKey(), interactions);
-    }
-
-    private static MhsEndpointChange withInteractions(MhsEndpointChange e, List<String> interactions) {
-        return new MhsEndpointChange(e.name(), e.odsCode(), e.partyKey(), e.url(), e.cpaId(), interactions,
-                e.messagingPattern(), e.reliability(), e.mhsActor(), e.fqdn(), e.certificate());
     }
 
     /** The stored endpoint as the change that would write it as it is. */

@@ -67,7 +67,7 @@ public final class RegistrationExport {
                 forEachPage(cursor -> stores.systems().search(filter.withSort("asid"), cursor, PAGE), s -> {
                     g.writeStartObject();
                     g.writeFieldName("resource");
-                    mapper.writeTree(g, SdsFhir.device(s));
+                    mapper.writeTree(g, SdsFhirWriter.device(s));
                     g.writeEndObject();
                 });
             }
@@ -75,7 +75,7 @@ public final class RegistrationExport {
                 forEachPage(cursor -> stores.endpoints().search(filter.withSort("party-key"), cursor, PAGE), e -> {
                     g.writeStartObject();
                     g.writeFieldName("resource");
-                    mapper.writeTree(g, SdsFhir.endpoint(e));
+                    mapper.writeTree(g, SdsFhirWriter.endpoint(e));
                     g.writeEndObject();
                 });
             }

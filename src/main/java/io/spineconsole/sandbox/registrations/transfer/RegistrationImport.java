@@ -12,6 +12,7 @@ import io.spineconsole.domain.registrations.ImportReport;
 import io.spineconsole.domain.registrations.MhsEndpoint;
 import io.spineconsole.domain.registrations.MhsEndpointChange;
 import io.spineconsole.domain.registrations.RecordType;
+import io.spineconsole.domain.sds.SdsDevice;
 import io.spineconsole.domain.registrations.RegistrationFileType;
 import io.spineconsole.sandbox.InteractionCatalogue;
 import io.spineconsole.sandbox.registrations.Registrations;
@@ -40,8 +41,14 @@ public final class RegistrationImport {
      * @param dryRun report only, write nothing
      * @param atomic write nothing when any entry is rejected
      * @param status what created records start as
+     * @param registerMissingOwners register the owning organisations the file needs that are not registered
+     *                              (as requested, audited), instead of rejecting the entries that need them
      */
-    public record Options(boolean dryRun, boolean atomic, RegistrationStatus status) {
+    public record Options(boolean dryRun, boolean atomic, RegistrationStatus status, boolean registerMissingOwners) {
+        /** Missing owners reject the entries that need them. */
+        public Options(boolean dryRun, boolean atomic, RegistrationStatus status) {
+            this(dryRun, atomic, status, false);
+        }
     }
 
     private final Registrations stores;
@@ -59,7 +66,8 @@ public final class RegistrationImport {
     /** Imports the Device and Endpoint resources of an SDS FHIR Bundle. */
     public ImportReport fhir(Actor caller, InputStream body, Options options) {
         return stores.context().sql().inTransaction(c -> {
-            ImportPlanner planner = new ImportPlanner(stores, catalogue, caller, options.status());
+            MissingOwners missing = new MissingOwners(options.registerMissingOwners());
+            ImportPlanner planner = new ImportPlanner(stores, catalogue, caller, options.status(), missing);
             List<ImportEntry> entries = new ArrayList<>();
             bundles.read(body, new FhirBundleReader.Entries() {
                 @Override
@@ -73,25 +81,28 @@ public final class RegistrationImport {
                     entries.add(fhirEntry(c, planner, index, entry));
                 }
             });
-            return report(c, entries, options, "fhir", null, Function.identity());
+            return report(c, caller, entries, missing, options, "fhir", null, Function.identity());
         });
     }
 
     /** Imports the records of one type from a CSV file with a header row. */
     public ImportReport csv(Actor caller, RegistrationFileType type, InputStream body, Options options) {
         return stores.context().sql().inTransaction(c -> {
-            ImportPlanner planner = new ImportPlanner(stores, catalogue, caller, options.status());
+            MissingOwners missing = new MissingOwners(options.registerMissingOwners());
+            ImportPlanner planner = new ImportPlanner(stores, catalogue, caller, options.status(), missing);
             List<ImportEntry> entries = new ArrayList<>();
             CsvFileReader.read(body, type, row -> entries.add(csvEntry(c, planner, type, row)));
-            return report(c, entries, options, "csv", CsvRecords.recordType(type), CsvRecords::csvField);
+            return report(c, caller, entries, missing, options, "csv", CsvRecords.recordType(type), CsvRecords::csvField);
         });
     }
 
-    private static ImportReport report(Connection c, List<ImportEntry> entries, Options options, String format,
-                                       RecordType recordType, Function<String, String> fieldName) throws SQLException {
+    private ImportReport report(Connection c, Actor caller, List<ImportEntry> entries, MissingOwners missing,
+                                Options options, String format, RecordType recordType,
+                                Function<String, String> fieldName) throws SQLException {
         boolean anyRejected = entries.stream().anyMatch(e -> e.outcome == ImportOutcome.REJECTED);
         boolean apply = !options.dryRun() && (!options.atomic() || !anyRejected);
         if (apply) {
+            missing.apply(c, stores, stores.context().audit(), caller);
             for (ImportEntry e : entries) {
                 if (e.apply != null) {
                     e.recordId = e.apply.run(c);
@@ -102,7 +113,7 @@ public final class RegistrationImport {
         return new ImportReport(options.dryRun(), apply && entries.stream().anyMatch(e -> e.apply != null), format,
                 recordType, entries.size(), new ImportReport.Counts(count(entries, ImportOutcome.CREATED),
                 count(entries, ImportOutcome.UPDATED), count(entries, ImportOutcome.UNCHANGED),
-                count(entries, ImportOutcome.REJECTED)), results);
+                count(entries, ImportOutcome.REJECTED)), results, missing.report());
     }
 
     private static int count(List<ImportEntry> entries, ImportOutcome outcome) {
@@ -121,25 +132,26 @@ public final class RegistrationImport {
         }
         if ("Device".equals(resourceType)) {
             e.recordType = RecordType.ACCREDITED_SYSTEM;
-            SdsFhir.DeviceFields d = SdsFhir.readDevice(resource, e.warnings, e.errors);
+            SdsDevice d = SdsFhirEntries.device(resource, e.warnings, e.errors);
             e.identifier = d.asid();
             if (e.errors.isEmpty()) {
                 planner.system(c, e, new AccreditedSystemCreate(d.asid(), d.odsCode(), null, d.manufacturerOdsCode(),
-                        null, null, d.partyKey(), d.interactions()), d.id(), true);
+                        null, null, d.partyKey(), d.interactions()), d.id(), true, d.ownerName());
             }
         } else if ("Endpoint".equals(resourceType)) {
             e.recordType = RecordType.ENDPOINT;
-            SdsFhir.EndpointFields f = SdsFhir.readEndpoint(resource, e.warnings, e.errors);
+            SdsFhirEntries.EndpointFields f = SdsFhirEntries.endpoint(resource, e.warnings, e.errors);
             e.identifier = f.partyKey();
             if (e.errors.isEmpty()) {
                 MhsEndpoint existing = f.partyKey() == null || f.url() == null ? null
-                        : stores.endpoints().findByAddress(c, f.partyKey(), f.url()).orElse(null);
+                        : stores.endpoints().findByAddress(c, f.partyKey(), ImportLeniency.url(f.url())).orElse(null);
                 MessagingPattern pattern = planner.patternFor(f.interactions(), f.reliability(), existing, e.warnings);
                 // SDS does not carry a name or a certificate: an endpoint it updates keeps its own.
                 MhsEndpointChange change = new MhsEndpointChange(existing == null ? null : existing.name(), f.odsCode(),
                         f.partyKey(), f.url(), f.cpaId(), f.interactions(), pattern, f.reliability(), f.mhsActor(), f.fqdn(),
                         existing == null ? null : ImportPlanner.certificateInput(existing.certificate()));
-                planner.endpoint(c, e, change, f.id(), existing);
+                planner.endpoint(c, e, change, f.id(), existing,
+                        resource.path("managingOrganization").path("display").asText(null));
             }
         } else {
             e.errors.add(new FieldIssue("/resourceType", "UNSUPPORTED_RESOURCE", "Only Device and Endpoint resources are "
@@ -159,12 +171,12 @@ public final class RegistrationImport {
         e.recordType = CsvRecords.recordType(type);
         switch (type) {
             case ORGANISATIONS -> planner.organisation(c, e, CsvRecords.organisation(row.cells(), e.errors));
-            case ACCREDITED_SYSTEMS -> planner.system(c, e, CsvRecords.system(row.cells()), null, false);
+            case ACCREDITED_SYSTEMS -> planner.system(c, e, CsvRecords.system(row.cells()), null, false, null);
             case ENDPOINTS -> {
                 MhsEndpointChange change = CsvRecords.endpoint(row.cells(), e.errors);
                 e.identifier = change.partyKey();
                 if (e.errors.isEmpty()) {
-                    planner.endpoint(c, e, change, null, null);
+                    planner.endpoint(c, e, change, null, null, null);
                 }
             }
             default -> throw new IllegalStateException("No CSV layout for " + type);

@@ -35,7 +35,8 @@ import java.util.UUID;
  */
 final class SqlRegistrationChecks {
     private static final String PARTY_KEY_REGEX = "^[A-Z0-9]{1,9}-[0-9]{5,9}$";
-    private static final String INTERACTION_REGEX = "^urn:nhs:names:services:[a-z0-9-]+(:[A-Za-z0-9_.-]+)+$";
+    private static final String INTERACTION_REGEX = "^(urn:nhs:names:services:[a-z0-9-]+(:[A-Za-z0-9_.-]+)+"
+            + "|urn:oasis:names:tc:ebxml-msg:service:(Acknowledgment|MessageError|StatusRequest|StatusResponse|Ping|Pong))$";
 
     private final SandboxContext context;
 

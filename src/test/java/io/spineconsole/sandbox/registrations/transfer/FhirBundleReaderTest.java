@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.spineconsole.api.wire.WireJson;
 import io.spineconsole.domain.registrations.FieldIssue;
+import io.spineconsole.domain.sds.SdsDevice;
 import io.spineconsole.domain.registrations.MhsActor;
 import io.spineconsole.domain.registrations.Reliability;
 import io.spineconsole.domain.registrations.ReliabilityFlag;
@@ -38,9 +39,9 @@ class FhirBundleReaderTest {
         assertEquals(1, entries.size());
         List<FieldIssue> warnings = new ArrayList<>();
         List<FieldIssue> errors = new ArrayList<>();
-        SdsFhir.DeviceFields device = SdsFhir.readDevice(entries.get(0).path("resource"), warnings, errors);
-        assertEquals(new SdsFhir.DeviceFields("0E512499-E65C-4AE9-BEEC-224917FCDE94", "200000000985", "A20047-821870",
-                "A20047", "A20047", List.of("urn:nhs:names:services:gpconnect:fhir:operation:gpc.getcarerecord",
+        SdsDevice device = SdsFhirEntries.device(entries.get(0).path("resource"), warnings, errors);
+        assertEquals(new SdsDevice("0E512499-E65C-4AE9-BEEC-224917FCDE94", "200000000985", "A20047-821870",
+                "A20047", null, "A20047", List.of("urn:nhs:names:services:gpconnect:fhir:operation:gpc.getcarerecord",
                 "urn:nhs:names:services:gpconnect:fhir:rest:read:location")), device);
         assertEquals(List.of(), warnings);
         assertEquals(List.of(), errors);
@@ -54,8 +55,8 @@ class FhirBundleReaderTest {
         assertEquals(1, entries.size());
         List<FieldIssue> warnings = new ArrayList<>();
         List<FieldIssue> errors = new ArrayList<>();
-        SdsFhir.EndpointFields endpoint = SdsFhir.readEndpoint(entries.get(0).path("resource"), warnings, errors);
-        assertEquals(new SdsFhir.EndpointFields("08CE3BFB-5055-422B-9AE5-80DF6F4E1C61",
+        SdsFhirEntries.EndpointFields endpoint = SdsFhirEntries.endpoint(entries.get(0).path("resource"), warnings, errors);
+        assertEquals(new SdsFhirEntries.EndpointFields("08CE3BFB-5055-422B-9AE5-80DF6F4E1C61",
                 "https://msg.int.spine2.ncrs.nhs.uk/reliablemessaging/reliablerequest", "msg.int.spine2.ncrs.nhs.uk",
                 "YES-0000806", "S20001A000182", "YES", List.of("urn:nhs:names:services:psis:REPC_IN150016UK05"),
                 new Reliability(2, "PT1M", "PT5M", ReliabilityFlag.ALWAYS, ReliabilityFlag.ALWAYS,

@@ -1,0 +1,115 @@
+package io.spineconsole.ui.registrations;
+
+import io.spineconsole.domain.sds.DriftRow;
+import io.spineconsole.domain.sds.DriftStatus;
+import io.spineconsole.ui.common.I18n;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+
+import java.io.File;
+
+/**
+ * Drift against SDS: an organisation and an interaction to compare, the counts first, then the rows that are not
+ * the same (double-click or Enter opens our record), and an export of the rows as CSV.
+ */
+final class DriftView {
+    private DriftView() {
+    }
+
+    static VBox of(DriftViewModel model, I18n i18n) {
+        TextField ods = new TextField();
+        ods.setId("reg-drift-ods");
+        ods.setPromptText(i18n.get("registrations.drift.odsCode"));
+        ods.setAccessibleText(i18n.get("registrations.drift.odsCode"));
+        ods.textProperty().bindBidirectional(model.odsCodeProperty());
+        TextField interaction = new TextField();
+        interaction.setId("reg-drift-interaction");
+        interaction.setPromptText(i18n.get("registrations.drift.interaction"));
+        interaction.setAccessibleText(i18n.get("registrations.drift.interaction"));
+        interaction.textProperty().bindBidirectional(model.interactionProperty());
+        HBox.setHgrow(interaction, Priority.ALWAYS);
+        var running = Bindings.createBooleanBinding(() -> model.stateProperty().get() == DriftViewModel.State.RUNNING
+                || model.stateProperty().get() == DriftViewModel.State.NO_CONNECTION, model.stateProperty());
+        Button compare = new Button(i18n.get("registrations.drift.compare"));
+        compare.setId("reg-drift-compare");
+        compare.setDefaultButton(true);
+        compare.disableProperty().bind(running);
+        compare.setOnAction(e -> model.compare());
+
+        Label message = new Label();
+        message.setId("reg-drift-message");
+        message.setWrapText(true);
+        message.textProperty().bind(model.messageProperty());
+        Label counts = new Label();
+        counts.setId("reg-drift-counts");
+        counts.getStyleClass().add("reg-drift-counts");
+        counts.setWrapText(true);
+        counts.textProperty().bind(model.countsProperty());
+
+        TableView<DriftRow> table = new TableView<>(model.rows());
+        table.setId("reg-drift-rows");
+        Views.dense(table);
+        table.getColumns().add(Views.textColumn(i18n.get("registrations.drift.type"),
+                r -> Labels.recordType(i18n, r.type()), 120));
+        table.getColumns().add(Views.textColumn(i18n.get("registrations.drift.status"), r -> status(i18n, r.status()), 130));
+        table.getColumns().add(Views.textColumn(i18n.get("registrations.drift.key"), DriftRow::key, 320));
+        TableColumn<DriftRow, String> differences = Views.textColumn(i18n.get("registrations.drift.differences"),
+                model::describe, 360);
+        table.getColumns().add(Views.flex(differences));
+        table.setOnMouseClicked(e -> {
+            if (e.getClickCount() == 2) {
+                model.open(table.getSelectionModel().getSelectedItem());
+            }
+        });
+        table.setOnKeyPressed(e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ENTER) {
+                model.open(table.getSelectionModel().getSelectedItem());
+            }
+        });
+        VBox.setVgrow(table, Priority.ALWAYS);
+
+        Button open = new Button(i18n.get("registrations.drift.open"));
+        open.setId("reg-drift-open");
+        open.disableProperty().bind(Bindings.createBooleanBinding(() -> {
+            DriftRow r = table.getSelectionModel().getSelectedItem();
+            return r == null || r.ours() == null;
+        }, table.getSelectionModel().selectedItemProperty()));
+        open.setOnAction(e -> model.open(table.getSelectionModel().getSelectedItem()));
+        Button export = new Button(i18n.get("registrations.drift.export"));
+        export.setId("reg-drift-export");
+        export.disableProperty().bind(Bindings.isEmpty(model.rows()));
+        export.setOnAction(e -> {
+            FileChooser chooser = new FileChooser();
+            chooser.setInitialFileName("drift.csv");
+            File file = chooser.showSaveDialog(export.getScene().getWindow());
+            if (file != null) {
+                model.export(file.toPath());
+            }
+        });
+
+        HBox query = new HBox(8, ods, interaction, compare);
+        HBox actions = new HBox(8, open, export);
+        VBox root = new VBox(8, new Label(i18n.get("registrations.drift.title")), query, message, counts, table, actions);
+        root.getChildren().get(0).getStyleClass().add("title-3");
+        root.setPadding(new Insets(12));
+        root.setId("reg-drift-view");
+        return root;
+    }
+
+    private static String status(I18n i18n, DriftStatus s) {
+        return switch (s) {
+            case MISSING_IN_SDS -> i18n.get("registrations.drift.missingInSds");
+            case MISSING_HERE -> i18n.get("registrations.drift.missingHere");
+            case DIFFERENT -> i18n.get("registrations.drift.different");
+        };
+    }
+}
