@@ -25,6 +25,8 @@ import io.spineconsole.domain.registrations.OrganisationUpdate;
 import io.spineconsole.domain.registrations.TransitionRequest;
 import io.spineconsole.domain.tokens.RevokeRequest;
 import io.spineconsole.domain.tokens.TokenCreate;
+import io.spineconsole.domain.sandbox.ScenarioStart;
+import io.spineconsole.domain.sandbox.TrafficChange;
 import org.junit.jupiter.api.Test;
 
 import java.util.Iterator;
@@ -57,7 +59,8 @@ class NullableMembersTest {
             Map.entry("ComponentCreate", ComponentCreate.class), Map.entry("ComponentUpdate", ComponentUpdate.class),
             Map.entry("ComponentTransitionRequest", ComponentTransitionRequest.class),
             Map.entry("RunbookStepCreate", RunbookStepCreate.class), Map.entry("WaveCreate", WaveCreate.class),
-            Map.entry("WaveUpdate", WaveUpdate.class));
+            Map.entry("WaveUpdate", WaveUpdate.class), Map.entry("SandboxTrafficChange", TrafficChange.class),
+            Map.entry("ScenarioStart", ScenarioStart.class));
     private static final Set<String> NOT_RECORDS = Set.of("ChecklistItemPatch", "RunbookStepPatch", "FhirBundle");
 
     private final OpenApiContract contract = OpenApiContract.get();

@@ -10,6 +10,7 @@ import io.spineconsole.domain.messages.JobState;
 import io.spineconsole.domain.messages.MessageFilter;
 import io.spineconsole.domain.messages.MessageSearch;
 import io.spineconsole.domain.messages.MessageStats;
+import io.spineconsole.domain.messages.MessageDetail;
 import io.spineconsole.domain.messages.MessageSummary;
 import io.spineconsole.domain.messages.RedeliveryItemOutcome;
 import io.spineconsole.domain.messages.RedeliveryJob;
@@ -75,7 +76,10 @@ class RedeliveryJobsAndStatsTest {
         return operator.messages().search(MessageSearch.all().withStatuses(List.of(MessageStatus.DEAD_LETTERED,
                 MessageStatus.NACKED, MessageStatus.EXPIRED, MessageStatus.TRANSMISSION_FAILED)).withLimit(200)).join()
                 .items().stream()
-                .filter(m -> operator.messages().message(m.messageId()).join().blockingCopies().isEmpty())
+                .map(m -> operator.messages().message(m.messageId()).join())
+                // never redelivered and not a copy: each is its own family, so one job takes them all
+                .filter(d -> d.blockingCopies().isEmpty() && d.redeliveries().isEmpty() && d.redeliveryOf() == null)
+                .map(MessageDetail::summary)
                 .limit(n).toList();
     }
 

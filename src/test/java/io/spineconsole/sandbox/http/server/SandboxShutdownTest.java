@@ -8,8 +8,10 @@ import io.spineconsole.sandbox.SandboxDatabase;
 import io.spineconsole.sandbox.SandboxFixture;
 import io.spineconsole.sandbox.Sql;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -25,8 +27,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SandboxShutdownTest {
 
     @Test
-    void stoppingASandboxUnderTrafficLogsNoErrorAndWritesEveryRollup() throws Exception {
-        String url = "jdbc:h2:mem:shutdown-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1";
+    void stoppingASandboxUnderTrafficLogsNoErrorAndWritesEveryRollup(@TempDir Path folder) throws Exception {
+        // On a file, as the desktop's store is: a closed H2 store is shut down, and reopened from disk below.
+        String url = "jdbc:h2:file:" + folder.resolve("shutdown").toAbsolutePath();
         SandboxFixture sandbox = SandboxFixture.start(url, SandboxFixture.TINY);
         sandbox.backbone().traffic().start(3_000);
         Thread.sleep(1_500);  // several ticks in, one likely under way when the stop comes
