@@ -29,11 +29,7 @@ class ScreenAuditTourTest {
      * the console, but do not fail the build yet. A workspace leaves the list once its screens pass;
      * when it is empty, every state fails the build on any problem.
      */
-<<<<<<< HEAD
-    static final Set<String> REPORT_ONLY = Set.of("registrations", "migration");
-=======
-    static final Set<String> REPORT_ONLY = Set.of("messages", "profiles", "about", "command-palette");
->>>>>>> cecf137 (The build enforces the screen audit on registrations and migration: they leave REPORT_ONLY (needs readable-a's theme-wide fixes and the header's first icon button at AA))
+    static final Set<String> REPORT_ONLY = Set.of();
 
     private static ConsoleFixture console;
 
