@@ -67,6 +67,10 @@ public final class TokenStore {
         if (owner != null && owner.length() > 200) {
             issues.add("/owner", "TOO_LONG", "A token's owner is at most 200 characters.");
         }
+        String reason = body.reason() == null || body.reason().isBlank() ? null : body.reason().trim();
+        if (reason != null && (reason.length() < 3 || reason.length() > 500)) {
+            issues.add("/reason", reason.length() < 3 ? "TOO_SHORT" : "TOO_LONG", "A reason is 3 to 500 characters.");
+        }
         if (body.role() == null) {
             issues.add("/role", "REQUIRED", "Give the token a role: viewer, operator or admin.");
         }
@@ -76,7 +80,7 @@ public final class TokenStore {
         issues.throwIfAny();
         return sql.inTransaction(c -> {
             TokenCreated t = insert(c, body.name().trim(), owner, body.role(), body.expiresAt(), actor.name());
-            audit.record(c, actor, "create", "token", Long.toString(t.token().id()), null, null, t.token());
+            audit.record(c, actor, "create", "token", Long.toString(t.token().id()), reason, null, t.token());
             return t;
         });
     }

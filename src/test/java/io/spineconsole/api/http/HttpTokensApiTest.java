@@ -95,7 +95,7 @@ class HttpTokensApiTest {
     @Test
     void aTokenNamesItsOwnerAndItsExpiryIsSetOrClearedWithAReasonThatIsAudited() {
         TokenCreated created = api.create(new TokenCreate("jane.doe", "Jane Doe <jane.doe@nhs.net>", Role.VIEWER,
-                null)).join();
+                null, "Joined the support team")).join();
         Token token = created.token();
         assertEquals("Jane Doe <jane.doe@nhs.net>", token.owner());
         assertEquals("Jane Doe <jane.doe@nhs.net>", api.get(token.id()).join().owner());
@@ -113,6 +113,8 @@ class HttpTokensApiTest {
 
         var entries = adminApi.audit().search(new io.spineconsole.domain.audit.AuditQuery("token",
                 Long.toString(token.id()), null, null, null, null, false, 10, null)).join().items();
+        assertTrue(entries.stream().anyMatch(e -> "create".equals(e.action())
+                && "Joined the support team".equals(e.reason())), entries.toString());
         assertTrue(entries.stream().anyMatch(e -> "set-expiry".equals(e.action())
                 && "Contract ends in two weeks".equals(e.reason())), entries.toString());
 
