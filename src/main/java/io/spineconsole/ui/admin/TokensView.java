@@ -11,7 +11,6 @@ import io.spineconsole.ui.common.Icons;
 import io.spineconsole.ui.common.LoadState;
 import io.spineconsole.ui.common.TimeText;
 import javafx.beans.binding.Bindings;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -20,7 +19,6 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.Clipboard;
@@ -36,7 +34,6 @@ import javafx.util.StringConverter;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
-import java.util.function.Function;
 
 /** The token list with its actions, the form to issue one, and the once-only secret. */
 final class TokensView {
@@ -227,17 +224,17 @@ final class TokensView {
     private Node table() {
         table.setId("tokens-table");
         table.setItems(model.tokens());
-        table.getColumns().add(column(i18n.get("admin.tokens.column.name"), 160, Token::name));
-        table.getColumns().add(column(i18n.get("admin.tokens.column.owner"), 220, model::owner));
-        table.getColumns().add(column(i18n.get("admin.tokens.column.role"), 80, t -> i18n.get("role." + t.role().code())));
-        table.getColumns().add(column(i18n.get("admin.tokens.column.status"), 80, model::status));
-        table.getColumns().add(column(i18n.get("admin.tokens.column.created"), 150,
+        table.getColumns().add(TextColumns.of(i18n.get("admin.tokens.column.name"), 160, Token::name));
+        table.getColumns().add(TextColumns.of(i18n.get("admin.tokens.column.owner"), 220, model::owner));
+        table.getColumns().add(TextColumns.of(i18n.get("admin.tokens.column.role"), 80, t -> i18n.get("role." + t.role().code())));
+        table.getColumns().add(TextColumns.of(i18n.get("admin.tokens.column.status"), 80, model::status));
+        table.getColumns().add(TextColumns.of(i18n.get("admin.tokens.column.created"), 150,
                 t -> when(t.createdAt()) + " · " + t.createdBy()));
-        table.getColumns().add(column(i18n.get("admin.tokens.column.lastUsed"), 130, t -> t.lastUsedAt() == null
+        table.getColumns().add(TextColumns.of(i18n.get("admin.tokens.column.lastUsed"), 130, t -> t.lastUsedAt() == null
                 ? i18n.get("admin.tokens.neverUsed") : time.relative(t.lastUsedAt())));
-        table.getColumns().add(column(i18n.get("admin.tokens.column.expires"), 130, t -> t.expiresAt() == null
+        table.getColumns().add(TextColumns.of(i18n.get("admin.tokens.column.expires"), 130, t -> t.expiresAt() == null
                 ? i18n.get("admin.tokens.never") : when(t.expiresAt())));
-        table.getColumns().add(column(i18n.get("admin.tokens.column.revoked"), 260, t -> t.revokedAt() == null ? ""
+        table.getColumns().add(TextColumns.of(i18n.get("admin.tokens.column.revoked"), 260, t -> t.revokedAt() == null ? ""
                 : i18n.get("admin.tokens.revokedBy", when(t.revokedAt()), t.revokedBy(), t.revokeReason())));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getSelectionModel().selectedItemProperty().addListener((o, a, t) -> model.selectedProperty().set(t));
@@ -257,12 +254,6 @@ final class TokensView {
         return table;
     }
 
-    private TableColumn<Token, String> column(String title, double width, Function<Token, String> text) {
-        TableColumn<Token, String> c = new TableColumn<>(title);
-        c.setPrefWidth(width);
-        c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(text.apply(cell.getValue())));
-        return c;
-    }
 
     private String when(Instant at) {
         return at == null ? "" : time.dateTime(at);

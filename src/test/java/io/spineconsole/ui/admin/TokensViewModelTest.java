@@ -12,7 +12,6 @@ import io.spineconsole.testing.FakeBackboneApi;
 import io.spineconsole.ui.common.Confirmation;
 import io.spineconsole.ui.common.I18n;
 import io.spineconsole.ui.common.LoadState;
-import io.spineconsole.ui.common.UiExecutor;
 import io.spineconsole.ui.common.WorkspaceContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -25,24 +24,18 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /** Token administration as an admin does it, on a real sandbox over HTTP; one thread plays the UI thread. */
 class TokensViewModelTest {
     private static SandboxFixture sandbox;
     private static HttpBackboneApi api;
-    private final ExecutorService uiThread = Executors.newSingleThreadExecutor(r -> new Thread(r, "test-ui"));
+    private final TestUiThread uiThread = new TestUiThread();
     private final Clock clock = Clock.system(ZoneOffset.UTC);
     private TokensViewModel model;
 
@@ -60,12 +53,12 @@ class TokensViewModelTest {
 
     @BeforeEach
     void create() {
-        model = new TokensViewModel(new UiExecutor(uiThread), new I18n(Locale.UK), clock, ZoneOffset.UTC);
+        model = new TokensViewModel(uiThread.executor(), new I18n(Locale.UK), clock, ZoneOffset.UTC);
     }
 
     @AfterEach
     void shutDown() {
-        uiThread.shutdownNow();
+        uiThread.close();
     }
 
     private WorkspaceContext context(EnvironmentKind kind) {
@@ -184,34 +177,15 @@ class TokensViewModelTest {
         }
     }
 
-    private <T> T call(Callable<T> work) {
-        try {
-            return uiThread.submit(work).get(30, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
+    private <T> T call(java.util.concurrent.Callable<T> work) {
+        return uiThread.call(work);
     }
 
     private void run(Runnable work) {
-        call(() -> {
-            work.run();
-            return null;
-        });
+        uiThread.run(work);
     }
 
-    private void await(String what, BooleanSupplier condition) {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (System.nanoTime() < end) {
-            if (call(condition::getAsBoolean)) {
-                return;
-            }
-            try {
-                Thread.sleep(25);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                fail("interrupted");
-            }
-        }
-        fail("Timed out waiting for " + what);
+    private void await(String what, java.util.function.BooleanSupplier condition) {
+        uiThread.await(what, condition);
     }
 }
