@@ -2,6 +2,7 @@ package io.spineconsole.ui.admin;
 
 import io.spineconsole.ui.common.ConsoleLink;
 import io.spineconsole.ui.common.I18n;
+import io.spineconsole.ui.common.LoadState;
 import io.spineconsole.ui.common.Navigator;
 import io.spineconsole.ui.common.Showcase;
 import io.spineconsole.ui.common.TimeText;
@@ -108,7 +109,11 @@ public final class AdminWorkspace implements WorkspaceView {
 
     @Override
     public List<Showcase> showcases() {
-        return List.of();
+        return List.of(new Showcase("audit", () -> {
+            tabs.getSelectionModel().select(auditTab);
+            audit.search();
+        }, () -> audit.stateProperty().get() == LoadState.LOADED && audit.selectedProperty().get() != null,
+                () -> tabs.getSelectionModel().select(tokenTab)));
     }
 
     TokensViewModel tokens() {

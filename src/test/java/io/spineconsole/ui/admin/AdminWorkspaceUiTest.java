@@ -181,6 +181,22 @@ class AdminWorkspaceUiTest {
         assertTrue(showing("#tokens-table"));
     }
 
+    @Test
+    @Order(4)
+    void aLinkOpensTheAuditBrowserOnOneRecordsHistoryWithWhatChanged() throws Exception {
+        Token token = api.tokens().list(null, true, 500, null).join().items().stream()
+                .filter(t -> t.name().equals("leaver.script")).findFirst().orElseThrow();
+        boolean opened = fxCall(() -> view.open(AuditBrowserViewModel.historyLink("token", Long.toString(token.id()))));
+        assertTrue(opened);
+        waitUntil(() -> view.audit().stateProperty().get() == LoadState.LOADED);
+        assertEquals("admin-tab-audit", fxCall(() -> view.tabs().getSelectionModel().getSelectedItem().getId()));
+        @SuppressWarnings("unchecked")
+        TableView<AuditBrowserViewModel.Change> changes = robot.lookup("#audit-changes").queryAs(TableView.class);
+        waitUntil(() -> changes.getItems().stream().anyMatch(c -> c.field().equals("revokeReason")
+                && "Script retired with the old interface engine".equals(c.after())));
+        assertTrue(robot.lookup("#audit-open-record").query().isDisabled(), "a token has no page elsewhere");
+    }
+
     private static <T> T fxCall(Callable<T> work) throws Exception {
         return WaitForAsyncUtils.asyncFx(work).get(10, TimeUnit.SECONDS);
     }
