@@ -170,9 +170,9 @@ final class AuditBrowserView {
         changes.getColumns().add(TextColumns.of(i18n.get("admin.audit.column.field"), 160,
                 AuditBrowserViewModel.Change::field));
         changes.getColumns().add(TextColumns.of(i18n.get("admin.audit.column.before"), 300,
-                c -> c.before() == null ? "—" : c.before()));
+                c -> value(c.before())));
         changes.getColumns().add(TextColumns.of(i18n.get("admin.audit.column.after"), 300,
-                c -> c.after() == null ? "—" : c.after()));
+                c -> value(c.after())));
         changes.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         changes.setPlaceholder(new Label(i18n.get("admin.audit.noChanges")));
         Button open = new Button(i18n.get("admin.audit.openRecord"), Icons.of(AppIcon.OPEN));
@@ -205,4 +205,16 @@ final class AuditBrowserView {
     }
 
 
+
+    /** A field's value as the table shows it: a time in the console's zone, a dash for none. */
+    private String value(String raw) {
+        if (raw == null) {
+            return "—";
+        }
+        try {
+            return time.dateTime(java.time.Instant.parse(raw));
+        } catch (java.time.format.DateTimeParseException notATime) {
+            return raw;
+        }
+    }
 }

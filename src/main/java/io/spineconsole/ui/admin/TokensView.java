@@ -67,8 +67,7 @@ final class TokensView {
     }
 
     private Node toolbar() {
-        Button issue = Icons.button(AppIcon.ADD, i18n.get("admin.tokens.issue.open"));
-        issue.setText(i18n.get("admin.tokens.issue.open"));
+        Button issue = new Button(i18n.get("admin.tokens.issue.open"), Icons.of(AppIcon.ADD));
         issue.setId("token-issue-open");
         issue.setOnAction(e -> {
             form.setVisible(true);
@@ -224,15 +223,15 @@ final class TokensView {
     private Node table() {
         table.setId("tokens-table");
         table.setItems(model.tokens());
-        table.getColumns().add(TextColumns.of(i18n.get("admin.tokens.column.name"), 160, Token::name));
-        table.getColumns().add(TextColumns.of(i18n.get("admin.tokens.column.owner"), 220, model::owner));
-        table.getColumns().add(TextColumns.of(i18n.get("admin.tokens.column.role"), 80, t -> i18n.get("role." + t.role().code())));
-        table.getColumns().add(TextColumns.of(i18n.get("admin.tokens.column.status"), 80, model::status));
-        table.getColumns().add(TextColumns.of(i18n.get("admin.tokens.column.created"), 150,
+        table.getColumns().add(TextColumns.of(i18n.get("admin.tokens.column.name"), 140, Token::name));
+        table.getColumns().add(TextColumns.of(i18n.get("admin.tokens.column.owner"), 200, model::owner));
+        table.getColumns().add(TextColumns.of(i18n.get("admin.tokens.column.role"), 70, t -> i18n.get("role." + t.role().code())));
+        table.getColumns().add(TextColumns.of(i18n.get("admin.tokens.column.status"), 90, model::status));
+        table.getColumns().add(TextColumns.of(i18n.get("admin.tokens.column.created"), 210,
                 t -> when(t.createdAt()) + " · " + t.createdBy()));
-        table.getColumns().add(TextColumns.of(i18n.get("admin.tokens.column.lastUsed"), 130, t -> t.lastUsedAt() == null
+        table.getColumns().add(TextColumns.of(i18n.get("admin.tokens.column.lastUsed"), 110, t -> t.lastUsedAt() == null
                 ? i18n.get("admin.tokens.neverUsed") : time.relative(t.lastUsedAt())));
-        table.getColumns().add(TextColumns.of(i18n.get("admin.tokens.column.expires"), 130, t -> t.expiresAt() == null
+        table.getColumns().add(TextColumns.of(i18n.get("admin.tokens.column.expires"), 120, t -> t.expiresAt() == null
                 ? i18n.get("admin.tokens.never") : when(t.expiresAt())));
         table.getColumns().add(TextColumns.of(i18n.get("admin.tokens.column.revoked"), 260, t -> t.revokedAt() == null ? ""
                 : i18n.get("admin.tokens.revokedBy", when(t.revokedAt()), t.revokedBy(), t.revokeReason())));
