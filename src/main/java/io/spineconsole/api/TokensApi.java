@@ -5,6 +5,7 @@ import io.spineconsole.domain.tokens.Token;
 import io.spineconsole.domain.tokens.TokenCreate;
 import io.spineconsole.domain.tokens.TokenCreated;
 
+import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -27,4 +28,7 @@ public interface TokensApi {
 
     /** Revokes a token at once, against the version shown ({@code If-Match}); {@code reason} goes to the audit log. */
     CompletableFuture<Token> revoke(long tokenId, String reason, long version);
+
+    /** Sets when a token stops working ({@code expiresAt} null: never), against the version shown; audited with {@code reason}. */
+    CompletableFuture<Token> setExpiry(long tokenId, Instant expiresAt, String reason, long version);
 }

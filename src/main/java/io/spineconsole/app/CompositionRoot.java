@@ -11,6 +11,7 @@ import io.spineconsole.ui.common.I18n;
 import io.spineconsole.ui.common.Navigator;
 import io.spineconsole.ui.common.TimeText;
 import io.spineconsole.ui.common.UiExecutor;
+import io.spineconsole.ui.admin.AdminWorkspace;
 import io.spineconsole.ui.common.WorkspaceServices;
 import io.spineconsole.ui.common.WorkspaceView;
 import io.spineconsole.ui.messages.MessageFlowWorkspace;
@@ -81,6 +82,7 @@ final class CompositionRoot implements AutoCloseable {
         workspaces.put(Workspace.REGISTRATIONS, LazyWorkspaceView.of(() -> RegistrationsWorkspace.create(services)));
         workspaces.put(Workspace.MESSAGES, LazyWorkspaceView.of(() -> MessageFlowWorkspace.create(services)));
         workspaces.put(Workspace.MIGRATION, LazyWorkspaceView.of(() -> MigrationWorkspace.create(services)));
+        workspaces.put(Workspace.ADMIN, LazyWorkspaceView.of(() -> AdminWorkspace.create(services)));
         AboutInfo about = new AboutInfo(BuildInfo.version(),
                 System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")",
                 JavaFxVersion.get(),

@@ -5,6 +5,7 @@ import io.spineconsole.sandbox.SandboxDatabase;
 import io.spineconsole.sandbox.SeedData;
 import io.spineconsole.sandbox.http.server.SandboxBackbone;
 import io.spineconsole.sandbox.messages.TrafficSimulator;
+import io.spineconsole.sandbox.http.server.ServerTls;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -58,6 +59,23 @@ final class SandboxCommand implements Callable<Integer> {
                     + "PUT /api/v1/sandbox/traffic.")
     int traffic;
 
+    @Option(names = "--tls-keystore", paramLabel = "FILE.p12",
+            description = "Serve HTTPS (TLS 1.2 and 1.3) with the key and certificate chain in this PKCS#12 file. "
+                    + "Its password comes from the " + TLS_PASSWORD_VARIABLE + " environment variable, "
+                    + "or is asked for.")
+    Path tlsKeystore;
+
+    @Option(names = "--tls-client-ca", paramLabel = "FILE.pem",
+            description = "With --tls-keystore: require client certificates signed by a CA in this PEM file (mutual TLS).")
+    Path tlsClientCa;
+
+    @Option(names = "--insecure-plain-http",
+            description = "Serve plain HTTP on a non-loopback address anyway (bearer tokens cross the network in clear).")
+    boolean insecurePlainHttp;
+
+    /** Where the key store's password comes from: never the command line, which others can read. */
+    static final String TLS_PASSWORD_VARIABLE = "SPINE_SANDBOX_TLS_PASSWORD";
+
     @Override
     public Integer call() throws Exception {
         if (port < 0 || port > 65_535) {
@@ -71,6 +89,19 @@ final class SandboxCommand implements Callable<Integer> {
         if (organisations < 2 || messages < 0) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "--organisations must be at least 2 and --messages at least 0.");
+        }
+        if (tlsClientCa != null && tlsKeystore == null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--tls-client-ca needs --tls-keystore: client certificates are asked for over TLS only.");
+        }
+        ServerTls tls;
+        boolean plainBeyondLoopback;
+        try {
+            tls = tlsKeystore == null ? null : ServerTls.load(tlsKeystore, tlsPassword(), tlsClientCa);
+            plainBeyondLoopback = ServerTls.checkPlainHttp(bind, tls, insecurePlainHttp);
+        } catch (IllegalArgumentException e) {
+            spec.commandLine().getErr().println(e.getMessage());
+            return 2;
         }
         if (db != null) {
             // A database someone named: a plain sentence and exit 2 when it is not one, or cannot be reached.
@@ -88,10 +119,14 @@ final class SandboxCommand implements Callable<Integer> {
         }
         AppDirectories dirs = AppDirectories.forCurrentUser();
         Logging.start(dirs, "INFO");
+        if (plainBeyondLoopback) {
+            LoggerFactory.getLogger(SandboxCommand.class).warn("Serving plain HTTP on {} (--insecure-plain-http): "
+                    + "bearer tokens cross the network in clear. Use --tls-keystore beyond a trusted network.", bind);
+        }
         String jdbcUrl = db != null ? db : SandboxDatabase.h2FileUrl(dirs.sandboxDatabase());
         SandboxBackbone.Config config = new SandboxBackbone.Config(jdbcUrl, dbUser,
                 System.getenv("SPINE_SANDBOX_DB_PASSWORD"), bind, port,
-                new SeedData.Scale(organisations, messages), "server");
+                new SeedData.Scale(organisations, messages), "server").withTls(tls);
         SandboxBackbone sandbox;
         try {
             sandbox = db == null
@@ -160,5 +195,20 @@ final class SandboxCommand implements Callable<Integer> {
     /** A JDBC URL (or a message quoting one) with any password in it masked. */
     static String redactedUrl(String text) {
         return text.replaceAll("(?i)(password=)[^&;\\s]*", "$1***");
+    }
+
+    /** The key store's password: from the environment, else asked for on the terminal; null if neither. */
+    private static String tlsPassword() {
+        String fromEnvironment = System.getenv(TLS_PASSWORD_VARIABLE);
+        if (fromEnvironment != null && !fromEnvironment.isEmpty()) {
+            return fromEnvironment;
+        }
+        java.io.Console console = System.console();
+        if (console == null) {
+            throw new IllegalArgumentException("The key store's password is needed: set "
+                    + TLS_PASSWORD_VARIABLE + ", or start the sandbox from a terminal to be asked for it.");
+        }
+        char[] typed = console.readPassword("Password of the TLS key store: ");
+        return typed == null ? null : new String(typed);
     }
 }

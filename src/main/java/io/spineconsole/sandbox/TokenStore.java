@@ -37,7 +37,7 @@ public final class TokenStore {
     private static final String PREFIX = "spc_";
     /** Who issues the tokens the server makes for itself (the embedded console's, a headless admin's). */
     static final String SERVER = "sandbox";
-    private static final String COLUMNS = "id, name, role, prefix, expires_at, last_used_at, revoked_at, revoked_by, "
+    private static final String COLUMNS = "id, name, owner, role, prefix, expires_at, last_used_at, revoked_at, revoked_by, "
             + "revoke_reason, version, created_at, created_by, updated_at, updated_by";
     private final Sql sql;
     private final Clock clock;
@@ -52,7 +52,7 @@ public final class TokenStore {
 
     /** Creates a token and returns its secret, which is never stored and cannot be shown again. */
     public String create(String name, Role role) {
-        return sql.inTransaction(c -> insert(c, name, role, null, SERVER)).secret();
+        return sql.inTransaction(c -> insert(c, name, null, role, null, SERVER)).secret();
     }
 
     /** Issues a token for an admin, audited; the answer holds the secret, shown once. */
@@ -63,6 +63,14 @@ public final class TokenStore {
         } else if (body.name().length() > 100) {
             issues.add("/name", "TOO_LONG", "A token name is at most 100 characters.");
         }
+        String owner = body.owner() == null || body.owner().isBlank() ? null : body.owner().trim();
+        if (owner != null && owner.length() > 200) {
+            issues.add("/owner", "TOO_LONG", "A token's owner is at most 200 characters.");
+        }
+        String reason = body.reason() == null || body.reason().isBlank() ? null : body.reason().trim();
+        if (reason != null && (reason.length() < 3 || reason.length() > 500)) {
+            issues.add("/reason", reason.length() < 3 ? "TOO_SHORT" : "TOO_LONG", "A reason is 3 to 500 characters.");
+        }
         if (body.role() == null) {
             issues.add("/role", "REQUIRED", "Give the token a role: viewer, operator or admin.");
         }
@@ -71,8 +79,8 @@ public final class TokenStore {
         }
         issues.throwIfAny();
         return sql.inTransaction(c -> {
-            TokenCreated t = insert(c, body.name().trim(), body.role(), body.expiresAt(), actor.name());
-            audit.record(c, actor, "create", "token", Long.toString(t.token().id()), null, null, t.token());
+            TokenCreated t = insert(c, body.name().trim(), owner, body.role(), body.expiresAt(), actor.name());
+            audit.record(c, actor, "create", "token", Long.toString(t.token().id()), reason, null, t.token());
             return t;
         });
     }
@@ -83,11 +91,7 @@ public final class TokenStore {
      */
     public Token revoke(Actor actor, long id, Version version, String reason) {
         Issues issues = new Issues();
-        if (reason == null || reason.trim().length() < 3) {
-            issues.add("/reason", reason == null ? "REQUIRED" : "TOO_SHORT", "Say why, in at least 3 characters.");
-        } else if (reason.length() > 500) {
-            issues.add("/reason", "TOO_LONG", "A reason is at most 500 characters.");
-        }
+        checkReason(issues, reason);
         issues.throwIfAny();
         String why = reason.trim();
         return sql.inTransaction(c -> {
@@ -111,15 +115,52 @@ public final class TokenStore {
         });
     }
 
+    /**
+     * Sets when a token stops working (null: never), audited with the reason. Refused for a revoked
+     * token; an expiry must be in the future (revoking stops a token at once).
+     */
+    public Token setExpiry(Actor actor, long id, Version version, Instant expiresAt, String reason) {
+        Issues issues = new Issues();
+        checkReason(issues, reason);
+        if (expiresAt != null && !expiresAt.isAfter(clock.instant())) {
+            issues.add("/expiresAt", "OUT_OF_RANGE", "expiresAt must be in the future; revoke the token to stop it now.");
+        }
+        issues.throwIfAny();
+        String why = reason.trim();
+        return sql.inTransaction(c -> {
+            Token before = find(c, id).orElseThrow(() -> new NotFound("Token " + id));
+            version.check(before.version(), before);
+            if (before.revokedAt() != null) {
+                throw new Refused(Refused.Kind.TRANSITION, "Token " + id + " is revoked; its expiry no longer matters.",
+                        List.of(Issue.general("INVALID_TRANSITION", "The token is revoked.")), null);
+            }
+            Instant now = clock.instant();
+            Sql.update(c, "UPDATE api_token SET expires_at = ?, version = version + 1, updated_at = ?, updated_by = ? "
+                    + "WHERE id = ?", expiresAt, now, actor.name(), id);
+            Token after = find(c, id).orElseThrow();
+            audit.record(c, actor, "set-expiry", "token", Long.toString(id), why, before, after);
+            return after;
+        });
+    }
+
+    private static void checkReason(Issues issues, String reason) {
+        if (reason == null || reason.trim().length() < 3) {
+            issues.add("/reason", reason == null ? "REQUIRED" : "TOO_SHORT", "Say why, in at least 3 characters.");
+        } else if (reason.length() > 500) {
+            issues.add("/reason", "TOO_LONG", "A reason is at most 500 characters.");
+        }
+    }
+
     /** Issues a token in the caller's transaction; the answer holds the secret, shown once. */
-    private TokenCreated insert(Connection c, String name, Role role, Instant expiresAt, String createdBy) throws SQLException {
+    private TokenCreated insert(Connection c, String name, String owner, Role role, Instant expiresAt, String createdBy)
+            throws SQLException {
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         String secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         Instant now = clock.instant();
-        Sql.update(c, "INSERT INTO api_token (name, role, token_hash, created_at, prefix, expires_at, version, created_by, "
-                        + "updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?, ?)",
-                name, role.code(), hash(secret), now, secret.substring(0, 8), expiresAt, createdBy, now, createdBy);
+        Sql.update(c, "INSERT INTO api_token (name, owner, role, token_hash, created_at, prefix, expires_at, version, "
+                        + "created_by, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)",
+                name, owner, role.code(), hash(secret), now, secret.substring(0, 8), expiresAt, createdBy, now, createdBy);
         Token token = Sql.list(c, "SELECT " + COLUMNS + " FROM api_token WHERE token_hash = ?", TokenStore::token,
                 hash(secret)).get(0);
         return new TokenCreated(token, secret);
@@ -200,7 +241,7 @@ public final class TokenStore {
     }
 
     private static Token token(ResultSet r) throws SQLException {
-        return new Token(r.getLong("id"), r.getString("name"), Coded.fromCode(Role.class, r.getString("role")),
+        return new Token(r.getLong("id"), r.getString("name"), r.getString("owner"), Coded.fromCode(Role.class, r.getString("role")),
                 r.getString("prefix"), Sql.instant(r, "expires_at"), Sql.instant(r, "last_used_at"),
                 Sql.instant(r, "revoked_at"), r.getString("revoked_by"), r.getString("revoke_reason"),
                 r.getLong("version"), Sql.instant(r, "created_at"), r.getString("created_by"),

@@ -94,4 +94,15 @@ class LauncherTest {
         assertTrue(!said.contains("\tat ") && !said.contains("Exception"), "no stack trace: " + said);
         assertTrue(!said.contains("hunter2"), "the password is masked: " + said);
     }
+
+    @Test
+    void sandboxRefusesPlainHttpBeyondLoopbackAndTakesNoTlsPasswordOnTheCommandLine(@TempDir Path dir) {
+        assertEquals(2, run("sandbox", "--bind", "0.0.0.0", "--port", "0"));
+        assertTrue(err.toString().contains("Refusing to serve plain HTTP on 0.0.0.0"), err.toString());
+        assertTrue(err.toString().contains("--insecure-plain-http"), err.toString());
+        assertEquals(2, run("sandbox", "--tls-client-ca", dir.resolve("ca.pem").toString()));
+        assertTrue(err.toString().contains("--tls-client-ca needs --tls-keystore"), err.toString());
+        assertEquals(2, run("sandbox", "--tls-keystore", dir.resolve("s.p12").toString(), "--tls-password", "x"));
+        assertTrue(run("sandbox", "--help") == 0 && out.toString().contains("SPINE_SANDBOX_TLS_PASSWORD"), out.toString());
+    }
 }

@@ -29,7 +29,7 @@ class ScreenAuditTourTest {
      * the console, but do not fail the build yet. A workspace leaves the list once its screens pass;
      * when it is empty, every state fails the build on any problem.
      */
-    static final Set<String> REPORT_ONLY = Set.of();
+    static final Set<String> REPORT_ONLY = Set.of("admin");
 
     private static ConsoleFixture console;
 

@@ -63,7 +63,7 @@ class LayeringTest {
 
     /** A workspace is a room of its own: none imports another (every pair), nor the shell around them. */
     @ArchTest
-    static final ArchRule workspacesAreIndependent = slices().matching("io.spineconsole.ui.(registrations|messages|migration)..")
+    static final ArchRule workspacesAreIndependent = slices().matching("io.spineconsole.ui.(registrations|messages|migration|admin)..")
             .should().notDependOnEachOther();
 
     @ArchTest
@@ -74,7 +74,7 @@ class LayeringTest {
     @ArchTest
     static final ArchRule workspacesDoNotDependOnTheShell = noClasses()
             .that().resideInAnyPackage("io.spineconsole.ui.registrations..", "io.spineconsole.ui.messages..",
-                    "io.spineconsole.ui.migration..")
+                    "io.spineconsole.ui.migration..", "io.spineconsole.ui.admin..")
             .should().dependOnClassesThat().resideInAnyPackage("io.spineconsole.ui.shell..");
 
     /**

@@ -84,12 +84,17 @@ public final class ValidRequests {
         add("GET /api/v1/me", b -> get("/api/v1/me"));
         add("GET /api/v1/tokens", b -> get("/api/v1/tokens").withQuery("role", "viewer").withQuery("limit", "5"));
         add("POST /api/v1/tokens", b -> json("POST", "/api/v1/tokens", "{\"name\":\"contract." + Backbone.serial()
-                + "\",\"role\":\"operator\",\"expiresAt\":\"" + Instant.now().plus(30, ChronoUnit.DAYS) + "\"}"));
+                + "\",\"owner\":\"Contract Tester <contract@example.nhs.uk>\",\"role\":\"operator\",\"expiresAt\":\"" + Instant.now().plus(30, ChronoUnit.DAYS) + "\"}"));
         add("GET /api/v1/tokens/{tokenId}", b -> get("/api/v1/tokens/" + b.newToken()));
         add("POST /api/v1/tokens/{tokenId}/revoke", b -> {
             long id = b.newToken();
             return guarded(b, "POST", "/api/v1/tokens/" + id + "/revoke", "/api/v1/tokens/" + id,
                     "{\"reason\":\"Contract test revocation\"}");
+        });
+        add("POST /api/v1/tokens/{tokenId}/expiry", b -> {
+            long id = b.newToken();
+            return guarded(b, "POST", "/api/v1/tokens/" + id + "/expiry", "/api/v1/tokens/" + id,
+                    "{\"expiresAt\":\"" + Instant.now().plus(60, ChronoUnit.DAYS) + "\",\"reason\":\"Contract test expiry\"}");
         });
         add("GET /api/v1/audit", b -> get("/api/v1/audit").withQuery("entityType", "organisation").withQuery("limit", "5"));
         add("GET /api/v1/audit/{auditId}", b -> {

@@ -7,6 +7,7 @@ import io.spineconsole.domain.tokens.Token;
 import io.spineconsole.domain.tokens.TokenCreate;
 import io.spineconsole.domain.tokens.TokenCreated;
 
+import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -44,5 +45,10 @@ public class FakeTokensApi implements TokensApi {
     @Override
     public CompletableFuture<Token> revoke(long tokenId, String reason, long version) {
         return real.revoke(tokenId, reason, version);
+    }
+
+    @Override
+    public CompletableFuture<Token> setExpiry(long tokenId, Instant expiresAt, String reason, long version) {
+        return real.setExpiry(tokenId, expiresAt, reason, version);
     }
 }

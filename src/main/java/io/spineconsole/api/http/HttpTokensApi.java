@@ -7,7 +7,9 @@ import io.spineconsole.domain.tokens.RevokeRequest;
 import io.spineconsole.domain.tokens.Token;
 import io.spineconsole.domain.tokens.TokenCreate;
 import io.spineconsole.domain.tokens.TokenCreated;
+import io.spineconsole.domain.tokens.TokenExpiry;
 
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -44,6 +46,12 @@ final class HttpTokensApi implements TokensApi {
     @Override
     public CompletableFuture<Token> revoke(long tokenId, String reason, long version) {
         return http.guardedPost(BASE + "/" + tokenId + "/revoke", new RevokeRequest(reason), version,
+                http.types().constructType(Token.class));
+    }
+
+    @Override
+    public CompletableFuture<Token> setExpiry(long tokenId, Instant expiresAt, String reason, long version) {
+        return http.guardedPost(BASE + "/" + tokenId + "/expiry", new TokenExpiry(expiresAt, reason), version,
                 http.types().constructType(Token.class));
     }
 }

@@ -7,6 +7,7 @@ import io.spineconsole.domain.tokens.RevokeRequest;
 import io.spineconsole.domain.tokens.Token;
 import io.spineconsole.domain.tokens.TokenCreate;
 import io.spineconsole.domain.tokens.TokenCreated;
+import io.spineconsole.domain.tokens.TokenExpiry;
 import io.spineconsole.sandbox.AuditStore;
 import io.spineconsole.sandbox.SandboxContext;
 import io.spineconsole.sandbox.TokenStore;
@@ -61,6 +62,14 @@ public final class AuditAndTokenRoutes implements RouteGroup {
             RevokeRequest body = Requests.body(ctx, context.mapper(), RevokeRequest.class);
             Token revoked = tokens.revoke(Callers.actor(ctx), id, version, body.reason());
             return ApiResponse.ok(revoked).etag(revoked.version());
+        });
+        routes.postIdempotent("/api/v1/tokens/{tokenId}/expiry", Access.ADMIN, (ctx, caller) -> {
+            long id = positiveId(ctx, "tokenId", "A token id");
+            QueryParams.of(ctx);
+            Version version = Etags.ifMatch(ctx);
+            TokenExpiry body = Requests.body(ctx, context.mapper(), TokenExpiry.class);
+            Token changed = tokens.setExpiry(Callers.actor(ctx), id, version, body.expiresAt(), body.reason());
+            return ApiResponse.ok(changed).etag(changed.version());
         });
     }
 

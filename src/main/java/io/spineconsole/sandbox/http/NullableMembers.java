@@ -11,6 +11,7 @@ import io.spineconsole.domain.migration.WaveCreate;
 import io.spineconsole.domain.migration.WaveUpdate;
 import io.spineconsole.domain.registrations.AccreditedSystemCreate;
 import io.spineconsole.domain.registrations.AccreditedSystemUpdate;
+import io.spineconsole.domain.registrations.CheckRequest;
 import io.spineconsole.domain.registrations.MhsEndpointChange;
 import io.spineconsole.domain.registrations.OrganisationCreate;
 import io.spineconsole.domain.registrations.OrganisationUpdate;
@@ -36,6 +37,8 @@ final class NullableMembers {
     /** By the type a route reads the body as; types not listed take no null anywhere. */
     static final Map<Class<?>, Set<String>> BY_TYPE = Map.ofEntries(
             Map.entry(TokenCreate.class, Set.of("/expiresAt")),
+            // A record reference's label and name are the server's words in answers, ignored in requests.
+            Map.entry(CheckRequest.class, Set.of("/records/*/label", "/records/*/name")),
             Map.entry(OrganisationCreate.class, ORGANISATION),
             Map.entry(OrganisationUpdate.class, ORGANISATION),
             Map.entry(AccreditedSystemCreate.class, ACCREDITED_SYSTEM),

@@ -76,7 +76,10 @@ public enum AppIcon {
     CHECKS(Material2AL.FACT_CHECK),
     CERTIFICATE(Material2MZ.VERIFIED_USER),
     SAVE_CHANGES(Material2MZ.SAVE),
-    COMPARE(Material2AL.COMPARE_ARROWS);
+    COMPARE(Material2AL.COMPARE_ARROWS),
+    // Administration workspace
+    ADMIN(Material2AL.ADMIN_PANEL_SETTINGS),
+    TOKEN(Material2MZ.VPN_KEY);
 
     private final Ikon ikon;
 

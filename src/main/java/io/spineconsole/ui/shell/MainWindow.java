@@ -16,6 +16,7 @@ import io.spineconsole.ui.sandbox.SandboxDialog;
 import io.spineconsole.ui.sandbox.SandboxViewModel;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.beans.binding.Bindings;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -85,6 +86,12 @@ public final class MainWindow {
         root.getChildren().addAll(frame, palette);
 
         model.workspaceProperty().addListener((o, a, w) -> showWorkspace(w));
+        // Signed in again with a role that is not shown the current workspace: back to the first.
+        model.roleProperty().addListener((o, a, role) -> {
+            if (role != null && !model.workspaceProperty().get().shownTo(role)) {
+                model.selectWorkspace(Workspace.REGISTRATIONS);
+            }
+        });
         model.sessionProperty().addListener((o, old, session) -> {
             sandbox.connect(session == null ? null : session.api(), session == null ? null : session.principal().role());
             if (session == null) {
@@ -130,14 +137,19 @@ public final class MainWindow {
         palette.close();
     }
 
+    /** The workspaces the signed-in person is shown, in navigation order. */
+    private List<Workspace> shownWorkspaces() {
+        return java.util.Arrays.stream(Workspace.values()).filter(w -> w.shownTo(model.roleProperty().get())).toList();
+    }
+
     /** Every action the palette offers. */
     List<Command> commands() {
         List<Command> list = new ArrayList<>();
-        for (Workspace w : Workspace.values()) {
+        for (Workspace w : shownWorkspaces()) {
             list.add(new Command(i18n.get("command.goTo", i18n.get(w.titleKey())), "Ctrl+" + (w.ordinal() + 1),
                     () -> goTo(w)));
         }
-        for (Workspace w : Workspace.values()) {
+        for (Workspace w : shownWorkspaces()) {
             for (WorkspaceAction action : workspaces.get(w).actions()) {
                 list.add(new Command(i18n.get("command.inWorkspace", i18n.get(w.titleKey()), action.title()), "",
                         () -> {
@@ -229,6 +241,10 @@ public final class MainWindow {
             });
             navButtons.put(w, button);
             nav.getChildren().add(button);
+            // A workspace for admins only is not shown to anyone else (the server refuses them anyway).
+            button.visibleProperty().bind(Bindings.createBooleanBinding(() -> w.shownTo(model.roleProperty().get()),
+                    model.roleProperty()));
+            button.managedProperty().bind(button.visibleProperty());
         }
         // A toggle group lets the user un-press the current button; keep it pressed.
         group.selectedToggleProperty().addListener((o, old, now) -> {
@@ -330,6 +346,9 @@ public final class MainWindow {
     /** Switches workspace, unless the user keeps an unsaved edit in the current one. */
     private void goTo(Workspace target) {
         Workspace current = model.workspaceProperty().get();
+        if (!target.shownTo(model.roleProperty().get())) {
+            return;
+        }
         if (target == current || mayLeave(current)) {
             model.selectWorkspace(target);
         }

@@ -91,4 +91,37 @@ class HttpTokensApiTest {
         assertTrue(blank.fieldErrors().stream().anyMatch(f -> f.field().contains("name")), blank.fieldErrors().toString());
         assertEquals(ApiException.Kind.NOT_FOUND, failure(api.get(987_654_321L)).kind());
     }
+
+    @Test
+    void aTokenNamesItsOwnerAndItsExpiryIsSetOrClearedWithAReasonThatIsAudited() {
+        TokenCreated created = api.create(new TokenCreate("jane.doe", "Jane Doe <jane.doe@nhs.net>", Role.VIEWER,
+                null, "Joined the support team")).join();
+        Token token = created.token();
+        assertEquals("Jane Doe <jane.doe@nhs.net>", token.owner());
+        assertEquals("Jane Doe <jane.doe@nhs.net>", api.get(token.id()).join().owner());
+
+        Instant expires = Instant.now().plus(14, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+        Token expiring = api.setExpiry(token.id(), expires, "Contract ends in two weeks", token.version()).join();
+        assertEquals(expires, expiring.expiresAt());
+        assertEquals(token.version() + 1, expiring.version());
+        assertTrue(failure(api.setExpiry(token.id(), null, "Stale", token.version())).isStale());
+        ApiException past = failure(api.setExpiry(token.id(), Instant.now().minusSeconds(60), "Too late",
+                expiring.version()));
+        assertEquals(ApiException.Kind.VALIDATION, past.kind());
+        Token never = api.setExpiry(token.id(), null, "Contract extended indefinitely", expiring.version()).join();
+        assertEquals(null, never.expiresAt());
+
+        var entries = adminApi.audit().search(new io.spineconsole.domain.audit.AuditQuery("token",
+                Long.toString(token.id()), null, null, null, null, false, 10, null)).join().items();
+        assertTrue(entries.stream().anyMatch(e -> "create".equals(e.action())
+                && "Joined the support team".equals(e.reason())), entries.toString());
+        assertTrue(entries.stream().anyMatch(e -> "set-expiry".equals(e.action())
+                && "Contract ends in two weeks".equals(e.reason())), entries.toString());
+
+        Token revoked = api.revoke(token.id(), "Left the team", never.version()).join();
+        assertEquals(ApiException.Kind.CONFLICT, failure(api.setExpiry(token.id(), expires, "Too late",
+                revoked.version())).kind(), "a revoked token's expiry is not changed");
+        assertEquals(ApiException.Kind.FORBIDDEN,
+                failure(viewerApi.tokens().setExpiry(token.id(), null, "Sneaky", revoked.version())).kind());
+    }
 }

@@ -54,6 +54,15 @@ public final class TestCertificates {
         return save(store, file, password);
     }
 
+    /** A PKCS#12 server identity (as keytool makes one): the server's key with its chain, under one password. */
+    public Path writeServerPkcs12(Path file, String password) throws IOException, GeneralSecurityException {
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        store.load(null, null);
+        store.setKeyEntry("server", server.keyPair().getPrivate(), password.toCharArray(),
+                new Certificate[]{server.certificate(), ca.certificate()});
+        return save(store, file, password);
+    }
+
     /** A PKCS#12 or JKS trust store holding {@code anchor}. */
     public static Path writeTrustStore(Path file, String type, String password, HeldCertificate anchor)
             throws IOException, GeneralSecurityException {

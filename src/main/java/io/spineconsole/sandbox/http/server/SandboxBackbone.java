@@ -50,9 +50,18 @@ public final class SandboxBackbone implements AutoCloseable {
     private final DriveModule drive;
     private final String baseUrl;
 
-    /** What to start: where the data lives, where to listen, how much to seed, how often a token may call. */
+    /**
+     * What to start: where the data lives, where to listen, how much to seed, how often a token may
+     * call, and HTTPS ({@code tls} null for plain HTTP).
+     */
     public record Config(String jdbcUrl, String dbUser, String dbPassword, String bindAddress, int port,
-                         SeedData.Scale scale, String mode, RateLimit rateLimit) {
+                         SeedData.Scale scale, String mode, RateLimit rateLimit, ServerTls tls) {
+        /** Plain HTTP. */
+        public Config(String jdbcUrl, String dbUser, String dbPassword, String bindAddress, int port,
+                      SeedData.Scale scale, String mode, RateLimit rateLimit) {
+            this(jdbcUrl, dbUser, dbPassword, bindAddress, port, scale, mode, rateLimit, null);
+        }
+
         /** With the contract's per-token rate limit. */
         public Config(String jdbcUrl, String dbUser, String dbPassword, String bindAddress, int port,
                       SeedData.Scale scale, String mode) {
@@ -65,7 +74,12 @@ public final class SandboxBackbone implements AutoCloseable {
 
         /** The same, with no request limit: for tests and benchmarks that measure the server itself. */
         public Config withoutRateLimit() {
-            return new Config(jdbcUrl, dbUser, dbPassword, bindAddress, port, scale, mode, RateLimit.NONE);
+            return new Config(jdbcUrl, dbUser, dbPassword, bindAddress, port, scale, mode, RateLimit.NONE, tls);
+        }
+
+        /** The same, served over HTTPS. */
+        public Config withTls(ServerTls serverTls) {
+            return new Config(jdbcUrl, dbUser, dbPassword, bindAddress, port, scale, mode, rateLimit, serverTls);
         }
     }
 
@@ -88,7 +102,7 @@ public final class SandboxBackbone implements AutoCloseable {
      */
     public static SandboxBackbone startOnOwnStore(Path database, Config config, Clock clock) {
         Config own = new Config(SandboxDatabase.h2FileUrl(database), null, null, config.bindAddress(),
-                config.port(), config.scale(), config.mode(), config.rateLimit());
+                config.port(), config.scale(), config.mode(), config.rateLimit(), config.tls());
         try {
             return start(own, clock);
         } catch (SandboxDatabase.IncompatibleSchemaException e) {
@@ -135,11 +149,13 @@ public final class SandboxBackbone implements AutoCloseable {
             SandboxServer server = new SandboxServer(tokens, new Idempotency(sql, clock, context.isPostgres()), mapper,
                     RouteGroups.all(context, summaries, config.mode(), messages, drive, tokens,
                             storeUsage(database, messages.retention())), config.rateLimit(),
-                    database::sync);
+                    database::sync, config.tls());
             int port = server.start(config.bindAddress(), config.port());
             String host = config.bindAddress().contains(":") ? "[" + config.bindAddress() + "]" : config.bindAddress();
-            String url = "http://" + host + ":" + port;
-            LOG.info("Sandbox backbone listening on {} ({} store) after {} ms", url, database.product(),
+            String url = (config.tls() != null ? "https://" : "http://") + host + ":" + port;
+            LOG.info("Sandbox backbone listening on {} ({} store{}) after {} ms", url, database.product(),
+                    config.tls() == null ? "" : config.tls().requiresClientCertificates()
+                            ? ", TLS 1.2/1.3 with client certificates" : ", TLS 1.2/1.3",
                     (System.nanoTime() - started) / 1_000_000);
             return new SandboxBackbone(database, server, tokens, messages, drive, url);
         } catch (RuntimeException e) {

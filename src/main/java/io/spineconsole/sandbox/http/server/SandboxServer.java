@@ -41,17 +41,26 @@ public final class SandboxServer implements AutoCloseable {
 
     private static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH", "DELETE");
     private final Javalin app;
+    private final ServerTls tls;
+    private volatile String host;
+    private volatile int port;
 
     /**
      * @param rateLimit  each token's request limit (429 beyond it)
      * @param afterWrite run after every successful write request, before its answer is sent: makes
      *                   the change durable, so that an acknowledged write survives a crash
+     * @param tls        HTTPS (and client certificates, if it asks for them); null for plain HTTP
      */
     public SandboxServer(TokenStore tokens, Idempotency idempotency, ObjectMapper mapper, List<RouteGroup> groups,
-                         RateLimit rateLimit, Runnable afterWrite) {
+                         RateLimit rateLimit, Runnable afterWrite, ServerTls tls) {
         RequestLimiter limiter = new RequestLimiter(rateLimit);
+        this.tls = tls;
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
+            if (tls != null) {
+                // the only connector: Javalin adds its plain one only when none is given
+                config.jetty.addConnector((server, http) -> tls.connector(server, http, host, port));
+            }
             config.http.maxRequestSize = Requests.MAX_IMPORT_BYTES;
             config.jsonMapper(new JavalinJackson(mapper, false));
             // What Jetty refuses before a route sees the request is problem+json too.
@@ -93,8 +102,19 @@ public final class SandboxServer implements AutoCloseable {
 
     /** Starts listening; {@code port} 0 picks a free port. Returns the port in use. */
     public int start(String host, int port) {
-        app.start(host, port);
+        if (tls == null) {
+            app.start(host, port);
+        } else {
+            this.host = host;
+            this.port = port;
+            app.start();
+        }
         return app.port();
+    }
+
+    /** Whether this server speaks HTTPS. */
+    public boolean secure() {
+        return tls != null;
     }
 
     /** Every route served, as {@code "GET /api/v1/me"}: the contract test checks each is in openapi.yaml. */
