@@ -16,6 +16,7 @@ import io.spineconsole.domain.registrations.MhsEndpointChange;
 import io.spineconsole.domain.registrations.OrganisationCreate;
 import io.spineconsole.domain.registrations.OrganisationUpdate;
 import io.spineconsole.domain.tokens.TokenCreate;
+import io.spineconsole.domain.tokens.TokenExpiry;
 
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -36,7 +37,8 @@ final class NullableMembers {
     private static final Set<String> COMPONENT = Set.of("/description", "/wave");
     /** By the type a route reads the body as; types not listed take no null anywhere. */
     static final Map<Class<?>, Set<String>> BY_TYPE = Map.ofEntries(
-            Map.entry(TokenCreate.class, Set.of("/expiresAt")),
+            Map.entry(TokenCreate.class, Set.of("/expiresAt", "/owner", "/reason")),
+            Map.entry(TokenExpiry.class, Set.of("/expiresAt")),
             // A record reference's label and name are the server's words in answers, ignored in requests.
             Map.entry(CheckRequest.class, Set.of("/records/*/label", "/records/*/name")),
             Map.entry(OrganisationCreate.class, ORGANISATION),

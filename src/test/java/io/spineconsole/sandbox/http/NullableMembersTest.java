@@ -27,6 +27,7 @@ import io.spineconsole.domain.tokens.RevokeRequest;
 import io.spineconsole.domain.tokens.TokenCreate;
 import io.spineconsole.domain.sandbox.ScenarioStart;
 import io.spineconsole.domain.sandbox.TrafficChange;
+import io.spineconsole.domain.tokens.TokenExpiry;
 import org.junit.jupiter.api.Test;
 
 import java.util.Iterator;
@@ -60,7 +61,7 @@ class NullableMembersTest {
             Map.entry("ComponentTransitionRequest", ComponentTransitionRequest.class),
             Map.entry("RunbookStepCreate", RunbookStepCreate.class), Map.entry("WaveCreate", WaveCreate.class),
             Map.entry("WaveUpdate", WaveUpdate.class), Map.entry("SandboxTrafficChange", TrafficChange.class),
-            Map.entry("ScenarioStart", ScenarioStart.class));
+            Map.entry("ScenarioStart", ScenarioStart.class), Map.entry("TokenExpiry", TokenExpiry.class));
     private static final Set<String> NOT_RECORDS = Set.of("ChecklistItemPatch", "RunbookStepPatch", "FhirBundle");
 
     private final OpenApiContract contract = OpenApiContract.get();

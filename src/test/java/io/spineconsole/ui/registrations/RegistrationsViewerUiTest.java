@@ -49,7 +49,9 @@ class RegistrationsViewerUiTest {
             robot.clickOn(console.waitFor("#reg-" + list + "-clear-filters", Node.class));
             TableView<?> table = console.waitFor("#reg-" + list + "-table", TableView.class);
             console.waitUntil(10, () -> !table.getItems().isEmpty());
-            robot.clickOn(robot.from(table).lookup(".table-row-cell").queryAs(Node.class));
+            // The first record's row: the table also holds rows it measures with or keeps below the fold.
+            robot.clickOn(robot.from(table).lookup(".table-row-cell").match((javafx.scene.control.IndexedCell<?> c) ->
+                    c.isVisible() && c.getIndex() == 0).queryAs(Node.class));
             Node detail = console.waitFor("#reg-" + list + "-detail", Node.class);
             console.waitUntil(10, () -> robot.lookup("#reg-" + list + "-detail-title").queryAs(Label.class).getText() != null
                     && !robot.lookup("#reg-" + list + "-detail-title").queryAs(Label.class).getText().isEmpty());
