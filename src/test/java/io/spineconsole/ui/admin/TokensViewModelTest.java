@@ -13,6 +13,7 @@ import io.spineconsole.ui.common.Confirmation;
 import io.spineconsole.ui.common.I18n;
 import io.spineconsole.ui.common.LoadState;
 import io.spineconsole.ui.common.WorkspaceContext;
+import io.spineconsole.testing.TestUiThread;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;

@@ -11,9 +11,9 @@ import io.spineconsole.sandbox.SandboxFixture;
 import io.spineconsole.settings.EnvironmentKind;
 import io.spineconsole.testing.FakeBackboneApi;
 import io.spineconsole.testing.FakeMigrationApi;
+import io.spineconsole.testing.TestUiThread;
 import io.spineconsole.ui.common.Debouncer;
 import io.spineconsole.ui.common.I18n;
-import io.spineconsole.ui.common.UiExecutor;
 import io.spineconsole.ui.common.ViewMemory;
 import io.spineconsole.ui.common.WorkspaceContext;
 
@@ -24,9 +24,6 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 import static org.junit.jupiter.api.Assertions.fail;
@@ -39,7 +36,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * as if the server were unreachable.
  */
 final class VmHarness implements AutoCloseable {
-    final ExecutorService uiThread = Executors.newSingleThreadExecutor(r -> new Thread(r, "test-ui"));
+    private final TestUiThread uiThread = new TestUiThread();
     final HttpBackboneApi api;
     final MigrationViewModel model;
     final ViewMemory memory;
@@ -63,7 +60,7 @@ final class VmHarness implements AutoCloseable {
         Principal me = api.me().join();
         this.context = new WorkspaceContext(recording(api), me, "test", "Sandbox", EnvironmentKind.SANDBOX);
         I18n i18n = new I18n(Locale.UK);
-        this.model = call(() -> new MigrationViewModel(new UiExecutor(uiThread), i18n, memory,
+        this.model = call(() -> new MigrationViewModel(uiThread.executor(), i18n, memory,
                 new io.spineconsole.ui.common.TimeText(Clock.system(ZoneOffset.UTC), i18n, ZoneOffset.UTC), debouncers));
     }
 
@@ -87,41 +84,22 @@ final class VmHarness implements AutoCloseable {
     }
 
     <T> T call(Callable<T> work) {
-        try {
-            return uiThread.submit(work).get(30, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
+        return uiThread.call(work);
     }
 
     void run(Runnable work) {
-        call(() -> {
-            work.run();
-            return null;
-        });
+        uiThread.run(work);
     }
 
     /** Waits (up to 20 s) until {@code condition}, checked on the UI thread, holds. */
     void await(String what, BooleanSupplier condition) {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (System.nanoTime() < end) {
-            if (call(condition::getAsBoolean)) {
-                return;
-            }
-            try {
-                Thread.sleep(25);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                fail("interrupted");
-            }
-        }
-        fail("Timed out waiting until " + what);
+        uiThread.await(what, condition);
     }
 
     @Override
     public void close() {
         run(model::dispose);
-        uiThread.shutdownNow();
+        uiThread.close();
         api.close();
     }
 }

@@ -1,4 +1,4 @@
-package io.spineconsole.ui.admin;
+package io.spineconsole.testing;
 
 import io.spineconsole.ui.common.UiExecutor;
 
@@ -11,14 +11,14 @@ import java.util.function.BooleanSupplier;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /** One thread playing the UI thread for view-model tests: answers reach the view model one at a time, in order. */
-final class TestUiThread implements AutoCloseable {
+public final class TestUiThread implements AutoCloseable {
     private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> new Thread(r, "test-ui"));
 
-    UiExecutor executor() {
+    public UiExecutor executor() {
         return new UiExecutor(thread);
     }
 
-    <T> T call(Callable<T> work) {
+    public <T> T call(Callable<T> work) {
         try {
             return thread.submit(work).get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
@@ -26,7 +26,7 @@ final class TestUiThread implements AutoCloseable {
         }
     }
 
-    void run(Runnable work) {
+    public void run(Runnable work) {
         call(() -> {
             work.run();
             return null;
@@ -34,7 +34,7 @@ final class TestUiThread implements AutoCloseable {
     }
 
     /** Waits (up to 20 s) until {@code condition}, checked on this thread, holds. */
-    void await(String what, BooleanSupplier condition) {
+    public void await(String what, BooleanSupplier condition) {
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (System.nanoTime() < end) {
             if (call(condition::getAsBoolean)) {
