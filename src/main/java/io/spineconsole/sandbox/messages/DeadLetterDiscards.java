@@ -59,7 +59,7 @@ public final class DeadLetterDiscards {
                 + " GROUP BY error_code, error_description", r -> {
             String code = r.getString("code") == null ? "14" : r.getString("code");
             String description = r.getString("description") == null ? "Dead-lettered" : r.getString("description");
-            DeadLetterGroup one = new DeadLetterGroup(code, causeOf(description), r.getLong("n"),
+            DeadLetterGroup one = new DeadLetterGroup(code, DeadLetterGroup.causeOf(description), r.getLong("n"),
                     Sql.instant(r, "newest"), Sql.instant(r, "oldest"), description);
             byReason.merge(code + "\u0000" + one.cause(), one, DeadLetterDiscards::merge);
             return one;
@@ -75,35 +75,6 @@ public final class DeadLetterDiscards {
         return new DeadLetterGroup(a.reasonCode(), a.cause(), a.count() + b.count(), bNewer ? b.newest() : a.newest(),
                 b.oldest().isBefore(a.oldest()) ? b.oldest() : a.oldest(),
                 bNewer ? b.sampleDescription() : a.sampleDescription());
-    }
-
-    /**
-     * A description's cause: without an injected-failure label, the text before its first colon, or for
-     * an undelivered message what left it undelivered (without the attempt count).
-     */
-    static String causeOf(String description) {
-        String d = description.strip();
-        if (d.startsWith("[") && d.indexOf("] ") > 0) {
-            d = d.substring(d.indexOf("] ") + 2);
-        }
-        int colon = d.indexOf(": ");
-        if (colon < 0) {
-            return d;
-        }
-        String head = d.substring(0, colon);
-        if (!head.equals("Undelivered")) {
-            return head;
-        }
-        String tail = d.substring(colon + 2);
-        int semi = tail.indexOf(';');
-        if (semi >= 0) {
-            tail = tail.substring(0, semi);
-        }
-        int comma = tail.lastIndexOf(", ");
-        if (comma >= 0) {
-            tail = tail.substring(comma + 2);
-        }
-        return tail.isEmpty() ? head : tail.substring(0, 1).toUpperCase(Locale.ROOT) + tail.substring(1);
     }
 
     /**

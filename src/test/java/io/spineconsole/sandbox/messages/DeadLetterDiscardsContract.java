@@ -163,7 +163,7 @@ abstract class DeadLetterDiscardsContract extends StoreContract {
     }
 
     private long countOf(DeadLetter letter) {
-        String cause = DeadLetterDiscards.causeOf(letter.reasonDescription());
+        String cause = DeadLetterGroup.causeOf(letter.reasonDescription());
         return groups().stream().filter(g -> g.reasonCode().equals(letter.reasonCode()) && g.cause().equals(cause))
                 .mapToLong(DeadLetterGroup::count).sum();
     }
