@@ -165,8 +165,8 @@ public class FakeMessagesApi implements MessagesApi {
     public CompletableFuture<Page<DeadLetterGroup>> deadLetterGroups(Instant from, Instant to) {
         Map<String, DeadLetterGroup> groups = new java.util.LinkedHashMap<>();
         for (DeadLetter d : deadLetterList) {
-            groups.merge(d.reasonCode() + "|" + d.reasonDescription(), new DeadLetterGroup(d.reasonCode(),
-                    d.reasonDescription(), 1, d.deadLetteredAt(), d.deadLetteredAt(), d.reasonDescription()),
+            String cause = DeadLetterGroup.causeOf(d.reasonDescription());
+            groups.merge(d.reasonCode() + "|" + cause, new DeadLetterGroup(d.reasonCode(), cause, 1, d.deadLetteredAt(), d.deadLetteredAt(), d.reasonDescription()),
                     (a, b) -> new DeadLetterGroup(a.reasonCode(), a.cause(), a.count() + 1, a.newest(), b.oldest(),
                             a.sampleDescription()));
         }
