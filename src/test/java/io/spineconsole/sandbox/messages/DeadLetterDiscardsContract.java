@@ -127,6 +127,13 @@ abstract class DeadLetterDiscardsContract extends StoreContract {
         ApiException redeliver = refusal(() -> operator.messages().redeliver(ids.get(0), "Try again").join());
         assertEquals(409, redeliver.status());
         assertTrue(redeliver.fieldErrors().stream().anyMatch(f -> f.code().equals("DISCARDED")), redeliver.detail());
+        io.spineconsole.domain.messages.RedeliveryJob dryRun = operator.messages().createRedeliveryJob(
+                new io.spineconsole.domain.messages.RedeliveryJobCreate(ids.subList(1, 2), null, "Would it go?", true,
+                        null, null, null)).join();
+        List<io.spineconsole.domain.messages.RedeliveryJobItem> items = operator.messages().redeliveryJobItems(
+                dryRun.id(), null, 10, null).join().items();
+        assertEquals(io.spineconsole.domain.messages.RedeliveryItemOutcome.SKIPPED, items.get(0).outcome(),
+                "a dry run does not promise to redeliver a discarded dead letter: " + items.get(0).detail());
         for (UUID id : ids) {
             List<AuditEntry> audit = admin.audit().search(new AuditQuery("message", id.toString().toUpperCase(),
                     null, "discard", null, null, false, 10, null)).join().items();
