@@ -53,6 +53,7 @@ class NullableMembersTest {
             Map.entry("CheckRequest", CheckRequest.class), Map.entry("RedeliverRequest", RedeliverRequest.class),
             Map.entry("DiscardRequest", io.spineconsole.domain.messages.DiscardRequest.class),
             Map.entry("SandboxTrafficChange", io.spineconsole.domain.sandbox.TrafficChange.class),
+            Map.entry("ScenarioStart", io.spineconsole.domain.sandbox.ScenarioStart.class),
             Map.entry("RedeliveryJobCreate", RedeliveryJobCreate.class), Map.entry("CancelRequest", CancelRequest.class),
             Map.entry("SiteCreate", SiteCreate.class), Map.entry("SiteUpdate", SiteUpdate.class),
             Map.entry("ChecklistItemCreate", ChecklistItemCreate.class), Map.entry("SignOffRequest", SignOffRequest.class),
