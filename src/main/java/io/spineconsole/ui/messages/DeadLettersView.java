@@ -174,8 +174,10 @@ final class DeadLettersView extends VBox {
         table.managedProperty().bind(table.visibleProperty());
         groupTable.visibleProperty().bind(model.groupedProperty());
         groupTable.managedProperty().bind(groupTable.visibleProperty());
-        open.visibleProperty().bind(model.groupedProperty().not());
-        open.managedProperty().bind(open.visibleProperty());
+        for (Button listOnly : List.of(open, redeliverSelected)) {
+            listOnly.visibleProperty().bind(model.groupedProperty().not());
+            listOnly.managedProperty().bind(listOnly.visibleProperty());
+        }
         getChildren().addAll(bar, Views.errorRow(model.letters().status(), model.letters().items(), i18n), actions, table,
                 groupTable);
     }
@@ -186,17 +188,19 @@ final class DeadLettersView extends VBox {
         groupTable.setId("messages-dead-letters-groups");
         groupTable.setItems(model.groups());
         Views.dense(groupTable);
+        TableColumn<DeadLetterGroup, String> newest = Cells.text(i18n.get("messages.deadLetters.newest"), 165,
+                g -> text.time(g.newest(), model.windowProperty().get().length()), g -> text.dateTime(g.newest()));
+        TableColumn<DeadLetterGroup, String> oldest = Cells.text(i18n.get("messages.deadLetters.oldest"), 165,
+                g -> text.time(g.oldest(), model.windowProperty().get().length()), g -> text.dateTime(g.oldest()));
+        MessageColumns.zoned(groupTable, newest, i18n.get("messages.deadLetters.newest"), text);
+        MessageColumns.zoned(groupTable, oldest, i18n.get("messages.deadLetters.oldest"), text);
         groupTable.getColumns().setAll(List.of(
                 Cells.text(i18n.get("messages.deadLetters.reason"), 220, g -> text.errorWithCode(g.reasonCode()),
                         g -> text.errorWhat(g.reasonCode()) + "\n" + i18n.get("messages.error.nextStep",
                                 text.errorNext(g.reasonCode()))),
                 Cells.text(i18n.get("messages.deadLetters.cause"), 300, DeadLetterGroup::cause,
                         DeadLetterGroup::sampleDescription),
-                Cells.text(i18n.get("messages.deadLetters.groupCount"), 110, g -> text.count(g.count())),
-                Cells.text(i18n.get("messages.deadLetters.newest"), 165,
-                        g -> text.time(g.newest(), model.windowProperty().get().length()), g -> text.dateTime(g.newest())),
-                Cells.text(i18n.get("messages.deadLetters.oldest"), 165,
-                        g -> text.time(g.oldest(), model.windowProperty().get().length()), g -> text.dateTime(g.oldest()))));
+                Cells.text(i18n.get("messages.deadLetters.groupCount"), 110, g -> text.count(g.count())), newest, oldest));
         Cells.shareWidth(groupTable);
         groupTable.setPlaceholder(new Label(i18n.get("messages.deadLetters.groupsEmpty")));
         groupTable.setAccessibleText(i18n.get("messages.deadLetters.groupsLabel"));
