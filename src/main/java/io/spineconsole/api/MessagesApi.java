@@ -1,6 +1,9 @@
 package io.spineconsole.api;
 
 import io.spineconsole.domain.messages.DeadLetter;
+import io.spineconsole.domain.messages.DeadLetterGroup;
+import io.spineconsole.domain.messages.DiscardRequest;
+import io.spineconsole.domain.messages.DiscardResult;
 import io.spineconsole.domain.messages.DeadLetterQuery;
 import io.spineconsole.domain.messages.ExportFormat;
 import io.spineconsole.domain.messages.ExportResult;
@@ -54,6 +57,15 @@ public interface MessagesApi {
     }
 
     CompletableFuture<Page<DeadLetter>> deadLetters(DeadLetterQuery query);
+
+    /** Dead letters not discarded, received in {@code from}..{@code to} (null: the last 7 days), by reason. */
+    CompletableFuture<Page<DeadLetterGroup>> deadLetterGroups(java.time.Instant from, java.time.Instant to);
+
+    /**
+     * Discards dead letters (operator), all or none, with a reason; once for {@code intent} however often
+     * it is sent (null: as for redeliver). A discarded message leaves the list and is not redelivered.
+     */
+    CompletableFuture<DiscardResult> discardDeadLetters(DiscardRequest request, Intent intent);
 
     CompletableFuture<MessageStats> stats(StatsQuery query);
 

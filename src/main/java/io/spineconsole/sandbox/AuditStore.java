@@ -31,7 +31,7 @@ public final class AuditStore {
             "sandbox-traffic", "scenario-run");
     /** The actions of openapi.yaml's {@code AuditAction}. */
     public static final Set<String> ACTIONS = Set.of("create", "update", "delete", "transition", "import", "export",
-            "redeliver", "cancel", "sign-off", "revoke", "view-payload", "set-expiry");
+            "redeliver", "cancel", "sign-off", "revoke", "view-payload", "set-expiry", "discard");
     private static final Pattern LEGACY_ACTOR = Pattern.compile("(.*) \\(token (\\d+), (viewer|operator|admin)\\)");
     private static final String COLUMNS = "id, occurred_at, actor, actor_name, actor_token_id, actor_role, action, "
             + "entity_type, entity_id, reason, before_json, after_json, request_id";

@@ -38,7 +38,8 @@ public final class SummaryStore {
                 sql.count("SELECT COUNT(*) FROM message WHERE created_at >= ?", hourAgo),
                 sql.count("SELECT COUNT(*) FROM message WHERE created_at >= ? AND status IN " + FAILED, hourAgo),
                 sql.count("SELECT COUNT(*) FROM message WHERE status IN ('received', 'routed', 'retrying')"),
-                sql.count("SELECT COUNT(*) FROM message WHERE status = 'dead-lettered'"));
+                sql.count("SELECT COUNT(*) FROM message WHERE status = 'dead-lettered' AND "
+                        + io.spineconsole.sandbox.messages.DeadLetterDiscards.NOT_DISCARDED));
     }
 
     public MigrationSummary migration() {

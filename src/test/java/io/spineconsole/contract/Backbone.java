@@ -225,8 +225,12 @@ public final class Backbone {
         for (JsonNode m : get("/api/v1/messages?status=dead-lettered&status=nacked&status=expired"
                 + "&status=transmission-failed&limit=200").json().get("items")) {
             String id = m.get("messageId").asText();
+            JsonNode detail = get("/api/v1/messages/" + id).json();
             boolean free = true;
-            for (JsonNode member : get("/api/v1/messages/" + id).json().get("lineage")) {
+            for (JsonNode event : detail.get("events")) {
+                free &= !"DISCARDED".equals(event.path("code").asText()); // a discarded dead letter is not redelivered
+            }
+            for (JsonNode member : detail.get("lineage")) {
                 free &= List.of("nacked", "transmission-failed", "dead-lettered", "expired")
                         .contains(member.get("status").asText());
             }
@@ -235,6 +239,29 @@ public final class Backbone {
             }
         }
         throw new IllegalStateException("No failed message is left to redeliver");
+    }
+
+    /** A dead letter not discarded yet, the oldest on the first page (redeliveries take the newest); its id. */
+    public String discardableDeadLetter() {
+        JsonNode items = get("/api/v1/dead-letters?limit=200").json().get("items");
+        if (items.size() < 2) {
+            // A small seed has few dead letters, and redeliveries need some too: age one acknowledged message
+            // into a dead letter, as retries exhausted would.
+            try (java.sql.Connection c = sandbox.backbone().database().dataSource().getConnection();
+                 java.sql.PreparedStatement ps = c.prepareStatement("UPDATE message SET status = 'dead-lettered', "
+                         + "error_code = '14', error_description = 'Undelivered: 3 attempts, retries exhausted "
+                         + "(TIMEOUT)' WHERE message_id = (SELECT MIN(message_id) FROM message "
+                         + "WHERE status = 'acknowledged' AND redelivery_of IS NULL)")) {
+                ps.executeUpdate();
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
+            items = get("/api/v1/dead-letters?limit=200").json().get("items");
+        }
+        if (items.isEmpty()) {
+            throw new IllegalStateException("No dead letter is left to discard");
+        }
+        return items.get(items.size() - 1).get("message").get("messageId").asText();
     }
 
     /** Any message; returns its id. */

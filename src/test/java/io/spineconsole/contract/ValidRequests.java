@@ -188,6 +188,9 @@ public final class ValidRequests {
         add("GET /api/v1/messages/export", b -> get("/api/v1/messages/export").withQuery("format", "csv")
                 .withQuery("maxRows", "5"));
         add("GET /api/v1/dead-letters", b -> get("/api/v1/dead-letters").withQuery("limit", "5"));
+        add("GET /api/v1/dead-letters/groups", b -> get("/api/v1/dead-letters/groups"));
+        add("POST /api/v1/dead-letters/discard", b -> json("POST", "/api/v1/dead-letters/discard",
+                "{\"messageIds\":[\"" + b.discardableDeadLetter() + "\"],\"reason\":\"Contract test discard\"}"));
         add("POST /api/v1/redelivery-jobs", b -> json("POST", "/api/v1/redelivery-jobs",
                 "{\"filter\":{\"status\":[\"dead-lettered\"]," + window() + "},\"reason\":\"Contract test dry run\",\"dryRun\":true}"));
         add("GET /api/v1/redelivery-jobs", b -> get("/api/v1/redelivery-jobs").withQuery("limit", "5"));

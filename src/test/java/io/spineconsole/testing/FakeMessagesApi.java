@@ -15,6 +15,9 @@ import io.spineconsole.api.Page;
 import io.spineconsole.domain.messages.MessageStatus;
 import io.spineconsole.domain.messages.MessagingPattern;
 import io.spineconsole.domain.messages.DeadLetter;
+import io.spineconsole.domain.messages.DeadLetterGroup;
+import io.spineconsole.domain.messages.DiscardRequest;
+import io.spineconsole.domain.messages.DiscardResult;
 import io.spineconsole.domain.messages.DeadLetterQuery;
 import io.spineconsole.domain.messages.ExportFormat;
 import io.spineconsole.domain.messages.FailureGroup;
@@ -54,6 +57,13 @@ public class FakeMessagesApi implements MessagesApi {
     public final List<MessageSearch> searches = Collections.synchronizedList(new ArrayList<>());
     public final List<StreamFilter> streams = Collections.synchronizedList(new ArrayList<>());
     public final List<String> redeliveries = Collections.synchronizedList(new ArrayList<>());
+    /** The dead letters listed (and grouped by code and description); a discard takes them off. */
+    public final List<DeadLetter> deadLetterList = Collections.synchronizedList(new ArrayList<>());
+    /** The discards asked for, in order, with their intents. */
+    public final List<DiscardRequest> discards = Collections.synchronizedList(new ArrayList<>());
+    public final List<Intent> discardIntents = Collections.synchronizedList(new ArrayList<>());
+    /** When set, answers {@link #discardDeadLetters} (a refusal); null: discards in memory. */
+    public Function<DiscardRequest, CompletableFuture<DiscardResult>> onDiscard;
     public final Map<UUID, MessageDetail> details = new ConcurrentHashMap<>();
     public final List<UUID> jobsAsked = Collections.synchronizedList(new ArrayList<>());
     /** The receivers' endpoints the directory knows (by endpoint id); any other is not registered. */
@@ -147,7 +157,32 @@ public class FakeMessagesApi implements MessagesApi {
 
     @Override
     public CompletableFuture<Page<DeadLetter>> deadLetters(DeadLetterQuery query) {
-        return CompletableFuture.completedFuture(new Page<>(List.of(), null, 0, true));
+        List<DeadLetter> all = new ArrayList<>(deadLetterList);
+        return CompletableFuture.completedFuture(new Page<>(all, null, all.size(), true));
+    }
+
+    @Override
+    public CompletableFuture<Page<DeadLetterGroup>> deadLetterGroups(Instant from, Instant to) {
+        Map<String, DeadLetterGroup> groups = new java.util.LinkedHashMap<>();
+        for (DeadLetter d : deadLetterList) {
+            String cause = DeadLetterGroup.causeOf(d.reasonDescription());
+            groups.merge(d.reasonCode() + "|" + cause, new DeadLetterGroup(d.reasonCode(), cause, 1, d.deadLetteredAt(), d.deadLetteredAt(), d.reasonDescription()),
+                    (a, b) -> new DeadLetterGroup(a.reasonCode(), a.cause(), a.count() + 1, a.newest(), b.oldest(),
+                            a.sampleDescription()));
+        }
+        List<DeadLetterGroup> list = new ArrayList<>(groups.values());
+        return CompletableFuture.completedFuture(new Page<>(list, null, list.size(), true));
+    }
+
+    @Override
+    public CompletableFuture<DiscardResult> discardDeadLetters(DiscardRequest request, Intent intent) {
+        discards.add(request);
+        discardIntents.add(intent);
+        if (onDiscard != null) {
+            return onDiscard.apply(request);
+        }
+        deadLetterList.removeIf(d -> request.messageIds().contains(d.message().messageId()));
+        return CompletableFuture.completedFuture(new DiscardResult(request.messageIds().size(), request.messageIds()));
     }
 
     @Override

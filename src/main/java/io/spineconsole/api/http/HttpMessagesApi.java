@@ -9,6 +9,9 @@ import io.spineconsole.api.Page;
 import io.spineconsole.domain.Coded;
 import io.spineconsole.domain.messages.CancelRequest;
 import io.spineconsole.domain.messages.DeadLetter;
+import io.spineconsole.domain.messages.DeadLetterGroup;
+import io.spineconsole.domain.messages.DiscardRequest;
+import io.spineconsole.domain.messages.DiscardResult;
 import io.spineconsole.domain.messages.DeadLetterQuery;
 import io.spineconsole.domain.messages.ExportFormat;
 import io.spineconsole.domain.messages.ExportResult;
@@ -117,6 +120,20 @@ final class HttpMessagesApi implements MessagesApi {
         q.put("limit", query.limit());
         q.put("cursor", query.cursor());
         return http.get("api/v1/dead-letters", q, pageOf(DeadLetter.class));
+    }
+
+    @Override
+    public CompletableFuture<Page<DeadLetterGroup>> deadLetterGroups(java.time.Instant from, java.time.Instant to) {
+        Map<String, Object> q = new LinkedHashMap<>();
+        q.put("from", from);
+        q.put("to", to);
+        return http.get("api/v1/dead-letters/groups", q, pageOf(DeadLetterGroup.class));
+    }
+
+    @Override
+    public CompletableFuture<DiscardResult> discardDeadLetters(DiscardRequest request, Intent intent) {
+        return http.post("api/v1/dead-letters/discard", null, request, http.types().constructType(DiscardResult.class),
+                intent);
     }
 
     @Override

@@ -283,6 +283,7 @@ public final class MessageStore {
         }
         MessageSearch search = filter.withStatuses(List.of(MessageStatus.DEAD_LETTERED));
         MessageQuery query = new MessageQuery(search, w.from(), w.to());
+        query.require(DeadLetterDiscards.NOT_DISCARDED);
         if (redelivered != null) {
             query.require((redelivered ? "" : "NOT ") + "EXISTS (SELECT 1 FROM message r WHERE r.redelivery_of = message.message_id)");
         }

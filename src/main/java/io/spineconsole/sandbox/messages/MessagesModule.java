@@ -27,6 +27,7 @@ public final class MessagesModule implements AutoCloseable {
     private final TrafficSimulator simulator;
     private final Redelivery redelivery;
     private final RedeliveryJobs jobs;
+    private final DeadLetterDiscards discards;
     private final StatsStore stats;
     private final Payloads payloads;
     private final MessageExport export;
@@ -50,6 +51,7 @@ public final class MessagesModule implements AutoCloseable {
         this.store = new MessageStore(context.sql(), context.isPostgres(), context.mapper(), parties);
         this.simulator = new TrafficSimulator(context.sql(), context.clock(), ingest, store, System.nanoTime());
         this.redelivery = new Redelivery(context.sql(), store, ingest, simulator, context.audit(), context.clock());
+        this.discards = new DeadLetterDiscards(context.sql(), store, context.audit(), context.clock());
         this.jobs = new RedeliveryJobs(context.sql(), store, redelivery, ingest, context.audit(), context.mapper(),
                 context.clock());
         this.stats = new StatsStore(context.sql(), rollups, id -> simulator.directory().target(id));
@@ -120,6 +122,10 @@ public final class MessagesModule implements AutoCloseable {
 
     public RedeliveryJobs jobs() {
         return jobs;
+    }
+
+    public DeadLetterDiscards discards() {
+        return discards;
     }
 
     public StatsStore stats() {

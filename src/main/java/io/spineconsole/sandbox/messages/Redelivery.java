@@ -58,6 +58,11 @@ public final class Redelivery {
                     List.of(new Issue("status", "NOT_REDELIVERABLE", "The message is " + original.status.code() + ".")),
                     null);
         }
+        if (DeadLetterDiscards.isDiscarded(c, originalId)) {
+            throw new Refused(Refused.Kind.TRANSITION, "Message " + originalId.toString().toUpperCase()
+                    + " was discarded; a discarded dead letter is not redelivered.",
+                    List.of(new Issue("status", "DISCARDED", "The message was discarded.")), null);
+        }
         List<RedeliveryCopy> blocking = RedeliveryLineage.blocking(RedeliveryLineage.family(c, originalId));
         if (!blocking.isEmpty() && !force) {
             throw alreadyRedelivered(originalId, blocking);

@@ -163,6 +163,8 @@ public final class RedeliveryJobs implements AutoCloseable {
                 detail = "No such message.";
             } else if (!MessageStatuses.isRedeliverable(status.get())) {
                 detail = "Not redeliverable: the message is " + status.get().code() + ".";
+            } else if (DeadLetterDiscards.isDiscarded(c, original)) {
+                detail = "Not redeliverable: the dead letter was discarded.";
             } else {
                 List<RedeliveryCopy> blocking = RedeliveryLineage.blocking(RedeliveryLineage.family(c, original));
                 if (!blocking.isEmpty()) {

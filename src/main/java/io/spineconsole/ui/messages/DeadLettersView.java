@@ -1,6 +1,8 @@
 package io.spineconsole.ui.messages;
 
 import io.spineconsole.domain.messages.DeadLetter;
+import io.spineconsole.domain.messages.DeadLetterGroup;
+import io.spineconsole.ui.common.ConfirmDialog;
 import io.spineconsole.ui.common.AppIcon;
 import io.spineconsole.ui.common.Cells;
 import io.spineconsole.ui.common.I18n;
@@ -10,6 +12,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -31,6 +34,7 @@ import java.util.function.Function;
 /** Dead letters with their reasons: open one, or redeliver the ones chosen as a job. */
 final class DeadLettersView extends VBox {
     private final TableView<DeadLetter> table = new TableView<>();
+    private final TableView<DeadLetterGroup> groupTable = new TableView<>();
 
     DeadLettersView(MessageFlowViewModel root, Consumer<List<DeadLetter>> redeliver) {
         super(8);
@@ -63,7 +67,11 @@ final class DeadLettersView extends VBox {
                         : "messages.deadLetters.countAbout", text.count(model.letters().approximateTotalProperty().get())),
                 model.letters().items(), model.letters().approximateTotalProperty()));
         Views.noShrink(windowLabel, window, showLabel, show);
-        javafx.scene.layout.FlowPane bar = Views.bar(windowLabel, window, showLabel, show, refresh, count);
+        CheckBox byReason = new CheckBox(i18n.get("messages.deadLetters.groupByReason"));
+        byReason.setId("messages-dead-letters-group");
+        byReason.selectedProperty().bindBidirectional(model.groupedProperty());
+        Views.noShrink(byReason);
+        javafx.scene.layout.FlowPane bar = Views.bar(windowLabel, window, showLabel, show, byReason, refresh, count);
 
         Button open = Views.button(i18n.get("messages.action.open"), AppIcon.OPEN);
         open.setId("messages-dead-letters-open");
@@ -77,7 +85,36 @@ final class DeadLettersView extends VBox {
         redeliverSelected.disableProperty().bind(Bindings.isEmpty(table.getSelectionModel().getSelectedItems())
                 .or(root.jobs().mayRunProperty().not()));
         redeliverSelected.setOnAction(e -> redeliver.accept(List.copyOf(table.getSelectionModel().getSelectedItems())));
-        javafx.scene.layout.FlowPane actions = Views.bar(open, redeliverSelected);
+        Button discardSelected = new Button();
+        discardSelected.setId("messages-dead-letters-discard");
+        discardSelected.textProperty().bind(Bindings.createStringBinding(() -> i18n.get(
+                "messages.deadLetters.discardSelected", table.getSelectionModel().getSelectedItems().size()),
+                table.getSelectionModel().getSelectedItems()));
+        discardSelected.disableProperty().bind(Bindings.isEmpty(table.getSelectionModel().getSelectedItems())
+                .or(model.busyProperty()));
+        discardSelected.setOnAction(e -> {
+            List<DeadLetter> chosen = List.copyOf(table.getSelectionModel().getSelectedItems());
+            ConfirmDialog.ask(getScene().getWindow(), model.discardConfirmation(chosen), i18n)
+                    .ifPresent(reason -> model.discard(chosen, reason));
+        });
+        Button discardGroup = new Button(i18n.get("messages.deadLetters.discardGroup"));
+        discardGroup.setId("messages-dead-letters-discard-group");
+        discardGroup.disableProperty().bind(groupTable.getSelectionModel().selectedItemProperty().isNull()
+                .or(model.busyProperty()));
+        discardGroup.setOnAction(e -> {
+            DeadLetterGroup group = groupTable.getSelectionModel().getSelectedItem();
+            ConfirmDialog.ask(getScene().getWindow(), model.discardConfirmation(group), i18n)
+                    .ifPresent(reason -> model.discardGroup(group, reason));
+        });
+        // Operators only; the selection's button with the list, the group's with the groups.
+        discardSelected.visibleProperty().bind(model.mayDiscardProperty().and(model.groupedProperty().not()));
+        discardGroup.visibleProperty().bind(model.mayDiscardProperty().and(model.groupedProperty()));
+        for (Button b : List.of(discardSelected, discardGroup)) {
+            b.setGraphic(io.spineconsole.ui.common.Icons.of(AppIcon.DELETE));
+            b.managedProperty().bind(b.visibleProperty());
+        }
+        javafx.scene.layout.FlowPane actions = Views.bar(open, redeliverSelected, discardSelected, discardGroup,
+                Views.bound(model.noticeProperty(), "notice-text"), Views.bound(model.errorProperty(), "error-text"));
 
         table.setId("messages-dead-letters-table");
         table.setItems(model.letters().items());
@@ -132,7 +169,42 @@ final class DeadLettersView extends VBox {
         table.setPlaceholder(new Placeholder(model.letters().status(), i18n.get("messages.deadLetters.empty"), i18n));
         table.setAccessibleText(i18n.get("messages.deadLetters.tableLabel"));
         VBox.setVgrow(table, Priority.ALWAYS);
-        getChildren().addAll(bar, Views.errorRow(model.letters().status(), model.letters().items(), i18n), actions, table);
+        groups(model, text);
+        table.visibleProperty().bind(model.groupedProperty().not());
+        table.managedProperty().bind(table.visibleProperty());
+        groupTable.visibleProperty().bind(model.groupedProperty());
+        groupTable.managedProperty().bind(groupTable.visibleProperty());
+        for (Button listOnly : List.of(open, redeliverSelected)) {
+            listOnly.visibleProperty().bind(model.groupedProperty().not());
+            listOnly.managedProperty().bind(listOnly.visibleProperty());
+        }
+        getChildren().addAll(bar, Views.errorRow(model.letters().status(), model.letters().items(), i18n), actions, table,
+                groupTable);
+    }
+
+    /** The groups table: one row per reason, with how many, the newest and the oldest. */
+    private void groups(DeadLettersViewModel model, MessageText text) {
+        I18n i18n = text.i18n();
+        groupTable.setId("messages-dead-letters-groups");
+        groupTable.setItems(model.groups());
+        Views.dense(groupTable);
+        TableColumn<DeadLetterGroup, String> newest = Cells.text(i18n.get("messages.deadLetters.newest"), 165,
+                g -> text.time(g.newest(), model.windowProperty().get().length()), g -> text.dateTime(g.newest()));
+        TableColumn<DeadLetterGroup, String> oldest = Cells.text(i18n.get("messages.deadLetters.oldest"), 165,
+                g -> text.time(g.oldest(), model.windowProperty().get().length()), g -> text.dateTime(g.oldest()));
+        MessageColumns.zoned(groupTable, newest, i18n.get("messages.deadLetters.newest"), text);
+        MessageColumns.zoned(groupTable, oldest, i18n.get("messages.deadLetters.oldest"), text);
+        groupTable.getColumns().setAll(List.of(
+                Cells.text(i18n.get("messages.deadLetters.reason"), 220, g -> text.errorWithCode(g.reasonCode()),
+                        g -> text.errorWhat(g.reasonCode()) + "\n" + i18n.get("messages.error.nextStep",
+                                text.errorNext(g.reasonCode()))),
+                Cells.text(i18n.get("messages.deadLetters.cause"), 300, DeadLetterGroup::cause,
+                        DeadLetterGroup::sampleDescription),
+                Cells.text(i18n.get("messages.deadLetters.groupCount"), 110, g -> text.count(g.count())), newest, oldest));
+        Cells.shareWidth(groupTable);
+        groupTable.setPlaceholder(new Label(i18n.get("messages.deadLetters.groupsEmpty")));
+        groupTable.setAccessibleText(i18n.get("messages.deadLetters.groupsLabel"));
+        VBox.setVgrow(groupTable, Priority.ALWAYS);
     }
 
     private static ListCell<DeadLettersViewModel.Show> showCell(I18n i18n) {
@@ -158,5 +230,9 @@ final class DeadLettersView extends VBox {
 
     TableView<DeadLetter> table() {
         return table;
+    }
+
+    TableView<DeadLetterGroup> groupTable() {
+        return groupTable;
     }
 }

@@ -363,6 +363,13 @@ final class MessageFlowView implements WorkspaceView {
                         () -> model.deadLetters().letters().stateProperty().get() != LoadState.LOADING
                                 && model.deadLetters().letters().stateProperty().get() != LoadState.IDLE,
                         () -> model.show(MessageFlowViewModel.Tab.SEARCH)),
+                new Showcase("dead-letter-groups", () -> {
+                    model.deadLetters().groupedProperty().set(true);
+                    model.show(MessageFlowViewModel.Tab.DEAD_LETTERS);
+                }, () -> !model.deadLetters().groups().isEmpty(), () -> {
+                    model.deadLetters().groupedProperty().set(false);
+                    model.show(MessageFlowViewModel.Tab.SEARCH);
+                }),
                 new Showcase("charts", () -> model.show(MessageFlowViewModel.Tab.CHARTS),
                         () -> model.stats().status().state() == LoadState.LOADED
                                 || model.stats().status().state() == LoadState.FAILED,

@@ -89,7 +89,7 @@ public final class MessageFlowViewModel {
         jobs.connect(context);
         export.connect(context);
         failures.connect(context.api().messages());
-        deadLetters.connect(context.api().messages());
+        deadLetters.connect(context);
         stats.connect(context.api().messages());
         live.connect(filter -> context.api().messages().stream(filter, LiveTailViewModel.STREAM_BUFFER));
         search.connect(context.api().messages(), context.profileId());

@@ -101,9 +101,12 @@ public final class RedeliveryAction {
     void show(MessageDetail d) {
         boolean other = shown == null || !shown.messageId().equals(d.messageId());
         shown = d;
-        redeliverable.set(MessageStatuses.isRedeliverable(d.status()));
+        // A discarded dead letter keeps its status; its timeline says it was discarded (DISCARDED).
+        boolean discarded = d.events() != null && d.events().stream().anyMatch(e -> "DISCARDED".equals(e.code()));
+        redeliverable.set(MessageStatuses.isRedeliverable(d.status()) && !discarded);
         blockedBy.setAll(d.blockingCopies());
         whyNot.set(!may.get() ? i18n.get("messages.detail.viewerNote")
+                : discarded ? i18n.get("messages.redeliver.whyNotDiscarded")
                 : !redeliverable.get() ? i18n.get("messages.redeliver.whyNotStatus", text.status(d.status()))
                 : "");
         if (other && redeliverable.get() && may.get()) {

@@ -6,6 +6,7 @@ import io.spineconsole.contract.OpenApiContract;
 import io.spineconsole.domain.messages.CancelRequest;
 import io.spineconsole.domain.messages.RedeliverRequest;
 import io.spineconsole.domain.messages.RedeliveryJobCreate;
+import io.spineconsole.domain.messages.DiscardRequest;
 import io.spineconsole.domain.migration.ChecklistItemCreate;
 import io.spineconsole.domain.migration.ComponentCreate;
 import io.spineconsole.domain.migration.ComponentTransitionRequest;
@@ -54,6 +55,7 @@ class NullableMembersTest {
             Map.entry("MhsEndpointCreate", MhsEndpointChange.class), Map.entry("MhsEndpointUpdate", MhsEndpointChange.class),
             Map.entry("RegistrationTransitionRequest", TransitionRequest.class),
             Map.entry("CheckRequest", CheckRequest.class), Map.entry("RedeliverRequest", RedeliverRequest.class),
+            Map.entry("DiscardRequest", DiscardRequest.class),
             Map.entry("RedeliveryJobCreate", RedeliveryJobCreate.class), Map.entry("CancelRequest", CancelRequest.class),
             Map.entry("SiteCreate", SiteCreate.class), Map.entry("SiteUpdate", SiteUpdate.class),
             Map.entry("ChecklistItemCreate", ChecklistItemCreate.class), Map.entry("SignOffRequest", SignOffRequest.class),

@@ -196,4 +196,35 @@ class MessagesUiTest {
         assertEquals("Last 7 days", robot.lookup("#messages-filter-range").queryAs(javafx.scene.control.ComboBox.class)
                 .getButtonCell().getText());
     }
+
+    @Test
+    @Order(6)
+    @SuppressWarnings("unchecked")
+    void anOperatorDiscardsADeadLetterWithAReasonAndSeesTheGroups() throws Exception {
+        robot.clickOn("#messages-tab-dead-letters");
+        TableView<io.spineconsole.domain.messages.DeadLetter> table =
+                robot.lookup("#messages-dead-letters-table").queryAs(TableView.class);
+        console.waitUntil(20, () -> !table.getItems().isEmpty());
+        robot.interact(() -> table.getSelectionModel().select(0));
+        UUID chosen = table.getSelectionModel().getSelectedItem().message().messageId();
+        assertEquals("Discard selected (1)…", robot.lookup("#messages-dead-letters-discard").queryAs(Button.class).getText());
+        robot.clickOn("#messages-dead-letters-discard");
+        console.waitFor("#confirm-reason", javafx.scene.control.TextArea.class);
+        assertTrue(robot.lookup("#confirm-dialog .label").queryAllAs(Label.class).stream().anyMatch(l -> l.getText() != null
+                && l.getText().startsWith("Discard 1 dead letter on ")), "how many, and where");
+        assertTrue(robot.lookup("#confirm-ok").queryAs(Button.class).isDisabled(), "a reason is required");
+        robot.clickOn("#confirm-reason").write("Test traffic from a retired system (INC0093342)");
+        robot.clickOn("#confirm-ok");
+        console.waitUntil(20, () -> table.getItems().stream().noneMatch(d -> d.message().messageId().equals(chosen)));
+        MessageDetail detail = api.messages().message(chosen).join();
+        assertEquals("DISCARDED", detail.events().get(detail.events().size() - 1).code(), "discarded on the server");
+
+        robot.clickOn("#messages-dead-letters-group");
+        TableView<io.spineconsole.domain.messages.DeadLetterGroup> groups =
+                robot.lookup("#messages-dead-letters-groups").queryAs(TableView.class);
+        console.waitUntil(20, () -> !groups.getItems().isEmpty());
+        assertTrue(groups.isVisible() && !table.isVisible(), "the groups replace the list");
+        assertTrue(robot.lookup("#messages-dead-letters-discard-group").queryAs(Button.class).isVisible());
+        robot.clickOn("#messages-dead-letters-group");
+    }
 }

@@ -221,6 +221,15 @@ class RedeliveryActionTest {
         detail.open(d.messageId());
         assertEquals("", redelivery.whyNotProperty().get());
 
+        MessageSummary s = FakeMessagesApi.summary(MessageStatus.DEAD_LETTERED);
+        MessageDetail discarded = MessageDetail.of(s, 1, List.of(new io.spineconsole.domain.messages.MessageEvent(1,
+                MessageStatus.DEAD_LETTERED, "DISCARDED", "Discarded by Tester: test traffic", null,
+                FakeMessagesApi.NOW, 1)), null, null, null, List.of(), null);
+        api.details.put(discarded.messageId(), discarded);
+        detail.open(discarded.messageId());
+        assertFalse(redelivery.redeliverableProperty().get(), "a discarded dead letter is not redelivered");
+        assertEquals(t.i18n.get("messages.redeliver.whyNotDiscarded"), redelivery.whyNotProperty().get());
+
         connect(TestServices.context(new FakeBackboneApi(Role.VIEWER, api), Role.VIEWER));
         detail.open(d.messageId());
         assertEquals(t.i18n.get("messages.detail.viewerNote"), redelivery.whyNotProperty().get());

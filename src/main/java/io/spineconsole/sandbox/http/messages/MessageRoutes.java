@@ -3,6 +3,8 @@ package io.spineconsole.sandbox.http.messages;
 import io.javalin.http.Context;
 import io.spineconsole.api.Page;
 import io.spineconsole.domain.messages.CancelRequest;
+import io.spineconsole.domain.messages.DeadLetterGroup;
+import io.spineconsole.domain.messages.DiscardRequest;
 import io.spineconsole.domain.messages.FailureGroup;
 import io.spineconsole.domain.messages.JobState;
 import io.spineconsole.domain.messages.MessageDetail;
@@ -98,6 +100,18 @@ public final class MessageRoutes implements RouteGroup {
             Boolean redelivered = q.bool("redelivered").orElse(null);
             return ApiResponse.ok(store.deadLetters(filter, redelivered, MessageParams.decode(cursor),
                     context.clock().instant()));
+        });
+        routes.get("/api/v1/dead-letters/groups", Access.VIEWER, (ctx, caller) -> {
+            QueryParams q = QueryParams.of(ctx, "from", "to");
+            MessageStore.Window w = MessageStore.Window.resolve(q.instant("from").orElse(null),
+                    q.instant("to").orElse(null), context.clock().instant(), Duration.ofDays(7));
+            List<DeadLetterGroup> groups = messages.discards().groups(w.from(), w.to());
+            return ApiResponse.ok(new Page<>(groups, null, groups.size(), true));
+        });
+        routes.postIdempotent("/api/v1/dead-letters/discard", Access.OPERATOR, (ctx, caller) -> {
+            QueryParams.of(ctx);
+            DiscardRequest request = Requests.body(ctx, context.mapper(), DiscardRequest.class);
+            return ApiResponse.ok(messages.discards().discard(actor(ctx), request.messageIds(), request.reason()));
         });
         routes.postIdempotent("/api/v1/redelivery-jobs", Access.OPERATOR, (ctx, caller) -> {
             QueryParams.of(ctx);
