@@ -190,6 +190,8 @@ if [ "$os" = linux ]; then
     if [ "$type" = app-image ]; then
         mv "$image" "$out/dist/"
     else
+        # Packaged from an image, jpackage leaves the menu entry out of lib: put it where postinst looks.
+        cp installers/linux/spine-console.desktop "$image/lib/spine-console-spine-console.desktop"
         step "jpackage --type $type from the app image"
         "$jpackage" "${common[@]}" "${package_args[@]}" --app-image "$image" --type "$type" --dest "$out/dist"
     fi
