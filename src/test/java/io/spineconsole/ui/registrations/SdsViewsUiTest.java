@@ -11,8 +11,8 @@ import io.spineconsole.settings.Preferences;
 import io.spineconsole.ui.common.I18n;
 import io.spineconsole.ui.common.Themes;
 import io.spineconsole.ui.common.UiExecutor;
+import io.spineconsole.testing.Screenshots;
 import javafx.application.Platform;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -24,9 +24,6 @@ import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 
-import javax.imageio.ImageIO;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -47,8 +44,6 @@ import static org.junit.jupiter.api.Assertions.fail;
 class SdsViewsUiTest {
     private static final I18n I18N = new I18n(Locale.UK);
     private static final NationalSdsData DATA = NationalSdsData.national();
-    /** Where the pictures go: {@code -Dscreenshots.dir} (the screenshots profile's folder), else under target. */
-    private static final Path SHOTS = Path.of(System.getProperty("screenshots.dir", "target/screenshots"));
     private static SdsStandIn standIn;
     private static HttpSdsDirectory sds;
     private static BackboneApi admin;
@@ -131,16 +126,14 @@ class SdsViewsUiTest {
     }
 
     private static void shoot(Parent root, String name) throws Exception {
-        Files.createDirectories(SHOTS);
         for (Preferences.Theme theme : List.of(Preferences.Theme.LIGHT, Preferences.Theme.DARK)) {
-            var image = fx(() -> {
+            fx(() -> {
                 Themes.apply(theme, root.getScene());
                 root.applyCss();
                 root.layout();
-                return root.getScene().snapshot(null);
+                Screenshots.write(root.getScene(), name + "-" + theme.name().toLowerCase(Locale.ROOT));
+                return null;
             });
-            ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png",
-                    SHOTS.resolve(name + "-" + theme.name().toLowerCase(Locale.ROOT) + ".png").toFile());
         }
         fx(() -> {
             Themes.apply(Preferences.Theme.LIGHT, root.getScene());

@@ -8,8 +8,8 @@ import io.spineconsole.settings.Preferences;
 import io.spineconsole.ui.common.I18n;
 import io.spineconsole.ui.common.Themes;
 import io.spineconsole.ui.common.UiExecutor;
+import io.spineconsole.testing.Screenshots;
 import javafx.application.Platform;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -22,9 +22,6 @@ import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
-import javax.imageio.ImageIO;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
@@ -101,10 +98,10 @@ class SandboxPanelUiTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#sandbox-rate-in-force")
                 .queryAs(Label.class).getText().equals("Running at 800 a second now")
                 || sandbox.backbone().drive().traffic().setting().effectiveRatePerSecond() == 800);
-        picture("sandbox-light.png");
+        picture("sandbox-light");
         FxToolkit.setupFixture(() -> Themes.apply(Preferences.Theme.DARK, stage.getScene()));
         WaitForAsyncUtils.waitForFxEvents();
-        picture("sandbox-dark.png");
+        picture("sandbox-dark");
         FxToolkit.setupFixture(() -> Themes.apply(Preferences.Theme.LIGHT, stage.getScene()));
 
         robot.clickOn(robot.lookup(".sandbox-stop").queryAs(Button.class));
@@ -113,12 +110,9 @@ class SandboxPanelUiTest {
     }
 
     private static void picture(String name) throws Exception {
-        Path out = Path.of("target", "screenshots", name);
-        Files.createDirectories(out.getParent());
         FxToolkit.setupFixture(() -> {
-            var image = stage.getScene().getRoot().snapshot(null, null);
             try {
-                ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", out.toFile());
+                Screenshots.write(stage.getScene(), name);
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
