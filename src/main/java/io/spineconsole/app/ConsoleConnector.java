@@ -16,6 +16,8 @@ import io.spineconsole.settings.SecretStore;
 import io.spineconsole.settings.SecretStore.Secret;
 import io.spineconsole.ui.shell.BackboneConnector;
 import io.spineconsole.ui.shell.Session;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -28,6 +30,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -38,6 +41,7 @@ import java.util.function.Consumer;
  * (writing messages) do not compete with the first workspace loading its data.
  */
 final class ConsoleConnector implements BackboneConnector, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ConsoleConnector.class);
     /** Messages a second the embedded sandbox's traffic simulator sends (0: none); default a desktop's few dozen. */
     static final String TRAFFIC_PROPERTY = "spineconsole.sandbox.traffic";
     private final Path sandboxDatabase;
@@ -90,9 +94,7 @@ final class ConsoleConnector implements BackboneConnector, AutoCloseable {
             String token;
             HttpClientOptions options = HttpClientOptions.defaults();
             if (profile.isSandbox()) {
-                try (StartupPhases.Phase phase = timeline.begin("sandbox")) {
-                    startSandboxOnce(progress);
-                }
+                startSandboxOnce(progress);
                 url = sandbox.baseUrl();
                 token = sandboxToken;
             } else {
@@ -146,12 +148,32 @@ final class ConsoleConnector implements BackboneConnector, AutoCloseable {
         }, tester);
     }
 
+    /**
+     * Starts the embedded sandbox now, in the background, while the window is still being built: the
+     * first connect to it then finds it started, or waits for it on the same thread. Opening the store
+     * and loading the server's classes is most of the wait for data on screen, and the UI thread needs
+     * only one of the two cores meanwhile. A failure here is met again, and reported, by that connect.
+     */
+    void startSandboxAhead() {
+        try {
+            starter.execute(() -> {
+                try {
+                    startSandboxOnce(step -> { });
+                } catch (RuntimeException e) {
+                    LOG.debug("The sandbox did not start ahead; the first connect to it will try again", e);
+                }
+            });
+        } catch (RejectedExecutionException closedMeanwhile) {
+            // the console is closing: nothing to start
+        }
+    }
+
     private synchronized void startSandboxOnce(Consumer<String> progress) {
         if (sandbox == null) {
             progress.accept("startup.step.database");
-            try {
+            try (StartupPhases.Phase phase = timeline.begin("sandbox")) {
                 sandbox = SandboxBackbone.startOnOwnStore(sandboxDatabase,
-                        SandboxBackbone.Config.embedded(SandboxDatabase.h2FileUrl(sandboxDatabase)), Clock.systemUTC());
+                        SandboxBackbone.Config.embedded(SandboxDatabase.h2FileUrl(sandboxDatabase)), Clock.systemUTC(), timeline);
             } catch (SandboxDatabase.StoreInUseException e) {
                 throw new SandboxInUseException(e);
             }
@@ -247,6 +269,12 @@ final class ConsoleConnector implements BackboneConnector, AutoCloseable {
         }
         starter.shutdownNow();
         tester.shutdownNow();
+        try {
+            // A sandbox still starting (ahead of its first connect) is closed too, not left holding its store.
+            starter.awaitTermination(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         if (sandbox != null) {
             sandbox.close();
         }

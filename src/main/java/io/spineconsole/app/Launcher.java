@@ -2,7 +2,6 @@ package io.spineconsole.app;
 
 import io.spineconsole.platform.AppDirectories;
 import io.spineconsole.platform.BuildInfo;
-import io.spineconsole.platform.StartupPhases;
 import io.spineconsole.platform.StartupTimeline;
 import io.spineconsole.settings.EnvironmentKind;
 import javafx.application.Application;
@@ -138,9 +137,7 @@ public final class Launcher implements Callable<Integer> {
             Headless.useMonocleIfAvailable();
         }
         AppDirectories dirs = AppDirectories.forCurrentUser();
-        try (StartupPhases.Phase phase = timeline.begin("logging")) {
-            Logging.start(dirs, "WARN", timeline);
-        }
+        Logging.start(dirs, "WARN", timeline);
         SpineConsoleApp.prepare(new ConsoleOptions(server, kind, token, screenshotDir, startupProbe), dirs, timeline);
         Application.launch(SpineConsoleApp.class);
         return SpineConsoleApp.exitCode();

@@ -2,6 +2,7 @@ package io.spineconsole.sandbox;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.spineconsole.platform.StartupPhases;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.exception.FlywayValidateException;
 
@@ -78,15 +79,21 @@ public final class SandboxDatabase implements AutoCloseable {
      * @throws StoreInUseException when another process has the H2 file open
      */
     public static SandboxDatabase open(String jdbcUrl, String user, String password) {
-        return open(jdbcUrl, user, password, true);
+        return open(jdbcUrl, user, password, StartupPhases.NONE);
+    }
+
+    /** The same, timing opening the store ({@code sandbox.database}) and its migrations ({@code sandbox.flyway}). */
+    public static SandboxDatabase open(String jdbcUrl, String user, String password, StartupPhases phases) {
+        return open(jdbcUrl, user, password, true, phases);
     }
 
     /** A pool on {@code jdbcUrl} with its schema as it is (tests that lay out an older schema first). */
     public static SandboxDatabase openWithoutMigrating(String jdbcUrl) {
-        return open(jdbcUrl, null, null, false);
+        return open(jdbcUrl, null, null, false, StartupPhases.NONE);
     }
 
-    private static SandboxDatabase open(String jdbcUrl, String user, String password, boolean migrate) {
+    private static SandboxDatabase open(String jdbcUrl, String user, String password, boolean migrate,
+                                        StartupPhases phases) {
         jdbcUrl = closedByItsOwner(interruptProof(jdbcUrl));
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(jdbcUrl);
@@ -100,7 +107,7 @@ public final class SandboxDatabase implements AutoCloseable {
         config.setMaximumPoolSize(8);
         config.setConnectionTimeout(10_000);
         HikariDataSource ds;
-        try {
+        try (StartupPhases.Phase phase = phases.begin("sandbox.database")) {
             ds = new HikariDataSource(config);
         } catch (RuntimeException e) {
             throw StoreInUseException.isLockedFile(e) ? new StoreInUseException(e) : e;
@@ -109,9 +116,11 @@ public final class SandboxDatabase implements AutoCloseable {
             // SQL migrations, and the Java ones kept beside the store they lay out (found by scanning, so that
             // this class needs no dependency on them).
             if (migrate) {
-                Flyway.configure().dataSource(ds)
-                        .locations("classpath:io/spineconsole/db/migration", "classpath:io/spineconsole/sandbox/messages")
-                        .load().migrate();
+                try (StartupPhases.Phase phase = phases.begin("sandbox.flyway")) {
+                    Flyway.configure().dataSource(ds)
+                            .locations("classpath:io/spineconsole/db/migration", "classpath:io/spineconsole/sandbox/messages")
+                            .load().migrate();
+                }
             }
             boolean postgres = jdbcUrl.startsWith("jdbc:postgresql:");
             boolean fileBacked = !postgres && !jdbcUrl.startsWith("jdbc:h2:mem:");

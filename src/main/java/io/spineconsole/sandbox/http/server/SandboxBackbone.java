@@ -19,6 +19,7 @@ import io.spineconsole.sandbox.messages.MessagesModule;
 import io.spineconsole.sandbox.migration.MigrationSeed;
 import io.spineconsole.sandbox.messages.TrafficSimulator;
 import io.spineconsole.platform.OwnerOnlyFiles;
+import io.spineconsole.platform.StartupPhases;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -101,14 +102,19 @@ public final class SandboxBackbone implements AutoCloseable {
      * rather than the console refusing to start.
      */
     public static SandboxBackbone startOnOwnStore(Path database, Config config, Clock clock) {
+        return startOnOwnStore(database, config, clock, StartupPhases.NONE);
+    }
+
+    /** The same, timing its steps for the start-up timeline ({@code sandbox.database}, {@code sandbox.flyway}, ...). */
+    public static SandboxBackbone startOnOwnStore(Path database, Config config, Clock clock, StartupPhases phases) {
         Config own = new Config(SandboxDatabase.h2FileUrl(database), null, null, config.bindAddress(),
                 config.port(), config.scale(), config.mode(), config.rateLimit(), config.tls());
         try {
-            return start(own, clock);
+            return start(own, clock, phases);
         } catch (SandboxDatabase.IncompatibleSchemaException e) {
             Path setAside = setAside(database, clock);
             LOG.warn("{}. Moved it to {} and started a fresh sandbox store.", e.getMessage(), setAside);
-            return start(own, clock);
+            return start(own, clock, phases);
         }
     }
 
@@ -128,21 +134,31 @@ public final class SandboxBackbone implements AutoCloseable {
     }
 
     public static SandboxBackbone start(Config config, Clock clock) {
+        return start(config, clock, StartupPhases.NONE);
+    }
+
+    /** Starts the backbone, timing each step in {@code phases}. */
+    public static SandboxBackbone start(Config config, Clock clock, StartupPhases phases) {
         long started = System.nanoTime();
-        SandboxDatabase database = SandboxDatabase.open(config.jdbcUrl(), config.dbUser(), config.dbPassword());
+        SandboxDatabase database = SandboxDatabase.open(config.jdbcUrl(), config.dbUser(), config.dbPassword(), phases);
         MessagesModule messages = null;
         try {
+            StartupPhases.Phase stores = phases.begin("sandbox.stores");
             Sql sql = new Sql(database.dataSource());
             InteractionCatalogue interactions = InteractionCatalogue.load();
             ObjectMapper mapper = WireJson.strictMapper();
             SandboxContext context = new SandboxContext(sql, clock, new AuditLog(mapper, clock), mapper,
                     database.product(), interactions);
             messages = new MessagesModule(context, MessageRetention.forMode(config.mode()));
+            stores.close();
+            StartupPhases.Phase seed = phases.begin("sandbox.seed");
             if (new SeedData(interactions, clock).seedIfEmpty(sql, config.scale(), MigrationSeed::seed)) {
                 messages.seedHistory(config.scale().messages());
                 database.compact(); // the first seeding leaves the store no larger than its data needs
                 LOG.info("Seeded the sandbox store at scale {} ({} bytes)", config.scale(), database.sizeBytes());
             }
+            seed.close();
+            StartupPhases.Phase http = phases.begin("sandbox.http");
             TokenStore tokens = new TokenStore(sql, clock, context.audit());
             SummaryStore summaries = new SummaryStore(sql, clock);
             DriveModule drive = new DriveModule(context, messages.traffic());
@@ -151,6 +167,7 @@ public final class SandboxBackbone implements AutoCloseable {
                             storeUsage(database, messages.retention())), config.rateLimit(),
                     database::sync, config.tls());
             int port = server.start(config.bindAddress(), config.port());
+            http.close();
             String host = config.bindAddress().contains(":") ? "[" + config.bindAddress() + "]" : config.bindAddress();
             String url = (config.tls() != null ? "https://" : "http://") + host + ":" + port;
             LOG.info("Sandbox backbone listening on {} ({} store{}) after {} ms", url, database.product(),
