@@ -127,9 +127,20 @@ final class MessageDetailView extends VBox {
         redeliver.disableProperty().bind(model.mayRedeliverProperty().not().or(model.redeliverableProperty().not())
                 .or(model.busyProperty()).or(model.shownProperty().not()));
         redeliver.setOnAction(e -> actions.redeliver());
-        HBox bar = new HBox(8, back, title, copyId, status, Views.grow(), refresh, copyLink, redeliver);
+        HBox bar = new HBox(8, back, title, copyId, status, injectedBadge(), Views.grow(), refresh, copyLink,
+                redeliver);
         bar.setAlignment(Pos.CENTER_LEFT);
         return bar;
+    }
+
+    /** "Injected by scenario …" beside the status, for a failure a training scenario injected. */
+    private Label injectedBadge() {
+        Label badge = FailuresView.injectedBadge("");
+        badge.setId("messages-detail-injected");
+        badge.textProperty().bind(model.injectedProperty());
+        badge.visibleProperty().bind(model.injectedProperty().isNotEmpty().and(model.shownProperty()));
+        badge.managedProperty().bind(badge.visibleProperty());
+        return badge;
     }
 
     private Node summary() {
