@@ -49,7 +49,7 @@ import java.util.stream.Stream;
  *
  * <p>Run: {@code mvn -Pbench verify -Dbench.class=io.spineconsole.bench.BoundedDiskBenchmark}; options
  * inside {@code bench.jvmArgs}: {@code -Dbench.days=14 -Dbench.rates=40,500 -Dbench.sampling=400,5000
- * -Dbench.h2RetentionMillis=0}.
+ * -Dbench.h2RetentionMillis=0 -Dbench.compactDaily=true}.
  */
 public final class BoundedDiskBenchmark {
     private static final int DAYS = Integer.getInteger("bench.days", 14);
@@ -59,6 +59,11 @@ public final class BoundedDiskBenchmark {
      * kept before their space is reused (45,000 by default, as the sandbox runs it). Unset: the default.
      */
     private static final Integer H2_RETENTION_MILLIS = Integer.getInteger("bench.h2RetentionMillis");
+    /**
+     * Compacts the store at the end of every simulated day ({@code SHUTDOWN COMPACT}, as the sandbox does
+     * only after its first seeding): what a daily compaction would do for disk use. Off by default.
+     */
+    private static final boolean COMPACT_DAILY = Boolean.getBoolean("bench.compactDaily");
     /** Midnight UTC on a Monday: simulated days are UTC days, as retention counts them. */
     private static final Instant T0 = Instant.parse("2026-11-30T00:00:00Z");
 
@@ -96,8 +101,10 @@ public final class BoundedDiskBenchmark {
         String[] rates = System.getProperty("bench.rates", "40,500").split(",");
         String[] sampling = System.getProperty("bench.sampling", "400,5000").split(",");
         System.out.printf(Locale.ROOT, "Bounded disk: %d simulated days, retention %d days, slices of %d min, H2 "
-                        + "RETENTION_TIME %s, load %s%n", DAYS, MessageRetention.DESKTOP_DAYS, SLICE.toMinutes(),
-                H2_RETENTION_MILLIS == null ? "default (45 s)" : H2_RETENTION_MILLIS + " ms", loadAverage());
+                        + "RETENTION_TIME %s%s, load %s%n", DAYS, MessageRetention.DESKTOP_DAYS, SLICE.toMinutes(),
+                H2_RETENTION_MILLIS == null ? "default (45 s)" : H2_RETENTION_MILLIS + " ms",
+                COMPACT_DAILY ? ", compacted at the end of every day (file size before the compaction)" : "",
+                loadAverage());
         long started = System.nanoTime();
         for (int i = 0; i < rates.length; i++) {
             run(Integer.parseInt(rates[i].strip()), Integer.parseInt(sampling[i].strip()));
@@ -144,6 +151,9 @@ public final class BoundedDiskBenchmark {
                         sql.count("SELECT COUNT(*) FROM message"), Files.size(file), removed,
                         (System.nanoTime() - dayStarted) / 1e9, fillRate(sql));
                 days.add(day);
+                if (COMPACT_DAILY) {
+                    backbone.database().compact();
+                }
                 System.out.printf(Locale.ROOT, "| %d | %s | %,d | %,d | %,d | %.1f | %s | %.0f |%n", day.day(), day.date(),
                         day.written(), day.stored(), day.removed(), day.fileBytes() / 1e6, day.fill(), day.seconds());
             }

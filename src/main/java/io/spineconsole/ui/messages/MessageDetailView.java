@@ -127,13 +127,12 @@ final class MessageDetailView extends VBox {
         redeliver.disableProperty().bind(model.mayRedeliverProperty().not().or(model.redeliverableProperty().not())
                 .or(model.busyProperty()).or(model.shownProperty().not()));
         redeliver.setOnAction(e -> actions.redeliver());
-        HBox bar = new HBox(8, back, title, copyId, status, injectedBadge(), Views.grow(), refresh, copyLink,
-                redeliver);
+        HBox bar = new HBox(8, back, title, copyId, status, Views.grow(), refresh, copyLink, redeliver);
         bar.setAlignment(Pos.CENTER_LEFT);
         return bar;
     }
 
-    /** "Injected by scenario …" beside the status, for a failure a training scenario injected. */
+    /** "Injected by scenario …" under the header, for a message a training scenario failed. */
     private Label injectedBadge() {
         Label badge = FailuresView.injectedBadge("");
         badge.setId("messages-detail-injected");
@@ -169,8 +168,8 @@ final class MessageDetailView extends VBox {
         whyNot.visibleProperty().bind(model.redelivery().whyNotProperty().isNotEmpty()
                 .and(model.shownProperty().or(model.mayRedeliverProperty().not())));
         whyNot.managedProperty().bind(whyNot.visibleProperty());
-        return new VBox(4, loadError, actionError, outcomeUnknown(), result, lineage(), warnings(), explained, retry,
-                whyNot);
+        return new VBox(4, injectedBadge(), loadError, actionError, outcomeUnknown(), result, lineage(), warnings(),
+                explained, retry, whyNot);
     }
 
     /** After an answer that never came: the same redelivery sent again, safely (the same intent). */

@@ -14,6 +14,7 @@ import io.spineconsole.domain.sandbox.ScenarioStart;
 import io.spineconsole.sandbox.Actor;
 import io.spineconsole.sandbox.SandboxFixture;
 import io.spineconsole.settings.EnvironmentKind;
+import io.spineconsole.testing.Screenshots;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
@@ -108,6 +109,7 @@ class InjectedBadgeUiTest {
         open(injected[0]);
         console.waitUntil(10, InjectedBadgeUiTest::badgeShowing);
         assertEquals("Injected by scenario \u201c" + DRILL + "\u201d", console.text("#messages-detail-injected"));
+        picture("message-detail-injected");
 
         MessageDetail real = first(MessageStatus.ACKNOWLEDGED, false).orElseThrow();
         open(real);
@@ -143,5 +145,13 @@ class InjectedBadgeUiTest {
         String expected = group.allInjected() ? "Injected by scenario \u201c" + DRILL + "\u201d"
                 : group.injectedCount() + " of " + group.count() + " injected by scenario \u201c" + DRILL + "\u201d";
         assertEquals(expected, explained);
+        picture("failure-groups-injected");
+    }
+
+    private static void picture(String name) throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> {
+            Screenshots.write(console.stage().getScene(), name);
+            return null;
+        }).get();
     }
 }
