@@ -1,5 +1,6 @@
 package io.spineconsole.sandbox.drive;
 
+import io.spineconsole.api.http.HttpBackboneApi;
 import io.spineconsole.api.wire.WireJson;
 import io.spineconsole.domain.Principal;
 import io.spineconsole.domain.Role;
@@ -125,6 +126,12 @@ abstract class MigrationBlockedScenarioContract extends StoreContract {
         assertEquals(before, blocked.lastTransition().from());
         assertEquals(T0.plus(Duration.ofMinutes(10)), blocked.lastTransition().at());
         assertEquals("trainer", blocked.lastTransition().by(), "under the trainer who started the scenario");
+        try (HttpBackboneApi client = new HttpBackboneApi(sandbox.baseUrl(), sandbox::adminToken,
+                sandbox.clientOptions(HttpBackboneApi.HttpClientOptions.defaults()))) {
+            Component read = client.migration().getComponent("PDS").join();
+            assertEquals(ComponentState.BLOCKED, read.state());
+            assertEquals("Blocked drill", read.lastTransition().injected(), "the client reads the field off the wire");
+        }
 
         at(Duration.ofMinutes(40).minusSeconds(1));
         assertEquals(ComponentState.BLOCKED, pds(), "blocked until the step's end");
