@@ -21,7 +21,7 @@ final class FailureExplanation extends VBox {
     private final Label next = new Label();
     private final VBox facts = new VBox(2);
     private final FlowPane links = new FlowPane(12, 4);
-    private final Label injected = FailuresView.injectedBadge("");
+    private final Label injected = io.spineconsole.ui.common.InjectedBadge.of("");
 
     FailureExplanation(MessageText text) {
         super(3);

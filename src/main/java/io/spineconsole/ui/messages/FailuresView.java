@@ -5,6 +5,7 @@ import io.spineconsole.ui.common.AppIcon;
 import io.spineconsole.ui.common.Cells;
 import io.spineconsole.ui.common.I18n;
 import io.spineconsole.ui.common.Icons;
+import io.spineconsole.ui.common.InjectedBadge;
 import io.spineconsole.ui.common.Placeholder;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -168,7 +169,7 @@ final class FailuresView extends VBox {
             return "";
         }
         I18n i18n = text.i18n();
-        return g.allInjected() ? i18n.get("messages.injected.badge", g.injected())
+        return g.allInjected() ? InjectedBadge.words(i18n, g.injected())
                 : i18n.get("messages.injected.some", text.count(g.injectedCount()), text.count(g.count()), g.injected());
     }
 
@@ -178,7 +179,7 @@ final class FailuresView extends VBox {
         TableColumn<FailureGroup, String> c = Cells.text(title, 270, g -> text.errorWithCode(g.code()));
         c.setCellFactory(col -> new Cells.TextCell<>(g -> (g.injected() == null ? "" : injected(g, text) + "\n")
                 + text.errorWhat(g.code()) + "\n" + i18n.get("messages.error.nextStep", text.errorNext(g.code()))) {
-            private final Label badge = injectedBadge(i18n.get("messages.injected.short"));
+            private final Label badge = InjectedBadge.of(i18n.get("messages.injected.short"));
 
             @Override
             protected void updateItem(String item, boolean empty) {
@@ -192,14 +193,7 @@ final class FailuresView extends VBox {
         return c;
     }
 
-    /** The badge that marks what a training scenario injected (message detail, failure groups). */
-    static Label injectedBadge(String text) {
-        Label badge = new Label(text);
-        badge.getStyleClass().addAll("status-badge", "injected-badge");
-        badge.setGraphic(Icons.of(AppIcon.PLAY));
-        badge.setMinWidth(Label.USE_PREF_SIZE);
-        return badge;
-    }
+
 
     static io.spineconsole.domain.messages.MessageParty party(FailureGroup g) {
         return new io.spineconsole.domain.messages.MessageParty(g.odsCode(), g.asid(), g.partyKey(), g.recipientName());

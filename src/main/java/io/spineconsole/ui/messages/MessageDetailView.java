@@ -134,7 +134,7 @@ final class MessageDetailView extends VBox {
 
     /** "Injected by scenario …" under the header, for a message a training scenario failed. */
     private Label injectedBadge() {
-        Label badge = FailuresView.injectedBadge("");
+        Label badge = io.spineconsole.ui.common.InjectedBadge.of("");
         badge.setId("messages-detail-injected");
         badge.textProperty().bind(model.injectedProperty());
         badge.visibleProperty().bind(model.injectedProperty().isNotEmpty().and(model.shownProperty()));

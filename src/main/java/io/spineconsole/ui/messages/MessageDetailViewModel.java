@@ -166,7 +166,7 @@ public final class MessageDetailViewModel {
         detail.set(d);
         hops.setAll(hops(d));
         retry.set(retrySummary(d, text.clock().instant()));
-        injected.set(d.injected() == null ? "" : i18n.get("messages.injected.badge", d.injected()));
+        injected.set(d.injected() == null ? "" : io.spineconsole.ui.common.InjectedBadge.words(i18n, d.injected()));
         reliabilityText.set(reliabilityText(d.reliability()));
         redelivery.show(d);
     }

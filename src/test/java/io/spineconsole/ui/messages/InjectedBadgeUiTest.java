@@ -22,7 +22,10 @@ import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -38,8 +41,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * On the real console against a sandbox running a training scenario: a message the scenario failed
  * shows "Injected by scenario …" beside its status (from the message's {@code injected} field, its
  * error reading as a real one), a real message shows no badge, and the scenario's failure group
- * carries the badge in the table and above its explanation.
+ * carries the badge in the table and above its explanation; a migration component it blocks carries
+ * the badge on its card.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class InjectedBadgeUiTest {
     private static final String DRILL = "Badge drill";
     private static SandboxFixture sandbox;
@@ -55,6 +60,8 @@ class InjectedBadgeUiTest {
         sandbox.backbone().drive().scenarios().start(new Actor(new Principal("trainer", Role.ADMIN, 0), null),
                 new ScenarioStart(null, "scenario: " + DRILL + "\nat 0s for 1h: endpoint-failing interaction=REPC failure=nack\n"));
         sandbox.backbone().traffic().start(200);
+        sandbox.backbone().drive().scenarios().start(new Actor(new Principal("trainer", Role.ADMIN, 0), null),
+                new ScenarioStart(null, "scenario: Blocked drill\nat 0m for 1h: migration-blocked component=PDS\n"));
         console = ConsoleFixture.against(sandbox.baseUrl(), token, EnvironmentKind.SANDBOX);
         robot = console.robot();
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT2).release(KeyCode.DIGIT2, KeyCode.CONTROL);
@@ -101,6 +108,7 @@ class InjectedBadgeUiTest {
     }
 
     @Test
+    @Order(1)
     void anInjectedMessageShowsItsScenarioAsABadgeAndARealOneNone() throws Exception {
         MessageDetail[] injected = new MessageDetail[1];
         console.waitUntil(30, () -> (injected[0] = first(MessageStatus.NACKED, true).orElse(null)) != null);
@@ -117,6 +125,7 @@ class InjectedBadgeUiTest {
     }
 
     @Test
+    @Order(2)
     void theScenariosFailureGroupCarriesTheBadgeInTheTableAndItsExplanation() throws Exception {
         console.waitUntil(30, () -> api.messages().failureGroups(new FailureGroupQuery(null, null, null, null, null,
                 null, 100, null)).join().items().stream().anyMatch(g -> DRILL.equals(g.injected())));
@@ -146,6 +155,21 @@ class InjectedBadgeUiTest {
                 : group.injectedCount() + " of " + group.count() + " injected by scenario \u201c" + DRILL + "\u201d";
         assertEquals(expected, explained);
         picture("failure-groups-injected");
+    }
+
+    @Test
+    @Order(3)
+    void aComponentTheScenarioBlockedCarriesTheBadgeOnItsCard() throws Exception {
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT3).release(KeyCode.DIGIT3, KeyCode.CONTROL);
+        String expected = "Injected by scenario \u201cBlocked drill\u201d";
+        try {
+            console.waitUntil(30, () -> WaitForAsyncUtils.asyncFx(() -> robot.lookup("#migration-card-PDS .injected-badge")
+                    .tryQuery().filter(Node::isVisible).map(n -> ((Label) n).getText()).orElse("")).get().equals(expected));
+        } catch (java.util.concurrent.TimeoutException e) {
+            picture("migration-card-injected-failed");
+            throw e;
+        }
+        picture("migration-card-injected");
     }
 
     private static void picture(String name) throws Exception {
