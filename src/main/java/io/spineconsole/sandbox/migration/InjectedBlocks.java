@@ -58,6 +58,9 @@ public final class InjectedBlocks {
                 }
             }
             int holding = (int) held.keySet().stream().filter(wanted::containsKey).count();
+            if (holding == wanted.size()) {
+                return holding;  // every beat of a drill under way: nothing more to read
+            }
             Programme p = Programme.load(c);
             for (Wanted w : wanted.values()) {
                 if (!held.containsKey(w.component()) && p.exists(w.component())
