@@ -86,6 +86,8 @@ public class FakeMessagesApi implements MessagesApi {
     public Function<UUID, CompletableFuture<MessagePayload>> onPayload = id -> CompletableFuture.failedFuture(notFound());
     public Function<StatsQuery, CompletableFuture<MessageStats>> onStats = q -> CompletableFuture.failedFuture(notFound());
     public FakeLiveStream stream = new FakeLiveStream();
+    /** The failure groups listed (one page, as given); a group may carry the scenario that injected it. */
+    public final List<FailureGroup> failureGroupList = Collections.synchronizedList(new ArrayList<>());
 
     public static final Instant NOW = Instant.parse("2025-11-25T12:00:00Z");
 
@@ -192,7 +194,8 @@ public class FakeMessagesApi implements MessagesApi {
 
     @Override
     public CompletableFuture<Page<FailureGroup>> failureGroups(FailureGroupQuery query) {
-        return CompletableFuture.completedFuture(new Page<>(List.of(), null, 0, true));
+        List<FailureGroup> groups = List.copyOf(failureGroupList);
+        return CompletableFuture.completedFuture(new Page<>(groups, null, groups.size(), true));
     }
 
     @Override

@@ -30,12 +30,15 @@ public final class ScenarioParser {
     private static final Pattern TIME = Pattern.compile("(\\d{1,5})([smh])");
     private static final Pattern ODS = Pattern.compile("[A-Z0-9]{3,9}");
     private static final Pattern INTERACTION = Pattern.compile("[A-Za-z0-9:_.-]{2,120}");
+    /** A migration component's code, as the Migration workspace writes it (PDS, CORE-MSG). */
+    private static final Pattern COMPONENT = Pattern.compile("[A-Z][A-Z0-9-]{1,19}");
     private static final Map<String, Set<String>> ALLOWED = Map.of(
             Scenario.ENDPOINT_FAILING, Set.of("ods", "interaction", "failure"),
             Scenario.CERTIFICATE_EXPIRED, Set.of("ods"),
             Scenario.ORGANISATION_SILENT, Set.of("ods"),
             Scenario.BURST, Set.of("rate"),
-            Scenario.DEAD_LETTERS, Set.of("ods", "interaction"));
+            Scenario.DEAD_LETTERS, Set.of("ods", "interaction"),
+            Scenario.MIGRATION_BLOCKED, Set.of("component"));
 
     /** One mistake: the line (1-based; 0 for the file as a whole) and why. */
     public record Mistake(int line, String reason) {
@@ -201,6 +204,15 @@ public final class ScenarioParser {
             case Scenario.DEAD_LETTERS -> {
                 if (ods == null && interaction == null) {
                     mistakes.add(new Mistake(n, "dead-letters needs ods=, interaction= or both: whose messages."));
+                }
+            }
+            case Scenario.MIGRATION_BLOCKED -> {
+                String component = p.get("component");
+                if (component == null) {
+                    mistakes.add(new Mistake(n, "migration-blocked needs component=: which migration component, such as PDS."));
+                } else if (!COMPONENT.matcher(component).matches()) {
+                    mistakes.add(new Mistake(n, "component must be a migration component's code (a capital letter, then 1 to 19 "
+                            + "capital letters, digits and hyphens, such as PDS), not '" + abbreviate(component) + "'."));
                 }
             }
             default -> { // burst

@@ -5,7 +5,7 @@ import java.util.Map;
 /**
  * One timed condition of a scenario: from {@code offsetSeconds} after the start, for
  * {@code durationSeconds}, {@code condition} (one of {@link Scenario#CONDITIONS}) with its
- * parameters ({@code ods}, {@code interaction}, {@code failure}, {@code rate}).
+ * parameters ({@code ods}, {@code interaction}, {@code failure}, {@code rate}, {@code component}).
  */
 public record ScenarioStep(long offsetSeconds, long durationSeconds, String condition, Map<String, String> parameters) {
     public ScenarioStep {

@@ -9,6 +9,7 @@ import io.spineconsole.domain.sandbox.ScenarioStep;
 import io.spineconsole.sandbox.Actor;
 import io.spineconsole.sandbox.SandboxContext;
 import io.spineconsole.sandbox.messages.TrafficConditions;
+import io.spineconsole.sandbox.migration.InjectedBlocks;
 import io.spineconsole.sandbox.outcome.Invalid;
 import io.spineconsole.sandbox.outcome.Issue;
 import io.spineconsole.sandbox.outcome.NotFound;
@@ -36,8 +37,15 @@ public final class ScenarioRuns implements TrafficConditions {
     private final SandboxContext context;
     private final List<Scenario> builtIn;
     private final List<Run> runs = new CopyOnWriteArrayList<>();
+    private final InjectedBlocks blocks;
+    /** False once the store is known to hold no component blocked by a scenario (so the clock's beat reads nothing). */
+    private volatile boolean blocksHeld = true;
 
-    private record Run(UUID id, Scenario scenario, Instant startedAt, String startedBy, Instant stoppedAt) {
+    private record Run(UUID id, Scenario scenario, Instant startedAt, Actor by, Instant stoppedAt) {
+        String startedBy() {
+            return by.name();
+        }
+
         Instant endsAt() {
             return startedAt.plusSeconds(scenario.durationSeconds());
         }
@@ -63,6 +71,7 @@ public final class ScenarioRuns implements TrafficConditions {
     public ScenarioRuns(SandboxContext context) {
         this.context = context;
         this.builtIn = BuiltInScenarios.load();
+        this.blocks = new InjectedBlocks(context);
     }
 
     public List<ScenarioInfo> catalogue() {
@@ -89,8 +98,9 @@ public final class ScenarioRuns implements TrafficConditions {
     /** Starts a built-in scenario by name, or a trainer's file; a bad file is refused whole, line by line. */
     public ScenarioRun start(Actor actor, ScenarioStart start) {
         Scenario scenario = scenarioOf(start);
+        refuseUnknownComponents(scenario);
         Instant now = context.clock().instant();
-        Run run = new Run(UUID.randomUUID(), scenario, now, actor.name(), null);
+        Run run = new Run(UUID.randomUUID(), scenario, now, actor.outsideRequest(), null);
         ScenarioRun after = view(run, now);
         context.sql().inTransaction(c -> {
             context.audit().record(c, actor, "create", ENTITY, run.id().toString(), null, null, after);
@@ -98,6 +108,7 @@ public final class ScenarioRuns implements TrafficConditions {
         });
         runs.add(run);
         trim(now);
+        applyBlocks();
         return after;
     }
 
@@ -108,7 +119,7 @@ public final class ScenarioRuns implements TrafficConditions {
         if (!run.running(now)) {
             return view(run, now);
         }
-        Run stopped = new Run(run.id(), run.scenario(), run.startedAt(), run.startedBy(), now);
+        Run stopped = new Run(run.id(), run.scenario(), run.startedAt(), run.by(), now);
         ScenarioRun before = view(run, now);
         ScenarioRun after = view(stopped, now);
         context.sql().inTransaction(c -> {
@@ -116,6 +127,7 @@ public final class ScenarioRuns implements TrafficConditions {
             return null;
         });
         runs.set(runs.indexOf(run), stopped);
+        applyBlocks();
         return after;
     }
 
@@ -125,8 +137,42 @@ public final class ScenarioRuns implements TrafficConditions {
         for (int i = 0; i < runs.size(); i++) {
             Run r = runs.get(i);
             if (r.running(now)) {
-                runs.set(i, new Run(r.id(), r.scenario(), r.startedAt(), r.startedBy(), now));
+                runs.set(i, new Run(r.id(), r.scenario(), r.startedAt(), r.by(), now));
             }
+        }
+        applyBlocks();
+    }
+
+    /**
+     * Blocks the migration components the runs' steps want blocked now and restores those whose step
+     * has ended (or whose run was stopped). The sandbox calls it on every beat of its clock; a test
+     * calls it after moving the clock.
+     */
+    public synchronized void applyBlocks() {
+        Instant now = context.clock().instant();
+        Map<String, InjectedBlocks.Wanted> wanted = new java.util.LinkedHashMap<>();
+        for (Run r : runs) {
+            for (ScenarioStep s : r.scenario().steps()) {
+                if (s.condition().equals(Scenario.MIGRATION_BLOCKED) && r.active(s, now)) {
+                    wanted.putIfAbsent(s.parameters().get("component"),
+                            new InjectedBlocks.Wanted(s.parameters().get("component"), r.scenario().name(), r.by()));
+                }
+            }
+        }
+        if (wanted.isEmpty() && !blocksHeld) {
+            return;
+        }
+        blocksHeld = blocks.apply(wanted) > 0;
+    }
+
+    private void refuseUnknownComponents(Scenario scenario) {
+        List<String> codes = scenario.steps().stream().filter(s -> s.condition().equals(Scenario.MIGRATION_BLOCKED))
+                .map(s -> s.parameters().get("component")).toList();
+        List<String> unknown = codes.isEmpty() ? List.of() : blocks.unknown(codes);
+        if (!unknown.isEmpty()) {
+            List<Issue> issues = unknown.stream().map(code -> new Issue("/definition", "SCENARIO_FILE",
+                    "migration-blocked names component " + code + ", which the migration programme does not have.")).toList();
+            throw new Invalid(Invalid.Part.BODY, issues.get(0).message(), issues);
         }
     }
 

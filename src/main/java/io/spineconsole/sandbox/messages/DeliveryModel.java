@@ -150,26 +150,26 @@ final class DeliveryModel {
         }
     }
 
-    /** A failure a scenario asked for, labelled as injected wherever its description shows. */
+    /** A failure a scenario asked for, real in form; the message carries the scenario's name ({@code injected}). */
     private void inject(MessageRow row, Target to, Instant at, int attempt, TrafficConditions.Injected injected) {
-        String label = injected.label();
+        row.injected = injected.scenario();
         switch (injected.kind()) {
             case "timeout" -> transportFailure(row, to, at.plusSeconds(30), attempt, "TIMEOUT",
-                    "No response from " + to.fqdn() + " within 30 s", label);
+                    "No response from " + to.fqdn() + " within 30 s");
             case "http-503" -> transportFailure(row, to, at.plusMillis(40 + random.nextInt(200)), attempt, "HTTP_503",
-                    "The receiving MHS answered 503 Service Unavailable", label);
+                    "The receiving MHS answered 503 Service Unavailable");
             case "tls-refused" -> transportFailure(row, to, at.plusMillis(20 + random.nextInt(80)), attempt,
-                    "TLS_REFUSED", "TLS handshake refused by " + to.fqdn(), label);
+                    "TLS_REFUSED", "TLS handshake refused by " + to.fqdn());
             case "certificate-expired" -> transportFailure(row, to, at.plusMillis(20 + random.nextInt(80)), attempt,
-                    "TLS_CERT_EXPIRED", "TLS handshake failed: the certificate of " + to.fqdn() + " has expired", label);
+                    "TLS_CERT_EXPIRED", "TLS handshake failed: the certificate of " + to.fqdn() + " has expired");
             case "dead-letter" -> {
                 row.nextAttemptAt = null;
-                row.event(MessageStatus.DEAD_LETTERED, "14", label + "Undelivered: the receiver's queue is not being "
+                row.event(MessageStatus.DEAD_LETTERED, "14", "Undelivered: the receiver's queue is not being "
                         + "drained; dead-lettered after attempt " + attempt, at.plusMillis(5 + random.nextInt(50)), attempt);
                 row.becameFinal = true;
             }
             default -> { // nack
-                row.event(MessageStatus.NACKED, "5000", label + "NACK from " + to.partyKey()
+                row.event(MessageStatus.NACKED, "5000", "NACK from " + to.partyKey()
                         + ": the receiver rejected the payload (schema validation failed)", at.plusMillis(latency(row.pattern)),
                         attempt);
                 row.becameFinal = true;
@@ -178,13 +178,7 @@ final class DeliveryModel {
     }
 
     private void transportFailure(MessageRow row, Target to, Instant at, int attempt, String code, String description) {
-        transportFailure(row, to, at, attempt, code, description, "");
-    }
-
-    /** {@code label} (an injected failure's) starts every description this failure writes. */
-    private void transportFailure(MessageRow row, Target to, Instant at, int attempt, String code, String description,
-                                  String label) {
-        row.event(MessageStatus.TRANSMISSION_FAILED, code, label + description, at, attempt);
+        row.event(MessageStatus.TRANSMISSION_FAILED, code, description, at, attempt);
         if (!row.pattern.isReliable()) {
             row.becameFinal = true;
             return;
@@ -196,11 +190,11 @@ final class DeliveryModel {
             Instant expiresAt = row.createdAt.plus(to.persistDuration());
             row.nextAttemptAt = next.isBefore(expiresAt) ? next : expiresAt;
             // No time inside the sentence: the next attempt and the expiry are the message's fields, worded by the console.
-            row.event(MessageStatus.RETRYING, code, label + "Attempt " + attempt + " of " + (to.retries() + 1) + " failed; "
+            row.event(MessageStatus.RETRYING, code, "Attempt " + attempt + " of " + (to.retries() + 1) + " failed; "
                     + (next.isBefore(expiresAt) ? "waiting to retry" : "the persist duration ends before the next attempt"),
                     at, attempt);
         } else {
-            row.event(MessageStatus.DEAD_LETTERED, "14", label + "Undelivered: " + attempt + " attempts, retries exhausted ("
+            row.event(MessageStatus.DEAD_LETTERED, "14", "Undelivered: " + attempt + " attempts, retries exhausted ("
                     + code + ")", at, attempt);
             row.becameFinal = true;
         }

@@ -25,12 +25,14 @@ import java.util.UUID;
  * status change.
  */
 final class MessageIngest {
-    private static final String INSERT_MESSAGE = "INSERT INTO message (" + MessageSchema.INSERT_COLUMNS + ") "
-            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    /** The columns ingest writes: the store's (as Flyway V10 laid it out) and the scenario that injected a failure (V50). */
+    static final String COLUMNS = MessageSchema.INSERT_COLUMNS + ", injected";
+    private static final String INSERT_MESSAGE = "INSERT INTO message (" + COLUMNS + ") "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String UPDATE_MESSAGE = "UPDATE message SET status = ?, attempts = ?, latency_ms = ?, "
             + "error_code = ?, error_description = ?, updated_at = ?, signature = ?, next_attempt_at = ?, "
-            + "version = version + 1, timeline = timeline || ? WHERE message_id = ?";
-    static final String COPY_MESSAGE = "COPY message (" + MessageSchema.INSERT_COLUMNS + ") FROM STDIN (FORMAT csv)";
+            + "version = version + 1, timeline = timeline || ?, injected = COALESCE(?, injected) WHERE message_id = ?";
+    static final String COPY_MESSAGE = "COPY message (" + COLUMNS + ") FROM STDIN (FORMAT csv)";
 
     private final Sql sql;
     private final Rollups rollups;
@@ -77,7 +79,7 @@ final class MessageIngest {
             try (PreparedStatement m = c.prepareStatement(UPDATE_MESSAGE)) {
                 for (MessageRow r : rows) {
                     Sql.bind(m, r.status.code(), r.attempts, r.latencyMs, r.errorCode, r.errorDescription,
-                            r.updatedAt, r.signature(), r.nextAttemptAt, Timeline.encode(r.newEvents), r.id);
+                            r.updatedAt, r.signature(), r.nextAttemptAt, Timeline.encode(r.newEvents), r.injected, r.id);
                     m.addBatch();
                 }
                 m.executeBatch();
@@ -141,7 +143,7 @@ final class MessageIngest {
         return new Object[] {r.id, r.conversationId, r.interaction, r.pattern.code(), r.fromAsid, r.toAsid,
                 r.fromPartyKey, r.toPartyKey, r.fromOds, r.toOds, r.site, r.status.code(), r.attempts, r.sizeBytes,
                 r.latencyMs, r.errorCode, r.errorDescription, r.redeliveryOf, r.createdAt, r.updatedAt, r.endpointId,
-                r.signature(), r.redeliveryJobId, r.nextAttemptAt, r.version, Timeline.encode(r.newEvents)};
+                r.signature(), r.redeliveryJobId, r.nextAttemptAt, r.version, Timeline.encode(r.newEvents), r.injected};
     }
 
     /** The rows as PostgreSQL's CSV COPY input (also what a benchmark copies bare, to compare). */

@@ -42,6 +42,8 @@ final class MessageRow {
     Instant updatedAt;
     Instant nextAttemptAt;
     long version = 1;
+    /** The training scenario that injected a failure into it; null for none (a real message). */
+    String injected;
     /** Sequence number of the last stored event. */
     int storedEvents;
     final List<MessageEvent> newEvents = new ArrayList<>();

@@ -222,15 +222,15 @@ public final class MessageStore {
 
     /** A message as stored, with what only its detail shows. */
     private record DetailRow(MessageSummary summary, long version, Instant nextAttemptAt, UUID redeliveryJobId,
-                             List<MessageEvent> events) {
+                             List<MessageEvent> events, String injected) {
     }
 
     /** One message, with its hop timeline, redeliveries and the recipient's reliability settings. */
     public MessageDetail detail(UUID id) {
-        return sql.one("SELECT " + MessageQuery.COLUMNS + ", version, next_attempt_at, redelivery_job_id, timeline "
-                + "FROM message WHERE message_id = ?", r -> new DetailRow(summary(r), r.getLong("version"),
+        return sql.one("SELECT " + MessageQuery.COLUMNS + ", version, next_attempt_at, redelivery_job_id, timeline, "
+                + "injected FROM message WHERE message_id = ?", r -> new DetailRow(summary(r), r.getLong("version"),
                 Sql.instant(r, "next_attempt_at"), r.getObject("redelivery_job_id", UUID.class),
-                Timeline.decode(r.getString("timeline"))), id).map(row -> {
+                Timeline.decode(r.getString("timeline")), r.getString("injected")), id).map(row -> {
             MessageSummary s = named(List.of(row.summary())).get(0);
             List<MessageEvent> events = row.events();
             List<UUID> redeliveries = redeliveries(id);
@@ -245,7 +245,7 @@ public final class MessageStore {
             }
             return MessageDetail.of(s, row.version(), events, reliability,
                     s.status() == MessageStatus.RETRYING ? row.nextAttemptAt() : null, expiresAt, redeliveries,
-                    row.redeliveryJobId());
+                    row.redeliveryJobId()).withInjected(row.injected());
         }).orElseThrow(() -> new NotFound("Message " + upper(id)));
     }
 
@@ -339,7 +339,8 @@ public final class MessageStore {
                 + "MAX(error_description) AS description, COUNT(*) AS n, MIN(created_at) AS first_seen, "
                 + "MAX(created_at) AS last_seen, MAX(CAST(message_id AS VARCHAR(36))) AS sample, "
                 + "MAX(interaction_id) AS interaction, COUNT(DISTINCT interaction_id) AS interactions, "
-                + "MAX(CAST(endpoint_id AS VARCHAR(36))) AS endpoint, MAX(to_ods) AS ods, MAX(to_asid) AS asid "
+                + "MAX(CAST(endpoint_id AS VARCHAR(36))) AS endpoint, MAX(to_ods) AS ods, MAX(to_asid) AS asid, "
+                + "MAX(injected) AS injected, COUNT(injected) AS injected_count "
                 + "FROM message WHERE " + where + " GROUP BY status, error_code, to_party_key", r -> {
             String endpoint = r.getString("endpoint");
             String toOds = r.getString("ods");
@@ -351,7 +352,8 @@ public final class MessageStore {
                     code, r.getString("description") == null ? "" : r.getString("description"), r.getLong("n"),
                     Sql.instant(r, "first_seen"), Sql.instant(r, "last_seen"), UUID.fromString(r.getString("sample")),
                     r.getString("interaction"), endpoint == null ? null : UUID.fromString(endpoint),
-                    r.getString("party_key"), toOds, trim(r.getString("asid")), record, r.getInt("interactions"), null);
+                    r.getString("party_key"), toOds, trim(r.getString("asid")), record, r.getInt("interactions"), null,
+                    r.getString("injected"), r.getLong("injected_count"));
         }, params.toArray());
         Map<String, String> names = names(groups.stream().map(FailureGroup::odsCode).toList());
         groups = groups.stream().map(g -> g.odsCode() == null || !names.containsKey(g.odsCode()) ? g

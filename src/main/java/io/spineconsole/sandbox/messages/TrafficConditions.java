@@ -4,8 +4,8 @@ import java.time.Instant;
 
 /**
  * Conditions laid over live traffic (a training scenario's): a higher rate for a while,
- * organisations that send nothing, and failures injected into deliveries. Every injected failure
- * is labelled with the scenario that made it, in the message's timeline and last error.
+ * organisations that send nothing, and failures injected into deliveries. Every message an
+ * injected failure touches carries the scenario's name in its {@code injected} field.
  */
 public interface TrafficConditions {
     TrafficConditions NONE = new TrafficConditions() {
@@ -31,10 +31,5 @@ public interface TrafficConditions {
      * {@code tls-refused}, {@code certificate-expired}, {@code dead-letter}; {@code scenario} names its scenario.
      */
     record Injected(String kind, String scenario) {
-        /** The label every injected failure's description starts with. */
-        public String label() {
-            String name = scenario.length() > 40 ? scenario.substring(0, 39) + "\u2026" : scenario;  // room in the description
-            return "[Injected by training scenario \u201c" + name + "\u201d] ";
-        }
     }
 }

@@ -59,12 +59,12 @@ final class Programme {
         Sql.list(c, "SELECT component_code, COUNT(*), SUM(CASE WHEN status = 'done' THEN 1 ELSE 0 END) "
                 + "FROM runbook_step GROUP BY component_code", rs -> p.runbooks.put(rs.getString(1),
                 new RunbookCounts(rs.getInt(2), rs.getInt(3))));
-        Sql.list(c, "SELECT t.component_code, t.from_state, t.to_state, t.reason, t.actor, t.occurred_at "
+        Sql.list(c, "SELECT t.component_code, t.from_state, t.to_state, t.reason, t.actor, t.occurred_at, t.injected "
                 + "FROM component_transition t WHERE t.id = (SELECT MAX(l.id) FROM component_transition l "
                 + "WHERE l.component_code = t.component_code)", rs -> p.lastTransitions.put(rs.getString(1),
                 new ComponentTransition(Coded.fromCode(ComponentState.class, rs.getString(2)),
                         Coded.fromCode(ComponentState.class, rs.getString(3)), rs.getString(4), rs.getString(5),
-                        Sql.instant(rs, "occurred_at"))));
+                        Sql.instant(rs, "occurred_at"), rs.getString("injected"))));
         return p;
     }
 

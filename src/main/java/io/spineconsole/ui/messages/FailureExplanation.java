@@ -21,6 +21,7 @@ final class FailureExplanation extends VBox {
     private final Label next = new Label();
     private final VBox facts = new VBox(2);
     private final FlowPane links = new FlowPane(12, 4);
+    private final Label injected = io.spineconsole.ui.common.InjectedBadge.of("");
 
     FailureExplanation(MessageText text) {
         super(3);
@@ -35,7 +36,12 @@ final class FailureExplanation extends VBox {
         title.setMinHeight(Label.USE_PREF_SIZE);
         what.setMinHeight(Label.USE_PREF_SIZE);
         next.setMinHeight(Label.USE_PREF_SIZE);
-        getChildren().addAll(title, what, facts, next, links);
+        injected.getStyleClass().add("failure-injected");
+        injected.setWrapText(true);
+        injected.setMinHeight(Label.USE_PREF_SIZE);
+        injected.managedProperty().bind(injected.visibleProperty());
+        injected.setVisible(false);
+        getChildren().addAll(injected, title, what, facts, next, links);
         managedProperty().bind(visibleProperty());
         setVisible(false);
     }
@@ -61,8 +67,15 @@ final class FailureExplanation extends VBox {
         setVisible(true);
     }
 
+    /** "Injected by scenario …" above the explanation (from the record's field); empty hides it. */
+    void injected(String badge) {
+        injected.setText(badge);
+        injected.setVisible(badge != null && !badge.isEmpty());
+    }
+
     void clear() {
         setVisible(false);
+        injected(null);
         facts.getChildren().clear();
         links.getChildren().clear();
     }

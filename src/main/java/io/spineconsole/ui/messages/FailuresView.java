@@ -5,6 +5,7 @@ import io.spineconsole.ui.common.AppIcon;
 import io.spineconsole.ui.common.Cells;
 import io.spineconsole.ui.common.I18n;
 import io.spineconsole.ui.common.Icons;
+import io.spineconsole.ui.common.InjectedBadge;
 import io.spineconsole.ui.common.Placeholder;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -48,6 +49,7 @@ final class FailuresView extends VBox {
         ComboBox<TimeRange> window = Views.windowChoice("messages-failures-window", FailuresViewModel.WINDOWS,
                 model.windowProperty(), model::load, text);
         Button refresh = Views.button(i18n.get("messages.failures.refresh"), AppIcon.REFRESH);
+        refresh.setId("messages-failures-refresh");
         refresh.setOnAction(e -> model.load());
         Label windowLabel = new Label(i18n.get("messages.failures.window"));
         windowLabel.setLabelFor(window);
@@ -99,8 +101,7 @@ final class FailuresView extends VBox {
                 Cells.text(i18n.get("messages.failures.count"), 62, g -> text.count(g.count())),
                 Cells.text(i18n.get("messages.failures.recipient"), 250, g -> recipient(g, i18n),
                         g -> MessageColumns.partyDetail(text, party(g))),
-                Cells.text(i18n.get("messages.failures.cause"), 270, g -> text.errorWithCode(g.code()),
-                        g -> text.errorWhat(g.code()) + "\n" + i18n.get("messages.error.nextStep", text.errorNext(g.code()))),
+                causeCol(i18n.get("messages.failures.cause"), text),
                 status,
                 Cells.text(i18n.get("messages.failures.interactions"), 220, g -> g.interactions() > 1
                                 ? i18n.get("messages.failures.manyInteractions", g.interactions() - 1,
@@ -156,7 +157,43 @@ final class FailuresView extends VBox {
                 () -> root.openLink(link))));
         explanation.show(g.code(), List.of(i18n.get("messages.failures.explainCount", text.count(g.count()),
                 recipient(g, i18n), text.dateTime(g.firstSeen()), text.dateTime(g.lastSeen()))), links);
+        explanation.injected(injected(g, text));
     }
+
+    /**
+     * "Injected by scenario …" when a training scenario injected the group's messages (from the group's
+     * {@code injected} field), "12 of 40 injected by scenario …" when only some; empty for real failures.
+     */
+    static String injected(FailureGroup g, MessageText text) {
+        if (g.injected() == null) {
+            return "";
+        }
+        I18n i18n = text.i18n();
+        return g.allInjected() ? InjectedBadge.words(i18n, g.injected())
+                : i18n.get("messages.injected.some", text.count(g.injectedCount()), text.count(g.count()), g.injected());
+    }
+
+    /** What went wrong in words, with an "Injected" badge before it for a group a training scenario injected. */
+    private static TableColumn<FailureGroup, String> causeCol(String title, MessageText text) {
+        I18n i18n = text.i18n();
+        TableColumn<FailureGroup, String> c = Cells.text(title, 270, g -> text.errorWithCode(g.code()));
+        c.setCellFactory(col -> new Cells.TextCell<>(g -> (g.injected() == null ? "" : injected(g, text) + "\n")
+                + text.errorWhat(g.code()) + "\n" + i18n.get("messages.error.nextStep", text.errorNext(g.code()))) {
+            private final Label badge = InjectedBadge.of(i18n.get("messages.injected.short"));
+
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                int i = getIndex();
+                boolean injected = !empty && getTableView() != null && i >= 0 && i < getTableView().getItems().size()
+                        && getTableView().getItems().get(i).injected() != null;
+                setGraphic(injected ? badge : null);
+            }
+        });
+        return c;
+    }
+
+
 
     static io.spineconsole.domain.messages.MessageParty party(FailureGroup g) {
         return new io.spineconsole.domain.messages.MessageParty(g.odsCode(), g.asid(), g.partyKey(), g.recipientName());

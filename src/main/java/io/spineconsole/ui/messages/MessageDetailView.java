@@ -132,6 +132,16 @@ final class MessageDetailView extends VBox {
         return bar;
     }
 
+    /** "Injected by scenario …" under the header, for a message a training scenario failed. */
+    private Label injectedBadge() {
+        Label badge = io.spineconsole.ui.common.InjectedBadge.of("");
+        badge.setId("messages-detail-injected");
+        badge.textProperty().bind(model.injectedProperty());
+        badge.visibleProperty().bind(model.injectedProperty().isNotEmpty().and(model.shownProperty()));
+        badge.managedProperty().bind(badge.visibleProperty());
+        return badge;
+    }
+
     private Node summary() {
         Label retry = new Label();
         retry.setId("messages-detail-retry");
@@ -158,8 +168,8 @@ final class MessageDetailView extends VBox {
         whyNot.visibleProperty().bind(model.redelivery().whyNotProperty().isNotEmpty()
                 .and(model.shownProperty().or(model.mayRedeliverProperty().not())));
         whyNot.managedProperty().bind(whyNot.visibleProperty());
-        return new VBox(4, loadError, actionError, outcomeUnknown(), result, lineage(), warnings(), explained, retry,
-                whyNot);
+        return new VBox(4, injectedBadge(), loadError, actionError, outcomeUnknown(), result, lineage(), warnings(),
+                explained, retry, whyNot);
     }
 
     /** After an answer that never came: the same redelivery sent again, safely (the same intent). */

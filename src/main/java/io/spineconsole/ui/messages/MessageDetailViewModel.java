@@ -65,6 +65,8 @@ public final class MessageDetailViewModel {
     private final BooleanBinding shown = Bindings.createBooleanBinding(this::isShown, detail, requested);
     private final ObservableList<Hop> hops = FXCollections.observableArrayList();
     private final StringProperty retry = new SimpleStringProperty("");
+    /** "Injected by scenario …" for a failure a training scenario injected (the message's field); empty otherwise. */
+    private final StringProperty injected = new SimpleStringProperty("");
     private final StringProperty reliabilityText = new SimpleStringProperty("");
     private final ObjectProperty<MessagePayload> payload = new SimpleObjectProperty<>();
     private final StringProperty payloadText = new SimpleStringProperty("");
@@ -164,6 +166,7 @@ public final class MessageDetailViewModel {
         detail.set(d);
         hops.setAll(hops(d));
         retry.set(retrySummary(d, text.clock().instant()));
+        injected.set(d.injected() == null ? "" : io.spineconsole.ui.common.InjectedBadge.words(i18n, d.injected()));
         reliabilityText.set(reliabilityText(d.reliability()));
         redelivery.show(d);
     }
@@ -284,6 +287,10 @@ public final class MessageDetailViewModel {
 
     public StringProperty retryProperty() {
         return retry;
+    }
+
+    public StringProperty injectedProperty() {
+        return injected;
     }
 
     public StringProperty reliabilityTextProperty() {

@@ -81,7 +81,9 @@ final class ComponentCard extends VBox {
             getChildren().add(muted(i18n.get("migration.card.runbook", c.runbook().done(), c.runbook().total())));
         }
         if (c.state() == ComponentState.BLOCKED || c.state() == ComponentState.ROLLED_BACK) {
-            String reason = c.lastTransition() == null || c.lastTransition().reason() == null ? ""
+            String injected = c.lastTransition() == null ? null : c.lastTransition().injected();
+            // A training scenario's block: the badge says whose, in place of the reason it wrote.
+            String reason = injected != null || c.lastTransition() == null || c.lastTransition().reason() == null ? ""
                     : c.lastTransition().reason();
             Label why = new Label(reason.isEmpty() ? labels.state(c.state())
                     : i18n.get("migration.card.why", labels.state(c.state()), reason));
@@ -89,6 +91,14 @@ final class ComponentCard extends VBox {
             why.setGraphic(Icons.of(AppIcon.WARNING));
             why.getStyleClass().add("migration-card-why");
             getChildren().add(why);
+            if (injected != null) {
+                Label badge = io.spineconsole.ui.common.InjectedBadge.of(
+                        io.spineconsole.ui.common.InjectedBadge.words(i18n, injected));
+                badge.setWrapText(true);  // a card is narrow: the badge wraps rather than widen it
+                badge.setMinWidth(Label.USE_COMPUTED_SIZE);
+                badge.setMinHeight(Label.USE_PREF_SIZE);
+                getChildren().add(badge);
+            }
         }
         getStyleClass().addAll("migration-card", MigrationLabels.stateStyle(c.state()));
         setId(idOf(c.code()));

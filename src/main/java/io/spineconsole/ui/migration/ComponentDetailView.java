@@ -158,9 +158,13 @@ final class ComponentDetailView extends ScrollPane {
         }
         ComponentTransition last = c.lastTransition();
         if (last != null) {
-            fact(grid, row, i18n.get("migration.detail.lastMove"), text(i18n.get("migration.detail.lastMoveText",
+            Node move = text(i18n.get("migration.detail.lastMoveText",
                     labels.state(last.from()), labels.state(last.to()), last.by(), labels.dateTimeZoned(last.at()),
-                    last.reason() == null ? "" : last.reason())));
+                    last.reason() == null ? "" : last.reason()));
+            // A training scenario's move (a component it blocked, or put back): said by the field, as a badge.
+            fact(grid, row, i18n.get("migration.detail.lastMove"), last.injected() == null ? move
+                    : new javafx.scene.layout.VBox(4, move, io.spineconsole.ui.common.InjectedBadge.of(
+                            io.spineconsole.ui.common.InjectedBadge.words(i18n, last.injected()))));
         }
         Hyperlink graph = new Hyperlink(i18n.get("migration.card.showInGraph"));
         graph.setGraphic(Icons.of(AppIcon.GRAPH));

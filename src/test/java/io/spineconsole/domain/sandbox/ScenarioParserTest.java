@@ -65,4 +65,28 @@ class ScenarioParserTest {
         assertTrue(assertThrows(ScenarioParser.Refused.class, () -> ScenarioParser.parse("  "))
                 .getMessage().startsWith("The file is empty"));
     }
+
+    @Test
+    void aMigrationComponentBlockedNamesItsComponentAndABadOneIsRefusedWithItsLine() {
+        Scenario s = ScenarioParser.parse("""
+                scenario: Blocked cut-over
+                at 15m for 2h: migration-blocked component=CORE-MSG
+                """);
+        assertEquals(List.of(new ScenarioStep(900, 7200, "migration-blocked", Map.of("component", "CORE-MSG"))), s.steps());
+
+        ScenarioParser.Refused refused = assertThrows(ScenarioParser.Refused.class, () -> ScenarioParser.parse("""
+                scenario: Blocked badly
+                at 0m for 1h: migration-blocked
+                at 0m for 1h: migration-blocked component=pds
+                at 0m for 1h: migration-blocked component=PDS ods=RR8
+                at 0m for 0m: migration-blocked component=PDS
+                """));
+        List<ScenarioParser.Mistake> m = refused.mistakes();
+        assertEquals(List.of(2, 3, 4, 5), m.stream().map(ScenarioParser.Mistake::line).toList(), m.toString());
+        assertEquals("Line 2: migration-blocked needs component=: which migration component, such as PDS.",
+                m.get(0).toString());
+        assertTrue(m.get(1).reason().contains("not 'pds'"), m.get(1).reason());
+        assertTrue(m.get(2).reason().contains("migration-blocked takes component; not 'ods'"), m.get(2).reason());
+        assertTrue(m.get(3).reason().contains("more than nothing"), m.get(3).reason());
+    }
 }

@@ -124,14 +124,29 @@ abstract class SandboxDriveContract extends StoreContract {
             Thread.sleep(500);
             JsonNode items = api.get("/api/v1/messages?status=nacked&limit=5").json().get("items");
             for (JsonNode m : items) {
-                if (m.path("lastErrorDescription").asText().startsWith("[Injected by training scenario \u201cEverything fails\u201d]")) {
-                    failed = m;
+                JsonNode detail = api.get("/api/v1/messages/" + m.get("messageId").asText()).json();
+                if ("Everything fails".equals(detail.path("injected").asText(null))) {
+                    failed = detail;
                 }
             }
         }
-        assertTrue(failed != null, "a NACK labelled as injected by the scenario");
-        JsonNode detail = api.get("/api/v1/messages/" + failed.get("messageId").asText()).json();
-        assertTrue(detail.toString().contains("Injected by training scenario"), "the detail's timeline says so too");
+        assertTrue(failed != null, "a NACK whose detail says the scenario injected it (the field, not the text)");
+        assertTrue(!failed.get("lastErrorDescription").asText().startsWith("["), "the error reads as a real one");
+        JsonNode groups = api.get("/api/v1/messages/failure-groups?limit=100").json().get("items");
+        JsonNode nacks = null;
+        for (JsonNode g : groups) {
+            if ("nacked".equals(g.get("status").asText()) && "Everything fails".equals(g.path("injected").asText(null))) {
+                nacks = g;
+            }
+        }
+        assertTrue(nacks != null, "the failure group of the injected NACKs names the scenario: " + groups);
+        assertTrue(nacks.get("injectedCount").asLong() >= 1 && nacks.get("injectedCount").asLong() <= nacks.get("count").asLong(),
+                nacks.toString());
+        JsonNode real = api.get("/api/v1/messages?status=acknowledged&limit=1").json().at("/items/0/messageId");
+        if (!real.isMissingNode()) {
+            assertTrue(api.get("/api/v1/messages/" + real.asText()).json().get("injected").isNull(),
+                    "a real message carries no scenario");
+        }
 
         Answer stopped = api.send(ApiCall.of("POST", RUNS + "/" + runId + "/stop"), Role.ADMIN);
         assertEquals(200, stopped.status(), stopped.text());

@@ -33,7 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A scenario makes the failures it promises at the times it promises, on a clock the test moves:
- * nothing before a step, every matching delivery failing (labelled as injected) while it is in
+ * nothing before a step, every matching delivery failing (its {@code injected} field naming the scenario) while it is in
  * force, nothing after it or after the run is stopped; a silent organisation sends nothing; a burst
  * raises the rate for its window only.
  */
@@ -92,10 +92,9 @@ class ScenarioTimingTest {
         return runs.start(TRAINER, new ScenarioStart(null, definition));
     }
 
-    /** Messages made at {@code at} that carry the injected label. */
+    /** Messages made at {@code at} that carry the scenario's name as injected. */
     private static List<MessageRow> injected(List<MessageRow> rows) {
-        return rows.stream().filter(r -> r.errorDescription != null
-                && r.errorDescription.startsWith("[Injected by training scenario \u201cTiming drill\u201d]")).toList();
+        return rows.stream().filter(r -> "Timing drill".equals(r.injected)).toList();
     }
 
     @Test
@@ -109,6 +108,9 @@ class ScenarioTimingTest {
         List<MessageRow> delivered = during.stream().filter(r -> r.endpointId != null).toList();
         assertEquals(delivered.size(), injected(during).size(), "every routed message fails while the step is in force");
         assertTrue(delivered.stream().allMatch(r -> "HTTP_503".equals(r.errorCode)), "with the failure promised");
+        assertTrue(during.stream().noneMatch(r -> r.errorDescription != null && r.errorDescription.startsWith("[")),
+                "real in form: no label in the text, the field says it was injected");
+        assertTrue(before.stream().allMatch(r -> r.injected == null), "real messages carry no scenario");
 
         List<MessageRow> after = simulator.generate(1_000, T0.plus(Duration.ofMinutes(30)));
         assertEquals(List.of(), injected(after), "nothing is injected from the step's end");

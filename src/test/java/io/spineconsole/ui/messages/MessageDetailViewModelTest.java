@@ -275,4 +275,17 @@ class MessageDetailViewModelTest {
         assertEquals(LoadState.LOADED, detail.status().state(), "the message itself is still loaded and shown");
         assertFalse(detail.busyProperty().get());
     }
+
+    @Test
+    void aMessageAScenarioInjectedSaysWhichFromItsFieldAndARealOneSaysNothing() {
+        MessageDetail injected = retrying().withInjected("Winter drill");
+        api.details.put(injected.messageId(), injected);
+        detail.open(injected.messageId());
+        assertEquals("Injected by scenario \u201cWinter drill\u201d", detail.injectedProperty().get());
+
+        MessageDetail real = retrying();
+        api.details.put(real.messageId(), real);
+        detail.open(real.messageId());
+        assertEquals("", detail.injectedProperty().get(), "a real message, even one whose text mentions a scenario");
+    }
 }

@@ -222,6 +222,11 @@ public final class SandboxBackbone implements AutoCloseable {
         return messages.traffic();
     }
 
+    /** The message-flow module: its store, ingest, retention and maintenance (benchmarks drive it at simulated time). */
+    public MessagesModule messages() {
+        return messages;
+    }
+
     /** Traffic rate and incident scenarios, as the admin API drives them. */
     public DriveModule drive() {
         return drive;
