@@ -59,8 +59,11 @@ public final class StartupBenchmark {
     private static final double TARGET_RATIO = 2.0;
     private static final long TARGET_DATA_MS = 3_000;
 
-    /** What one process reported: each phase's start and end, and when its lines were seen outside. */
-    record Run(Map<String, long[]> phases, Map<String, Long> seenOutside) {
+    /**
+     * What one process reported: each phase's start and end, when its lines were seen outside, and the CPU
+     * time the process had used (all its threads) when its first frame and its data showed.
+     */
+    record Run(Map<String, long[]> phases, Map<String, Long> seenOutside, Map<String, Long> cpu) {
         long end(String phase) {
             long[] p = phases.get(phase);
             return p == null ? -1 : p[1];
@@ -187,6 +190,7 @@ public final class StartupBenchmark {
         Process p = builder.start();
         Map<String, long[]> phases = new LinkedHashMap<>();
         Map<String, Long> seen = new LinkedHashMap<>();
+        Map<String, Long> cpu = new LinkedHashMap<>();
         StringBuilder output = new StringBuilder();
         boolean failed = false;
         try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
@@ -197,6 +201,8 @@ public final class StartupBenchmark {
                 if (f.length == 4 && f[0].equals("startup-phase")) {
                     phases.put(f[1], new long[] {Long.parseLong(f[2]), Long.parseLong(f[3])});
                     seen.put(f[1], TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - launched));
+                } else if (f.length == 3 && f[0].equals("startup-cpu")) {
+                    cpu.put(f[1], Long.parseLong(f[2]));
                 } else if (line.equals("startup-failed")) {
                     failed = true;
                 }
@@ -210,7 +216,7 @@ public final class StartupBenchmark {
             throw new IllegalStateException("no start-up timeline from " + String.join(" ", command) + " (exit "
                     + p.exitValue() + "):\n" + output);
         }
-        return new Run(phases, seen);
+        return new Run(phases, seen, cpu);
     }
 
     private static void report(List<Run> console, List<Run> minimal, List<String> consoleCommand,
@@ -254,6 +260,12 @@ public final class StartupBenchmark {
         System.out.printf(Locale.ROOT, "| %-34s | %8.2f× | %9s | %9s | %14s | %-6s | %12s |%n",
                 "console / minimal window", ratio, "", "", "≤ 2×", verdict(ratio <= TARGET_RATIO), "");
         row("console data shown", data, "≤ 3,000 ms", median(data) <= TARGET_DATA_MS, dataOutside);
+
+        // CPU is disturbed far less than the clock by other work on the machine: it shows whether a change
+        // made start-up do less, even when the machine was too busy for the times to say.
+        System.out.printf(Locale.ROOT, "%nCPU time the console had used (all threads), medians: %d ms at its first frame, "
+                        + "%d ms when its data showed; %d CPUs%n", median(values(console, r -> r.cpu().get(FIRST_FRAME))),
+                median(values(console, r -> r.cpu().get(FIRST_SUMMARY))), Runtime.getRuntime().availableProcessors());
     }
 
     private static void row(String what, List<Long> values, String target, Boolean met, List<Long> outside) {

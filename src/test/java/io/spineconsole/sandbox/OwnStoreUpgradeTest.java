@@ -44,6 +44,42 @@ class OwnStoreUpgradeTest {
                 "the old store is kept beside it under a dated name: " + files);
     }
 
+    /**
+     * A store the previous build laid out takes this build's newest migration in place: a new migration
+     * numbered below one already applied would be refused by Flyway, setting a desktop's store aside and
+     * stopping a team server.
+     */
+    @Test
+    void aStoreThePreviousBuildLaidOutIsUpgradedInPlace() throws Exception {
+        Path database = folder.resolve("backbone");
+        String url = SandboxDatabase.h2FileUrl(database);
+        List<String> versions;
+        try (SandboxDatabase db = SandboxDatabase.open(url, null, null);
+             Connection c = db.dataSource().getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT \"version\" FROM \"flyway_schema_history\" WHERE \"version\" IS NOT NULL"
+                     + " ORDER BY \"installed_rank\"")) {
+            List<String> applied = new java.util.ArrayList<>();
+            while (rs.next()) {
+                applied.add(rs.getString(1));
+            }
+            versions = applied;
+        }
+        String newest = versions.get(versions.size() - 1);
+        String previous = versions.get(versions.size() - 2);
+        Files.delete(folder.resolve("backbone.mv.db"));
+        try (SandboxDatabase bare = SandboxDatabase.openWithoutMigrating(url)) {
+            org.flywaydb.core.Flyway.configure().dataSource(bare.dataSource())
+                    .locations("classpath:io/spineconsole/db/migration", "classpath:io/spineconsole/sandbox/messages")
+                    .target(previous).load().migrate();
+        }
+
+        try (SandboxBackbone sandbox = SandboxBackbone.startOnOwnStore(database, config(database), Clock.systemUTC())) {
+            assertTrue(count(sandbox, "organisation") >= SandboxFixture.TINY.organisations());
+        }
+        assertEquals(List.of("backbone.mv.db"), listing(), "upgraded in place, nothing set aside (newest " + newest
+                + " above " + previous + ")");
+    }
+
     @Test
     void aDatabaseSomeoneNamedIsRefusedWithAClearErrorAndLeftAsItIs() throws Exception {
         Path database = folder.resolve("theirs");

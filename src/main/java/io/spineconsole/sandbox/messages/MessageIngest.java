@@ -25,7 +25,7 @@ import java.util.UUID;
  * status change.
  */
 final class MessageIngest {
-    /** The columns ingest writes: the store's (as Flyway V10 laid it out) and the scenario that injected a failure (V50). */
+    /** The columns ingest writes: the store's (as Flyway V10 laid it out) and the scenario that injected a failure (V71). */
     static final String COLUMNS = MessageSchema.INSERT_COLUMNS + ", injected";
     private static final String INSERT_MESSAGE = "INSERT INTO message (" + COLUMNS + ") "
             + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
