@@ -18,6 +18,7 @@ cd "$root"
 
 package=spine-console
 launcher=/opt/spine-console/bin/spine-console
+server_launcher=/opt/spine-console/bin/spine-console-server  # the headless sandbox's, with both compilers
 max_mb="${MAX_DEB_MB:-90}"
 
 fail() { echo "verify-deb: FAILED: $*" >&2; exit 1; }
@@ -112,6 +113,11 @@ fi
 status="$(dpkg-query -W -f='${Status}' "$package" 2>/dev/null || true)"
 [ "$status" = "install ok installed" ] || fail "$package is not installed after dpkg -i (status: '$status')"
 [ -x "$launcher" ] || fail "$launcher is missing or not executable"
+[ -x "$server_launcher" ] || fail "$server_launcher is missing or not executable"
+grep -q -- "TieredStopAtLevel=1" /opt/spine-console/lib/app/spine-console.cfg \
+    || fail "the desktop launcher does not compile with C1 only (installers/common/app-image.args)"
+! grep -q -- "TieredStopAtLevel" /opt/spine-console/lib/app/spine-console-server.cfg \
+    || fail "the server launcher must keep the JVM's default compilers (installers/common/server-launcher.properties)"
 [ -f /usr/share/applications/spine-console.desktop ] || fail "the menu entry /usr/share/applications/spine-console.desktop is missing"
 
 # The launcher runs with throw-away folders, so nothing is read from or left in the real ones. Java
@@ -126,9 +132,11 @@ mkdir -p "$work/home"
 archive=/opt/spine-console/lib/runtime/lib/server/classes.jsa
 step "class-data archive ($archive)"
 [ -s "$archive" ] || fail "postinst made no class-data archive at $archive (was the .deb built without a display?)"
-out="$(env JAVA_TOOL_OPTIONS=-Xshare:on "${isolated_env[@]}" "$launcher" --version 2>&1)" \
-    || fail "the launcher cannot use the class-data archive: $out"
-echo "    $(du -h "$archive" | cut -f1), used by the launcher"
+for l in "$launcher" "$server_launcher"; do
+    out="$(env JAVA_TOOL_OPTIONS=-Xshare:on "${isolated_env[@]}" "$l" --version 2>&1)" \
+        || fail "$l cannot use the class-data archive: $out"
+done
+echo "    $(du -h "$archive" | cut -f1), used by both launchers"
 
 # --- --version, --help, a bad argument ---------------------------------------------------------------
 step "$launcher --version"
@@ -153,11 +161,11 @@ set -e
 echo "$out" | head -n 1 | sed 's/^/    /'
 
 # --- the embedded server and database work in the linked runtime -----------------------------------
-# `spine-console sandbox` exercises what jdeps cannot see: JDBC drivers, Flyway, Jetty, JSON.
+# `spine-console-server sandbox` exercises what jdeps cannot see: JDBC drivers, Flyway, Jetty, JSON.
 port=$((20000 + RANDOM % 20000))
-step "$launcher sandbox --port $port (GET /api/v1/health)"
+step "$server_launcher sandbox --port $port (GET /api/v1/health)"
 # (env, not the run function: $! must be the launcher itself so that kill stops it)
-env "${isolated_env[@]}" "$launcher" sandbox --port "$port" --organisations 2 --messages 10 --token-file "$work/token" \
+env "${isolated_env[@]}" "$server_launcher" sandbox --port "$port" --organisations 2 --messages 10 --token-file "$work/token" \
     >"$work/sandbox.log" 2>&1 &
 sandbox_pid=$!
 health=""
@@ -199,4 +207,4 @@ echo "verify-deb: OK: $(basename "$deb")"
 echo "    .deb size:       $deb_mb MB ($deb_bytes bytes; limit $max_mb MB)"
 echo "    installed size:  $((installed_kb / 1024)) MiB (Installed-Size $installed_kb KiB; $on_disk in /opt/spine-console)"
 echo "    build time:      $build_seconds s (build-installer.sh)"
-echo "    launcher:        $expected; --help, bad argument (exit 2) and sandbox checked"
+echo "    launchers:       $expected; --help, bad argument (exit 2); spine-console-server sandbox checked"
