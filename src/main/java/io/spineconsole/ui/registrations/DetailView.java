@@ -60,17 +60,18 @@ final class DetailView<T> {
     private final TabPane tabs = new TabPane();
     private final Tab findingsTab;
     private final String idPrefix;
+    private final SdsDetail<T> sds;
 
-    DetailView(BrowserViewModel<T> browser, KindView<T> view, I18n i18n, TimeText time, Consumer<ConsoleLink> go,
-               KindView.Creator create) {
+    DetailView(BrowserViewModel<T> browser, KindView<T> view, I18n i18n, TimeText time, BrowserView.Host host) {
         this.browser = browser;
         this.model = browser.detail();
         this.view = view;
         this.i18n = i18n;
         this.time = time;
-        this.go = go;
-        this.create = create;
+        this.go = host::go;
+        this.create = host::create;
         this.idPrefix = "reg-" + browser.kind().path();
+        this.sds = new SdsDetail<>(view, model, host, i18n, idPrefix);
         root.setId(idPrefix + "-detail");
         root.getStyleClass().add("reg-detail");
         root.setPadding(new Insets(12));
@@ -127,6 +128,7 @@ final class DetailView<T> {
         findingsTab = new Tab(i18n.get("registrations.detail.findings"), findings());
         Tab historyTab = new Tab(i18n.get("registrations.detail.history"), history());
         tabs.getTabs().addAll(detailsTab, relatedTab, findingsTab, historyTab);
+        sds.tab().ifPresent(tabs.getTabs()::add);
         tabs.getTabs().forEach(t -> t.setClosable(false));
         tabs.setId(idPrefix + "-detail-tabs");
         VBox.setVgrow(tabs, Priority.ALWAYS);
@@ -184,6 +186,7 @@ final class DetailView<T> {
             b.setOnAction(e -> confirm(action));
             actions.getChildren().add(b);
         }
+        sds.driftButton(r).ifPresent(actions.getChildren()::add);
     }
 
     private static AppIcon icon(RegistrationAction a) {
@@ -291,7 +294,7 @@ final class DetailView<T> {
         return p;
     }
 
-    /** Shows one of the tabs: 0 details, 1 related, 2 findings, 3 history. */
+    /** Shows one of the tabs: 0 details, 1 related, 2 findings, 3 history, 4 published in SDS (where there is one). */
     void showTab(int index) {
         tabs.getSelectionModel().select(index);
     }
