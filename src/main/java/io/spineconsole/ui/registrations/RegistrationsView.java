@@ -124,6 +124,7 @@ public final class RegistrationsView implements WorkspaceView, BrowserView.Host 
                     ? model.organisations().detail().record() : null;
             openDrift(selected == null ? "" : selected.odsCode(), "");
         }));
+        all.add(new WorkspaceAction(i18n.get("sds.title") + "\u2026", services.sds()::addConnection));
         all.add(new WorkspaceAction(i18n.get("registrations.import.title"),
                 () -> openImport(RecordKind.ENDPOINTS))); // the dialog recognises the record type from the file
         return all;
