@@ -45,7 +45,7 @@ final class DriftWindow {
         dialog.getDialogPane().setId("reg-drift-dialog");
         dialog.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
         dialog.getDialogPane().setContent(content);
-        dialog.getDialogPane().setPrefSize(1100, 640);
+        dialog.getDialogPane().setMinSize(980, 600); // room for the counts and the differences column
         if (owner != null && owner.getScene() != null) {
             dialog.getDialogPane().getStylesheets().addAll(owner.getScene().getStylesheets());
         }

@@ -71,7 +71,8 @@ final class SdsDetail<T> {
             return;
         }
         lookup = new SdsRecordViewModel(access.directoryOrNull(), ui, i18n);
-        content.getChildren().setAll(SdsRecordPanel.of(lookup, i18n));
+        // The tab names the panel already: its body only, across the tab's width.
+        content.getChildren().setAll(SdsRecordPanel.of(lookup, i18n).getContent());
         if (access.connection().isEmpty()) {
             content.getChildren().add(addConnectionButton(i18n, access, idPrefix + "-sds-add"));
         } else {

@@ -51,6 +51,7 @@ public final class SdsConnectionsDialog {
         ListView<SdsConnectionProfile> list = new ListView<>(model.connections());
         list.setId("sds-connections-list");
         list.setPrefSize(240, 300);
+        list.setMinWidth(200);
         list.setPlaceholder(new Label(i18n.get("sds.none")));
         list.setCellFactory(v -> new ListCell<>() {
             @Override
@@ -143,6 +144,7 @@ public final class SdsConnectionsDialog {
         content.setPadding(new Insets(8));
         content.setPrefWidth(820);
         dialog.getDialogPane().setContent(content);
+        dialog.getDialogPane().setMinWidth(880);
         model.editingProperty().addListener((o, a, p) -> {
             if (p != null && !p.equals(list.getSelectionModel().getSelectedItem())) {
                 list.getSelectionModel().select(p);

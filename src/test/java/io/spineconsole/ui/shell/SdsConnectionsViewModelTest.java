@@ -183,7 +183,7 @@ class SdsConnectionsViewModelTest {
     }
 
     /** No backbone: these tests are about SDS connections only. */
-    private static final class NoBackbone implements BackboneConnector {
+    static final class NoBackbone implements BackboneConnector {
         @Override
         public java.util.concurrent.CompletableFuture<Session> connect(io.spineconsole.settings.ConnectionProfile profile,
                                                                        java.util.function.Consumer<String> progress) {
