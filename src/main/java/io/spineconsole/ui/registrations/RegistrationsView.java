@@ -198,12 +198,11 @@ public final class RegistrationsView implements WorkspaceView, BrowserView.Host 
 
     @Override
     public void openDrift(String odsCode, String interaction) {
-        WorkspaceContext context = model.contextProperty().get();
-        if (context == null) {
+        io.spineconsole.api.RegistrationsApi api = model.registrationsApi();
+        if (api == null) {
             return;
         }
-        drift = new DriftWindow(root.getScene().getWindow(), services.sds(), context.api().registrations(), services.ui(),
-                i18n, files, this::go);
+        drift = new DriftWindow(root.getScene().getWindow(), services.sds(), api, services.ui(), i18n, files, this::go);
         drift.show(odsCode, interaction);
     }
 
