@@ -54,7 +54,11 @@ final class SdsDetail<T> {
         tab = new Tab(i18n.get("registrations.sds.title"), scroll);
         tab.setId(idPrefix + "-sds-tab");
         tab.selectedProperty().addListener((o, a, shown) -> refresh());
-        model.recordProperty().addListener((o, a, r) -> refresh());
+        model.recordProperty().addListener((o, a, r) -> {
+            if (!java.util.Objects.equals(a, r)) { // the same record read again is not looked up again
+                refresh();
+            }
+        });
         access.connectionProperty().addListener((o, a, c) -> refresh());
         return Optional.of(tab);
     }

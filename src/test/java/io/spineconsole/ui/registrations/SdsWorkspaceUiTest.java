@@ -125,7 +125,8 @@ class SdsWorkspaceUiTest {
     void anEndpointShowsWhatSdsPublishesAndOpensDirectoryDriftForItsOrganisation() throws Exception {
         RegistrationsView view = workspace(SdsAccess.of("SDS INT", SdsEnvironment.INT, sds));
         openSdsTab(view);
-        await(() -> "1 field differs from what SDS publishes.".equals(label(view.root(), "#reg-sds-status")));
+        await(() -> "1 field differs from what SDS publishes.".equals(label(view.root(), "#reg-sds-status"))
+                && !view.root().lookupAll(".reg-sds-differs").isEmpty());
         List<String> marked = fx(() -> view.root().lookupAll(".reg-sds-differs").stream()
                 .map(n -> ((Label) n).getText()).toList());
         assertEquals("Address", marked.get(0));
