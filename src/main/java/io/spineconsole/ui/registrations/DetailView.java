@@ -128,7 +128,6 @@ final class DetailView<T> {
         findingsTab = new Tab(i18n.get("registrations.detail.findings"), findings());
         Tab historyTab = new Tab(i18n.get("registrations.detail.history"), history());
         tabs.getTabs().addAll(detailsTab, relatedTab, findingsTab, historyTab);
-        sds.tab().ifPresent(tabs.getTabs()::add);
         tabs.getTabs().forEach(t -> t.setClosable(false));
         tabs.setId(idPrefix + "-detail-tabs");
         VBox.setVgrow(tabs, Priority.ALWAYS);
@@ -166,7 +165,7 @@ final class DetailView<T> {
         subtitle.setVisible(!subtitle.getText().isBlank());
         subtitle.setManaged(subtitle.isVisible());
         statusBox.getChildren().setAll(Views.status(i18n, browser.kind().status(r)));
-        details.setContent(withPadding(view.details(r)));
+        details.setContent(withPadding(sds.below(view.details(r))));
         related.setContent(withPadding(view.related(model, go, create)));
 
         Button edit = new Button(i18n.get("registrations.detail.edit"), Icons.of(AppIcon.EDIT));
@@ -294,7 +293,7 @@ final class DetailView<T> {
         return p;
     }
 
-    /** Shows one of the tabs: 0 details, 1 related, 2 findings, 3 history, 4 published in SDS (where there is one). */
+    /** Shows one of the tabs: 0 details, 1 related, 2 findings, 3 history. */
     void showTab(int index) {
         tabs.getSelectionModel().select(index);
     }

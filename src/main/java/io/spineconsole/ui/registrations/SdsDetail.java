@@ -5,18 +5,16 @@ import io.spineconsole.ui.common.I18n;
 import io.spineconsole.ui.common.Icons;
 import io.spineconsole.ui.common.SdsAccess;
 import io.spineconsole.ui.common.UiExecutor;
-import javafx.geometry.Insets;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
-import javafx.scene.control.ScrollPane;
-import javafx.scene.control.Tab;
 import javafx.scene.layout.VBox;
 
 import java.util.Optional;
 
 /**
- * What a record's detail shows of SDS: the "Published in SDS" tab (looked up live only when the tab is shown,
- * so browsing records spends none of SDS's rate limit) and the "Directory drift…" button. With no SDS connection
- * the tab says so in words and offers to add one.
+ * What a record's detail shows of SDS: the "Published in SDS" section below its details (looked up live as the
+ * record is opened; a lookup for a record no longer shown is stopped) and the "Directory drift…" button. With no
+ * SDS connection the section says so in words and offers to add one.
  *
  * @param <T> the record type
  */
@@ -29,7 +27,6 @@ final class SdsDetail<T> {
     private final BrowserView.Host host;
     private final String idPrefix;
     private final VBox content = new VBox(8);
-    private Tab tab;
     private SdsRecordViewModel lookup;
 
     SdsDetail(KindView<T> view, DetailViewModel<T> model, BrowserView.Host host, I18n i18n, String idPrefix) {
@@ -40,43 +37,42 @@ final class SdsDetail<T> {
         this.ui = host.ui();
         this.i18n = i18n;
         this.idPrefix = idPrefix;
+        if (view.publishedInSds()) {
+            listen();
+        }
     }
 
-    /** The "Published in SDS" tab, or empty for a record type SDS does not publish. */
-    Optional<Tab> tab() {
-        if (!view.publishedInSds()) {
-            return Optional.empty();
-        }
-        content.setPadding(new Insets(8, 0, 0, 0));
-        ScrollPane scroll = new ScrollPane(content);
-        scroll.setFitToWidth(true);
-        scroll.getStyleClass().add("edge-to-edge");
-        tab = new Tab(i18n.get("registrations.sds.title"), scroll);
-        tab.setId(idPrefix + "-sds-tab");
-        tab.selectedProperty().addListener((o, a, shown) -> refresh());
+    /**
+     * The record's details with, for a record type SDS publishes, the "Published in SDS" section below them (one
+     * section kept across redraws, so a lookup is not repeated when the pane is drawn again).
+     */
+    Node below(Node details) {
+        return view.publishedInSds() ? new VBox(16, details, content) : details;
+    }
+
+    private void listen() {
+        content.setId(idPrefix + "-sds");
         model.recordProperty().addListener((o, a, r) -> {
             if (!java.util.Objects.equals(a, r)) { // the same record read again is not looked up again
                 refresh();
             }
         });
         access.connectionProperty().addListener((o, a, c) -> refresh());
-        return Optional.of(tab);
     }
 
-    /** Looks the record shown up again, if the tab is showing (and stops a lookup that is no longer wanted). */
+    /** Looks the record shown up (and stops a lookup that is no longer wanted). */
     private void refresh() {
         if (lookup != null) {
             lookup.cancel();
             lookup = null;
         }
         T record = model.record();
-        if (tab == null || !tab.isSelected() || record == null) {
+        if (record == null) {
             content.getChildren().clear();
             return;
         }
         lookup = new SdsRecordViewModel(access.directoryOrNull(), ui, i18n);
-        // The tab names the panel already: its body only, across the tab's width.
-        content.getChildren().setAll(SdsRecordPanel.of(lookup, i18n).getContent());
+        content.getChildren().setAll(SdsRecordPanel.of(lookup, i18n));
         if (access.connection().isEmpty()) {
             content.getChildren().add(addConnectionButton(i18n, access, idPrefix + "-sds-add"));
         } else {

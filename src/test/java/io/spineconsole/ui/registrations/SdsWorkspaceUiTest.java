@@ -51,7 +51,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
- * SDS in the Registrations workspace, as an admin meets it: an endpoint's "Published in SDS" tab, "Directory
+ * SDS in the Registrations workspace, as an admin meets it: an endpoint's "Published in SDS" section, "Directory
  * drift…" from the record (organisation and interaction filled in), and, with no SDS connection, the same places
  * saying so in words and offering to add one, then using the one added. Against the stand-in SDS and the sandbox
  * (through {@link FakeBackboneApi}).
@@ -109,29 +109,31 @@ class SdsWorkspaceUiTest {
         return view;
     }
 
-    /** Opens our endpoint and shows its "Published in SDS" tab. */
-    private static void openSdsTab(RegistrationsView view) throws Exception {
+    /** Opens our endpoint: its details end with the "Published in SDS" section. */
+    private static void openEndpoint(RegistrationsView view) throws Exception {
         await(() -> view.open(RecordKind.ENDPOINTS.link(ours.id().toString())));
         await(() -> ours.partyKey().equals(label(view.root(), "#reg-endpoints-detail-title")));
-        fx(() -> {
-            TabPane tabs = (TabPane) view.root().lookup("#reg-endpoints-detail-tabs");
-            tabs.getSelectionModel().select(tabs.getTabs().stream()
-                    .filter(t -> "reg-endpoints-sds-tab".equals(t.getId())).findFirst().orElseThrow());
-            return null;
-        });
     }
 
     @Test
     void anEndpointShowsWhatSdsPublishesAndOpensDirectoryDriftForItsOrganisation() throws Exception {
         RegistrationsView view = workspace(SdsAccess.of("SDS INT", SdsEnvironment.INT, sds));
-        openSdsTab(view);
+        openEndpoint(view);
         await(() -> "1 field differs from what SDS publishes.".equals(label(view.root(), "#reg-sds-status"))
                 && !view.root().lookupAll(".reg-sds-differs").isEmpty());
         List<String> marked = fx(() -> view.root().lookupAll(".reg-sds-differs").stream()
                 .map(n -> ((Label) n).getText()).toList());
         assertEquals("Address", marked.get(0));
         assertEquals(ours.url(), marked.get(1));
-        shoot(view.root().getScene(), "registrations-sds-tab");
+        fx(() -> { // the section in view, as a user scrolls to it
+            Node n = view.root().lookup("#reg-endpoints-sds");
+            while (!(n instanceof javafx.scene.control.ScrollPane)) {
+                n = n.getParent();
+            }
+            ((javafx.scene.control.ScrollPane) n).setVvalue(1.0);
+            return null;
+        });
+        shoot(view.root().getScene(), "registrations-sds-section");
 
         fx(() -> {
             ((Button) view.root().lookup("#reg-endpoints-drift")).fire();
@@ -163,7 +165,7 @@ class SdsWorkspaceUiTest {
         AtomicInteger offered = new AtomicInteger();
         access.setOnAddConnection(offered::incrementAndGet);
         RegistrationsView view = workspace(access);
-        openSdsTab(view);
+        openEndpoint(view);
         await(() -> label(view.root(), "#reg-sds-status").startsWith("No SDS connection is set up: add one"));
         fx(() -> {
             ((Button) view.root().lookup("#reg-endpoints-sds-add")).fire();
