@@ -50,7 +50,7 @@ public final class SdsConnectionsViewModel {
     private final StringProperty environment = new SimpleStringProperty("");
     private final StringProperty apiKey = new SimpleStringProperty("");
     private final StringProperty pace = new SimpleStringProperty("");
-    private final ObservableMapOfErrors errors = new ObservableMapOfErrors();
+    private final Problems errors = new Problems();
     private final StringProperty result = new SimpleStringProperty("");
     private final BooleanProperty busy = new SimpleBooleanProperty();
 
@@ -265,7 +265,7 @@ public final class SdsConnectionsViewModel {
         return String.join(", ", Arrays.stream(SdsEnvironment.values()).map(SdsEnvironment::code).toList());
     }
 
-    /** The environment in words with its base URL, as the environment list shows it. */
+    /** The environment in words, for example "Integration test (INT)". */
     public String environmentName(SdsEnvironment e) {
         return i18n.get("sds.environment." + e.code());
     }
@@ -300,7 +300,7 @@ public final class SdsConnectionsViewModel {
     }
 
     /** Field → problem: {@code name}, {@code environment}, {@code apiKey}, {@code pace}, {@code form}. */
-    public ObservableMapOfErrors errors() {
+    public Problems errors() {
         return errors;
     }
 
@@ -317,7 +317,7 @@ public final class SdsConnectionsViewModel {
     }
 
     /** The problems of the form, one string property per field, so a label can bind to each. */
-    public static final class ObservableMapOfErrors {
+    public static final class Problems {
         private final Map<String, StringProperty> byField = new LinkedHashMap<>();
 
         public StringProperty of(String field) {
