@@ -157,6 +157,23 @@ class SdsWorkspaceUiTest {
             drift.dialog().close();
             return null;
         });
+
+        // From the organisation: its ODS code filled in, the interaction left to choose.
+        await(() -> view.open(RecordKind.ORGANISATIONS.link(ours.odsCode())));
+        await(() -> ours.odsCode().equals(label(view.root(), "#reg-organisations-detail-title")));
+        fx(() -> {
+            ((Button) view.root().lookup("#reg-organisations-drift")).fire();
+            return null;
+        });
+        Parent forOrganisation = view.driftWindow().dialog().getDialogPane();
+        assertEquals(ours.odsCode(), fx(() -> ((TextField) forOrganisation.lookup("#reg-drift-ods")).getText()));
+        assertEquals("", fx(() -> ((TextField) forOrganisation.lookup("#reg-drift-interaction")).getText()));
+        assertEquals("Give an organisation and an interaction to compare our registrations with what SDS publishes.",
+                text(forOrganisation, "#reg-drift-message"));
+        fx(() -> {
+            view.driftWindow().dialog().close();
+            return null;
+        });
     }
 
     @Test
