@@ -12,6 +12,7 @@ import io.spineconsole.ui.common.Navigator;
 import io.spineconsole.ui.common.TimeText;
 import io.spineconsole.ui.common.UiExecutor;
 import io.spineconsole.ui.admin.AdminWorkspace;
+import io.spineconsole.ui.common.SdsAccess;
 import io.spineconsole.ui.common.WorkspaceServices;
 import io.spineconsole.ui.common.WorkspaceView;
 import io.spineconsole.ui.messages.MessageFlowWorkspace;
@@ -20,6 +21,8 @@ import io.spineconsole.ui.registrations.RegistrationsWorkspace;
 import io.spineconsole.ui.shell.AboutInfo;
 import io.spineconsole.ui.shell.LazyWorkspaceView;
 import io.spineconsole.ui.shell.MainWindow;
+import io.spineconsole.ui.shell.SdsConnectionsDialog;
+import io.spineconsole.ui.shell.SdsConnectionsViewModel;
 import io.spineconsole.ui.shell.ShellViewModel;
 import io.spineconsole.ui.shell.Workspace;
 
@@ -45,6 +48,7 @@ final class CompositionRoot implements AutoCloseable {
     private final ShellViewModel shell;
     private final MainWindow window;
     private final Settings settings;
+    private final SdsConnections sds;
 
     /**
      * @param saved          the settings as read from the settings file
@@ -58,8 +62,8 @@ final class CompositionRoot implements AutoCloseable {
         UiExecutor ui = new UiExecutor(uiThread);
         SettingsStore store = new SettingsStore(dirs.config());
         Settings loaded = saved;
-        connector = new ConsoleConnector(dirs.sandboxDatabase(),
-                SecretStores.chooseInBackground(dirs.config()), timeline);
+        io.spineconsole.settings.SecretStore secrets = SecretStores.chooseInBackground(dirs.config());
+        connector = new ConsoleConnector(dirs.sandboxDatabase(), secrets, timeline);
         if (options.serverUrl() != null) {
             ConnectionProfile cli = new ConnectionProfile(COMMAND_LINE_PROFILE, options.serverUrl(),
                     options.environment(), options.serverUrl());
@@ -80,7 +84,10 @@ final class CompositionRoot implements AutoCloseable {
         Map<Workspace, WorkspaceView> workspaces = new EnumMap<>(Workspace.class);
         java.time.Clock clock = java.time.Clock.systemDefaultZone();
         TimeText time = new TimeText(clock, i18n, settings.preferences().timeZone().zone());
-        WorkspaceServices services = new WorkspaceServices(ui, i18n, navigator, shell, clock, time);
+        SdsAccess sdsAccess = SdsAccess.none();
+        sds = new SdsConnections(secrets, sdsAccess, io, ui, SdsConnections::open);
+        sds.use(settings);
+        WorkspaceServices services = new WorkspaceServices(ui, i18n, navigator, shell, clock, time, sdsAccess);
         // Each workspace is built when first shown: start-up builds (and loads) only the one on screen.
         workspaces.put(Workspace.REGISTRATIONS, LazyWorkspaceView.of(() -> RegistrationsWorkspace.create(services)));
         workspaces.put(Workspace.MESSAGES, LazyWorkspaceView.of(() -> MessageFlowWorkspace.create(services)));
@@ -92,6 +99,11 @@ final class CompositionRoot implements AutoCloseable {
                 System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"),
                 store.file(), dirs.logs());
         window = new MainWindow(shell, workspaces, i18n, about, () -> openFolder.accept(dirs.logs()), navigator);
+        // "Add an SDS connection…", wherever SDS is needed and none is set up: the SDS connections of the settings.
+        SdsConnectionsViewModel sdsSettings = new SdsConnectionsViewModel(shell, secrets, SdsConnections::open, io, ui,
+                i18n, () -> sds.use(shell.settingsProperty().get()));
+        sdsAccess.setOnAddConnection(() -> new SdsConnectionsDialog(window.root().getScene().getWindow(), sdsSettings, i18n)
+                .show());
         // Once start-up is over, the other workspaces are built one at a time, so a first visit is instant.
         timeline.onFinish(() -> uiThread.execute(() -> window.buildOtherWorkspaces(uiThread::execute)));
     }
@@ -111,6 +123,7 @@ final class CompositionRoot implements AutoCloseable {
     @Override
     public void close() {
         shell.shutdown();
+        sds.close();
         io.shutdown();
         connector.close();
     }

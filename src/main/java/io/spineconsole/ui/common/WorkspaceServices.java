@@ -7,10 +7,10 @@ import java.util.Objects;
  * What every workspace is built with: the way back to the UI thread, the strings, the way to other
  * workspaces, what it remembers between runs, the clock ("expires in 3 h", "last 30 days") and the
  * one way times are written ({@link TimeText}: UK time or UTC, as the user chose; views redraw when it
- * switches). Tests pass a direct executor, an in-memory memory and a fixed clock.
+ * switches), and the SDS connection in use ({@link SdsAccess}, possibly none). Tests pass a direct executor, an in-memory memory and a fixed clock.
  */
 public record WorkspaceServices(UiExecutor ui, I18n i18n, Navigator navigator, ViewMemory memory, Clock clock,
-                                TimeText time) {
+                                TimeText time, SdsAccess sds) {
     public WorkspaceServices {
         Objects.requireNonNull(ui, "ui");
         Objects.requireNonNull(i18n, "i18n");
@@ -18,6 +18,12 @@ public record WorkspaceServices(UiExecutor ui, I18n i18n, Navigator navigator, V
         Objects.requireNonNull(memory, "memory");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(time, "time");
+        Objects.requireNonNull(sds, "sds");
+    }
+
+    /** Services without an SDS connection. */
+    public WorkspaceServices(UiExecutor ui, I18n i18n, Navigator navigator, ViewMemory memory, Clock clock, TimeText time) {
+        this(ui, i18n, navigator, memory, clock, time, SdsAccess.none());
     }
 
     /** Services whose times are in UK time on {@code clock}. */

@@ -50,6 +50,15 @@ final class BrowserView<T> {
         void go(ConsoleLink link);
 
         void create(RecordKind<?> kind, Map<String, String> prefill);
+
+        /** The SDS connection in use (possibly none). */
+        io.spineconsole.ui.common.SdsAccess sds();
+
+        /** The way back to the UI thread, for lookups in SDS. */
+        io.spineconsole.ui.common.UiExecutor ui();
+
+        /** Opens directory drift for an organisation and interaction (either may be blank, to be typed). */
+        void openDrift(String odsCode, String interaction);
     }
 
     private final BrowserViewModel<T> model;
@@ -75,7 +84,7 @@ final class BrowserView<T> {
         root.getStyleClass().add("reg-browser");
         root.setPadding(new Insets(10, 12, 8, 12));
         filters = new ListFilters<>(model.list(), i18n, idPrefix);
-        detail = new DetailView<>(model, view, i18n, time, host::go, host::create);
+        detail = new DetailView<>(model, view, i18n, time, host);
         form = new FormPane<>(model, i18n, time, this::closeForm);
 
         var list = model.list();

@@ -60,17 +60,18 @@ final class DetailView<T> {
     private final TabPane tabs = new TabPane();
     private final Tab findingsTab;
     private final String idPrefix;
+    private final SdsDetail<T> sds;
 
-    DetailView(BrowserViewModel<T> browser, KindView<T> view, I18n i18n, TimeText time, Consumer<ConsoleLink> go,
-               KindView.Creator create) {
+    DetailView(BrowserViewModel<T> browser, KindView<T> view, I18n i18n, TimeText time, BrowserView.Host host) {
         this.browser = browser;
         this.model = browser.detail();
         this.view = view;
         this.i18n = i18n;
         this.time = time;
-        this.go = go;
-        this.create = create;
+        this.go = host::go;
+        this.create = host::create;
         this.idPrefix = "reg-" + browser.kind().path();
+        this.sds = new SdsDetail<>(view, model, host, i18n, idPrefix);
         root.setId(idPrefix + "-detail");
         root.getStyleClass().add("reg-detail");
         root.setPadding(new Insets(12));
@@ -164,7 +165,7 @@ final class DetailView<T> {
         subtitle.setVisible(!subtitle.getText().isBlank());
         subtitle.setManaged(subtitle.isVisible());
         statusBox.getChildren().setAll(Views.status(i18n, browser.kind().status(r)));
-        details.setContent(withPadding(view.details(r)));
+        details.setContent(withPadding(sds.below(view.details(r))));
         related.setContent(withPadding(view.related(model, go, create)));
 
         Button edit = new Button(i18n.get("registrations.detail.edit"), Icons.of(AppIcon.EDIT));
@@ -184,6 +185,7 @@ final class DetailView<T> {
             b.setOnAction(e -> confirm(action));
             actions.getChildren().add(b);
         }
+        sds.driftButton(r).ifPresent(actions.getChildren()::add);
     }
 
     private static AppIcon icon(RegistrationAction a) {

@@ -48,11 +48,13 @@ final class DriftView {
         Label message = new Label();
         message.setId("reg-drift-message");
         message.setWrapText(true);
+        message.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         message.textProperty().bind(model.messageProperty());
         Label counts = new Label();
         counts.setId("reg-drift-counts");
         counts.getStyleClass().add("reg-drift-counts");
         counts.setWrapText(true);
+        counts.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // every count line shows, none cut short
         counts.textProperty().bind(model.countsProperty());
 
         TableView<DriftRow> table = new TableView<>(model.rows());

@@ -94,6 +94,21 @@ final class EndpointView implements KindView<MhsEndpoint> {
     }
 
     @Override
+    public boolean publishedInSds() {
+        return true;
+    }
+
+    @Override
+    public void lookUp(SdsRecordViewModel sds, MhsEndpoint e) {
+        sds.show(e);
+    }
+
+    @Override
+    public java.util.Optional<DriftQuery> driftQuery(MhsEndpoint e) {
+        return java.util.Optional.of(new DriftQuery(e.odsCode(), e.interactions().isEmpty() ? "" : e.interactions().get(0)));
+    }
+
+    @Override
     public Node related(DetailViewModel<MhsEndpoint> detail, Consumer<ConsoleLink> open, Creator create) {
         MhsEndpoint e = detail.record();
         ConsoleLink all = ConsoleLink.of("registrations", "systems").with("partyKey", e.partyKey());

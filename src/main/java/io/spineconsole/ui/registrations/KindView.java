@@ -6,6 +6,7 @@ import javafx.scene.control.TableColumn;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -37,6 +38,24 @@ interface KindView<T> {
      * @param create starts a new record of a kind with fields filled in (pointer → value)
      */
     Node related(DetailViewModel<T> detail, Consumer<ConsoleLink> go, Creator create);
+
+    /** What directory drift is run for from a record: its organisation and, where it has one, an interaction. */
+    record DriftQuery(String odsCode, String interaction) {
+    }
+
+    /** True for the record types SDS publishes (the detail then has a "Published in SDS" tab). */
+    default boolean publishedInSds() {
+        return false;
+    }
+
+    /** Looks {@code record} up in SDS with the panel's model (only called when {@link #publishedInSds()}). */
+    default void lookUp(SdsRecordViewModel sds, T record) {
+    }
+
+    /** The drift a record's "Directory drift…" opens; empty: none from this record. */
+    default Optional<DriftQuery> driftQuery(T record) {
+        return Optional.empty();
+    }
 
     /** Starts a new record of {@code kind} with some fields filled in. */
     @FunctionalInterface

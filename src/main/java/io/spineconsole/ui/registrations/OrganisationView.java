@@ -80,4 +80,9 @@ final class OrganisationView implements KindView<Organisation> {
                         open, RelatedTables.createButton(i18n.get("registrations.related.newEndpoint"), may,
                                 () -> create.create(RecordKind.ENDPOINTS, Map.of("/odsCode", o.odsCode())))));
     }
+
+    @Override
+    public java.util.Optional<DriftQuery> driftQuery(Organisation o) {
+        return java.util.Optional.of(new DriftQuery(o.odsCode(), ""));
+    }
 }

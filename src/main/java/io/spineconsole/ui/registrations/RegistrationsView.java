@@ -53,6 +53,7 @@ public final class RegistrationsView implements WorkspaceView, BrowserView.Host 
     private final ChecksView checks;
     private final ExpiringView expiring;
     private final Timeline summaryRefresh;
+    private DriftWindow drift;
 
     public RegistrationsView(RegistrationsViewModel model, WorkspaceServices services, Executor files) {
         this.model = model;
@@ -118,6 +119,12 @@ public final class RegistrationsView implements WorkspaceView, BrowserView.Host 
                 model.checks().run();
             }
         }));
+        all.add(new WorkspaceAction(i18n.get("registrations.drift.open.action"), () -> {
+            Organisation selected = model.tabProperty().get() == RegistrationsViewModel.Tab.ORGANISATIONS
+                    ? model.organisations().detail().record() : null;
+            openDrift(selected == null ? "" : selected.odsCode(), "");
+        }));
+        all.add(new WorkspaceAction(i18n.get("sds.title") + "\u2026", services.sds()::addConnection));
         all.add(new WorkspaceAction(i18n.get("registrations.import.title"),
                 () -> openImport(RecordKind.ENDPOINTS))); // the dialog recognises the record type from the file
         return all;
@@ -177,6 +184,31 @@ public final class RegistrationsView implements WorkspaceView, BrowserView.Host 
     public void create(RecordKind<?> kind, Map<String, String> prefill) {
         model.tabProperty().set(RegistrationsViewModel.tabOf(kind));
         browserView(kind).startCreate(prefill);
+    }
+
+    @Override
+    public io.spineconsole.ui.common.SdsAccess sds() {
+        return services.sds();
+    }
+
+    @Override
+    public io.spineconsole.ui.common.UiExecutor ui() {
+        return services.ui();
+    }
+
+    @Override
+    public void openDrift(String odsCode, String interaction) {
+        io.spineconsole.api.RegistrationsApi api = model.registrationsApi();
+        if (api == null) {
+            return;
+        }
+        drift = new DriftWindow(root.getScene().getWindow(), services.sds(), api, services.ui(), i18n, files, this::go);
+        drift.show(odsCode, interaction);
+    }
+
+    /** The drift window opened last (for tests and screenshots), or null. */
+    DriftWindow driftWindow() {
+        return drift;
     }
 
     @Override

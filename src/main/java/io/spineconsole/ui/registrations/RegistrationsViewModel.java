@@ -273,6 +273,12 @@ public final class RegistrationsViewModel {
         return summary;
     }
 
+    /** The registrations API of the open session (for directory drift), or null before one is open. */
+    public io.spineconsole.api.RegistrationsApi registrationsApi() {
+        WorkspaceContext c = contextProperty().get();
+        return c == null ? null : c.api().registrations();
+    }
+
     public BrowserViewModel<Organisation> organisations() {
         return organisations;
     }

@@ -48,7 +48,10 @@ final class SdsRecordPanel {
         grid.setVgap(4);
         ColumnConstraints grow = new ColumnConstraints();
         grow.setHgrow(Priority.ALWAYS);
-        grid.getColumnConstraints().addAll(new ColumnConstraints(), grow, grow, new ColumnConstraints());
+        ColumnConstraints names = new ColumnConstraints();
+        names.setMinWidth(110);
+        names.setMaxWidth(170); // a long field name wraps, so the values and the mark keep their room
+        grid.getColumnConstraints().addAll(names, grow, grow, new ColumnConstraints());
         Runnable fill = () -> fill(grid, model, i18n);
         model.rows().addListener((ListChangeListener<SdsRecordViewModel.FieldRow>) c -> fill.run());
         fill.run();
@@ -70,7 +73,7 @@ final class SdsRecordPanel {
         int row = 1;
         for (SdsRecordViewModel.FieldRow f : model.rows()) {
             Label name = new Label(f.label());
-            name.setMinWidth(Region.USE_PREF_SIZE);
+            name.setWrapText(true);
             Label ours = value(f.ours());
             Label published = value(f.published());
             Label mark = new Label(f.differs() ? i18n.get("registrations.sds.differsMark") : "");
@@ -86,6 +89,7 @@ final class SdsRecordPanel {
 
     private static Label header(String text) {
         Label l = new Label(text);
+        l.setWrapText(true); // a column's name wraps rather than being cut short in a narrow detail pane
         l.getStyleClass().add("reg-sds-header");
         return l;
     }

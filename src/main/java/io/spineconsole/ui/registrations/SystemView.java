@@ -68,6 +68,21 @@ final class SystemView implements KindView<AccreditedSystem> {
     }
 
     @Override
+    public boolean publishedInSds() {
+        return true;
+    }
+
+    @Override
+    public void lookUp(SdsRecordViewModel sds, AccreditedSystem s) {
+        sds.show(s);
+    }
+
+    @Override
+    public java.util.Optional<DriftQuery> driftQuery(AccreditedSystem s) {
+        return java.util.Optional.of(new DriftQuery(s.odsCode(), s.interactions().isEmpty() ? "" : s.interactions().get(0)));
+    }
+
+    @Override
     public Node related(DetailViewModel<AccreditedSystem> detail, Consumer<ConsoleLink> open, Creator create) {
         AccreditedSystem s = detail.record();
         ConsoleLink all = s.partyKey() != null ? ConsoleLink.of("registrations", "endpoints").with("partyKey", s.partyKey())

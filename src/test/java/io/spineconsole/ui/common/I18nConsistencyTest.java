@@ -67,6 +67,7 @@ class I18nConsistencyTest {
         Arrays.stream(io.spineconsole.domain.sds.DriftField.values()).forEach(f -> keys.add("registrations.sds.field." + f.code()));
         Arrays.stream(io.spineconsole.api.sds.SdsException.Reason.values())
                 .forEach(r -> keys.add("registrations.sds.failed." + r.code()));
+        Arrays.stream(io.spineconsole.domain.sds.SdsEnvironment.values()).forEach(e -> keys.add("sds.environment." + e.code()));
         return keys;
     }
 
