@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * The last line of defence for secrets in logs: the log layout masks anything shaped like a
  * credential before it is written, whoever logged it. The console itself never logs a token;
  * this covers libraries that do when turned up to DEBUG (Jetty's HTTP parser logs every request
- * header, {@code Authorization} included). Wired in {@code logback.xml} as the {@code %msg} and
+ * header, {@code Authorization} included). Wired in {@link LogConfiguration} as the {@code %msg} and
  * {@code %ex} conversions.
  */
 public final class LogRedaction {

@@ -37,7 +37,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A whole session (sign in, calls, a refused token) with every logger at DEBUG, client and
- * sandbox server both, written to a file with the console's own log layout (logback.xml, which
+ * sandbox server both, written to a file with the console's own log layout (LogConfiguration, which
  * masks credentials): no token or password may appear in it, nor in the settings file.
  */
 class SecretsStayOutOfLogsTest {
@@ -129,7 +129,7 @@ class SecretsStayOutOfLogsTest {
     private static FileAppender<ILoggingEvent> debugFile(LoggerContext context, Path log) {
         PatternLayoutEncoder encoder = new PatternLayoutEncoder();
         encoder.setContext(context);
-        // The same conversions as logback.xml's appenders: %msg and %ex as the console configures them.
+        // The same conversions as LogConfiguration's appenders: %msg and %ex as the console configures them.
         encoder.setPattern("%d %-5level [%thread] %logger - %msg%n%ex");
         encoder.start();
         FileAppender<ILoggingEvent> file = new FileAppender<>();
