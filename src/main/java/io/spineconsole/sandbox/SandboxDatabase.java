@@ -13,9 +13,12 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 
 /** The sandbox's connection pool, with the schema migrated to the current version on open. */
 public final class SandboxDatabase implements AutoCloseable {
+    /** Where the schema's migrations are, on the class path. */
+    static final List<String> MIGRATION_FOLDERS = List.of("io/spineconsole/db/migration", "io/spineconsole/sandbox/messages");
     private final HikariDataSource dataSource;
     private final String product;
     private final boolean fileBacked;
@@ -113,17 +116,13 @@ public final class SandboxDatabase implements AutoCloseable {
             throw StoreInUseException.isLockedFile(e) ? new StoreInUseException(e) : e;
         }
         try {
-            // SQL migrations, and the Java ones kept beside the store they lay out (found by scanning, so that
-            // this class needs no dependency on them).
-            if (migrate) {
-                try (StartupPhases.Phase phase = phases.begin("sandbox.flyway")) {
-                    Flyway.configure().dataSource(ds)
-                            .locations("classpath:io/spineconsole/db/migration", "classpath:io/spineconsole/sandbox/messages")
-                            .load().migrate();
-                }
-            }
             boolean postgres = jdbcUrl.startsWith("jdbc:postgresql:");
             boolean fileBacked = !postgres && !jdbcUrl.startsWith("jdbc:h2:mem:");
+            if (migrate) {
+                try (StartupPhases.Phase phase = phases.begin("sandbox.flyway")) {
+                    migrate(ds, fileBacked);
+                }
+            }
             return new SandboxDatabase(ds, postgres ? "postgresql" : "h2", fileBacked, fileBacked ? h2File(jdbcUrl) : null);
         } catch (FlywayValidateException e) {
             ds.close();
@@ -131,6 +130,24 @@ public final class SandboxDatabase implements AutoCloseable {
         } catch (RuntimeException e) {
             ds.close();
             throw e;
+        }
+    }
+
+    /**
+     * Flyway's migrations: the SQL ones, and the Java ones kept beside the store they lay out (found by
+     * scanning, so that this class needs no dependency on them). An H2 file store this build migrated
+     * before skips Flyway ({@link SchemaStamp}).
+     */
+    private static void migrate(DataSource ds, boolean ownFile) {
+        String stamp = ownFile ? SchemaStamp.of(MIGRATION_FOLDERS) : null;
+        if (stamp != null && SchemaStamp.matches(ds, stamp)) {
+            return;
+        }
+        Flyway.configure().dataSource(ds)
+                .locations(MIGRATION_FOLDERS.stream().map(f -> "classpath:" + f).toArray(String[]::new))
+                .load().migrate();
+        if (stamp != null) {
+            SchemaStamp.write(ds, stamp);
         }
     }
 

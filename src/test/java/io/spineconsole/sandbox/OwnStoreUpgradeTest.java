@@ -123,6 +123,8 @@ class OwnStoreUpgradeTest {
         try (SandboxDatabase db = SandboxDatabase.open(SandboxDatabase.h2FileUrl(database), null, null);
              Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
             assertEquals(1, s.executeUpdate("UPDATE \"flyway_schema_history\" SET \"checksum\" = 42 WHERE \"version\" = '3'"));
+            // Another build's store carries that build's schema stamp, not this one's.
+            assertEquals(1, s.executeUpdate("UPDATE console_schema_stamp SET stamp = 'another build'"));
         }
     }
 
