@@ -193,18 +193,17 @@ final class JobsView extends VBox {
         originalId.setVisible(false);
         copyId.setVisible(false);
         itemsTable.getColumns().setAll(List.of(
-                Cells.text(i18n.get("messages.jobs.message"), 230, i -> itemMessage(i, text),
+                Cells.text(i18n.get("messages.jobs.message"), 340, i -> itemMessage(i, text),
                         i -> i18n.get("messages.jobs.messageTip", itemMessage(i, text), id(i.originalMessageId()))),
-                Cells.text(i18n.get("messages.column.from"), 190, i -> MessageColumns.party(i.from(), i18n),
+                Cells.text(i18n.get("messages.column.from"), 300, i -> MessageColumns.party(i.from(), i18n),
                         i -> MessageColumns.partyDetail(text, i.from())),
-                Cells.text(i18n.get("messages.column.to"), 190, i -> MessageColumns.party(i.to(), i18n),
+                Cells.text(i18n.get("messages.column.to"), 280, i -> MessageColumns.party(i.to(), i18n),
                         i -> MessageColumns.partyDetail(text, i.to())),
-                Cells.text(i18n.get("messages.jobs.outcome"), 120, i -> text.outcome(i.outcome())),
-                Cells.text(i18n.get("messages.jobs.at"), 110, i -> text.time(i.at())),
+                Cells.text(i18n.get("messages.jobs.outcome"), 130, i -> text.outcome(i.outcome())),
+                Cells.text(i18n.get("messages.jobs.at"), 90, i -> text.time(i.at())),
                 originalId, copyId,
-                Cells.text(i18n.get("messages.jobs.detail"), 200, i -> itemDetail(i, text))));
-        itemsTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        Views.fixedWidths(itemsTable);
+                Cells.text(i18n.get("messages.jobs.detail"), 220, i -> itemDetail(i, text))));
+        Cells.shareWidth(itemsTable); // a narrow window shares the room out; a cell cut short holds all of it in its tooltip
         itemsTable.getColumns().forEach(c -> c.setSortable(false));
         itemsTable.setTableMenuButtonVisible(true);
         text.titlesProperty().addListener((o, a, b) -> itemsTable.refresh());

@@ -99,7 +99,20 @@ class JobItemsUiTest {
         String id = message.displayId();
         assertFalse(shown.stream().anyMatch(t -> t.contains(id) || t.contains(id.toLowerCase(Locale.ROOT))),
                 "the message id is not what the table shows: " + shown);
-        Screenshots.write(stage.getScene(), "messages-job-items-test");
+        picture("messages-job-items-light");
+        FxToolkit.setupFixture(() -> Themes.apply(Preferences.Theme.DARK, stage.getScene()));
+        WaitForAsyncUtils.waitForFxEvents();
+        picture("messages-job-items-dark");
+    }
+
+    private static void picture(String name) throws Exception {
+        FxToolkit.setupFixture(() -> {
+            try {
+                Screenshots.write(stage.getScene(), name);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
     }
 
     @SuppressWarnings("unchecked")
