@@ -190,6 +190,12 @@ final class JobsView extends VBox {
                 i -> id(i.originalMessageId()));
         TableColumn<RedeliveryJobItem, String> copyId = Cells.text(i18n.get("messages.jobs.copy"), 315,
                 i -> id(i.newMessageId()));
+        // The outcome and its time are short and always read whole: they keep their width, the rest share.
+        TableColumn<RedeliveryJobItem, String> outcomeCol = Cells.text(i18n.get("messages.jobs.outcome"), 140,
+                i -> text.outcome(i.outcome()));
+        TableColumn<RedeliveryJobItem, String> atCol = Cells.text(i18n.get("messages.jobs.at"), 90, i -> text.time(i.at()));
+        outcomeCol.setMinWidth(outcomeCol.getPrefWidth());
+        atCol.setMinWidth(atCol.getPrefWidth());
         originalId.setVisible(false);
         copyId.setVisible(false);
         itemsTable.getColumns().setAll(List.of(
@@ -199,9 +205,7 @@ final class JobsView extends VBox {
                         i -> MessageColumns.partyDetail(text, i.from())),
                 Cells.text(i18n.get("messages.column.to"), 280, i -> MessageColumns.party(i.to(), i18n),
                         i -> MessageColumns.partyDetail(text, i.to())),
-                Cells.text(i18n.get("messages.jobs.outcome"), 130, i -> text.outcome(i.outcome())),
-                Cells.text(i18n.get("messages.jobs.at"), 90, i -> text.time(i.at())),
-                originalId, copyId,
+                outcomeCol, atCol, originalId, copyId,
                 Cells.text(i18n.get("messages.jobs.detail"), 220, i -> itemDetail(i, text))));
         Cells.shareWidth(itemsTable); // a narrow window shares the room out; a cell cut short holds all of it in its tooltip
         itemsTable.getColumns().forEach(c -> c.setSortable(false));
