@@ -74,15 +74,13 @@ final class AuditBrowserView {
         from.setId("audit-from");
         // Placeholders read as examples of a day (in the picker's own format), not as a filter already set.
         LocalDate today = LocalDate.now(time.clock().withZone(time.zone()));
-        from.setPromptText(i18n.get("admin.audit.from", from.getConverter().toString(today.minusDays(7))));
-        from.setAccessibleText(i18n.get("admin.audit.fromLabel"));
-        from.setPrefWidth(190);
+        from.setPromptText(i18n.get("admin.dayExample", from.getConverter().toString(today.minusDays(7))));
+        from.setPrefWidth(150);
         from.valueProperty().bindBidirectional(model.fromProperty());
         DatePicker to = new DatePicker();
         to.setId("audit-to");
-        to.setPromptText(i18n.get("admin.audit.to", to.getConverter().toString(today)));
-        to.setAccessibleText(i18n.get("admin.audit.toLabel"));
-        to.setPrefWidth(190);
+        to.setPromptText(i18n.get("admin.dayExample", to.getConverter().toString(today)));
+        to.setPrefWidth(150);
         to.valueProperty().bindBidirectional(model.toProperty());
         Button search = new Button(i18n.get("admin.audit.search"), Icons.of(AppIcon.SEARCH));
         search.setId("audit-search");
@@ -95,7 +93,8 @@ final class AuditBrowserView {
         });
         person.setAccessibleText(i18n.get("admin.audit.personPrompt"));
         id.setAccessibleText(i18n.get("admin.audit.idPrompt"));
-        FlowPane bar = new FlowPane(8, 6, person, type, id, action, from, to, search, clear);
+        FlowPane bar = new FlowPane(8, 6, person, type, id, action, labelled("admin.audit.from", from),
+                labelled("admin.audit.to", to), search, clear);
         bar.setAlignment(Pos.CENTER_LEFT);
         Label error = new Label();
         error.setId("audit-error");
@@ -106,6 +105,16 @@ final class AuditBrowserView {
         VBox top = new VBox(6, bar, error);
         top.setPadding(new Insets(8, 12, 8, 12));
         return top;
+    }
+
+    /** A day picker with its label before it: the placeholder is left to the example. */
+    private Node labelled(String key, DatePicker picker) {
+        Label label = new Label(i18n.get(key));
+        label.setLabelFor(picker);
+        label.setMinWidth(Region.USE_PREF_SIZE);
+        HBox box = new HBox(6, label, picker);
+        box.setAlignment(Pos.CENTER_LEFT);
+        return box;
     }
 
     private ComboBox<String> choice(String id, List<String> codes, String any) {

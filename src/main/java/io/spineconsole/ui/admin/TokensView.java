@@ -118,7 +118,7 @@ final class TokensView {
      */
     private void example(DatePicker picker) {
         LocalDate inThreeMonths = LocalDate.now(time.clock().withZone(time.zone())).plusMonths(3);
-        picker.setPromptText(i18n.get("admin.tokens.expiry.example", picker.getConverter().toString(inThreeMonths)));
+        picker.setPromptText(i18n.get("admin.dayExample", picker.getConverter().toString(inThreeMonths)));
         picker.setTooltip(new javafx.scene.control.Tooltip(i18n.get("admin.tokens.expiry.emptyMeansNever")));
     }
 
