@@ -93,8 +93,8 @@ final class AuditBrowserView {
         });
         person.setAccessibleText(i18n.get("admin.audit.personPrompt"));
         id.setAccessibleText(i18n.get("admin.audit.idPrompt"));
-        FlowPane bar = new FlowPane(8, 6, person, type, id, action, labelled("admin.audit.from", from),
-                labelled("admin.audit.to", to), search, clear);
+        FlowPane bar = new FlowPane(8, 6, person, type, id, action, labelled(i18n.get("admin.audit.from"), from),
+                labelled(i18n.get("admin.audit.to"), to), search, clear);
         bar.setAlignment(Pos.CENTER_LEFT);
         Label error = new Label();
         error.setId("audit-error");
@@ -108,8 +108,8 @@ final class AuditBrowserView {
     }
 
     /** A day picker with its label before it: the placeholder is left to the example. */
-    private Node labelled(String key, DatePicker picker) {
-        Label label = new Label(i18n.get(key));
+    private static Node labelled(String words, DatePicker picker) {
+        Label label = new Label(words);
         label.setLabelFor(picker);
         label.setMinWidth(Region.USE_PREF_SIZE);
         HBox box = new HBox(6, label, picker);
