@@ -75,12 +75,12 @@ final class AuditBrowserView {
         // Placeholders read as examples of a day (in the picker's own format), not as a filter already set.
         LocalDate today = LocalDate.now(time.clock().withZone(time.zone()));
         from.setPromptText(i18n.get("admin.dayExample", from.getConverter().toString(today.minusDays(7))));
-        from.setPrefWidth(150);
+        from.setPrefWidth(175);
         from.valueProperty().bindBidirectional(model.fromProperty());
         DatePicker to = new DatePicker();
         to.setId("audit-to");
         to.setPromptText(i18n.get("admin.dayExample", to.getConverter().toString(today)));
-        to.setPrefWidth(150);
+        to.setPrefWidth(175);
         to.valueProperty().bindBidirectional(model.toProperty());
         Button search = new Button(i18n.get("admin.audit.search"), Icons.of(AppIcon.SEARCH));
         search.setId("audit-search");
@@ -133,9 +133,9 @@ final class AuditBrowserView {
         TableView<AuditEntry> table = new TableView<>(model.entries());
         table.setId("audit-table");
         table.getColumns().add(Cells.text(i18n.get("admin.audit.column.when"), 150, e -> time.dateTime(e.at())));
-        table.getColumns().add(Cells.text(i18n.get("admin.audit.column.who"), 180, model::who));
+        table.getColumns().add(Cells.text(i18n.get("admin.audit.column.who"), 220, model::who));
         table.getColumns().add(Cells.text(i18n.get("admin.audit.column.action"), 100, AuditEntry::action));
-        table.getColumns().add(Cells.text(i18n.get("admin.audit.column.record"), 320,
+        table.getColumns().add(Cells.text(i18n.get("admin.audit.column.record"), 300,
                 e -> e.entityType() + " " + (e.entityId() == null ? "" : e.entityId())));
         table.getColumns().add(Cells.text(i18n.get("admin.audit.column.reason"), 300,
                 e -> e.reason() == null ? "" : e.reason()));
