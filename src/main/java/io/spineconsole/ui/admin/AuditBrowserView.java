@@ -132,7 +132,7 @@ final class AuditBrowserView {
     private Node list() {
         TableView<AuditEntry> table = new TableView<>(model.entries());
         table.setId("audit-table");
-        table.getColumns().add(Cells.text(i18n.get("admin.audit.column.when"), 150, e -> time.dateTime(e.at())));
+        table.getColumns().add(Cells.text(i18n.get("admin.audit.column.when"), 175, e -> time.dateTime(e.at())));
         table.getColumns().add(Cells.text(i18n.get("admin.audit.column.who"), 220, model::who));
         table.getColumns().add(Cells.text(i18n.get("admin.audit.column.action"), 100, AuditEntry::action));
         table.getColumns().add(Cells.text(i18n.get("admin.audit.column.record"), 300,
