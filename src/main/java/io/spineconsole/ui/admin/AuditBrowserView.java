@@ -134,8 +134,8 @@ final class AuditBrowserView {
         table.setId("audit-table");
         table.getColumns().add(Cells.text(i18n.get("admin.audit.column.when"), 175, e -> time.dateTime(e.at())));
         table.getColumns().add(Cells.text(i18n.get("admin.audit.column.who"), 220, model::who));
-        table.getColumns().add(Cells.text(i18n.get("admin.audit.column.action"), 100, AuditEntry::action));
-        table.getColumns().add(Cells.text(i18n.get("admin.audit.column.record"), 300,
+        table.getColumns().add(Cells.text(i18n.get("admin.audit.column.action"), 120, AuditEntry::action));
+        table.getColumns().add(Cells.text(i18n.get("admin.audit.column.record"), 280,
                 e -> e.entityType() + " " + (e.entityId() == null ? "" : e.entityId())));
         table.getColumns().add(Cells.text(i18n.get("admin.audit.column.reason"), 300,
                 e -> e.reason() == null ? "" : e.reason()));
