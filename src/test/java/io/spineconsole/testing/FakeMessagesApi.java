@@ -66,6 +66,9 @@ public class FakeMessagesApi implements MessagesApi {
     public Function<DiscardRequest, CompletableFuture<DiscardResult>> onDiscard;
     public final Map<UUID, MessageDetail> details = new ConcurrentHashMap<>();
     public final List<UUID> jobsAsked = Collections.synchronizedList(new ArrayList<>());
+    /** The redelivery jobs the server holds, newest first, and each job's items in selection order. */
+    public final List<RedeliveryJob> jobs = Collections.synchronizedList(new ArrayList<>());
+    public final Map<UUID, List<RedeliveryJobItem>> jobItems = new ConcurrentHashMap<>();
     /** The receivers' endpoints the directory knows (by endpoint id); any other is not registered. */
     public final Map<UUID, MhsEndpoint> endpoints = new ConcurrentHashMap<>();
     /** The intent of each redelivery asked for, in order. */
@@ -207,19 +210,24 @@ public class FakeMessagesApi implements MessagesApi {
 
     @Override
     public CompletableFuture<Page<RedeliveryJob>> redeliveryJobs(List<JobState> states, int limit, String cursor) {
-        return CompletableFuture.completedFuture(new Page<>(List.of(), null, 0, true));
+        List<RedeliveryJob> found = List.copyOf(jobs).stream()
+                .filter(j -> states.isEmpty() || states.contains(j.progress().state())).toList();
+        return CompletableFuture.completedFuture(new Page<>(found, null, found.size(), true));
     }
 
     @Override
     public CompletableFuture<RedeliveryJob> redeliveryJob(UUID jobId) {
         jobsAsked.add(jobId);
-        return CompletableFuture.failedFuture(notFound());
+        return List.copyOf(jobs).stream().filter(j -> j.id().equals(jobId)).findFirst()
+                .map(CompletableFuture::completedFuture).orElseGet(() -> CompletableFuture.failedFuture(notFound()));
     }
 
     @Override
     public CompletableFuture<Page<RedeliveryJobItem>> redeliveryJobItems(UUID jobId, RedeliveryItemOutcome outcome,
                                                                          int limit, String cursor) {
-        return CompletableFuture.completedFuture(new Page<>(List.of(), null, 0, true));
+        List<RedeliveryJobItem> found = jobItems.getOrDefault(jobId, List.of()).stream()
+                .filter(i -> outcome == null || i.outcome() == outcome).toList();
+        return CompletableFuture.completedFuture(new Page<>(found, null, found.size(), true));
     }
 
     @Override

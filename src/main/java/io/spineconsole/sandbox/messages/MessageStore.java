@@ -212,6 +212,22 @@ public final class MessageStore {
                 .toList();
     }
 
+    /**
+     * The stored messages among {@code ids}, named as {@link #named} names them, by id: one query for a
+     * page (a message no longer stored is absent).
+     */
+    Map<UUID, MessageSummary> namedById(List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        List<MessageSummary> found = sql.list("SELECT " + MessageQuery.COLUMNS + " FROM message WHERE message_id IN ("
+                + String.join(", ", java.util.Collections.nCopies(ids.size(), "?")) + ")", MessageStore::summary,
+                ids.stream().distinct().toArray());
+        Map<UUID, MessageSummary> byId = new java.util.HashMap<>();
+        named(found).forEach(m -> byId.put(m.messageId(), m));
+        return byId;
+    }
+
     private static MessageParty named(MessageParty p, Map<String, String> names) {
         return p == null || p.odsCode() == null || !names.containsKey(p.odsCode()) ? p : p.withName(names.get(p.odsCode()));
     }

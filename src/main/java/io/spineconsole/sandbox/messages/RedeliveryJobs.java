@@ -30,6 +30,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -268,7 +269,7 @@ public final class RedeliveryJobs implements AutoCloseable {
     private record ItemRow(int seq, RedeliveryJobItem item) {
     }
 
-    /** A job's items in selection order, optionally only those with one outcome. */
+    /** A job's items in selection order, each with its message's interaction and parties, optionally only those with one outcome. */
     public Page<RedeliveryJobItem> items(UUID id, RedeliveryItemOutcome outcome, int limit, PageCursor cursor) {
         job(id);
         String scope = "items|" + id + "|" + outcome;
@@ -281,7 +282,10 @@ public final class RedeliveryJobs implements AutoCloseable {
         List<ItemRow> page = more ? found.subList(0, limit) : found;
         String next = more ? PageCursor.after(scope, List.of(String.valueOf(page.get(limit - 1).seq()))).encode() : null;
         long total = sql.count("SELECT COUNT(*) FROM redelivery_job_item WHERE job_id = ?" + filter, id);
-        return new Page<>(page.stream().map(ItemRow::item).toList(), next, total, true);
+        // Which message each is, as the message list shows it: its interaction and its parties by name.
+        Map<UUID, MessageSummary> messages = store.namedById(page.stream().map(r -> r.item().originalMessageId()).toList());
+        return new Page<>(page.stream().map(r -> r.item().about(messages.get(r.item().originalMessageId()))).toList(),
+                next, total, true);
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.spineconsole.ui.admin;
 
 import io.spineconsole.domain.audit.AuditEntry;
 import io.spineconsole.ui.common.AppIcon;
+import io.spineconsole.ui.common.Cells;
 import io.spineconsole.ui.common.I18n;
 import io.spineconsole.ui.common.Icons;
 import io.spineconsole.ui.common.LoadState;
@@ -26,6 +27,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -70,13 +72,15 @@ final class AuditBrowserView {
         action.valueProperty().bindBidirectional(model.actionProperty());
         DatePicker from = new DatePicker();
         from.setId("audit-from");
-        from.setPromptText(i18n.get("admin.audit.from"));
-        from.setPrefWidth(130);
+        // Placeholders read as examples of a day (in the picker's own format), not as a filter already set.
+        LocalDate today = LocalDate.now(time.clock().withZone(time.zone()));
+        from.setPromptText(i18n.get("admin.dayExample", from.getConverter().toString(today.minusDays(7))));
+        from.setPrefWidth(175);
         from.valueProperty().bindBidirectional(model.fromProperty());
         DatePicker to = new DatePicker();
         to.setId("audit-to");
-        to.setPromptText(i18n.get("admin.audit.to"));
-        to.setPrefWidth(130);
+        to.setPromptText(i18n.get("admin.dayExample", to.getConverter().toString(today)));
+        to.setPrefWidth(175);
         to.valueProperty().bindBidirectional(model.toProperty());
         Button search = new Button(i18n.get("admin.audit.search"), Icons.of(AppIcon.SEARCH));
         search.setId("audit-search");
@@ -89,7 +93,8 @@ final class AuditBrowserView {
         });
         person.setAccessibleText(i18n.get("admin.audit.personPrompt"));
         id.setAccessibleText(i18n.get("admin.audit.idPrompt"));
-        FlowPane bar = new FlowPane(8, 6, person, type, id, action, from, to, search, clear);
+        FlowPane bar = new FlowPane(8, 6, person, type, id, action, labelled(i18n.get("admin.audit.from"), from),
+                labelled(i18n.get("admin.audit.to"), to), search, clear);
         bar.setAlignment(Pos.CENTER_LEFT);
         Label error = new Label();
         error.setId("audit-error");
@@ -100,6 +105,16 @@ final class AuditBrowserView {
         VBox top = new VBox(6, bar, error);
         top.setPadding(new Insets(8, 12, 8, 12));
         return top;
+    }
+
+    /** A day picker with its label before it: the placeholder is left to the example. */
+    private static Node labelled(String words, DatePicker picker) {
+        Label label = new Label(words);
+        label.setLabelFor(picker);
+        label.setMinWidth(Region.USE_PREF_SIZE);
+        HBox box = new HBox(6, label, picker);
+        box.setAlignment(Pos.CENTER_LEFT);
+        return box;
     }
 
     private ComboBox<String> choice(String id, List<String> codes, String any) {
@@ -117,12 +132,12 @@ final class AuditBrowserView {
     private Node list() {
         TableView<AuditEntry> table = new TableView<>(model.entries());
         table.setId("audit-table");
-        table.getColumns().add(TextColumns.of(i18n.get("admin.audit.column.when"), 150, e -> time.dateTime(e.at())));
-        table.getColumns().add(TextColumns.of(i18n.get("admin.audit.column.who"), 180, model::who));
-        table.getColumns().add(TextColumns.of(i18n.get("admin.audit.column.action"), 100, AuditEntry::action));
-        table.getColumns().add(TextColumns.of(i18n.get("admin.audit.column.record"), 220,
+        table.getColumns().add(Cells.text(i18n.get("admin.audit.column.when"), 175, e -> time.dateTime(e.at())));
+        table.getColumns().add(Cells.text(i18n.get("admin.audit.column.who"), 220, model::who));
+        table.getColumns().add(Cells.text(i18n.get("admin.audit.column.action"), 120, AuditEntry::action));
+        table.getColumns().add(Cells.text(i18n.get("admin.audit.column.record"), 280,
                 e -> e.entityType() + " " + (e.entityId() == null ? "" : e.entityId())));
-        table.getColumns().add(TextColumns.of(i18n.get("admin.audit.column.reason"), 300,
+        table.getColumns().add(Cells.text(i18n.get("admin.audit.column.reason"), 300,
                 e -> e.reason() == null ? "" : e.reason()));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getSelectionModel().selectedItemProperty().addListener((o, a, e) -> {
@@ -167,11 +182,11 @@ final class AuditBrowserView {
         title.setId("audit-detail-title");
         TableView<AuditBrowserViewModel.Change> changes = new TableView<>();
         changes.setId("audit-changes");
-        changes.getColumns().add(TextColumns.of(i18n.get("admin.audit.column.field"), 160,
+        changes.getColumns().add(Cells.text(i18n.get("admin.audit.column.field"), 160,
                 AuditBrowserViewModel.Change::field));
-        changes.getColumns().add(TextColumns.of(i18n.get("admin.audit.column.before"), 300,
+        changes.getColumns().add(Cells.text(i18n.get("admin.audit.column.before"), 300,
                 c -> value(c.before())));
-        changes.getColumns().add(TextColumns.of(i18n.get("admin.audit.column.after"), 300,
+        changes.getColumns().add(Cells.text(i18n.get("admin.audit.column.after"), 300,
                 c -> value(c.after())));
         changes.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         changes.setPlaceholder(new Label(i18n.get("admin.audit.noChanges")));

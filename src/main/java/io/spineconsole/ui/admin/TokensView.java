@@ -4,6 +4,7 @@ import io.spineconsole.domain.Role;
 import io.spineconsole.domain.tokens.Token;
 import io.spineconsole.domain.tokens.TokenCreated;
 import io.spineconsole.ui.common.AppIcon;
+import io.spineconsole.ui.common.Cells;
 import io.spineconsole.ui.common.ConfirmDialog;
 import io.spineconsole.ui.common.Confirmation;
 import io.spineconsole.ui.common.I18n;
@@ -75,8 +76,8 @@ final class TokensView {
             name.requestFocus();
         });
         newExpiry.setId("token-new-expiry");
-        newExpiry.setPromptText(i18n.get("admin.tokens.never"));
-        newExpiry.setPrefWidth(150);
+        example(newExpiry);
+        newExpiry.setPrefWidth(170);
         newExpiry.setAccessibleText(i18n.get("admin.tokens.expiry.newLabel"));
         Button expiry = new Button(i18n.get("admin.tokens.expiry.open"), Icons.of(AppIcon.STATUS_WAITING));
         expiry.setId("token-set-expiry");
@@ -99,7 +100,26 @@ final class TokensView {
         expiryLabel.setLabelFor(newExpiry);
         HBox bar = new HBox(8, issue, spacer, expiryLabel, newExpiry, expiry, revoke, revoked);
         bar.setAlignment(Pos.CENTER_LEFT);
-        return bar;
+        // Why Set expiry and Revoke are unavailable, where they are.
+        Label why = new Label();
+        why.setId("token-actions-why");
+        why.getStyleClass().add("text-muted");
+        why.setWrapText(true);
+        why.textProperty().bind(Bindings.createStringBinding(() -> model.selectedProperty().get() == null
+                ? i18n.get("admin.tokens.chooseOne") : i18n.get("admin.tokens.notChangeable"), model.selectedProperty()));
+        why.visibleProperty().bind(notChangeable);
+        why.managedProperty().bind(why.visibleProperty());
+        return new VBox(6, bar, why);
+    }
+
+    /**
+     * An expiry day's placeholder reads as an example (a day three months on, in the picker's own format),
+     * not as a value already chosen; its tooltip says what leaving it empty means.
+     */
+    private void example(DatePicker picker) {
+        LocalDate inThreeMonths = LocalDate.now(time.clock().withZone(time.zone())).plusMonths(3);
+        picker.setPromptText(i18n.get("admin.dayExample", picker.getConverter().toString(inThreeMonths)));
+        picker.setTooltip(new javafx.scene.control.Tooltip(i18n.get("admin.tokens.expiry.emptyMeansNever")));
     }
 
     private VBox issueForm() {
@@ -122,7 +142,7 @@ final class TokensView {
             }
         });
         issueExpiry.setId("token-expiry");
-        issueExpiry.setPromptText(i18n.get("admin.tokens.never"));
+        example(issueExpiry);
         GridPane grid = new GridPane();
         grid.setHgap(8);
         grid.setVgap(6);
@@ -223,17 +243,17 @@ final class TokensView {
     private Node table() {
         table.setId("tokens-table");
         table.setItems(model.tokens());
-        table.getColumns().add(TextColumns.of(i18n.get("admin.tokens.column.name"), 140, Token::name));
-        table.getColumns().add(TextColumns.of(i18n.get("admin.tokens.column.owner"), 200, model::owner));
-        table.getColumns().add(TextColumns.of(i18n.get("admin.tokens.column.role"), 70, t -> i18n.get("role." + t.role().code())));
-        table.getColumns().add(TextColumns.of(i18n.get("admin.tokens.column.status"), 90, model::status));
-        table.getColumns().add(TextColumns.of(i18n.get("admin.tokens.column.created"), 210,
+        table.getColumns().add(Cells.text(i18n.get("admin.tokens.column.name"), 170, Token::name));
+        table.getColumns().add(Cells.text(i18n.get("admin.tokens.column.owner"), 170, model::owner));
+        table.getColumns().add(Cells.text(i18n.get("admin.tokens.column.role"), 70, t -> i18n.get("role." + t.role().code())));
+        table.getColumns().add(Cells.text(i18n.get("admin.tokens.column.status"), 90, model::status));
+        table.getColumns().add(Cells.text(i18n.get("admin.tokens.column.created"), 250,
                 t -> when(t.createdAt()) + " · " + t.createdBy()));
-        table.getColumns().add(TextColumns.of(i18n.get("admin.tokens.column.lastUsed"), 110, t -> t.lastUsedAt() == null
+        table.getColumns().add(Cells.text(i18n.get("admin.tokens.column.lastUsed"), 110, t -> t.lastUsedAt() == null
                 ? i18n.get("admin.tokens.neverUsed") : time.relative(t.lastUsedAt())));
-        table.getColumns().add(TextColumns.of(i18n.get("admin.tokens.column.expires"), 120, t -> t.expiresAt() == null
+        table.getColumns().add(Cells.text(i18n.get("admin.tokens.column.expires"), 120, t -> t.expiresAt() == null
                 ? i18n.get("admin.tokens.never") : when(t.expiresAt())));
-        table.getColumns().add(TextColumns.of(i18n.get("admin.tokens.column.revoked"), 260, t -> t.revokedAt() == null ? ""
+        table.getColumns().add(Cells.text(i18n.get("admin.tokens.column.revoked"), 260, t -> t.revokedAt() == null ? ""
                 : i18n.get("admin.tokens.revokedBy", when(t.revokedAt()), t.revokedBy(), t.revokeReason())));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getSelectionModel().selectedItemProperty().addListener((o, a, t) -> model.selectedProperty().set(t));

@@ -5,8 +5,10 @@ import io.spineconsole.domain.messages.RedeliveryJob;
 import io.spineconsole.domain.messages.RedeliveryJobItem;
 import io.spineconsole.domain.messages.RedeliveryProgress;
 import io.spineconsole.ui.common.AppIcon;
+import io.spineconsole.ui.common.Cells;
 import io.spineconsole.ui.common.ErrorRow;
 import io.spineconsole.ui.common.I18n;
+import io.spineconsole.ui.common.Icons;
 import io.spineconsole.ui.common.Placeholder;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -17,14 +19,17 @@ import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -179,15 +184,46 @@ final class JobsView extends VBox {
         itemsTable.setId("messages-job-items");
         itemsTable.setItems(model.items().items());
         Views.dense(itemsTable);
+        // Which message each item is, as the message list shows it (interaction, From and To by name); the
+        // ids are secondary: in the tooltip, the row's menu (and Ctrl+C), and columns the table's menu shows.
+        TableColumn<RedeliveryJobItem, String> originalId = Cells.text(i18n.get("messages.column.messageId"), 315,
+                i -> id(i.originalMessageId()));
+        TableColumn<RedeliveryJobItem, String> copyId = Cells.text(i18n.get("messages.jobs.copy"), 315,
+                i -> id(i.newMessageId()));
+        // The outcome and its time are short and always read whole: they keep their width, the rest share.
+        TableColumn<RedeliveryJobItem, String> outcomeCol = Cells.text(i18n.get("messages.jobs.outcome"), 140,
+                i -> text.outcome(i.outcome()));
+        TableColumn<RedeliveryJobItem, String> atCol = Cells.text(i18n.get("messages.jobs.at"), 90, i -> text.time(i.at()));
+        outcomeCol.setMinWidth(outcomeCol.getPrefWidth());
+        atCol.setMinWidth(atCol.getPrefWidth());
+        originalId.setVisible(false);
+        copyId.setVisible(false);
         itemsTable.getColumns().setAll(List.of(
-                itemCol(i18n.get("messages.jobs.original"), 315, i -> id(i.originalMessageId())),
-                itemCol(i18n.get("messages.jobs.outcome"), 130, i -> text.outcome(i.outcome())),
-                itemCol(i18n.get("messages.jobs.copy"), 315, i -> id(i.newMessageId())),
-                itemCol(i18n.get("messages.jobs.at"), 110, i -> text.time(i.at())),
-                itemCol(i18n.get("messages.jobs.detail"), 200, i -> itemDetail(i, text))));
-        itemsTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        Views.fixedWidths(itemsTable);
+                Cells.text(i18n.get("messages.jobs.message"), 340, i -> itemMessage(i, text),
+                        i -> i18n.get("messages.jobs.messageTip", itemMessage(i, text), id(i.originalMessageId()))),
+                Cells.text(i18n.get("messages.column.from"), 300, i -> MessageColumns.party(i.from(), i18n),
+                        i -> MessageColumns.partyDetail(text, i.from())),
+                Cells.text(i18n.get("messages.column.to"), 280, i -> MessageColumns.party(i.to(), i18n),
+                        i -> MessageColumns.partyDetail(text, i.to())),
+                outcomeCol, atCol, originalId, copyId,
+                Cells.text(i18n.get("messages.jobs.detail"), 220, i -> itemDetail(i, text))));
+        Cells.shareWidth(itemsTable); // a narrow window shares the room out; a cell cut short holds all of it in its tooltip
         itemsTable.getColumns().forEach(c -> c.setSortable(false));
+        itemsTable.setTableMenuButtonVisible(true);
+        text.titlesProperty().addListener((o, a, b) -> itemsTable.refresh());
+        MenuItem copyOriginal = new MenuItem(i18n.get("messages.action.copyId"), Icons.of(AppIcon.COPY));
+        copyOriginal.setOnAction(e -> selectedItem(i -> ErrorRow.copyToClipboard(id(i.originalMessageId()))));
+        MenuItem copyCopy = new MenuItem(i18n.get("messages.jobs.copyCopyId"), Icons.of(AppIcon.COPY));
+        copyCopy.setOnAction(e -> selectedItem(i -> ErrorRow.copyToClipboard(id(i.newMessageId()))));
+        ContextMenu itemMenu = new ContextMenu(copyOriginal, copyCopy);
+        itemMenu.setOnShowing(e -> copyCopy.setDisable(itemsTable.getSelectionModel().getSelectedItem() == null
+                || itemsTable.getSelectionModel().getSelectedItem().newMessageId() == null));
+        itemsTable.setContextMenu(itemMenu);
+        itemsTable.setOnKeyReleased(e -> {
+            if (e.isShortcutDown() && e.getCode() == KeyCode.C) {
+                selectedItem(i -> ErrorRow.copyToClipboard(id(i.originalMessageId())));
+            }
+        });
         itemsTable.setRowFactory(t -> new TableRow<>() {
             {
                 setOnMouseClicked(e -> {
@@ -237,6 +273,18 @@ final class JobsView extends VBox {
         });
     }
 
+    private void selectedItem(java.util.function.Consumer<RedeliveryJobItem> action) {
+        RedeliveryJobItem i = itemsTable.getSelectionModel().getSelectedItem();
+        if (i != null) {
+            action.accept(i);
+        }
+    }
+
+    /** Which message an item is: its interaction by name, or its id when the message is no longer stored. */
+    static String itemMessage(RedeliveryJobItem i, MessageText text) {
+        return i.interaction() == null ? id(i.originalMessageId()) : text.interaction(i.interaction());
+    }
+
     private static String id(java.util.UUID id) {
         return id == null ? "" : id.toString().toUpperCase(Locale.ROOT);
     }
@@ -280,14 +328,6 @@ final class JobsView extends VBox {
 
     private static TableColumn<RedeliveryJob, String> col(String title, double width, Function<RedeliveryJob, String> value) {
         TableColumn<RedeliveryJob, String> c = new TableColumn<>(title);
-        c.setPrefWidth(width);
-        c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(value.apply(d.getValue())));
-        return c;
-    }
-
-    private static TableColumn<RedeliveryJobItem, String> itemCol(String title, double width,
-                                                                  Function<RedeliveryJobItem, String> value) {
-        TableColumn<RedeliveryJobItem, String> c = new TableColumn<>(title);
         c.setPrefWidth(width);
         c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(value.apply(d.getValue())));
         return c;

@@ -7,6 +7,10 @@ import io.spineconsole.domain.messages.MessageSearch;
 import io.spineconsole.domain.messages.MessageStats;
 import io.spineconsole.domain.messages.MessageStatus;
 import io.spineconsole.domain.messages.MessageSummary;
+import io.spineconsole.domain.messages.RedeliveryItemOutcome;
+import io.spineconsole.domain.messages.RedeliveryJob;
+import io.spineconsole.domain.messages.RedeliveryJobCreate;
+import io.spineconsole.domain.messages.RedeliveryJobItem;
 import io.spineconsole.domain.messages.StatsGroup;
 import io.spineconsole.domain.messages.StatsKey;
 import io.spineconsole.domain.messages.StatsQuery;
@@ -17,10 +21,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -97,6 +104,37 @@ abstract class MessageRoutesContract extends StoreContract {
         assertEquals(store.countsExactly(), page.totalIsExact(),
                 "on PostgreSQL the total is the planner's estimate; H2 counts");
         assertTrue(page.approximateTotal() > 100);
+    }
+
+    @Test
+    void aJobsItemsSayWhichMessageEachIsWithItsPartiesByName() {
+        List<MessageSummary> failed = viewer.messages().search(MessageSearch.all().withStatuses(List.of(
+                MessageStatus.NACKED, MessageStatus.DEAD_LETTERED, MessageStatus.TRANSMISSION_FAILED)).withLimit(5))
+                .join().items();
+        assertFalse(failed.isEmpty(), "the seeded store has failed messages");
+        UUID gone = UUID.randomUUID();
+        List<UUID> ids = new ArrayList<>(failed.stream().map(MessageSummary::messageId).toList());
+        ids.add(gone);
+        RedeliveryJob dry = operator.messages().createRedeliveryJob(new RedeliveryJobCreate(ids, null,
+                "What would be redelivered (INC0093311)", true, null, null)).join();
+
+        List<RedeliveryJobItem> items = viewer.messages().redeliveryJobItems(dry.id(), null, 50, null).join().items();
+
+        assertEquals(ids, items.stream().map(RedeliveryJobItem::originalMessageId).toList());
+        for (int i = 0; i < failed.size(); i++) {
+            MessageSummary m = failed.get(i);
+            RedeliveryJobItem item = items.get(i);
+            assertEquals(m.interaction(), item.interaction());
+            assertEquals(m.from(), item.from(), "the sender as message search names it");
+            assertEquals(m.to(), item.to(), "the recipient as message search names it");
+        }
+        assertTrue(items.stream().anyMatch(i -> i.from().name() != null && !i.from().name().isBlank()),
+                "the directory's organisations are named: " + items);
+        RedeliveryJobItem missing = items.get(items.size() - 1);
+        assertEquals(RedeliveryItemOutcome.SKIPPED, missing.outcome());
+        assertNull(missing.interaction(), "a message no longer stored has no interaction");
+        assertNull(missing.from());
+        assertNull(missing.to());
     }
 
     @Test
