@@ -76,9 +76,6 @@ final class CompositionRoot implements AutoCloseable {
         // A command-line profile must never be written to the settings file.
         SettingsStore saving = options.serverUrl() == null ? store : store.withTransientProfile(COMMAND_LINE_PROFILE);
         shell = new ShellViewModel(connector, saving, settings, ui, io, i18n);
-        if (settings.activeProfile().isSandbox()) {
-            connector.startSandboxAhead(); // the shell's first connect will be to it
-        }
 
         Navigator navigator = new Navigator();
         Map<Workspace, WorkspaceView> workspaces = new EnumMap<>(Workspace.class);

@@ -16,8 +16,6 @@ import io.spineconsole.settings.SecretStore;
 import io.spineconsole.settings.SecretStore.Secret;
 import io.spineconsole.ui.shell.BackboneConnector;
 import io.spineconsole.ui.shell.Session;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -41,7 +39,6 @@ import java.util.function.Consumer;
  * (writing messages) do not compete with the first workspace loading its data.
  */
 final class ConsoleConnector implements BackboneConnector, AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(ConsoleConnector.class);
     /** Messages a second the embedded sandbox's traffic simulator sends (0: none); default a desktop's few dozen. */
     static final String TRAFFIC_PROPERTY = "spineconsole.sandbox.traffic";
     private final Path sandboxDatabase;
@@ -148,26 +145,6 @@ final class ConsoleConnector implements BackboneConnector, AutoCloseable {
         }, tester);
     }
 
-    /**
-     * Starts the embedded sandbox now, in the background, while the window is still being built: the
-     * first connect to it then finds it started, or waits for it on the same thread. Opening the store
-     * and loading the server's classes is most of the wait for data on screen, and the UI thread needs
-     * only one of the two cores meanwhile. A failure here is met again, and reported, by that connect.
-     */
-    void startSandboxAhead() {
-        try {
-            starter.execute(() -> {
-                try {
-                    startSandboxOnce(step -> { });
-                } catch (RuntimeException e) {
-                    LOG.debug("The sandbox did not start ahead; the first connect to it will try again", e);
-                }
-            });
-        } catch (RejectedExecutionException closedMeanwhile) {
-            // the console is closing: nothing to start
-        }
-    }
-
     private synchronized void startSandboxOnce(Consumer<String> progress) {
         if (sandbox == null) {
             progress.accept("startup.step.database");
@@ -270,7 +247,7 @@ final class ConsoleConnector implements BackboneConnector, AutoCloseable {
         starter.shutdownNow();
         tester.shutdownNow();
         try {
-            // A sandbox still starting (ahead of its first connect) is closed too, not left holding its store.
+            // A sandbox still starting (its first connect under way) is closed too, not left holding its store.
             starter.awaitTermination(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

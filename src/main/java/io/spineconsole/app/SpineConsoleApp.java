@@ -109,9 +109,10 @@ public final class SpineConsoleApp extends Application {
             new ScreenshotRun(stage, root.shell(), root.window(), options.screenshotDir()).start();
         }
         // Connect (which may start the embedded sandbox) once the first frame is on screen, so the
-        // sandbox's start-up does not compete with drawing the window on a two-core machine (started
-        // with the window, it cost the first frame 0.7 s). Meanwhile the UI thread, idle until the
-        // session opens, builds and styles the workspace that will show first.
+        // sandbox's start-up does not compete with drawing the window on a two-core machine. Measured
+        // again with C1 only (BENCHMARKS.md): started while the window was built, it cost the first frame
+        // ~0.4 s and brought the data no sooner. Meanwhile the UI thread, idle until the session opens,
+        // builds and styles the workspace that will show first.
         new StartupWatch(scene, root.shell(), timeline, frameStart, () -> {
             root.shell().start();
             root.window().prepareWorkspace();
