@@ -70,8 +70,10 @@ final class JobsView extends VBox {
         jobsTable.setId("messages-jobs-table");
         jobsTable.setItems(model.jobs().items());
         Views.dense(jobsTable);
+        TableColumn<RedeliveryJob, String> createdCol = col(i18n.get("messages.jobs.created"), 130, j -> text.time(j.createdAt()));
+        MessageColumns.zoned(jobsTable, createdCol, i18n.get("messages.jobs.created"), text);
         jobsTable.getColumns().setAll(List.of(
-                col(i18n.get("messages.jobs.created"), 110, j -> text.time(j.createdAt())),
+                createdCol,
                 col(i18n.get("messages.jobs.state"), 100, j -> text.jobState(j.progress().state())),
                 col(i18n.get("messages.jobs.kind"), 90, j -> j.dryRun() ? i18n.get("messages.jobs.dryRun")
                         : i18n.get("messages.jobs.real")),
@@ -193,7 +195,8 @@ final class JobsView extends VBox {
         // The outcome and its time are short and always read whole: they keep their width, the rest share.
         TableColumn<RedeliveryJobItem, String> outcomeCol = Cells.text(i18n.get("messages.jobs.outcome"), 140,
                 i -> text.outcome(i.outcome()));
-        TableColumn<RedeliveryJobItem, String> atCol = Cells.text(i18n.get("messages.jobs.at"), 90, i -> text.time(i.at()));
+        TableColumn<RedeliveryJobItem, String> atCol = Cells.text(i18n.get("messages.jobs.at"), 100, i -> text.time(i.at()));
+        MessageColumns.zoned(itemsTable, atCol, i18n.get("messages.jobs.at"), text);
         outcomeCol.setMinWidth(outcomeCol.getPrefWidth());
         atCol.setMinWidth(atCol.getPrefWidth());
         originalId.setVisible(false);
