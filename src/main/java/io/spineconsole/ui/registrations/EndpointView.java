@@ -105,7 +105,7 @@ final class EndpointView implements KindView<MhsEndpoint> {
 
     @Override
     public java.util.Optional<DriftQuery> driftQuery(MhsEndpoint e) {
-        return java.util.Optional.of(new DriftQuery(e.odsCode(), e.interactions().isEmpty() ? "" : e.interactions().get(0)));
+        return DriftQuery.forRecord(e.odsCode(), e.interactions());
     }
 
     @Override

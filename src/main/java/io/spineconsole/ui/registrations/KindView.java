@@ -41,9 +41,13 @@ interface KindView<T> {
 
     /** What directory drift is run for from a record: its organisation and, where it has one, an interaction. */
     record DriftQuery(String odsCode, String interaction) {
+        /** For a record SDS publishes: its organisation and the first of its interactions ("" when none). */
+        static Optional<DriftQuery> forRecord(String odsCode, List<String> interactions) {
+            return Optional.of(new DriftQuery(odsCode, interactions.isEmpty() ? "" : interactions.get(0)));
+        }
     }
 
-    /** True for the record types SDS publishes (the detail then has a "Published in SDS" tab). */
+    /** True for the record types SDS publishes (the detail then has a "Published in SDS" section). */
     default boolean publishedInSds() {
         return false;
     }

@@ -79,7 +79,7 @@ final class SystemView implements KindView<AccreditedSystem> {
 
     @Override
     public java.util.Optional<DriftQuery> driftQuery(AccreditedSystem s) {
-        return java.util.Optional.of(new DriftQuery(s.odsCode(), s.interactions().isEmpty() ? "" : s.interactions().get(0)));
+        return DriftQuery.forRecord(s.odsCode(), s.interactions());
     }
 
     @Override
