@@ -78,8 +78,7 @@ public final class SdsConnectionsDialog {
         environment.setConverter(new StringConverter<>() {
             @Override
             public String toString(String code) {
-                return SdsConnectionsViewModel.environment(code)
-                        .map(e -> model.environmentName(e) + "  ·  " + e.baseUrl()).orElse(code == null ? "" : code);
+                return SdsConnectionsViewModel.environment(code).map(model::environmentName).orElse(code == null ? "" : code);
             }
 
             @Override
@@ -103,7 +102,12 @@ public final class SdsConnectionsDialog {
         grid.getColumnConstraints().addAll(Grids.labelColumn(), Grids.growingColumn());
         grid.addRow(0, new Label(i18n.get("sds.name")), name);
         grid.add(error(model, "name"), 1, 1);
-        grid.addRow(2, new Label(i18n.get("sds.environment")), environment);
+        // The base URL under the choice, whole: beside the name it was cut short in the list.
+        Label baseUrl = muted("");
+        baseUrl.setId("sds-environment-url");
+        baseUrl.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> SdsConnectionsViewModel
+                .environment(environment.getValue()).map(SdsEnvironment::baseUrl).orElse(""), environment.valueProperty()));
+        grid.addRow(2, new Label(i18n.get("sds.environment")), new javafx.scene.layout.VBox(2, environment, baseUrl));
         grid.add(error(model, "environment"), 1, 3);
         grid.addRow(4, new Label(i18n.get("sds.apiKey")), key);
         grid.add(error(model, "apiKey"), 1, 5);
