@@ -58,6 +58,8 @@ public final class SdsRecordViewModel {
     private final StringProperty detail = new SimpleStringProperty("");
     private final ObservableList<FieldRow> rows = FXCollections.observableArrayList();
     private CompletableFuture<?> inFlight;
+    /** Which lookup is current: an answer to an earlier one (cancelled, but already on its way) is dropped. */
+    private long lookups;
 
     /** @param sds the SDS connection's directory, or null when no SDS connection is set up */
     public SdsRecordViewModel(SdsDirectory sds, UiExecutor ui, I18n i18n) {
@@ -80,8 +82,13 @@ public final class SdsRecordViewModel {
         start();
         CompletableFuture<Optional<SdsDevice>> lookup = sds.accreditedSystem(ours.asid(), ours.odsCode(),
                 ours.interactions().get(0));
-        inFlight = ui.deliver(lookup, found -> compare(found.map(d -> SystemDrift.compare(DriftScope.everything(),
-                List.of(ours), List.of(d))), systemFields(ours, found.orElse(null))), this::fail);
+        long current = lookups;
+        inFlight = ui.deliver(lookup, found -> {
+            if (current == lookups) {
+                compare(found.map(d -> SystemDrift.compare(DriftScope.everything(), List.of(ours), List.of(d))),
+                        systemFields(ours, found.orElse(null)));
+            }
+        }, t -> failIfCurrent(current, t));
     }
 
     /** Looks the endpoint up in SDS (by party key within its organisation; the one at the same address). */
@@ -93,12 +100,18 @@ public final class SdsRecordViewModel {
         CompletableFuture<Optional<SdsEndpoint>> lookup = sds.endpointsByPartyKey(ours.odsCode(), ours.partyKey())
                 .thenApply(r -> r.records().stream().filter(e -> SdsValues.sameAddress(e.address(), ours.url())).findFirst()
                         .or(() -> r.records().stream().findFirst()));
-        inFlight = ui.deliver(lookup, found -> compare(found.map(e -> EndpointDrift.compare(DriftScope.everything(),
-                List.of(ours), List.of(e))), endpointFields(ours, found.orElse(null))), this::fail);
+        long current = lookups;
+        inFlight = ui.deliver(lookup, found -> {
+            if (current == lookups) {
+                compare(found.map(e -> EndpointDrift.compare(DriftScope.everything(), List.of(ours), List.of(e))),
+                        endpointFields(ours, found.orElse(null)));
+            }
+        }, t -> failIfCurrent(current, t));
     }
 
     /** Stops a lookup in flight (the record was closed). */
     public void cancel() {
+        lookups++;
         if (inFlight != null) {
             inFlight.cancel(true);
             inFlight = null;
@@ -139,6 +152,12 @@ public final class SdsRecordViewModel {
         state.set(different == 0 ? State.SAME : State.DIFFERENT);
         message.set(different == 0 ? i18n.get("registrations.sds.same") : i18n.get("registrations.sds.different", different));
         detail.set("");
+    }
+
+    private void failIfCurrent(long lookup, Throwable t) {
+        if (lookup == lookups) {
+            fail(t);
+        }
     }
 
     private void fail(Throwable t) {

@@ -120,7 +120,10 @@ class SdsWorkspaceUiTest {
         RegistrationsView view = workspace(SdsAccess.of("SDS INT", SdsEnvironment.INT, sds));
         openEndpoint(view);
         await(() -> "1 field differs from what SDS publishes.".equals(label(view.root(), "#reg-sds-status"))
-                && !view.root().lookupAll(".reg-sds-differs").isEmpty());
+                && !view.root().lookupAll(".reg-sds-differs").isEmpty(), () -> label(view.root(), "#reg-sds-status")
+                + "; grids: " + view.root().lookupAll("#reg-sds-fields").stream()
+                .map(g -> ((Parent) g).getChildrenUnmodifiable().size() + (g.getScene() == null ? " detached" : "")).toList()
+                + "; statuses: " + view.root().lookupAll("#reg-sds-status").stream().map(n -> ((Label) n).getText()).toList());
         List<String> marked = fx(() -> view.root().lookupAll(".reg-sds-differs").stream()
                 .map(n -> ((Label) n).getText()).toList());
         assertEquals("Address", marked.get(0));
@@ -244,10 +247,15 @@ class SdsWorkspaceUiTest {
     }
 
     private static void await(BooleanSupplier condition) throws Exception {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        await(condition, () -> "");
+    }
+
+    /** Waits for {@code condition} (a minute: a busy build machine is slow); on time-out says what {@code shown} is. */
+    private static void await(BooleanSupplier condition, Callable<String> shown) throws Exception {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (!fx(condition::getAsBoolean)) {
             if (System.nanoTime() > end) {
-                fail("timed out");
+                fail("timed out; shown: " + fx(shown));
             }
             Thread.sleep(50);
         }
