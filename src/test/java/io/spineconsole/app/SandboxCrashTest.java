@@ -283,9 +283,10 @@ class SandboxCrashTest {
             List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Xmx256m", "-XX:TieredStopAtLevel=1", "-Dspineconsole.home=" + home,
                     "-Dspineconsole.secretStore=file", "-cp", System.getProperty("java.class.path"),
-                    Launcher.class.getName(), "sandbox", "--port", "0", "--organisations", "40", "--messages", "300",
-                    // No live traffic: its fresh failures (some redelivered at once) crowded the seeded ones
-                    // out of the first page the test picks from, and the count fell under ten now and then.
+                    Launcher.class.getName(), "sandbox", "--port", "0", "--organisations", "40", "--messages", "1000",
+                    // 1,000 seeded messages, not 300: the redelivery test needs ten failed ones nobody has
+                    // redelivered, and 300 gave 8-12 of them. No live traffic: its fresh failures crowd the
+                    // first page the test picks from.
                     "--traffic", "0", "--token-file", tokenFile.toString());
             Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
             CompletableFuture<String> url = new CompletableFuture<>();
