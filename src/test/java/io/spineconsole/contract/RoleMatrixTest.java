@@ -40,6 +40,12 @@ class RoleMatrixTest {
     private static final Set<String> JOB_TABLES = Set.of("message", "message_event", "redelivery_job",
             "redelivery_job_item", "audit_event", "message_rollup");
 
+    /**
+     * Written on a timer, not by a request: the roll-up keeper flushes its minute counts to this table
+     * whenever a minute closes, so a flush could land between the two digests of a refused request.
+     */
+    private static final String FLUSHED_ON_A_TIMER = "message_rollup";
+
     private static SandboxFixture sandbox;
     private static Backbone backbone;
     private final OpenApiContract contract = OpenApiContract.get();
@@ -97,7 +103,8 @@ class RoleMatrixTest {
                 if (!may) {
                     Map<String, String> before = StoreDigest.of(sandbox.backbone().database().dataSource());
                     Answer a = backbone.send(call, role);
-                    List<String> changed = StoreDigest.changed(before, StoreDigest.of(sandbox.backbone().database().dataSource()));
+                    List<String> changed = StoreDigest.changed(before, StoreDigest.of(sandbox.backbone().database().dataSource()))
+                            .stream().filter(t -> !t.equalsIgnoreCase(FLUSHED_ON_A_TIMER)).toList();
                     if (RUNS_IN_BACKGROUND.contains(op.key())) {
                         // the running job changes the store itself; what must not change is that it runs
                         changed = changed.stream().filter(t -> !JOB_TABLES.contains(t.toLowerCase(java.util.Locale.ROOT))).toList();
