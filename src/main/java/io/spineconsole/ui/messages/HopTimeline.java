@@ -90,6 +90,10 @@ final class HopTimeline extends GridPane {
                 Label why = new Label((h.code() == null ? "" : text.errorWithCode(h.code()) + " — ")
                         + (h.description() == null ? "" : h.description()));
                 why.setWrapText(true);
+                // Its height for the width it is given: the grid asks for a row's height without a width, and a
+                // wrapped label then answers one line; a long reason ended in "..." at 1280 px.
+                why.prefWidthProperty().bind(what.widthProperty());
+                why.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
                 why.getStyleClass().add(h.failed() ? "hop-why-failed" : "hop-why");
                 what.getChildren().add(why);
             }
