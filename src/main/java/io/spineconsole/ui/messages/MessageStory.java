@@ -28,70 +28,34 @@ final class MessageStory {
         this.text = text;
     }
 
+    /** Where a step of the journey goes between the lanes, whether it is a failure, and its title. */
+    private record Leg(Lane from, Lane to, boolean failed, String title) {
+    }
+
+    private Leg leg(MessageStatus status) {
+        return switch (status) {
+            case RECEIVED -> new Leg(Lane.SENDER, Lane.SPINE, false, i18n.get("messages.hop.received"));
+            case ROUTED -> new Leg(Lane.SPINE, Lane.SPINE, false, i18n.get("messages.hop.routed"));
+            case DELIVERED -> new Leg(Lane.SPINE, Lane.RECEIVER, false, i18n.get("messages.hop.delivered"));
+            case ACKNOWLEDGED -> new Leg(Lane.RECEIVER, Lane.SPINE, false, i18n.get("messages.hop.acknowledged"));
+            case NACKED -> new Leg(Lane.RECEIVER, Lane.SPINE, true, i18n.get("messages.hop.nacked"));
+            case TRANSMISSION_FAILED -> new Leg(Lane.SPINE, Lane.RECEIVER, true, i18n.get("messages.hop.transmissionFailed"));
+            case RETRYING -> new Leg(Lane.SPINE, Lane.SPINE, false, i18n.get("messages.hop.retrying"));
+            case DEAD_LETTERED -> new Leg(Lane.SPINE, Lane.SPINE, true, i18n.get("messages.hop.deadLettered"));
+            default -> new Leg(Lane.SPINE, Lane.SPINE, true, i18n.get("messages.hop.expired"));
+        };
+    }
+
     /** The timeline as hops between lanes, each with its offset from when the message was received. */
     List<Hop> hops(MessageDetail d) {
         List<Hop> list = new ArrayList<>();
         Instant start = d.receivedAt();
         for (MessageEvent e : d.events()) {
-            Lane from;
-            Lane to;
-            boolean failed = false;
-            String title;
-            switch (e.status()) {
-                case RECEIVED -> {
-                    from = Lane.SENDER;
-                    to = Lane.SPINE;
-                    title = i18n.get("messages.hop.received");
-                }
-                case ROUTED -> {
-                    from = Lane.SPINE;
-                    to = Lane.SPINE;
-                    title = i18n.get("messages.hop.routed");
-                }
-                case DELIVERED -> {
-                    from = Lane.SPINE;
-                    to = Lane.RECEIVER;
-                    title = i18n.get("messages.hop.delivered");
-                }
-                case ACKNOWLEDGED -> {
-                    from = Lane.RECEIVER;
-                    to = Lane.SPINE;
-                    title = i18n.get("messages.hop.acknowledged");
-                }
-                case NACKED -> {
-                    from = Lane.RECEIVER;
-                    to = Lane.SPINE;
-                    failed = true;
-                    title = i18n.get("messages.hop.nacked");
-                }
-                case TRANSMISSION_FAILED -> {
-                    from = Lane.SPINE;
-                    to = Lane.RECEIVER;
-                    failed = true;
-                    title = i18n.get("messages.hop.transmissionFailed");
-                }
-                case RETRYING -> {
-                    from = Lane.SPINE;
-                    to = Lane.SPINE;
-                    title = i18n.get("messages.hop.retrying");
-                }
-                case DEAD_LETTERED -> {
-                    from = Lane.SPINE;
-                    to = Lane.SPINE;
-                    failed = true;
-                    title = i18n.get("messages.hop.deadLettered");
-                }
-                default -> {
-                    from = Lane.SPINE;
-                    to = Lane.SPINE;
-                    failed = true;
-                    title = i18n.get("messages.hop.expired");
-                }
-            }
+            Leg leg = leg(e.status());
             String offset = start == null || e.at() == null ? "" : "+" + text.offset(Duration.between(start, e.at()));
             String description = e.status() == MessageStatus.RETRYING ? retryWords(d, e) : e.description();
-            list.add(new Hop(e.seq(), e.status(), from, to, failed, title, e.code(), description, e.site(), e.at(),
-                    offset, e.attempt()));
+            list.add(new Hop(e.seq(), e.status(), leg.from(), leg.to(), leg.failed(), leg.title(), e.code(),
+                    description, e.site(), e.at(), offset, e.attempt()));
         }
         return list;
     }
