@@ -130,7 +130,10 @@ public final class OidcTokens {
             throw new Rejected("The single sign-on token was refused: its signature does not match any key the "
                     + "issuer publishes.");
         } catch (KeySourceException e) {
-            throw new IssuerUnavailable("The single sign-on issuer's keys could not be fetched: " + e.getMessage(), e);
+            // the keys were fetched (often moments ago, hence the rate limit) and none signed this token
+            LOG.debug("No key of the issuer verifies a token: {}", e.getMessage());
+            throw new Rejected("The single sign-on token was refused: its signature does not match any key the "
+                    + "issuer publishes.");
         } catch (JOSEException e) {
             throw new Rejected("The single sign-on token was refused: " + e.getMessage());
         }
@@ -179,10 +182,10 @@ public final class OidcTokens {
         if (r.contains("Expired")) {
             return "it has expired.";
         }
-        if (r.contains("audience")) {
+        if (r.contains("aud")) {
             return "it is not meant for this server (its audience does not name it).";
         }
-        if (r.contains("iss")) {
+        if (r.contains("iss claim")) {
             return "it comes from another issuer.";
         }
         if (r.contains("before use time")) {

@@ -23,7 +23,8 @@ record Authenticator(TokenStore tokens, OidcTokens sso) {
             } catch (OidcTokens.Rejected e) {
                 throw unauthorised(e.getMessage(), true);
             } catch (OidcTokens.NoRole e) {
-                throw new ProblemException(403, "ACCESS_DENIED", "Access denied", e.getMessage());
+                // not a user of this server at all, like an unknown token (a role too low is a 403, later)
+                throw unauthorised(e.getMessage(), false);
             } catch (OidcTokens.IssuerUnavailable e) {
                 throw new ProblemException(503, "SERVICE_UNAVAILABLE", "Service unavailable", e.getMessage()
                         + " Try again shortly, or use an API token.").withHeader("Retry-After", "30");
