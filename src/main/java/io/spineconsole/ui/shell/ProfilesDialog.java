@@ -50,6 +50,8 @@ final class ProfilesDialog extends Dialog<ConnectionProfile> {
     private final Label urlError = errorLabel();
     private final Label trustStoreError = errorLabel();
     private final Label clientCertificateError = errorLabel();
+    private final Label ssoIssuerError = errorLabel();
+    private final Label ssoClientIdError = errorLabel();
     private final Label formError = errorLabel();
     /** True while a save checks the TLS files and stores secrets; the save button waits. */
     private final javafx.beans.property.BooleanProperty saving = new javafx.beans.property.SimpleBooleanProperty();
@@ -151,10 +153,19 @@ final class ProfilesDialog extends Dialog<ConnectionProfile> {
         grid.addRow(14, new Label(i18n.get("profiles.clientCertificatePassword")), passwordField(
                 form.clientCertificatePasswordProperty(), "profile-client-certificate-password",
                 i18n.get("profiles.clientCertificatePasswordPrompt")));
+        Label sso = new Label(i18n.get("profiles.sso"));
+        sso.getStyleClass().add("text-bold");
+        grid.add(sso, 0, 15);
+        grid.addRow(16, new Label(i18n.get("profiles.ssoIssuer")), textField(form.ssoIssuerProperty(),
+                "profile-sso-issuer", i18n.get("profiles.ssoIssuerPrompt")));
+        grid.add(ssoIssuerError, 1, 17);
+        grid.addRow(18, new Label(i18n.get("profiles.ssoClientId")), textField(form.ssoClientIdProperty(),
+                "profile-sso-client-id", i18n.get("profiles.ssoClientIdPrompt")));
+        grid.add(ssoClientIdError, 1, 19);
         checking.setId("profile-checking");
         checking.getStyleClass().add("text-muted");
-        grid.add(checking, 1, 15);
-        grid.add(formError, 1, 16);
+        grid.add(checking, 1, 20);
+        grid.add(formError, 1, 21);
 
         Button add = new Button(i18n.get("profiles.new"), Icons.of(AppIcon.ADD));
         add.setOnAction(e -> {
@@ -211,7 +222,20 @@ final class ProfilesDialog extends Dialog<ConnectionProfile> {
             p.addListener((o, a, b) -> testResult.setText(""));
         }
         list.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> testResult.setText(""));
-        javafx.scene.layout.FlowPane buttons = new javafx.scene.layout.FlowPane(8, 6, add, save, test, remove);
+        // A saved profile that signs in through single sign-on: sign in (in the browser) and connect.
+        Button signIn = new Button(i18n.get("profiles.ssoSignIn"), Icons.of(AppIcon.ROLE));
+        signIn.setId("profile-sso-sign-in");
+        var ssoSelected = Bindings.createBooleanBinding(() -> {
+            ConnectionProfile p = list.getSelectionModel().getSelectedItem();
+            return p != null && p.usesSingleSignOn();
+        }, list.getSelectionModel().selectedItemProperty());
+        signIn.visibleProperty().bind(ssoSelected);
+        signIn.managedProperty().bind(ssoSelected);
+        signIn.setOnAction(e -> {
+            setResult(list.getSelectionModel().getSelectedItem());
+            close();
+        });
+        javafx.scene.layout.FlowPane buttons = new javafx.scene.layout.FlowPane(8, 6, add, save, test, remove, signIn);
         VBox formBox = new VBox(8, sandboxNote, grid, buttons, testResult);
         HBox.setHgrow(formBox, javafx.scene.layout.Priority.ALWAYS);
 
@@ -230,6 +254,8 @@ final class ProfilesDialog extends Dialog<ConnectionProfile> {
         form.kindProperty().addListener((o, a, b) -> showProblems(false));
         form.trustStoreProperty().addListener((o, a, b) -> showProblems(false));
         form.clientCertificateProperty().addListener((o, a, b) -> showProblems(false));
+        form.ssoIssuerProperty().addListener((o, a, b) -> showProblems(false));
+        form.ssoClientIdProperty().addListener((o, a, b) -> showProblems(false));
         list.getSelectionModel().select(model.profileProperty().get());
     }
 
@@ -268,6 +294,8 @@ final class ProfilesDialog extends Dialog<ConnectionProfile> {
         show(urlError, problems.get("url"), all || !form.urlProperty().get().isEmpty());
         show(trustStoreError, problems.get("trustStore"), true);
         show(clientCertificateError, problems.get("clientCertificate"), true);
+        show(ssoIssuerError, problems.get("ssoIssuer"), true);
+        show(ssoClientIdError, problems.get("ssoClientId"), all || !form.ssoIssuerProperty().get().isBlank());
         show(formError, problems.get("form"), true);
     }
 
@@ -295,6 +323,14 @@ final class ProfilesDialog extends Dialog<ConnectionProfile> {
             }
         });
         return new HBox(4, field, browse);
+    }
+
+    private static TextField textField(StringProperty value, String id, String prompt) {
+        TextField field = new TextField();
+        field.setId(id);
+        field.setPromptText(prompt);
+        field.textProperty().bindBidirectional(value);
+        return field;
     }
 
     private static PasswordField passwordField(StringProperty value, String id, String prompt) {
