@@ -91,6 +91,45 @@ class SingleSignOnUiTest {
         assertEquals("Signed in as Asha Patel (admin)", console.text("#signed-in-role"));
     }
 
+    @Test
+    void aProfileTakesAnIssuerAndClientIdAndOffersSingleSignOn() throws Exception {
+        var robot = console.robot();
+        robot.clickOn("#open-profiles");
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn(i18n("profiles.new"));
+        robot.clickOn("#profile-name").write("Team server (SSO)");
+        robot.clickOn("#profile-url").write("https://team.example.nhs.uk");
+        robot.clickOn("#profile-sso-issuer").write("http://idp.example.org/realm");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(fieldErrors().contains(i18n("profiles.error.ssoIssuer")), fieldErrors().toString());
+        javafx.scene.control.TextField issuer = robot.lookup("#profile-sso-issuer").queryAs(javafx.scene.control.TextField.class);
+        robot.interact(issuer::clear);
+        robot.clickOn(issuer).write("https://idp.example.org/realm");
+        robot.clickOn("#profile-save");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(fieldErrors().contains(i18n("profiles.error.ssoClientId")), "a client id is needed: " + fieldErrors());
+        robot.clickOn("#profile-sso-client-id").write("spine-console-desktop");
+        robot.clickOn("#profile-save");
+        console.waitUntil(10, () -> robot.lookup("#profile-sso-sign-in").tryQuery().filter(Node::isVisible).isPresent());
+        assertTrue(fieldErrors().stream().allMatch(String::isEmpty), fieldErrors().toString());
+        WaitForAsyncUtils.asyncFx(() -> {
+            Screenshots.write(robot.lookup("#profile-sso-sign-in").query().getScene(), "single-sign-on-profile");
+            return null;
+        }).get(10, TimeUnit.SECONDS);
+        robot.clickOn(i18n("profiles.remove"));
+        robot.type(javafx.scene.input.KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static List<String> fieldErrors() {
+        return console.robot().lookup(".field-error").queryAllAs(javafx.scene.control.Label.class).stream()
+                .map(javafx.scene.control.Label::getText).toList();
+    }
+
+    private static String i18n(String key) {
+        return new io.spineconsole.ui.common.I18n(java.util.Locale.getDefault()).get(key);
+    }
+
     /** Whether {@code overlay} shows the step that asks the person to finish in their browser. */
     private static boolean saysBrowser(Node overlay) {
         return overlay.isVisible() && overlay.lookupAll(".label").stream().anyMatch(n -> n instanceof Labeled l
