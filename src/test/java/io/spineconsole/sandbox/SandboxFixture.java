@@ -57,7 +57,12 @@ public final class SandboxFixture implements AutoCloseable {
      * {@code oidc} says, beside API tokens.
      */
     public static SandboxFixture startWithOidc(io.spineconsole.sandbox.sso.OidcSettings oidc) {
-        return new SandboxFixture(SandboxBackbone.start(new SandboxBackbone.Config(TestStore.H2.newDatabase(), null,
+        return startWithOidc(oidc, TestStore.H2);
+    }
+
+    /** The same, on a fresh database of {@code store}. */
+    public static SandboxFixture startWithOidc(io.spineconsole.sandbox.sso.OidcSettings oidc, TestStore store) {
+        return new SandboxFixture(SandboxBackbone.start(new SandboxBackbone.Config(store.newDatabase(), null,
                 null, "127.0.0.1", 0, TINY, "sandbox").withoutRateLimit().withOidc(oidc), Clock.systemUTC()));
     }
 

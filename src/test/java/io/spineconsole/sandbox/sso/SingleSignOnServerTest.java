@@ -200,6 +200,37 @@ class SingleSignOnServerTest {
     }
 
     @Test
+    void onPostgresqlTooAPersonIsRecordedOnceAndAudited() {
+        try (SandboxFixture pg = SandboxFixture.startWithOidc(provider.settings(), io.spineconsole.sandbox.TestStore.POSTGRES)) {
+            provider.signingIn(new Person("9990007", "Gus Hale", List.of("admin")));
+            for (int i = 0; i < 2; i++) {
+                Answer me = send(pg, new Request.Builder().url(pg.baseUrl() + "/api/v1/me")
+                        .header("Authorization", "Bearer " + provider.accessToken()).build());
+                assertEquals("9990007", me.json().path("subject").asText(), me.json().toString());
+            }
+            Answer created = send(pg, new Request.Builder().url(pg.baseUrl() + "/api/v1/tokens")
+                    .header("Authorization", "Bearer " + provider.accessToken())
+                    .post(RequestBody.create("{\"name\":\"pg-token\",\"role\":\"viewer\"}",
+                            MediaType.get("application/json"))).build());
+            assertEquals(201, created.status(), created.json().toString());
+            Answer audit = send(pg, new Request.Builder().url(pg.baseUrl() + "/api/v1/audit?entityType=token&limit=1")
+                    .header("Authorization", "Bearer " + pg.adminToken()).build());
+            assertEquals("9990007", audit.json().at("/items/0/actor/subject").asText());
+            assertEquals(1L, pg.backbone().database() == null ? 0 : countPeople(pg));
+        }
+    }
+
+    private static long countPeople(SandboxFixture fixture) {
+        try (var c = fixture.backbone().database().dataSource().getConnection();
+             var r = c.createStatement().executeQuery("SELECT COUNT(*) FROM oidc_person")) {
+            r.next();
+            return r.getLong(1);
+        } catch (java.sql.SQLException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
     void anUnreachableIssuerIsTheServersTroubleAndApiTokensStillWork() throws IOException {
         int closed;
         try (ServerSocket s = new ServerSocket(0)) {
