@@ -28,7 +28,7 @@ public final class AuditStore {
     /** The entity types of openapi.yaml's {@code EntityType}. */
     public static final Set<String> ENTITY_TYPES = Set.of("organisation", "accredited-system", "endpoint", "message",
             "redelivery-job", "site", "component", "wave", "runbook-step", "checklist-item", "site-checklist", "token",
-            "sandbox-traffic", "scenario-run");
+            "sandbox-traffic", "scenario-run", "audit-log");
     /** The actions of openapi.yaml's {@code AuditAction}. */
     public static final Set<String> ACTIONS = Set.of("create", "update", "delete", "transition", "import", "export",
             "redeliver", "cancel", "sign-off", "revoke", "view-payload", "set-expiry", "discard");
