@@ -167,7 +167,25 @@ final class AuditBrowserView {
         count.getStyleClass().add("text-muted");
         count.textProperty().bind(Bindings.createStringBinding(() -> i18n.get("admin.audit.count",
                 model.entries().size()), model.entries()));
-        HBox foot = new HBox(8, count, more);
+        Button export = new Button(i18n.get("admin.audit.export"), Icons.of(AppIcon.EXPORT));
+        export.setId("audit-export");
+        export.disableProperty().bind(Bindings.createBooleanBinding(() -> !model.canExport()
+                || model.exportingProperty().get() || model.entries().isEmpty(), model.exportingProperty(), model.entries()));
+        export.setOnAction(e -> {
+            javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+            chooser.setTitle(i18n.get("admin.audit.exportTitle"));
+            chooser.setInitialFileName("audit-log.ndjson");
+            chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("NDJSON", "*.ndjson"));
+            java.io.File file = chooser.showSaveDialog(export.getScene().getWindow());
+            if (file != null) {
+                model.export(file.toPath());
+            }
+        });
+        Label exported = new Label();
+        exported.setId("audit-export-message");
+        exported.getStyleClass().add("text-muted");
+        exported.textProperty().bind(model.exportMessageProperty());
+        HBox foot = new HBox(8, count, more, export, exported);
         foot.setAlignment(Pos.CENTER_LEFT);
         foot.setPadding(new Insets(4, 12, 4, 12));
         VBox box = new VBox(table, foot);

@@ -63,6 +63,8 @@ public final class AuditBrowserViewModel {
     private final ReadOnlyObjectWrapper<LoadState> state = new ReadOnlyObjectWrapper<>(LoadState.IDLE);
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper more = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper exporting = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper exportMessage = new ReadOnlyStringWrapper("");
     private WorkspaceContext context;
     private AuditQuery shown;
     private String next;
@@ -156,6 +158,42 @@ public final class AuditBrowserViewModel {
             state.set(LoadState.FAILED);
             error.set(ErrorText.sentence(i18n, failure));
         });
+    }
+
+    /** At most this many entries go into one export (the server's own limit). */
+    static final int MAX_EXPORT = 100_000;
+
+    /** Whether the search shown can be exported (one has been made). */
+    public boolean canExport() {
+        return shown != null && context != null;
+    }
+
+    /**
+     * Exports every entry the search shown found (not only the pages loaded), newest first, to {@code target}
+     * as NDJSON; the server audits the export. Says how it went in {@link #exportMessageProperty()}.
+     */
+    public void export(java.nio.file.Path target) {
+        if (!canExport() || exporting.get()) {
+            return;
+        }
+        exporting.set(true);
+        exportMessage.set(i18n.get("admin.audit.exporting"));
+        ui.deliver(context.api().audit().export(shown.withCursor(null), MAX_EXPORT, target), result -> {
+            exporting.set(false);
+            exportMessage.set(i18n.get(result.truncated() ? "admin.audit.exportedTruncated" : "admin.audit.exported",
+                    target.getFileName().toString(), MAX_EXPORT));
+        }, failure -> {
+            exporting.set(false);
+            exportMessage.set(i18n.get("admin.audit.exportFailed", ErrorText.sentence(i18n, failure)));
+        });
+    }
+
+    public ReadOnlyBooleanProperty exportingProperty() {
+        return exporting.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty exportMessageProperty() {
+        return exportMessage.getReadOnlyProperty();
     }
 
     private void cancel() {
