@@ -88,8 +88,9 @@ public final class SingleSignOnSession {
         SingleSignOnSession session = new SingleSignOnSession(client, discover(client), store, Clock.systemUTC());
         CodeVerifier verifier = new CodeVerifier();
         State state = new State();
-        try (LoopbackRedirect redirect = new LoopbackRedirect("Spine Console: signed in",
-                "You are signed in. You can close this tab and return to Spine Console.")) {
+        // The page the browser shows once it is back: the console itself says whether the sign-in worked.
+        try (LoopbackRedirect redirect = new LoopbackRedirect("Spine Console",
+                "Spine Console has the answer from your sign-in. You can close this tab and return to it.")) {
             AuthorizationRequest request = new AuthorizationRequest.Builder(new ResponseType(ResponseType.Value.CODE),
                     new ClientID(client.clientId())).scope(SCOPE).state(state).redirectionURI(redirect.redirectUri())
                     .codeChallenge(verifier, CodeChallengeMethod.S256)
