@@ -50,6 +50,9 @@ final class ProfilesDialog extends Dialog<ConnectionProfile> {
     private final Label urlError = errorLabel();
     private final Label trustStoreError = errorLabel();
     private final Label clientCertificateError = errorLabel();
+    /** The form's fields' height, and what the dialog needs around them (header, buttons, title bar). */
+    private static final double FORM_HEIGHT = 620;
+    private static final double FORM_CHROME = 260;
     private final Label ssoIssuerError = errorLabel();
     private final Label ssoClientIdError = errorLabel();
     private final Label formError = errorLabel();
@@ -236,7 +239,19 @@ final class ProfilesDialog extends Dialog<ConnectionProfile> {
             close();
         });
         javafx.scene.layout.FlowPane buttons = new javafx.scene.layout.FlowPane(8, 6, add, save, test, remove, signIn);
-        VBox formBox = new VBox(8, sandboxNote, grid, buttons, testResult);
+        // On a screen too short for the whole form (single sign-on made it longer), the fields scroll
+        // rather than the dialog running off the screen.
+        double room = javafx.stage.Screen.getPrimary().getVisualBounds().getHeight() - FORM_CHROME;
+        Region fieldArea = grid;
+        if (room < FORM_HEIGHT) {
+            javafx.scene.control.ScrollPane scrolled = new javafx.scene.control.ScrollPane(grid);
+            scrolled.setFitToWidth(true);
+            scrolled.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+            scrolled.getStyleClass().add("edge-to-edge");
+            scrolled.setPrefViewportHeight(Math.max(200, room));
+            fieldArea = scrolled;
+        }
+        VBox formBox = new VBox(8, sandboxNote, fieldArea, buttons, testResult);
         HBox.setHgrow(formBox, javafx.scene.layout.Priority.ALWAYS);
 
         HBox content = new HBox(16, list, formBox);
