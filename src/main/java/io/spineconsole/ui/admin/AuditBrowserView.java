@@ -216,11 +216,16 @@ final class AuditBrowserView {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox head = new HBox(8, title, spacer, history, open);
         head.setAlignment(Pos.CENTER_LEFT);
+        Label by = new Label();
+        by.setId("audit-detail-by");
+        by.getStyleClass().add("text-muted");
+        by.setWrapText(true);
         Runnable show = () -> {
             AuditEntry e = model.selectedProperty().get();
             changes.getItems().setAll(e == null ? List.of() : AuditBrowserViewModel.changes(e));
             title.setText(e == null ? i18n.get("admin.audit.noneChosen")
                     : i18n.get("admin.audit.detail", e.action(), e.entityType(), e.entityId() == null ? "" : e.entityId()));
+            by.setText(e == null ? "" : model.whoInFull(e));
             open.setDisable(e == null || AuditBrowserViewModel.link(e).isEmpty());
             history.setDisable(e == null || e.entityId() == null);
         };
@@ -231,7 +236,7 @@ final class AuditBrowserView {
             AuditEntry e = model.selectedProperty().get();
             model.showRecord(e.entityType(), e.entityId());
         });
-        VBox box = new VBox(6, head, changes);
+        VBox box = new VBox(6, head, by, changes);
         VBox.setVgrow(changes, Priority.ALWAYS);
         box.setPadding(new Insets(8, 12, 8, 12));
         return box;

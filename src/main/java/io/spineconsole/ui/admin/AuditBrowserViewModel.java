@@ -257,6 +257,22 @@ public final class AuditBrowserViewModel {
                 : i18n.get("admin.audit.who", entry.actor().name(), i18n.get("role." + entry.actor().role().code()));
     }
 
+    /**
+     * Who, in full, for the chosen entry: a person signed in through single sign-on with their subject at the
+     * issuer; a token with its id and its owner; history recorded without a token by name alone.
+     */
+    public String whoInFull(AuditEntry entry) {
+        var actor = entry.actor();
+        if (actor.subject() != null) {
+            return i18n.get("admin.audit.byPerson", who(entry), actor.subject());
+        }
+        if (actor.tokenId() == null) {
+            return i18n.get("admin.audit.by", who(entry));
+        }
+        return actor.owner() == null ? i18n.get("admin.audit.byToken", who(entry), actor.tokenId())
+                : i18n.get("admin.audit.byTokenOf", who(entry), actor.tokenId(), actor.owner());
+    }
+
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();
     }

@@ -106,6 +106,20 @@ class AuditBrowserViewModelTest {
     }
 
     @Test
+    void theChosenEntryNamesThePersonBySubjectOrTheTokenByItsOwner() {
+        var at = java.time.Instant.now();
+        AuditEntry person = new AuditEntry(1, at, new io.spineconsole.domain.audit.AuditActor("Asha Patel", null,
+                Role.ADMIN, "9990001", null), "create", "token", "7", null, null, Map.of(), null);
+        AuditEntry token = new AuditEntry(2, at, new io.spineconsole.domain.audit.AuditActor("ci-admin", 12L,
+                Role.ADMIN, null, "Gita Rao"), "create", "token", "8", null, null, Map.of(), null);
+        AuditEntry seeded = new AuditEntry(3, at, new io.spineconsole.domain.audit.AuditActor("J. Bloggs", null, null),
+                "update", "site", "DC-NORTH", null, Map.of(), Map.of(), null);
+        assertEquals("By Asha Patel (admin), signed in through single sign-on as 9990001", model.whoInFull(person));
+        assertEquals("By ci-admin (admin), with token 12 owned by Gita Rao", model.whoInFull(token));
+        assertEquals("By J. Bloggs", model.whoInFull(seeded));
+    }
+
+    @Test
     void theLogIsPagedByCursorAndFilteredByActionAndDay() {
         for (int i = 0; i < AuditBrowserViewModel.PAGE + 5; i++) {
             api.tokens().create(new TokenCreate("paged." + i, "Pat", Role.VIEWER, null, null)).join();
