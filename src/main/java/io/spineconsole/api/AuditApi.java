@@ -22,6 +22,13 @@ public interface AuditApi {
     CompletableFuture<Page<AuditEntry>> componentHistory(String componentCode, String action, Integer limit,
                                                          String cursor);
 
+    /**
+     * Downloads the entries {@code query} finds (its limit and cursor aside) to {@code target} as NDJSON, at
+     * most {@code maxRows} of them; admins only, and audited by the server.
+     */
+    CompletableFuture<io.spineconsole.domain.messages.ExportResult> export(AuditQuery query, int maxRows,
+                                                                          java.nio.file.Path target);
+
     /** A site's history, newest first: the site, its checklist and its items, and the sign-off. */
     CompletableFuture<Page<AuditEntry>> siteHistory(String siteCode, String action, Integer limit, String cursor);
 }

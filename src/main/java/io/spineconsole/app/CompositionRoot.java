@@ -109,6 +109,11 @@ final class CompositionRoot implements AutoCloseable {
         return shell;
     }
 
+    /** Opens sessions (tests: to send single sign-on pages to a browser of their own). */
+    ConsoleConnector connector() {
+        return connector;
+    }
+
     MainWindow window() {
         return window;
     }

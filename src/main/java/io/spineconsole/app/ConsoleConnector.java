@@ -44,6 +44,7 @@ final class ConsoleConnector implements BackboneConnector, AutoCloseable {
     private final Path sandboxDatabase;
     private final SecretStore secrets;
     private final Map<String, String> transientTokens = new ConcurrentHashMap<>();
+    private final SingleSignOns singleSignOns;
     private final ExecutorService starter = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "session-starter");
         t.setDaemon(true);
@@ -71,12 +72,18 @@ final class ConsoleConnector implements BackboneConnector, AutoCloseable {
         this.sandboxDatabase = sandboxDatabase;
         this.secrets = secrets;
         this.timeline = timeline;
+        this.singleSignOns = new SingleSignOns(secrets);
     }
 
     private static StartupTimeline finishedTimeline() {
         StartupTimeline none = StartupTimeline.sinceProcessStart();
         none.finish();
         return none;
+    }
+
+    /** Where single sign-on pages open (the system browser unless a test says otherwise). */
+    void useBrowser(Consumer<java.net.URI> browser) {
+        singleSignOns.useBrowser(browser);
     }
 
     /** A token for a profile that lives only as long as this run (from {@code --token-file}). */
@@ -88,27 +95,34 @@ final class ConsoleConnector implements BackboneConnector, AutoCloseable {
     public CompletableFuture<Session> connect(ConnectionProfile profile, Consumer<String> progress) {
         return CompletableFuture.supplyAsync(() -> {
             String url;
-            String token;
+            java.util.function.Supplier<String> token;
             HttpClientOptions options = HttpClientOptions.defaults();
             if (profile.isSandbox()) {
                 startSandboxOnce(progress);
                 url = sandbox.baseUrl();
-                token = sandboxToken;
+                String issued = sandboxToken;
+                token = () -> issued;
             } else {
                 url = profile.url();
-                token = storedToken(profile);
+                if (profile.usesSingleSignOn()) {
+                    token = singleSignOns.signIn(profile, progress)::accessToken;
+                } else {
+                    String stored = storedToken(profile);
+                    token = () -> stored;
+                }
                 options = options.withTls(tlsOptions(profile));
             }
             progress.accept("startup.step.signIn");
             StartupPhases.Phase signIn = timeline.begin("sign-in"); // the HTTP client's set-up included
-            BackboneApi api = new HttpBackboneApi(url, () -> token, options);
+            BackboneApi api = new HttpBackboneApi(url, token, options);
             try {
                 Principal me = api.me().join();
                 return new Session(profile, api, me);
             } catch (CompletionException e) {
                 api.close();
                 ApiException failure = ApiException.unwrap(e);
-                if (failure != null && failure.kind() == ApiException.Kind.UNAUTHORISED && !profile.isSandbox()) {
+                if (failure != null && failure.kind() == ApiException.Kind.UNAUTHORISED && !profile.isSandbox()
+                        && !profile.usesSingleSignOn()) {
                     throw new TokenRequiredException(profile.name());
                 }
                 throw e;
@@ -116,6 +130,11 @@ final class ConsoleConnector implements BackboneConnector, AutoCloseable {
                 signIn.close();
             }
         }, starter);
+    }
+
+    @Override
+    public CompletableFuture<Boolean> signOut(ConnectionProfile profile) {
+        return CompletableFuture.supplyAsync(() -> singleSignOns.signOut(profile), tester);
     }
 
     @Override

@@ -14,9 +14,13 @@ import java.util.regex.Pattern;
  * {@code %ex} conversions.
  */
 public final class LogRedaction {
-    /** {@code Authorization: Bearer x}, {@code Basic x}, and admin API tokens ({@code spc_...}) anywhere. */
+    /**
+     * {@code Authorization: Bearer x}, {@code Basic x}, admin API tokens ({@code spc_...}) and single sign-on
+     * tokens (JWTs, {@code eyJ...}) anywhere.
+     */
     private static final Pattern CREDENTIAL = Pattern.compile(
-            "(?i)(\\b(?:Bearer|Basic)\\s+)[A-Za-z0-9._~+/=-]+|\\bspc_[A-Za-z0-9_-]{6,}");
+            "(?i)(\\b(?:Bearer|Basic)\\s+)[A-Za-z0-9._~+/=-]+|\\bspc_[A-Za-z0-9_-]{6,}"
+                    + "|(?-i)\\beyJ[A-Za-z0-9_-]{6,}\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*");
 
     private LogRedaction() {
     }
@@ -25,7 +29,8 @@ public final class LogRedaction {
         if (text == null || text.isEmpty()) {
             return text;
         }
-        return CREDENTIAL.matcher(text).replaceAll(m -> m.group(1) != null ? m.group(1) + "***" : "spc_***");
+        return CREDENTIAL.matcher(text).replaceAll(m -> m.group(1) != null ? m.group(1) + "***"
+                : m.group().startsWith("eyJ") ? "eyJ***" : "spc_***");
     }
 
     /** {@code %msg} with credentials masked. */

@@ -6,6 +6,7 @@ import io.spineconsole.sandbox.SeedData;
 import io.spineconsole.sandbox.http.server.SandboxBackbone;
 import io.spineconsole.sandbox.messages.TrafficSimulator;
 import io.spineconsole.sandbox.http.server.ServerTls;
+import io.spineconsole.sandbox.sso.OidcSettings;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -73,6 +74,24 @@ final class SandboxCommand implements Callable<Integer> {
             description = "Serve plain HTTP on a non-loopback address anyway (bearer tokens cross the network in clear).")
     boolean insecurePlainHttp;
 
+    @Option(names = "--oidc-issuer", paramLabel = "URL",
+            description = "Also accept OpenID Connect access tokens (JWT) from this single sign-on issuer, beside API "
+                    + "tokens: its identifier, as its tokens' iss claim says (discovery at URL/.well-known/openid-configuration).")
+    java.net.URI oidcIssuer;
+
+    @Option(names = "--oidc-audience", paramLabel = "AUDIENCE",
+            description = "With --oidc-issuer: the aud value the issuer puts in access tokens meant for this server.")
+    String oidcAudience;
+
+    @Option(names = "--oidc-role-claim", paramLabel = "CLAIM", defaultValue = "roles",
+            description = "With --oidc-issuer: the claim that says what a person may do (default: ${DEFAULT-VALUE}).")
+    String oidcRoleClaim;
+
+    @Option(names = "--oidc-role-value", paramLabel = "ROLE=VALUE",
+            description = "With --oidc-issuer: a value of the role claim that grants a role, e.g. admin=R8000 "
+                    + "(repeatable; default: the values viewer, operator and admin grant those roles).")
+    java.util.List<String> oidcRoleValues;
+
     /** Where the key store's password comes from: never the command line, which others can read. */
     static final String TLS_PASSWORD_VARIABLE = "SPINE_SANDBOX_TLS_PASSWORD";
 
@@ -96,7 +115,9 @@ final class SandboxCommand implements Callable<Integer> {
         }
         ServerTls tls;
         boolean plainBeyondLoopback;
+        OidcSettings oidc;
         try {
+            oidc = oidcSettings();
             tls = tlsKeystore == null ? null : ServerTls.load(tlsKeystore, tlsPassword(), tlsClientCa);
             plainBeyondLoopback = ServerTls.checkPlainHttp(bind, tls, insecurePlainHttp);
         } catch (IllegalArgumentException e) {
@@ -126,7 +147,7 @@ final class SandboxCommand implements Callable<Integer> {
         String jdbcUrl = db != null ? db : SandboxDatabase.h2FileUrl(dirs.sandboxDatabase());
         SandboxBackbone.Config config = new SandboxBackbone.Config(jdbcUrl, dbUser,
                 System.getenv("SPINE_SANDBOX_DB_PASSWORD"), bind, port,
-                new SeedData.Scale(organisations, messages), "server").withTls(tls);
+                new SeedData.Scale(organisations, messages), "server").withTls(tls).withOidc(oidc);
         SandboxBackbone sandbox;
         try {
             sandbox = db == null
@@ -195,6 +216,21 @@ final class SandboxCommand implements Callable<Integer> {
     /** A JDBC URL (or a message quoting one) with any password in it masked. */
     static String redactedUrl(String text) {
         return text.replaceAll("(?i)(password=)[^&;\\s]*", "$1***");
+    }
+
+    /** Single sign-on as the options say; null without {@code --oidc-issuer}. */
+    private OidcSettings oidcSettings() {
+        if (oidcIssuer == null) {
+            if (oidcAudience != null || oidcRoleValues != null) {
+                throw new IllegalArgumentException("--oidc-audience and --oidc-role-value need --oidc-issuer.");
+            }
+            return null;
+        }
+        if (oidcAudience == null) {
+            throw new IllegalArgumentException("--oidc-issuer needs --oidc-audience: the aud value the issuer puts "
+                    + "in access tokens meant for this server.");
+        }
+        return new OidcSettings(oidcIssuer, oidcAudience, oidcRoleClaim, OidcSettings.roleValues(oidcRoleValues), null);
     }
 
     /** The key store's password: from the environment, else asked for on the terminal; null if neither. */

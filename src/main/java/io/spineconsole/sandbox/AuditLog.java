@@ -14,6 +14,8 @@ import java.time.Clock;
  * change, so a change is never unaudited.
  */
 public final class AuditLog {
+    /** The width of the one-line {@code actor} column. */
+    private static final int ACTOR_TEXT = 100;
     private final ObjectMapper mapper;
     private final Clock clock;
 
@@ -34,11 +36,19 @@ public final class AuditLog {
                        String reason, Object before, Object after) throws SQLException {
         Principal who = actor.principal();
         Sql.update(c, "INSERT INTO audit_event (occurred_at, actor, action, entity_type, entity_id, reason, "
-                        + "before_json, after_json, actor_name, actor_token_id, actor_role, request_id) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                clock.instant(), who.name() + " (token " + who.tokenId() + ", " + who.role().code() + ")",
-                action, entityType, entityId, reason, json(before), json(after), who.name(), who.tokenId(),
-                who.role().code(), actor.requestId());
+                        + "before_json, after_json, actor_name, actor_token_id, actor_role, request_id, actor_subject, "
+                        + "actor_owner) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                clock.instant(), describe(who), action, entityType, entityId, reason, json(before), json(after),
+                who.name(), who.signedIn() ? null : who.tokenId(), who.role().code(), actor.requestId(),
+                who.subject(), who.owner());
+    }
+
+    /** The actor in one line, for readers of the table itself. */
+    private static String describe(Principal who) {
+        String role = who.role().code();
+        String text = who.signedIn() ? who.name() + " (signed in as " + who.subject() + ", " + role + ")"
+                : who.name() + " (token " + who.tokenId() + ", " + role + ")";
+        return text.length() <= ACTOR_TEXT ? text : text.substring(0, ACTOR_TEXT - 1) + "…";
     }
 
     private String json(Object value) {

@@ -28,13 +28,13 @@ public final class AuditStore {
     /** The entity types of openapi.yaml's {@code EntityType}. */
     public static final Set<String> ENTITY_TYPES = Set.of("organisation", "accredited-system", "endpoint", "message",
             "redelivery-job", "site", "component", "wave", "runbook-step", "checklist-item", "site-checklist", "token",
-            "sandbox-traffic", "scenario-run");
+            "sandbox-traffic", "scenario-run", "audit-log");
     /** The actions of openapi.yaml's {@code AuditAction}. */
     public static final Set<String> ACTIONS = Set.of("create", "update", "delete", "transition", "import", "export",
             "redeliver", "cancel", "sign-off", "revoke", "view-payload", "set-expiry", "discard");
     private static final Pattern LEGACY_ACTOR = Pattern.compile("(.*) \\(token (\\d+), (viewer|operator|admin)\\)");
-    private static final String COLUMNS = "id, occurred_at, actor, actor_name, actor_token_id, actor_role, action, "
-            + "entity_type, entity_id, reason, before_json, after_json, request_id";
+    private static final String COLUMNS = "id, occurred_at, actor, actor_name, actor_token_id, actor_role, actor_subject, "
+            + "actor_owner, action, entity_type, entity_id, reason, before_json, after_json, request_id";
 
     private final Sql sql;
     private final ObjectMapper mapper;
@@ -162,7 +162,8 @@ public final class AuditStore {
             role = m.matches() ? m.group(3) : null;
         }
         return new AuditEntry(r.getLong("id"), Sql.instant(r, "occurred_at"),
-                new AuditActor(name, tokenId, role == null ? null : Coded.fromCode(Role.class, role)), r.getString("action"),
+                new AuditActor(name, tokenId, role == null ? null : Coded.fromCode(Role.class, role),
+                        r.getString("actor_subject"), r.getString("actor_owner")), r.getString("action"),
                 r.getString("entity_type"), r.getString("entity_id"), r.getString("reason"),
                 json(r.getString("before_json")), json(r.getString("after_json")), r.getString("request_id"));
     }

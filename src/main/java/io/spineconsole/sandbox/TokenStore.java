@@ -187,7 +187,7 @@ public final class TokenStore {
                 sql.update("UPDATE api_token SET last_used_at = ? WHERE id = ?", now, t.id());
             }
         });
-        return token.map(t -> new Principal(t.name(), t.role(), t.id()));
+        return token.map(t -> new Principal(t.name(), t.role(), t.id(), t.owner(), null));
     }
 
     /** One token, or empty. */

@@ -14,9 +14,12 @@ import java.util.UUID;
  *                          system's (a PEM file, or a PKCS#12 or JKS store); null for the system's
  * @param clientCertificate optional: a PKCS#12 file with the private key and certificate chain the
  *                          console presents for mutual TLS, as Spine endpoints require; null for none
+ * @param ssoIssuer         optional: the single sign-on (OpenID Connect) issuer people sign in through
+ *                          instead of a token; null to sign in with a token
+ * @param ssoClientId       with {@code ssoIssuer}: the console's client id at that issuer
  */
 public record ConnectionProfile(String id, String name, EnvironmentKind kind, String url,
-                                String trustStore, String clientCertificate) {
+                                String trustStore, String clientCertificate, String ssoIssuer, String ssoClientId) {
     public static final String SANDBOX_ID = "sandbox";
 
     public ConnectionProfile {
@@ -25,6 +28,14 @@ public record ConnectionProfile(String id, String name, EnvironmentKind kind, St
         Objects.requireNonNull(kind, "kind");
         trustStore = blankToNull(trustStore);
         clientCertificate = blankToNull(clientCertificate);
+        ssoIssuer = blankToNull(ssoIssuer);
+        ssoClientId = ssoIssuer == null ? null : blankToNull(ssoClientId);
+    }
+
+    /** With a token, not single sign-on. */
+    public ConnectionProfile(String id, String name, EnvironmentKind kind, String url,
+                             String trustStore, String clientCertificate) {
+        this(id, name, kind, url, trustStore, clientCertificate, null, null);
     }
 
     /** A profile on the system's trusted CAs, with no client certificate. */
@@ -41,7 +52,17 @@ public record ConnectionProfile(String id, String name, EnvironmentKind kind, St
     }
 
     public ConnectionProfile withTls(String trustStorePath, String clientCertificatePath) {
-        return new ConnectionProfile(id, name, kind, url, trustStorePath, clientCertificatePath);
+        return new ConnectionProfile(id, name, kind, url, trustStorePath, clientCertificatePath, ssoIssuer, ssoClientId);
+    }
+
+    /** The same, people signing in through this single sign-on issuer (null: with a token). */
+    public ConnectionProfile withSingleSignOn(String issuer, String clientId) {
+        return new ConnectionProfile(id, name, kind, url, trustStore, clientCertificate, issuer, clientId);
+    }
+
+    @JsonIgnore // derived: whether people sign in through single sign-on rather than with a token
+    public boolean usesSingleSignOn() {
+        return ssoIssuer != null;
     }
 
     @JsonIgnore // derived from the id; not a stored field

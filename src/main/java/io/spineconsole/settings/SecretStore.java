@@ -17,7 +17,9 @@ public interface SecretStore {
         TRUST_STORE_PASSWORD("trust-store-password"),
         CLIENT_CERTIFICATE_PASSWORD("client-certificate-password"),
         /** The API key of an SDS connection ({@link SdsConnectionProfile}). */
-        SDS_API_KEY("sds-api-key");
+        SDS_API_KEY("sds-api-key"),
+        /** The refresh token of a profile's single sign-on: the next start signs in without the browser. */
+        SSO_REFRESH_TOKEN("sso-refresh-token");
 
         private final String code;
 

@@ -105,4 +105,18 @@ class LauncherTest {
         assertEquals(2, run("sandbox", "--tls-keystore", dir.resolve("s.p12").toString(), "--tls-password", "x"));
         assertTrue(run("sandbox", "--help") == 0 && out.toString().contains("SPINE_SANDBOX_TLS_PASSWORD"), out.toString());
     }
+
+    @Test
+    void singleSignOnOptionsAreCheckedBeforeTheSandboxStarts() {
+        assertEquals(2, run("sandbox", "--oidc-issuer", "https://idp.example.org/realm"));
+        assertTrue(err.toString().contains("--oidc-issuer needs --oidc-audience"), err.toString());
+        assertEquals(2, run("sandbox", "--oidc-issuer", "http://idp.example.org/realm", "--oidc-audience", "spine"));
+        assertTrue(err.toString().contains("must be an https:// URL"), err.toString());
+        assertEquals(2, run("sandbox", "--oidc-issuer", "https://idp.example.org/realm", "--oidc-audience", "spine",
+                "--oidc-role-value", "boss=R1"));
+        assertTrue(err.toString().contains("boss=R1"), err.toString());
+        assertEquals(2, run("sandbox", "--oidc-audience", "spine"));
+        assertTrue(err.toString().contains("need --oidc-issuer"), err.toString());
+        assertTrue(run("sandbox", "--help") == 0 && out.toString().contains("--oidc-role-claim"), out.toString());
+    }
 }

@@ -116,6 +116,8 @@ class SecretsStayOutOfLogsTest {
     void theLayoutMasksCredentialsWhoeverLogsThem() {
         assertEquals("FIELD(Authorization: Bearer ***)", LogRedaction.redact("FIELD(Authorization: Bearer spc_AbC-123_xyz)"));
         assertEquals("token spc_*** issued", LogRedaction.redact("token spc_0123456789abcdef issued"));
+        assertEquals("refused eyJ*** at 10:00", LogRedaction.redact(
+                "refused eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiI5OTkwMDAxIn0.c2lnbmF0dXJl at 10:00"));
         assertEquals("Authorization: basic ***", LogRedaction.redact("Authorization: basic dXNlcjpwYXNz"));
         assertEquals("GET /api/v1/me -> 200 in 3 ms", LogRedaction.redact("GET /api/v1/me -> 200 in 3 ms"));
     }

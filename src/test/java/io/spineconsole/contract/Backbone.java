@@ -29,6 +29,7 @@ public final class Backbone {
     private final HttpUrl base;
     private final ObjectMapper json = new ObjectMapper();
     private final Map<Role, String> tokens;
+    private final Map<Role, String> names;
 
     /** What came back. */
     public record Answer(int status, String contentType, Map<String, String> headers, String text, JsonNode json) {
@@ -42,13 +43,21 @@ public final class Backbone {
     }
 
     public Backbone(SandboxFixture sandbox, ContractRecorder recorder) {
+        this(sandbox, recorder, Map.of(Role.ADMIN, sandbox.adminToken(),
+                Role.OPERATOR, sandbox.backbone().tokens().create("otto.operator", Role.OPERATOR),
+                Role.VIEWER, sandbox.backbone().tokens().create("vera.viewer", Role.VIEWER)),
+                Map.of(Role.ADMIN, io.spineconsole.sandbox.http.server.SandboxBackbone.EMBEDDED_CONSOLE_TOKEN,
+                        Role.OPERATOR, "otto.operator", Role.VIEWER, "vera.viewer"));
+    }
+
+    /** Calling with these bearer tokens (API tokens or single sign-on access tokens), their holders so named. */
+    public Backbone(SandboxFixture sandbox, ContractRecorder recorder, Map<Role, String> tokens, Map<Role, String> names) {
         this.sandbox = sandbox;
         this.recorder = recorder;
         this.http = recorder.client();
         this.base = HttpUrl.get(sandbox.baseUrl());
-        this.tokens = Map.of(Role.ADMIN, sandbox.adminToken(),
-                Role.OPERATOR, sandbox.backbone().tokens().create("otto.operator", Role.OPERATOR),
-                Role.VIEWER, sandbox.backbone().tokens().create("vera.viewer", Role.VIEWER));
+        this.tokens = Map.copyOf(tokens);
+        this.names = Map.copyOf(names);
     }
 
     public SandboxFixture sandbox() {
@@ -61,11 +70,7 @@ public final class Backbone {
 
     /** The name of the token holder of each role, as the audit log names them. */
     public String name(Role role) {
-        return switch (role) {
-            case ADMIN -> io.spineconsole.sandbox.http.server.SandboxBackbone.EMBEDDED_CONSOLE_TOKEN;
-            case OPERATOR -> "otto.operator";
-            case VIEWER -> "vera.viewer";
-        };
+        return names.get(role);
     }
 
     public String token(Role role) {

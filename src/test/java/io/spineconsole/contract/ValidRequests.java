@@ -185,6 +185,7 @@ public final class ValidRequests {
         add("GET /api/v1/messages/stats", b -> get("/api/v1/messages/stats").withQuery("groupBy", "interaction"));
         add("GET /api/v1/messages/failure-groups", b -> get("/api/v1/messages/failure-groups").withQuery("limit", "5"));
         add("GET /api/v1/messages/stream", b -> get("/api/v1/messages/stream"));
+        add("GET /api/v1/audit/export", b -> get("/api/v1/audit/export").withQuery("maxRows", "5"));
         add("GET /api/v1/messages/export", b -> get("/api/v1/messages/export").withQuery("format", "csv")
                 .withQuery("maxRows", "5"));
         add("GET /api/v1/dead-letters", b -> get("/api/v1/dead-letters").withQuery("limit", "5"));

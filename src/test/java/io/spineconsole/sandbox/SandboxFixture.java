@@ -52,6 +52,20 @@ public final class SandboxFixture implements AutoCloseable {
                 Clock.systemUTC()));
     }
 
+    /**
+     * On a private in-memory H2 database at {@link #TINY} scale, accepting single sign-on access tokens as
+     * {@code oidc} says, beside API tokens.
+     */
+    public static SandboxFixture startWithOidc(io.spineconsole.sandbox.sso.OidcSettings oidc) {
+        return startWithOidc(oidc, TestStore.H2);
+    }
+
+    /** The same, on a fresh database of {@code store}. */
+    public static SandboxFixture startWithOidc(io.spineconsole.sandbox.sso.OidcSettings oidc, TestStore store) {
+        return new SandboxFixture(SandboxBackbone.start(new SandboxBackbone.Config(store.newDatabase(), null,
+                null, "127.0.0.1", 0, TINY, "sandbox").withoutRateLimit().withOidc(oidc), Clock.systemUTC()));
+    }
+
     public SandboxBackbone backbone() {
         return backbone;
     }

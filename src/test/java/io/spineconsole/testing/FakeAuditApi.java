@@ -30,6 +30,12 @@ public class FakeAuditApi implements AuditApi {
     }
 
     @Override
+    public CompletableFuture<io.spineconsole.domain.messages.ExportResult> export(AuditQuery query, int maxRows,
+                                                                                 java.nio.file.Path target) {
+        return real.export(query, maxRows, target);
+    }
+
+    @Override
     public CompletableFuture<Page<AuditEntry>> componentHistory(String componentCode, String action, Integer limit,
                                                                 String cursor) {
         return real.componentHistory(componentCode, action, limit, cursor);

@@ -27,6 +27,25 @@ final class HttpAuditApi implements AuditApi {
 
     @Override
     public CompletableFuture<Page<AuditEntry>> search(AuditQuery q) {
+        Map<String, Object> query = filters(q);
+        query.put("limit", q.limit());
+        query.put("cursor", q.cursor());
+        return http.get("api/v1/audit", query, page());
+    }
+
+    @Override
+    public CompletableFuture<io.spineconsole.domain.messages.ExportResult> export(AuditQuery q, int maxRows,
+                                                                                 java.nio.file.Path target) {
+        Map<String, Object> query = filters(q);
+        query.put("format", "ndjson");
+        query.put("maxRows", maxRows);
+        okhttp3.Request request = new okhttp3.Request.Builder().url(http.url("api/v1/audit/export", query)).get()
+                .header("Accept", "application/x-ndjson").build();
+        return Downloads.toFile(http, request, target);
+    }
+
+    /** The search's filters as query parameters, shared by search and export. */
+    private static Map<String, Object> filters(AuditQuery q) {
         Map<String, Object> query = new HashMap<>();
         query.put("entityType", q.entityType());
         query.put("entityId", q.entityId());
@@ -35,9 +54,7 @@ final class HttpAuditApi implements AuditApi {
         query.put("from", q.from());
         query.put("to", q.to());
         query.put("sort", q.oldestFirst() ? "at" : null);
-        query.put("limit", q.limit());
-        query.put("cursor", q.cursor());
-        return http.get("api/v1/audit", query, page());
+        return query;
     }
 
     @Override

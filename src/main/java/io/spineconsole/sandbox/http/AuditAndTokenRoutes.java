@@ -30,6 +30,8 @@ public final class AuditAndTokenRoutes implements RouteGroup {
     @Override
     public void register(Routes routes) {
         routes.get("/api/v1/audit", Access.VIEWER, (ctx, caller) -> ApiResponse.ok(audit.page(AuditQueries.search(ctx))));
+        // before /api/v1/audit/{auditId}, which would otherwise take "export" for an id
+        routes.raw().get("/api/v1/audit/export", new AuditExportRoute(audit, context)::handle, Access.ADMIN);
         routes.get("/api/v1/audit/{auditId}", Access.VIEWER, (ctx, caller) -> {
             long id = positiveId(ctx, "auditId", "An audit entry id");
             QueryParams.of(ctx);

@@ -23,6 +23,26 @@ public final class AuditQueries {
     public static AuditStore.Query search(Context ctx) {
         QueryParams q = QueryParams.of(ctx, "entityType", "entityId", "actor", "action", "from", "to", "sort", "limit",
                 "cursor");
+        return filtered(q, q.integer("limit", 1, 500, 100), q.cursor());
+    }
+
+    /** What {@code GET /api/v1/audit/export} asks for: the search's filters, and at most how many entries. */
+    record Export(AuditStore.Query query, int maxRows) {
+    }
+
+    /** The query of {@code GET /api/v1/audit/export}, read strictly; {@code page} entries are read at a time. */
+    static Export export(Context ctx, int page) {
+        QueryParams q = QueryParams.of(ctx, "entityType", "entityId", "actor", "action", "from", "to", "sort",
+                "format", "maxRows");
+        String format = q.string("format").orElse("ndjson");
+        if (!format.equals("ndjson")) {
+            throw ProblemException.badParameter("query.format", "ENUM", "format is ndjson (one entry a line).");
+        }
+        int maxRows = q.integer("maxRows", 1, 100_000, 10_000);
+        return new Export(filtered(q, page, null), maxRows);
+    }
+
+    private static AuditStore.Query filtered(QueryParams q, int limit, PageCursor cursor) {
         String entityType = oneOf(q, "entityType", AuditStore.ENTITY_TYPES);
         String entityId = text(q, "entityId", 100);
         if (entityId != null && entityType == null) {
@@ -40,7 +60,7 @@ public final class AuditQueries {
         }
         List<Subject> subjects = entityType == null ? List.of() : List.of(new Subject(entityType, entityId, false));
         return new AuditStore.Query(subjects, text(q, "actor", 100), oneOf(q, "action", AuditStore.ACTIONS), from, to,
-                sort.equals("at"), q.integer("limit", 1, 500, 100), q.cursor());
+                sort.equals("at"), limit, cursor);
     }
 
     /**

@@ -27,6 +27,10 @@ public final class SystemRoutes implements RouteGroup {
         this.store = store;
     }
 
+    /** openapi.yaml's {@code Me}: a person signed in through single sign-on has a subject and no token. */
+    private record Me(String name, io.spineconsole.domain.Role role, Long tokenId, String owner, String subject) {
+    }
+
     @Override
     public void register(Routes routes) {
         // None of these takes a query parameter: any is refused, as everywhere else.
@@ -37,7 +41,8 @@ public final class SystemRoutes implements RouteGroup {
         });
         routes.get("/api/v1/me", Access.VIEWER, (ctx, caller) -> {
             QueryParams.of(ctx);
-            return ApiResponse.ok(caller);
+            return ApiResponse.ok(new Me(caller.name(), caller.role(), caller.signedIn() ? null : caller.tokenId(),
+                    caller.owner(), caller.subject()));
         });
         routes.get("/api/v1/registrations/summary", Access.VIEWER, (ctx, caller) -> {
             QueryParams.of(ctx);

@@ -61,13 +61,13 @@ final class RedeliveryJobRunner implements AutoCloseable {
      * remaining items not processed.
      */
     void resumeInterrupted() {
-        record Left(UUID id, String name, Long token, String role, int done, int total) {
+        record Left(UUID id, String name, Long token, String role, String subject, int done, int total) {
         }
-        List<Left> left = sql.list("SELECT id, created_by, created_by_token, created_by_role, done, total "
-                + "FROM redelivery_job WHERE state IN ('queued', 'running') ORDER BY created_at", r -> new Left(
+        List<Left> left = sql.list("SELECT id, created_by, created_by_token, created_by_role, created_by_subject, done, "
+                + "total FROM redelivery_job WHERE state IN ('queued', 'running') ORDER BY created_at", r -> new Left(
                 r.getObject("id", UUID.class), r.getString("created_by"),
                 r.getObject("created_by_token") == null ? null : r.getLong("created_by_token"),
-                r.getString("created_by_role"), r.getInt("done"), r.getInt("total")));
+                r.getString("created_by_role"), r.getString("created_by_subject"), r.getInt("done"), r.getInt("total")));
         for (Left job : left) {
             Instant now = clock.instant();
             if (job.token() == null || job.role() == null) {
@@ -77,7 +77,8 @@ final class RedeliveryJobRunner implements AutoCloseable {
             sql.update("UPDATE redelivery_job SET state = 'queued', updated_at = ?, version = version + 1 "
                     + "WHERE id = ? AND state IN ('queued', 'running')", now, job.id());
             LOG.info("Resuming redelivery job {} after a restart: {} of {} done", job.id(), job.done(), job.total());
-            start(new Actor(new Principal(job.name(), Coded.fromCode(Role.class, job.role()), job.token()), null), job.id());
+            start(new Actor(new Principal(job.name(), Coded.fromCode(Role.class, job.role()), job.token(), null,
+                    job.subject()), null), job.id());
         }
     }
 

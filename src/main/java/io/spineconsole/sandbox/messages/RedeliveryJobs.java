@@ -86,6 +86,10 @@ public final class RedeliveryJobs implements AutoCloseable {
                     selection.truncated(), state.code(), selection.ids().size(), dryRun ? now : null,
                     dryRun ? now : null, now, actor.name(), now, actor.name(), request.fromDryRun(),
                     actor.principal().tokenId(), actor.principal().role().code());
+            if (actor.principal().signedIn()) { // resumed after a restart under the same person
+                Sql.update(c, "UPDATE redelivery_job SET created_by_subject = ? WHERE id = ?",
+                        actor.principal().subject(), id);
+            }
             int seq = 0;
             for (UUID original : selection.ids()) {
                 Sql.update(c, "INSERT INTO redelivery_job_item (job_id, seq, original_id, outcome) VALUES (?, ?, ?, ?)",

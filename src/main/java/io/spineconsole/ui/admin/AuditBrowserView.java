@@ -167,7 +167,25 @@ final class AuditBrowserView {
         count.getStyleClass().add("text-muted");
         count.textProperty().bind(Bindings.createStringBinding(() -> i18n.get("admin.audit.count",
                 model.entries().size()), model.entries()));
-        HBox foot = new HBox(8, count, more);
+        Button export = new Button(i18n.get("admin.audit.export"), Icons.of(AppIcon.EXPORT));
+        export.setId("audit-export");
+        export.disableProperty().bind(Bindings.createBooleanBinding(() -> !model.canExport()
+                || model.exportingProperty().get() || model.entries().isEmpty(), model.exportingProperty(), model.entries()));
+        export.setOnAction(e -> {
+            javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+            chooser.setTitle(i18n.get("admin.audit.exportTitle"));
+            chooser.setInitialFileName("audit-log.ndjson");
+            chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("NDJSON", "*.ndjson"));
+            java.io.File file = chooser.showSaveDialog(export.getScene().getWindow());
+            if (file != null) {
+                model.export(file.toPath());
+            }
+        });
+        Label exported = new Label();
+        exported.setId("audit-export-message");
+        exported.getStyleClass().add("text-muted");
+        exported.textProperty().bind(model.exportMessageProperty());
+        HBox foot = new HBox(8, count, more, export, exported);
         foot.setAlignment(Pos.CENTER_LEFT);
         foot.setPadding(new Insets(4, 12, 4, 12));
         VBox box = new VBox(table, foot);
@@ -198,11 +216,16 @@ final class AuditBrowserView {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox head = new HBox(8, title, spacer, history, open);
         head.setAlignment(Pos.CENTER_LEFT);
+        Label by = new Label();
+        by.setId("audit-detail-by");
+        by.getStyleClass().add("text-muted");
+        by.setWrapText(true);
         Runnable show = () -> {
             AuditEntry e = model.selectedProperty().get();
             changes.getItems().setAll(e == null ? List.of() : AuditBrowserViewModel.changes(e));
             title.setText(e == null ? i18n.get("admin.audit.noneChosen")
                     : i18n.get("admin.audit.detail", e.action(), e.entityType(), e.entityId() == null ? "" : e.entityId()));
+            by.setText(e == null ? "" : model.whoInFull(e));
             open.setDisable(e == null || AuditBrowserViewModel.link(e).isEmpty());
             history.setDisable(e == null || e.entityId() == null);
         };
@@ -213,7 +236,7 @@ final class AuditBrowserView {
             AuditEntry e = model.selectedProperty().get();
             model.showRecord(e.entityType(), e.entityId());
         });
-        VBox box = new VBox(6, head, changes);
+        VBox box = new VBox(6, head, by, changes);
         VBox.setVgrow(changes, Priority.ALWAYS);
         box.setPadding(new Insets(8, 12, 8, 12));
         return box;

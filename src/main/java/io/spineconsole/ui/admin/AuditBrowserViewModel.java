@@ -63,6 +63,8 @@ public final class AuditBrowserViewModel {
     private final ReadOnlyObjectWrapper<LoadState> state = new ReadOnlyObjectWrapper<>(LoadState.IDLE);
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper more = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper exporting = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper exportMessage = new ReadOnlyStringWrapper("");
     private WorkspaceContext context;
     private AuditQuery shown;
     private String next;
@@ -158,6 +160,42 @@ public final class AuditBrowserViewModel {
         });
     }
 
+    /** At most this many entries go into one export (the server's own limit). */
+    static final int MAX_EXPORT = 100_000;
+
+    /** Whether the search shown can be exported (one has been made). */
+    public boolean canExport() {
+        return shown != null && context != null;
+    }
+
+    /**
+     * Exports every entry the search shown found (not only the pages loaded), newest first, to {@code target}
+     * as NDJSON; the server audits the export. Says how it went in {@link #exportMessageProperty()}.
+     */
+    public void export(java.nio.file.Path target) {
+        if (!canExport() || exporting.get()) {
+            return;
+        }
+        exporting.set(true);
+        exportMessage.set(i18n.get("admin.audit.exporting"));
+        ui.deliver(context.api().audit().export(shown.withCursor(null), MAX_EXPORT, target), result -> {
+            exporting.set(false);
+            exportMessage.set(i18n.get(result.truncated() ? "admin.audit.exportedTruncated" : "admin.audit.exported",
+                    target.getFileName().toString(), MAX_EXPORT));
+        }, failure -> {
+            exporting.set(false);
+            exportMessage.set(i18n.get("admin.audit.exportFailed", ErrorText.sentence(i18n, failure)));
+        });
+    }
+
+    public ReadOnlyBooleanProperty exportingProperty() {
+        return exporting.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty exportMessageProperty() {
+        return exportMessage.getReadOnlyProperty();
+    }
+
     private void cancel() {
         if (loading != null) {
             loading.cancel(true);
@@ -217,6 +255,22 @@ public final class AuditBrowserViewModel {
     public String who(AuditEntry entry) {
         return entry.actor().role() == null ? entry.actor().name()
                 : i18n.get("admin.audit.who", entry.actor().name(), i18n.get("role." + entry.actor().role().code()));
+    }
+
+    /**
+     * Who, in full, for the chosen entry: a person signed in through single sign-on with their subject at the
+     * issuer; a token with its id and its owner; history recorded without a token by name alone.
+     */
+    public String whoInFull(AuditEntry entry) {
+        var actor = entry.actor();
+        if (actor.subject() != null) {
+            return i18n.get("admin.audit.byPerson", who(entry), actor.subject());
+        }
+        if (actor.tokenId() == null) {
+            return i18n.get("admin.audit.by", who(entry));
+        }
+        return actor.owner() == null ? i18n.get("admin.audit.byToken", who(entry), actor.tokenId())
+                : i18n.get("admin.audit.byTokenOf", who(entry), actor.tokenId(), actor.owner());
     }
 
     private static String blankToNull(String s) {

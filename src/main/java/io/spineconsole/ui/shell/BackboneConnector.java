@@ -33,6 +33,14 @@ public interface BackboneConnector {
         return CompletableFuture.failedFuture(new UnsupportedOperationException("Testing a profile is not supported here."));
     }
 
+    /**
+     * Signs a single sign-on profile out: revokes the sign-in where the issuer allows it and forgets the kept
+     * refresh token. Completes with whether the issuer revoked it.
+     */
+    default CompletableFuture<Boolean> signOut(ConnectionProfile profile) {
+        return CompletableFuture.completedFuture(false);
+    }
+
     /** Where tokens and passwords are kept, for the UI to say (for example "macOS Keychain"). */
     String secretStoreDescription();
 

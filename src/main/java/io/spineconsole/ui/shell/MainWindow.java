@@ -164,6 +164,9 @@ public final class MainWindow {
                 : "command.darkTheme"), "", model::toggleTheme));
         list.add(new Command(i18n.get("command.refresh"), "F5", this::refresh));
         list.add(new Command(i18n.get("command.profiles"), "", this::openProfiles));
+        if (model.personProperty().get() != null) {
+            list.add(new Command(i18n.get("command.signOut", model.personProperty().get()), "", model::signOut));
+        }
         for (var p : model.settingsProperty().get().profiles()) {
             list.add(new Command(i18n.get("command.switchTo", p.name()), "", () -> switchTo(p)));
         }

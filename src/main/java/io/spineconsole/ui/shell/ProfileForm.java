@@ -41,6 +41,8 @@ public final class ProfileForm {
     private final StringProperty trustStorePassword = new SimpleStringProperty("");
     private final StringProperty clientCertificate = new SimpleStringProperty("");
     private final StringProperty clientCertificatePassword = new SimpleStringProperty("");
+    private final StringProperty ssoIssuer = new SimpleStringProperty("");
+    private final StringProperty ssoClientId = new SimpleStringProperty("");
     private String editingId;
 
     /** The profile as typed, with the secrets typed for it (blank ones left out: the stored value is kept). */
@@ -61,6 +63,8 @@ public final class ProfileForm {
         url.set(profile == null || profile.url() == null ? "" : profile.url());
         trustStore.set(profile == null || profile.trustStore() == null ? "" : profile.trustStore());
         clientCertificate.set(profile == null || profile.clientCertificate() == null ? "" : profile.clientCertificate());
+        ssoIssuer.set(profile == null || profile.ssoIssuer() == null ? "" : profile.ssoIssuer());
+        ssoClientId.set(profile == null || profile.ssoClientId() == null ? "" : profile.ssoClientId());
         token.set("");
         trustStorePassword.set("");
         clientCertificatePassword.set("");
@@ -90,6 +94,7 @@ public final class ProfileForm {
         } catch (URISyntaxException e) {
             problems.put("url", i18n.get("profiles.error.urlFormat"));
         }
+        singleSignOnProblems(problems);
         if (!text.toLowerCase(Locale.ROOT).startsWith("https:")) {
             if (!trustStore.get().isBlank()) {
                 problems.put("trustStore", i18n.get("profiles.error.tlsNeedsHttps"));
@@ -99,6 +104,26 @@ public final class ProfileForm {
             }
         }
         return problems;
+    }
+
+    /** The issuer is an https URL (http only on this machine), and has a client id beside it. */
+    private void singleSignOnProblems(Map<String, String> problems) {
+        String issuer = ssoIssuer.get().trim();
+        if (issuer.isEmpty()) {
+            return;
+        }
+        try {
+            URI uri = new URI(issuer);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if (uri.getHost() == null || !scheme.equals("https") && !(scheme.equals("http") && isLoopback(uri.getHost()))) {
+                problems.put("ssoIssuer", i18n.get("profiles.error.ssoIssuer"));
+            }
+        } catch (URISyntaxException e) {
+            problems.put("ssoIssuer", i18n.get("profiles.error.ssoIssuer"));
+        }
+        if (ssoClientId.get().isBlank()) {
+            problems.put("ssoClientId", i18n.get("profiles.error.ssoClientId"));
+        }
     }
 
     private static boolean isLoopback(String host) {
@@ -111,7 +136,8 @@ public final class ProfileForm {
         ConnectionProfile plain = editingId == null
                 ? ConnectionProfile.remote(name.get().trim(), kind.get(), cleanUrl)
                 : new ConnectionProfile(editingId, name.get().trim(), kind.get(), cleanUrl);
-        return plain.withTls(trustStore.get(), clientCertificate.get());
+        return plain.withTls(trustStore.get(), clientCertificate.get())
+                .withSingleSignOn(ssoIssuer.get().trim().replaceAll("/+$", ""), ssoClientId.get().trim());
     }
 
     /** A snapshot of the form to check and save off the UI thread; call only when {@link #problems()} is empty. */
@@ -207,6 +233,14 @@ public final class ProfileForm {
 
     public StringProperty clientCertificatePasswordProperty() {
         return clientCertificatePassword;
+    }
+
+    public StringProperty ssoIssuerProperty() {
+        return ssoIssuer;
+    }
+
+    public StringProperty ssoClientIdProperty() {
+        return ssoClientId;
     }
 
     public boolean isNew() {

@@ -50,6 +50,11 @@ final class ProfilesDialog extends Dialog<ConnectionProfile> {
     private final Label urlError = errorLabel();
     private final Label trustStoreError = errorLabel();
     private final Label clientCertificateError = errorLabel();
+    /** The form's fields' height, and what the dialog needs around them (header, buttons, title bar). */
+    private static final double FORM_HEIGHT = 620;
+    private static final double FORM_CHROME = 260;
+    private final Label ssoIssuerError = errorLabel();
+    private final Label ssoClientIdError = errorLabel();
     private final Label formError = errorLabel();
     /** True while a save checks the TLS files and stores secrets; the save button waits. */
     private final javafx.beans.property.BooleanProperty saving = new javafx.beans.property.SimpleBooleanProperty();
@@ -151,10 +156,19 @@ final class ProfilesDialog extends Dialog<ConnectionProfile> {
         grid.addRow(14, new Label(i18n.get("profiles.clientCertificatePassword")), passwordField(
                 form.clientCertificatePasswordProperty(), "profile-client-certificate-password",
                 i18n.get("profiles.clientCertificatePasswordPrompt")));
+        Label sso = new Label(i18n.get("profiles.sso"));
+        sso.getStyleClass().add("text-bold");
+        grid.add(sso, 0, 15);
+        grid.addRow(16, new Label(i18n.get("profiles.ssoIssuer")), textField(form.ssoIssuerProperty(),
+                "profile-sso-issuer", i18n.get("profiles.ssoIssuerPrompt")));
+        grid.add(ssoIssuerError, 1, 17);
+        grid.addRow(18, new Label(i18n.get("profiles.ssoClientId")), textField(form.ssoClientIdProperty(),
+                "profile-sso-client-id", i18n.get("profiles.ssoClientIdPrompt")));
+        grid.add(ssoClientIdError, 1, 19);
         checking.setId("profile-checking");
         checking.getStyleClass().add("text-muted");
-        grid.add(checking, 1, 15);
-        grid.add(formError, 1, 16);
+        grid.add(checking, 1, 20);
+        grid.add(formError, 1, 21);
 
         Button add = new Button(i18n.get("profiles.new"), Icons.of(AppIcon.ADD));
         add.setOnAction(e -> {
@@ -211,8 +225,33 @@ final class ProfilesDialog extends Dialog<ConnectionProfile> {
             p.addListener((o, a, b) -> testResult.setText(""));
         }
         list.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> testResult.setText(""));
-        javafx.scene.layout.FlowPane buttons = new javafx.scene.layout.FlowPane(8, 6, add, save, test, remove);
-        VBox formBox = new VBox(8, sandboxNote, grid, buttons, testResult);
+        // A saved profile that signs in through single sign-on: sign in (in the browser) and connect.
+        Button signIn = new Button(i18n.get("profiles.ssoSignIn"), Icons.of(AppIcon.ROLE));
+        signIn.setId("profile-sso-sign-in");
+        var ssoSelected = Bindings.createBooleanBinding(() -> {
+            ConnectionProfile p = list.getSelectionModel().getSelectedItem();
+            return p != null && p.usesSingleSignOn();
+        }, list.getSelectionModel().selectedItemProperty());
+        signIn.visibleProperty().bind(ssoSelected);
+        signIn.managedProperty().bind(ssoSelected);
+        signIn.setOnAction(e -> {
+            setResult(list.getSelectionModel().getSelectedItem());
+            close();
+        });
+        javafx.scene.layout.FlowPane buttons = new javafx.scene.layout.FlowPane(8, 6, add, save, test, remove, signIn);
+        // On a screen too short for the whole form (single sign-on made it longer), the fields scroll
+        // rather than the dialog running off the screen.
+        double room = javafx.stage.Screen.getPrimary().getVisualBounds().getHeight() - FORM_CHROME;
+        Region fieldArea = grid;
+        if (room < FORM_HEIGHT) {
+            javafx.scene.control.ScrollPane scrolled = new javafx.scene.control.ScrollPane(grid);
+            scrolled.setFitToWidth(true);
+            scrolled.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+            scrolled.getStyleClass().add("edge-to-edge");
+            scrolled.setPrefViewportHeight(Math.max(200, room));
+            fieldArea = scrolled;
+        }
+        VBox formBox = new VBox(8, sandboxNote, fieldArea, buttons, testResult);
         HBox.setHgrow(formBox, javafx.scene.layout.Priority.ALWAYS);
 
         HBox content = new HBox(16, list, formBox);
@@ -230,6 +269,8 @@ final class ProfilesDialog extends Dialog<ConnectionProfile> {
         form.kindProperty().addListener((o, a, b) -> showProblems(false));
         form.trustStoreProperty().addListener((o, a, b) -> showProblems(false));
         form.clientCertificateProperty().addListener((o, a, b) -> showProblems(false));
+        form.ssoIssuerProperty().addListener((o, a, b) -> showProblems(false));
+        form.ssoClientIdProperty().addListener((o, a, b) -> showProblems(false));
         list.getSelectionModel().select(model.profileProperty().get());
     }
 
@@ -268,6 +309,8 @@ final class ProfilesDialog extends Dialog<ConnectionProfile> {
         show(urlError, problems.get("url"), all || !form.urlProperty().get().isEmpty());
         show(trustStoreError, problems.get("trustStore"), true);
         show(clientCertificateError, problems.get("clientCertificate"), true);
+        show(ssoIssuerError, problems.get("ssoIssuer"), true);
+        show(ssoClientIdError, problems.get("ssoClientId"), all || !form.ssoIssuerProperty().get().isBlank());
         show(formError, problems.get("form"), true);
     }
 
@@ -295,6 +338,14 @@ final class ProfilesDialog extends Dialog<ConnectionProfile> {
             }
         });
         return new HBox(4, field, browse);
+    }
+
+    private static TextField textField(StringProperty value, String id, String prompt) {
+        TextField field = new TextField();
+        field.setId(id);
+        field.setPromptText(prompt);
+        field.textProperty().bindBidirectional(value);
+        return field;
     }
 
     private static PasswordField passwordField(StringProperty value, String id, String prompt) {

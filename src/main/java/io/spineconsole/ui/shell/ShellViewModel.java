@@ -74,6 +74,8 @@ public final class ShellViewModel implements ViewMemory {
     private final StringProperty needsToken = new SimpleStringProperty("");
     private final ObjectProperty<ConnectionState> connectionState = new SimpleObjectProperty<>(ConnectionState.CONNECTING);
     private final ObjectProperty<Role> role = new SimpleObjectProperty<>();
+    /** The person signed in through single sign-on; null with a token. */
+    private final StringProperty person = new SimpleStringProperty();
     private final ObjectProperty<Workspace> workspace = new SimpleObjectProperty<>(Workspace.REGISTRATIONS);
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(Theme.LIGHT);
     private final IntegerProperty recoveries = new SimpleIntegerProperty();
@@ -135,6 +137,12 @@ public final class ShellViewModel implements ViewMemory {
         open(target, CompletableFuture.completedFuture(null));
     }
 
+    /** Signs the single sign-on profile out (revoked where the issuer allows), and opens the sandbox meanwhile. */
+    public void signOut() {
+        ConnectionProfile current = profile.get();
+        open(ConnectionProfile.sandbox(), connector.signOut(current).handle((revoked, failure) -> null));
+    }
+
     /** Saves a token the user typed for the current profile, then connects with it. */
     public void submitToken(String token) {
         ConnectionProfile target = profile.get();
@@ -188,6 +196,7 @@ public final class ShellViewModel implements ViewMemory {
     private void opened(ConnectionProfile target, Session opened) {
         session.set(opened);
         role.set(opened.principal().role());
+        person.set(opened.principal().signedIn() ? opened.principal().name() : null);
         // Show the state now; later changes arrive through the listener.
         connectionState.set(opened.api().connection().state());
         opened.api().connection().addListener(connectionListener);
@@ -229,6 +238,7 @@ public final class ShellViewModel implements ViewMemory {
             old.api().connection().removeListener(connectionListener);
             session.set(null);
             role.set(null);
+            person.set(null);
             io.execute(old::close);
         }
     }
@@ -434,6 +444,10 @@ public final class ShellViewModel implements ViewMemory {
 
     public ReadOnlyObjectProperty<Role> roleProperty() {
         return role;
+    }
+
+    public javafx.beans.property.ReadOnlyStringProperty personProperty() {
+        return person;
     }
 
     public ReadOnlyObjectProperty<Workspace> workspaceProperty() {

@@ -35,8 +35,9 @@ final class StatusBar extends HBox {
 
         model.connectionStateProperty().addListener((o, a, state) -> showConnection(state, i18n));
         showConnection(model.connectionStateProperty().get(), i18n);
-        model.roleProperty().addListener((o, a, r) -> showRole(r, i18n));
-        showRole(model.roleProperty().get(), i18n);
+        model.roleProperty().addListener((o, a, r) -> showRole(r, model.personProperty().get(), i18n));
+        model.personProperty().addListener((o, a, p) -> showRole(model.roleProperty().get(), p, i18n));
+        showRole(model.roleProperty().get(), model.personProperty().get(), i18n);
     }
 
     private void showConnection(ConnectionState state, I18n i18n) {
@@ -58,8 +59,11 @@ final class StatusBar extends HBox {
         };
     }
 
-    private void showRole(Role r, I18n i18n) {
-        role.setText(r == null ? i18n.get("role.none") : i18n.get("role.signedInAs", i18n.get("role." + r.code())));
+    /** "Signed in as Admin", or for a person signed in through single sign-on "Signed in as Asha Patel (Admin)". */
+    private void showRole(Role r, String person, I18n i18n) {
+        role.setText(r == null ? i18n.get("role.none") : person != null
+                ? i18n.get("role.signedInAsPerson", person, i18n.get("role." + r.code()))
+                : i18n.get("role.signedInAs", i18n.get("role." + r.code())));
     }
 
     private static String styleOf(ConnectionState state) {

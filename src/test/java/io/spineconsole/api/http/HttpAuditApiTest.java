@@ -120,6 +120,40 @@ class HttpAuditApiTest {
     }
 
     @Test
+    void theLogExportsToAFileAndTheExportIsAudited(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        AuditQuery transitions = new AuditQuery("component", null, null, "transition", null, null, true, null, null);
+        long matching = audit.search(transitions.withCursor(null)).join().approximateTotal();
+        java.nio.file.Path file = dir.resolve("audit.ndjson");
+        var result = audit.export(transitions, 100_000, file).join();
+        List<String> lines = java.nio.file.Files.readAllLines(file);
+        assertEquals(matching, lines.size(), "one line per entry");
+        assertTrue(!result.truncated());
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        for (String line : lines) {
+            assertEquals("transition", json.readTree(line).path("action").asText());
+        }
+        var capped = audit.export(transitions, 3, dir.resolve("capped.ndjson")).join();
+        assertTrue(capped.truncated());
+        assertEquals(4, java.nio.file.Files.readAllLines(dir.resolve("capped.ndjson")).size(), "3 entries and the marker");
+
+        List<AuditEntry> trail = audit.search(new AuditQuery("audit-log", null, null, "export", null, null, false, 10,
+                null)).join().items();
+        assertTrue(trail.stream().anyMatch(e -> "completed".equals(e.afterValue("phase"))
+                && String.valueOf(matching).equals(e.afterValue("rows"))), trail.toString());
+        assertTrue(trail.stream().allMatch(e -> e.actor().name().equals(
+                io.spineconsole.sandbox.http.server.SandboxBackbone.EMBEDDED_CONSOLE_TOKEN)));
+
+        String operator = sandbox.backbone().tokens().create("audit.reader", Role.OPERATOR);
+        try (HttpBackboneApi asOperator = new HttpBackboneApi(sandbox.baseUrl(), () -> operator,
+                HttpClientOptions.defaults())) {
+            ApiException refused = failure(asOperator.audit().export(transitions, 10, dir.resolve("no.ndjson")));
+            assertEquals(ApiException.Kind.FORBIDDEN, refused.kind());
+            assertTrue(!java.nio.file.Files.exists(dir.resolve("no.ndjson")), "nothing written");
+        }
+    }
+
+    @Test
     void badHistoryRequestsAreRefusedPlainly() {
         assertEquals(ApiException.Kind.NOT_FOUND, failure(audit.componentHistory("NOPE", null, null, null)).kind());
         assertEquals(ApiException.Kind.NOT_FOUND, failure(audit.siteHistory("DC-NOWHERE", null, null, null)).kind());

@@ -19,7 +19,7 @@ class WireJsonTest {
         assertEquals("\"async-reliable\"", mapper.writeValueAsString(MessagingPattern.ASYNC_RELIABLE));
         assertEquals(MessagingPattern.FORWARD_EXPRESS, mapper.readValue("\"forward-express\"", MessagingPattern.class));
         String json = mapper.writeValueAsString(new Principal("Ann", Role.OPERATOR, 7));
-        assertEquals("{\"name\":\"Ann\",\"role\":\"operator\",\"tokenId\":7}", json);
+        assertEquals("{\"name\":\"Ann\",\"role\":\"operator\",\"tokenId\":7,\"owner\":null,\"subject\":null}", json);
     }
 
     @Test

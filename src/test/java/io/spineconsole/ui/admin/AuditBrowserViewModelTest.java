@@ -82,6 +82,44 @@ class AuditBrowserViewModelTest {
     }
 
     @Test
+    void theSearchFoundIsExportedWholeNotOnlyThePagesShown(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        for (int i = 0; i < AuditBrowserViewModel.PAGE + 3; i++) {
+            api.tokens().create(new TokenCreate("exported." + i, "Pat", Role.VIEWER, null, null)).join();
+        }
+        assertTrue(!ui.call(model::canExport), "nothing searched yet");
+        ui.run(() -> {
+            model.entityTypeProperty().set("token");
+            model.actionProperty().set("create");
+            model.search();
+        });
+        ui.await("a page", () -> model.stateProperty().get() == LoadState.LOADED);
+        long found = api.audit().search(new io.spineconsole.domain.audit.AuditQuery("token", null, null, "create", null,
+                null, false, 1, null)).join().approximateTotal();
+        java.nio.file.Path file = dir.resolve("audit.ndjson");
+        ui.run(() -> model.export(file));
+        ui.await("the export", () -> !model.exportingProperty().get());
+        assertTrue(ui.call(() -> model.exportMessageProperty().get()).startsWith("Exported every entry found to audit.ndjson"),
+                ui.call(() -> model.exportMessageProperty().get()));
+        assertEquals(found, java.nio.file.Files.readAllLines(file).size(), "every entry found, beyond the page shown");
+        assertTrue(found > AuditBrowserViewModel.PAGE);
+    }
+
+    @Test
+    void theChosenEntryNamesThePersonBySubjectOrTheTokenByItsOwner() {
+        var at = java.time.Instant.now();
+        AuditEntry person = new AuditEntry(1, at, new io.spineconsole.domain.audit.AuditActor("Asha Patel", null,
+                Role.ADMIN, "9990001", null), "create", "token", "7", null, null, Map.of(), null);
+        AuditEntry token = new AuditEntry(2, at, new io.spineconsole.domain.audit.AuditActor("ci-admin", 12L,
+                Role.ADMIN, null, "Gita Rao"), "create", "token", "8", null, null, Map.of(), null);
+        AuditEntry seeded = new AuditEntry(3, at, new io.spineconsole.domain.audit.AuditActor("J. Bloggs", null, null),
+                "update", "site", "DC-NORTH", null, Map.of(), Map.of(), null);
+        assertEquals("By Asha Patel (admin), signed in through single sign-on as 9990001", model.whoInFull(person));
+        assertEquals("By ci-admin (admin), with token 12 owned by Gita Rao", model.whoInFull(token));
+        assertEquals("By J. Bloggs", model.whoInFull(seeded));
+    }
+
+    @Test
     void theLogIsPagedByCursorAndFilteredByActionAndDay() {
         for (int i = 0; i < AuditBrowserViewModel.PAGE + 5; i++) {
             api.tokens().create(new TokenCreate("paged." + i, "Pat", Role.VIEWER, null, null)).join();

@@ -14,6 +14,9 @@ import io.spineconsole.sandbox.drive.DriveModule;
 import io.spineconsole.sandbox.TokenStore;
 import io.spineconsole.sandbox.http.Idempotency;
 import io.spineconsole.sandbox.http.RateLimit;
+import io.spineconsole.sandbox.sso.OidcSettings;
+import io.spineconsole.sandbox.sso.OidcTokens;
+import io.spineconsole.sandbox.sso.SignedInPeople;
 import io.spineconsole.sandbox.messages.MessageRetention;
 import io.spineconsole.sandbox.messages.MessagesModule;
 import io.spineconsole.sandbox.migration.MigrationSeed;
@@ -53,10 +56,17 @@ public final class SandboxBackbone implements AutoCloseable {
 
     /**
      * What to start: where the data lives, where to listen, how much to seed, how often a token may
-     * call, and HTTPS ({@code tls} null for plain HTTP).
+     * call, HTTPS ({@code tls} null for plain HTTP), and the single sign-on issuer whose access tokens are
+     * accepted beside API tokens ({@code oidc} null for API tokens only).
      */
     public record Config(String jdbcUrl, String dbUser, String dbPassword, String bindAddress, int port,
-                         SeedData.Scale scale, String mode, RateLimit rateLimit, ServerTls tls) {
+                         SeedData.Scale scale, String mode, RateLimit rateLimit, ServerTls tls, OidcSettings oidc) {
+        /** API tokens only. */
+        public Config(String jdbcUrl, String dbUser, String dbPassword, String bindAddress, int port,
+                      SeedData.Scale scale, String mode, RateLimit rateLimit, ServerTls tls) {
+            this(jdbcUrl, dbUser, dbPassword, bindAddress, port, scale, mode, rateLimit, tls, null);
+        }
+
         /** Plain HTTP. */
         public Config(String jdbcUrl, String dbUser, String dbPassword, String bindAddress, int port,
                       SeedData.Scale scale, String mode, RateLimit rateLimit) {
@@ -75,12 +85,17 @@ public final class SandboxBackbone implements AutoCloseable {
 
         /** The same, with no request limit: for tests and benchmarks that measure the server itself. */
         public Config withoutRateLimit() {
-            return new Config(jdbcUrl, dbUser, dbPassword, bindAddress, port, scale, mode, RateLimit.NONE, tls);
+            return new Config(jdbcUrl, dbUser, dbPassword, bindAddress, port, scale, mode, RateLimit.NONE, tls, oidc);
         }
 
         /** The same, served over HTTPS. */
         public Config withTls(ServerTls serverTls) {
-            return new Config(jdbcUrl, dbUser, dbPassword, bindAddress, port, scale, mode, rateLimit, serverTls);
+            return new Config(jdbcUrl, dbUser, dbPassword, bindAddress, port, scale, mode, rateLimit, serverTls, oidc);
+        }
+
+        /** The same, accepting access tokens from a single sign-on issuer beside API tokens. */
+        public Config withOidc(OidcSettings settings) {
+            return new Config(jdbcUrl, dbUser, dbPassword, bindAddress, port, scale, mode, rateLimit, tls, settings);
         }
     }
 
@@ -108,7 +123,7 @@ public final class SandboxBackbone implements AutoCloseable {
     /** The same, timing its steps for the start-up timeline ({@code sandbox.database}, {@code sandbox.flyway}, ...). */
     public static SandboxBackbone startOnOwnStore(Path database, Config config, Clock clock, StartupPhases phases) {
         Config own = new Config(SandboxDatabase.h2FileUrl(database), null, null, config.bindAddress(),
-                config.port(), config.scale(), config.mode(), config.rateLimit(), config.tls());
+                config.port(), config.scale(), config.mode(), config.rateLimit(), config.tls(), config.oidc());
         try {
             return start(own, clock, phases);
         } catch (SandboxDatabase.IncompatibleSchemaException e) {
@@ -160,12 +175,17 @@ public final class SandboxBackbone implements AutoCloseable {
             seed.close();
             StartupPhases.Phase http = phases.begin("sandbox.http");
             TokenStore tokens = new TokenStore(sql, clock, context.audit());
+            OidcTokens sso = config.oidc() == null ? null
+                    : new OidcTokens(config.oidc(), new SignedInPeople(sql, clock), clock);
+            if (sso != null) {
+                sso.warmUp();
+            }
             SummaryStore summaries = new SummaryStore(sql, clock);
             DriveModule drive = new DriveModule(context, messages.traffic());
             SandboxServer server = new SandboxServer(tokens, new Idempotency(sql, clock, context.isPostgres()), mapper,
                     RouteGroups.all(context, summaries, config.mode(), messages, drive, tokens,
                             storeUsage(database, messages.retention())), config.rateLimit(),
-                    database::sync, config.tls());
+                    database::sync, config.tls(), sso);
             int port = server.start(config.bindAddress(), config.port());
             http.close();
             String host = config.bindAddress().contains(":") ? "[" + config.bindAddress() + "]" : config.bindAddress();

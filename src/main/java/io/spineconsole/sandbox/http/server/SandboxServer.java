@@ -21,6 +21,7 @@ import io.spineconsole.sandbox.http.Requests;
 import io.spineconsole.sandbox.http.RouteGroup;
 import io.spineconsole.sandbox.http.Routes;
 import io.spineconsole.sandbox.outcome.Outcome;
+import io.spineconsole.sandbox.sso.OidcTokens;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,9 +51,10 @@ public final class SandboxServer implements AutoCloseable {
      * @param afterWrite run after every successful write request, before its answer is sent: makes
      *                   the change durable, so that an acknowledged write survives a crash
      * @param tls        HTTPS (and client certificates, if it asks for them); null for plain HTTP
+     * @param sso        single sign-on access tokens accepted beside API tokens; null for API tokens only
      */
     public SandboxServer(TokenStore tokens, Idempotency idempotency, ObjectMapper mapper, List<RouteGroup> groups,
-                         RateLimit rateLimit, Runnable afterWrite, ServerTls tls) {
+                         RateLimit rateLimit, Runnable afterWrite, ServerTls tls, OidcTokens sso) {
         RequestLimiter limiter = new RequestLimiter(rateLimit);
         this.tls = tls;
         this.app = Javalin.create(config -> {
@@ -78,7 +80,7 @@ public final class SandboxServer implements AutoCloseable {
                 ctx.header(REQUEST_ID, requestId);
                 Callers.handling(ctx, requestId);
             });
-            config.routes.beforeMatched(ctx -> authorise(ctx, tokens, limiter));
+            config.routes.beforeMatched(ctx -> authorise(ctx, new Authenticator(tokens, sso), limiter));
             config.routes.after(ctx -> {
                 if (WRITES.contains(ctx.method().name()) && ctx.statusCode() < 400) {
                     afterWrite.run();
@@ -145,7 +147,7 @@ public final class SandboxServer implements AutoCloseable {
         return out;
     }
 
-    private static void authorise(Context ctx, TokenStore tokens, RequestLimiter limiter) {
+    private static void authorise(Context ctx, Authenticator authenticator, RequestLimiter limiter) {
         Set<RouteRole> roles = ctx.routeRoles();
         Access access = roles.stream().filter(Access.class::isInstance).map(Access.class::cast).findFirst()
                 .orElseThrow(() -> new IllegalStateException("Route " + ctx.path() + " declares no access"));
@@ -154,16 +156,12 @@ public final class SandboxServer implements AutoCloseable {
         }
         String header = ctx.header("Authorization");
         String token = header != null && header.startsWith("Bearer ") ? header.substring(7).trim() : null;
-        Principal principal = tokens.authenticate(token).orElseThrow(() -> new ProblemException(401,
-                "UNAUTHORISED", "Unauthorised", token == null
-                ? "This operation needs a bearer token in the Authorization header."
-                : "The bearer token is not recognised or has been revoked.")
-                .withHeader("WWW-Authenticate", token == null ? "Bearer realm=\"spine-console\""
-                        : "Bearer realm=\"spine-console\", error=\"invalid_token\""));
+        Principal principal = authenticator.authenticate(token);
         limiter.admit(principal.tokenId());
         if (!principal.role().includes(access.role())) {
             throw new ProblemException(403, "ACCESS_DENIED", "Access denied", "This operation needs the "
-                    + access.role().code() + " role; the token has the " + principal.role().code() + " role.");
+                    + access.role().code() + " role; " + (principal.signedIn() ? principal.name() + " has" : "the token has")
+                    + " the " + principal.role().code() + " role.");
         }
         Callers.authenticated(ctx, principal);
     }
