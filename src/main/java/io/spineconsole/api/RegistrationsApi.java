@@ -16,7 +16,10 @@ import io.spineconsole.domain.registrations.OrganisationCreate;
 import io.spineconsole.domain.registrations.OrganisationUpdate;
 import io.spineconsole.domain.registrations.RegistrationFileType;
 import io.spineconsole.domain.registrations.RegistrationFilter;
+import io.spineconsole.domain.registrations.RecordType;
 import io.spineconsole.domain.registrations.TransitionRequest;
+import io.spineconsole.domain.sds.DriftExpectation;
+import io.spineconsole.domain.sds.DriftExpectationCreate;
 
 import java.io.OutputStream;
 import java.util.UUID;
@@ -89,4 +92,13 @@ public interface RegistrationsApi {
      * {@code fhir} (a Bundle; type null = Devices and Endpoints). Completes with the number of bytes written.
      */
     CompletableFuture<Long> export(String format, RegistrationFileType type, RegistrationFilter filter, OutputStream target);
+
+    /** Drift rows marked as expected, by type, status and key; {@code type} null for both record types. */
+    CompletableFuture<Page<DriftExpectation>> driftExpectations(RecordType type, String cursor, int limit);
+
+    /** Marks a drift row as expected, with a reason (operator or admin; audited). */
+    CompletableFuture<DriftExpectation> markDriftExpected(DriftExpectationCreate body);
+
+    /** Removes an expectation: the row counts as drift again (operator or admin; audited). */
+    CompletableFuture<Void> unmarkDriftExpected(UUID expectationId);
 }

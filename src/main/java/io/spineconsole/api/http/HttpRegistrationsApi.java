@@ -20,7 +20,10 @@ import io.spineconsole.domain.registrations.OrganisationCreate;
 import io.spineconsole.domain.registrations.OrganisationUpdate;
 import io.spineconsole.domain.registrations.RegistrationFileType;
 import io.spineconsole.domain.registrations.RegistrationFilter;
+import io.spineconsole.domain.registrations.RecordType;
 import io.spineconsole.domain.registrations.TransitionRequest;
+import io.spineconsole.domain.sds.DriftExpectation;
+import io.spineconsole.domain.sds.DriftExpectationCreate;
 import okhttp3.MediaType;
 
 import java.io.OutputStream;
@@ -196,6 +199,27 @@ final class HttpRegistrationsApi implements RegistrationsApi {
     }
 
     /** A lifecycle action: guarded by If-Match and made safe to retry by an Idempotency-Key. */
+    @Override
+    public CompletableFuture<Page<DriftExpectation>> driftExpectations(RecordType type, String cursor, int limit) {
+        Map<String, Object> query = new LinkedHashMap<>();
+        query.put("type", code(type));
+        query.put("limit", limit);
+        query.put("cursor", cursor);
+        return http.get(BASE + "/drift-expectations", query, page(DriftExpectation.class));
+    }
+
+    @Override
+    public CompletableFuture<DriftExpectation> markDriftExpected(DriftExpectationCreate body) {
+        return http.post(BASE + "/drift-expectations", null, body, type(DriftExpectation.class));
+    }
+
+    @Override
+    public CompletableFuture<Void> unmarkDriftExpected(UUID expectationId) {
+        okhttp3.Request request = new okhttp3.Request.Builder().url(http.url(BASE + "/drift-expectations/" + expectationId,
+                null)).delete().header("Accept", "application/json").build();
+        return http.call(request, type(Void.class), false);
+    }
+
     private <T> CompletableFuture<T> transition(String path, long version, TransitionRequest body, Class<T> type) {
         return http.guardedPost(path + "/transitions", body, version, type(type));
     }
