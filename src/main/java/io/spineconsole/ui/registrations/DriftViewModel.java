@@ -11,16 +11,23 @@ import io.spineconsole.domain.registrations.RecordRef;
 import io.spineconsole.domain.registrations.RegistrationFilter;
 import io.spineconsole.domain.sds.Difference;
 import io.spineconsole.domain.sds.DriftCounts;
+import io.spineconsole.domain.sds.DriftExpectation;
+import io.spineconsole.domain.sds.DriftExpectationCreate;
 import io.spineconsole.domain.sds.DriftReport;
 import io.spineconsole.domain.sds.DriftRow;
 import io.spineconsole.domain.sds.DriftScope;
 import io.spineconsole.domain.sds.EndpointDrift;
 import io.spineconsole.domain.sds.SystemDrift;
+import io.spineconsole.ui.common.Confirmation;
 import io.spineconsole.ui.common.I18n;
+import io.spineconsole.ui.common.TimeText;
 import io.spineconsole.ui.common.UiExecutor;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -33,8 +40,13 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
@@ -44,7 +56,9 @@ import java.util.stream.Collectors;
 /**
  * Directory drift for one organisation and interaction: our endpoints and accredited systems against what SDS
  * publishes for the same search, the counts first (missing in SDS, missing here, different, by field), then one
- * row per record that is not the same. A row opens our record; the rows can be exported as CSV.
+ * row per record that is not the same. A row opens our record; the rows can be exported as CSV. A row can be marked
+ * as expected, with a reason (audited on the server): it then shows who marked it and why, and leaves the drift
+ * counts (counted as expected instead) until it is un-marked.
  */
 public final class DriftViewModel {
     /** Where the comparison stands. */
@@ -62,11 +76,28 @@ public final class DriftViewModel {
     private final StringProperty counts = new SimpleStringProperty("");
     private final StringProperty message = new SimpleStringProperty("");
     private final ObservableList<DriftRow> rows = FXCollections.observableArrayList();
+    private final Map<DriftRow, DriftExpectation> expected = new HashMap<>();
+    private final Map<DriftRow, String> unsentReasons = new HashMap<>();
+    private final BooleanProperty acting = new SimpleBooleanProperty();
+    private final TimeText time;
+    private final boolean mayMark;
+    private List<DriftReport> reports = List.of();
     private Consumer<RecordRef> onOpen = r -> { };
     private CompletableFuture<?> inFlight;
 
     /** @param sds the SDS connection's directory, or null when none is set up */
     public DriftViewModel(SdsDirectory sds, RegistrationsApi api, UiExecutor ui, I18n i18n, Executor io) {
+        this(sds, api, ui, i18n, io, new TimeText(Clock.systemUTC(), i18n, TimeText.UK), true);
+    }
+
+    /**
+     * @param sds     the SDS connection's directory, or null when none is set up
+     * @param mayMark whether the signed-in role may mark rows as expected (operator or admin)
+     */
+    public DriftViewModel(SdsDirectory sds, RegistrationsApi api, UiExecutor ui, I18n i18n, Executor io, TimeText time,
+                          boolean mayMark) {
+        this.time = time;
+        this.mayMark = mayMark;
         this.sds = sds;
         this.api = api;
         this.ui = ui;
@@ -101,21 +132,46 @@ public final class DriftViewModel {
         CompletableFuture<DriftReport> systems = all(c -> api.accreditedSystems(filter, c, PAGE))
                 .thenCombine(sds.accreditedSystems(ods, id), (ours, published) -> SystemDrift.compare(scope, ours,
                         published.records()));
-        inFlight = ui.deliver(endpoints.thenCombine(systems, List::of), this::show, this::fail);
+        CompletableFuture<List<DriftExpectation>> marks = all(c -> api.driftExpectations(null, c, 500));
+        inFlight = ui.deliver(endpoints.thenCombine(systems, List::of).thenCombine(marks, Result::new),
+                r -> show(r.reports(), r.expectations()), this::fail);
     }
 
-    private void show(List<DriftReport> reports) {
+    private record Result(List<DriftReport> reports, List<DriftExpectation> expectations) {
+    }
+
+    private void show(List<DriftReport> found, List<DriftExpectation> expectations) {
         inFlight = null;
+        reports = List.copyOf(found);
+        expected.clear();
         List<DriftRow> all = new ArrayList<>();
+        for (DriftReport r : reports) {
+            for (DriftRow row : r.rows()) {
+                all.add(row);
+                DriftExpectation.covering(expectations, row).ifPresent(e -> expected.put(row, e));
+            }
+        }
+        all.sort(Comparator.comparing(expected::containsKey)); // drift first, then what was marked as expected
+        rows.setAll(all);
+        state.set(State.DONE);
+        recount();
+    }
+
+    /** The counts and the message from the rows and what is marked as expected now. */
+    private void recount() {
         List<String> lines = new ArrayList<>();
         for (DriftReport r : reports) {
-            all.addAll(r.rows());
-            lines.add(countsLine(r.counts()));
+            lines.add(countsLine(r.counts().excluding(r.rows().stream().filter(expected::containsKey).toList())));
         }
-        rows.setAll(all);
         counts.set(String.join("\n", lines));
-        state.set(State.DONE);
-        message.set(all.isEmpty() ? i18n.get("registrations.drift.none") : i18n.get("registrations.drift.rows", all.size()));
+        long drift = rows.size() - expected.size();
+        String text = drift == 0 && expected.isEmpty() ? i18n.get("registrations.drift.none")
+                : drift == 0 ? i18n.get("registrations.drift.allExpected", expected.size())
+                : i18n.get("registrations.drift.rows", drift);
+        if (drift > 0 && !expected.isEmpty()) {
+            text += " " + i18n.get("registrations.drift.alsoExpected", expected.size());
+        }
+        message.set(text);
     }
 
     private String countsLine(DriftCounts c) {
@@ -123,7 +179,103 @@ public final class DriftViewModel {
                 .map(e -> i18n.get("registrations.sds.field." + e.getKey().code()) + " " + e.getValue())
                 .collect(Collectors.joining(", "));
         return i18n.get("registrations.drift.counts", Labels.recordType(i18n, c.type()), c.ours(), c.published(), c.same(),
-                c.missingInSds(), c.missingHere(), c.different()) + (byField.isEmpty() ? "" : " (" + byField + ")");
+                c.missingInSds(), c.missingHere(), c.different()) + (byField.isEmpty() ? "" : " (" + byField + ")")
+                + (c.expected() == 0 ? "" : i18n.get("registrations.drift.countsExpected", c.expected()));
+    }
+
+    /** The expectation that covers {@code row}, if it was marked as expected. */
+    public Optional<DriftExpectation> expectation(DriftRow row) {
+        return Optional.ofNullable(row == null ? null : expected.get(row));
+    }
+
+    /** Who marked the row as expected, when and why, in one line; empty for a row that is drift. */
+    public String expectationText(DriftRow row) {
+        return expectation(row).map(e -> i18n.get("registrations.drift.expectedBy", e.markedBy(),
+                time.dateTime(e.markedAt()) + " " + time.zoneName(e.markedAt()), e.reason())).orElse("");
+    }
+
+    /** Whether the signed-in role may mark rows as expected (the server decides too). */
+    public boolean mayMark() {
+        return mayMark;
+    }
+
+    /** What to ask before marking {@code row} as expected: a reason is required (it goes to the audit log). */
+    public Confirmation markConfirmation(DriftRow row) {
+        return new Confirmation(i18n.get("registrations.drift.markTitle"), i18n.get("registrations.drift.markMessage",
+                status(row), row.key()), i18n.get("registrations.drift.markAction"), false, true, null,
+                unsentReasons.get(row));
+    }
+
+    private String status(DriftRow row) {
+        return statusText(row.status());
+    }
+
+    /** A row's status in words; a row marked as expected says so. */
+    public String statusText(DriftRow row) {
+        return expected.containsKey(row) ? i18n.get("registrations.drift.expectedStatus", status(row)) : status(row);
+    }
+
+    private String statusText(io.spineconsole.domain.sds.DriftStatus s) {
+        return switch (s) {
+            case MISSING_IN_SDS -> i18n.get("registrations.drift.missingInSds");
+            case MISSING_HERE -> i18n.get("registrations.drift.missingHere");
+            case DIFFERENT -> i18n.get("registrations.drift.different");
+        };
+    }
+
+    /** Marks {@code row} as expected with {@code reason}; a reason that did not go through is offered again. */
+    public void markExpected(DriftRow row, String reason) {
+        if (row == null || expected.containsKey(row) || acting.get()) {
+            return;
+        }
+        String why = reason == null ? "" : reason.strip();
+        if (why.length() < 3 || why.length() > 500) {
+            message.set(i18n.get("registrations.drift.reasonLength"));
+            return;
+        }
+        acting.set(true);
+        unsentReasons.put(row, why);
+        ui.deliver(api.markDriftExpected(DriftExpectationCreate.of(row, why)), e -> {
+            acting.set(false);
+            unsentReasons.remove(row);
+            expected.put(row, e);
+            refresh(row);
+            recount();
+        }, t -> {
+            acting.set(false);
+            message.set(i18n.get("registrations.drift.markFailed", row.key(), String.valueOf(t.getMessage())));
+        });
+    }
+
+    /** Removes the row's expectation: it counts as drift again. */
+    public void unmark(DriftRow row) {
+        DriftExpectation e = row == null ? null : expected.get(row);
+        if (e == null || acting.get()) {
+            return;
+        }
+        acting.set(true);
+        ui.deliver(api.unmarkDriftExpected(e.id()), v -> {
+            acting.set(false);
+            expected.remove(row);
+            refresh(row);
+            recount();
+        }, t -> {
+            acting.set(false);
+            message.set(i18n.get("registrations.drift.unmarkFailed", row.key(), String.valueOf(t.getMessage())));
+        });
+    }
+
+    /** Tells the table that the row's expectation changed (the same row, put back in its place). */
+    private void refresh(DriftRow row) {
+        int i = rows.indexOf(row);
+        if (i >= 0) {
+            rows.set(i, row);
+        }
+    }
+
+    /** True while a mark or un-mark is on its way. */
+    public ReadOnlyBooleanProperty actingProperty() {
+        return acting;
     }
 
     private void fail(Throwable t) {
@@ -147,7 +299,8 @@ public final class DriftViewModel {
     /** Writes the rows as CSV to {@code file}, off the UI thread; the message says how it went. */
     public CompletableFuture<Void> export(Path file) {
         List<DriftRow> snapshot = List.copyOf(rows);
-        CompletableFuture<Void> write = CompletableFuture.runAsync(() -> write(file, snapshot), io);
+        Map<DriftRow, DriftExpectation> marks = Map.copyOf(expected);
+        CompletableFuture<Void> write = CompletableFuture.runAsync(() -> write(file, snapshot, marks), io);
         return ui.deliver(write, v -> message.set(i18n.get("registrations.drift.exported", snapshot.size(), file)),
                 t -> message.set(i18n.get("registrations.drift.exportFailed", file, String.valueOf(t.getMessage()))));
     }
@@ -166,12 +319,14 @@ public final class DriftViewModel {
         return i18n.get("registrations.drift.difference", field, String.valueOf(d.ours()), String.valueOf(d.published()));
     }
 
-    private void write(Path file, List<DriftRow> snapshot) {
+    private void write(Path file, List<DriftRow> snapshot, Map<DriftRow, DriftExpectation> marks) {
         try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            w.write("type,status,key,odsCode,ourId,sdsId,differences\r\n");
+            w.write("type,status,key,odsCode,ourId,sdsId,differences,expectedBy,expectedReason\r\n");
             for (DriftRow r : snapshot) {
+                DriftExpectation e = marks.get(r);
                 w.write(String.join(",", csv(r.type().code()), csv(r.status().code()), csv(r.key()), csv(r.odsCode()),
-                        csv(r.ourId()), csv(r.sdsId()), csv(describe(r))) + "\r\n");
+                        csv(r.ourId()), csv(r.sdsId()), csv(describe(r)), csv(e == null ? null : e.markedBy()),
+                        csv(e == null ? null : e.reason())) + "\r\n");
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

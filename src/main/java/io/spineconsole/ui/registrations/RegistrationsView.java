@@ -202,7 +202,8 @@ public final class RegistrationsView implements WorkspaceView, BrowserView.Host 
         if (api == null) {
             return;
         }
-        drift = new DriftWindow(root.getScene().getWindow(), services.sds(), api, services.ui(), i18n, files, this::go);
+        drift = new DriftWindow(root.getScene().getWindow(), services.sds(), api, services.ui(), i18n, files, this::go,
+                model.time(), model.may(io.spineconsole.domain.Role.OPERATOR));
         drift.show(odsCode, interaction);
     }
 
