@@ -26,7 +26,18 @@ final class DriftView {
     private DriftView() {
     }
 
+    /** Drift against SDS. */
     static VBox of(DriftViewModel model, I18n i18n) {
+        return of(model, i18n, i18n.get("registrations.drift.title"), i18n.get("registrations.drift.compare"),
+                model::compare, null);
+    }
+
+    /**
+     * The same view for another comparison (two environments): its title, its compare button, and what it needs
+     * chosen first ({@code choose}, shown above the organisation and interaction; may be null).
+     */
+    static VBox of(DriftViewModel model, I18n i18n, String title, String compareLabel, Runnable compareAction,
+                   javafx.scene.Node choose) {
         TextField ods = new TextField();
         ods.setId("reg-drift-ods");
         ods.setPromptText(i18n.get("registrations.drift.odsCode"));
@@ -40,11 +51,11 @@ final class DriftView {
         HBox.setHgrow(interaction, Priority.ALWAYS);
         var running = Bindings.createBooleanBinding(() -> model.stateProperty().get() == DriftViewModel.State.RUNNING
                 || model.stateProperty().get() == DriftViewModel.State.NO_CONNECTION, model.stateProperty());
-        Button compare = new Button(i18n.get("registrations.drift.compare"));
+        Button compare = new Button(compareLabel);
         compare.setId("reg-drift-compare");
         compare.setDefaultButton(true);
         compare.disableProperty().bind(running);
-        compare.setOnAction(e -> model.compare());
+        compare.setOnAction(e -> compareAction.run());
 
         Label message = new Label();
         message.setId("reg-drift-message");
@@ -68,7 +79,9 @@ final class DriftView {
         TableColumn<DriftRow, String> differences = Views.textColumn(i18n.get("registrations.drift.differences"),
                 model::describe, 360);
         table.getColumns().add(Views.flex(differences));
-        table.getColumns().add(Views.textColumn(i18n.get("registrations.drift.expected"), model::expectationText, 300));
+        if (model.showsExpectations()) {
+            table.getColumns().add(Views.textColumn(i18n.get("registrations.drift.expected"), model::expectationText, 300));
+        }
         table.setOnMouseClicked(e -> {
             if (e.getClickCount() == 2) {
                 model.open(table.getSelectionModel().getSelectedItem());
@@ -85,7 +98,7 @@ final class DriftView {
         open.setId("reg-drift-open");
         open.disableProperty().bind(Bindings.createBooleanBinding(() -> {
             DriftRow r = table.getSelectionModel().getSelectedItem();
-            return r == null || r.ours() == null;
+            return !model.opens(r);
         }, table.getSelectionModel().selectedItemProperty()));
         open.setOnAction(e -> model.open(table.getSelectionModel().getSelectedItem()));
         Button export = new Button(i18n.get("registrations.drift.export"));
@@ -129,8 +142,11 @@ final class DriftView {
         expectation.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         expectation.textProperty().bind(Bindings.createStringBinding(() -> model.expectationText(selected.get()), selected,
                 model.rows()));
-        VBox root = new VBox(8, new Label(i18n.get("registrations.drift.title")), query, message, counts, table, expectation,
-                actions);
+        expectation.managedProperty().bind(expectation.textProperty().isNotEmpty());
+        VBox root = new VBox(8, new Label(title), query, message, counts, table, expectation, actions);
+        if (choose != null) {
+            root.getChildren().add(1, choose);
+        }
         root.getChildren().get(0).getStyleClass().add("title-3");
         root.setPadding(new Insets(12));
         root.setId("reg-drift-view");

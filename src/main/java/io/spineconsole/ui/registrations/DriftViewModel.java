@@ -1,23 +1,16 @@
 package io.spineconsole.ui.registrations;
 
-import io.spineconsole.api.Page;
 import io.spineconsole.api.RegistrationsApi;
 import io.spineconsole.api.sds.SdsDirectory;
 import io.spineconsole.api.sds.SdsException;
 import io.spineconsole.domain.Identifiers;
-import io.spineconsole.domain.registrations.AccreditedSystem;
-import io.spineconsole.domain.registrations.MhsEndpoint;
 import io.spineconsole.domain.registrations.RecordRef;
-import io.spineconsole.domain.registrations.RegistrationFilter;
 import io.spineconsole.domain.sds.Difference;
 import io.spineconsole.domain.sds.DriftCounts;
 import io.spineconsole.domain.sds.DriftExpectation;
 import io.spineconsole.domain.sds.DriftExpectationCreate;
 import io.spineconsole.domain.sds.DriftReport;
 import io.spineconsole.domain.sds.DriftRow;
-import io.spineconsole.domain.sds.DriftScope;
-import io.spineconsole.domain.sds.EndpointDrift;
-import io.spineconsole.domain.sds.SystemDrift;
 import io.spineconsole.ui.common.Confirmation;
 import io.spineconsole.ui.common.I18n;
 import io.spineconsole.ui.common.TimeText;
@@ -50,7 +43,6 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -64,9 +56,8 @@ public final class DriftViewModel {
     /** Where the comparison stands. */
     public enum State { NO_CONNECTION, IDLE, RUNNING, DONE, FAILED }
 
-    private static final int PAGE = 200;
-    private final SdsDirectory sds;
-    private final RegistrationsApi api;
+    private final boolean hasSds;
+    private DriftSides sides;
     private final UiExecutor ui;
     private final I18n i18n;
     private final Executor io;
@@ -81,6 +72,8 @@ public final class DriftViewModel {
     private final BooleanProperty acting = new SimpleBooleanProperty();
     private final TimeText time;
     private final boolean mayMark;
+    private boolean opensRecords = true;
+    private boolean environmentMode;
     private List<DriftReport> reports = List.of();
     private Consumer<RecordRef> onOpen = r -> { };
     private CompletableFuture<?> inFlight;
@@ -98,8 +91,8 @@ public final class DriftViewModel {
                           boolean mayMark) {
         this.time = time;
         this.mayMark = mayMark;
-        this.sds = sds;
-        this.api = api;
+        this.hasSds = sds != null;
+        this.sides = sds == null ? null : DriftSides.sds(api, sds);
         this.ui = ui;
         this.i18n = i18n;
         this.io = io;
@@ -107,33 +100,68 @@ public final class DriftViewModel {
         message.set(sds == null ? i18n.get("registrations.sds.noConnection") : i18n.get("registrations.drift.hint"));
     }
 
+    /**
+     * A comparison of two environments' registrations (see {@link #compareEnvironments}), the same rows and counts
+     * as drift against SDS; nothing is marked as expected here.
+     */
+    public static DriftViewModel forEnvironments(UiExecutor ui, I18n i18n, Executor io, TimeText time) {
+        DriftViewModel vm = new DriftViewModel(null, null, ui, i18n, io, time, false);
+        vm.environmentMode = true;
+        vm.state.set(State.IDLE);
+        vm.message.set(i18n.get("registrations.envdiff.hint"));
+        return vm;
+    }
+
     /** Compares our registrations of the organisation and interaction with SDS's. */
     public void compare() {
-        if (sds == null || state.get() == State.RUNNING) {
+        if (!hasSds || state.get() == State.RUNNING) {
             return;
         }
         String ods = odsCode.get().strip().toUpperCase(java.util.Locale.ROOT);
         String id = interaction.get().strip();
         String problem = Identifiers.checkOdsCode(ods).or(() -> Identifiers.checkInteractionId(id)).map(i18n::rule).orElse(null);
+        run(problem, ods, id);
+    }
+
+    /**
+     * Compares environment {@code a}'s registrations with {@code b}'s: within the organisation and interaction
+     * when given, else all of them. A row opens its record only when {@code opensRecords} ({@code a} is the
+     * environment the workspace is connected to).
+     */
+    public void compareEnvironments(RegistrationsApi a, String aName, RegistrationsApi b, String bName,
+                                    boolean opensRecords) {
+        if (state.get() == State.RUNNING) {
+            return;
+        }
+        String ods = odsCode.get().strip().toUpperCase(java.util.Locale.ROOT);
+        String id = interaction.get().strip();
+        String problem = (ods.isEmpty() ? Optional.<io.spineconsole.domain.RuleIssue>empty() : Identifiers.checkOdsCode(ods))
+                .or(() -> id.isEmpty() ? Optional.empty() : Identifiers.checkInteractionId(id)).map(i18n::rule).orElse(null);
+        this.sides = DriftSides.environments(a, aName, b, bName);
+        this.opensRecords = opensRecords;
+        run(problem, ods.isEmpty() ? null : ods, id.isEmpty() ? null : id);
+    }
+
+    /** Shows that the comparison could not start, and why (two environments not chosen, one not opened). */
+    void refuse(String problem) {
+        state.set(State.FAILED);
+        message.set(problem);
+    }
+
+    /** Says what is wrong with the input, or runs the comparison of {@link #sides}. */
+    private void run(String problem, String ods, String id) {
         if (problem != null) {
             state.set(State.FAILED);
             message.set(problem);
             return;
         }
         state.set(State.RUNNING);
-        message.set(i18n.get("registrations.drift.running", ods, id));
+        message.set(sides.running(i18n, ods, id));
         rows.clear();
+        expected.clear();
+        reports = List.of();
         counts.set("");
-        DriftScope scope = DriftScope.organisationAndInteraction(ods, id);
-        RegistrationFilter filter = new RegistrationFilter(null, null, ods, null, null, id, null, null, null, null);
-        CompletableFuture<DriftReport> endpoints = all(c -> api.endpoints(filter, c, PAGE))
-                .thenCombine(sds.endpoints(ods, id), (ours, published) -> EndpointDrift.compare(scope, ours,
-                        published.records()));
-        CompletableFuture<DriftReport> systems = all(c -> api.accreditedSystems(filter, c, PAGE))
-                .thenCombine(sds.accreditedSystems(ods, id), (ours, published) -> SystemDrift.compare(scope, ours,
-                        published.records()));
-        CompletableFuture<List<DriftExpectation>> marks = all(c -> api.driftExpectations(null, c, 500));
-        inFlight = ui.deliver(endpoints.thenCombine(systems, List::of).thenCombine(marks, Result::new),
+        inFlight = ui.deliver(sides.compare(ods, id).thenCombine(sides.expectations(), Result::new),
                 r -> show(r.reports(), r.expectations()), this::fail);
     }
 
@@ -165,7 +193,7 @@ public final class DriftViewModel {
         }
         counts.set(String.join("\n", lines));
         long drift = rows.size() - expected.size();
-        String text = drift == 0 && expected.isEmpty() ? i18n.get("registrations.drift.none")
+        String text = drift == 0 && expected.isEmpty() ? sides.none(i18n)
                 : drift == 0 ? i18n.get("registrations.drift.allExpected", expected.size())
                 : i18n.get("registrations.drift.rows", drift);
         if (drift > 0 && !expected.isEmpty()) {
@@ -178,7 +206,7 @@ public final class DriftViewModel {
         String byField = c.differentByField().entrySet().stream()
                 .map(e -> i18n.get("registrations.sds.field." + e.getKey().code()) + " " + e.getValue())
                 .collect(Collectors.joining(", "));
-        return i18n.get("registrations.drift.counts", Labels.recordType(i18n, c.type()), c.ours(), c.published(), c.same(),
+        return sides.counts(i18n, Labels.recordType(i18n, c.type()), c.ours(), c.published(), c.same(),
                 c.missingInSds(), c.missingHere(), c.different()) + (byField.isEmpty() ? "" : " (" + byField + ")")
                 + (c.expected() == 0 ? "" : i18n.get("registrations.drift.countsExpected", c.expected()));
     }
@@ -192,6 +220,11 @@ public final class DriftViewModel {
     public String expectationText(DriftRow row) {
         return expectation(row).map(e -> i18n.get("registrations.drift.expectedBy", e.markedBy(),
                 time.dateTime(e.markedAt()) + " " + time.zoneName(e.markedAt()), e.reason())).orElse("");
+    }
+
+    /** Whether rows can be marked as expected at all (against SDS; environments are compared as they are). */
+    public boolean showsExpectations() {
+        return !environmentMode;
     }
 
     /** Whether the signed-in role may mark rows as expected (the server decides too). */
@@ -216,11 +249,7 @@ public final class DriftViewModel {
     }
 
     private String statusText(io.spineconsole.domain.sds.DriftStatus s) {
-        return switch (s) {
-            case MISSING_IN_SDS -> i18n.get("registrations.drift.missingInSds");
-            case MISSING_HERE -> i18n.get("registrations.drift.missingHere");
-            case DIFFERENT -> i18n.get("registrations.drift.different");
-        };
+        return sides == null ? "" : sides.status(i18n, s);
     }
 
     /** Marks {@code row} as expected with {@code reason}; a reason that did not go through is offered again. */
@@ -235,7 +264,7 @@ public final class DriftViewModel {
         }
         acting.set(true);
         unsentReasons.put(row, why);
-        ui.deliver(api.markDriftExpected(DriftExpectationCreate.of(row, why)), e -> {
+        ui.deliver(sides.here().markDriftExpected(DriftExpectationCreate.of(row, why)), e -> {
             acting.set(false);
             unsentReasons.remove(row);
             expected.put(row, e);
@@ -254,7 +283,7 @@ public final class DriftViewModel {
             return;
         }
         acting.set(true);
-        ui.deliver(api.unmarkDriftExpected(e.id()), v -> {
+        ui.deliver(sides.here().unmarkDriftExpected(e.id()), v -> {
             acting.set(false);
             expected.remove(row);
             refresh(row);
@@ -287,9 +316,14 @@ public final class DriftViewModel {
 
     /** Opens our record of a row (nothing for a record missing here). */
     public void open(DriftRow row) {
-        if (row != null && row.ours() != null) {
+        if (opens(row)) {
             onOpen.accept(row.ours());
         }
+    }
+
+    /** True when the row has a record here that the workspace can open. */
+    public boolean opens(DriftRow row) {
+        return row != null && row.ours() != null && opensRecords;
     }
 
     public void setOnOpen(Consumer<RecordRef> onOpen) {
@@ -313,10 +347,9 @@ public final class DriftViewModel {
     private String describe(Difference d) {
         String field = i18n.get("registrations.sds.field." + d.field().code());
         if (!d.onlyHere().isEmpty() || !d.onlyInSds().isEmpty()) {
-            return i18n.get("registrations.drift.interactions", field, String.join(" ", d.onlyHere()),
-                    String.join(" ", d.onlyInSds()));
+            return sides.interactions(i18n, field, String.join(" ", d.onlyHere()), String.join(" ", d.onlyInSds()));
         }
-        return i18n.get("registrations.drift.difference", field, String.valueOf(d.ours()), String.valueOf(d.published()));
+        return sides.difference(i18n, field, String.valueOf(d.ours()), String.valueOf(d.published()));
     }
 
     private void write(Path file, List<DriftRow> snapshot, Map<DriftRow, DriftExpectation> marks) {
@@ -341,26 +374,12 @@ public final class DriftViewModel {
         return quote ? "\"" + value.replace("\"", "\"\"") + "\"" : value;
     }
 
-    /** Every page of a listing, in order. */
-    private static <T> CompletableFuture<List<T>> all(Function<String, CompletableFuture<Page<T>>> page) {
-        List<T> out = new ArrayList<>();
-        return next(page, null, out).thenApply(v -> out);
-    }
-
-    private static <T> CompletableFuture<Void> next(Function<String, CompletableFuture<Page<T>>> page, String cursor,
-                                                     List<T> out) {
-        return page.apply(cursor).thenCompose(p -> {
-            out.addAll(p.items());
-            return p.nextCursor() == null ? CompletableFuture.completedFuture(null) : next(page, p.nextCursor(), out);
-        });
-    }
-
     /** Stops a comparison in flight (the view went away). */
     public void cancel() {
         if (inFlight != null) {
             inFlight.cancel(true);
             inFlight = null;
-            state.set(sds == null ? State.NO_CONNECTION : State.IDLE);
+            state.set(hasSds || environmentMode ? State.IDLE : State.NO_CONNECTION);
         }
     }
 
