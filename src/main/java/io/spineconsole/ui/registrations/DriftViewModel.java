@@ -67,6 +67,7 @@ public final class DriftViewModel {
     private final StringProperty counts = new SimpleStringProperty("");
     private final StringProperty message = new SimpleStringProperty("");
     private final ObservableList<DriftRow> rows = FXCollections.observableArrayList();
+    private final ObservableList<DriftRow> readOnlyRows = FXCollections.unmodifiableObservableList(rows);
     private final Map<DriftRow, DriftExpectation> expected = new HashMap<>();
     private final Map<DriftRow, String> unsentReasons = new HashMap<>();
     private final BooleanProperty acting = new SimpleBooleanProperty();
@@ -403,7 +404,11 @@ public final class DriftViewModel {
         return message;
     }
 
+    /**
+     * The rows, read-only: always the same list, so a listener added to it lives as long as the model (a fresh
+     * read-only wrapper per call listens to the rows weakly, and a listener on it went with it at the next GC).
+     */
     public ObservableList<DriftRow> rows() {
-        return FXCollections.unmodifiableObservableList(rows);
+        return readOnlyRows;
     }
 }
