@@ -83,6 +83,16 @@ public interface RegistrationsApi {
     CompletableFuture<ImportReport> importFhir(byte[] bundle, boolean dryRun, boolean atomic, RegistrationStatus createAs,
                                                boolean registerMissingOwners);
 
+    /**
+     * Imports an SDS FHIR Bundle from {@code file}, streamed as it is read, never held whole (a national extract of
+     * 100,000 endpoints is about 190 MB). Sent once, without an Idempotency-Key, and not retried: an import of the
+     * same records again reports them unchanged. {@code sent} hears the bytes sent so far (on an HTTP thread);
+     * cancelling the future stops the upload. Missing owners as for {@link #importFhir}.
+     */
+    CompletableFuture<ImportReport> importFhirFile(java.nio.file.Path file, boolean dryRun, boolean atomic,
+                                                   RegistrationStatus createAs, boolean registerMissingOwners,
+                                                   java.util.function.LongConsumer sent);
+
     /** Imports a CSV file of one record type; a dry run writes nothing. Missing owners as for {@link #importFhir}. */
     CompletableFuture<ImportReport> importCsv(RegistrationFileType type, byte[] csv, boolean dryRun, boolean atomic,
                                               RegistrationStatus createAs, boolean registerMissingOwners);

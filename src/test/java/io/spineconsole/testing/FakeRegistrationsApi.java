@@ -169,6 +169,13 @@ public class FakeRegistrationsApi implements RegistrationsApi {
     }
 
     @Override
+    public CompletableFuture<ImportReport> importFhirFile(java.nio.file.Path file, boolean dryRun, boolean atomic,
+                                                          RegistrationStatus createAs, boolean registerMissingOwners,
+                                                          java.util.function.LongConsumer sent) {
+        return real.importFhirFile(file, dryRun, atomic, createAs, registerMissingOwners, sent);
+    }
+
+    @Override
     public CompletableFuture<Page<DriftExpectation>> driftExpectations(RecordType type, String cursor, int limit) {
         return real.driftExpectations(type, cursor, limit);
     }

@@ -135,7 +135,15 @@ final class ImportDialog {
         busy.setPrefSize(18, 18);
         busy.setAccessibleText(i18n.get("common.loading"));
         busy.visibleProperty().bind(model.busyProperty());
-        HBox actions = new HBox(8, preview, apply, cancel, busy);
+        // A large bundle is sent from the file as it is read: how far, and Cancel stops it.
+        javafx.scene.control.ProgressBar sent = new javafx.scene.control.ProgressBar();
+        sent.setId("reg-import-progress");
+        sent.setPrefWidth(220);
+        sent.setAccessibleText(i18n.get("registrations.import.sending"));
+        sent.progressProperty().bind(model.progressProperty());
+        sent.visibleProperty().bind(model.busyProperty().and(model.progressProperty().greaterThanOrEqualTo(0)));
+        sent.managedProperty().bind(sent.visibleProperty());
+        HBox actions = new HBox(8, preview, apply, cancel, busy, sent);
         actions.setAlignment(Pos.CENTER_LEFT);
 
         Label roleNote = Views.muted(model.mayImport() ? i18n.get("registrations.import.twoSteps")
