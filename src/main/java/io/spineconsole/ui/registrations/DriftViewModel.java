@@ -27,11 +27,6 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -354,25 +349,11 @@ public final class DriftViewModel {
     }
 
     private void write(Path file, List<DriftRow> snapshot, Map<DriftRow, DriftExpectation> marks) {
-        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            w.write("type,status,key,odsCode,ourId,sdsId,differences,expectedBy,expectedReason\r\n");
-            for (DriftRow r : snapshot) {
-                DriftExpectation e = marks.get(r);
-                w.write(String.join(",", csv(r.type().code()), csv(r.status().code()), csv(r.key()), csv(r.odsCode()),
-                        csv(r.ourId()), csv(r.sdsId()), csv(describe(r)), csv(e == null ? null : e.markedBy()),
-                        csv(e == null ? null : e.reason())) + "\r\n");
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static String csv(String value) {
-        if (value == null) {
-            return "";
-        }
-        boolean quote = value.contains(",") || value.contains("\"") || value.contains("\n") || value.contains("\r");
-        return quote ? "\"" + value.replace("\"", "\"\"") + "\"" : value;
+        CsvRows.write(file, "type,status,key,odsCode,ourId,sdsId,differences,expectedBy,expectedReason", snapshot, r -> {
+            DriftExpectation e = marks.get(r);
+            return java.util.Arrays.asList(r.type().code(), r.status().code(), r.key(), r.odsCode(), r.ourId(), r.sdsId(),
+                    describe(r), e == null ? null : e.markedBy(), e == null ? null : e.reason());
+        });
     }
 
     /** Stops a comparison in flight (the view went away). */

@@ -143,7 +143,18 @@ final class ImportDialog {
         sent.progressProperty().bind(model.progressProperty());
         sent.visibleProperty().bind(model.busyProperty().and(model.progressProperty().greaterThanOrEqualTo(0)));
         sent.managedProperty().bind(sent.visibleProperty());
-        HBox actions = new HBox(8, preview, apply, cancel, busy, sent);
+        Button exportResults = new Button(i18n.get("registrations.import.exportResults"));
+        exportResults.setId("reg-import-export-results");
+        exportResults.disableProperty().bind(model.busyProperty().or(javafx.beans.binding.Bindings.isEmpty(model.results())));
+        exportResults.setOnAction(e -> {
+            javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+            chooser.setInitialFileName("import-results.csv");
+            java.io.File file = chooser.showSaveDialog(exportResults.getScene().getWindow());
+            if (file != null) {
+                model.exportResults(file.toPath());
+            }
+        });
+        HBox actions = new HBox(8, preview, apply, cancel, busy, sent, exportResults);
         actions.setAlignment(Pos.CENTER_LEFT);
 
         Label roleNote = Views.muted(model.mayImport() ? i18n.get("registrations.import.twoSteps")

@@ -263,6 +263,14 @@ public final class ImportViewModel {
         }
     }
 
+    /** Writes every entry's result as CSV to {@code file}, off the UI thread; the message says how it went. */
+    public CompletableFuture<Void> exportResults(Path file) {
+        List<ImportEntryResult> snapshot = List.copyOf(results);
+        return ui.deliver(CompletableFuture.runAsync(() -> ImportResultsCsv.write(file, snapshot), io),
+                v -> message.set(i18n.get("registrations.import.exported", snapshot.size(), file)),
+                t -> message.set(i18n.get("registrations.import.exportFailed", file, String.valueOf(t.getMessage()))));
+    }
+
     /** How far the file has been sent, 0 to 1, or -1 when that cannot be said (a small file, the server reading). */
     public ReadOnlyDoubleProperty progressProperty() {
         return progress;

@@ -95,6 +95,11 @@ class LargeImportViewModelTest {
         assertTrue(shown.size() <= 103, "told at most once per percent, not once per piece: " + shown.size());
         assertEquals(-1.0, shown.get(shown.size() - 1), "all sent: the server is reading");
         assertTrue(vm.canImportProperty().get());
+        Path csv = dir.resolve("results.csv");
+        vm.exportResults(csv);
+        q.await("the export", () -> vm.messageProperty().get().startsWith("Exported the results of 1 entries"));
+        assertEquals(List.of(ImportResultsCsv.HEADER, "1,,Endpoint,endpoint,RR8-000081,,created,,"),
+                Files.readAllLines(csv), "every entry's result exports");
 
         Files.setLastModifiedTime(file, FileTime.fromMillis(Files.getLastModifiedTime(file).toMillis() + 60_000));
         vm.importPreviewed();
