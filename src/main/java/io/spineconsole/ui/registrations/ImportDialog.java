@@ -245,4 +245,8 @@ final class ImportDialog {
     ImportViewModel model() {
         return model;
     }
+
+    Dialog<Void> dialog() {
+        return dialog;
+    }
 }
