@@ -153,7 +153,10 @@ public final class ImportBenchmark {
     private static String describe(ImportReport r) {
         return String.format(Locale.ROOT, "%,d entries: %,d created, %,d updated, %,d unchanged, %,d rejected; %,d owners "
                 + "to register", r.total(), r.counts().created(), r.counts().updated(), r.counts().unchanged(),
-                r.counts().rejected(), r.missingOwners().size());
+                r.counts().rejected(), r.missingOwners().size()) + "; rejected for " + r.results().stream()
+                .flatMap(e -> e.errors().stream()).collect(java.util.stream.Collectors.groupingBy(
+                        io.spineconsole.domain.registrations.FieldIssue::code, java.util.TreeMap::new,
+                        java.util.stream.Collectors.counting()));
     }
 
     private static Path fresh(Path dir) throws Exception {
