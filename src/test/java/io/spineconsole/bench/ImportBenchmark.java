@@ -50,7 +50,8 @@ import java.util.stream.Stream;
  *
  * <p>Run: {@code mvn -o -Pbench verify -Dbench.class=io.spineconsole.bench.ImportBenchmark
  * -Dbench.jvmArgs="-Xmx256m"} (the heap the issue allows; console, sandbox and import in one JVM, as the desktop
- * app runs them); add {@code -Dbench.skipInMemory=true} inside it to leave out the in-memory way, which does not fit.
+ * app runs them); add {@code -Dbench.skipInMemory=true} inside it to leave out the in-memory way, which does not fit,
+ * and {@code -Dbench.apply=true} to import it for real as well (not all or nothing: the rejected entries stay out).
  */
 public final class ImportBenchmark {
     private ImportBenchmark() {
@@ -97,6 +98,18 @@ public final class ImportBenchmark {
                         return "refused: " + (a == null ? e.getCause() : a.status() + " " + a.code() + " " + a.getMessage());
                     }
                 });
+                if (Boolean.getBoolean("bench.apply")) {
+                    measure("4. console streaming the file, imported for real (not a dry run)", () -> {
+                        try {
+                            return describe(api.registrations().importFhirFile(extract, false, false,
+                                    RegistrationStatus.ACTIVE, true, sent::set).orTimeout(20, java.util.concurrent.TimeUnit.MINUTES)
+                                    .join());
+                        } catch (CompletionException e) {
+                            ApiException a = ApiException.unwrap(e);
+                            return "refused: " + (a == null ? e.getCause() : a.status() + " " + a.code() + " " + a.getMessage());
+                        }
+                    });
+                }
                 if (Boolean.getBoolean("bench.skipInMemory")) {
                     return;
                 }
