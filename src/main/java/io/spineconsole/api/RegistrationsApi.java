@@ -16,7 +16,10 @@ import io.spineconsole.domain.registrations.OrganisationCreate;
 import io.spineconsole.domain.registrations.OrganisationUpdate;
 import io.spineconsole.domain.registrations.RegistrationFileType;
 import io.spineconsole.domain.registrations.RegistrationFilter;
+import io.spineconsole.domain.registrations.RecordType;
 import io.spineconsole.domain.registrations.TransitionRequest;
+import io.spineconsole.domain.sds.DriftExpectation;
+import io.spineconsole.domain.sds.DriftExpectationCreate;
 
 import java.io.OutputStream;
 import java.util.UUID;
@@ -80,6 +83,16 @@ public interface RegistrationsApi {
     CompletableFuture<ImportReport> importFhir(byte[] bundle, boolean dryRun, boolean atomic, RegistrationStatus createAs,
                                                boolean registerMissingOwners);
 
+    /**
+     * Imports an SDS FHIR Bundle from {@code file}, streamed as it is read, never held whole (a national extract of
+     * 100,000 endpoints is about 190 MB). Sent once, without an Idempotency-Key, and not retried: an import of the
+     * same records again reports them unchanged. {@code sent} hears the bytes sent so far (on an HTTP thread);
+     * cancelling the future stops the upload. Missing owners as for {@link #importFhir}.
+     */
+    CompletableFuture<ImportReport> importFhirFile(java.nio.file.Path file, boolean dryRun, boolean atomic,
+                                                   RegistrationStatus createAs, boolean registerMissingOwners,
+                                                   java.util.function.LongConsumer sent);
+
     /** Imports a CSV file of one record type; a dry run writes nothing. Missing owners as for {@link #importFhir}. */
     CompletableFuture<ImportReport> importCsv(RegistrationFileType type, byte[] csv, boolean dryRun, boolean atomic,
                                               RegistrationStatus createAs, boolean registerMissingOwners);
@@ -89,4 +102,13 @@ public interface RegistrationsApi {
      * {@code fhir} (a Bundle; type null = Devices and Endpoints). Completes with the number of bytes written.
      */
     CompletableFuture<Long> export(String format, RegistrationFileType type, RegistrationFilter filter, OutputStream target);
+
+    /** Drift rows marked as expected, by type, status and key; {@code type} null for both record types. */
+    CompletableFuture<Page<DriftExpectation>> driftExpectations(RecordType type, String cursor, int limit);
+
+    /** Marks a drift row as expected, with a reason (operator or admin; audited). */
+    CompletableFuture<DriftExpectation> markDriftExpected(DriftExpectationCreate body);
+
+    /** Removes an expectation: the row counts as drift again (operator or admin; audited). */
+    CompletableFuture<Void> unmarkDriftExpected(UUID expectationId);
 }

@@ -12,6 +12,7 @@ import io.spineconsole.ui.common.Navigator;
 import io.spineconsole.ui.common.TimeText;
 import io.spineconsole.ui.common.UiExecutor;
 import io.spineconsole.ui.admin.AdminWorkspace;
+import io.spineconsole.ui.common.EnvironmentAccess;
 import io.spineconsole.ui.common.SdsAccess;
 import io.spineconsole.ui.common.WorkspaceServices;
 import io.spineconsole.ui.common.WorkspaceView;
@@ -23,6 +24,7 @@ import io.spineconsole.ui.shell.LazyWorkspaceView;
 import io.spineconsole.ui.shell.MainWindow;
 import io.spineconsole.ui.shell.SdsConnectionsDialog;
 import io.spineconsole.ui.shell.SdsConnectionsViewModel;
+import io.spineconsole.ui.shell.Session;
 import io.spineconsole.ui.shell.ShellViewModel;
 import io.spineconsole.ui.shell.Workspace;
 
@@ -84,7 +86,15 @@ final class CompositionRoot implements AutoCloseable {
         SdsAccess sdsAccess = SdsAccess.none();
         sds = new SdsConnections(secrets, sdsAccess, io, ui, SdsConnections::open);
         sds.use(settings);
-        WorkspaceServices services = new WorkspaceServices(ui, i18n, navigator, shell, clock, time, sdsAccess);
+        // Environment diff: any admin connection profile, opened with its stored token (the caller closes it).
+        EnvironmentAccess environments = EnvironmentAccess.of(
+                () -> shell.settingsProperty().get().profiles().stream()
+                        .map(p -> new EnvironmentAccess.Environment(p.id(), p.name())).toList(),
+                id -> shell.settingsProperty().get().profile(id)
+                        .map(p -> connector.connect(p, step -> { }).thenApply(Session::api))
+                        .orElseGet(() -> java.util.concurrent.CompletableFuture.failedFuture(
+                                new IllegalArgumentException("No connection profile " + id))));
+        WorkspaceServices services = new WorkspaceServices(ui, i18n, navigator, shell, clock, time, sdsAccess, environments);
         // Each workspace is built when first shown: start-up builds (and loads) only the one on screen.
         workspaces.put(Workspace.REGISTRATIONS, LazyWorkspaceView.of(() -> RegistrationsWorkspace.create(services)));
         workspaces.put(Workspace.MESSAGES, LazyWorkspaceView.of(() -> MessageFlowWorkspace.create(services)));

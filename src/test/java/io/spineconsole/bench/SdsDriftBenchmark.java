@@ -153,7 +153,7 @@ public final class SdsDriftBenchmark {
     }
 
     /** The extract, built once (streamed, so building it takes little memory). */
-    private static Path extract(NationalSdsData data) throws Exception {
+    static Path extract(NationalSdsData data) throws Exception {
         Path file = Path.of("target", "bench-data", "sds-endpoints-" + data.endpoints() + ".json");
         if (Files.isRegularFile(file)) {
             return file;

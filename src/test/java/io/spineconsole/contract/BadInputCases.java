@@ -30,7 +30,7 @@ final class BadInputCases {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Just over the 1 MiB limit on JSON bodies. */
     static final int OVERSIZED = 1_048_576 + 50_000;
-    /** Imports may be up to 32 MiB. */
+    /** Imports with an Idempotency-Key may be up to 32 MiB. */
     static final int OVERSIZED_IMPORT = 32 * 1_048_576 + 50_000;
 
     private final OpenApiContract contract;
@@ -222,8 +222,11 @@ final class BadInputCases {
         boolean isImport = op.pathTemplate().endsWith("/import");
         int oversized = isImport ? OVERSIZED_IMPORT : OVERSIZED;
         byte[] big = ("{\"padding\":\"" + "x".repeat(oversized) + "\"}").getBytes(StandardCharsets.UTF_8);
-        out.add(new Case(op.key(), isImport ? "body over 32 MiB" : "body over 1 MiB",
-                valid.withBody(valid.contentType(), big), 413));
+        // An import with an Idempotency-Key is kept whole to recognise a retry: 32 MiB (512 MiB streamed without one).
+        ApiCall oversizedCall = valid.withBody(valid.contentType(), big);
+        out.add(new Case(op.key(), isImport ? "keyed body over 32 MiB" : "body over 1 MiB",
+                isImport ? oversizedCall.withHeader("Idempotency-Key", java.util.UUID.randomUUID().toString())
+                        : oversizedCall, 413));
         if (!json || op.requestSchemaPointer() == null) {
             return;
         }

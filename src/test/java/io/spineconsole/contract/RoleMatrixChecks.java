@@ -191,12 +191,12 @@ abstract class RoleMatrixChecks {
                     && identifies(e.path("actor"), role);
             boolean when = Duration.between(Instant.parse(e.path("at").asText()), Instant.now()).abs().toSeconds() < 120;
             boolean before = switch (action) {
-                case "create", "export", "view-payload" -> e.path("before").isNull();
+                case "create", "export", "view-payload", "mark-expected" -> e.path("before").isNull();
                 case "import" -> e.path("before").isNull() || e.path("before").isObject(); // created or updated
                 default -> e.path("before").isObject();
             };
             boolean after = switch (action) {
-                case "delete", "view-payload" -> e.path("after").isNull();
+                case "delete", "view-payload", "unmark-expected" -> e.path("after").isNull();
                 default -> e.path("after").isObject();
             };
             if (!who || !when || !before || !after || e.path("entityId").asText().isEmpty()) {

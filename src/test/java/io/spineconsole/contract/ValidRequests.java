@@ -60,6 +60,13 @@ public final class ValidRequests {
         return "\"from\":\"" + now.minus(2, ChronoUnit.DAYS) + "\",\"to\":\"" + now.plus(1, ChronoUnit.HOURS) + "\"";
     }
 
+    /** A drift row not marked yet, to mark as expected. */
+    private static String driftExpectation() {
+        return "{\"recordType\":\"accredited-system\",\"status\":\"missing-in-sds\",\"recordKey\":\""
+                + String.format("8%011d", Backbone.serial()) + "\",\"odsCode\":\"RR8\","
+                + "\"reason\":\"Withdrawn here; SDS removes it next week\"}";
+    }
+
     private static final String SANDBOX = "/api/v1/sandbox";
 
     /** A scenario run started now, to read or stop. */
@@ -174,6 +181,11 @@ public final class ValidRequests {
                 .withBody("text/csv", ("odsCode,name,kind,parentOdsCode,postcode\nQ" + String.format("%04d", Backbone.serial())
                         + ",Imported org,trust,,LS1 3EX\n").getBytes(StandardCharsets.UTF_8)));
         add("GET " + R + "/export", b -> get(R + "/export").withQuery("format", "csv").withQuery("type", "organisations"));
+        add("GET " + R + "/drift-expectations", b -> get(R + "/drift-expectations").withQuery("type", "endpoint")
+                .withQuery("limit", "5"));
+        add("POST " + R + "/drift-expectations", b -> json("POST", R + "/drift-expectations", driftExpectation()));
+        add("DELETE " + R + "/drift-expectations/{expectationId}", b -> ApiCall.of("DELETE", R + "/drift-expectations/"
+                + b.post(R + "/drift-expectations", driftExpectation()).json().get("id").asText()));
 
         // messages
         add("GET /api/v1/messages/summary", b -> get("/api/v1/messages/summary"));

@@ -18,7 +18,10 @@ import io.spineconsole.domain.registrations.OrganisationUpdate;
 import io.spineconsole.domain.registrations.RegistrationFileType;
 import io.spineconsole.domain.registrations.RegistrationFilter;
 import io.spineconsole.domain.registrations.RegistrationStatus;
+import io.spineconsole.domain.registrations.RecordType;
 import io.spineconsole.domain.registrations.TransitionRequest;
+import io.spineconsole.domain.sds.DriftExpectation;
+import io.spineconsole.domain.sds.DriftExpectationCreate;
 
 import java.io.OutputStream;
 import java.util.UUID;
@@ -163,5 +166,27 @@ public class FakeRegistrationsApi implements RegistrationsApi {
     public CompletableFuture<Long> export(String format, RegistrationFileType type, RegistrationFilter filter,
                                           OutputStream target) {
         return real.export(format, type, filter, target);
+    }
+
+    @Override
+    public CompletableFuture<ImportReport> importFhirFile(java.nio.file.Path file, boolean dryRun, boolean atomic,
+                                                          RegistrationStatus createAs, boolean registerMissingOwners,
+                                                          java.util.function.LongConsumer sent) {
+        return real.importFhirFile(file, dryRun, atomic, createAs, registerMissingOwners, sent);
+    }
+
+    @Override
+    public CompletableFuture<Page<DriftExpectation>> driftExpectations(RecordType type, String cursor, int limit) {
+        return real.driftExpectations(type, cursor, limit);
+    }
+
+    @Override
+    public CompletableFuture<DriftExpectation> markDriftExpected(DriftExpectationCreate body) {
+        return real.markDriftExpected(body);
+    }
+
+    @Override
+    public CompletableFuture<Void> unmarkDriftExpected(UUID expectationId) {
+        return real.unmarkDriftExpected(expectationId);
     }
 }

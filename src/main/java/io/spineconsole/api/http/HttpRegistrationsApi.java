@@ -20,7 +20,10 @@ import io.spineconsole.domain.registrations.OrganisationCreate;
 import io.spineconsole.domain.registrations.OrganisationUpdate;
 import io.spineconsole.domain.registrations.RegistrationFileType;
 import io.spineconsole.domain.registrations.RegistrationFilter;
+import io.spineconsole.domain.registrations.RecordType;
 import io.spineconsole.domain.registrations.TransitionRequest;
+import io.spineconsole.domain.sds.DriftExpectation;
+import io.spineconsole.domain.sds.DriftExpectationCreate;
 import okhttp3.MediaType;
 
 import java.io.OutputStream;
@@ -180,10 +183,62 @@ final class HttpRegistrationsApi implements RegistrationsApi {
         return http.download(BASE + "/export", query, target);
     }
 
+    @Override
+    public CompletableFuture<ImportReport> importFhirFile(java.nio.file.Path file, boolean dryRun, boolean atomic,
+                                                          RegistrationStatus createAs, boolean registerMissingOwners,
+                                                          java.util.function.LongConsumer sent) {
+        Map<String, Object> query = importQuery(null, dryRun, atomic, createAs, registerMissingOwners);
+        okhttp3.Request request = new okhttp3.Request.Builder().url(http.url(BASE + "/import", query))
+                .post(new FileBody(file, FHIR, sent)).header("Accept", "application/json").build();
+        return http.call(request, type(ImportReport.class), false);
+    }
+
+    /** A file sent as it is read, in 64 KiB pieces, saying how much has gone. */
+    private static final class FileBody extends okhttp3.RequestBody {
+        private final java.nio.file.Path file;
+        private final MediaType type;
+        private final java.util.function.LongConsumer sent;
+
+        FileBody(java.nio.file.Path file, MediaType type, java.util.function.LongConsumer sent) {
+            this.file = file;
+            this.type = type;
+            this.sent = sent;
+        }
+
+        @Override
+        public MediaType contentType() {
+            return type;
+        }
+
+        @Override
+        public long contentLength() throws java.io.IOException {
+            return java.nio.file.Files.size(file);
+        }
+
+        @Override
+        public void writeTo(okio.BufferedSink sink) throws java.io.IOException {
+            byte[] buffer = new byte[1 << 16];
+            long total = 0;
+            try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
+                for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                    sink.write(buffer, 0, n);
+                    total += n;
+                    sent.accept(total);
+                }
+            }
+        }
+    }
+
     /** An import, made safe to retry by an Idempotency-Key (the same one when the same file is sent again unanswered). */
     private CompletableFuture<ImportReport> importBody(byte[] body, MediaType mediaType, RegistrationFileType type,
                                                        boolean dryRun, boolean atomic, RegistrationStatus createAs,
                                                        boolean registerMissingOwners) {
+        return http.postBytes(BASE + "/import", importQuery(type, dryRun, atomic, createAs, registerMissingOwners), body,
+                mediaType, type(ImportReport.class));
+    }
+
+    private static Map<String, Object> importQuery(RegistrationFileType type, boolean dryRun, boolean atomic,
+                                                   RegistrationStatus createAs, boolean registerMissingOwners) {
         Map<String, Object> query = new LinkedHashMap<>();
         query.put("dryRun", dryRun);
         query.put("atomic", atomic);
@@ -192,10 +247,31 @@ final class HttpRegistrationsApi implements RegistrationsApi {
         if (registerMissingOwners) {
             query.put("registerMissingOwners", true);
         }
-        return http.postBytes(BASE + "/import", query, body, mediaType, type(ImportReport.class));
+        return query;
     }
 
     /** A lifecycle action: guarded by If-Match and made safe to retry by an Idempotency-Key. */
+    @Override
+    public CompletableFuture<Page<DriftExpectation>> driftExpectations(RecordType type, String cursor, int limit) {
+        Map<String, Object> query = new LinkedHashMap<>();
+        query.put("type", code(type));
+        query.put("limit", limit);
+        query.put("cursor", cursor);
+        return http.get(BASE + "/drift-expectations", query, page(DriftExpectation.class));
+    }
+
+    @Override
+    public CompletableFuture<DriftExpectation> markDriftExpected(DriftExpectationCreate body) {
+        return http.post(BASE + "/drift-expectations", null, body, type(DriftExpectation.class));
+    }
+
+    @Override
+    public CompletableFuture<Void> unmarkDriftExpected(UUID expectationId) {
+        okhttp3.Request request = new okhttp3.Request.Builder().url(http.url(BASE + "/drift-expectations/" + expectationId,
+                null)).delete().header("Accept", "application/json").build();
+        return http.call(request, type(Void.class), false);
+    }
+
     private <T> CompletableFuture<T> transition(String path, long version, TransitionRequest body, Class<T> type) {
         return http.guardedPost(path + "/transitions", body, version, type(type));
     }

@@ -18,6 +18,16 @@ public final class Requests {
     public static final long MAX_JSON_BYTES = 1L << 20;
     /** Largest import file accepted (openapi.yaml: 32 MiB); the only bodies allowed past 1 MiB. */
     public static final long MAX_IMPORT_BYTES = 32L << 20;
+    /**
+     * Largest import file accepted without an Idempotency-Key (openapi.yaml: 512 MiB): such a body is read as it
+     * arrives, never held whole, so a national SDS extract fits; a keyed one is kept to recognise a retry.
+     */
+    public static final long MAX_STREAMED_IMPORT_BYTES = 512L << 20;
+
+    /** The body limit of an import: {@link #MAX_IMPORT_BYTES} with an Idempotency-Key, else the streamed one. */
+    public static long importLimit(boolean keyed) {
+        return keyed ? MAX_IMPORT_BYTES : MAX_STREAMED_IMPORT_BYTES;
+    }
 
     private Requests() {
     }

@@ -27,11 +27,15 @@ final class DriftWindow {
     private final I18n i18n;
     private final Executor files;
     private final Consumer<ConsoleLink> go;
+    private final io.spineconsole.ui.common.TimeText time;
+    private final boolean mayMark;
     private final VBox content = new VBox();
     private DriftViewModel model;
 
     DriftWindow(Window owner, SdsAccess access, RegistrationsApi api, UiExecutor ui, I18n i18n, Executor files,
-                Consumer<ConsoleLink> go) {
+                Consumer<ConsoleLink> go, io.spineconsole.ui.common.TimeText time, boolean mayMark) {
+        this.time = time;
+        this.mayMark = mayMark;
         this.access = access;
         this.api = api;
         this.ui = ui;
@@ -68,7 +72,7 @@ final class DriftWindow {
         if (model != null) {
             model.cancel();
         }
-        model = new DriftViewModel(access.directoryOrNull(), api, ui, i18n, files);
+        model = new DriftViewModel(access.directoryOrNull(), api, ui, i18n, files, time, mayMark);
         model.odsCodeProperty().set(odsCode == null ? "" : odsCode);
         model.interactionProperty().set(interaction == null ? "" : interaction);
         model.setOnOpen(ref -> go.accept(RecordKind.byTypeCode(ref.type()).link(ref.id())));

@@ -135,7 +135,26 @@ final class ImportDialog {
         busy.setPrefSize(18, 18);
         busy.setAccessibleText(i18n.get("common.loading"));
         busy.visibleProperty().bind(model.busyProperty());
-        HBox actions = new HBox(8, preview, apply, cancel, busy);
+        // A large bundle is sent from the file as it is read: how far, and Cancel stops it.
+        javafx.scene.control.ProgressBar sent = new javafx.scene.control.ProgressBar();
+        sent.setId("reg-import-progress");
+        sent.setPrefWidth(220);
+        sent.setAccessibleText(i18n.get("registrations.import.sending"));
+        sent.progressProperty().bind(model.progressProperty());
+        sent.visibleProperty().bind(model.busyProperty().and(model.progressProperty().greaterThanOrEqualTo(0)));
+        sent.managedProperty().bind(sent.visibleProperty());
+        Button exportResults = new Button(i18n.get("registrations.import.exportResults"));
+        exportResults.setId("reg-import-export-results");
+        exportResults.disableProperty().bind(model.busyProperty().or(javafx.beans.binding.Bindings.isEmpty(model.results())));
+        exportResults.setOnAction(e -> {
+            javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+            chooser.setInitialFileName("import-results.csv");
+            java.io.File file = chooser.showSaveDialog(exportResults.getScene().getWindow());
+            if (file != null) {
+                model.exportResults(file.toPath());
+            }
+        });
+        HBox actions = new HBox(8, preview, apply, cancel, busy, sent, exportResults);
         actions.setAlignment(Pos.CENTER_LEFT);
 
         Label roleNote = Views.muted(model.mayImport() ? i18n.get("registrations.import.twoSteps")
@@ -225,5 +244,9 @@ final class ImportDialog {
 
     ImportViewModel model() {
         return model;
+    }
+
+    Dialog<Void> dialog() {
+        return dialog;
     }
 }

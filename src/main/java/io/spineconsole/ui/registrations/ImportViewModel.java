@@ -14,6 +14,9 @@ import io.spineconsole.ui.common.WorkspaceContext;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -31,6 +34,7 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -49,6 +53,10 @@ import java.util.stream.Collectors;
 public final class ImportViewModel {
     /** The server's body limit. */
     static final long MAX_BYTES = 32L * 1024 * 1024;
+    /** A FHIR bundle past this is streamed from the file as it is sent, never read whole (a national extract). */
+    static final long STREAM_FROM = 8L * 1024 * 1024;
+    /** The largest bundle the server reads as it arrives (openapi.yaml: 512 MiB without an Idempotency-Key). */
+    static final long MAX_STREAMED_BYTES = 512L * 1024 * 1024;
 
     public enum Format { FHIR, CSV }
 
@@ -61,7 +69,15 @@ public final class ImportViewModel {
         }
     }
 
-    private record Loaded(byte[] bytes, Format format, RegistrationFileType type) {
+    /**
+     * A file read and recognised: its bytes, or for a large bundle only its start, the rest sent from
+     * {@code file} as it is read ({@code size} and {@code modified} say whether it is still the file previewed).
+     */
+    private record Loaded(byte[] bytes, Path file, long size, FileTime modified, Format format,
+                          RegistrationFileType type) {
+        boolean streamed() {
+            return file != null;
+        }
     }
 
     private final UiExecutor ui;
@@ -80,6 +96,7 @@ public final class ImportViewModel {
     private final StringProperty error = new SimpleStringProperty("");
     private final StringProperty errorDetail = new SimpleStringProperty("");
     private final StringProperty detected = new SimpleStringProperty("");
+    private final DoubleProperty progress = new SimpleDoubleProperty(-1);
     private final BooleanBinding busy;
     private final BooleanBinding canPreview;
     private final BooleanBinding canImport;
@@ -146,7 +163,7 @@ public final class ImportViewModel {
                 fail(new FileProblem(i18n.get("registrations.import.csvTypeUnknown")));
                 return;
             }
-            start(Phase.PREVIEWING, i18n.get("registrations.import.previewing", Labels.size(i18n, loaded.bytes.length)));
+            start(Phase.PREVIEWING, i18n.get("registrations.import.previewing", Labels.size(i18n, loaded.size)));
             inFlight = ui.deliver(send(loaded, true, allOrNothing, status), r -> {
                 previewed = loaded;
                 report.set(r);
@@ -165,6 +182,10 @@ public final class ImportViewModel {
             return;
         }
         Loaded loaded = previewed;
+        if (loaded.streamed() && !unchanged(loaded)) {
+            fail(new FileProblem(i18n.get("registrations.import.changedSincePreview")));
+            return;
+        }
         start(Phase.IMPORTING, i18n.get("registrations.import.importing"));
         inFlight = ui.deliver(send(loaded, false, atomic.get(), createAs.get()), r -> {
             report.set(r);
@@ -196,8 +217,63 @@ public final class ImportViewModel {
     private CompletableFuture<ImportReport> send(Loaded loaded, boolean dryRun, boolean allOrNothing, RegistrationStatus status) {
         RegistrationsApi api = context.api().registrations();
         boolean owners = registerOwners.get();
+        if (loaded.streamed()) {
+            progress.set(0);
+            return api.importFhirFile(loaded.file, dryRun, allOrNothing, status, owners, new Progress(loaded.size));
+        }
+        progress.set(-1);
         return loaded.format == Format.FHIR ? api.importFhir(loaded.bytes, dryRun, allOrNothing, status, owners)
                 : api.importCsv(loaded.type, loaded.bytes, dryRun, allOrNothing, status, owners);
+    }
+
+    /**
+     * Bytes sent, told to the view at most once per whole percent (not once per piece sent); once all is sent the
+     * server is still reading, so the bar turns indeterminate.
+     */
+    private final class Progress implements java.util.function.LongConsumer {
+        private final long size;
+        private long shownPercent = -1;
+
+        Progress(long size) {
+            this.size = size;
+        }
+
+        @Override
+        public void accept(long sent) {
+            long percent = size == 0 ? 100 : sent * 100 / size;
+            if (percent == shownPercent) {
+                return;
+            }
+            shownPercent = percent;
+            double value = percent >= 100 ? -1 : percent / 100.0;
+            ui.deliver(CompletableFuture.completedFuture(value), v -> {
+                if (busy.get()) {
+                    progress.set(v);
+                }
+            }, t -> { });
+        }
+    }
+
+    /** True when the file is as it was previewed (same size, same time of change). */
+    private static boolean unchanged(Loaded loaded) {
+        try {
+            return Files.size(loaded.file) == loaded.size && Files.getLastModifiedTime(loaded.file).equals(loaded.modified);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Writes every entry's result as CSV to {@code file}, off the UI thread; the message says how it went. */
+    public CompletableFuture<Void> exportResults(Path file) {
+        List<ImportEntryResult> snapshot = List.copyOf(results);
+        return ui.deliver(CompletableFuture.runAsync(() -> ImportResultsCsv.write(file, snapshot), io),
+                v -> message.set(i18n.get("registrations.import.exported", snapshot.size(), file)),
+                t -> message.set(i18n.get("registrations.import.exportFailed", file, String.valueOf(t.getMessage()))));
+    }
+
+    /** How far the file has been sent, 0 to 1, or -1 when that cannot be said (a small file, the server reading). */
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress;
     }
 
     private void start(Phase p, String text) {
@@ -216,6 +292,7 @@ public final class ImportViewModel {
         inFlight = null;
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
         phase.set(Phase.FAILED);
+        progress.set(-1);
         message.set("");
         if (cause instanceof FileProblem problem) {
             error.set(problem.getMessage());
@@ -244,12 +321,24 @@ public final class ImportViewModel {
             } catch (NoSuchFileException e) {
                 throw new FileProblem(i18n.get("registrations.import.noFile", text));
             }
-            if (size > MAX_BYTES) {
-                throw new FileProblem(i18n.get("registrations.import.tooLarge", Labels.size(i18n, size),
-                        Labels.size(i18n, MAX_BYTES)));
-            }
             if (size == 0) {
                 throw new FileProblem(i18n.get("registrations.import.empty", text));
+            }
+            byte[] start;
+            try (java.io.InputStream in = Files.newInputStream(file)) {
+                start = in.readNBytes(4096);
+            } catch (AccessDeniedException e) {
+                throw new FileProblem(i18n.get("registrations.import.unreadable", text));
+            }
+            Format f = wantedFormat != null ? wantedFormat : detectFormat(file, start);
+            long limit = f == Format.FHIR ? MAX_STREAMED_BYTES : MAX_BYTES;
+            if (size > limit) {
+                throw new FileProblem(i18n.get("registrations.import.tooLarge", Labels.size(i18n, size),
+                        Labels.size(i18n, limit)));
+            }
+            FileTime modified = Files.getLastModifiedTime(file);
+            if (f == Format.FHIR && size > STREAM_FROM) {
+                return new Loaded(start, file, size, modified, f, null);
             }
             byte[] bytes;
             try {
@@ -257,9 +346,8 @@ public final class ImportViewModel {
             } catch (AccessDeniedException e) {
                 throw new FileProblem(i18n.get("registrations.import.unreadable", text));
             }
-            Format f = wantedFormat != null ? wantedFormat : detectFormat(file, bytes);
             RegistrationFileType type = f == Format.CSV ? (wantedType != null ? wantedType : detectCsvType(bytes)) : null;
-            return new Loaded(bytes, f, type);
+            return new Loaded(bytes, null, bytes.length, modified, f, type);
         } catch (FileProblem e) {
             throw new CompletionException(e);
         } catch (IOException e) {
@@ -308,7 +396,7 @@ public final class ImportViewModel {
                     case ACCREDITED_SYSTEMS -> RecordKind.SYSTEMS;
                     case ENDPOINTS -> RecordKind.ENDPOINTS;
                 }));
-        return i18n.get("registrations.import.detected", what, Labels.size(i18n, loaded.bytes.length));
+        return i18n.get("registrations.import.detected", what, Labels.size(i18n, loaded.size));
     }
 
     static String fileType(I18n i18n, RegistrationFileType t) {

@@ -54,6 +54,7 @@ public final class RegistrationsView implements WorkspaceView, BrowserView.Host 
     private final ExpiringView expiring;
     private final Timeline summaryRefresh;
     private DriftWindow drift;
+    private EnvironmentDiffWindow environmentDiff;
 
     public RegistrationsView(RegistrationsViewModel model, WorkspaceServices services, Executor files) {
         this.model = model;
@@ -124,6 +125,7 @@ public final class RegistrationsView implements WorkspaceView, BrowserView.Host 
                     ? model.organisations().detail().record() : null;
             openDrift(selected == null ? "" : selected.odsCode(), "");
         }));
+        all.add(new WorkspaceAction(i18n.get("registrations.envdiff.open.action"), this::openEnvironmentDiff));
         all.add(new WorkspaceAction(i18n.get("sds.title") + "\u2026", services.sds()::addConnection));
         all.add(new WorkspaceAction(i18n.get("registrations.import.title"),
                 () -> openImport(RecordKind.ENDPOINTS))); // the dialog recognises the record type from the file
@@ -202,8 +204,23 @@ public final class RegistrationsView implements WorkspaceView, BrowserView.Host 
         if (api == null) {
             return;
         }
-        drift = new DriftWindow(root.getScene().getWindow(), services.sds(), api, services.ui(), i18n, files, this::go);
+        drift = new DriftWindow(root.getScene().getWindow(), services.sds(), api, services.ui(), i18n, files, this::go,
+                model.time(), model.may(io.spineconsole.domain.Role.OPERATOR));
         drift.show(odsCode, interaction);
+    }
+
+    /** Compares two environments' registrations (the connected one first), in a window of its own. */
+    void openEnvironmentDiff() {
+        io.spineconsole.ui.common.WorkspaceContext c = model.contextProperty().get();
+        EnvironmentDiffViewModel diff = new EnvironmentDiffViewModel(services.environments(),
+                c == null ? null : c.profileId(), c == null ? null : c.api(), services.ui(), i18n, files, model.time());
+        environmentDiff = new EnvironmentDiffWindow(root.getScene().getWindow(), diff, i18n, this::go);
+        environmentDiff.show();
+    }
+
+    /** The environment diff window opened last (for tests and screenshots), or null. */
+    EnvironmentDiffWindow environmentDiffWindow() {
+        return environmentDiff;
     }
 
     /** The drift window opened last (for tests and screenshots), or null. */

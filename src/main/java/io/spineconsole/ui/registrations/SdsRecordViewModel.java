@@ -57,6 +57,7 @@ public final class SdsRecordViewModel {
     private final StringProperty message = new SimpleStringProperty("");
     private final StringProperty detail = new SimpleStringProperty("");
     private final ObservableList<FieldRow> rows = FXCollections.observableArrayList();
+    private final ObservableList<FieldRow> readOnlyRows = FXCollections.unmodifiableObservableList(rows);
     private CompletableFuture<?> inFlight;
     /** Which lookup is current: an answer to an earlier one (cancelled, but already on its way) is dropped. */
     private long lookups;
@@ -241,7 +242,11 @@ public final class SdsRecordViewModel {
         return detail;
     }
 
+    /**
+     * The rows, read-only: always the same list, so a listener added to it lives as long as the model (a fresh
+     * read-only wrapper per call listens to the rows weakly, and a listener on it went with it at the next GC).
+     */
     public ObservableList<FieldRow> rows() {
-        return FXCollections.unmodifiableObservableList(rows);
+        return readOnlyRows;
     }
 }

@@ -404,6 +404,22 @@ abstract class RegistrationsApiContract extends StoreContract {
     }
 
     @Test
+    void aBundleSentFromAFileAsItIsReadIsImportedTheSameWayAndSaysHowMuchWasSent(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path file = dir.resolve("extract.json");
+        java.nio.file.Files.write(file, bundleOf(fixtureDevice()));
+        java.util.concurrent.atomic.AtomicLong sent = new java.util.concurrent.atomic.AtomicLong();
+
+        ImportReport streamed = api().importFhirFile(file, true, true, null, false, sent::set).join();
+        ImportReport whole = api().importFhir(bundleOf(fixtureDevice()), true, true, null, false).join();
+
+        assertEquals(java.nio.file.Files.size(file), sent.get(), "every byte of the file was sent");
+        assertTrue(streamed.dryRun());
+        assertEquals(whole.counts(), streamed.counts());
+        assertEquals(whole.results(), streamed.results(), "the same report as the bundle sent whole");
+    }
+
+    @Test
     void sdsDeviceFixtureImportsAndExportsBackToAnEquivalentResource() throws Exception {
         ObjectNode device = fixtureDevice();
         if (api().organisations(RegistrationFilter.none().withQ("A20047"), null, 1).join().items().isEmpty()) {

@@ -94,8 +94,56 @@ class DriftViewModelTest {
         vm.export(csv);
         q.await("the export", () -> vm.messageProperty().get().startsWith("Exported"));
         List<String> lines = Files.readAllLines(csv);
-        assertEquals("type,status,key,odsCode,ourId,sdsId,differences", lines.get(0));
+        assertEquals("type,status,key,odsCode,ourId,sdsId,differences,expectedBy,expectedReason", lines.get(0));
         assertEquals(vm.rows().size() + 1, lines.size());
+    }
+
+    @Test
+    void aRowMarkedAsExpectedSaysWhoAndWhyLeavesTheDriftCountsAndComesBackWhenUnMarked() throws Exception {
+        int org = 4323;
+        String ods = DATA.odsCode(org);
+        SdsEndpoint first = DATA.endpointsOf(org).stream().filter(e -> e.reliability() != null
+                && e.reliability().retries() != null).findFirst().orElseThrow();
+        String interaction = first.interactions().get(0);
+        admin.registrations().createOrganisation(new OrganisationCreate(ods, "Expected drift", OrganisationKind.TRUST, null,
+                null)).join();
+        createLike(first);
+        UiQueue q = new UiQueue();
+        DriftViewModel vm = new DriftViewModel(sds, admin.registrations(), q.ui, I18N, Runnable::run);
+        vm.odsCodeProperty().set(ods);
+        vm.interactionProperty().set(interaction);
+        vm.compare();
+        q.await("the comparison", () -> vm.stateProperty().get() != DriftViewModel.State.RUNNING);
+        DriftRow different = vm.rows().stream().filter(r -> r.status() == DriftStatus.DIFFERENT).findFirst().orElseThrow();
+        long drift = vm.rows().size();
+
+        vm.markExpected(different, "x");
+        assertEquals("Give a reason of 3 to 500 characters: why this drift is expected.", vm.messageProperty().get());
+        assertTrue(vm.expectation(different).isEmpty(), "a too-short reason marks nothing");
+
+        vm.markExpected(different, "Retries raised under CHG0052212; SDS catches up on Friday");
+        q.await("the mark", () -> vm.expectation(different).isPresent());
+
+        assertTrue(vm.countsProperty().get().contains("0 different; 1 marked as expected"), vm.countsProperty().get());
+        assertEquals("Different, expected", vm.statusText(different));
+        assertTrue(vm.expectationText(different).startsWith("Expected: Retries raised under CHG0052212; SDS catches up on "
+                + "Friday (marked by "), vm.expectationText(different));
+        assertTrue(vm.messageProperty().get().startsWith(I18N.get("registrations.drift.rows", drift - 1) + " 1 more is marked"),
+                vm.messageProperty().get());
+
+        DriftViewModel again = new DriftViewModel(sds, admin.registrations(), q.ui, I18N, Runnable::run);
+        again.odsCodeProperty().set(ods);
+        again.interactionProperty().set(interaction);
+        again.compare();
+        q.await("the second comparison", () -> again.stateProperty().get() != DriftViewModel.State.RUNNING);
+        DriftRow sameRow = again.rows().get(again.rows().size() - 1);
+        assertEquals(different.key(), sameRow.key(), "the next comparison lists the expected row last");
+        assertTrue(again.expectation(sameRow).isPresent(), "and still shows it as expected");
+
+        again.unmark(sameRow);
+        q.await("the un-mark", () -> again.expectation(sameRow).isEmpty());
+        assertTrue(again.countsProperty().get().contains("1 different (Retries 1)"), again.countsProperty().get());
+        assertTrue(!again.countsProperty().get().contains("marked as expected"), again.countsProperty().get());
     }
 
     @Test

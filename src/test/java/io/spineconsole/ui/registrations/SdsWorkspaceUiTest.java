@@ -156,6 +156,7 @@ class SdsWorkspaceUiTest {
         String counts = text(pane, "#reg-drift-counts");
         assertTrue(counts.startsWith("Endpoint: 1 here,"), counts);
         shoot(pane.getScene(), "registrations-drift-window");
+        markTheDifferentRowAsExpected(drift, pane);
         fx(() -> {
             drift.dialog().close();
             return null;
@@ -218,6 +219,61 @@ class SdsWorkspaceUiTest {
             view.driftWindow().dialog().close();
             return null;
         });
+    }
+
+    /**
+     * Selects the row that differs, marks it as expected through the confirmation (reason typed), sees it say so
+     * and leave the counts, then un-marks it.
+     */
+    @SuppressWarnings("unchecked")
+    private static void markTheDifferentRowAsExpected(DriftWindow drift, Parent pane) throws Exception {
+        javafx.scene.control.TableView<io.spineconsole.domain.sds.DriftRow> table = fx(() ->
+                (javafx.scene.control.TableView<io.spineconsole.domain.sds.DriftRow>) pane.lookup("#reg-drift-rows"));
+        Button mark = fx(() -> (Button) pane.lookup("#reg-drift-mark"));
+        assertTrue(fx(mark::isDisabled), "nothing selected, nothing to mark");
+        fx(() -> {
+            int i = 0;
+            while (table.getItems().get(i).status() != io.spineconsole.domain.sds.DriftStatus.DIFFERENT) {
+                i++;
+            }
+            table.getSelectionModel().select(i);
+            return null;
+        });
+        assertTrue(!fx(mark::isDisabled));
+        Platform.runLater(mark::fire); // the confirmation waits for an answer: not from inside fx()
+        await(() -> confirmation() != null);
+        fx(() -> {
+            Parent confirm = confirmation();
+            Button ok = (Button) confirm.lookup("#confirm-ok");
+            assertTrue(ok.isDisabled(), "a reason is required");
+            ((javafx.scene.control.TextArea) confirm.lookup("#confirm-reason"))
+                    .setText("Moving to the new address under CHG0052213; SDS follows on Friday");
+            ok.fire();
+            return null;
+        });
+        io.spineconsole.domain.sds.DriftRow row = fx(() -> table.getSelectionModel().getSelectedItem());
+        await(() -> drift.model().expectation(row).isPresent(), () -> text(pane, "#reg-drift-message"));
+        String counts = text(pane, "#reg-drift-counts");
+        assertTrue(counts.contains("0 different; 1 marked as expected"), counts);
+        assertTrue(drift.model().expectationText(row).startsWith("Expected: Moving to the new address"));
+        assertTrue(fx(mark::isDisabled), "a marked row is not marked twice");
+        shoot(pane.getScene(), "registrations-drift-expected");
+        fx(() -> {
+            ((Button) pane.lookup("#reg-drift-unmark")).fire();
+            return null;
+        });
+        await(() -> drift.model().expectation(row).isEmpty());
+        assertTrue(text(pane, "#reg-drift-counts").contains("1 different"), text(pane, "#reg-drift-counts"));
+    }
+
+    /** The confirmation dialog's pane while one is showing, else null. */
+    private static Parent confirmation() {
+        for (javafx.stage.Window w : javafx.stage.Window.getWindows()) {
+            if (w.isShowing() && w.getScene() != null && w.getScene().getRoot().lookup("#confirm-reason") != null) {
+                return w.getScene().getRoot();
+            }
+        }
+        return null;
     }
 
     private static String text(Node root, String id) throws Exception {

@@ -280,7 +280,7 @@ public final class RegistrationRoutes implements RouteGroup {
         if (ctx.header(Idempotency.HEADER) != null) {
             return new ByteArrayInputStream(ctx.bodyAsBytes());
         }
-        return new LimitedInputStream(ctx.bodyInputStream(), Requests.MAX_IMPORT_BYTES);
+        return new LimitedInputStream(ctx.bodyInputStream(), Requests.MAX_STREAMED_IMPORT_BYTES);
     }
 
     private InteractionList interactions(Context ctx) {

@@ -11,6 +11,7 @@ import io.spineconsole.sandbox.http.SystemRoutes;
 import io.spineconsole.sandbox.http.messages.MessageRoutes;
 import io.spineconsole.sandbox.http.migration.MigrationRoutes;
 import io.spineconsole.sandbox.messages.MessagesModule;
+import io.spineconsole.sandbox.http.registrations.DriftExpectationRoutes;
 import io.spineconsole.sandbox.http.registrations.RegistrationRoutes;
 
 import java.util.List;
@@ -26,6 +27,7 @@ final class RouteGroups {
                 new SystemRoutes(summaries, mode, context.databaseProduct(), store),
                 new MigrationRoutes(context),
                 new RegistrationRoutes(context),
+                new DriftExpectationRoutes(context),
                 new MessageRoutes(context, messages),
                 new AuditAndTokenRoutes(context, tokens),
                 new DriveRoutes(context, drive));

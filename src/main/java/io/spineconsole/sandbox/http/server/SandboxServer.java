@@ -71,7 +71,9 @@ public final class SandboxServer implements AutoCloseable {
             // Every answer carries a request id; problems name it as their instance.
             config.routes.before(ctx -> {
                 // Refuse a body over its limit by its declared length, before anything reads it.
-                long limit = IMPORT_PATH.equals(ctx.path()) ? Requests.MAX_IMPORT_BYTES : Requests.MAX_JSON_BYTES;
+                long limit = IMPORT_PATH.equals(ctx.path())
+                        ? Requests.importLimit(ctx.header(io.spineconsole.sandbox.http.Idempotency.HEADER) != null)
+                        : Requests.MAX_JSON_BYTES;
                 if (ctx.contentLength() > limit) {
                     ctx.header(REQUEST_ID, UUID.randomUUID().toString());
                     throw Requests.tooLarge(limit);

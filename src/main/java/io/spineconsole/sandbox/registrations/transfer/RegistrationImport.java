@@ -78,7 +78,11 @@ public final class RegistrationImport {
 
                 @Override
                 public void entry(int index, JsonNode entry) throws SQLException {
-                    entries.add(fhirEntry(c, planner, index, entry));
+                    ImportEntry e = fhirEntry(c, planner, index, entry);
+                    if (options.dryRun()) {
+                        e.apply = null; // a dry run writes nothing: keep what it would do, not how (100,000 entries)
+                    }
+                    entries.add(e);
                 }
             });
             return report(c, caller, entries, missing, options, "fhir", null, Function.identity());
