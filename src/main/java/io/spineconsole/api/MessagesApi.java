@@ -71,6 +71,10 @@ public interface MessagesApi {
 
     CompletableFuture<Page<FailureGroup>> failureGroups(FailureGroupQuery query);
 
+    /** One row per receiving endpoint (or organisation) over a window, worst first by default, a page at a time. */
+    CompletableFuture<io.spineconsole.domain.messages.EndpointHealthPage> endpointHealth(
+            io.spineconsole.domain.messages.EndpointHealthQuery query);
+
     /** Starts a bulk redelivery job (operator), once for {@code intent} however often it is sent (null: as for redeliver). */
     CompletableFuture<RedeliveryJob> createRedeliveryJob(RedeliveryJobCreate request, Intent intent);
 

@@ -87,6 +87,13 @@ public class FakeMessagesApi implements MessagesApi {
     public Function<MessageSearch, CompletableFuture<Page<MessageSummary>>> onSearch =
             s -> CompletableFuture.completedFuture(new Page<>(List.of(summary(MessageStatus.ACKNOWLEDGED)), null, 1, true));
     public Function<UUID, CompletableFuture<MessagePayload>> onPayload = id -> CompletableFuture.failedFuture(notFound());
+    /** The endpoint health pages asked for, in order; {@link #onHealth} answers them (an empty page unless set). */
+    public final List<io.spineconsole.domain.messages.EndpointHealthQuery> healthQueries =
+            Collections.synchronizedList(new ArrayList<>());
+    public Function<io.spineconsole.domain.messages.EndpointHealthQuery,
+            CompletableFuture<io.spineconsole.domain.messages.EndpointHealthPage>> onHealth = q ->
+            CompletableFuture.completedFuture(new io.spineconsole.domain.messages.EndpointHealthPage(List.of(), null, 0,
+                    true, Instant.EPOCH, Instant.EPOCH, io.spineconsole.domain.messages.StatsBucket.FIVE_MINUTES));
     public Function<StatsQuery, CompletableFuture<MessageStats>> onStats = q -> CompletableFuture.failedFuture(notFound());
     public FakeLiveStream stream = new FakeLiveStream();
     /** The failure groups listed (one page, as given); a group may carry the scenario that injected it. */
@@ -193,6 +200,13 @@ public class FakeMessagesApi implements MessagesApi {
     @Override
     public CompletableFuture<MessageStats> stats(StatsQuery query) {
         return onStats.apply(query);
+    }
+
+    @Override
+    public CompletableFuture<io.spineconsole.domain.messages.EndpointHealthPage> endpointHealth(
+            io.spineconsole.domain.messages.EndpointHealthQuery query) {
+        healthQueries.add(query);
+        return onHealth.apply(query);
     }
 
     @Override

@@ -117,7 +117,7 @@ final class Rollups {
                     if (failed) {
                         c.errors++;
                     }
-                    if (latency != null && !k.group().equals(ENDPOINT_HOUR)) { // hours only rank endpoints: counts
+                    if (latency != null) { // hours too: endpoint health reads latency and deliveries from them
                         c.latency.add(latency);
                     }
                     cells.markDirty(k, c);

@@ -1,0 +1,346 @@
+package io.spineconsole.sandbox.messages;
+
+import io.spineconsole.domain.messages.CertificateState;
+import io.spineconsole.domain.messages.EndpointHealth;
+import io.spineconsole.domain.messages.EndpointHealthPage;
+import io.spineconsole.domain.messages.EndpointHealthQuery;
+import io.spineconsole.domain.messages.HealthGroup;
+import io.spineconsole.domain.messages.HealthSort;
+import io.spineconsole.domain.messages.StatsBucket;
+import io.spineconsole.sandbox.Sql;
+import io.spineconsole.sandbox.outcome.Invalid;
+import io.spineconsole.sandbox.paging.PageCursor;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/**
+ * Endpoint health: one row per receiving endpoint (or per organisation, its endpoints added up),
+ * from the roll-ups kept at ingest and never by reading message rows. Per endpoint and clock hour
+ * the roll-ups hold received, failed and the latency of deliveries; the backlog now (retrying, in
+ * flight, the oldest waiting) and the window's dead letters are read from {@code message_by_status},
+ * one range per status. Only the rows of the page asked for (or every row, for a sort on latency or
+ * last success) have their cells read for latency, deliveries and the sparkline.
+ */
+public final class EndpointHealthStore {
+    /** Windows up to this long read minute cells for the page's rows, longer ones hour cells. */
+    static final Duration MINUTE_DETAIL = Duration.ofHours(6);
+    /** Sparkline buckets for minute detail: the smallest that gives at most {@link #SPARK_POINTS}. */
+    private static final List<StatsBucket> SPARK_BUCKETS = List.of(StatsBucket.MINUTE, StatsBucket.FIVE_MINUTES,
+            StatsBucket.QUARTER_HOUR, StatsBucket.HOUR);
+    private static final int SPARK_POINTS = 60;
+    private static final Duration NAMES_FOR = Duration.ofSeconds(60);
+
+    private final Sql sql;
+    private final Rollups rollups;
+    private final Supplier<TrafficDirectory> directory;
+    private volatile Map<String, String> names = Map.of();
+    private volatile Instant namesRead = Instant.EPOCH;
+
+    EndpointHealthStore(Sql sql, Rollups rollups, Supplier<TrafficDirectory> directory) {
+        this.sql = sql;
+        this.rollups = rollups;
+        this.directory = directory;
+    }
+
+    /** The figures of one row as they are gathered. */
+    private static final class Tally {
+        final TrafficDirectory.Target target;
+        final List<UUID> endpoints = new ArrayList<>();
+        long received;
+        long failed;
+        long delivered;
+        long retrying;
+        long deadLettered;
+        long inFlight;
+        Instant oldestWaiting;
+        Instant lastSuccess;
+        LatencyHistogram latency;
+        long[] sparkReceived;
+        long[] sparkFailed;
+
+        Tally(TrafficDirectory.Target target) {
+            this.target = target;
+        }
+
+        void waiting(long n, Instant oldest) {
+            inFlight += n;
+            if (oldest != null && (oldestWaiting == null || oldest.isBefore(oldestWaiting))) {
+                oldestWaiting = oldest;
+            }
+        }
+    }
+
+    /** The window a query covers, and its sparkline's buckets. */
+    private record Window(Instant from, Instant to, StatsBucket bucket, String detailGroup) {
+        int points() {
+            long size = bucket.length().toMillis();
+            return (int) Math.max(1, (Duration.between(from, to).toMillis() + size - 1) / size);
+        }
+    }
+
+    public EndpointHealthPage health(EndpointHealthQuery q, Instant now) {
+        Duration length = q.window() == null ? Duration.ofHours(1) : q.window();
+        if (length.compareTo(EndpointHealthQuery.SHORTEST) < 0 || length.compareTo(EndpointHealthQuery.LONGEST) > 0) {
+            throw Invalid.parameter("query.window", "OUT_OF_RANGE",
+                    "'window' must be from 15 minutes (PT15M) to 7 days (P7D).");
+        }
+        HealthGroup groupBy = q.groupBy() == null ? HealthGroup.ENDPOINT : q.groupBy();
+        HealthSort sort = q.sort() == null ? HealthSort.WORST : q.sort();
+        int limit = q.limit() == null ? 100 : q.limit();
+        String search = String.join("|", length.toString(), groupBy.code(), sort.code(), Boolean.toString(q.reverse()),
+                String.valueOf(q.text()), String.valueOf(q.ods()), Boolean.toString(q.failingOnly()));
+        HealthOrder order = new HealthOrder(sort, q.reverse());
+        HealthOrder.Key after = q.cursor() == null ? null : HealthOrder.decode(PageCursor.decode(q.cursor()), search);
+
+        Window w = window(now, length);
+        Map<String, String> orgNames = organisationNames(now);
+        Map<UUID, Tally> byEndpoint = endpointTallies(w);
+        // Filters first: only what is left has its cells read and is grouped.
+        String text = q.text() == null ? null : q.text().toLowerCase(Locale.ROOT);
+        byEndpoint.values().removeIf(t -> (q.ods() != null && !t.target.ods().equals(q.ods()))
+                || (text != null && !matches(t.target, orgNames.get(t.target.ods()), text)));
+        Map<String, List<Tally>> groups = new LinkedHashMap<>();
+        byEndpoint.values().forEach(t -> groups.computeIfAbsent(groupBy == HealthGroup.ENDPOINT
+                ? t.target.id().toString() : t.target.ods(), k -> new ArrayList<>()).add(t));
+
+        boolean detailFirst = sort == HealthSort.P95 || sort == HealthSort.LAST_SUCCESS;
+        if (detailFirst) {
+            detail(byEndpoint.values(), w);
+        }
+        List<EndpointHealth> rows = new ArrayList<>();
+        for (List<Tally> g : groups.values()) {
+            EndpointHealth h = row(groupBy, g, orgNames, now, w);
+            if (!q.failingOnly() || h.inTrouble() > 0) {
+                rows.add(h);
+            }
+        }
+        rows.sort(order.rows());
+        List<EndpointHealth> page = new ArrayList<>(limit + 1);
+        for (EndpointHealth h : rows) {
+            if (after == null || order.after(h, after)) {
+                page.add(h);
+                if (page.size() > limit) {
+                    break;
+                }
+            }
+        }
+        boolean more = page.size() > limit;
+        if (more) {
+            page.remove(limit);
+        }
+        if (!detailFirst && !page.isEmpty()) {
+            List<Tally> shown = new ArrayList<>();
+            for (EndpointHealth h : page) {
+                shown.addAll(groups.get(HealthOrder.id(h)));
+            }
+            detail(shown, w);
+            page.replaceAll(h -> row(groupBy, groups.get(HealthOrder.id(h)), orgNames, now, w));
+        }
+        String next = more ? PageCursor.after(search, order.key(page.get(page.size() - 1)).text()).encode() : null;
+        return new EndpointHealthPage(page, next, rows.size(), true, w.from(), w.to(), w.bucket());
+    }
+
+    private static Window window(Instant now, Duration length) {
+        Instant from = now.minus(length).truncatedTo(ChronoUnit.HOURS);
+        Duration span = Duration.between(from, now);
+        boolean minutes = length.compareTo(MINUTE_DETAIL) <= 0;
+        // Hour detail: one point an hour (169 at most, for 7 days).
+        StatsBucket bucket = StatsBucket.HOUR;
+        for (StatsBucket b : minutes ? SPARK_BUCKETS : List.<StatsBucket>of()) {
+            if (span.toMillis() / b.length().toMillis() < SPARK_POINTS) {
+                bucket = b;
+                break;
+            }
+        }
+        return new Window(from, now, bucket, minutes ? Rollups.ENDPOINT : Rollups.ENDPOINT_HOUR);
+    }
+
+    private static boolean matches(TrafficDirectory.Target t, String orgName, String text) {
+        return contains(t.partyKey(), text) || contains(t.asid(), text) || contains(t.fqdn(), text)
+                || contains(t.ods(), text) || contains(orgName, text);
+    }
+
+    private static boolean contains(String value, String text) {
+        return value != null && value.toLowerCase(Locale.ROOT).contains(text);
+    }
+
+    /** Received and failed from the hour roll-ups, and the backlog from the status index, per endpoint. */
+    private Map<UUID, Tally> endpointTallies(Window w) {
+        TrafficDirectory dir = directory.get();
+        Map<UUID, Tally> out = new HashMap<>();
+        rollups.totals(Rollups.ENDPOINT_HOUR, w.from(), w.to()).forEach((key, sum) -> {
+            Tally t = tally(out, dir, key);
+            if (t != null) {
+                t.received += sum[0];
+                t.failed += sum[1];
+            }
+        });
+        // The backlog now: one range of message_by_status per status (received, routed, retrying).
+        for (String status : List.of("received", "routed", "retrying")) {
+            sql.list("SELECT endpoint_id, COUNT(*) AS n, MIN(created_at) AS oldest FROM message WHERE status = ? "
+                    + "GROUP BY endpoint_id", r -> {
+                        Tally t = tally(out, dir, r.getString("endpoint_id"));
+                        if (t != null) {
+                            long n = r.getLong("n");
+                            t.waiting(n, Sql.instant(r, "oldest"));
+                            if (status.equals("retrying")) {
+                                t.retrying += n;
+                            }
+                        }
+                        return null;
+                    }, status);
+        }
+        sql.list("SELECT endpoint_id, COUNT(*) AS n FROM message WHERE status = 'dead-lettered' AND created_at >= ? "
+                + "AND created_at < ? GROUP BY endpoint_id", r -> {
+                    Tally t = tally(out, dir, r.getString("endpoint_id"));
+                    if (t != null) {
+                        t.deadLettered += r.getLong("n");
+                    }
+                    return null;
+                }, w.from(), w.to());
+        return out;
+    }
+
+    /** The tally of an endpoint the directory knows (messages to an unresolved or retired endpoint have no row). */
+    private static Tally tally(Map<UUID, Tally> out, TrafficDirectory dir, String key) {
+        if (key == null || key.equals(StatsStore.UNRESOLVED)) {
+            return null;
+        }
+        UUID id;
+        try {
+            id = UUID.fromString(key);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        Tally t = out.get(id);
+        if (t == null) {
+            TrafficDirectory.Target target = dir.target(id);
+            if (target == null) {
+                return null;
+            }
+            t = new Tally(target);
+            out.put(id, t);
+        }
+        return t;
+    }
+
+    /** Deliveries, latency, last success and the sparkline of {@code tallies}, from their own cells. */
+    private void detail(Collection<Tally> tallies, Window w) {
+        if (tallies.isEmpty()) {
+            return;
+        }
+        Map<String, Tally> byKey = new HashMap<>();
+        for (Tally t : tallies) {
+            byKey.put(t.target.id().toString(), t);
+            t.delivered = 0;
+            t.latency = new LatencyHistogram();
+            t.lastSuccess = null;
+            t.sparkReceived = new long[w.points()];
+            t.sparkFailed = new long[w.points()];
+        }
+        // All keys of the grouping when most are wanted (one pass over the window); else the page's, by key.
+        Collection<String> keys = tallies.size() > 500 ? null : byKey.keySet();
+        long size = w.bucket().length().toMillis();
+        rollups.read(w.detailGroup(), keys, w.from(), w.to()).forEach((k, c) -> {
+            Tally t = byKey.get(k.key());
+            if (t == null) {
+                return;
+            }
+            long deliveries = c.latency.total();
+            t.delivered += deliveries;
+            t.latency.addAll(c.latency);
+            if (deliveries > 0 && (t.lastSuccess == null || k.bucket().isAfter(t.lastSuccess))) {
+                t.lastSuccess = k.bucket();
+            }
+            int i = (int) ((k.bucket().toEpochMilli() - w.from().toEpochMilli()) / size);
+            if (i >= 0 && i < t.sparkReceived.length) {
+                t.sparkReceived[i] += c.count;
+                t.sparkFailed[i] += c.errors;
+            }
+        });
+    }
+
+    private static EndpointHealth row(HealthGroup kind, List<Tally> group, Map<String, String> orgNames, Instant now,
+                                      Window w) {
+        TrafficDirectory.Target first = group.get(0).target;
+        long received = 0;
+        long failed = 0;
+        long delivered = 0;
+        long retrying = 0;
+        long dead = 0;
+        long inFlight = 0;
+        Instant oldest = null;
+        Instant lastSuccess = null;
+        Instant certEnds = null;
+        CertificateState cert = CertificateState.VALID;
+        LatencyHistogram latency = new LatencyHistogram();
+        long[] sparkReceived = new long[0];
+        long[] sparkFailed = new long[0];
+        for (Tally t : group) {
+            received += t.received;
+            failed += t.failed;
+            delivered += t.delivered;
+            retrying += t.retrying;
+            dead += t.deadLettered;
+            inFlight += t.inFlight;
+            oldest = earlier(oldest, t.oldestWaiting);
+            if (t.lastSuccess != null && (lastSuccess == null || t.lastSuccess.isAfter(lastSuccess))) {
+                lastSuccess = t.lastSuccess;
+            }
+            cert = cert.worse(CertificateState.of(t.target.certNotAfter(), now));
+            certEnds = earlier(certEnds, t.target.certNotAfter());
+            if (t.latency != null) {
+                latency.addAll(t.latency);
+                if (sparkReceived.length == 0) {
+                    sparkReceived = new long[t.sparkReceived.length];
+                    sparkFailed = new long[t.sparkFailed.length];
+                }
+                for (int i = 0; i < sparkReceived.length; i++) {
+                    sparkReceived[i] += t.sparkReceived[i];
+                    sparkFailed[i] += t.sparkFailed[i];
+                }
+            }
+        }
+        boolean endpoint = kind == HealthGroup.ENDPOINT;
+        // Failed can run ahead of received only when a message failed in another hour than it came; keep rates sane.
+        double errorRate = received == 0 ? 0 : Math.min(1.0, (double) failed / received);
+        return new EndpointHealth(kind, first.ods(), orgNames.get(first.ods()), endpoint ? first.id() : null,
+                endpoint ? first.partyKey() : null, endpoint ? first.asid() : null, endpoint ? first.fqdn() : null,
+                group.size(), received, delivered, failed, retrying, dead, inFlight, oldest, errorRate,
+                latency.percentile(0.95), lastSuccess, cert, certEnds, boxed(sparkReceived), boxed(sparkFailed));
+    }
+
+    private static Instant earlier(Instant a, Instant b) {
+        return a == null ? b : b == null || a.isBefore(b) ? a : b;
+    }
+
+    private static List<Long> boxed(long[] values) {
+        List<Long> out = new ArrayList<>(values.length);
+        for (long v : values) {
+            out.add(v);
+        }
+        return out;
+    }
+
+    /** Organisation names by ODS code, read at most once a minute (20,000 rows at the national directory). */
+    private Map<String, String> organisationNames(Instant now) {
+        if (Duration.between(namesRead, now).abs().compareTo(NAMES_FOR) > 0 || names.isEmpty()) {
+            Map<String, String> read = new HashMap<>();
+            sql.list("SELECT ods_code, name FROM organisation", r -> read.put(r.getString(1), r.getString(2)));
+            names = Map.copyOf(read);
+            namesRead = now;
+        }
+        return names;
+    }
+}
