@@ -104,37 +104,39 @@ final class HealthView extends VBox {
         table.setItems(model.rows().items());
         Views.dense(table);
         List<TableColumn<EndpointHealth, ?>> columns = new ArrayList<>();
-        columns.add(Cells.text(i18n.get("messages.health.receiver"), 260, h -> receiver(h, i18n),
+        TableColumn<EndpointHealth, String> name = Cells.text(i18n.get("messages.health.receiver"), 200, h -> receiver(h, i18n),
                 h -> receiver(h, i18n) + (h.fqdn() == null ? "" : "\n" + h.fqdn())
                         + (h.kind() == HealthGroup.ORGANISATION ? "\n" + i18n.get("messages.health.endpoints",
-                        h.endpoints()) : "")));
+                        h.endpoints()) : ""));
+        name.setMinWidth(150);
+        columns.add(name);
         columns.add(sparkColumn(i18n));
         columns.add(figure(i18n.get("messages.health.received"), h -> text.count(h.received()), HealthViewModel.Figure.RECEIVED));
         columns.add(figure(i18n.get("messages.health.delivered"), h -> text.count(h.delivered()), HealthViewModel.Figure.DELIVERED));
         columns.add(figure(i18n.get("messages.health.failed"), h -> text.count(h.failed()), HealthViewModel.Figure.FAILED));
-        columns.add(figure(i18n.get("messages.health.errorRate"), h -> h.received() == 0 ? "" : text.percent(h.errorRate()),
-                HealthViewModel.Figure.FAILED));
+        TableColumn<EndpointHealth, String> rate = figure(i18n.get("messages.health.errorRate"),
+                h -> h.received() == 0 ? "" : text.percent(h.errorRate()), HealthViewModel.Figure.FAILED);
+        rate.setMinWidth(64);
+        columns.add(rate);
         columns.add(figure(i18n.get("messages.health.retrying"), h -> text.count(h.retrying()), HealthViewModel.Figure.RETRYING));
         columns.add(figure(i18n.get("messages.health.deadLettered"), h -> text.count(h.deadLettered()),
                 HealthViewModel.Figure.DEAD_LETTERED));
         columns.add(figure(i18n.get("messages.health.inFlight"), h -> text.count(h.inFlight()), HealthViewModel.Figure.IN_FLIGHT));
-        columns.add(figure(i18n.get("messages.health.oldestWaiting"), h -> ago(h.oldestWaiting(), text),
-                HealthViewModel.Figure.IN_FLIGHT));
+        columns.add(wide(figure(i18n.get("messages.health.oldestWaiting"), h -> ago(h.oldestWaiting(), text),
+                HealthViewModel.Figure.IN_FLIGHT)));
         columns.add(figure(i18n.get("messages.health.p95"), h -> text.latency(h.p95Ms()), HealthViewModel.Figure.DELIVERED));
-        columns.add(figure(i18n.get("messages.health.lastSuccess"), h -> ago(h.lastSuccess(), text),
-                HealthViewModel.Figure.DELIVERED));
-        columns.add(Cells.text(i18n.get("messages.health.certificate"), 110, h -> certificate(h, i18n),
+        columns.add(wide(figure(i18n.get("messages.health.lastSuccess"), h -> ago(h.lastSuccess(), text),
+                HealthViewModel.Figure.DELIVERED)));
+        columns.add(Cells.text(i18n.get("messages.health.certificate"), 88, h -> certificate(h, i18n),
                 h -> h.certificateNotAfter() == null ? certificate(h, i18n)
                         : i18n.get("messages.health.certificateEnds", text.dateTime(h.certificateNotAfter()))));
         table.getColumns().setAll(columns);
         table.getColumns().forEach(c -> c.setSortable(false));
-        Cells.shareWidth(table);
+        fitWidth(table);
         table.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(EndpointHealth item, boolean empty) {
                 super.updateItem(item, empty);
-                pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("trouble"),
-                        !empty && item != null && item.inTrouble() > 0);
                 if (!empty && getIndex() >= getTableView().getItems().size() - 10) {
                     model.rows().loadMore();
                 }
@@ -184,10 +186,10 @@ final class HealthView extends VBox {
     private TableColumn<EndpointHealth, String> figure(String title, Function<EndpointHealth, String> value,
                                                       HealthViewModel.Figure figure) {
         TableColumn<EndpointHealth, String> c = new TableColumn<>(title);
-        c.setPrefWidth(84);
+        c.setPrefWidth(60);
         c.setUserData(figure);
         c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(value.apply(d.getValue())));
-        c.setCellFactory(col -> new TableCell<>() {
+        c.setCellFactory(col -> new Cells.TextCell<>(null) {
             {
                 getStyleClass().add("health-figure");
                 setOnMouseClicked(e -> {
@@ -197,13 +199,14 @@ final class HealthView extends VBox {
                     }
                 });
             }
-
-            @Override
-            protected void updateItem(String item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty ? null : item);
-            }
         });
+        return c;
+    }
+
+    /** A column of how long since ("3 h 37 m"), wider than a count's. */
+    private static TableColumn<EndpointHealth, String> wide(TableColumn<EndpointHealth, String> c) {
+        c.setPrefWidth(84);
+        c.setMinWidth(80);
         return c;
     }
 
@@ -211,6 +214,7 @@ final class HealthView extends VBox {
     private static TableColumn<EndpointHealth, EndpointHealth> sparkColumn(I18n i18n) {
         TableColumn<EndpointHealth, EndpointHealth> c = new TableColumn<>(i18n.get("messages.health.trend"));
         c.setPrefWidth(Sparkline.WIDTH + 16);
+        c.setMinWidth(Sparkline.WIDTH + 14);
         c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(d.getValue()));
         c.setCellFactory(col -> new TableCell<>() {
             private final Sparkline line = new Sparkline();
@@ -239,13 +243,34 @@ final class HealthView extends VBox {
     }
 
     private static String ago(Instant at, MessageText text) {
-        return at == null ? "" : text.i18n().get("messages.health.ago",
-                text.duration(Duration.between(at, text.clock().instant())));
+        if (at == null) {
+            return "";
+        }
+        Duration since = Duration.between(at, text.clock().instant());
+        // To the minute past a minute: seconds only matter for the freshest.
+        return text.duration(since.toMinutes() > 0 ? since.truncatedTo(java.time.temporal.ChronoUnit.MINUTES) : since);
     }
 
     private static String certificate(EndpointHealth h, I18n i18n) {
         CertificateState s = h.certificate();
         return i18n.get("messages.health.certificate." + s.code());
+    }
+
+    /**
+     * Thirteen columns in the width of a laptop screen: the columns share the table's width, their titles
+     * wrap onto two lines (app.css), and none gets narrower than the longest word of its title.
+     */
+    private static void fitWidth(TableView<?> table) {
+        table.getStyleClass().add("health-table");
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        for (TableColumn<?, ?> c : table.getColumns()) {
+            double widest = 0;
+            for (String word : c.getText().split(" ")) {
+                // Titles are set at 12 px in this table (app.css); titleWidth measures 14 px and adds 36 of padding.
+                widest = Math.max(widest, (Cells.titleWidth(word) - 36) * 12 / 14);
+            }
+            c.setMinWidth(Math.max(c.getMinWidth(), Math.max(widest + 18, 52)));
+        }
     }
 
     /** Whether a click landed in a figure's cell (which drills by its own figure). */

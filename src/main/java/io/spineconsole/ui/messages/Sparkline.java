@@ -10,7 +10,7 @@ import java.util.List;
  * two shapes a row (cheap for a hundred rows, only the visible ones are drawn), coloured by app.css.
  */
 final class Sparkline extends Pane {
-    static final double WIDTH = 110;
+    static final double WIDTH = 64;
     static final double HEIGHT = 20;
     private final Polyline received = new Polyline();
     private final Polyline failed = new Polyline();
