@@ -19,6 +19,8 @@ import io.spineconsole.domain.messages.DeadLetterGroup;
 import io.spineconsole.domain.messages.DiscardRequest;
 import io.spineconsole.domain.messages.DiscardResult;
 import io.spineconsole.domain.messages.DeadLetterQuery;
+import io.spineconsole.domain.messages.EndpointHealthPage;
+import io.spineconsole.domain.messages.EndpointHealthQuery;
 import io.spineconsole.domain.messages.ExportFormat;
 import io.spineconsole.domain.messages.FailureGroup;
 import io.spineconsole.domain.messages.FailureGroupQuery;
@@ -33,6 +35,7 @@ import io.spineconsole.domain.messages.RedeliveryItemOutcome;
 import io.spineconsole.domain.messages.RedeliveryJob;
 import io.spineconsole.domain.messages.RedeliveryJobCreate;
 import io.spineconsole.domain.messages.RedeliveryJobItem;
+import io.spineconsole.domain.messages.StatsBucket;
 import io.spineconsole.domain.messages.StatsQuery;
 import io.spineconsole.domain.messages.StreamFilter;
 
@@ -88,12 +91,12 @@ public class FakeMessagesApi implements MessagesApi {
             s -> CompletableFuture.completedFuture(new Page<>(List.of(summary(MessageStatus.ACKNOWLEDGED)), null, 1, true));
     public Function<UUID, CompletableFuture<MessagePayload>> onPayload = id -> CompletableFuture.failedFuture(notFound());
     /** The endpoint health pages asked for, in order; {@link #onHealth} answers them (an empty page unless set). */
-    public final List<io.spineconsole.domain.messages.EndpointHealthQuery> healthQueries =
+    public final List<EndpointHealthQuery> healthQueries =
             Collections.synchronizedList(new ArrayList<>());
-    public Function<io.spineconsole.domain.messages.EndpointHealthQuery,
-            CompletableFuture<io.spineconsole.domain.messages.EndpointHealthPage>> onHealth = q ->
-            CompletableFuture.completedFuture(new io.spineconsole.domain.messages.EndpointHealthPage(List.of(), null, 0,
-                    true, Instant.EPOCH, Instant.EPOCH, io.spineconsole.domain.messages.StatsBucket.FIVE_MINUTES));
+    public Function<EndpointHealthQuery,
+            CompletableFuture<EndpointHealthPage>> onHealth = q ->
+            CompletableFuture.completedFuture(new EndpointHealthPage(List.of(), null, 0,
+                    true, Instant.EPOCH, Instant.EPOCH, StatsBucket.FIVE_MINUTES));
     public Function<StatsQuery, CompletableFuture<MessageStats>> onStats = q -> CompletableFuture.failedFuture(notFound());
     public FakeLiveStream stream = new FakeLiveStream();
     /** The failure groups listed (one page, as given); a group may carry the scenario that injected it. */
@@ -203,8 +206,8 @@ public class FakeMessagesApi implements MessagesApi {
     }
 
     @Override
-    public CompletableFuture<io.spineconsole.domain.messages.EndpointHealthPage> endpointHealth(
-            io.spineconsole.domain.messages.EndpointHealthQuery query) {
+    public CompletableFuture<EndpointHealthPage> endpointHealth(
+            EndpointHealthQuery query) {
         healthQueries.add(query);
         return onHealth.apply(query);
     }
