@@ -40,12 +40,16 @@ public final class EndpointHealthStore {
             StatsBucket.QUARTER_HOUR, StatsBucket.HOUR);
     private static final int SPARK_POINTS = 60;
     private static final Duration NAMES_FOR = Duration.ofSeconds(60);
+    /** How long a reading of the backlog (or the window's dead letters) serves further requests. */
+    static final Duration READ_FOR = Duration.ofSeconds(5);
 
     private final Sql sql;
     private final Rollups rollups;
     private final Supplier<TrafficDirectory> directory;
     private volatile Map<String, String> names = Map.of();
     private volatile Instant namesRead = Instant.EPOCH;
+    private volatile Read<List<Waiting>> backlog;
+    private volatile Read<Map<String, Long>> dead;
 
     EndpointHealthStore(Sql sql, Rollups rollups, Supplier<TrafficDirectory> directory) {
         this.sql = sql;
@@ -105,7 +109,7 @@ public final class EndpointHealthStore {
 
         Window w = window(now, length);
         Map<String, String> orgNames = organisationNames(now);
-        Map<UUID, Tally> byEndpoint = endpointTallies(w);
+        Map<UUID, Tally> byEndpoint = endpointTallies(w, now);
         // Filters first: only what is left has its cells read and is grouped.
         String text = q.text() == null ? null : q.text().toLowerCase(Locale.ROOT);
         byEndpoint.values().removeIf(t -> (q.ods() != null && !t.target.ods().equals(q.ods()))
@@ -176,7 +180,7 @@ public final class EndpointHealthStore {
     }
 
     /** Received and failed from the hour roll-ups, and the backlog from the status index, per endpoint. */
-    private Map<UUID, Tally> endpointTallies(Window w) {
+    private Map<UUID, Tally> endpointTallies(Window w, Instant now) {
         TrafficDirectory dir = directory.get();
         Map<UUID, Tally> out = new HashMap<>();
         rollups.totals(Rollups.ENDPOINT_HOUR, w.from(), w.to()).forEach((key, sum) -> {
@@ -186,30 +190,67 @@ public final class EndpointHealthStore {
                 t.failed += sum[1];
             }
         });
-        // The backlog now: one range of message_by_status per status (received, routed, retrying).
-        for (String status : List.of("received", "routed", "retrying")) {
-            sql.list("SELECT endpoint_id, COUNT(*) AS n, MIN(created_at) AS oldest FROM message WHERE status = ? "
-                    + "GROUP BY endpoint_id", r -> {
-                        Tally t = tally(out, dir, r.getString("endpoint_id"));
-                        if (t != null) {
-                            long n = r.getLong("n");
-                            t.waiting(n, Sql.instant(r, "oldest"));
-                            if (status.equals("retrying")) {
-                                t.retrying += n;
-                            }
-                        }
-                        return null;
-                    }, status);
+        for (Waiting waiting : backlog(now)) {
+            Tally t = tally(out, dir, waiting.endpoint());
+            if (t != null) {
+                t.waiting(waiting.count(), waiting.oldest());
+                if (waiting.retrying()) {
+                    t.retrying += waiting.count();
+                }
+            }
         }
-        sql.list("SELECT endpoint_id, COUNT(*) AS n FROM message WHERE status = 'dead-lettered' AND created_at >= ? "
-                + "AND created_at < ? GROUP BY endpoint_id", r -> {
-                    Tally t = tally(out, dir, r.getString("endpoint_id"));
-                    if (t != null) {
-                        t.deadLettered += r.getLong("n");
-                    }
-                    return null;
-                }, w.from(), w.to());
+        deadLetters(w.from(), now).forEach((endpoint, n) -> {
+            Tally t = tally(out, dir, endpoint);
+            if (t != null) {
+                t.deadLettered += n;
+            }
+        });
         return out;
+    }
+
+    /** Messages of one endpoint waiting in one status now, and the oldest of them. */
+    private record Waiting(String endpoint, boolean retrying, long count, Instant oldest) {
+    }
+
+    /** What was read from the status index, and when: shared by the requests of the next {@link #READ_FOR}. */
+    private record Read<T>(Instant at, Instant from, T value) {
+        boolean fresh(Instant now, Instant wanted) {
+            return wanted.equals(from) && !now.isBefore(at) && Duration.between(at, now).compareTo(READ_FOR) < 0;
+        }
+    }
+
+    /**
+     * The backlog now: one range of {@code message_by_status} per waiting status, each message's endpoint read
+     * from its row. Tens of thousands of rows at national scale (a busy retry queue), so one reading serves
+     * every request for {@link #READ_FOR}.
+     */
+    private List<Waiting> backlog(Instant now) {
+        Read<List<Waiting>> last = backlog;
+        if (last != null && last.fresh(now, Instant.EPOCH)) {
+            return last.value();
+        }
+        List<Waiting> read = new ArrayList<>();
+        for (String status : List.of("received", "routed", "retrying")) {
+            read.addAll(sql.list("SELECT endpoint_id, COUNT(*) AS n, MIN(created_at) AS oldest FROM message "
+                    + "WHERE status = ? GROUP BY endpoint_id", r -> new Waiting(r.getString("endpoint_id"),
+                    status.equals("retrying"), r.getLong("n"), Sql.instant(r, "oldest")), status));
+        }
+        backlog = new Read<>(now, Instant.EPOCH, List.copyOf(read));
+        return read;
+    }
+
+    /** Dead letters received since {@code from} (the window's start), per endpoint: one range of the status index. */
+    private Map<String, Long> deadLetters(Instant from, Instant now) {
+        Read<Map<String, Long>> last = dead;
+        if (last != null && last.fresh(now, from)) {
+            return last.value();
+        }
+        Map<String, Long> read = new HashMap<>();
+        sql.list("SELECT endpoint_id, COUNT(*) AS n FROM message WHERE status = 'dead-lettered' AND created_at >= ? "
+                + "GROUP BY endpoint_id", r -> read.put(r.getString("endpoint_id"), r.getLong("n")), from);
+        read.remove(null); // messages to an unresolved address
+        dead = new Read<>(now, from, Map.copyOf(read));
+        return read;
     }
 
     /** The tally of an endpoint the directory knows (messages to an unresolved or retired endpoint have no row). */
