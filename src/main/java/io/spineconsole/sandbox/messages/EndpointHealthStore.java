@@ -28,8 +28,8 @@ import java.util.function.Supplier;
  * Endpoint health: one row per receiving endpoint (or per organisation, its endpoints added up),
  * from the roll-ups kept at ingest and never by reading message rows. Per endpoint and clock hour
  * the roll-ups hold received, failed and the latency of deliveries; the backlog now (retrying, in
- * flight, the oldest waiting) and the window's dead letters are read from {@code message_by_status},
- * one range per status. Only the rows of the page asked for (or every row, for a sort on latency or
+ * flight, the oldest waiting) is kept beside them ({@link Backlog}, read from {@code message_by_status}
+ * at start), and the window's dead letters are one range of {@code message_by_status}. Only the rows of the page asked for (or every row, for a sort on latency or
  * last success) have their cells read for latency, deliveries and the sparkline.
  */
 public final class EndpointHealthStore {
@@ -40,7 +40,7 @@ public final class EndpointHealthStore {
             StatsBucket.QUARTER_HOUR, StatsBucket.HOUR);
     private static final int SPARK_POINTS = 60;
     private static final Duration NAMES_FOR = Duration.ofSeconds(60);
-    /** How long a reading of the backlog (or the window's dead letters) serves further requests. */
+    /** How long a reading of the window's dead letters serves further requests. */
     static final Duration READ_FOR = Duration.ofSeconds(5);
 
     private final Sql sql;
@@ -48,7 +48,6 @@ public final class EndpointHealthStore {
     private final Supplier<TrafficDirectory> directory;
     private volatile Map<String, String> names = Map.of();
     private volatile Instant namesRead = Instant.EPOCH;
-    private volatile Read<List<Waiting>> backlog;
     private volatile Read<Map<String, Long>> dead;
 
     EndpointHealthStore(Sql sql, Rollups rollups, Supplier<TrafficDirectory> directory) {
@@ -129,15 +128,18 @@ public final class EndpointHealthStore {
                 rows.add(h);
             }
         }
-        rows.sort(order.rows());
-        List<EndpointHealth> page = new ArrayList<>(limit + 1);
+        // Each row's key made once (not at every comparison): ~100,000 rows at the national directory.
+        List<Map.Entry<HealthOrder.Key, EndpointHealth>> keyed = new ArrayList<>(rows.size());
         for (EndpointHealth h : rows) {
-            if (after == null || order.after(h, after)) {
-                page.add(h);
-                if (page.size() > limit) {
-                    break;
-                }
+            HealthOrder.Key k = order.key(h);
+            if (after == null || order.after(k, after)) {
+                keyed.add(Map.entry(k, h));
             }
+        }
+        keyed.sort(Map.Entry.comparingByKey(order.keys()));
+        List<EndpointHealth> page = new ArrayList<>(limit + 1);
+        for (Map.Entry<HealthOrder.Key, EndpointHealth> e : keyed.subList(0, Math.min(keyed.size(), limit + 1))) {
+            page.add(e.getValue());
         }
         boolean more = page.size() > limit;
         if (more) {
@@ -190,13 +192,11 @@ public final class EndpointHealthStore {
                 t.failed += sum[1];
             }
         });
-        for (Waiting waiting : backlog(now)) {
-            Tally t = tally(out, dir, waiting.endpoint());
+        for (Backlog.Waiting waiting : rollups.backlog().byEndpoint()) {
+            Tally t = tally(out, dir, waiting.endpoint().toString());
             if (t != null) {
                 t.waiting(waiting.count(), waiting.oldest());
-                if (waiting.retrying()) {
-                    t.retrying += waiting.count();
-                }
+                t.retrying += waiting.retrying();
             }
         }
         deadLetters(w.from(), now).forEach((endpoint, n) -> {
@@ -208,35 +208,11 @@ public final class EndpointHealthStore {
         return out;
     }
 
-    /** Messages of one endpoint waiting in one status now, and the oldest of them. */
-    private record Waiting(String endpoint, boolean retrying, long count, Instant oldest) {
-    }
-
     /** What was read from the status index, and when: shared by the requests of the next {@link #READ_FOR}. */
     private record Read<T>(Instant at, Instant from, T value) {
         boolean fresh(Instant now, Instant wanted) {
             return wanted.equals(from) && !now.isBefore(at) && Duration.between(at, now).compareTo(READ_FOR) < 0;
         }
-    }
-
-    /**
-     * The backlog now: one range of {@code message_by_status} per waiting status, each message's endpoint read
-     * from its row. Tens of thousands of rows at national scale (a busy retry queue), so one reading serves
-     * every request for {@link #READ_FOR}.
-     */
-    private List<Waiting> backlog(Instant now) {
-        Read<List<Waiting>> last = backlog;
-        if (last != null && last.fresh(now, Instant.EPOCH)) {
-            return last.value();
-        }
-        List<Waiting> read = new ArrayList<>();
-        for (String status : List.of("received", "routed", "retrying")) {
-            read.addAll(sql.list("SELECT endpoint_id, COUNT(*) AS n, MIN(created_at) AS oldest FROM message "
-                    + "WHERE status = ? GROUP BY endpoint_id", r -> new Waiting(r.getString("endpoint_id"),
-                    status.equals("retrying"), r.getLong("n"), Sql.instant(r, "oldest")), status));
-        }
-        backlog = new Read<>(now, Instant.EPOCH, List.copyOf(read));
-        return read;
     }
 
     /** Dead letters received since {@code from} (the window's start), per endpoint: one range of the status index. */

@@ -79,13 +79,14 @@ final class HealthOrder {
         return new Key(n, name, id(h));
     }
 
-    Comparator<EndpointHealth> rows() {
-        return Comparator.comparing(this::key, order);
+    /** The order of rows' keys. */
+    Comparator<Key> keys() {
+        return order;
     }
 
-    /** Whether a row comes after the cursor's row. */
-    boolean after(EndpointHealth h, Key last) {
-        return order.compare(key(h), last) > 0;
+    /** Whether a row (by its key) comes after the cursor's row. */
+    boolean after(Key row, Key last) {
+        return order.compare(row, last) > 0;
     }
 
     /** The cursor's last key, refused (400) when it is not one of ours or was made for another search. */

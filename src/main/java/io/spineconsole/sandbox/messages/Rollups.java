@@ -58,6 +58,8 @@ final class Rollups {
     /** Readers of stored cells hold it shared; a flush holds it alone from taking its cells to committing them. */
     private final ReentrantReadWriteLock storeLock = new ReentrantReadWriteLock();
     private final RollupCells cells = new RollupCells();
+    /** The messages waiting now, kept beside the roll-ups for endpoint health. */
+    private final Backlog backlog = new Backlog();
     private final Map<Hold, Instant> claims = new IdentityHashMap<>();
     /** Kept groupings are whole in memory for buckets at or after this; none until {@link #open}. */
     private Instant horizon = Instant.MAX;
@@ -79,6 +81,7 @@ final class Rollups {
      */
     void open(Instant now) {
         RollupRebuild.ifNeeded(sql, postgres);
+        backlog.load(sql);
         Instant latest = sql.one("SELECT created_at FROM message ORDER BY created_at DESC, message_id DESC "
                 + "FETCH FIRST 1 ROWS ONLY", r -> Sql.instant(r, "created_at")).orElse(now);
         Instant from = latest.minus(KEEP).truncatedTo(ChronoUnit.HOURS);
@@ -93,6 +96,10 @@ final class Rollups {
             newest = latest;
             floorKnown = null;
         }
+    }
+
+    Backlog backlog() {
+        return backlog;
     }
 
     /** Counts a newly received message and, when it has one, its final outcome. */
