@@ -185,7 +185,7 @@ public final class EndpointHealthStore {
     private Map<UUID, Tally> endpointTallies(Window w, Instant now) {
         TrafficDirectory dir = directory.get();
         Map<UUID, Tally> out = new HashMap<>();
-        rollups.totals(Rollups.ENDPOINT_HOUR, w.from(), w.to()).forEach((key, sum) -> {
+        rollups.sums(Rollups.ENDPOINT_HOUR, w.from(), w.to()).forEach((key, sum) -> {
             Tally t = tally(out, dir, key);
             if (t != null) {
                 t.received += sum[0];

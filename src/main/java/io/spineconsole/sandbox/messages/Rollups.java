@@ -391,6 +391,48 @@ final class Rollups {
         return out;
     }
 
+    /**
+     * Messages and errors per key of a kept grouping over [{@code from}, {@code to}), added up by the store for the
+     * buckets before the kept window (no cell read into memory, no histogram decoded: endpoint health over days at
+     * the national directory) and from memory inside it. Changes to older buckets not yet written are added; a
+     * whole cell not yet rewritten counts as stored, until the next flush (seconds).
+     */
+    Map<String, long[]> sums(String group, Instant from, Instant to) {
+        if (!KEPT.contains(group)) {
+            return totals(group, from, to);
+        }
+        storeLock.readLock().lock(); // no flush moves the kept window or writes cells meanwhile
+        try {
+            Instant split;
+            synchronized (this) {
+                split = horizon.isAfter(from) ? horizon.isBefore(to) ? horizon : to : from;
+            }
+            Map<String, long[]> out = new HashMap<>();
+            if (split.isAfter(from)) {
+                sql.list("SELECT group_key, SUM(msg_count) AS n, SUM(error_count) AS e FROM message_rollup "
+                        + "WHERE group_by = ? AND minute_start >= ? AND minute_start < ? GROUP BY group_key", r -> {
+                            long[] sum = out.computeIfAbsent(r.getString(1), x -> new long[2]);
+                            sum[0] += r.getLong(2);
+                            sum[1] += r.getLong(3);
+                            return null;
+                        }, group, from, split);
+            }
+            synchronized (this) {
+                cells.sumCounts(group, split, to, out);
+                cells.forEach(group, null, from, split, (k, c) -> {
+                    if (!c.complete) {
+                        long[] sum = out.computeIfAbsent(k.key(), x -> new long[2]);
+                        sum[0] += c.count;
+                        sum[1] += c.errors;
+                    }
+                });
+            }
+            return out;
+        } finally {
+            storeLock.readLock().unlock();
+        }
+    }
+
     /** Test hook: forgets every change not yet written, as a crash would. */
     synchronized void dropUnwritten() {
         cells.clear();
