@@ -117,9 +117,10 @@ public final class EndpointHealthStore {
         byEndpoint.values().forEach(t -> groups.computeIfAbsent(groupBy == HealthGroup.ENDPOINT
                 ? t.target.id().toString() : t.target.ods(), k -> new ArrayList<>()).add(t));
 
-        boolean detailFirst = sort == HealthSort.P95 || sort == HealthSort.LAST_SUCCESS;
-        if (detailFirst) {
-            detail(byEndpoint.values(), w);
+        if (sort == HealthSort.P95 || sort == HealthSort.LAST_SUCCESS) {
+            // Every row's latency to sort on: from the hour cells (the window starts on the hour, so they hold the
+            // same messages as its minutes; the last success is to the hour here), not ~100,000 endpoints' minutes.
+            detail(byEndpoint.values(), new Window(w.from(), w.to(), StatsBucket.HOUR, Rollups.ENDPOINT_HOUR), false);
         }
         List<EndpointHealth> rows = new ArrayList<>();
         for (List<Tally> g : groups.values()) {
@@ -137,23 +138,20 @@ public final class EndpointHealthStore {
             }
         }
         keyed.sort(Map.Entry.comparingByKey(order.keys()));
-        List<EndpointHealth> page = new ArrayList<>(limit + 1);
-        for (Map.Entry<HealthOrder.Key, EndpointHealth> e : keyed.subList(0, Math.min(keyed.size(), limit + 1))) {
-            page.add(e.getValue());
+        boolean more = keyed.size() > limit;
+        List<Map.Entry<HealthOrder.Key, EndpointHealth>> shown = keyed.subList(0, Math.min(keyed.size(), limit));
+        // The page's rows read their own cells: deliveries, latency, last success and the sparkline at the window's
+        // resolution. The cursor keeps the key the row was sorted by.
+        List<Tally> tallies = new ArrayList<>();
+        for (Map.Entry<HealthOrder.Key, EndpointHealth> e : shown) {
+            tallies.addAll(groups.get(HealthOrder.id(e.getValue())));
         }
-        boolean more = page.size() > limit;
-        if (more) {
-            page.remove(limit);
+        detail(tallies, w, true);
+        List<EndpointHealth> page = new ArrayList<>(shown.size());
+        for (Map.Entry<HealthOrder.Key, EndpointHealth> e : shown) {
+            page.add(row(groupBy, groups.get(HealthOrder.id(e.getValue())), orgNames, now, w));
         }
-        if (!detailFirst && !page.isEmpty()) {
-            List<Tally> shown = new ArrayList<>();
-            for (EndpointHealth h : page) {
-                shown.addAll(groups.get(HealthOrder.id(h)));
-            }
-            detail(shown, w);
-            page.replaceAll(h -> row(groupBy, groups.get(HealthOrder.id(h)), orgNames, now, w));
-        }
-        String next = more ? PageCursor.after(search, order.key(page.get(page.size() - 1)).text()).encode() : null;
+        String next = more ? PageCursor.after(search, shown.get(shown.size() - 1).getKey().text()).encode() : null;
         return new EndpointHealthPage(page, next, rows.size(), true, w.from(), w.to(), w.bucket());
     }
 
@@ -253,7 +251,7 @@ public final class EndpointHealthStore {
     }
 
     /** Deliveries, latency, last success and the sparkline of {@code tallies}, from their own cells. */
-    private void detail(Collection<Tally> tallies, Window w) {
+    private void detail(Collection<Tally> tallies, Window w, boolean sparks) {
         if (tallies.isEmpty()) {
             return;
         }
@@ -263,8 +261,9 @@ public final class EndpointHealthStore {
             t.delivered = 0;
             t.latency = new LatencyHistogram();
             t.lastSuccess = null;
-            t.sparkReceived = new long[w.points()];
-            t.sparkFailed = new long[w.points()];
+            // No sparkline for the sorting pass over every endpoint: only the page shows one.
+            t.sparkReceived = new long[sparks ? w.points() : 0];
+            t.sparkFailed = new long[sparks ? w.points() : 0];
         }
         // All keys of the grouping when most are wanted (one pass over the window); else the page's, by key.
         Collection<String> keys = tallies.size() > 500 ? null : byKey.keySet();

@@ -122,6 +122,13 @@ abstract class EndpointHealthContract extends StoreContract {
         for (int i = 1; i < busiest.size(); i++) {
             assertTrue(busiest.get(i - 1).received() >= busiest.get(i).received(), "busiest first at row " + i);
         }
+        List<EndpointHealth> slowest = health(Duration.ofDays(1), null, HealthSort.P95, null, null, false, 500, null)
+                .items();
+        for (int i = 1; i < slowest.size(); i++) {
+            Long a = slowest.get(i - 1).p95Ms();
+            Long b = slowest.get(i).p95Ms();
+            assertTrue(b == null || (a != null && a >= b), "slowest first, none last, at row " + i);
+        }
     }
 
     @Test
