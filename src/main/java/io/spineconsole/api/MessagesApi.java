@@ -1,5 +1,7 @@
 package io.spineconsole.api;
 
+import io.spineconsole.domain.messages.EndpointHealthPage;
+import io.spineconsole.domain.messages.EndpointHealthQuery;
 import io.spineconsole.domain.messages.DeadLetter;
 import io.spineconsole.domain.messages.DeadLetterGroup;
 import io.spineconsole.domain.messages.DiscardRequest;
@@ -70,6 +72,9 @@ public interface MessagesApi {
     CompletableFuture<MessageStats> stats(StatsQuery query);
 
     CompletableFuture<Page<FailureGroup>> failureGroups(FailureGroupQuery query);
+
+    /** One row per receiving endpoint (or organisation) over a window, worst first by default, a page at a time. */
+    CompletableFuture<EndpointHealthPage> endpointHealth(EndpointHealthQuery query);
 
     /** Starts a bulk redelivery job (operator), once for {@code intent} however often it is sent (null: as for redeliver). */
     CompletableFuture<RedeliveryJob> createRedeliveryJob(RedeliveryJobCreate request, Intent intent);

@@ -195,6 +195,8 @@ public final class ValidRequests {
         add("POST /api/v1/messages/{messageId}/redeliver", b -> json("POST", "/api/v1/messages/"
                 + b.redeliverableMessage() + "/redeliver", "{\"reason\":\"Contract test redelivery\"}"));
         add("GET /api/v1/messages/stats", b -> get("/api/v1/messages/stats").withQuery("groupBy", "interaction"));
+        add("GET /api/v1/messages/endpoint-health", b -> get("/api/v1/messages/endpoint-health").withQuery("window", "P1D")
+                .withQuery("limit", "5"));
         add("GET /api/v1/messages/failure-groups", b -> get("/api/v1/messages/failure-groups").withQuery("limit", "5"));
         add("GET /api/v1/messages/stream", b -> get("/api/v1/messages/stream"));
         add("GET /api/v1/audit/export", b -> get("/api/v1/audit/export").withQuery("maxRows", "5"));

@@ -19,6 +19,8 @@ import io.spineconsole.domain.messages.DeadLetterGroup;
 import io.spineconsole.domain.messages.DiscardRequest;
 import io.spineconsole.domain.messages.DiscardResult;
 import io.spineconsole.domain.messages.DeadLetterQuery;
+import io.spineconsole.domain.messages.EndpointHealthPage;
+import io.spineconsole.domain.messages.EndpointHealthQuery;
 import io.spineconsole.domain.messages.ExportFormat;
 import io.spineconsole.domain.messages.FailureGroup;
 import io.spineconsole.domain.messages.FailureGroupQuery;
@@ -33,6 +35,7 @@ import io.spineconsole.domain.messages.RedeliveryItemOutcome;
 import io.spineconsole.domain.messages.RedeliveryJob;
 import io.spineconsole.domain.messages.RedeliveryJobCreate;
 import io.spineconsole.domain.messages.RedeliveryJobItem;
+import io.spineconsole.domain.messages.StatsBucket;
 import io.spineconsole.domain.messages.StatsQuery;
 import io.spineconsole.domain.messages.StreamFilter;
 
@@ -87,6 +90,13 @@ public class FakeMessagesApi implements MessagesApi {
     public Function<MessageSearch, CompletableFuture<Page<MessageSummary>>> onSearch =
             s -> CompletableFuture.completedFuture(new Page<>(List.of(summary(MessageStatus.ACKNOWLEDGED)), null, 1, true));
     public Function<UUID, CompletableFuture<MessagePayload>> onPayload = id -> CompletableFuture.failedFuture(notFound());
+    /** The endpoint health pages asked for, in order; {@link #onHealth} answers them (an empty page unless set). */
+    public final List<EndpointHealthQuery> healthQueries =
+            Collections.synchronizedList(new ArrayList<>());
+    public Function<EndpointHealthQuery,
+            CompletableFuture<EndpointHealthPage>> onHealth = q ->
+            CompletableFuture.completedFuture(new EndpointHealthPage(List.of(), null, 0,
+                    true, Instant.EPOCH, Instant.EPOCH, StatsBucket.FIVE_MINUTES));
     public Function<StatsQuery, CompletableFuture<MessageStats>> onStats = q -> CompletableFuture.failedFuture(notFound());
     public FakeLiveStream stream = new FakeLiveStream();
     /** The failure groups listed (one page, as given); a group may carry the scenario that injected it. */
@@ -193,6 +203,13 @@ public class FakeMessagesApi implements MessagesApi {
     @Override
     public CompletableFuture<MessageStats> stats(StatsQuery query) {
         return onStats.apply(query);
+    }
+
+    @Override
+    public CompletableFuture<EndpointHealthPage> endpointHealth(
+            EndpointHealthQuery query) {
+        healthQueries.add(query);
+        return onHealth.apply(query);
     }
 
     @Override

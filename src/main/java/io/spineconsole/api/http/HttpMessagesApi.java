@@ -14,6 +14,8 @@ import io.spineconsole.domain.messages.DiscardResult;
 import io.spineconsole.domain.messages.DeadLetterQuery;
 import io.spineconsole.domain.messages.ExportFormat;
 import io.spineconsole.domain.messages.ExportResult;
+import io.spineconsole.domain.messages.EndpointHealthPage;
+import io.spineconsole.domain.messages.EndpointHealthQuery;
 import io.spineconsole.domain.messages.FailureGroup;
 import io.spineconsole.domain.messages.FailureGroupQuery;
 import io.spineconsole.domain.messages.JobState;
@@ -153,6 +155,21 @@ final class HttpMessagesApi implements MessagesApi {
         q.put("limit", query.limit());
         q.put("cursor", query.cursor());
         return http.get("api/v1/messages/failure-groups", q, pageOf(FailureGroup.class));
+    }
+
+    @Override
+    public CompletableFuture<EndpointHealthPage> endpointHealth(EndpointHealthQuery query) {
+        Map<String, Object> q = new LinkedHashMap<>();
+        q.put("window", query.window() == null ? null : query.window().toString());
+        q.put("groupBy", query.groupBy() == null ? null : query.groupBy().code());
+        q.put("sort", query.sort() == null ? null : query.sort().code());
+        q.put("order", query.reverse() ? "reverse" : null);
+        q.put("q", query.text() == null || query.text().isBlank() ? null : query.text().trim());
+        q.put("ods", query.ods());
+        q.put("failing", query.failingOnly() ? "true" : null);
+        q.put("limit", query.limit());
+        q.put("cursor", query.cursor());
+        return http.get("api/v1/messages/endpoint-health", q, EndpointHealthPage.class);
     }
 
     @Override

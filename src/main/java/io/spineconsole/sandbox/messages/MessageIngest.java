@@ -212,6 +212,7 @@ final class MessageIngest {
             } else if (r.becameFinal) {
                 rollups.finished(r);
             }
+            rollups.backlog().record(r);
             boolean first = inserted;
             for (MessageEvent ev : r.newEvents) {
                 changes.add(new StreamHub.Entry(0, r.summaryAt(ev.status(), ev.at()), first));

@@ -29,6 +29,7 @@ public final class MessagesModule implements AutoCloseable {
     private final RedeliveryJobs jobs;
     private final DeadLetterDiscards discards;
     private final StatsStore stats;
+    private final EndpointHealthStore health;
     private final Payloads payloads;
     private final MessageExport export;
     private final ScheduledExecutorService flusher;
@@ -55,6 +56,7 @@ public final class MessagesModule implements AutoCloseable {
         this.jobs = new RedeliveryJobs(context.sql(), store, redelivery, ingest, context.audit(), context.mapper(),
                 context.clock());
         this.stats = new StatsStore(context.sql(), rollups, id -> simulator.directory().target(id));
+        this.health = new EndpointHealthStore(context.sql(), rollups, () -> simulator.directory());
         this.payloads = new Payloads(context, store);
         this.export = new MessageExport(store, context);
         this.flusher = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -130,6 +132,10 @@ public final class MessagesModule implements AutoCloseable {
 
     public StatsStore stats() {
         return stats;
+    }
+
+    public EndpointHealthStore health() {
+        return health;
     }
 
     /** The live stream of status changes. */

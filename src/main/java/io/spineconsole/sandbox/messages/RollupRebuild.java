@@ -95,8 +95,8 @@ final class RollupRebuild {
                                     if (failed) {
                                         cell.errors++;
                                     }
-                                    if (latency != null && !k.group().equals(Rollups.ENDPOINT_HOUR)) {
-                                        cell.latency.add(latency); // as ingest counts: hours only rank endpoints
+                                    if (latency != null) {
+                                        cell.latency.add(latency); // as ingest counts them
                                     }
                                 });
                     }

@@ -58,6 +58,8 @@ final class Rollups {
     /** Readers of stored cells hold it shared; a flush holds it alone from taking its cells to committing them. */
     private final ReentrantReadWriteLock storeLock = new ReentrantReadWriteLock();
     private final RollupCells cells = new RollupCells();
+    /** The messages waiting now, kept beside the roll-ups for endpoint health. */
+    private final Backlog backlog = new Backlog();
     private final Map<Hold, Instant> claims = new IdentityHashMap<>();
     /** Kept groupings are whole in memory for buckets at or after this; none until {@link #open}. */
     private Instant horizon = Instant.MAX;
@@ -79,6 +81,7 @@ final class Rollups {
      */
     void open(Instant now) {
         RollupRebuild.ifNeeded(sql, postgres);
+        backlog.load(sql);
         Instant latest = sql.one("SELECT created_at FROM message ORDER BY created_at DESC, message_id DESC "
                 + "FETCH FIRST 1 ROWS ONLY", r -> Sql.instant(r, "created_at")).orElse(now);
         Instant from = latest.minus(KEEP).truncatedTo(ChronoUnit.HOURS);
@@ -93,6 +96,10 @@ final class Rollups {
             newest = latest;
             floorKnown = null;
         }
+    }
+
+    Backlog backlog() {
+        return backlog;
     }
 
     /** Counts a newly received message and, when it has one, its final outcome. */
@@ -117,7 +124,7 @@ final class Rollups {
                     if (failed) {
                         c.errors++;
                     }
-                    if (latency != null && !k.group().equals(ENDPOINT_HOUR)) { // hours only rank endpoints: counts
+                    if (latency != null) { // hours too: endpoint health reads latency and deliveries from them
                         c.latency.add(latency);
                     }
                     cells.markDirty(k, c);
@@ -382,6 +389,48 @@ final class Rollups {
             sum[1] += c.errors;
         });
         return out;
+    }
+
+    /**
+     * Messages and errors per key of a kept grouping over [{@code from}, {@code to}), added up by the store for the
+     * buckets before the kept window (no cell read into memory, no histogram decoded: endpoint health over days at
+     * the national directory) and from memory inside it. Changes to older buckets not yet written are added; a
+     * whole cell not yet rewritten counts as stored, until the next flush (seconds).
+     */
+    Map<String, long[]> sums(String group, Instant from, Instant to) {
+        if (!KEPT.contains(group)) {
+            return totals(group, from, to);
+        }
+        storeLock.readLock().lock(); // no flush moves the kept window or writes cells meanwhile
+        try {
+            Instant split;
+            synchronized (this) {
+                split = horizon.isAfter(from) ? horizon.isBefore(to) ? horizon : to : from;
+            }
+            Map<String, long[]> out = new HashMap<>();
+            if (split.isAfter(from)) {
+                sql.list("SELECT group_key, SUM(msg_count) AS n, SUM(error_count) AS e FROM message_rollup "
+                        + "WHERE group_by = ? AND minute_start >= ? AND minute_start < ? GROUP BY group_key", r -> {
+                            long[] sum = out.computeIfAbsent(r.getString(1), x -> new long[2]);
+                            sum[0] += r.getLong(2);
+                            sum[1] += r.getLong(3);
+                            return null;
+                        }, group, from, split);
+            }
+            synchronized (this) {
+                cells.sumCounts(group, split, to, out);
+                cells.forEach(group, null, from, split, (k, c) -> {
+                    if (!c.complete) {
+                        long[] sum = out.computeIfAbsent(k.key(), x -> new long[2]);
+                        sum[0] += c.count;
+                        sum[1] += c.errors;
+                    }
+                });
+            }
+            return out;
+        } finally {
+            storeLock.readLock().unlock();
+        }
     }
 
     /** Test hook: forgets every change not yet written, as a crash would. */

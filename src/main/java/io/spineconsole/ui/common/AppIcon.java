@@ -58,6 +58,7 @@ public enum AppIcon {
     CLEAR(Material2AL.CLEAR),
     FILTER(Material2AL.FILTER_LIST),
     CHART(Material2MZ.SHOW_CHART),
+    HEALTH(Material2MZ.SPEED),
     TIMELINE(Material2MZ.TIMELINE),
     STATUS_OK(Material2AL.CHECK_CIRCLE),
     STATUS_FAILED(Material2AL.ERROR_OUTLINE),

@@ -68,6 +68,7 @@ final class MessageFlowView implements WorkspaceView {
     private final DeadLettersView deadLetters;
     private final JobsView jobs;
     private final ChartsView charts;
+    private final HealthView health;
     private final Timeline summaryRefresh;
     private final Label roleNote = new Label();
 
@@ -131,9 +132,11 @@ final class MessageFlowView implements WorkspaceView {
         deadLetters = new DeadLettersView(model, this::redeliverDeadLetters);
         jobs = new JobsView(model, this::askCancelReason, this::askRunReason);
         charts = new ChartsView(model);
+        health = new HealthView(model);
 
         tab(MessageFlowViewModel.Tab.SEARCH, i18n.get("messages.tab.search"), AppIcon.SEARCH, search);
         tab(MessageFlowViewModel.Tab.LIVE, i18n.get("messages.tab.live"), AppIcon.PLAY, live);
+        tab(MessageFlowViewModel.Tab.HEALTH, i18n.get("messages.tab.health"), AppIcon.HEALTH, health);
         tab(MessageFlowViewModel.Tab.FAILURES, i18n.get("messages.tab.failures"), AppIcon.STATUS_FAILED, failures);
         tab(MessageFlowViewModel.Tab.DEAD_LETTERS, i18n.get("messages.tab.deadLetters"), AppIcon.DEAD_LETTER, deadLetters);
         tab(MessageFlowViewModel.Tab.JOBS, i18n.get("messages.tab.jobs"), AppIcon.JOBS, jobs);
@@ -370,6 +373,10 @@ final class MessageFlowView implements WorkspaceView {
                     model.deadLetters().groupedProperty().set(false);
                     model.show(MessageFlowViewModel.Tab.SEARCH);
                 }),
+                new Showcase("health", () -> model.show(MessageFlowViewModel.Tab.HEALTH),
+                        () -> model.health().rows().status().state() == LoadState.LOADED
+                                || model.health().rows().status().state() == LoadState.FAILED,
+                        () -> model.show(MessageFlowViewModel.Tab.SEARCH)),
                 new Showcase("charts", () -> model.show(MessageFlowViewModel.Tab.CHARTS),
                         () -> model.stats().status().state() == LoadState.LOADED
                                 || model.stats().status().state() == LoadState.FAILED,

@@ -24,12 +24,12 @@ import java.util.UUID;
  * that each leads to the others (a pasted id opens its message, a failure group its messages, a chart
  * key its search). Understands the workspace's links:
  * {@code spine-console://messages/message/<id>}, {@code .../search?<filters>}, {@code .../failures},
- * {@code .../live}, {@code .../dead-letters}, {@code .../jobs}, {@code .../charts}.
+ * {@code .../live}, {@code .../dead-letters}, {@code .../jobs}, {@code .../charts}, {@code .../health}.
  */
 public final class MessageFlowViewModel {
 
     /** The parts of the workspace, one tab each. */
-    public enum Tab { SEARCH, LIVE, FAILURES, DEAD_LETTERS, JOBS, CHARTS, MESSAGE }
+    public enum Tab { SEARCH, LIVE, FAILURES, DEAD_LETTERS, JOBS, CHARTS, HEALTH, MESSAGE }
 
     private final UiExecutor ui;
     private final I18n i18n;
@@ -44,6 +44,7 @@ public final class MessageFlowViewModel {
     private final DeadLettersViewModel deadLetters;
     private final JobsViewModel jobs;
     private final ChartsViewModel stats;
+    private final HealthViewModel health;
     private final ExportViewModel export;
     private final ObjectProperty<Tab> tab = new SimpleObjectProperty<>(Tab.SEARCH);
     private final StringProperty linkProblem = new SimpleStringProperty("");
@@ -66,6 +67,11 @@ public final class MessageFlowViewModel {
         this.deadLetters = new DeadLettersViewModel(ui, i18n, services.clock());
         this.jobs = new JobsViewModel(ui, i18n);
         this.stats = new ChartsViewModel(ui, i18n, services.clock());
+        this.health = new HealthViewModel(ui, i18n, debouncers.create());
+        health.onDrill((row, statuses, window) -> {
+            search.searchReceiver(row.endpointId(), row.odsCode(), statuses, window);
+            show(Tab.SEARCH);
+        });
         this.export = new ExportViewModel(ui, i18n, text);
         search.setNavigation(this::openMessage, this::openLink);
         detail.onNotFound(id -> {
@@ -91,6 +97,7 @@ public final class MessageFlowViewModel {
         failures.connect(context.api().messages());
         deadLetters.connect(context);
         stats.connect(context.api().messages());
+        health.connect(context.api().messages());
         live.connect(filter -> context.api().messages().stream(filter, LiveTailViewModel.STREAM_BUFFER));
         search.connect(context.api().messages(), context.profileId());
         if (tab.get() == Tab.MESSAGE) {
@@ -125,6 +132,7 @@ public final class MessageFlowViewModel {
             case DEAD_LETTERS -> deadLetters.load();
             case JOBS -> jobs.load();
             case CHARTS -> stats.load();
+            case HEALTH -> health.load();
             case MESSAGE -> detail.refresh();
             case LIVE -> { }
         }
@@ -140,6 +148,7 @@ public final class MessageFlowViewModel {
         deadLetters.dispose();
         jobs.dispose();
         stats.dispose();
+        health.dispose();
         export.cancel();
     }
 
@@ -156,6 +165,7 @@ public final class MessageFlowViewModel {
             case DEAD_LETTERS -> deadLetters.loadIfNeeded();
             case JOBS -> jobs.loadIfNeeded();
             case CHARTS -> stats.loadIfNeeded();
+            case HEALTH -> health.loadIfNeeded();
             case LIVE -> {
                 if (!live.runningProperty().get()) {
                     startLive();
@@ -244,6 +254,10 @@ public final class MessageFlowViewModel {
                 show(Tab.CHARTS);
                 return true;
             }
+            case "health" -> {
+                show(Tab.HEALTH);
+                return true;
+            }
             default -> {
                 return false;
             }
@@ -260,6 +274,7 @@ public final class MessageFlowViewModel {
             case DEAD_LETTERS -> ConsoleLink.of("messages", "dead-letters");
             case JOBS -> ConsoleLink.of("messages", "jobs");
             case CHARTS -> ConsoleLink.of("messages", "charts");
+            case HEALTH -> ConsoleLink.of("messages", "health");
         };
     }
 
@@ -311,6 +326,10 @@ public final class MessageFlowViewModel {
 
     public ChartsViewModel stats() {
         return stats;
+    }
+
+    public HealthViewModel health() {
+        return health;
     }
 
     public ExportViewModel export() {

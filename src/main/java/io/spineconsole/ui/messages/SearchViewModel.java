@@ -226,6 +226,22 @@ public final class SearchViewModel {
         search();
     }
 
+    /**
+     * Shows the messages a receiver got with the given statuses (none: all) over a window (from endpoint
+     * health): one endpoint, or, with no endpoint, an organisation (as sender or recipient, as the ODS filter is).
+     */
+    void searchReceiver(UUID endpoint, String ods, List<MessageStatus> wanted, TimeRange window) {
+        clearFilters();
+        if (endpoint != null) {
+            form.endpointIdProperty().set(endpoint);
+        } else {
+            form.ods().valueProperty().set(ods);
+        }
+        form.statuses().setAll(wanted);
+        form.rangeProperty().set(window);
+        search();
+    }
+
     void searchInteraction(String id, TimeRange window) {
         clearFilters();
         form.interaction().valueProperty().set(id);

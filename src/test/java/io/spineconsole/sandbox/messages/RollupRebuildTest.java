@@ -112,8 +112,8 @@ class RollupRebuildTest {
             return null;
         });
         for (String g : Rollups.GROUPS) {
-            // Endpoint hours only rank endpoints: they keep counts, not latency.
-            out.put(g, List.of(totals[0], totals[1], g.equals(Rollups.ENDPOINT_HOUR) ? 0L : totals[2]));
+            // Every grouping, endpoint hours included (endpoint health reads deliveries and latency from them).
+            out.put(g, List.of(totals[0], totals[1], totals[2]));
         }
         return out;
     }

@@ -68,6 +68,12 @@ class I18nConsistencyTest {
         Arrays.stream(io.spineconsole.api.sds.SdsException.Reason.values())
                 .forEach(r -> keys.add("registrations.sds.failed." + r.code()));
         Arrays.stream(io.spineconsole.domain.sds.SdsEnvironment.values()).forEach(e -> keys.add("sds.environment." + e.code()));
+        Arrays.stream(io.spineconsole.domain.messages.HealthGroup.values())
+                .forEach(g -> keys.add("messages.health.group." + g.code()));
+        Arrays.stream(io.spineconsole.domain.messages.HealthSort.values())
+                .forEach(s -> keys.add("messages.health.sort." + s.code()));
+        Arrays.stream(io.spineconsole.domain.messages.CertificateState.values())
+                .forEach(c -> keys.add("messages.health.certificate." + c.code()));
         return keys;
     }
 

@@ -5,7 +5,11 @@ import io.spineconsole.api.Page;
 import io.spineconsole.domain.messages.CancelRequest;
 import io.spineconsole.domain.messages.DeadLetterGroup;
 import io.spineconsole.domain.messages.DiscardRequest;
+import io.spineconsole.domain.messages.EndpointHealthPage;
+import io.spineconsole.domain.messages.EndpointHealthQuery;
 import io.spineconsole.domain.messages.FailureGroup;
+import io.spineconsole.domain.messages.HealthGroup;
+import io.spineconsole.domain.messages.HealthSort;
 import io.spineconsole.domain.messages.JobState;
 import io.spineconsole.domain.messages.MessageDetail;
 import io.spineconsole.domain.messages.MessageSearch;
@@ -22,6 +26,7 @@ import io.spineconsole.sandbox.SandboxContext;
 import io.spineconsole.sandbox.http.Access;
 import io.spineconsole.sandbox.http.ApiResponse;
 import io.spineconsole.sandbox.http.Etags;
+import io.spineconsole.sandbox.http.ProblemException;
 import io.spineconsole.sandbox.http.QueryParams;
 import io.spineconsole.sandbox.http.Requests;
 import io.spineconsole.sandbox.http.RouteGroup;
@@ -66,6 +71,7 @@ public final class MessageRoutes implements RouteGroup {
         // Fixed paths first: they would otherwise match /api/v1/messages/{messageId}.
         routes.get("/api/v1/messages", Access.VIEWER, (ctx, caller) -> ApiResponse.ok(search(ctx)));
         routes.get("/api/v1/messages/stats", Access.VIEWER, (ctx, caller) -> ApiResponse.ok(stats(ctx)));
+        routes.get("/api/v1/messages/endpoint-health", Access.VIEWER, (ctx, caller) -> ApiResponse.ok(health(ctx)));
         routes.get("/api/v1/messages/failure-groups", Access.VIEWER, (ctx, caller) -> ApiResponse.ok(failureGroups(ctx)));
         routes.raw().get("/api/v1/messages/stream", streamRoute::handle, Access.VIEWER);
         routes.raw().get("/api/v1/messages/export", export::handle, Access.OPERATOR);
@@ -166,6 +172,39 @@ public final class MessageRoutes implements RouteGroup {
                 q.integer("top", 1, 50, 10), MessageParams.interaction(q), MessageParams.ods(q), MessageParams.site(q),
                 MessageParams.uuid(q, "endpointId").orElse(null));
         return messages.stats().stats(query, context.clock().instant());
+    }
+
+    private EndpointHealthPage health(Context ctx) {
+        QueryParams q = QueryParams.of(ctx, "window", "groupBy", "sort", "order", "q", "ods", "failing", "limit", "cursor");
+        Duration window = q.string("window").map(MessageRoutes::window).orElse(null);
+        HealthGroup groupBy = q.coded("groupBy", HealthGroup.class).orElse(null);
+        HealthSort sort = q.coded("sort", HealthSort.class).orElse(null);
+        boolean reverse = q.string("order").map(o -> switch (o) {
+            case "natural" -> false;
+            case "reverse" -> true;
+            default -> throw ProblemException.badParameter("query.order", "INVALID_VALUE",
+                    "'" + o + "' is not a valid order. Use one of: natural, reverse.");
+        }).orElse(false);
+        String text = q.string("q").orElse(null);
+        if (text != null && text.length() > 100) {
+            throw ProblemException.badParameter("query.q", "TOO_LONG", "'q' must be at most 100 characters.");
+        }
+        EndpointHealthQuery query = new EndpointHealthQuery(window, groupBy, sort, reverse, text, MessageParams.ods(q),
+                q.bool("failing").orElse(false), MessageParams.limit(q), MessageParams.cursor(q));
+        return messages.health().health(query, context.clock().instant());
+    }
+
+    private static Duration window(String text) {
+        try {
+            Duration d = Duration.parse(text);
+            if (!d.isNegative()) {
+                return d;
+            }
+        } catch (java.time.format.DateTimeParseException e) {
+            // worded below
+        }
+        throw ProblemException.badParameter("query.window", "INVALID_DURATION",
+                "'window' must be an ISO-8601 duration from PT15M to P7D, for example PT1H or P1D.");
     }
 
     private Page<FailureGroup> failureGroups(Context ctx) {

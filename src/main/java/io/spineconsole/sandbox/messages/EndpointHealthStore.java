@@ -1,0 +1,362 @@
+package io.spineconsole.sandbox.messages;
+
+import io.spineconsole.domain.messages.CertificateState;
+import io.spineconsole.domain.messages.EndpointHealth;
+import io.spineconsole.domain.messages.EndpointHealthPage;
+import io.spineconsole.domain.messages.EndpointHealthQuery;
+import io.spineconsole.domain.messages.HealthGroup;
+import io.spineconsole.domain.messages.HealthSort;
+import io.spineconsole.domain.messages.StatsBucket;
+import io.spineconsole.sandbox.Sql;
+import io.spineconsole.sandbox.outcome.Invalid;
+import io.spineconsole.sandbox.paging.PageCursor;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/**
+ * Endpoint health: one row per receiving endpoint (or per organisation, its endpoints added up),
+ * from the roll-ups kept at ingest and never by reading message rows. Per endpoint and clock hour
+ * the roll-ups hold received, failed and the latency of deliveries; the backlog now (retrying, in
+ * flight, the oldest waiting) is kept beside them ({@link Backlog}, read from {@code message_by_status}
+ * at start), and the window's dead letters are one range of {@code message_by_status}. Only the rows of the page asked for (or every row, for a sort on latency or
+ * last success) have their cells read for latency, deliveries and the sparkline.
+ */
+public final class EndpointHealthStore {
+    /** Windows up to this long read minute cells for the page's rows, longer ones hour cells. */
+    static final Duration MINUTE_DETAIL = Duration.ofHours(6);
+    /** Sparkline buckets for minute detail: the smallest that gives at most {@link #SPARK_POINTS}. */
+    private static final List<StatsBucket> SPARK_BUCKETS = List.of(StatsBucket.MINUTE, StatsBucket.FIVE_MINUTES,
+            StatsBucket.QUARTER_HOUR, StatsBucket.HOUR);
+    private static final int SPARK_POINTS = 60;
+    private static final Duration NAMES_FOR = Duration.ofSeconds(60);
+    /** How long a reading of the window's dead letters serves further requests. */
+    static final Duration READ_FOR = Duration.ofSeconds(5);
+
+    private final Sql sql;
+    private final Rollups rollups;
+    private final Supplier<TrafficDirectory> directory;
+    private volatile Map<String, String> names = Map.of();
+    private volatile Instant namesRead = Instant.EPOCH;
+    private volatile Read<Map<String, Long>> dead;
+
+    EndpointHealthStore(Sql sql, Rollups rollups, Supplier<TrafficDirectory> directory) {
+        this.sql = sql;
+        this.rollups = rollups;
+        this.directory = directory;
+    }
+
+    /** The figures of one row as they are gathered. */
+    private static final class Tally {
+        final TrafficDirectory.Target target;
+        final List<UUID> endpoints = new ArrayList<>();
+        long received;
+        long failed;
+        long delivered;
+        long retrying;
+        long deadLettered;
+        long inFlight;
+        Instant oldestWaiting;
+        Instant lastSuccess;
+        LatencyHistogram latency;
+        long[] sparkReceived;
+        long[] sparkFailed;
+
+        Tally(TrafficDirectory.Target target) {
+            this.target = target;
+        }
+
+        void waiting(long n, Instant oldest) {
+            inFlight += n;
+            if (oldest != null && (oldestWaiting == null || oldest.isBefore(oldestWaiting))) {
+                oldestWaiting = oldest;
+            }
+        }
+    }
+
+    /** The window a query covers, and its sparkline's buckets. */
+    private record Window(Instant from, Instant to, StatsBucket bucket, String detailGroup) {
+        int points() {
+            long size = bucket.length().toMillis();
+            return (int) Math.max(1, (Duration.between(from, to).toMillis() + size - 1) / size);
+        }
+    }
+
+    public EndpointHealthPage health(EndpointHealthQuery q, Instant now) {
+        Duration length = q.window() == null ? Duration.ofHours(1) : q.window();
+        if (length.compareTo(EndpointHealthQuery.SHORTEST) < 0 || length.compareTo(EndpointHealthQuery.LONGEST) > 0) {
+            throw Invalid.parameter("query.window", "OUT_OF_RANGE",
+                    "'window' must be from 15 minutes (PT15M) to 7 days (P7D).");
+        }
+        HealthGroup groupBy = q.groupBy() == null ? HealthGroup.ENDPOINT : q.groupBy();
+        HealthSort sort = q.sort() == null ? HealthSort.WORST : q.sort();
+        int limit = q.limit() == null ? 100 : q.limit();
+        String search = String.join("|", length.toString(), groupBy.code(), sort.code(), Boolean.toString(q.reverse()),
+                String.valueOf(q.text()), String.valueOf(q.ods()), Boolean.toString(q.failingOnly()));
+        HealthOrder order = new HealthOrder(sort, q.reverse());
+        HealthOrder.Key after = q.cursor() == null ? null : HealthOrder.decode(PageCursor.decode(q.cursor()), search);
+
+        Window w = window(now, length);
+        Map<String, String> orgNames = organisationNames(now);
+        Map<UUID, Tally> byEndpoint = endpointTallies(w, now);
+        // Filters first: only what is left has its cells read and is grouped.
+        String text = q.text() == null ? null : q.text().toLowerCase(Locale.ROOT);
+        byEndpoint.values().removeIf(t -> (q.ods() != null && !t.target.ods().equals(q.ods()))
+                || (text != null && !matches(t.target, orgNames.get(t.target.ods()), text)));
+        Map<String, List<Tally>> groups = new LinkedHashMap<>();
+        byEndpoint.values().forEach(t -> groups.computeIfAbsent(groupBy == HealthGroup.ENDPOINT
+                ? t.target.id().toString() : t.target.ods(), k -> new ArrayList<>()).add(t));
+
+        if (sort == HealthSort.P95 || sort == HealthSort.LAST_SUCCESS) {
+            // Every row's latency to sort on: from the hour cells (the window starts on the hour, so they hold the
+            // same messages as its minutes; the last success is to the hour here), not ~100,000 endpoints' minutes.
+            detail(byEndpoint.values(), new Window(w.from(), w.to(), StatsBucket.HOUR, Rollups.ENDPOINT_HOUR), false);
+        }
+        List<EndpointHealth> rows = new ArrayList<>();
+        for (List<Tally> g : groups.values()) {
+            EndpointHealth h = row(groupBy, g, orgNames, now, w);
+            if (!q.failingOnly() || h.inTrouble() > 0) {
+                rows.add(h);
+            }
+        }
+        // Each row's key made once (not at every comparison): ~100,000 rows at the national directory.
+        List<Map.Entry<HealthOrder.Key, EndpointHealth>> keyed = new ArrayList<>(rows.size());
+        for (EndpointHealth h : rows) {
+            HealthOrder.Key k = order.key(h);
+            if (after == null || order.after(k, after)) {
+                keyed.add(Map.entry(k, h));
+            }
+        }
+        keyed.sort(Map.Entry.comparingByKey(order.keys()));
+        boolean more = keyed.size() > limit;
+        List<Map.Entry<HealthOrder.Key, EndpointHealth>> shown = keyed.subList(0, Math.min(keyed.size(), limit));
+        // The page's rows read their own cells: deliveries, latency, last success and the sparkline at the window's
+        // resolution. The cursor keeps the key the row was sorted by.
+        List<Tally> tallies = new ArrayList<>();
+        for (Map.Entry<HealthOrder.Key, EndpointHealth> e : shown) {
+            tallies.addAll(groups.get(HealthOrder.id(e.getValue())));
+        }
+        detail(tallies, w, true);
+        List<EndpointHealth> page = new ArrayList<>(shown.size());
+        for (Map.Entry<HealthOrder.Key, EndpointHealth> e : shown) {
+            page.add(row(groupBy, groups.get(HealthOrder.id(e.getValue())), orgNames, now, w));
+        }
+        String next = more ? PageCursor.after(search, shown.get(shown.size() - 1).getKey().text()).encode() : null;
+        return new EndpointHealthPage(page, next, rows.size(), true, w.from(), w.to(), w.bucket());
+    }
+
+    private static Window window(Instant now, Duration length) {
+        Instant from = now.minus(length).truncatedTo(ChronoUnit.HOURS);
+        Duration span = Duration.between(from, now);
+        boolean minutes = length.compareTo(MINUTE_DETAIL) <= 0;
+        // Hour detail: one point an hour (169 at most, for 7 days).
+        StatsBucket bucket = StatsBucket.HOUR;
+        for (StatsBucket b : minutes ? SPARK_BUCKETS : List.<StatsBucket>of()) {
+            if (span.toMillis() / b.length().toMillis() < SPARK_POINTS) {
+                bucket = b;
+                break;
+            }
+        }
+        return new Window(from, now, bucket, minutes ? Rollups.ENDPOINT : Rollups.ENDPOINT_HOUR);
+    }
+
+    private static boolean matches(TrafficDirectory.Target t, String orgName, String text) {
+        return contains(t.partyKey(), text) || contains(t.asid(), text) || contains(t.fqdn(), text)
+                || contains(t.ods(), text) || contains(orgName, text);
+    }
+
+    private static boolean contains(String value, String text) {
+        return value != null && value.toLowerCase(Locale.ROOT).contains(text);
+    }
+
+    /** Received and failed from the hour roll-ups, and the backlog from the status index, per endpoint. */
+    private Map<UUID, Tally> endpointTallies(Window w, Instant now) {
+        TrafficDirectory dir = directory.get();
+        Map<UUID, Tally> out = new HashMap<>();
+        rollups.sums(Rollups.ENDPOINT_HOUR, w.from(), w.to()).forEach((key, sum) -> {
+            Tally t = tally(out, dir, key);
+            if (t != null) {
+                t.received += sum[0];
+                t.failed += sum[1];
+            }
+        });
+        for (Backlog.Waiting waiting : rollups.backlog().byEndpoint()) {
+            Tally t = tally(out, dir, waiting.endpoint().toString());
+            if (t != null) {
+                t.waiting(waiting.count(), waiting.oldest());
+                t.retrying += waiting.retrying();
+            }
+        }
+        deadLetters(w.from(), now).forEach((endpoint, n) -> {
+            Tally t = tally(out, dir, endpoint);
+            if (t != null) {
+                t.deadLettered += n;
+            }
+        });
+        return out;
+    }
+
+    /** What was read from the status index, and when: shared by the requests of the next {@link #READ_FOR}. */
+    private record Read<T>(Instant at, Instant from, T value) {
+        boolean fresh(Instant now, Instant wanted) {
+            return wanted.equals(from) && !now.isBefore(at) && Duration.between(at, now).compareTo(READ_FOR) < 0;
+        }
+    }
+
+    /** Dead letters received since {@code from} (the window's start), per endpoint: one range of the status index. */
+    private Map<String, Long> deadLetters(Instant from, Instant now) {
+        Read<Map<String, Long>> last = dead;
+        if (last != null && last.fresh(now, from)) {
+            return last.value();
+        }
+        Map<String, Long> read = new HashMap<>();
+        sql.list("SELECT endpoint_id, COUNT(*) AS n FROM message WHERE status = 'dead-lettered' AND created_at >= ? "
+                + "GROUP BY endpoint_id", r -> read.put(r.getString("endpoint_id"), r.getLong("n")), from);
+        read.remove(null); // messages to an unresolved address
+        dead = new Read<>(now, from, Map.copyOf(read));
+        return read;
+    }
+
+    /** The tally of an endpoint the directory knows (messages to an unresolved or retired endpoint have no row). */
+    private static Tally tally(Map<UUID, Tally> out, TrafficDirectory dir, String key) {
+        if (key == null || key.equals(StatsStore.UNRESOLVED)) {
+            return null;
+        }
+        UUID id;
+        try {
+            id = UUID.fromString(key);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        Tally t = out.get(id);
+        if (t == null) {
+            TrafficDirectory.Target target = dir.target(id);
+            if (target == null) {
+                return null;
+            }
+            t = new Tally(target);
+            out.put(id, t);
+        }
+        return t;
+    }
+
+    /** Deliveries, latency, last success and the sparkline of {@code tallies}, from their own cells. */
+    private void detail(Collection<Tally> tallies, Window w, boolean sparks) {
+        if (tallies.isEmpty()) {
+            return;
+        }
+        Map<String, Tally> byKey = new HashMap<>();
+        for (Tally t : tallies) {
+            byKey.put(t.target.id().toString(), t);
+            t.delivered = 0;
+            t.latency = new LatencyHistogram();
+            t.lastSuccess = null;
+            // No sparkline for the sorting pass over every endpoint: only the page shows one.
+            t.sparkReceived = new long[sparks ? w.points() : 0];
+            t.sparkFailed = new long[sparks ? w.points() : 0];
+        }
+        // All keys of the grouping when most are wanted (one pass over the window); else the page's, by key.
+        Collection<String> keys = tallies.size() > 500 ? null : byKey.keySet();
+        long size = w.bucket().length().toMillis();
+        rollups.read(w.detailGroup(), keys, w.from(), w.to()).forEach((k, c) -> {
+            Tally t = byKey.get(k.key());
+            if (t == null) {
+                return;
+            }
+            long deliveries = c.latency.total();
+            t.delivered += deliveries;
+            t.latency.addAll(c.latency);
+            if (deliveries > 0 && (t.lastSuccess == null || k.bucket().isAfter(t.lastSuccess))) {
+                t.lastSuccess = k.bucket();
+            }
+            int i = (int) ((k.bucket().toEpochMilli() - w.from().toEpochMilli()) / size);
+            if (i >= 0 && i < t.sparkReceived.length) {
+                t.sparkReceived[i] += c.count;
+                t.sparkFailed[i] += c.errors;
+            }
+        });
+    }
+
+    private static EndpointHealth row(HealthGroup kind, List<Tally> group, Map<String, String> orgNames, Instant now,
+                                      Window w) {
+        TrafficDirectory.Target first = group.get(0).target;
+        long received = 0;
+        long failed = 0;
+        long delivered = 0;
+        long retrying = 0;
+        long dead = 0;
+        long inFlight = 0;
+        Instant oldest = null;
+        Instant lastSuccess = null;
+        Instant certEnds = null;
+        CertificateState cert = CertificateState.VALID;
+        LatencyHistogram latency = new LatencyHistogram();
+        long[] sparkReceived = new long[0];
+        long[] sparkFailed = new long[0];
+        for (Tally t : group) {
+            received += t.received;
+            failed += t.failed;
+            delivered += t.delivered;
+            retrying += t.retrying;
+            dead += t.deadLettered;
+            inFlight += t.inFlight;
+            oldest = earlier(oldest, t.oldestWaiting);
+            if (t.lastSuccess != null && (lastSuccess == null || t.lastSuccess.isAfter(lastSuccess))) {
+                lastSuccess = t.lastSuccess;
+            }
+            cert = cert.worse(CertificateState.of(t.target.certNotAfter(), now));
+            certEnds = earlier(certEnds, t.target.certNotAfter());
+            if (t.latency != null) {
+                latency.addAll(t.latency);
+                if (sparkReceived.length == 0) {
+                    sparkReceived = new long[t.sparkReceived.length];
+                    sparkFailed = new long[t.sparkFailed.length];
+                }
+                for (int i = 0; i < sparkReceived.length; i++) {
+                    sparkReceived[i] += t.sparkReceived[i];
+                    sparkFailed[i] += t.sparkFailed[i];
+                }
+            }
+        }
+        boolean endpoint = kind == HealthGroup.ENDPOINT;
+        // Failed can run ahead of received only when a message failed in another hour than it came; keep rates sane.
+        double errorRate = received == 0 ? 0 : Math.min(1.0, (double) failed / received);
+        return new EndpointHealth(kind, first.ods(), orgNames.get(first.ods()), endpoint ? first.id() : null,
+                endpoint ? first.partyKey() : null, endpoint ? first.asid() : null, endpoint ? first.fqdn() : null,
+                group.size(), received, delivered, failed, retrying, dead, inFlight, oldest, errorRate,
+                latency.percentile(0.95), lastSuccess, cert, certEnds, boxed(sparkReceived), boxed(sparkFailed));
+    }
+
+    private static Instant earlier(Instant a, Instant b) {
+        return a == null ? b : b == null || a.isBefore(b) ? a : b;
+    }
+
+    private static List<Long> boxed(long[] values) {
+        List<Long> out = new ArrayList<>(values.length);
+        for (long v : values) {
+            out.add(v);
+        }
+        return out;
+    }
+
+    /** Organisation names by ODS code, read at most once a minute (20,000 rows at the national directory). */
+    private Map<String, String> organisationNames(Instant now) {
+        if (Duration.between(namesRead, now).abs().compareTo(NAMES_FOR) > 0 || names.isEmpty()) {
+            Map<String, String> read = new HashMap<>();
+            sql.list("SELECT ods_code, name FROM organisation", r -> read.put(r.getString(1), r.getString(2)));
+            names = Map.copyOf(read);
+            namesRead = now;
+        }
+        return names;
+    }
+}
