@@ -149,7 +149,7 @@ public final class SandboxBackbone implements AutoCloseable {
             ObjectMapper mapper = WireJson.strictMapper();
             SandboxContext context = new SandboxContext(sql, clock, new AuditLog(mapper, clock), mapper,
                     database.product(), interactions);
-            messages = new MessagesModule(context, MessageRetention.forMode(config.mode()));
+            messages = new MessagesModule(context, MessageRetention.forMode(config.mode()), database::compactIfGrown);
             stores.close();
             StartupPhases.Phase seed = phases.begin("sandbox.seed");
             if (new SeedData(interactions, clock).seedIfEmpty(sql, config.scale(), MigrationSeed::seed)) {
