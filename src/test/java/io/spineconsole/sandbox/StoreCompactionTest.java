@@ -4,6 +4,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import io.spineconsole.sandbox.messages.SimulatedTraffic;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
@@ -27,8 +28,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The embedded store keeps its size: a file grown far beyond its data is compacted with nothing lost,
- * one that has not grown is left alone, and while a compaction has the store to itself a request waits
- * and is then served (never a 5xx), traffic carries on, and nothing is logged at WARN or above.
+ * one that has not grown is left alone, the sandbox's own maintenance does it, and while a compaction has
+ * the store to itself a request waits and is then served (never a 5xx), traffic carries on, and nothing is
+ * logged at WARN or above.
  */
 class StoreCompactionTest {
 
@@ -79,6 +81,30 @@ class StoreCompactionTest {
     }
 
     @Test
+    void theSandboxsMaintenanceCompactsItsGrownStore(@TempDir Path folder) throws Exception {
+        Path file = folder.resolve("maintained.mv.db");
+        try (SandboxFixture sandbox = SandboxFixture.start(SandboxDatabase.h2FileUrl(folder.resolve("maintained")),
+                SandboxFixture.TINY)) {
+            SandboxDatabase db = sandbox.backbone().database();
+            Sql sql = new Sql(db.dataSource());
+            long messages = sql.count("SELECT COUNT(*) FROM message");
+            churn(sql, 40);
+            String rows = digest(sql);
+            db.sync();
+            long grown = Files.size(file);
+            assertTrue(grown > SandboxDatabase.COMPACT_FROM_BYTES, "grown past the threshold: " + grown + " bytes");
+
+            long compactedBefore = db.compactionsAndMillis()[0];  // the first seeding's
+            new SimulatedTraffic(sandbox.backbone(), at -> { }).maintain();  // the hourly maintenance, now
+
+            assertEquals(compactedBefore + 1, db.compactionsAndMillis()[0], "the maintenance compacted the store");
+            assertTrue(Files.size(file) * 2 < grown, "the file shrank: " + grown + " -> " + Files.size(file));
+            assertEquals(messages, sql.count("SELECT COUNT(*) FROM message"));
+            assertEquals(rows, digest(sql));
+        }
+    }
+
+    @Test
     void aRequestDuringACompactionWaitsAndIsServedWhileTrafficRunsAndNothingIsLogged(@TempDir Path folder) throws Exception {
         String url = SandboxDatabase.h2FileUrl(folder.resolve("served"));
         ListAppender<ILoggingEvent> log = new ListAppender<>();
@@ -94,6 +120,7 @@ class StoreCompactionTest {
             HttpClient http = HttpClient.newHttpClient();
             HttpRequest search = HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + "/api/v1/messages?limit=20"))
                     .header("Authorization", "Bearer " + sandbox.adminToken()).build();
+            assertEquals(200, http.send(search, HttpResponse.BodyHandlers.ofString()).statusCode(), "served before");
 
             CompletableFuture<Boolean> compaction;
             CompletableFuture<HttpResponse<String>> answer;
