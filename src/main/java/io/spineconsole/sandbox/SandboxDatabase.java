@@ -306,24 +306,36 @@ public final class SandboxDatabase implements AutoCloseable {
     static final long COMPACT_FROM_BYTES = 64L * 1024 * 1024;
     /** ... and more than this many times what H2 counts as live data in it. */
     static final int COMPACT_ABOVE_TIMES_LIVE = 3;
-    /** How long a periodic compaction waits for the connections lent to come back before trying later. */
+    /**
+     * Up to this much live data (by H2's count), the file is copied compacted while everything waits (a few
+     * seconds); above it, H2 compacts it in slices while the store serves ({@link OnlineCompaction}).
+     */
+    static final long COMPACT_ALONE_UP_TO_LIVE_BYTES = 128L * 1024 * 1024;
+    /** How long a compaction waits for the connections lent to come back before trying at the next maintenance. */
     static final Duration COMPACT_DRAIN = Duration.ofSeconds(5);
+    /** The longest an online compaction runs at one maintenance, and its slices. */
+    static final Duration ONLINE_BUDGET = Duration.ofMinutes(2);
+    static final Duration ONLINE_SLICE = Duration.ofMillis(500);
 
     /**
      * Compacts an embedded file store that has grown to more than {@value #COMPACT_ABOVE_TIMES_LIVE} times its
      * live data (and at least 64 MB): the store's housekeeping after retention, hourly and soon after each
      * start. H2 only reuses a dead chunk's space once all of it is dead, and its background compaction
      * barely runs while writes keep coming, so under live traffic the file otherwise grows to tens of times
-     * its data. Requests and the sandbox's own writers wait for the second or two it takes (never fail);
-     * if the connections lent do not come back within {@code COMPACT_DRAIN}, it tries again next time.
+     * its data. Up to 128 MB of live data the file is copied compacted with the store to itself: requests and
+     * the sandbox's own writers wait for the few seconds it takes (never fail), and if the connections lent
+     * do not come back within {@code COMPACT_DRAIN} it tries again next time. A larger store would keep them
+     * waiting too long, so H2 compacts it in slices while it serves.
      *
      * @return true if it compacted
      */
     public boolean compactIfGrown() {
-        return compactIfGrown(COMPACT_FROM_BYTES, COMPACT_ABOVE_TIMES_LIVE, COMPACT_DRAIN);
+        return compactIfGrown(COMPACT_FROM_BYTES, COMPACT_ABOVE_TIMES_LIVE, COMPACT_ALONE_UP_TO_LIVE_BYTES, COMPACT_DRAIN,
+                ONLINE_BUDGET);
     }
 
-    boolean compactIfGrown(long fromBytes, int aboveTimesLive, Duration drain) {
+    boolean compactIfGrown(long fromBytes, int aboveTimesLive, long aloneUpToLiveBytes, Duration drain,
+                           Duration onlineBudget) {
         if (gate == null) {
             return false;
         }
@@ -336,6 +348,9 @@ public final class SandboxDatabase implements AutoCloseable {
             return false;
         }
         long started = System.nanoTime();
+        if (size / 100 * livePercent > aloneUpToLiveBytes) {
+            return compactOnline(size, livePercent, onlineBudget);
+        }
         if (!compact(drain)) {
             LOG.info("The sandbox store ({} MB, {} % live data) was not compacted: connections still in use after {} s; "
                     + "will try again at the next maintenance", size / 1_000_000, livePercent, drain.toSeconds());
@@ -343,6 +358,23 @@ public final class SandboxDatabase implements AutoCloseable {
         }
         LOG.info("Compacted the sandbox store from {} MB ({} % live data) to {} MB in {} ms", size / 1_000_000,
                 livePercent, sizeBytes() / 1_000_000, (System.nanoTime() - started) / 1_000_000);
+        return true;
+    }
+
+    private boolean compactOnline(long size, int livePercent, Duration budget) {
+        OnlineCompaction.Outcome done;
+        try {
+            done = OnlineCompaction.run(dataSource, file, budget, ONLINE_SLICE);
+        } catch (SQLException e) {
+            throw new Sql.StoreException(e);
+        }
+        if (done == null) {
+            return false;
+        }
+        compactions.incrementAndGet();
+        compactionNanos.addAndGet(done.millis() * 1_000_000);
+        LOG.info("Compacted the sandbox store while serving, from {} MB ({} % live data) to {} MB in {} slices, {} ms",
+                size / 1_000_000, livePercent, done.bytesAfter() / 1_000_000, done.slices(), done.millis());
         return true;
     }
 

@@ -20,6 +20,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -68,15 +71,70 @@ class StoreCompactionTest {
             assertTrue(live >= 0 && live < 50, "the churn left the file mostly dead chunks: " + live + " % live of "
                     + grown + " bytes");
 
-            assertTrue(db.compactIfGrown(1_000_000, 3, Duration.ofSeconds(5)), "a grown file is compacted");
+            assertTrue(db.compactIfGrown(1_000_000, 3, Long.MAX_VALUE, Duration.ofSeconds(5), Duration.ZERO),
+                    "a grown file is compacted");
             long compacted = Files.size(file);
             assertTrue(compacted * 2 < grown, "the file shrank: " + grown + " -> " + compacted + " bytes");
             assertEquals(before, digest(sql), "every row is there, unchanged, and the store is open again");
             assertEquals(1, db.compactionsAndMillis()[0]);
 
-            assertFalse(db.compactIfGrown(1_000_000, 3, Duration.ofSeconds(5)), "a compact file is left alone");
-            assertFalse(db.compactIfGrown(Long.MAX_VALUE, 3, Duration.ofSeconds(5)), "a small file is left alone");
+            assertFalse(db.compactIfGrown(1_000_000, 3, Long.MAX_VALUE, Duration.ofSeconds(5), Duration.ZERO),
+                    "a compact file is left alone");
+            assertFalse(db.compactIfGrown(Long.MAX_VALUE, 3, Long.MAX_VALUE, Duration.ofSeconds(5), Duration.ZERO),
+                    "a small file is left alone");
             assertEquals(1, db.compactionsAndMillis()[0]);
+        }
+    }
+
+    @Test
+    void aStoreWithMoreLiveDataIsCompactedInSlicesWhileItIsWrittenAndRead(@TempDir Path folder) throws Exception {
+        Path file = folder.resolve("online.mv.db");
+        try (SandboxDatabase db = SandboxDatabase.open(SandboxDatabase.h2FileUrl(folder.resolve("online")), null, null)) {
+            Sql sql = new Sql(db.dataSource());
+            churn(sql, 12);
+            String before = digest(sql);
+            db.sync();
+            long grown = Files.size(file);
+            sql.update("CREATE TABLE written (id INT PRIMARY KEY)");
+            AtomicBoolean done = new AtomicBoolean();
+            AtomicInteger written = new AtomicInteger();
+            AtomicReference<Throwable> failure = new AtomicReference<>();
+            AtomicBoolean gateShut = new AtomicBoolean();
+            Thread writer = new Thread(() -> {
+                try {
+                    while (!done.get()) {
+                        sql.update("INSERT INTO written VALUES (?)", written.get());
+                        if (written.incrementAndGet() % 20 == 0) {
+                            db.sync();  // as write requests are answered
+                        }
+                        gateShut.compareAndSet(false, ((StoreGate) db.dataSource()).isShut());
+                        assertEquals(written.get(), sql.count("SELECT COUNT(*) FROM written"));
+                    }
+                } catch (Throwable t) {
+                    failure.compareAndSet(null, t);
+                }
+            });
+            writer.start();
+            boolean compacted;
+            long after;
+            try {
+                // No live data may be copied with the store to itself: H2 compacts in slices while it serves.
+                compacted = db.compactIfGrown(1_000_000, 3, 0, Duration.ofSeconds(5), Duration.ofSeconds(30));
+                after = Files.size(file);  // H2's own housekeeping may grow it again for a while once writes stop
+            } finally {
+                done.set(true);
+                writer.join();
+            }
+            assertEquals(null, failure.get(), "writes and reads went on without failing");
+            assertTrue(compacted);
+            assertFalse(gateShut.get(), "nobody was made to wait at the gate");
+            assertTrue(written.get() > 10, written.get() + " writes during the compaction");
+            assertEquals(written.get(), sql.count("SELECT COUNT(*) FROM written"), "every write is there");
+            assertEquals(before, digest(sql), "every row is there, unchanged");
+            assertTrue(after * 10 < grown * 6, "the file shrank: " + grown + " -> " + after);
+            try (Connection c = db.dataSource().getConnection()) {
+                assertEquals(45_000, OnlineCompaction.mvStore(c).getRetentionTime(), "H2's chunk retention is put back");
+            }
         }
     }
 
