@@ -18,16 +18,23 @@ import java.time.Duration;
  * file whose live data is too large to copy while everything waits ({@code SHUTDOWN COMPACT} takes about
  * a second per 10–18 MB of live data on a busy 2-core machine). Each slice rewrites sparse chunks and
  * moves chunks down the file under H2's store lock, which commits and checkpoints wait for (a second or
- * so); between slices the store is left to its writers for as long again. It stops when the file is at
- * least half live data, when it has stopped shrinking, or when the time allowed is up, and puts back H2's
- * chunk retention time (which {@code compactFile} sets to 0) after every slice. It reaches H2's store
- * through H2's own classes: on a store it cannot reach that way it does nothing.
+ * so); between slices the store is left to its writers for as long again. It stops when the file is down
+ * to twice the live data it started with, when it has stopped shrinking, or when the time allowed is up,
+ * and puts back H2's chunk retention time (which {@code compactFile} sets to 0) after every slice. It
+ * reaches H2's store through H2's own classes: on a store it cannot reach that way it does nothing.
  */
 final class OnlineCompaction {
-    /** Live data, in percent of the file, at which it stops. */
-    static final int ENOUGH_LIVE_PERCENT = 50;
-    /** Slices in a row that did not make the file smaller after which it stops. */
-    private static final int STALLED_SLICES = 5;
+    /**
+     * It stops once the file is no more than this many times the live data it held at the start. (Not H2's
+     * running fill rates: they jump while a slice has rewritten chunks but not yet moved them down and cut
+     * the file, and a run that stopped on them stopped before the file shrank.)
+     */
+    static final int ENOUGH_TIMES_LIVE = 2;
+    /**
+     * Slices in a row that did not make the file smaller after which it stops: the first few rewrite sparse
+     * chunks at the end of the file and free space only further down, which later slices move chunks into.
+     */
+    private static final int STALLED_SLICES = 10;
 
     private OnlineCompaction() {
     }
@@ -46,10 +53,11 @@ final class OnlineCompaction {
                 return null;
             }
             long end = started + budget.toNanos();
+            long enough = before / 100 * livePercent(store) * ENOUGH_TIMES_LIVE;
             long smallest = before;
             int stalled = 0;
             int slices = 0;
-            while (System.nanoTime() < end && livePercent(store) < ENOUGH_LIVE_PERCENT && stalled < STALLED_SLICES) {
+            while (System.nanoTime() < end && smallest > enough && stalled < STALLED_SLICES) {
                 int retention = store.getRetentionTime();
                 try {
                     store.compactFile((int) slice.toMillis());
