@@ -22,6 +22,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
@@ -100,6 +101,7 @@ class StoreCompactionTest {
             AtomicInteger written = new AtomicInteger();
             AtomicReference<Throwable> failure = new AtomicReference<>();
             AtomicBoolean gateShut = new AtomicBoolean();
+            AtomicLong smallest = new AtomicLong(Long.MAX_VALUE);
             Thread writer = new Thread(() -> {
                 try {
                     while (!done.get()) {
@@ -108,6 +110,7 @@ class StoreCompactionTest {
                             db.sync();  // as write requests are answered
                         }
                         gateShut.compareAndSet(false, ((StoreGate) db.dataSource()).isShut());
+                        smallest.accumulateAndGet(Files.size(file), Math::min);
                         assertEquals(written.get(), sql.count("SELECT COUNT(*) FROM written"));
                     }
                 } catch (Throwable t) {
@@ -116,11 +119,9 @@ class StoreCompactionTest {
             });
             writer.start();
             boolean compacted;
-            long after;
             try {
                 // No live data may be copied with the store to itself: H2 compacts in slices while it serves.
                 compacted = db.compactIfGrown(1_000_000, 3, 0, Duration.ofSeconds(5), Duration.ofSeconds(30));
-                after = Files.size(file);  // H2's own housekeeping may grow it again for a while once writes stop
             } finally {
                 done.set(true);
                 writer.join();
@@ -131,7 +132,9 @@ class StoreCompactionTest {
             assertTrue(written.get() > 10, written.get() + " writes during the compaction");
             assertEquals(written.get(), sql.count("SELECT COUNT(*) FROM written"), "every write is there");
             assertEquals(before, digest(sql), "every row is there, unchanged");
-            assertTrue(after * 10 < grown * 6, "the file shrank: " + grown + " -> " + after);
+            // H2 cut the file down while it was written. (Where it ends depends on timing: the writes and H2's own
+            // housekeeping grow it again between slices; BENCHMARKS.md has what that means over days.)
+            assertTrue(smallest.get() * 2 < grown, "the file shrank: " + grown + " -> " + smallest.get());
             try (Connection c = db.dataSource().getConnection()) {
                 assertEquals(45_000, OnlineCompaction.mvStore(c).getRetentionTime(), "H2's chunk retention is put back");
             }
