@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.function.BooleanSupplier;
 
 /**
  * H2's own compaction of an open embedded store ({@code MVStore.compactFile}), a slice at a time, for a
@@ -43,8 +44,12 @@ final class OnlineCompaction {
     record Outcome(int slices, long bytesBefore, long bytesAfter, long millis) {
     }
 
-    /** Compacts in slices of {@code slice} for at most {@code budget}; null if H2's store could not be reached. */
-    static Outcome run(DataSource dataSource, Path file, Duration budget, Duration slice) throws SQLException {
+    /**
+     * Compacts in slices of {@code slice} for at most {@code budget}, or until {@code stop} says so (checked
+     * between slices: the sandbox is stopping); null if H2's store could not be reached.
+     */
+    static Outcome run(DataSource dataSource, Path file, Duration budget, Duration slice, BooleanSupplier stop)
+            throws SQLException {
         long started = System.nanoTime();
         long before = size(file);
         try (Connection c = dataSource.getConnection()) {
@@ -57,7 +62,7 @@ final class OnlineCompaction {
             long smallest = before;
             int stalled = 0;
             int slices = 0;
-            while (System.nanoTime() < end && smallest > enough && stalled < STALLED_SLICES) {
+            while (System.nanoTime() < end && smallest > enough && stalled < STALLED_SLICES && !stop.getAsBoolean()) {
                 int retention = store.getRetentionTime();
                 try {
                     store.compactFile((int) slice.toMillis());

@@ -34,6 +34,8 @@ public final class SandboxDatabase implements AutoCloseable {
     /** Compactions done since start, and the time they took. */
     private final AtomicLong compactions = new AtomicLong();
     private final AtomicLong compactionNanos = new AtomicLong();
+    /** Set when the sandbox stops: an online compaction under way ends at its next slice. */
+    private volatile boolean stopping;
 
     private SandboxDatabase(HikariDataSource pool, String product, boolean fileBacked, Path file) {
         this.pool = pool;
@@ -336,7 +338,7 @@ public final class SandboxDatabase implements AutoCloseable {
 
     boolean compactIfGrown(long fromBytes, int aboveTimesLive, long aloneUpToLiveBytes, Duration drain,
                            Duration onlineBudget) {
-        if (gate == null) {
+        if (gate == null || stopping) {
             return false;
         }
         long size = sizeBytes();
@@ -364,7 +366,7 @@ public final class SandboxDatabase implements AutoCloseable {
     private boolean compactOnline(long size, int livePercent, Duration budget) {
         OnlineCompaction.Outcome done;
         try {
-            done = OnlineCompaction.run(dataSource, file, budget, ONLINE_SLICE);
+            done = OnlineCompaction.run(dataSource, file, budget, ONLINE_SLICE, () -> stopping);
         } catch (SQLException e) {
             throw new Sql.StoreException(e);
         }
@@ -395,6 +397,14 @@ public final class SandboxDatabase implements AutoCloseable {
         } catch (RuntimeException e) {
             return -1;
         }
+    }
+
+    /**
+     * Ends an online compaction under way at its next slice (within a second or so) and starts no other: the
+     * sandbox is stopping, and waits for its maintenance before it closes the store.
+     */
+    public void stopCompacting() {
+        stopping = true;
     }
 
     /** Compactions since start and the time they took, in milliseconds (benchmarks and tests). */

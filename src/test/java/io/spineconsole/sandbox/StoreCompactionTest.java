@@ -142,6 +142,24 @@ class StoreCompactionTest {
     }
 
     @Test
+    void anOnlineCompactionEndsPromptlyWhenTheSandboxStops(@TempDir Path folder) throws Exception {
+        try (SandboxDatabase db = SandboxDatabase.open(SandboxDatabase.h2FileUrl(folder.resolve("stops")), null, null)) {
+            churn(new Sql(db.dataSource()), 12);
+            db.sync();
+            CompletableFuture<Boolean> compaction = CompletableFuture.supplyAsync(
+                    () -> db.compactIfGrown(1_000_000, 3, 0, Duration.ofSeconds(5), Duration.ofMinutes(10)));
+            Thread.sleep(300);
+            long asked = System.nanoTime();
+            db.stopCompacting();
+            compaction.get(30, TimeUnit.SECONDS);
+            long tookMillis = (System.nanoTime() - asked) / 1_000_000;
+            assertTrue(tookMillis < 3_000, "ended " + tookMillis + " ms after the sandbox began to stop");
+            assertFalse(db.compactIfGrown(1_000_000, 3, 0, Duration.ofSeconds(5), Duration.ofMinutes(10)),
+                    "no compaction starts once the sandbox is stopping");
+        }
+    }
+
+    @Test
     void theSandboxsMaintenanceCompactsItsGrownStore(@TempDir Path folder) throws Exception {
         Path file = folder.resolve("maintained.mv.db");
         try (SandboxFixture sandbox = SandboxFixture.start(SandboxDatabase.h2FileUrl(folder.resolve("maintained")),

@@ -262,6 +262,7 @@ public final class SandboxBackbone implements AutoCloseable {
      */
     @Override
     public void close() {
+        database.stopCompacting();  // an online compaction under way ends at its next slice, none starts
         drive.close();  // scenarios ended, traffic stopped
         server.close();
         messages.close();
