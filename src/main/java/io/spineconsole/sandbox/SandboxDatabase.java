@@ -13,20 +13,34 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 
 /** The sandbox's connection pool, with the schema migrated to the current version on open. */
 public final class SandboxDatabase implements AutoCloseable {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SandboxDatabase.class);
     /** Where the schema's migrations are, on the class path. */
     static final List<String> MIGRATION_FOLDERS = List.of("io/spineconsole/db/migration", "io/spineconsole/sandbox/messages");
-    private final HikariDataSource dataSource;
+    private final HikariDataSource pool;
+    /** What the stores use: the pool, behind a gate for an embedded file store (its compaction closes it). */
+    private final DataSource dataSource;
+    private final StoreGate gate;
     private final String product;
     private final boolean fileBacked;
     /** The H2 file, for an embedded file store; null otherwise. */
     private final Path file;
 
-    private SandboxDatabase(HikariDataSource dataSource, String product, boolean fileBacked, Path file) {
-        this.dataSource = dataSource;
+    /** Compactions done since start, and the time they took. */
+    private final AtomicLong compactions = new AtomicLong();
+    private final AtomicLong compactionNanos = new AtomicLong();
+    /** Set when the sandbox stops: an online compaction under way ends at its next slice. */
+    private volatile boolean stopping;
+
+    private SandboxDatabase(HikariDataSource pool, String product, boolean fileBacked, Path file) {
+        this.pool = pool;
+        this.gate = file == null ? null : new StoreGate(pool);
+        this.dataSource = gate == null ? pool : gate;
         this.product = product;
         this.fileBacked = fileBacked;
         this.file = file;
@@ -228,7 +242,7 @@ public final class SandboxDatabase implements AutoCloseable {
     /** Bytes the store takes on disk: the H2 file, or the PostgreSQL database; 0 for an in-memory store. */
     public long sizeBytes() {
         if (product.equals("postgresql")) {
-            return new Sql(dataSource).count("SELECT pg_database_size(current_database())");
+            return new Sql(pool).count("SELECT pg_database_size(current_database())");
         }
         try {
             return file == null || !Files.exists(file) ? 0 : Files.size(file);
@@ -239,17 +253,37 @@ public final class SandboxDatabase implements AutoCloseable {
 
     /**
      * Leaves an embedded H2 file no larger than its data needs. H2 writes copy-on-write: a first
-     * seeding rewrites index pages over and over and leaves a file several times its data. The
-     * database is closed compacted and the pool's connections replaced (the next one reopens it).
-     * Meant for start-up, before the store is served; does nothing on other stores.
+     * seeding rewrites index pages over and over, and live traffic with retention leaves a file many
+     * times its data (BENCHMARKS.md). The database is closed compacted ({@code SHUTDOWN COMPACT}: its
+     * live data copied into a fresh file) and the pool's connections replaced (the next one reopens it),
+     * with the store to itself: whoever asks for a connection meanwhile waits (see {@link StoreGate}),
+     * and the compaction starts once every connection lent has come back. Does nothing on other stores.
+     *
+     * @return true if it compacted; false on another store, or if the connections lent did not come
+     *         back within {@code drain} (nothing was done; a later attempt may succeed)
      */
-    public void compact() {
-        if (file == null) {
-            return;
+    public boolean compact(Duration drain) {
+        if (gate == null) {
+            return false;
         }
+        try {
+            return gate.alone(drain, this::shutdownCompact);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** The same at start-up, before the store is served: waits for as long as a connection is out. */
+    public void compact() {
+        compact(Duration.ofMinutes(10));
+    }
+
+    private boolean shutdownCompact() {
+        long started = System.nanoTime();
         Connection c = null;
         try {
-            c = dataSource.getConnection();
+            c = pool.getConnection();
             try (Statement s = c.createStatement()) {
                 s.execute("SHUTDOWN COMPACT");
             }
@@ -263,8 +297,119 @@ public final class SandboxDatabase implements AutoCloseable {
                     // The database closed under it, as asked: the pool drops the connection.
                 }
             }
-            dataSource.getHikariPoolMXBean().softEvictConnections();
+            pool.getHikariPoolMXBean().softEvictConnections();
         }
+        compactions.incrementAndGet();
+        compactionNanos.addAndGet(System.nanoTime() - started);
+        return true;
+    }
+
+    /** A grown file is compacted once it is at least this big ... */
+    static final long COMPACT_FROM_BYTES = 64L * 1024 * 1024;
+    /** ... and more than this many times what H2 counts as live data in it. */
+    static final int COMPACT_ABOVE_TIMES_LIVE = 3;
+    /**
+     * Up to this much live data (by H2's count), the file is copied compacted while everything waits (a few
+     * seconds); above it, H2 compacts it in slices while the store serves ({@link OnlineCompaction}).
+     */
+    static final long COMPACT_ALONE_UP_TO_LIVE_BYTES = 128L * 1024 * 1024;
+    /** How long a compaction waits for the connections lent to come back before trying at the next maintenance. */
+    static final Duration COMPACT_DRAIN = Duration.ofSeconds(5);
+    /** The longest an online compaction runs at one maintenance, and its slices. */
+    static final Duration ONLINE_BUDGET = Duration.ofMinutes(2);
+    static final Duration ONLINE_SLICE = Duration.ofMillis(500);
+
+    /**
+     * Compacts an embedded file store that has grown to more than {@value #COMPACT_ABOVE_TIMES_LIVE} times its
+     * live data (and at least 64 MB): the store's housekeeping after retention, hourly and soon after each
+     * start. H2 only reuses a dead chunk's space once all of it is dead, and its background compaction
+     * barely runs while writes keep coming, so under live traffic the file otherwise grows to tens of times
+     * its data. Up to 128 MB of live data the file is copied compacted with the store to itself: requests and
+     * the sandbox's own writers wait for the few seconds it takes (never fail), and if the connections lent
+     * do not come back within {@code COMPACT_DRAIN} it tries again next time. A larger store would keep them
+     * waiting too long, so H2 compacts it in slices while it serves.
+     *
+     * @return true if it compacted
+     */
+    public boolean compactIfGrown() {
+        return compactIfGrown(COMPACT_FROM_BYTES, COMPACT_ABOVE_TIMES_LIVE, COMPACT_ALONE_UP_TO_LIVE_BYTES, COMPACT_DRAIN,
+                ONLINE_BUDGET);
+    }
+
+    boolean compactIfGrown(long fromBytes, int aboveTimesLive, long aloneUpToLiveBytes, Duration drain,
+                           Duration onlineBudget) {
+        if (gate == null || stopping) {
+            return false;
+        }
+        long size = sizeBytes();
+        if (size < fromBytes) {
+            return false;
+        }
+        int livePercent = livePercent();
+        if (livePercent < 0 || (long) livePercent * aboveTimesLive >= 100) {
+            return false;
+        }
+        long started = System.nanoTime();
+        if (size / 100 * livePercent > aloneUpToLiveBytes) {
+            return compactOnline(size, livePercent, onlineBudget);
+        }
+        if (!compact(drain)) {
+            LOG.info("The sandbox store ({} MB, {} % live data) was not compacted: connections still in use after {} s; "
+                    + "will try again at the next maintenance", size / 1_000_000, livePercent, drain.toSeconds());
+            return false;
+        }
+        LOG.info("Compacted the sandbox store from {} MB ({} % live data) to {} MB in {} ms", size / 1_000_000,
+                livePercent, sizeBytes() / 1_000_000, (System.nanoTime() - started) / 1_000_000);
+        return true;
+    }
+
+    private boolean compactOnline(long size, int livePercent, Duration budget) {
+        OnlineCompaction.Outcome done;
+        try {
+            done = OnlineCompaction.run(dataSource, file, budget, ONLINE_SLICE, () -> stopping);
+        } catch (SQLException e) {
+            throw new Sql.StoreException(e);
+        }
+        if (done == null) {
+            return false;
+        }
+        compactions.incrementAndGet();
+        compactionNanos.addAndGet(done.millis() * 1_000_000);
+        LOG.info("Compacted the sandbox store while serving, from {} MB ({} % live data) to {} MB in {} slices, {} ms",
+                size / 1_000_000, livePercent, done.bytesAfter() / 1_000_000, done.slices(), done.millis());
+        return true;
+    }
+
+    /**
+     * The share of the H2 file that is live data, in percent, by H2's own count: the space its chunks take
+     * ({@code info.FILL_RATE}) times the live share of that space ({@code info.CHUNKS_FILL_RATE}); -1 if
+     * H2 does not say.
+     */
+    int livePercent() {
+        try {
+            List<String> rates = new Sql(dataSource).list("SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS "
+                            + "WHERE SETTING_NAME IN ('info.FILL_RATE', 'info.CHUNKS_FILL_RATE')",
+                    r -> r.getString(1));
+            if (rates.size() != 2) {
+                return -1;
+            }
+            return Integer.parseInt(rates.get(0).strip()) * Integer.parseInt(rates.get(1).strip()) / 100;
+        } catch (RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /**
+     * Ends an online compaction under way at its next slice (within a second or so) and starts no other: the
+     * sandbox is stopping, and waits for its maintenance before it closes the store.
+     */
+    public void stopCompacting() {
+        stopping = true;
+    }
+
+    /** Compactions since start and the time they took, in milliseconds (benchmarks and tests). */
+    public long[] compactionsAndMillis() {
+        return new long[] {compactions.get(), compactionNanos.get() / 1_000_000};
     }
 
     public DataSource dataSource() {
@@ -289,6 +434,6 @@ public final class SandboxDatabase implements AutoCloseable {
                 // Closed already (a compaction or an earlier close): nothing is left to release.
             }
         }
-        dataSource.close();
+        pool.close();
     }
 }

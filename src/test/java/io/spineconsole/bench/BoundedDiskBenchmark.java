@@ -49,7 +49,9 @@ import java.util.stream.Stream;
  *
  * <p>Run: {@code mvn -Pbench verify -Dbench.class=io.spineconsole.bench.BoundedDiskBenchmark}; options
  * inside {@code bench.jvmArgs}: {@code -Dbench.days=14 -Dbench.rates=40,500 -Dbench.sampling=400,5000
- * -Dbench.h2RetentionMillis=0 -Dbench.compactDaily=true}.
+ * -Dbench.h2RetentionMillis=0}. The store compacts itself as the sandbox does (its hourly maintenance compacts
+ * a file grown past 3 times its live data): each day's line gives the file at the day's end, the largest it
+ * was at any hour of the day (read before that hour's maintenance), and the compactions that day.
  */
 public final class BoundedDiskBenchmark {
     private static final int DAYS = Integer.getInteger("bench.days", 14);
@@ -59,11 +61,6 @@ public final class BoundedDiskBenchmark {
      * kept before their space is reused (45,000 by default, as the sandbox runs it). Unset: the default.
      */
     private static final Integer H2_RETENTION_MILLIS = Integer.getInteger("bench.h2RetentionMillis");
-    /**
-     * Compacts the store at the end of every simulated day ({@code SHUTDOWN COMPACT}, as the sandbox does
-     * only after its first seeding): what a daily compaction would do for disk use. Off by default.
-     */
-    private static final boolean COMPACT_DAILY = Boolean.getBoolean("bench.compactDaily");
     /** Midnight UTC on a Monday: simulated days are UTC days, as retention counts them. */
     private static final Instant T0 = Instant.parse("2026-11-30T00:00:00Z");
 
@@ -90,8 +87,8 @@ public final class BoundedDiskBenchmark {
         }
     }
 
-    record Day(int day, LocalDate date, long written, long stored, long fileBytes, long removed, double seconds,
-               String fill) {
+    record Day(int day, LocalDate date, long written, long stored, long fileBytes, long peakBytes, long removed,
+               double seconds, String fill, long compactions, long compactionMillis) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -103,7 +100,7 @@ public final class BoundedDiskBenchmark {
         System.out.printf(Locale.ROOT, "Bounded disk: %d simulated days, retention %d days, slices of %d min, H2 "
                         + "RETENTION_TIME %s%s, load %s%n", DAYS, MessageRetention.DESKTOP_DAYS, SLICE.toMinutes(),
                 H2_RETENTION_MILLIS == null ? "default (45 s)" : H2_RETENTION_MILLIS + " ms",
-                COMPACT_DAILY ? ", compacted at the end of every day (file size before the compaction)" : "",
+                "",
                 loadAverage());
         long started = System.nanoTime();
         for (int i = 0; i < rates.length; i++) {
@@ -134,28 +131,32 @@ public final class BoundedDiskBenchmark {
             System.out.printf(Locale.ROOT, "%n%d msg/s, 1 message in %,d kept (%.3f msg/s of simulated time), "
                     + "seeded in %.0f s: %,d messages, %.1f MB%n", rate, sampling, perSecond,
                     (System.nanoTime() - runStarted) / 1e9, seededMessages, seeded / 1e6);
-            System.out.println("| day | date (UTC) | written that day | messages stored | removed by retention | file (MB) "
-                    + "| H2 fill rate (%) | took (s) |");
-            System.out.println("|---:|---|---:|---:|---:|---:|---:|---:|");
+            System.out.println("| day | date (UTC) | written that day | messages stored | removed by retention | file at "
+                    + "day's end (MB) | largest in the day (MB) | H2 chunks fill rate (%) | compactions (time) | took (s) |");
+            System.out.println("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|");
             for (int d = 1; d <= DAYS; d++) {
                 long dayStarted = System.nanoTime();
                 Instant dayStart = T0.plus(Duration.ofDays(d - 1));
                 long written = 0;
                 long removed = 0;
+                long peak = 0;
+                long[] compactedBefore = backbone.database().compactionsAndMillis();
                 for (int h = 0; h < 24; h++) {
                     written += traffic.run(dayStart.plus(Duration.ofHours(h)), Duration.ofHours(1), perSecond, SLICE);
-                    removed += traffic.maintain();  // hourly, as the sandbox's own timer does
+                    backbone.database().sync();
+                    peak = Math.max(peak, Files.size(file));  // before the hour's maintenance, which may compact
+                    removed += traffic.maintain();  // hourly, as the sandbox's own timer does, compaction included
                 }
                 backbone.database().sync();
+                long[] compacted = backbone.database().compactionsAndMillis();
                 Day day = new Day(d, LocalDate.ofInstant(dayStart, ZoneOffset.UTC), written,
-                        sql.count("SELECT COUNT(*) FROM message"), Files.size(file), removed,
-                        (System.nanoTime() - dayStarted) / 1e9, fillRate(sql));
+                        sql.count("SELECT COUNT(*) FROM message"), Files.size(file), Math.max(peak, Files.size(file)),
+                        removed, (System.nanoTime() - dayStarted) / 1e9, fillRate(sql),
+                        compacted[0] - compactedBefore[0], compacted[1] - compactedBefore[1]);
                 days.add(day);
-                if (COMPACT_DAILY) {
-                    backbone.database().compact();
-                }
-                System.out.printf(Locale.ROOT, "| %d | %s | %,d | %,d | %,d | %.1f | %s | %.0f |%n", day.day(), day.date(),
-                        day.written(), day.stored(), day.removed(), day.fileBytes() / 1e6, day.fill(), day.seconds());
+                System.out.printf(Locale.ROOT, "| %d | %s | %,d | %,d | %,d | %.1f | %.1f | %s | %d (%.1f s) | %.0f |%n",
+                        day.day(), day.date(), day.written(), day.stored(), day.removed(), day.fileBytes() / 1e6,
+                        day.peakBytes() / 1e6, day.fill(), day.compactions(), day.compactionMillis() / 1e3, day.seconds());
             }
             summarise(rate, days);
             backbone.database().compact();
@@ -175,16 +176,20 @@ public final class BoundedDiskBenchmark {
     /** Where the size levelled off. */
     private static void summarise(int rate, List<Day> days) {
         int window = MessageRetention.DESKTOP_DAYS;
-        long peak = days.stream().mapToLong(Day::fileBytes).max().orElse(0);
+        long peak = days.stream().mapToLong(Day::peakBytes).max().orElse(0);
+        long compactions = days.stream().mapToLong(Day::compactions).sum();
+        long compactionMillis = days.stream().mapToLong(Day::compactionMillis).sum();
         Day full = days.get(Math.min(days.size(), window + 1) - 1);
         List<Day> after = days.subList(Math.min(days.size(), window + 1), days.size());
         long lastWeekMax = after.stream().mapToLong(Day::fileBytes).max().orElse(full.fileBytes());
         long lastWeekMin = after.stream().mapToLong(Day::fileBytes).min().orElse(full.fileBytes());
         Day last = days.get(days.size() - 1);
         System.out.printf(Locale.ROOT, "%d msg/s: %,d messages stored at day %d (retention window full), %,d at day %d; "
-                        + "file %.1f MB at day %d, %.1f–%.1f MB from day %d to %d, peak %.1f MB%n",
+                        + "file %.1f MB at day %d, %.1f–%.1f MB from day %d to %d, peak %.1f MB; %d compactions, %.1f s "
+                        + "in all (%.0f ms each)%n",
                 rate, full.stored(), full.day(), last.stored(), last.day(), full.fileBytes() / 1e6, full.day(),
-                lastWeekMin / 1e6, lastWeekMax / 1e6, full.day() + 1, last.day(), peak / 1e6);
+                lastWeekMin / 1e6, lastWeekMax / 1e6, full.day() + 1, last.day(), peak / 1e6, compactions,
+                compactionMillis / 1e3, compactions == 0 ? 0.0 : (double) compactionMillis / compactions);
     }
 
     /** H2's own figure for how much of the file is live data (info.CHUNKS_FILL_RATE: live data in its chunks), or "?" where it has none. */
@@ -197,7 +202,7 @@ public final class BoundedDiskBenchmark {
         }
     }
 
-    private static String loadAverage() {
+    static String loadAverage() {
         try {
             String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
             return f[0] + " " + f[1] + " " + f[2];

@@ -33,14 +33,25 @@ public final class MessagesModule implements AutoCloseable {
     private final Payloads payloads;
     private final MessageExport export;
     private final ScheduledExecutorService flusher;
+    private final Runnable storeHousekeeping;
 
     /** With the desktop's retention (tests and tools; the backbone passes its own). */
     public MessagesModule(SandboxContext context) {
         this(context, new MessageRetention(MessageRetention.DESKTOP_DAYS));
     }
 
+    /** With no housekeeping of the store's files after expiry. */
     public MessagesModule(SandboxContext context, MessageRetention retention) {
+        this(context, retention, () -> { });
+    }
+
+    /**
+     * {@code storeHousekeeping} runs after each expiry, on the maintenance timer (the embedded store
+     * compacts its file there when it has grown well beyond its data).
+     */
+    public MessagesModule(SandboxContext context, MessageRetention retention, Runnable storeHousekeeping) {
         this.context = context;
+        this.storeHousekeeping = storeHousekeeping;
         this.retention = retention;
         this.stream = new StreamHub(context.clock());
         this.partitions = new MessagePartitions(context.sql(), context.isPostgres());
@@ -66,13 +77,21 @@ public final class MessagesModule implements AutoCloseable {
         });
         flusher.scheduleWithFixedDelay(this::flushQuietly, ROLLUP_FLUSH.toMillis(), ROLLUP_FLUSH.toMillis(),
                 TimeUnit.MILLISECONDS);
-        // Partitions ahead and expiry: soon after start (not in the way of the first screens), then hourly.
+        // Partitions ahead, expiry and the store's housekeeping (an embedded file that has grown is compacted):
+        // soon after start (not in the way of the first screens), then hourly.
         flusher.scheduleWithFixedDelay(this::maintainQuietly, MAINTENANCE_DELAY.toMillis(), MAINTENANCE.toMillis(),
                 TimeUnit.MILLISECONDS);
     }
 
-    /** Makes partitions ahead and removes what has expired, now. */
+    /** Makes partitions ahead, removes what has expired, then keeps the store's files in shape, now. */
     MessageRetention.Expired maintain() {
+        MessageRetention.Expired expired = expire();
+        storeHousekeeping.run();
+        return expired;
+    }
+
+    /** Makes partitions ahead and removes what has expired, now. */
+    MessageRetention.Expired expire() {
         partitions.createAhead(context.clock().instant());
         return retention.expire(context.sql(), partitions, context.isPostgres(), context.clock().instant());
     }

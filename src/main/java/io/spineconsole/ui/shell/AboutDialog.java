@@ -19,8 +19,9 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
 /**
- * Versions (the console's and the server's, and the API version each speaks), where settings and logs
- * live with a button to copy each path, and a button that opens the log folder.
+ * Versions (the console's and the server's, and the API version each speaks), the server's store (its size
+ * on disk and how long it keeps messages), where settings and logs live with a button to copy each path, and
+ * a button that opens the log folder.
  */
 final class AboutDialog extends Alert {
     private final GridPane grid = new GridPane();
@@ -46,10 +47,12 @@ final class AboutDialog extends Alert {
         Label serverApi = fact(i18n.get("about.serverApi"), "", false);
         serverApi.setId("about-server-api");
         Label mode = fact(i18n.get("about.serverMode"), "", false);
+        Label store = fact(i18n.get("about.store"), "", false);
+        store.setId("about-store");
         fact(i18n.get("about.settings"), info.settingsFile().toString(), true);
         fact(i18n.get("about.tokens"), shell.secretStoreDescription(), false);
         fact(i18n.get("about.logs"), info.logFolder().toString(), true);
-        shell.serverHealth(h -> showServer(h, serverVersion, serverApi, mode), reason -> serverVersion.setText(reason));
+        shell.serverHealth(h -> showServer(h, serverVersion, serverApi, mode, store), reason -> serverVersion.setText(reason));
 
         Button open = new Button(i18n.get("about.openLogFolder"), Icons.of(AppIcon.FOLDER));
         open.setId("open-log-folder");
@@ -60,11 +63,12 @@ final class AboutDialog extends Alert {
         getDialogPane().setMinHeight(Region.USE_PREF_SIZE);
     }
 
-    private void showServer(ServerHealth h, Label version, Label api, Label mode) {
+    private void showServer(ServerHealth h, Label version, Label api, Label mode, Label store) {
         version.setText(nz(h.version()));
         api.setText(ShellViewModel.CONSOLE_API_VERSION.equals(h.apiVersion()) ? nz(h.apiVersion())
                 : i18n.get("about.serverApi.differs", nz(h.apiVersion()), ShellViewModel.CONSOLE_API_VERSION));
         mode.setText(i18n.get("about.serverMode.value", nz(h.mode()), nz(h.database())));
+        store.setText(AboutInfo.storeLine(h.store(), i18n));
     }
 
     private static String nz(String s) {

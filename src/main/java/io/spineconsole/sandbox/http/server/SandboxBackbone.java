@@ -164,7 +164,7 @@ public final class SandboxBackbone implements AutoCloseable {
             ObjectMapper mapper = WireJson.strictMapper();
             SandboxContext context = new SandboxContext(sql, clock, new AuditLog(mapper, clock), mapper,
                     database.product(), interactions);
-            messages = new MessagesModule(context, MessageRetention.forMode(config.mode()));
+            messages = new MessagesModule(context, MessageRetention.forMode(config.mode()), database::compactIfGrown);
             stores.close();
             StartupPhases.Phase seed = phases.begin("sandbox.seed");
             if (new SeedData(interactions, clock).seedIfEmpty(sql, config.scale(), MigrationSeed::seed)) {
@@ -282,6 +282,7 @@ public final class SandboxBackbone implements AutoCloseable {
      */
     @Override
     public void close() {
+        database.stopCompacting();  // an online compaction under way ends at its next slice, none starts
         drive.close();  // scenarios ended, traffic stopped
         server.close();
         messages.close();
