@@ -19,6 +19,8 @@ import javafx.scene.layout.VBox;
 import javafx.scene.shape.Circle;
 import javafx.scene.shape.Line;
 import javafx.scene.shape.Polygon;
+import javafx.scene.text.Text;
+import javafx.scene.text.TextFlow;
 
 import java.util.List;
 
@@ -87,14 +89,13 @@ final class HopTimeline extends GridPane {
             VBox what = new VBox(1, title);
             what.setPadding(new Insets(6, 0, 6, 0));
             if (h.code() != null || h.description() != null) {
-                Label why = new Label((h.code() == null ? "" : text.errorWithCode(h.code()) + " — ")
+                // A paragraph that takes as many lines as its width needs and is never cut to "...": a wrapped
+                // Label, its preferred width bound to the column's, was cut short at some window widths.
+                Text reason = new Text((h.code() == null ? "" : text.errorWithCode(h.code()) + " — ")
                         + (h.description() == null ? "" : h.description()));
-                why.setWrapText(true);
-                // Its height for the width it is given: the grid asks for a row's height without a width, and a
-                // wrapped label then answers one line; a long reason ended in "..." at 1280 px.
-                why.prefWidthProperty().bind(what.widthProperty());
-                why.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-                why.getStyleClass().add(h.failed() ? "hop-why-failed" : "hop-why");
+                reason.getStyleClass().add(h.failed() ? "hop-why-failed" : "hop-why");
+                TextFlow why = new TextFlow(reason);
+                why.setPadding(new Insets(0, 6, 0, 0)); // room for the space a wrapped line ends in, inside its bounds
                 what.getChildren().add(why);
             }
             String meta = meta(h);

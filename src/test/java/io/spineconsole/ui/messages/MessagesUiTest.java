@@ -90,7 +90,8 @@ class MessagesUiTest {
 
     private static List<String> labels(String query) {
         return robot.lookup(query).queryAll().stream().filter(Node::isVisible)
-                .filter(n -> n instanceof Label).map(n -> ((Label) n).getText()).toList();
+                .map(n -> n instanceof Label l ? l.getText() : n instanceof javafx.scene.text.Text t ? t.getText() : null)
+                .filter(java.util.Objects::nonNull).toList();
     }
 
     @Test
