@@ -15,6 +15,7 @@ import io.spineconsole.domain.registrations.CheckRequest;
 import io.spineconsole.domain.registrations.MhsEndpointChange;
 import io.spineconsole.domain.registrations.OrganisationCreate;
 import io.spineconsole.domain.registrations.OrganisationUpdate;
+import io.spineconsole.domain.sds.DriftExpectationCreate;
 import io.spineconsole.domain.tokens.TokenCreate;
 import io.spineconsole.domain.tokens.TokenExpiry;
 
@@ -39,6 +40,7 @@ final class NullableMembers {
     static final Map<Class<?>, Set<String>> BY_TYPE = Map.ofEntries(
             Map.entry(TokenCreate.class, Set.of("/expiresAt", "/owner", "/reason")),
             Map.entry(TokenExpiry.class, Set.of("/expiresAt")),
+            Map.entry(DriftExpectationCreate.class, Set.of("/odsCode")),
             // A record reference's label and name are the server's words in answers, ignored in requests.
             Map.entry(CheckRequest.class, Set.of("/records/*/label", "/records/*/name")),
             Map.entry(OrganisationCreate.class, ORGANISATION),

@@ -24,6 +24,7 @@ import io.spineconsole.domain.registrations.MhsEndpointChange;
 import io.spineconsole.domain.registrations.OrganisationCreate;
 import io.spineconsole.domain.registrations.OrganisationUpdate;
 import io.spineconsole.domain.registrations.TransitionRequest;
+import io.spineconsole.domain.sds.DriftExpectationCreate;
 import io.spineconsole.domain.tokens.RevokeRequest;
 import io.spineconsole.domain.tokens.TokenCreate;
 import io.spineconsole.domain.sandbox.ScenarioStart;
@@ -63,7 +64,8 @@ class NullableMembersTest {
             Map.entry("ComponentTransitionRequest", ComponentTransitionRequest.class),
             Map.entry("RunbookStepCreate", RunbookStepCreate.class), Map.entry("WaveCreate", WaveCreate.class),
             Map.entry("WaveUpdate", WaveUpdate.class), Map.entry("SandboxTrafficChange", TrafficChange.class),
-            Map.entry("ScenarioStart", ScenarioStart.class), Map.entry("TokenExpiry", TokenExpiry.class));
+            Map.entry("ScenarioStart", ScenarioStart.class), Map.entry("TokenExpiry", TokenExpiry.class),
+            Map.entry("DriftExpectationCreate", DriftExpectationCreate.class));
     private static final Set<String> NOT_RECORDS = Set.of("ChecklistItemPatch", "RunbookStepPatch", "FhirBundle");
 
     private final OpenApiContract contract = OpenApiContract.get();
