@@ -1,7 +1,7 @@
 package io.spineconsole.ui.common;
 
 import io.spineconsole.api.ApiException;
-import javafx.application.Platform;
+import io.spineconsole.testing.FxThread;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.scene.Node;
@@ -18,9 +18,7 @@ import org.testfx.api.FxToolkit;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -40,17 +38,6 @@ class PlaceholderTest {
         FxToolkit.cleanupStages();
     }
 
-    private static <V> V fx(Callable<V> work) throws Exception {
-        CompletableFuture<V> result = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                result.complete(work.call());
-            } catch (Exception | AssertionError e) {
-                result.completeExceptionally(e);
-            }
-        });
-        return result.get(10, TimeUnit.SECONDS);
-    }
 
     /** The texts of the labels and buttons a user can see now (visible all the way up to the placeholder). */
     private static List<String> seen(Placeholder p) {
@@ -77,7 +64,7 @@ class PlaceholderTest {
         StringProperty emptyText = new SimpleStringProperty("No endpoints match.");
         LatestLoad load = new LatestLoad(new UiExecutor(Runnable::run), I18N, () -> false);
         CompletableFuture<List<String>> pending = new CompletableFuture<>();
-        Placeholder p = fx(() -> {
+        Placeholder p = FxThread.call(() -> {
             Placeholder placeholder = new Placeholder(load.status(), emptyText, I18N);
             FxToolkit.toolkitContext().getRegisteredStage().setScene(new Scene(new StackPane(placeholder), 600, 300));
             load.onRetry(() -> loads[0]++);
@@ -85,7 +72,7 @@ class PlaceholderTest {
             return placeholder;
         });
 
-        fx(() -> {
+        FxThread.call(() -> {
             p.applyCss();
             assertTrue(spinnerShown(p), "busy: a spinner");
             assertEquals(List.of("Loading…"), seen(p));
@@ -115,7 +102,7 @@ class PlaceholderTest {
     void aBusyMessageAndAnExtraWayOutCanBeGivenAndItCanStepAsideWhenIdle() throws Exception {
         StringProperty step = new SimpleStringProperty("Starting the sandbox…");
         LatestLoad load = new LatestLoad(new UiExecutor(Runnable::run), I18N, () -> false);
-        fx(() -> {
+        FxThread.call(() -> {
             Placeholder p = new Placeholder(load.status(), "", I18N).busyText(step)
                     .failedAction(new Button("Profiles")).onlyWhileBusyOrFailed();
             FxToolkit.toolkitContext().getRegisteredStage().setScene(new Scene(new StackPane(p), 600, 300));

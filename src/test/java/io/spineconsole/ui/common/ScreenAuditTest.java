@@ -1,6 +1,6 @@
 package io.spineconsole.ui.common;
 
-import javafx.application.Platform;
+import io.spineconsole.testing.FxThread;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
@@ -28,9 +28,6 @@ import org.junit.jupiter.api.Test;
 import org.testfx.api.FxToolkit;
 
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -50,21 +47,10 @@ class ScreenAuditTest {
         FxToolkit.cleanupStages();
     }
 
-    private static <V> V fx(Callable<V> work) throws Exception {
-        CompletableFuture<V> result = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                result.complete(work.call());
-            } catch (Exception | AssertionError e) {
-                result.completeExceptionally(e);
-            }
-        });
-        return result.get(10, TimeUnit.SECONDS);
-    }
 
     /** Shows {@code root} in a window of its own at 400×300 on a white page, and audits it. */
     private static List<ScreenAudit.Entry> audit(Parent root) throws Exception {
-        return fx(() -> {
+        return FxThread.call(() -> {
             Stage stage = new Stage();
             Scene scene = new Scene(root, 400, 300, Color.WHITE);
             stage.setScene(scene);

@@ -3,9 +3,9 @@ package io.spineconsole.ui.messages;
 import io.spineconsole.domain.messages.MessageDetail;
 import io.spineconsole.domain.messages.MessageParty;
 import io.spineconsole.domain.messages.MessageStatus;
+import io.spineconsole.testing.FxThread;
 import io.spineconsole.ui.common.I18n;
 import io.spineconsole.ui.common.ScreenAudit;
-import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
@@ -21,9 +21,6 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -63,7 +60,7 @@ class HopTimelineLayoutTest {
                 new MessageDetailViewModel.Hop(2, MessageStatus.DEAD_LETTERED, MessageDetailViewModel.Lane.SPINE,
                         MessageDetailViewModel.Lane.RECEIVER, true, "Delivery failed", "TLS_CERT_EXPIRED", REASON,
                         "CLOUD-LDN-1", AT.plusMillis(80), "+80 ms", 3));
-        Stage stage = fx(() -> {
+        Stage stage = FxThread.call(() -> {
             Stage s = new Stage();
             s.setScene(new Scene(new VBox(timeline), 1280, 800, Color.WHITE));
             s.show();
@@ -73,33 +70,22 @@ class HopTimelineLayoutTest {
         try {
             for (int width = 700; width <= 1300; width += 30) {
                 int w = width;
-                fx(() -> {
+                FxThread.call(() -> {
                     stage.setWidth(w);
                     return null;
                 });
                 Thread.sleep(120); // a few pulses: the layout settles as it would on screen
-                List<ScreenAudit.Entry> reason = fx(() -> ScreenAudit.of(stage.getScene())).stream()
+                List<ScreenAudit.Entry> reason = FxThread.call(() -> ScreenAudit.of(stage.getScene())).stream()
                         .filter(e -> e.text().contains("certificate of")).toList();
                 assertEquals(1, reason.size(), "the reason is on the timeline");
                 assertFalse(reason.get(0).truncated(), "cut off at a window " + w + " px wide: " + reason.get(0));
             }
         } finally {
-            fx(() -> {
+            FxThread.call(() -> {
                 stage.close();
                 return null;
             });
         }
     }
 
-    private static <V> V fx(Callable<V> work) throws Exception {
-        CompletableFuture<V> result = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                result.complete(work.call());
-            } catch (Exception | AssertionError e) {
-                result.completeExceptionally(e);
-            }
-        });
-        return result.get(10, TimeUnit.SECONDS);
-    }
 }

@@ -17,6 +17,7 @@ import io.spineconsole.settings.EnvironmentKind;
 import io.spineconsole.settings.Preferences;
 import io.spineconsole.testing.FakeBackboneApi;
 import io.spineconsole.testing.FakeRegistrationsApi;
+import io.spineconsole.testing.FxThread;
 import io.spineconsole.testing.Screenshots;
 import io.spineconsole.ui.common.EnvironmentAccess;
 import io.spineconsole.ui.common.I18n;
@@ -135,17 +136,17 @@ class EnvironmentDiffUiTest {
                     return CompletableFuture.completedFuture(live);
                 });
         RegistrationsView view = workspace(environments);
-        fx(() -> {
+        FxThread.call(() -> {
             view.openEnvironmentDiff();
             return null;
         });
         EnvironmentDiffWindow window = view.environmentDiffWindow();
         Parent pane = window.dialog().getDialogPane();
-        assertEquals("INT", fx(() -> ((ComboBox<?>) pane.lookup("#reg-envdiff-first")).getValue().toString()),
+        assertEquals("INT", FxThread.call(() -> ((ComboBox<?>) pane.lookup("#reg-envdiff-first")).getValue().toString()),
                 "the connected environment comes first");
-        assertEquals("LIVE", fx(() -> ((ComboBox<?>) pane.lookup("#reg-envdiff-second")).getValue().toString()));
+        assertEquals("LIVE", FxThread.call(() -> ((ComboBox<?>) pane.lookup("#reg-envdiff-second")).getValue().toString()));
 
-        fx(() -> {
+        FxThread.call(() -> {
             ((TextField) pane.lookup("#reg-drift-ods")).setText(DATA.odsCode(ORG));
             ((Button) pane.lookup("#reg-drift-compare")).fire();
             return null;
@@ -158,14 +159,14 @@ class EnvironmentDiffUiTest {
                 + "0 different", text(pane, "#reg-drift-counts"));
         assertEquals(1, opened.get(), "INT is used as it is; only LIVE is opened");
         @SuppressWarnings("unchecked")
-        TableView<DriftRow> table = fx(() -> (TableView<DriftRow>) pane.lookup("#reg-drift-rows"));
-        List<String> statuses = fx(() -> table.getItems().stream().map(r -> window.model().drift().statusText(r)).toList());
+        TableView<DriftRow> table = FxThread.call(() -> (TableView<DriftRow>) pane.lookup("#reg-drift-rows"));
+        List<String> statuses = FxThread.call(() -> table.getItems().stream().map(r -> window.model().drift().statusText(r)).toList());
         assertEquals(List.of("Different", "Missing in INT", "Missing in LIVE"), statuses.stream().sorted().toList());
-        DriftRow different = fx(() -> table.getItems().stream().filter(r -> r.status() == DriftStatus.DIFFERENT)
+        DriftRow different = FxThread.call(() -> table.getItems().stream().filter(r -> r.status() == DriftStatus.DIFFERENT)
                 .findFirst().orElseThrow());
         int retries = intEndpoints.get(1).reliability().retries();
         assertEquals("Retries: INT " + retries + ", LIVE " + (retries + 3), window.model().drift().describe(different));
-        assertTrue(fx(() -> pane.lookup("#reg-drift-mark") == null || !pane.lookup("#reg-drift-mark").isVisible()),
+        assertTrue(FxThread.call(() -> pane.lookup("#reg-drift-mark") == null || !pane.lookup("#reg-drift-mark").isVisible()),
                 "environments are compared as they are: nothing to mark as expected");
         shoot(pane.getScene(), "registrations-environment-diff");
 
@@ -175,14 +176,14 @@ class EnvironmentDiffUiTest {
         assertEquals(4, Files.readAllLines(csv).size());
         Files.deleteIfExists(csv);
 
-        fx(() -> {
+        FxThread.call(() -> {
             table.getSelectionModel().select(different);
             ((Button) pane.lookup("#reg-drift-open")).fire();
             return null;
         });
         await(() -> intEndpoints.get(1).partyKey().equals(label(view.root(), "#reg-endpoints-detail-title")),
                 () -> label(view.root(), "#reg-endpoints-detail-title"));
-        fx(() -> {
+        FxThread.call(() -> {
             window.dialog().close();
             return null;
         });
@@ -194,17 +195,17 @@ class EnvironmentDiffUiTest {
         EnvironmentAccess one = EnvironmentAccess.of(() -> List.of(
                 new EnvironmentAccess.Environment(context.profileId(), "INT")), id -> CompletableFuture.completedFuture(live));
         RegistrationsView view = workspace(one);
-        fx(() -> {
+        FxThread.call(() -> {
             view.openEnvironmentDiff();
             return null;
         });
         Parent pane = view.environmentDiffWindow().dialog().getDialogPane();
-        fx(() -> {
+        FxThread.call(() -> {
             ((Button) pane.lookup("#reg-drift-compare")).fire();
             return null;
         });
         assertEquals("Choose two different environments to compare.", text(pane, "#reg-drift-message"));
-        fx(() -> {
+        FxThread.call(() -> {
             view.environmentDiffWindow().dialog().close();
             return null;
         });
@@ -215,8 +216,8 @@ class EnvironmentDiffUiTest {
         Clock clock = Clock.systemUTC();
         WorkspaceServices services = new WorkspaceServices(ui, I18N, new Navigator(), ViewMemory.inMemory(), clock,
                 new TimeText(clock, I18N, TimeText.UK), SdsAccess.none(), environments);
-        RegistrationsView view = fx(() -> (RegistrationsView) RegistrationsWorkspace.create(services));
-        fx(() -> {
+        RegistrationsView view = FxThread.call(() -> (RegistrationsView) RegistrationsWorkspace.create(services));
+        FxThread.call(() -> {
             Scene scene = new Scene((Parent) view.node(), 1440, 900);
             Themes.apply(Preferences.Theme.LIGHT, scene);
             stage.setScene(scene);
@@ -228,7 +229,7 @@ class EnvironmentDiffUiTest {
     }
 
     private static String text(Node root, String id) throws Exception {
-        return fx(() -> label(root, id));
+        return FxThread.call(() -> label(root, id));
     }
 
     private static String label(Node root, String id) {
@@ -238,7 +239,7 @@ class EnvironmentDiffUiTest {
 
     private static void shoot(Scene scene, String name) throws Exception {
         for (Preferences.Theme theme : List.of(Preferences.Theme.LIGHT, Preferences.Theme.DARK)) {
-            fx(() -> {
+            FxThread.call(() -> {
                 Themes.apply(theme, scene);
                 scene.getRoot().applyCss();
                 scene.getRoot().layout();
@@ -246,7 +247,7 @@ class EnvironmentDiffUiTest {
                 return null;
             });
         }
-        fx(() -> {
+        FxThread.call(() -> {
             Themes.apply(Preferences.Theme.LIGHT, scene);
             return null;
         });
@@ -254,9 +255,9 @@ class EnvironmentDiffUiTest {
 
     private static void await(BooleanSupplier condition, Callable<String> shown) throws Exception {
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!fx(condition::getAsBoolean)) {
+        while (!FxThread.call(condition::getAsBoolean)) {
             if (System.nanoTime() > end) {
-                fail("timed out; shown: " + fx(shown));
+                fail("timed out; shown: " + FxThread.call(shown));
             }
             Thread.sleep(50);
         }
@@ -266,15 +267,4 @@ class EnvironmentDiffUiTest {
         await(condition, () -> "");
     }
 
-    private static <V> V fx(Callable<V> work) throws Exception {
-        CompletableFuture<V> result = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                result.complete(work.call());
-            } catch (Exception | AssertionError e) {
-                result.completeExceptionally(e);
-            }
-        });
-        return result.get(20, TimeUnit.SECONDS);
-    }
 }

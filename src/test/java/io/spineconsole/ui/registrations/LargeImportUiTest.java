@@ -7,6 +7,7 @@ import io.spineconsole.settings.EnvironmentKind;
 import io.spineconsole.settings.Preferences;
 import io.spineconsole.testing.FakeBackboneApi;
 import io.spineconsole.testing.FakeRegistrationsApi;
+import io.spineconsole.testing.FxThread;
 import io.spineconsole.testing.Screenshots;
 import io.spineconsole.ui.common.I18n;
 import io.spineconsole.ui.common.Themes;
@@ -79,7 +80,7 @@ class LargeImportUiTest {
         WorkspaceContext real = Sandbox.shared().context(Role.ADMIN, EnvironmentKind.SANDBOX);
         WorkspaceContext context = new WorkspaceContext(api, real.principal(), real.profileId(), real.environmentName(),
                 real.environment());
-        ImportDialog dialog = fx(() -> {
+        ImportDialog dialog = FxThread.call(() -> {
             Scene scene = new Scene(new javafx.scene.layout.StackPane(), 400, 300);
             Themes.apply(Preferences.Theme.LIGHT, scene);
             stage.setScene(scene);
@@ -90,7 +91,7 @@ class LargeImportUiTest {
             return d;
         });
         Parent pane = dialog.dialog().getDialogPane();
-        fx(() -> {
+        FxThread.call(() -> {
             ((TextField) pane.lookup("#reg-import-path")).setText(file.toString());
             ((Button) pane.lookup("#reg-import-preview")).fire();
             return null;
@@ -99,9 +100,9 @@ class LargeImportUiTest {
                 && Math.abs(((ProgressBar) pane.lookup("#reg-import-progress")).getProgress() - 0.5) < 0.02, () -> dialog.model().phaseProperty()
                 .get() + " " + dialog.model().messageProperty().get() + " " + dialog.model().errorProperty().get() + " "
                 + dialog.model().progressProperty().get());
-        assertTrue(fx(() -> !((Button) pane.lookup("#reg-import-cancel")).isDisabled()), "Cancel while sending");
+        assertTrue(FxThread.call(() -> !((Button) pane.lookup("#reg-import-cancel")).isDisabled()), "Cancel while sending");
         for (Preferences.Theme theme : List.of(Preferences.Theme.LIGHT, Preferences.Theme.DARK)) {
-            fx(() -> {
+            FxThread.call(() -> {
                 Themes.apply(theme, pane.getScene());
                 pane.applyCss();
                 pane.layout();
@@ -110,15 +111,15 @@ class LargeImportUiTest {
             });
         }
 
-        fx(() -> {
+        FxThread.call(() -> {
             ((Button) pane.lookup("#reg-import-cancel")).fire();
             return null;
         });
         await(upload::isCancelled);
         assertEquals(I18N.get("registrations.import.cancelledPreview"),
-                fx(() -> ((Label) pane.lookup("#reg-import-message")).getText()));
-        assertTrue(fx(() -> !((ProgressBar) pane.lookup("#reg-import-progress")).isVisible()));
-        fx(() -> {
+                FxThread.call(() -> ((Label) pane.lookup("#reg-import-message")).getText()));
+        assertTrue(FxThread.call(() -> !((ProgressBar) pane.lookup("#reg-import-progress")).isVisible()));
+        FxThread.call(() -> {
             dialog.dialog().close();
             return null;
         });
@@ -138,23 +139,12 @@ class LargeImportUiTest {
 
     private static void await(BooleanSupplier condition, Callable<String> shown) throws Exception {
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!fx(condition::getAsBoolean)) {
+        while (!FxThread.call(condition::getAsBoolean)) {
             if (System.nanoTime() > end) {
-                fail("timed out; shown: " + fx(shown));
+                fail("timed out; shown: " + FxThread.call(shown));
             }
             Thread.sleep(50);
         }
     }
 
-    private static <V> V fx(Callable<V> work) throws Exception {
-        CompletableFuture<V> result = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                result.complete(work.call());
-            } catch (Exception | AssertionError e) {
-                result.completeExceptionally(e);
-            }
-        });
-        return result.get(20, TimeUnit.SECONDS);
-    }
 }

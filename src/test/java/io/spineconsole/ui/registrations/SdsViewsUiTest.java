@@ -8,6 +8,7 @@ import io.spineconsole.domain.sds.SdsEndpoint;
 import io.spineconsole.sds.NationalSdsData;
 import io.spineconsole.sds.SdsStandIn;
 import io.spineconsole.settings.Preferences;
+import io.spineconsole.testing.FxThread;
 import io.spineconsole.ui.common.I18n;
 import io.spineconsole.ui.common.Themes;
 import io.spineconsole.ui.common.UiExecutor;
@@ -26,15 +27,10 @@ import org.testfx.api.FxToolkit;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * The "Published in SDS" panel and the drift view as a user sees them, on the FX thread against the stand-in SDS
@@ -71,19 +67,19 @@ class SdsViewsUiTest {
         int i = IntStream.range(0, DATA.endpoints()).filter(n -> DATA.drift(n) == NationalSdsData.Drift.RETRIES
                 && DATA.endpoint(n).reliability().retries() != null).findFirst().orElseThrow();
         MhsEndpoint ours = DATA.registered(i);
-        SdsRecordViewModel model = fx(() -> new SdsRecordViewModel(sds, ui, I18N));
-        Parent panel = fx(() -> show(SdsRecordPanel.of(model, I18N), 760, 520));
-        fx(() -> {
+        SdsRecordViewModel model = FxThread.call(() -> new SdsRecordViewModel(sds, ui, I18N));
+        Parent panel = FxThread.call(() -> show(SdsRecordPanel.of(model, I18N), 760, 520));
+        FxThread.call(() -> {
             model.show(ours);
             return null;
         });
-        await(() -> model.stateProperty().get() == SdsRecordViewModel.State.DIFFERENT);
+        FxThread.await(() -> model.stateProperty().get() == SdsRecordViewModel.State.DIFFERENT);
 
-        List<String> marked = fx(() -> panel.lookupAll(".reg-sds-differs").stream().map(n -> ((Label) n).getText()).toList());
+        List<String> marked = FxThread.call(() -> panel.lookupAll(".reg-sds-differs").stream().map(n -> ((Label) n).getText()).toList());
         assertEquals(List.of("Retries", String.valueOf(ours.reliability().retries()),
                 String.valueOf(ours.reliability().retries() - 1), "\u2260 differs"), marked);
         assertEquals("1 field differs from what SDS publishes.",
-                fx(() -> ((Label) panel.lookup("#reg-sds-status")).getText()));
+                FxThread.call(() -> ((Label) panel.lookup("#reg-sds-status")).getText()));
         shoot(panel, "registrations-sds-panel");
     }
 
@@ -99,21 +95,21 @@ class SdsViewsUiTest {
                 registered.odsCode(), registered.partyKey(), registered.url() + "/old", registered.cpaId(),
                 registered.interactions(), registered.messagingPattern(), registered.reliability(), registered.mhsActor(),
                 registered.fqdn(), null)).join();
-        DriftViewModel model = fx(() -> new DriftViewModel(sds, admin.registrations(), ui, I18N, Runnable::run));
-        Parent view = fx(() -> show(DriftView.of(model, I18N), 1100, 620));
+        DriftViewModel model = FxThread.call(() -> new DriftViewModel(sds, admin.registrations(), ui, I18N, Runnable::run));
+        Parent view = FxThread.call(() -> show(DriftView.of(model, I18N), 1100, 620));
 
         FxRobot robot = new FxRobot();
         robot.interact(() -> stage.requestFocus());
         robot.clickOn("#reg-drift-ods").write(ods);
         robot.clickOn("#reg-drift-interaction").write(first.interactions().get(0));
         robot.clickOn("#reg-drift-compare");
-        await(() -> model.stateProperty().get() == DriftViewModel.State.DONE
+        FxThread.await(() -> model.stateProperty().get() == DriftViewModel.State.DONE
                 || model.stateProperty().get() == DriftViewModel.State.FAILED);
 
         assertEquals(DriftViewModel.State.DONE, model.stateProperty().get(), model.messageProperty().get());
-        String counts = fx(() -> ((Label) view.lookup("#reg-drift-counts")).getText());
+        String counts = FxThread.call(() -> ((Label) view.lookup("#reg-drift-counts")).getText());
         assertTrue(counts.startsWith("Endpoint: 1 here,"), counts);
-        assertTrue(fx(() -> ((TableView<?>) view.lookup("#reg-drift-rows")).getItems().size()) > 1);
+        assertTrue(FxThread.call(() -> ((TableView<?>) view.lookup("#reg-drift-rows")).getItems().size()) > 1);
         shoot(view, "registrations-drift");
     }
 
@@ -127,7 +123,7 @@ class SdsViewsUiTest {
 
     private static void shoot(Parent root, String name) throws Exception {
         for (Preferences.Theme theme : List.of(Preferences.Theme.LIGHT, Preferences.Theme.DARK)) {
-            fx(() -> {
+            FxThread.call(() -> {
                 Themes.apply(theme, root.getScene());
                 root.applyCss();
                 root.layout();
@@ -135,31 +131,9 @@ class SdsViewsUiTest {
                 return null;
             });
         }
-        fx(() -> {
+        FxThread.call(() -> {
             Themes.apply(Preferences.Theme.LIGHT, root.getScene());
             return null;
         });
-    }
-
-    private static void await(BooleanSupplier condition) throws Exception {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (!fx(condition::getAsBoolean)) {
-            if (System.nanoTime() > end) {
-                fail("timed out");
-            }
-            Thread.sleep(50);
-        }
-    }
-
-    private static <V> V fx(Callable<V> work) throws Exception {
-        CompletableFuture<V> result = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                result.complete(work.call());
-            } catch (Exception | AssertionError e) {
-                result.completeExceptionally(e);
-            }
-        });
-        return result.get(20, TimeUnit.SECONDS);
     }
 }

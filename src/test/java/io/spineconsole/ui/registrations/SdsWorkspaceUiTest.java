@@ -12,6 +12,7 @@ import io.spineconsole.sds.SdsStandIn;
 import io.spineconsole.settings.EnvironmentKind;
 import io.spineconsole.settings.Preferences;
 import io.spineconsole.testing.FakeBackboneApi;
+import io.spineconsole.testing.FxThread;
 import io.spineconsole.testing.Screenshots;
 import io.spineconsole.ui.common.I18n;
 import io.spineconsole.ui.common.Navigator;
@@ -40,7 +41,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
@@ -97,8 +97,8 @@ class SdsWorkspaceUiTest {
         Clock clock = Clock.systemUTC();
         WorkspaceServices services = new WorkspaceServices(ui, I18N, new Navigator(), ViewMemory.inMemory(), clock,
                 new TimeText(clock, I18N, TimeText.UK), access);
-        RegistrationsView view = fx(() -> (RegistrationsView) RegistrationsWorkspace.create(services));
-        fx(() -> {
+        RegistrationsView view = FxThread.call(() -> (RegistrationsView) RegistrationsWorkspace.create(services));
+        FxThread.call(() -> {
             Scene scene = new Scene((Parent) view.node(), 1440, 900);
             Themes.apply(Preferences.Theme.LIGHT, scene);
             stage.setScene(scene);
@@ -124,11 +124,11 @@ class SdsWorkspaceUiTest {
                 + "; grids: " + view.root().lookupAll("#reg-sds-fields").stream()
                 .map(g -> ((Parent) g).getChildrenUnmodifiable().size() + (g.getScene() == null ? " detached" : "")).toList()
                 + "; statuses: " + view.root().lookupAll("#reg-sds-status").stream().map(n -> ((Label) n).getText()).toList());
-        List<String> marked = fx(() -> view.root().lookupAll(".reg-sds-differs").stream()
+        List<String> marked = FxThread.call(() -> view.root().lookupAll(".reg-sds-differs").stream()
                 .map(n -> ((Label) n).getText()).toList());
         assertEquals("Address", marked.get(0));
         assertEquals(ours.url(), marked.get(1));
-        fx(() -> { // the section in view, as a user scrolls to it
+        FxThread.call(() -> { // the section in view, as a user scrolls to it
             Node n = view.root().lookup("#reg-endpoints-sds");
             while (!(n instanceof javafx.scene.control.ScrollPane)) {
                 n = n.getParent();
@@ -138,17 +138,17 @@ class SdsWorkspaceUiTest {
         });
         shoot(view.root().getScene(), "registrations-sds-section");
 
-        fx(() -> {
+        FxThread.call(() -> {
             ((Button) view.root().lookup("#reg-endpoints-drift")).fire();
             return null;
         });
         DriftWindow drift = view.driftWindow();
         assertNotNull(drift);
         Parent pane = drift.dialog().getDialogPane();
-        assertEquals(ours.odsCode(), fx(() -> ((TextField) pane.lookup("#reg-drift-ods")).getText()));
-        assertEquals(ours.interactions().get(0), fx(() -> ((TextField) pane.lookup("#reg-drift-interaction")).getText()));
-        assertEquals("Drift against SDS (SDS INT)", fx(() -> drift.dialog().getTitle()));
-        fx(() -> {
+        assertEquals(ours.odsCode(), FxThread.call(() -> ((TextField) pane.lookup("#reg-drift-ods")).getText()));
+        assertEquals(ours.interactions().get(0), FxThread.call(() -> ((TextField) pane.lookup("#reg-drift-interaction")).getText()));
+        assertEquals("Drift against SDS (SDS INT)", FxThread.call(() -> drift.dialog().getTitle()));
+        FxThread.call(() -> {
             ((Button) pane.lookup("#reg-drift-compare")).fire();
             return null;
         });
@@ -157,7 +157,7 @@ class SdsWorkspaceUiTest {
         assertTrue(counts.startsWith("Endpoint: 1 here,"), counts);
         shoot(pane.getScene(), "registrations-drift-window");
         markTheDifferentRowAsExpected(drift, pane);
-        fx(() -> {
+        FxThread.call(() -> {
             drift.dialog().close();
             return null;
         });
@@ -165,16 +165,16 @@ class SdsWorkspaceUiTest {
         // From the organisation: its ODS code filled in, the interaction left to choose.
         await(() -> view.open(RecordKind.ORGANISATIONS.link(ours.odsCode())));
         await(() -> ours.odsCode().equals(label(view.root(), "#reg-organisations-detail-title")));
-        fx(() -> {
+        FxThread.call(() -> {
             ((Button) view.root().lookup("#reg-organisations-drift")).fire();
             return null;
         });
         Parent forOrganisation = view.driftWindow().dialog().getDialogPane();
-        assertEquals(ours.odsCode(), fx(() -> ((TextField) forOrganisation.lookup("#reg-drift-ods")).getText()));
-        assertEquals("", fx(() -> ((TextField) forOrganisation.lookup("#reg-drift-interaction")).getText()));
+        assertEquals(ours.odsCode(), FxThread.call(() -> ((TextField) forOrganisation.lookup("#reg-drift-ods")).getText()));
+        assertEquals("", FxThread.call(() -> ((TextField) forOrganisation.lookup("#reg-drift-interaction")).getText()));
         assertEquals("Give an organisation and an interaction to compare our registrations with what SDS publishes.",
                 text(forOrganisation, "#reg-drift-message"));
-        fx(() -> {
+        FxThread.call(() -> {
             view.driftWindow().dialog().close();
             return null;
         });
@@ -188,34 +188,34 @@ class SdsWorkspaceUiTest {
         RegistrationsView view = workspace(access);
         openEndpoint(view);
         await(() -> label(view.root(), "#reg-sds-status").startsWith("No SDS connection is set up: add one"));
-        fx(() -> {
+        FxThread.call(() -> {
             ((Button) view.root().lookup("#reg-endpoints-sds-add")).fire();
             return null;
         });
         assertEquals(1, offered.get(), "the button opens the SDS connections");
         shoot(view.root().getScene(), "registrations-sds-none");
 
-        fx(() -> {
+        FxThread.call(() -> {
             view.openDrift(ours.odsCode(), "");
             return null;
         });
         Parent pane = view.driftWindow().dialog().getDialogPane();
         assertTrue(text(pane, "#reg-drift-message").startsWith("No SDS connection is set up"));
-        assertTrue(fx(() -> ((Button) pane.lookup("#reg-drift-compare")).isDisabled()), "nothing to compare with");
-        assertNotNull(fx(() -> pane.lookup("#reg-drift-add-connection")));
+        assertTrue(FxThread.call(() -> ((Button) pane.lookup("#reg-drift-compare")).isDisabled()), "nothing to compare with");
+        assertNotNull(FxThread.call(() -> pane.lookup("#reg-drift-add-connection")));
 
         // A connection is added: both places use it at once, keeping what was typed.
-        fx(() -> {
+        FxThread.call(() -> {
             ((TextField) pane.lookup("#reg-drift-interaction")).setText(ours.interactions().get(0));
             access.use(new SdsAccess.Connection("SDS INT", SdsEnvironment.INT, sds));
             return null;
         });
         await(() -> "1 field differs from what SDS publishes.".equals(label(view.root(), "#reg-sds-status")));
         Parent after = view.driftWindow().dialog().getDialogPane();
-        assertEquals(ours.interactions().get(0), fx(() -> ((TextField) after.lookup("#reg-drift-interaction")).getText()));
-        assertTrue(fx(() -> after.lookup("#reg-drift-add-connection") == null));
-        assertTrue(!fx(() -> ((Button) after.lookup("#reg-drift-compare")).isDisabled()));
-        fx(() -> {
+        assertEquals(ours.interactions().get(0), FxThread.call(() -> ((TextField) after.lookup("#reg-drift-interaction")).getText()));
+        assertTrue(FxThread.call(() -> after.lookup("#reg-drift-add-connection") == null));
+        assertTrue(!FxThread.call(() -> ((Button) after.lookup("#reg-drift-compare")).isDisabled()));
+        FxThread.call(() -> {
             view.driftWindow().dialog().close();
             return null;
         });
@@ -227,11 +227,11 @@ class SdsWorkspaceUiTest {
      */
     @SuppressWarnings("unchecked")
     private static void markTheDifferentRowAsExpected(DriftWindow drift, Parent pane) throws Exception {
-        javafx.scene.control.TableView<io.spineconsole.domain.sds.DriftRow> table = fx(() ->
+        javafx.scene.control.TableView<io.spineconsole.domain.sds.DriftRow> table = FxThread.call(() ->
                 (javafx.scene.control.TableView<io.spineconsole.domain.sds.DriftRow>) pane.lookup("#reg-drift-rows"));
-        Button mark = fx(() -> (Button) pane.lookup("#reg-drift-mark"));
-        assertTrue(fx(mark::isDisabled), "nothing selected, nothing to mark");
-        fx(() -> {
+        Button mark = FxThread.call(() -> (Button) pane.lookup("#reg-drift-mark"));
+        assertTrue(FxThread.call(mark::isDisabled), "nothing selected, nothing to mark");
+        FxThread.call(() -> {
             int i = 0;
             while (table.getItems().get(i).status() != io.spineconsole.domain.sds.DriftStatus.DIFFERENT) {
                 i++;
@@ -239,10 +239,10 @@ class SdsWorkspaceUiTest {
             table.getSelectionModel().select(i);
             return null;
         });
-        assertTrue(!fx(mark::isDisabled));
-        Platform.runLater(mark::fire); // the confirmation waits for an answer: not from inside fx()
+        assertTrue(!FxThread.call(mark::isDisabled));
+        Platform.runLater(mark::fire); // the confirmation waits for an answer: not from inside FxThread.call()
         await(() -> confirmation() != null);
-        fx(() -> {
+        FxThread.call(() -> {
             Parent confirm = confirmation();
             Button ok = (Button) confirm.lookup("#confirm-ok");
             assertTrue(ok.isDisabled(), "a reason is required");
@@ -251,14 +251,14 @@ class SdsWorkspaceUiTest {
             ok.fire();
             return null;
         });
-        io.spineconsole.domain.sds.DriftRow row = fx(() -> table.getSelectionModel().getSelectedItem());
+        io.spineconsole.domain.sds.DriftRow row = FxThread.call(() -> table.getSelectionModel().getSelectedItem());
         await(() -> drift.model().expectation(row).isPresent(), () -> text(pane, "#reg-drift-message"));
         String counts = text(pane, "#reg-drift-counts");
         assertTrue(counts.contains("0 different; 1 marked as expected"), counts);
         assertTrue(drift.model().expectationText(row).startsWith("Expected: Moving to the new address"));
-        assertTrue(fx(mark::isDisabled), "a marked row is not marked twice");
+        assertTrue(FxThread.call(mark::isDisabled), "a marked row is not marked twice");
         shoot(pane.getScene(), "registrations-drift-expected");
-        fx(() -> {
+        FxThread.call(() -> {
             ((Button) pane.lookup("#reg-drift-unmark")).fire();
             return null;
         });
@@ -277,7 +277,7 @@ class SdsWorkspaceUiTest {
     }
 
     private static String text(Node root, String id) throws Exception {
-        return fx(() -> label(root, id));
+        return FxThread.call(() -> label(root, id));
     }
 
     /** A label's text, read on the FX thread (inside {@link #await}). */
@@ -288,7 +288,7 @@ class SdsWorkspaceUiTest {
 
     private static void shoot(Scene scene, String name) throws Exception {
         for (Preferences.Theme theme : List.of(Preferences.Theme.LIGHT, Preferences.Theme.DARK)) {
-            fx(() -> {
+            FxThread.call(() -> {
                 Themes.apply(theme, scene);
                 scene.getRoot().applyCss();
                 scene.getRoot().layout();
@@ -296,7 +296,7 @@ class SdsWorkspaceUiTest {
                 return null;
             });
         }
-        fx(() -> {
+        FxThread.call(() -> {
             Themes.apply(Preferences.Theme.LIGHT, scene);
             return null;
         });
@@ -309,23 +309,12 @@ class SdsWorkspaceUiTest {
     /** Waits for {@code condition} (a minute: a busy build machine is slow); on time-out says what {@code shown} is. */
     private static void await(BooleanSupplier condition, Callable<String> shown) throws Exception {
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!fx(condition::getAsBoolean)) {
+        while (!FxThread.call(condition::getAsBoolean)) {
             if (System.nanoTime() > end) {
-                fail("timed out; shown: " + fx(shown));
+                fail("timed out; shown: " + FxThread.call(shown));
             }
             Thread.sleep(50);
         }
     }
 
-    private static <V> V fx(Callable<V> work) throws Exception {
-        CompletableFuture<V> result = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                result.complete(work.call());
-            } catch (Exception | AssertionError e) {
-                result.completeExceptionally(e);
-            }
-        });
-        return result.get(20, TimeUnit.SECONDS);
-    }
 }

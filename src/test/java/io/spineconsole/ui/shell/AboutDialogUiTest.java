@@ -9,6 +9,7 @@ import io.spineconsole.settings.SecretStore;
 import io.spineconsole.settings.Settings;
 import io.spineconsole.settings.SettingsStore;
 import io.spineconsole.testing.FakeBackboneApi;
+import io.spineconsole.testing.FxThread;
 import io.spineconsole.testing.Screenshots;
 import io.spineconsole.ui.common.I18n;
 import io.spineconsole.ui.common.Themes;
@@ -29,14 +30,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /** About, signed in to a sandbox: the server's store shows its size on disk and how long it keeps messages. */
 class AboutDialogUiTest {
@@ -87,14 +84,14 @@ class AboutDialogUiTest {
 
     @Test
     void aboutShowsTheServersStoreSizeAndRetention() throws Exception {
-        ShellViewModel shell = fx(() -> {
+        ShellViewModel shell = FxThread.call(() -> {
             ShellViewModel model = new ShellViewModel(new Connector(), new SettingsStore(dir), Settings.defaults(),
                     new UiExecutor(Platform::runLater), Runnable::run, I18N);
             model.start();
             return model;
         });
-        await(() -> !shell.serverUrl().isEmpty());
-        AboutDialog about = fx(() -> {
+        FxThread.await(() -> !shell.serverUrl().isEmpty());
+        AboutDialog about = FxThread.call(() -> {
             Scene scene = new Scene(new StackPane(), 400, 300);
             Themes.apply(Preferences.Theme.LIGHT, scene);
             stage.setScene(scene);
@@ -105,10 +102,10 @@ class AboutDialogUiTest {
             return d;
         });
         DialogPane pane = about.getDialogPane();
-        await(() -> "1.4.0".equals(((Label) pane.lookup("#about-server-version")).getText()));
-        assertEquals("57.3 MB on disk; messages kept 7 days", fx(() -> ((Label) pane.lookup("#about-store")).getText()));
+        FxThread.await(() -> "1.4.0".equals(((Label) pane.lookup("#about-server-version")).getText()));
+        assertEquals("57.3 MB on disk; messages kept 7 days", FxThread.call(() -> ((Label) pane.lookup("#about-store")).getText()));
         for (Preferences.Theme theme : List.of(Preferences.Theme.LIGHT, Preferences.Theme.DARK)) {
-            fx(() -> {
+            FxThread.call(() -> {
                 Themes.apply(theme, pane.getScene());
                 pane.applyCss();
                 pane.layout();
@@ -116,31 +113,9 @@ class AboutDialogUiTest {
                 return null;
             });
         }
-        fx(() -> {
+        FxThread.call(() -> {
             about.close();
             return null;
         });
-    }
-
-    private static void await(BooleanSupplier condition) throws Exception {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (!fx(condition::getAsBoolean)) {
-            if (System.nanoTime() > end) {
-                fail("timed out");
-            }
-            Thread.sleep(50);
-        }
-    }
-
-    private static <V> V fx(Callable<V> work) throws Exception {
-        CompletableFuture<V> result = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                result.complete(work.call());
-            } catch (Exception | AssertionError e) {
-                result.completeExceptionally(e);
-            }
-        });
-        return result.get(20, TimeUnit.SECONDS);
     }
 }

@@ -6,6 +6,7 @@ import io.spineconsole.sds.SdsStandIn;
 import io.spineconsole.settings.Preferences;
 import io.spineconsole.settings.Settings;
 import io.spineconsole.settings.SettingsStore;
+import io.spineconsole.testing.FxThread;
 import io.spineconsole.testing.Screenshots;
 import io.spineconsole.ui.common.I18n;
 import io.spineconsole.ui.common.Themes;
@@ -30,14 +31,9 @@ import org.testfx.api.FxToolkit;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * The SDS connections dialog as a user fills it in: a save with no key is refused under the field, nothing
@@ -68,7 +64,7 @@ class SdsConnectionsDialogUiTest {
     void aConnectionIsRefusedWithoutAKeyThenTestedAndSavedAsTheOneInUse() throws Exception {
         SdsConnectionsViewModelTest.MemorySecrets secrets = new SdsConnectionsViewModelTest.MemorySecrets();
         UiExecutor ui = new UiExecutor(Platform::runLater);
-        SdsConnectionsDialog dialog = fx(() -> {
+        SdsConnectionsDialog dialog = FxThread.call(() -> {
             ShellViewModel shell = new ShellViewModel(new SdsConnectionsViewModelTest.NoBackbone(), new SettingsStore(dir),
                     Settings.defaults(), ui, Runnable::run, I18N);
             SdsConnectionsViewModel vm = new SdsConnectionsViewModel(shell, secrets,
@@ -83,45 +79,45 @@ class SdsConnectionsDialogUiTest {
             return d;
         });
         DialogPane pane = dialog.dialog().getDialogPane();
-        fx(() -> {
+        FxThread.call(() -> {
             ((TextField) pane.lookup("#sds-name")).setText("SDS INT");
             ((Button) pane.lookup("#sds-save")).fire();
             return null;
         });
-        await(() -> !label(pane, "#sds-error-apiKey").isEmpty());
+        FxThread.await(() -> !label(pane, "#sds-error-apiKey").isEmpty());
         assertTrue(text(pane, "#sds-error-apiKey").startsWith("Enter the API key of your application"));
         assertEquals("Choose the SDS environment.", text(pane, "#sds-error-environment"));
-        assertTrue(fx(() -> ((ListView<?>) pane.lookup("#sds-connections-list")).getItems().isEmpty()), "nothing saved");
+        assertTrue(FxThread.call(() -> ((ListView<?>) pane.lookup("#sds-connections-list")).getItems().isEmpty()), "nothing saved");
 
-        fx(() -> {
+        FxThread.call(() -> {
             ((ComboBox<String>) pane.lookup("#sds-environment")).setValue("int");
             ((PasswordField) pane.lookup("#sds-api-key")).setText(SdsStandIn.API_KEY);
             ((Button) pane.lookup("#sds-test")).fire();
             return null;
         });
-        await(() -> label(pane, "#sds-result").startsWith("SDS Integration test (INT) answered"));
-        fx(() -> {
+        FxThread.await(() -> label(pane, "#sds-result").startsWith("SDS Integration test (INT) answered"));
+        FxThread.call(() -> {
             ((Button) pane.lookup("#sds-save")).fire();
             return null;
         });
-        await(() -> label(pane, "#sds-result").startsWith("Saved SDS INT"));
-        assertEquals(1, fx(() -> ((ListView<?>) pane.lookup("#sds-connections-list")).getItems().size()));
+        FxThread.await(() -> label(pane, "#sds-result").startsWith("Saved SDS INT"));
+        assertEquals(1, FxThread.call(() -> ((ListView<?>) pane.lookup("#sds-connections-list")).getItems().size()));
         assertEquals(1, secrets.entries.size(), "the key is in the credential store");
-        fx(() -> {
+        FxThread.call(() -> {
             ((TextField) pane.lookup("#sds-pace")).setText("0");
             ((Button) pane.lookup("#sds-save")).fire();
             return null;
         });
-        await(() -> !label(pane, "#sds-error-pace").isEmpty());
+        FxThread.await(() -> !label(pane, "#sds-error-pace").isEmpty());
         shoot(pane.getScene(), "settings-sds-connections");
-        fx(() -> {
+        FxThread.call(() -> {
             dialog.dialog().close();
             return null;
         });
     }
 
     private static String text(javafx.scene.Node root, String id) throws Exception {
-        return fx(() -> label(root, id));
+        return FxThread.call(() -> label(root, id));
     }
 
     private static String label(javafx.scene.Node root, String id) {
@@ -130,7 +126,7 @@ class SdsConnectionsDialogUiTest {
 
     private static void shoot(Scene scene, String name) throws Exception {
         for (Preferences.Theme theme : List.of(Preferences.Theme.LIGHT, Preferences.Theme.DARK)) {
-            fx(() -> {
+            FxThread.call(() -> {
                 Themes.apply(theme, scene);
                 scene.getRoot().applyCss();
                 scene.getRoot().layout();
@@ -138,31 +134,9 @@ class SdsConnectionsDialogUiTest {
                 return null;
             });
         }
-        fx(() -> {
+        FxThread.call(() -> {
             Themes.apply(Preferences.Theme.LIGHT, scene);
             return null;
         });
-    }
-
-    private static void await(BooleanSupplier condition) throws Exception {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (!fx(condition::getAsBoolean)) {
-            if (System.nanoTime() > end) {
-                fail("timed out");
-            }
-            Thread.sleep(50);
-        }
-    }
-
-    private static <V> V fx(Callable<V> work) throws Exception {
-        CompletableFuture<V> result = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                result.complete(work.call());
-            } catch (Exception | AssertionError e) {
-                result.completeExceptionally(e);
-            }
-        });
-        return result.get(20, TimeUnit.SECONDS);
     }
 }
