@@ -246,7 +246,7 @@ public final class ScreenAudit {
     private Clip clip(Node node) {
         Bounds window = new BoundingBox(0, 0, scene.getWidth(), scene.getHeight());
         Bounds area = window;
-        Bounds upright = window;
+        Bounds upright = null; // no clip down yet
         boolean inScroller = false;
         for (Node n = node; n != null; n = n.getParent()) {
             if (n.getClip() != null) {
@@ -256,12 +256,18 @@ public final class ScreenAudit {
                 // hides the same rows the viewport does: they are a scroll away too.
                 inScroller |= scrolls(n);
                 if (!inScroller) {
-                    upright = intersectOrEmpty(upright, c);
+                    upright = upright == null ? c : intersectOrEmpty(upright, c);
                 }
             }
         }
+        // The window's edge too: a scroller ending at the foot of the window scrolls what runs past it.
+        if (!inScroller) {
+            upright = upright == null ? window : intersectOrEmpty(upright, window);
+        }
         // Across, the scrolling clips count too; down, only the others.
-        return new Clip(area, new BoundingBox(area.getMinX(), upright.getMinY(), area.getWidth(), upright.getHeight()));
+        return new Clip(area, upright == null
+                ? new BoundingBox(area.getMinX(), -Double.MAX_VALUE / 4, area.getWidth(), Double.MAX_VALUE / 2)
+                : new BoundingBox(area.getMinX(), upright.getMinY(), area.getWidth(), upright.getHeight()));
     }
 
     private static boolean scrolls(Node clipped) {

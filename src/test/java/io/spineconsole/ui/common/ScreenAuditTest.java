@@ -112,6 +112,20 @@ class ScreenAuditTest {
     }
 
     @Test
+    void aParagraphHalfInAScrollerThatEndsAtTheWindowsEdgeIsAScrollAwayNotCutOff() throws Exception {
+        // The message timeline's scroller reaches the bottom of its window: a reason of several lines at the
+        // foot of the viewport runs past the window's edge too, and that part is a scroll away, like the rest.
+        javafx.scene.layout.Region above = new javafx.scene.layout.Region();
+        above.setMinHeight(280);
+        javafx.scene.text.TextFlow reason = new javafx.scene.text.TextFlow(new javafx.scene.text.Text(LONG + "; " + LONG));
+        ScrollPane scroll = new ScrollPane(new VBox(above, reason));
+        scroll.setFitToWidth(true);
+        List<ScreenAudit.Entry> entries = audit(scroll);
+
+        assertFalse(entry(entries, LONG + "; " + LONG).truncated(), entries.toString());
+    }
+
+    @Test
     void contrastIsMeasuredAgainstTheBackgroundTheTextIsDrawnOn() throws Exception {
         Label black = new Label("Black on white");
         black.setTextFill(Color.BLACK);
