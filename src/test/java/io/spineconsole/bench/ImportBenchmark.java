@@ -31,7 +31,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
@@ -131,34 +130,22 @@ public final class ImportBenchmark {
         String run() throws Exception;
     }
 
-    private static void measure(String name, Run run) {
+    private static void measure(String name, Run run) throws InterruptedException {
         System.gc();
-        long baseline = usedHeap();
+        long baseline = SdsDriftBenchmark.usedHeap();
         AtomicLong peak = new AtomicLong();
-        AtomicBoolean running = new AtomicBoolean(true);
-        Thread sampler = new Thread(() -> {
-            while (running.get()) {
-                peak.accumulateAndGet(usedHeap(), Math::max);
-                try {
-                    Thread.sleep(5);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }, "heap-sampler");
-        sampler.setDaemon(true);
-        sampler.start();
         long t0 = System.nanoTime();
         String outcome;
-        try {
+        try (SdsDriftBenchmark.HeapSampler sampling = new SdsDriftBenchmark.HeapSampler(peak)) {
             outcome = run.run();
         } catch (OutOfMemoryError e) {
             outcome = "OutOfMemoryError: " + e.getMessage();
+        } catch (InterruptedException e) {
+            throw e;
         } catch (Exception e) {
             outcome = "failed: " + e;
         }
         long took = (System.nanoTime() - t0) / 1_000_000;
-        running.set(false);
         System.out.printf(Locale.ROOT, "| %s | %,d ms | peak heap %,d MB (baseline %,d MB) | %s |%n", name, took,
                 peak.get() >> 20, baseline >> 20, outcome);
     }
@@ -184,7 +171,4 @@ public final class ImportBenchmark {
         return dir;
     }
 
-    private static long usedHeap() {
-        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-    }
 }

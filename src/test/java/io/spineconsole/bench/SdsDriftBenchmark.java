@@ -115,7 +115,8 @@ public final class SdsDriftBenchmark {
     }
 
     /** Samples the used heap every 5 ms into {@code peak} while open. */
-    private static final class HeapSampler implements AutoCloseable {
+    /** Samples the used heap every 5 ms into {@code peak} until closed (the import benchmark uses it too). */
+    static final class HeapSampler implements AutoCloseable {
         private final AtomicBoolean running = new AtomicBoolean(true);
         private final Thread thread;
 
@@ -182,7 +183,7 @@ public final class SdsDriftBenchmark {
                 values.get(values.size() - 1));
     }
 
-    private static long usedHeap() {
+    static long usedHeap() {
         return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
 
