@@ -48,7 +48,13 @@ public final class SandboxFeed {
             } else if (line.startsWith("token=")) {
                 token = line.substring(6);
             } else if (line.startsWith("sent=")) {
-                Thread drain = new Thread(() -> out.lines().forEach(l -> { }), "feed-output");
+                Thread drain = new Thread(() -> {
+                    try {
+                        out.lines().forEach(l -> { });
+                    } catch (java.io.UncheckedIOException closed) {
+                        // the feed was stopped at the end of a run
+                    }
+                }, "feed-output");
                 drain.setDaemon(true);
                 drain.start();
                 return new Feed(p, url, token, line.substring(5));
