@@ -133,27 +133,42 @@ final class FeedConsumer implements Runnable {
         records.forEach(all::add);
         read.addAndGet(all.size());
         try {
-            store(all);
-        } catch (RuntimeException batchFailed) {
+            storeSplitting(all);
+        } catch (RuntimeException e) {
             if (killed) {
                 throw new WakeupException();
             }
-            if (fenced(batchFailed)) {
+            if (fenced(e)) {
                 LOG.info("Kafka feed: another consumer stored these partitions meanwhile; reading where it left off");
-                reclaim();
-                return;
-            }
-            LOG.info("Kafka feed: the store refused a batch of {} ({}); storing it a record at a time", all.size(),
-                    rootMessage(batchFailed));
-            try {
-                for (ConsumerRecord<String, byte[]> r : all) {
-                    storeAlone(r);
-                }
-            } catch (RuntimeException storeDown) {
-                LOG.warn("Kafka feed: the store is unavailable ({}); trying again shortly", rootMessage(storeDown));
-                reclaim();
+            } else {
+                LOG.warn("Kafka feed: the store is unavailable ({}); trying again shortly", rootMessage(e));
                 sleep(BACK_OFF);
             }
+            reclaim();
+        }
+    }
+
+    /**
+     * Stores records in one transaction; if the store refuses them, stores each half the same way, down to the
+     * record it refuses, which is set aside (a few transactions for one bad record in a poll of thousands). When
+     * even setting one aside fails the store is down: that is thrown, and the poll is read again later.
+     */
+    private void storeSplitting(List<ConsumerRecord<String, byte[]>> records) {
+        try {
+            store(records);
+        } catch (RuntimeException refused) {
+            if (killed || fenced(refused)) {
+                throw refused;
+            }
+            if (records.size() > 1) {
+                storeSplitting(records.subList(0, records.size() / 2));
+                storeSplitting(records.subList(records.size() / 2, records.size()));
+                return;
+            }
+            ConsumerRecord<String, byte[]> r = records.get(0);
+            String reason = FeedIngest.unknownMessage(refused) ? FeedEventCodec.Reason.UNKNOWN_MESSAGE
+                    : FeedEventCodec.Reason.STORE_REJECTED;
+            commit(records, List.of(), List.of(quarantined(r, reason, rootMessage(refused))));
         }
     }
 
@@ -195,20 +210,6 @@ final class FeedConsumer implements Runnable {
         quarantined.addAndGet(bad.size());
         rate.add(changes.size(), System.nanoTime());
         lastBatchAt = now;
-    }
-
-    /** One record in its own transaction; set aside with the store's reason if the store refuses it. */
-    private void storeAlone(ConsumerRecord<String, byte[]> r) {
-        try {
-            store(List.of(r));
-        } catch (RuntimeException e) {
-            if (fenced(e) || killed) {
-                throw e;
-            }
-            String reason = FeedIngest.unknownMessage(e) ? FeedEventCodec.Reason.UNKNOWN_MESSAGE
-                    : FeedEventCodec.Reason.STORE_REJECTED;
-            commit(List.of(r), List.of(), List.of(quarantined(r, reason, rootMessage(e))));
-        }
     }
 
     private FeedStore.Quarantined quarantined(ConsumerRecord<String, byte[]> r, String reason, String detail) {

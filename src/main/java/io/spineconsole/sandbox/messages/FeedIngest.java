@@ -63,6 +63,7 @@ public final class FeedIngest {
      * (see {@link Rollups#readFromStore}). Called once, before the feed starts.
      */
     public void shareStore() {
+        rollups.flushAll();  // what this instance counted alone so far (a first seeding) is written first
         rollups.readFromStore();
     }
 
