@@ -87,18 +87,14 @@ public final class KafkaFeed implements AutoCloseable {
         return store.quarantined(cursor, limit);
     }
 
-    public boolean configured() {
-        return settings != null;
-    }
-
     /** Ends this instance's share of the group as a crash would (tests): the batch under way is rolled back. */
     void kill() {
         if (consumer != null) {
             consumer.kill();
             streamReader.stop();
             join();
+            publisher.close();
         }
-        publisher.close();
     }
 
     /** Stops consuming (leaving the group, so that the others take its partitions over at once) and publishing. */
