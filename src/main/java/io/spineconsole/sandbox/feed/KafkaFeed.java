@@ -82,6 +82,11 @@ public final class KafkaFeed implements AutoCloseable {
                 consumer.lastBatchAt());
     }
 
+    /** Message events this instance's simulator has published to the topic. */
+    public long published() {
+        return publisher == null ? 0 : publisher.published();
+    }
+
     /** Records set aside, newest first. */
     public Page<QuarantinedRecord> quarantined(PageCursor cursor, int limit) {
         return store.quarantined(cursor, limit);

@@ -10,6 +10,9 @@ import io.spineconsole.sandbox.InteractionCatalogue;
 import io.spineconsole.sandbox.PostgresFixture;
 import io.spineconsole.sandbox.SandboxContext;
 import io.spineconsole.sandbox.SandboxDatabase;
+import io.spineconsole.sandbox.SandboxFixture;
+import io.spineconsole.sandbox.http.server.SandboxBackbone;
+import io.spineconsole.domain.sandbox.FeedStatus;
 import io.spineconsole.sandbox.SeedData;
 import io.spineconsole.sandbox.Sql;
 import io.spineconsole.sandbox.messages.FeedIngest.Change;
@@ -173,6 +176,32 @@ class KafkaFeedTest {
         waitUntil(() -> streamed.get() + dropped(watching) >= events + refusedByStore, 20);
         assertEquals(events + refusedByStore, streamed.get() + dropped.get());
         KafkaFeedTestReport.print(started, atKill, second.feed.status());
+    }
+
+    @Test
+    void aFedSandboxsSimulatorPublishesToTheTopicAndStoresWhatItPublished() throws Exception {
+        kafka.createTopic("traffic-events", 3);
+        FeedSettings settings = new FeedSettings(kafka.bootstrap(), "traffic-events", "traffic-group", true);
+        SandboxBackbone.Config config = new SandboxBackbone.Config(PostgresFixture.newDatabase(), null, null,
+                "127.0.0.1", 0, SandboxFixture.TINY, "server").withoutRateLimit().withFeed(settings);
+        try (SandboxBackbone sandbox = SandboxBackbone.start(config, Clock.systemUTC())) {
+            Sql sql = new Sql(sandbox.database().dataSource());
+            long seeded = sql.count("SELECT COUNT(*) FROM message");
+            sandbox.traffic().start(400);
+            waitUntil(() -> sandbox.feed().status().messagesStored() >= 1_000, 60);
+            sandbox.traffic().stop();
+            waitUntil(() -> sandbox.feed().status().lag() != null && sandbox.feed().status().lag() == 0
+                    && sandbox.feed().status().messagesStored() == sandbox.feed().published(), 30);
+            FeedStatus status = sandbox.feed().status();
+            assertTrue(status.configured() && status.messagesStored() >= 1_000, status.toString());
+            assertEquals(sandbox.feed().published(), status.messagesStored(), "every event published was stored");
+            assertEquals(0, status.quarantinedTotal(), "the simulator's events are all valid");
+            assertEquals(List.of(0, 1, 2), status.partitions());
+            long received = sql.count("SELECT COUNT(*) FROM message") - seeded;
+            assertTrue(received > 0 && received <= status.messagesStored(), received + " new messages");
+            assertEquals(received, sql.count("SELECT COALESCE(SUM(msg_count), 0) FROM message_rollup "
+                    + "WHERE group_by = 'interaction'") - seeded, "the roll-ups count each new message once");
+        }
     }
 
     private final AtomicLong dropped = new AtomicLong();
