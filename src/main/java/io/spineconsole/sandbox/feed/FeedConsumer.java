@@ -144,7 +144,20 @@ final class FeedConsumer implements Runnable {
                 LOG.warn("Kafka feed: the store is unavailable ({}); trying again shortly", rootMessage(e));
                 sleep(BACK_OFF);
             }
-            reclaim();
+            reclaimOnceTheStoreAnswers();
+        }
+    }
+
+    /** Seeks back to the stored offsets, waiting while the store is down (the group may meanwhile move on). */
+    private void reclaimOnceTheStoreAnswers() {
+        while (running) {
+            try {
+                reclaim();
+                return;
+            } catch (RuntimeException e) {
+                LOG.warn("Kafka feed: the store is still unavailable ({})", rootMessage(e));
+                sleep(BACK_OFF);
+            }
         }
     }
 

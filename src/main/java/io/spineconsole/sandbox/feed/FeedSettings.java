@@ -4,8 +4,9 @@ import java.util.Map;
 
 /**
  * A sandbox fed from a Kafka topic ({@code sandbox --kafka <bootstrap> --topic <name>}): the brokers, the topic, the
- * consumer group every instance of one store shares, whether this instance starts its traffic simulator (which, in a
- * fed sandbox, always publishes to the topic) at start ({@code --kafka-publish}), and client settings passed on as they are (tests shorten time-outs with them).
+ * consumer group every instance of one store shares, whether this instance starts its traffic simulator at start
+ * ({@code --kafka-publish}; in a fed sandbox it always publishes to the topic), and client settings passed on as
+ * they are (tests shorten time-outs with them).
  */
 public record FeedSettings(String bootstrap, String topic, String group, boolean publish, Map<String, String> client) {
     /** The consumer group instances of one store share unless told otherwise. */

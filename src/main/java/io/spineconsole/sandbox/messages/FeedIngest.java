@@ -99,7 +99,7 @@ public final class FeedIngest {
         return false;
     }
 
-    /** Publishes {@code changes} on this instance's live stream and keeps its backlog (every instance sees every one). */
+    /** Publishes {@code changes} on this instance's live stream and keeps its backlog (every instance sees all). */
     public void observe(List<Change> changes) {
         List<StreamHub.Entry> entries = new ArrayList<>();
         for (Change ch : changes) {

@@ -5,6 +5,10 @@ import io.spineconsole.domain.messages.MessageEvent;
 import io.spineconsole.domain.messages.MessageStatus;
 import io.spineconsole.domain.messages.MessagingPattern;
 import io.spineconsole.domain.messages.StreamFilter;
+import io.spineconsole.domain.messages.MessageStats;
+import io.spineconsole.domain.messages.StatsGroup;
+import io.spineconsole.domain.messages.StatsKey;
+import io.spineconsole.domain.messages.StatsQuery;
 import io.spineconsole.sandbox.AuditLog;
 import io.spineconsole.sandbox.InteractionCatalogue;
 import io.spineconsole.sandbox.PostgresFixture;
@@ -169,6 +173,12 @@ class KafkaFeedTest {
         // The roll-ups, written in the batches' transactions by both instances, count every message once.
         assertEquals(MESSAGES, sql.count("SELECT COALESCE(SUM(msg_count), 0) FROM message_rollup "
                 + "WHERE group_by = 'interaction'"));
+        // Both instances serve the same statistics (read from the store both write), counting every message.
+        Instant now = Instant.now();
+        MessageStats fromFirst = first.messages.stats().stats(StatsQuery.lastHour(StatsGroup.INTERACTION), now);
+        MessageStats fromSecond = second.messages.stats().stats(StatsQuery.lastHour(StatsGroup.INTERACTION), now);
+        assertEquals(fromFirst.keys(), fromSecond.keys());
+        assertEquals(MESSAGES, fromSecond.keys().stream().mapToLong(StatsKey::count).sum());
         // The survivor's live stream carried every good event (read or counted as dropped), whoever stored it.
         // The survivor's live stream carried every event that reads as one (read, or counted as dropped), whoever
         // stored it: the good ones, and those the store then refused (the stream runs ahead of the store).

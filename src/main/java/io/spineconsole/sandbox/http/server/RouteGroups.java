@@ -24,7 +24,8 @@ final class RouteGroups {
     }
 
     static List<RouteGroup> all(SandboxContext context, SummaryStore summaries, String mode, MessagesModule messages,
-                                DriveModule drive, KafkaFeed feed, TokenStore tokens, java.util.function.Supplier<io.spineconsole.domain.StoreUsage> store) {
+                                DriveModule drive, KafkaFeed feed, TokenStore tokens,
+                                java.util.function.Supplier<io.spineconsole.domain.StoreUsage> store) {
         return List.of(
                 new SystemRoutes(summaries, mode, context.databaseProduct(), store),
                 new MigrationRoutes(context),
