@@ -79,7 +79,7 @@ class KafkaFeedTest {
     }
 
     /** One sandbox instance: its own pool, context, message module and feed, on the shared database. */
-    private static final class Instance implements AutoCloseable {
+    static final class Instance implements AutoCloseable {
         final SandboxDatabase database;
         final SandboxContext context;
         final MessagesModule messages;
@@ -290,7 +290,7 @@ class KafkaFeedTest {
         producer.send(new ProducerRecord<>(TOPIC, key, value));
     }
 
-    private static Change received(Random random, Instant at) {
+    static Change received(Random random, Instant at) {
         UUID id = new UUID(random.nextLong(), random.nextLong());
         String site = random.nextBoolean() ? "DC1" : "DC2";
         String interaction = "urn:nhs:names:services:test:INTERACTION" + random.nextInt(5);
@@ -300,7 +300,7 @@ class KafkaFeedTest {
                 List.of(new MessageEvent(1, MessageStatus.RECEIVED, null, "Received", site, at, 0)));
     }
 
-    private static Change delivered(Change r) {
+    static Change delivered(Change r) {
         Instant at = r.createdAt().plusMillis(120);
         return new Change(Kind.PROGRESSED, r.messageId(), r.conversationId(), r.interaction(), r.pattern(),
                 r.fromAsid(), r.toAsid(), r.fromPartyKey(), r.toPartyKey(), r.fromOds(), r.toOds(), r.endpointId(),
