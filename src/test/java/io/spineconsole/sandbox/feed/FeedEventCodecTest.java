@@ -24,7 +24,8 @@ class FeedEventCodecTest {
             MessagingPattern.SYNC, "200000000001", "200000000002", "A1-0000001", null, "A1", "B2",
             UUID.fromString("7d9b3c2e-1a4f-4e8b-9c6d-2f5a8b1e3c70"), "DC1", MessageStatus.DELIVERED, 1, 1_234, 80L,
             null, null, null, null, at, at.plusMillis(80), null, "Outage drill", true,
-            List.of(new MessageEvent(3, MessageStatus.DELIVERED, null, "Response returned", "DC1", at.plusMillis(80), 1)));
+            List.of(new MessageEvent(3, MessageStatus.DELIVERED, null, "Response returned", "DC1", at.plusMillis(80),
+                    1)));
 
     @Test
     void anEventReadsBackAsItWasWritten() {
@@ -35,20 +36,22 @@ class FeedEventCodecTest {
     @Test
     void whatIsNotAnEventSaysWhy() {
         String json = new String(codec.encode(change), StandardCharsets.UTF_8);
-        assertReason(FeedEventCodec.Reason.NOT_JSON, id.toString(), "[1, 2");
-        assertReason(FeedEventCodec.Reason.NOT_JSON, id.toString(), "\"a string\"");
-        assertReason(FeedEventCodec.Reason.UNSUPPORTED_SCHEMA, id.toString(), json.replace("\"schema\":1", "\"schema\":\"1\""));
-        assertReason(FeedEventCodec.Reason.UNKNOWN_KIND, id.toString(), json.replace("progressed", "teleported"));
-        assertReason(FeedEventCodec.Reason.MISSING_FIELD, id.toString(), json.replace("\"createdAt\"", "\"created\""));
-        assertReason(FeedEventCodec.Reason.MISSING_FIELD, id.toString(), json.replaceAll("\"events\":\\[.*]", "\"events\":[]"));
-        assertReason(FeedEventCodec.Reason.INVALID_FIELD, id.toString(), json.replace("\"attempts\":1", "\"attempts\":-1"));
-        assertReason(FeedEventCodec.Reason.INVALID_FIELD, id.toString(), json.replace("\"pattern\":\"sync\"", "\"pattern\":\"carrier-pigeon\""));
-        assertReason(FeedEventCodec.Reason.UNKNOWN_STATUS, id.toString(), json.replace("\"status\":\"delivered\",\"attempts\"",
+        String key = id.toString();
+        assertReason(FeedEventCodec.Reason.NOT_JSON, key, "[1, 2");
+        assertReason(FeedEventCodec.Reason.NOT_JSON, key, "\"a string\"");
+        assertReason(FeedEventCodec.Reason.UNSUPPORTED_SCHEMA, key, json.replace("\"schema\":1", "\"schema\":\"1\""));
+        assertReason(FeedEventCodec.Reason.UNKNOWN_KIND, key, json.replace("progressed", "teleported"));
+        assertReason(FeedEventCodec.Reason.MISSING_FIELD, key, json.replace("\"createdAt\"", "\"created\""));
+        assertReason(FeedEventCodec.Reason.MISSING_FIELD, key, json.replaceAll("\"events\":\\[.*]", "\"events\":[]"));
+        assertReason(FeedEventCodec.Reason.INVALID_FIELD, key, json.replace("\"attempts\":1", "\"attempts\":-1"));
+        assertReason(FeedEventCodec.Reason.INVALID_FIELD, key, json.replace("\"pattern\":\"sync\"",
+                "\"pattern\":\"carrier-pigeon\""));
+        assertReason(FeedEventCodec.Reason.UNKNOWN_STATUS, key, json.replace("\"status\":\"delivered\",\"attempts\"",
                 "\"status\":\"lost\",\"attempts\""));
         assertReason(FeedEventCodec.Reason.KEY_MISMATCH, null, json);
-        assertEquals(FeedEventCodec.Reason.OVERSIZE, ((FeedEventCodec.Rejected) codec.decode(id.toString(),
+        assertEquals(FeedEventCodec.Reason.OVERSIZE, ((FeedEventCodec.Rejected) codec.decode(key,
                 new byte[FeedEventCodec.MAX_BYTES + 1])).reason());
-        assertEquals(FeedEventCodec.Reason.MISSING_FIELD, ((FeedEventCodec.Rejected) codec.decode(id.toString(), null)).reason());
+        assertEquals(FeedEventCodec.Reason.MISSING_FIELD, ((FeedEventCodec.Rejected) codec.decode(key, null)).reason());
     }
 
     private void assertReason(String reason, String key, String value) {

@@ -34,8 +34,8 @@ public final class KafkaFeedBenchmark {
             for (int run = 0; run < runs; run++) {
                 for (int instances = 1; instances <= 2; instances++) {
                     double seconds = drain(kafka, instances, produced, "bench-" + run + "-" + instances);
-                    System.out.printf("KafkaFeedBenchmark: %d instance(s), %,d events stored in %.1f s: %,.0f events/s%n",
-                            instances, produced, seconds, produced / seconds);
+                    System.out.printf("KafkaFeedBenchmark: %d instance(s), %,d events stored in %.1f s: "
+                            + "%,.0f events/s%n", instances, produced, seconds, produced / seconds);
                 }
             }
         }

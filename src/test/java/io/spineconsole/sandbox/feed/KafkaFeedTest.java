@@ -92,7 +92,8 @@ class KafkaFeedTest {
             context = new SandboxContext(new Sql(database.dataSource()), clock,
                     new AuditLog(WireJson.strictMapper(), clock), WireJson.strictMapper(), database.product(),
                     interactions);
-            new SeedData(interactions, clock).seedIfEmpty(context.sql(), new SeedData.Scale(10, 0), MigrationSeed::seed);
+            new SeedData(interactions, clock).seedIfEmpty(context.sql(), new SeedData.Scale(10, 0),
+                    MigrationSeed::seed);
             messages = new MessagesModule(context);
             feed = KafkaFeed.start(settings, context, messages);
         }
@@ -182,7 +183,8 @@ class KafkaFeedTest {
         // The survivor's live stream carried every good event (read or counted as dropped), whoever stored it.
         // The survivor's live stream carried every event that reads as one (read, or counted as dropped), whoever
         // stored it: the good ones, and those the store then refused (the stream runs ahead of the store).
-        long refusedByStore = bad.get(FeedEventCodec.Reason.UNKNOWN_MESSAGE) + bad.get(FeedEventCodec.Reason.STORE_REJECTED);
+        long refusedByStore = bad.get(FeedEventCodec.Reason.UNKNOWN_MESSAGE)
+                + bad.get(FeedEventCodec.Reason.STORE_REJECTED);
         waitUntil(() -> streamed.get() + dropped(watching) >= events + refusedByStore, 20);
         assertEquals(events + refusedByStore, streamed.get() + dropped.get());
         KafkaFeedTestReport.print(started, atKill, second.feed.status());
@@ -269,8 +271,8 @@ class KafkaFeedTest {
         bad.merge(FeedEventCodec.Reason.UNSUPPORTED_SCHEMA, 1, Integer::sum);
         send(producer, key, json.replace("\"interaction\":", "\"interactionId\":").getBytes(StandardCharsets.UTF_8));
         bad.merge(FeedEventCodec.Reason.MISSING_FIELD, 1, Integer::sum);
-        send(producer, key, json.replace("\"status\":\"received\",\"attempts\"", "\"status\":\"teleported\",\"attempts\"")
-                .getBytes(StandardCharsets.UTF_8));
+        send(producer, key, json.replace("\"status\":\"received\",\"attempts\"",
+                "\"status\":\"teleported\",\"attempts\"").getBytes(StandardCharsets.UTF_8));
         bad.merge(FeedEventCodec.Reason.UNKNOWN_STATUS, 1, Integer::sum);
         send(producer, key, (json + " ".repeat(FeedEventCodec.MAX_BYTES)).getBytes(StandardCharsets.UTF_8));
         bad.merge(FeedEventCodec.Reason.OVERSIZE, 1, Integer::sum);
@@ -295,8 +297,8 @@ class KafkaFeedTest {
         String site = random.nextBoolean() ? "DC1" : "DC2";
         String interaction = "urn:nhs:names:services:test:INTERACTION" + random.nextInt(5);
         return new Change(Kind.RECEIVED, id, id, interaction, MessagingPattern.ASYNC_RELIABLE, "200000000001",
-                "200000000002", "A1-0000001", "B2-0000002", "A1", "B2", null, site, MessageStatus.RECEIVED, 0, 900, null,
-                null, null, null, null, at, at, null, null, false,
+                "200000000002", "A1-0000001", "B2-0000002", "A1", "B2", null, site, MessageStatus.RECEIVED, 0, 900,
+                null, null, null, null, null, at, at, null, null, false,
                 List.of(new MessageEvent(1, MessageStatus.RECEIVED, null, "Received", site, at, 0)));
     }
 
@@ -305,7 +307,8 @@ class KafkaFeedTest {
         return new Change(Kind.PROGRESSED, r.messageId(), r.conversationId(), r.interaction(), r.pattern(),
                 r.fromAsid(), r.toAsid(), r.fromPartyKey(), r.toPartyKey(), r.fromOds(), r.toOds(), r.endpointId(),
                 r.site(), MessageStatus.DELIVERED, 1, r.sizeBytes(), 120L, null, null, null, null, r.createdAt(), at,
-                null, null, true, List.of(new MessageEvent(2, MessageStatus.DELIVERED, null, "Accepted", r.site(), at, 1)));
+                null, null, true,
+                List.of(new MessageEvent(2, MessageStatus.DELIVERED, null, "Accepted", r.site(), at, 1)));
     }
 
     private interface Condition {
