@@ -1,6 +1,7 @@
 package io.spineconsole.sandbox.feed;
 
 import io.spineconsole.api.wire.WireJson;
+import io.spineconsole.contract.ContractValidator;
 import io.spineconsole.domain.messages.MessageEvent;
 import io.spineconsole.domain.messages.MessageStatus;
 import io.spineconsole.domain.messages.MessagingPattern;
@@ -213,6 +214,15 @@ class KafkaFeedTest {
             assertTrue(received > 0 && received <= status.messagesStored(), received + " new messages");
             assertEquals(received, sql.count("SELECT COALESCE(SUM(msg_count), 0) FROM message_rollup "
                     + "WHERE group_by = 'interaction'") - seeded, "the roll-ups count each new message once");
+            // The route serves a running feed's status as the contract says.
+            java.net.http.HttpResponse<String> answer = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(sandbox.baseUrl() + "/api/v1/sandbox/feed"))
+                            .header("Authorization", "Bearer " + sandbox.issueEmbeddedConsoleToken()).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, answer.statusCode(), answer.body());
+            assertEquals(List.of(), ContractValidator.get().validate("/components/schemas/SandboxFeed", answer.body()),
+                    answer.body());
+            assertTrue(answer.body().contains("\"state\":\"running\""), answer.body());
         }
     }
 
