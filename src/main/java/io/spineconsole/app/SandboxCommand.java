@@ -3,6 +3,7 @@ package io.spineconsole.app;
 import io.spineconsole.platform.AppDirectories;
 import io.spineconsole.sandbox.SandboxDatabase;
 import io.spineconsole.sandbox.SeedData;
+import io.spineconsole.sandbox.feed.FeedSettings;
 import io.spineconsole.sandbox.http.server.SandboxBackbone;
 import io.spineconsole.sandbox.messages.TrafficSimulator;
 import io.spineconsole.sandbox.http.server.ServerTls;
@@ -60,6 +61,26 @@ final class SandboxCommand implements Callable<Integer> {
                     + "PUT /api/v1/sandbox/traffic.")
     int traffic;
 
+    @Option(names = "--kafka", paramLabel = "BOOTSTRAP",
+            description = "Consume message events from a Kafka topic (with --topic) instead of running the built-in "
+                    + "traffic simulator: host:port of one or more brokers, comma separated. Several sandboxes on one "
+                    + "PostgreSQL (--db) with the same --topic and --kafka-group share the topic's partitions. "
+                    + "See docs/KAFKA_FEED.md.")
+    String kafka;
+
+    @Option(names = "--topic", paramLabel = "NAME", description = "With --kafka: the topic of message events.")
+    String topic;
+
+    @Option(names = "--kafka-group", paramLabel = "GROUP", defaultValue = FeedSettings.DEFAULT_GROUP,
+            description = "With --kafka: the consumer group the sandboxes sharing one store belong to "
+                    + "(default: ${DEFAULT-VALUE}).")
+    String kafkaGroup;
+
+    @Option(names = "--kafka-publish",
+            description = "With --kafka: also run the traffic simulator here at --traffic, publishing its message "
+                    + "events to the topic (every sandbox of the group stores and streams them).")
+    boolean kafkaPublish;
+
     @Option(names = "--tls-keystore", paramLabel = "FILE.p12",
             description = "Serve HTTPS (TLS 1.2 and 1.3) with the key and certificate chain in this PKCS#12 file. "
                     + "Its password comes from the " + TLS_PASSWORD_VARIABLE + " environment variable, "
@@ -116,7 +137,9 @@ final class SandboxCommand implements Callable<Integer> {
         ServerTls tls;
         boolean plainBeyondLoopback;
         OidcSettings oidc;
+        FeedSettings feed;
         try {
+            feed = feedSettings();
             oidc = oidcSettings();
             tls = tlsKeystore == null ? null : ServerTls.load(tlsKeystore, tlsPassword(), tlsClientCa);
             plainBeyondLoopback = ServerTls.checkPlainHttp(bind, tls, insecurePlainHttp);
@@ -147,7 +170,7 @@ final class SandboxCommand implements Callable<Integer> {
         String jdbcUrl = db != null ? db : SandboxDatabase.h2FileUrl(dirs.sandboxDatabase());
         SandboxBackbone.Config config = new SandboxBackbone.Config(jdbcUrl, dbUser,
                 System.getenv("SPINE_SANDBOX_DB_PASSWORD"), bind, port,
-                new SeedData.Scale(organisations, messages), "server").withTls(tls).withOidc(oidc);
+                new SeedData.Scale(organisations, messages), "server").withTls(tls).withOidc(oidc).withFeed(feed);
         SandboxBackbone sandbox;
         try {
             sandbox = db == null
@@ -174,8 +197,8 @@ final class SandboxCommand implements Callable<Integer> {
         var log = LoggerFactory.getLogger(SandboxCommand.class);
         log.info("Admin API at {}/api/v1 — admin token {} {}", sandbox.baseUrl(),
                 created ? "written to" : "already in", tokens);
-        if (traffic > 0) {
-            sandbox.traffic().start(traffic);
+        if (traffic > 0 && (feed == null || feed.publish())) {
+            sandbox.traffic().start(traffic);  // with a feed, to the topic
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -216,6 +239,20 @@ final class SandboxCommand implements Callable<Integer> {
     /** A JDBC URL (or a message quoting one) with any password in it masked. */
     static String redactedUrl(String text) {
         return text.replaceAll("(?i)(password=)[^&;\\s]*", "$1***");
+    }
+
+    /** The Kafka feed as the options say; null without {@code --kafka}. */
+    private FeedSettings feedSettings() {
+        if (kafka == null) {
+            if (topic != null || kafkaPublish) {
+                throw new IllegalArgumentException("--topic and --kafka-publish need --kafka.");
+            }
+            return null;
+        }
+        if (topic == null) {
+            throw new IllegalArgumentException("--kafka needs --topic: the topic of message events to consume.");
+        }
+        return new FeedSettings(kafka, topic, kafkaGroup, kafkaPublish);
     }
 
     /** Single sign-on as the options say; null without {@code --oidc-issuer}. */

@@ -86,6 +86,8 @@ public final class ValidRequests {
         add("GET " + SANDBOX + "/scenario-runs/{runId}", b -> get(SANDBOX + "/scenario-runs/" + newScenarioRun(b)));
         add("POST " + SANDBOX + "/scenario-runs/{runId}/stop", b -> ApiCall.of("POST",
                 SANDBOX + "/scenario-runs/" + newScenarioRun(b) + "/stop"));
+        add("GET " + SANDBOX + "/feed", b -> get(SANDBOX + "/feed"));
+        add("GET " + SANDBOX + "/feed/quarantine", b -> get(SANDBOX + "/feed/quarantine").withQuery("limit", "5"));
         // system and tokens
         add("GET /api/v1/health", b -> get("/api/v1/health"));
         add("GET /api/v1/me", b -> get("/api/v1/me"));

@@ -75,20 +75,66 @@ final class MessageIngest {
         if (rows.isEmpty()) {
             return;
         }
-        write(rows, false, c -> {
-            try (PreparedStatement m = c.prepareStatement(UPDATE_MESSAGE)) {
-                for (MessageRow r : rows) {
-                    Sql.bind(m, r.status.code(), r.attempts, r.latencyMs, r.errorCode, r.errorDescription,
-                            r.updatedAt, r.signature(), r.nextAttemptAt, Timeline.encode(r.newEvents), r.injected, r.id);
-                    m.addBatch();
-                }
-                m.executeBatch();
-            }
-        });
+        write(rows, false, c -> updateRows(c, rows));
     }
 
-    private interface Writes {
+    /** Updates stored messages; returns how many of {@code rows} matched no stored message. */
+    private static int updateRows(Connection c, List<MessageRow> rows) throws SQLException {
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        int missing = 0;
+        try (PreparedStatement m = c.prepareStatement(UPDATE_MESSAGE)) {
+            for (MessageRow r : rows) {
+                Sql.bind(m, r.status.code(), r.attempts, r.latencyMs, r.errorCode, r.errorDescription,
+                        r.updatedAt, r.signature(), r.nextAttemptAt, Timeline.encode(r.newEvents), r.injected, r.id);
+                m.addBatch();
+            }
+            for (int n : m.executeBatch()) {
+                if (n == 0) {
+                    missing++;
+                }
+            }
+        }
+        return missing;
+    }
+
+    interface Writes {
         void run(Connection c) throws SQLException;
+    }
+
+    /** Progress on a message the store does not hold: the transaction it was part of is rolled back. */
+    static final class UnknownMessage extends SQLException {
+        UnknownMessage(int count) {
+            super(count + " progress update(s) for a message the store does not hold");
+        }
+    }
+
+    /**
+     * A feed's batch (several instances write the store, each counting its batches in the stored roll-ups itself):
+     * new and progressed messages, then {@code alsoInTransaction} (the roll-up deltas, the consumer's offsets), in
+     * one transaction; no roll-ups in memory and nothing on this instance's live stream, which the feed fills from
+     * the topic. Throws {@link UnknownMessage} (nothing written) when a progress update matches no stored message.
+     */
+    void writeFeed(List<MessageRow> inserted, List<MessageRow> updated, Writes alsoInTransaction) {
+        if (!inserted.isEmpty()) {
+            sql.inConnection(c -> {
+                partitions.ensureFor(c, inserted);
+                return null;
+            });
+            parties.register(inserted);
+        }
+        sql.inTransaction(c -> {
+            if (!inserted.isEmpty()) {
+                insertRows(c, inserted);
+            }
+            int missing = updateRows(c, updated);
+            if (missing > 0) {
+                throw new UnknownMessage(missing);
+            }
+            alsoInTransaction.run(c);
+            return null;
+        });
     }
 
     private void write(List<MessageRow> rows, boolean inserted, Writes writes) {
@@ -213,15 +259,20 @@ final class MessageIngest {
                 rollups.finished(r);
             }
             rollups.backlog().record(r);
-            boolean first = inserted;
-            for (MessageEvent ev : r.newEvents) {
-                changes.add(new StreamHub.Entry(0, r.summaryAt(ev.status(), ev.at()), first));
-                first = false;
-            }
+            streamEntries(r, inserted, changes);
             r.storedEvents += r.newEvents.size();
             r.newEvents.clear();
             r.becameFinal = false;
         }
         stream.publish(changes);
+    }
+
+    /** The live stream's entries for a row's new events; the first event of a new message is marked new. */
+    static void streamEntries(MessageRow r, boolean inserted, List<StreamHub.Entry> into) {
+        boolean first = inserted;
+        for (MessageEvent ev : r.newEvents) {
+            into.add(new StreamHub.Entry(0, r.summaryAt(ev.status(), ev.at()), first));
+            first = false;
+        }
     }
 }

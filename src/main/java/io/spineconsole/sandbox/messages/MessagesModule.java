@@ -34,6 +34,7 @@ public final class MessagesModule implements AutoCloseable {
     private final MessageExport export;
     private final ScheduledExecutorService flusher;
     private final Runnable storeHousekeeping;
+    private final FeedIngest feed;
 
     /** With the desktop's retention (tests and tools; the backbone passes its own). */
     public MessagesModule(SandboxContext context) {
@@ -68,6 +69,7 @@ public final class MessagesModule implements AutoCloseable {
                 context.clock());
         this.stats = new StatsStore(context.sql(), rollups, id -> simulator.directory().target(id));
         this.health = new EndpointHealthStore(context.sql(), rollups, () -> simulator.directory());
+        this.feed = new FeedIngest(ingest, rollups, stream, simulator, context.isPostgres());
         this.payloads = new Payloads(context, store);
         this.export = new MessageExport(store, context);
         this.flusher = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -160,6 +162,11 @@ public final class MessagesModule implements AutoCloseable {
     /** The live stream of status changes. */
     public StreamHub stream() {
         return stream;
+    }
+
+    /** The way in for a feed from a topic (the Kafka feed): its ingest, live stream and the simulator's output. */
+    public FeedIngest feed() {
+        return feed;
     }
 
     public Payloads payloads() {

@@ -122,6 +122,9 @@ final class RollupStore {
         }
     }
 
+    /** The advisory lock that serialises writers of roll-up deltas on PostgreSQL (an arbitrary constant). */
+    static final long DELTA_LOCK = 0x5370696e65526f6cL;
+
     private static final String INSERT = "INSERT INTO message_rollup (minute_start, group_by, group_key, msg_count, "
             + "error_count, latency_hist) VALUES (?, ?, ?, ?, ?, ?)";
 
@@ -134,6 +137,12 @@ final class RollupStore {
      * chunks of keys, then merged rows are updated and new ones inserted, each as one JDBC batch.
      */
     void addDeltas(Connection c, Map<RollupCell.Key, RollupCell> batch) throws SQLException {
+        if (postgres && !batch.isEmpty()) {
+            // Several instances fed from one topic add to the same rows: one read-modify-write at a time, until commit.
+            try (java.sql.Statement s = c.createStatement()) {
+                s.execute("SELECT pg_advisory_xact_lock(" + DELTA_LOCK + ")");
+            }
+        }
         // Keys read per statement; a shorter chunk is padded by repeating a key, so there is one statement to prepare.
         String selectChunk = "SELECT group_key, msg_count, error_count, latency_hist FROM message_rollup "
                 + "WHERE group_by = ? AND minute_start = ? AND group_key "

@@ -113,11 +113,24 @@ final class Rollups {
     }
 
     private void account(MessageRow row, boolean received, boolean finished) {
+        count(row, received, finished, k -> {
+            RollupCell c = cellFor(k);
+            cells.markDirty(k, c);
+            return c;
+        });
+        if (row.createdAt.isAfter(newest)) {
+            newest = row.createdAt;
+        }
+    }
+
+    /** Adds one message (received, and/or its final outcome) to the cell {@code cellFor} gives for each of its keys. */
+    static void count(MessageRow row, boolean received, boolean finished,
+                      java.util.function.Function<RollupCell.Key, RollupCell> cellFor) {
         boolean failed = finished && MessageStatuses.isFailed(row.status);
         Long latency = finished && !failed ? row.latencyMs : null;
         forEachKey(row.createdAt, row.interaction, row.site, row.endpointId == null ? null : row.endpointId.toString(),
                 k -> {
-                    RollupCell c = cellFor(k);
+                    RollupCell c = cellFor.apply(k);
                     if (received) {
                         c.count++;
                     }
@@ -127,11 +140,16 @@ final class Rollups {
                     if (latency != null) { // hours too: endpoint health reads latency and deliveries from them
                         c.latency.add(latency);
                     }
-                    cells.markDirty(k, c);
                 });
-        if (row.createdAt.isAfter(newest)) {
-            newest = row.createdAt;
-        }
+    }
+
+    /**
+     * Several instances write one store (the Kafka feed): none holds a window whole, so every cell counted here is a
+     * change to add to the stored one, and statistics read the store (with this instance's unwritten changes over it).
+     */
+    synchronized void readFromStore() {
+        cells.clear();
+        horizon = Instant.MAX;
     }
 
     /** The cells a message counts in: by interaction, site, site × interaction, endpoint by minute and by hour. */

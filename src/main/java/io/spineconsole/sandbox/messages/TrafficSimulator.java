@@ -45,6 +45,7 @@ public final class TrafficSimulator implements AutoCloseable {
     private volatile long lastReloadNanos;
     private volatile Thread reloader;
     private volatile TrafficConditions conditions = TrafficConditions.NONE;
+    private volatile Sink sink;
 
     TrafficSimulator(Sql sql, Clock clock, MessageIngest ingest, MessageStore store, long seed) {
         this.sql = sql;
@@ -52,6 +53,17 @@ public final class TrafficSimulator implements AutoCloseable {
         this.ingest = ingest;
         this.store = store;
         this.model = new DeliveryModel(new Random(seed));
+        this.sink = new Sink() {
+            @Override
+            public void insert(List<MessageRow> rows) {
+                ingest.insert(rows);
+            }
+
+            @Override
+            public void update(List<MessageRow> rows) {
+                ingest.update(rows);
+            }
+        };
     }
 
     /** Starts (or re-rates) live traffic at {@code perSecond} messages a second. */
@@ -138,8 +150,21 @@ public final class TrafficSimulator implements AutoCloseable {
         lastTickNanos = nowNanos;
         int n = (int) owed;
         owed -= n;
-        ingest.insert(generate(n, clock.instant()));
-        ingest.update(progressDueRetries(clock.instant(), 2_000));
+        Sink to = sink;
+        to.insert(generate(n, clock.instant()));
+        to.update(progressDueRetries(clock.instant(), 2_000));
+    }
+
+    /** Where each tick's new and progressed messages go: the store (through ingest), or a feed's topic. */
+    interface Sink {
+        void insert(List<MessageRow> rows);
+
+        void update(List<MessageRow> rows);
+    }
+
+    /** From the next tick, traffic goes to {@code to} instead of the store (a Kafka feed's topic). */
+    void sendTo(Sink to) {
+        sink = to;
     }
 
     /** {@code n} new messages received now, each with its first delivery attempt made. */

@@ -6,6 +6,7 @@ import io.spineconsole.contract.Backbone;
 import io.spineconsole.contract.Backbone.Answer;
 import io.spineconsole.domain.Role;
 import io.spineconsole.sandbox.SandboxFixture;
+import io.spineconsole.sandbox.Sql;
 import io.spineconsole.sandbox.StoreContract;
 import io.spineconsole.sandbox.TestStore;
 import org.junit.jupiter.api.AfterAll;
@@ -28,6 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 abstract class SandboxDriveContract extends StoreContract {
     private static final String TRAFFIC = "/api/v1/sandbox/traffic";
     private static final String RUNS = "/api/v1/sandbox/scenario-runs";
+    private static final String FEED = "/api/v1/sandbox/feed";
     private SandboxFixture sandbox;
     private Backbone api;
 
@@ -92,6 +94,40 @@ abstract class SandboxDriveContract extends StoreContract {
         assertEquals("/ratePerSecond", tooFast.json().at("/errors/0/field").asText());
         assertEquals(0, api.get(TRAFFIC).json().get("ratePerSecond").asInt(), "nothing changed");
         assertTrue(!sandbox.backbone().traffic().isRunning());
+    }
+
+    @Test
+    void theFeedSaysThereIsNoneAndPagesItsQuarantineToAdminsOnly() {
+        Answer status = api.get(FEED);
+        assertEquals(200, status.status(), status.text());
+        assertEquals(false, status.json().get("configured").asBoolean());
+        assertEquals("off", status.json().get("state").asText());
+        Instant at = Instant.parse("2026-01-02T03:04:05Z");
+        Sql sql = new Sql(sandbox.backbone().database().dataSource());
+        for (int offset = 0; offset < 3; offset++) {
+            sql.update("INSERT INTO feed_quarantine (topic, partition_no, record_offset, record_key, raw_value, "
+                    + "value_bytes, reason, detail, quarantined_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", "events", 1,
+                    offset, "k" + offset, "not json", 8, "not-json", "not a JSON object", at);
+        }
+        try {
+            Answer first = api.get(FEED + "/quarantine?limit=2");
+            assertEquals(200, first.status(), first.text());
+            assertEquals(3, first.json().get("approximateTotal").asLong());
+            assertEquals(0, first.json().at("/items/0/offset").asLong(), "ties in time go by partition and offset");
+            assertEquals("not-json", first.json().at("/items/0/reason").asText());
+            Answer second = api.get(FEED + "/quarantine?limit=2&cursor=" + first.json().get("nextCursor").asText());
+            assertEquals(1, second.json().get("items").size(), second.text());
+            assertEquals(2, second.json().at("/items/0/offset").asLong());
+            assertTrue(second.json().get("nextCursor").isNull());
+            assertEquals(3, api.get(FEED).json().get("quarantinedTotal").asLong());
+            assertEquals(400, api.send(ApiCall.of("GET", FEED + "/quarantine?cursor=nonsense"), Role.ADMIN).status());
+            for (Role role : new Role[] {Role.VIEWER, Role.OPERATOR}) {
+                assertEquals(403, api.send(ApiCall.of("GET", FEED), role).status());
+                assertEquals(403, api.send(ApiCall.of("GET", FEED + "/quarantine"), role).status());
+            }
+        } finally {
+            sql.update("DELETE FROM feed_quarantine");
+        }
     }
 
     @Test

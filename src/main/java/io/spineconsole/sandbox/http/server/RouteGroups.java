@@ -4,7 +4,9 @@ import io.spineconsole.sandbox.SandboxContext;
 import io.spineconsole.sandbox.SummaryStore;
 import io.spineconsole.sandbox.TokenStore;
 import io.spineconsole.sandbox.drive.DriveModule;
+import io.spineconsole.sandbox.feed.KafkaFeed;
 import io.spineconsole.sandbox.http.drive.DriveRoutes;
+import io.spineconsole.sandbox.http.drive.FeedRoutes;
 import io.spineconsole.sandbox.http.AuditAndTokenRoutes;
 import io.spineconsole.sandbox.http.RouteGroup;
 import io.spineconsole.sandbox.http.SystemRoutes;
@@ -22,7 +24,8 @@ final class RouteGroups {
     }
 
     static List<RouteGroup> all(SandboxContext context, SummaryStore summaries, String mode, MessagesModule messages,
-                                DriveModule drive, TokenStore tokens, java.util.function.Supplier<io.spineconsole.domain.StoreUsage> store) {
+                                DriveModule drive, KafkaFeed feed, TokenStore tokens,
+                                java.util.function.Supplier<io.spineconsole.domain.StoreUsage> store) {
         return List.of(
                 new SystemRoutes(summaries, mode, context.databaseProduct(), store),
                 new MigrationRoutes(context),
@@ -30,6 +33,7 @@ final class RouteGroups {
                 new DriftExpectationRoutes(context),
                 new MessageRoutes(context, messages),
                 new AuditAndTokenRoutes(context, tokens),
-                new DriveRoutes(context, drive));
+                new DriveRoutes(context, drive),
+                new FeedRoutes(feed));
     }
 }

@@ -18,6 +18,8 @@ import io.spineconsole.sandbox.sso.OidcSettings;
 import io.spineconsole.sandbox.sso.OidcTokens;
 import io.spineconsole.sandbox.sso.SignedInPeople;
 import io.spineconsole.sandbox.messages.MessageRetention;
+import io.spineconsole.sandbox.feed.FeedSettings;
+import io.spineconsole.sandbox.feed.KafkaFeed;
 import io.spineconsole.sandbox.messages.MessagesModule;
 import io.spineconsole.sandbox.migration.MigrationSeed;
 import io.spineconsole.sandbox.messages.TrafficSimulator;
@@ -53,6 +55,7 @@ public final class SandboxBackbone implements AutoCloseable {
     private final MessagesModule messages;
     private final DriveModule drive;
     private final String baseUrl;
+    private final KafkaFeed feed;
 
     /**
      * What to start: where the data lives, where to listen, how much to seed, how often a token may
@@ -60,7 +63,14 @@ public final class SandboxBackbone implements AutoCloseable {
      * accepted beside API tokens ({@code oidc} null for API tokens only).
      */
     public record Config(String jdbcUrl, String dbUser, String dbPassword, String bindAddress, int port,
-                         SeedData.Scale scale, String mode, RateLimit rateLimit, ServerTls tls, OidcSettings oidc) {
+                         SeedData.Scale scale, String mode, RateLimit rateLimit, ServerTls tls, OidcSettings oidc,
+                         FeedSettings feed) {
+        /** Fed by its own traffic simulator (no Kafka feed). */
+        public Config(String jdbcUrl, String dbUser, String dbPassword, String bindAddress, int port,
+                      SeedData.Scale scale, String mode, RateLimit rateLimit, ServerTls tls, OidcSettings oidc) {
+            this(jdbcUrl, dbUser, dbPassword, bindAddress, port, scale, mode, rateLimit, tls, oidc, null);
+        }
+
         /** API tokens only. */
         public Config(String jdbcUrl, String dbUser, String dbPassword, String bindAddress, int port,
                       SeedData.Scale scale, String mode, RateLimit rateLimit, ServerTls tls) {
@@ -85,23 +95,33 @@ public final class SandboxBackbone implements AutoCloseable {
 
         /** The same, with no request limit: for tests and benchmarks that measure the server itself. */
         public Config withoutRateLimit() {
-            return new Config(jdbcUrl, dbUser, dbPassword, bindAddress, port, scale, mode, RateLimit.NONE, tls, oidc);
+            return new Config(jdbcUrl, dbUser, dbPassword, bindAddress, port, scale, mode, RateLimit.NONE, tls, oidc,
+                    feed);
         }
 
         /** The same, served over HTTPS. */
         public Config withTls(ServerTls serverTls) {
-            return new Config(jdbcUrl, dbUser, dbPassword, bindAddress, port, scale, mode, rateLimit, serverTls, oidc);
+            return new Config(jdbcUrl, dbUser, dbPassword, bindAddress, port, scale, mode, rateLimit, serverTls, oidc,
+                    feed);
         }
 
         /** The same, accepting access tokens from a single sign-on issuer beside API tokens. */
         public Config withOidc(OidcSettings settings) {
-            return new Config(jdbcUrl, dbUser, dbPassword, bindAddress, port, scale, mode, rateLimit, tls, settings);
+            return new Config(jdbcUrl, dbUser, dbPassword, bindAddress, port, scale, mode, rateLimit, tls, settings,
+                    feed);
+        }
+
+        /** The same, fed from a Kafka topic instead of its own simulator (docs/KAFKA_FEED.md). */
+        public Config withFeed(FeedSettings settings) {
+            return new Config(jdbcUrl, dbUser, dbPassword, bindAddress, port, scale, mode, rateLimit, tls, oidc,
+                    settings);
         }
     }
 
     private SandboxBackbone(SandboxDatabase database, SandboxServer server, TokenStore tokens, MessagesModule messages,
-                            DriveModule drive, String baseUrl) {
+                            DriveModule drive, KafkaFeed feed, String baseUrl) {
         this.database = database;
+        this.feed = feed;
         this.server = server;
         this.tokens = tokens;
         this.messages = messages;
@@ -123,7 +143,8 @@ public final class SandboxBackbone implements AutoCloseable {
     /** The same, timing its steps for the start-up timeline ({@code sandbox.database}, {@code sandbox.flyway}, ...). */
     public static SandboxBackbone startOnOwnStore(Path database, Config config, Clock clock, StartupPhases phases) {
         Config own = new Config(SandboxDatabase.h2FileUrl(database), null, null, config.bindAddress(),
-                config.port(), config.scale(), config.mode(), config.rateLimit(), config.tls(), config.oidc());
+                config.port(), config.scale(), config.mode(), config.rateLimit(), config.tls(), config.oidc(),
+                config.feed());
         try {
             return start(own, clock, phases);
         } catch (SandboxDatabase.IncompatibleSchemaException e) {
@@ -157,6 +178,7 @@ public final class SandboxBackbone implements AutoCloseable {
         long started = System.nanoTime();
         SandboxDatabase database = SandboxDatabase.open(config.jdbcUrl(), config.dbUser(), config.dbPassword(), phases);
         MessagesModule messages = null;
+        KafkaFeed feed = null;
         try {
             StartupPhases.Phase stores = phases.begin("sandbox.stores");
             Sql sql = new Sql(database.dataSource());
@@ -182,8 +204,9 @@ public final class SandboxBackbone implements AutoCloseable {
             }
             SummaryStore summaries = new SummaryStore(sql, clock);
             DriveModule drive = new DriveModule(context, messages.traffic());
+            feed = config.feed() == null ? KafkaFeed.none(context) : KafkaFeed.start(config.feed(), context, messages);
             SandboxServer server = new SandboxServer(tokens, new Idempotency(sql, clock, context.isPostgres()), mapper,
-                    RouteGroups.all(context, summaries, config.mode(), messages, drive, tokens,
+                    RouteGroups.all(context, summaries, config.mode(), messages, drive, feed, tokens,
                             storeUsage(database, messages.retention())), config.rateLimit(),
                     database::sync, config.tls(), sso);
             int port = server.start(config.bindAddress(), config.port());
@@ -194,8 +217,11 @@ public final class SandboxBackbone implements AutoCloseable {
                     config.tls() == null ? "" : config.tls().requiresClientCertificates()
                             ? ", TLS 1.2/1.3 with client certificates" : ", TLS 1.2/1.3",
                     (System.nanoTime() - started) / 1_000_000);
-            return new SandboxBackbone(database, server, tokens, messages, drive, url);
+            return new SandboxBackbone(database, server, tokens, messages, drive, feed, url);
         } catch (RuntimeException e) {
+            if (feed != null) {
+                feed.close();
+            }
             if (messages != null) {
                 messages.close();
             }
@@ -247,6 +273,11 @@ public final class SandboxBackbone implements AutoCloseable {
         return messages;
     }
 
+    /** The Kafka feed, or {@link KafkaFeed#none} when the simulator feeds this sandbox. */
+    public KafkaFeed feed() {
+        return feed;
+    }
+
     /** Traffic rate and incident scenarios, as the admin API drives them. */
     public DriveModule drive() {
         return drive;
@@ -285,6 +316,7 @@ public final class SandboxBackbone implements AutoCloseable {
         database.stopCompacting();  // an online compaction under way ends at its next slice, none starts
         drive.close();  // scenarios ended, traffic stopped
         server.close();
+        feed.close();  // this instance's partitions go to the group's others
         messages.close();
         database.close();
     }
