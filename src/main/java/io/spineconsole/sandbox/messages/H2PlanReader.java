@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -59,8 +60,9 @@ final class H2PlanReader {
         if (search.messageId() != null) {
             matching = Math.min(matching, 1);
         }
-        return new BranchPlan(index == null ? Set.of() : Set.of(index.startsWith("primary_key") ? "message_pk" : index),
-                scan, plan.contains("/* index sorted"), Math.max(range, matching), matching, Set.of(), 0);
+        String read = index == null ? BranchPlan.TABLE : index.startsWith("primary_key") ? "message_pk" : index;
+        return new BranchPlan(Map.of(read, range), plan.contains("/* index sorted"), Math.max(range, matching), matching,
+                Set.of(), 0);
     }
 
     /**

@@ -6,6 +6,7 @@ import io.spineconsole.sandbox.Sql;
 
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -33,26 +34,25 @@ final class PostgresPlanReader {
         JsonNode body = "Limit".equals(top.path("Node Type").asText()) ? top.path("Plans").path(0) : top;
         Walk walk = new Walk();
         walk.visit(body);
-        double range = walk.indexRows;
+        Map<String, Double> reads = new LinkedHashMap<>();
+        Map<String, String> parents = parentIndexes(walk.indexes.keySet());
+        walk.indexes.forEach((index, rows) -> reads.merge(parents.getOrDefault(index, index), rows, Double::sum));
         Map<String, Double> tuples = relationRows(walk.seqScans.keySet());
         for (Map.Entry<String, Double> seq : walk.seqScans.entrySet()) {
             double counted = tuples.getOrDefault(seq.getKey(), -1.0);
-            range += counted >= 0 ? counted : seq.getValue();
+            reads.merge(BranchPlan.TABLE, counted >= 0 ? counted : seq.getValue(), Double::sum);
         }
-        Set<String> indexes = new LinkedHashSet<>();
-        Map<String, String> parents = parentIndexes(walk.indexes);
-        walk.indexes.forEach(i -> indexes.add(parents.getOrDefault(i, i)));
+        double range = reads.values().stream().mapToDouble(Double::doubleValue).sum();
         double matching = body.path("Plan Rows").asDouble(0);
-        return new BranchPlan(indexes, !walk.seqScans.isEmpty(), walk.ordered, Math.max(range, matching), matching,
-                walk.relations, walk.removed);
+        return new BranchPlan(reads, walk.ordered, Math.max(range, matching), matching, walk.relations, walk.removed);
     }
 
     /** What one walk down the plan tree collects. */
     private static final class Walk {
-        final Set<String> indexes = new LinkedHashSet<>();
+        /** Rows read through each partition's index. */
+        final Map<String, Double> indexes = new LinkedHashMap<>();
         final Set<String> relations = new LinkedHashSet<>();
         final Map<String, Double> seqScans = new HashMap<>();
-        double indexRows;
         boolean ordered = true;
         int removed;
 
@@ -70,13 +70,12 @@ final class PostgresPlanReader {
                 }
                 case "Index Scan", "Index Only Scan" -> {
                     relations.add(node.path("Relation Name").asText());
-                    indexes.add(node.path("Index Name").asText());
-                    indexRows += node.path("Plan Rows").asDouble(0);
+                    indexes.merge(node.path("Index Name").asText(), node.path("Plan Rows").asDouble(0), Double::sum);
                 }
                 case "Bitmap Heap Scan" -> {
                     ordered = false;
                     relations.add(node.path("Relation Name").asText());
-                    indexRows += bitmapRows(node);
+                    bitmapRows(node);
                 }
                 default -> children(node);
             }
@@ -86,7 +85,10 @@ final class PostgresPlanReader {
             node.path("Plans").forEach(this::visit);
         }
 
-        /** The rows a bitmap's index scans found (an OR adds them up; an AND keeps the fewest). */
+        /**
+         * The rows a bitmap's index scans found (an OR adds them up; an AND keeps the fewest); each index
+         * is counted with the rows it found.
+         */
         private double bitmapRows(JsonNode node) {
             double rows = 0;
             boolean and = "BitmapAnd".equals(node.path("Node Type").asText());
@@ -100,8 +102,9 @@ final class PostgresPlanReader {
         }
 
         private double indexScan(JsonNode node) {
-            indexes.add(node.path("Index Name").asText());
-            return node.path("Plan Rows").asDouble(0);
+            double rows = node.path("Plan Rows").asDouble(0);
+            indexes.merge(node.path("Index Name").asText(), rows, Double::sum);
+            return rows;
         }
     }
 
