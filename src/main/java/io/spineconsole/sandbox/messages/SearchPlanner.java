@@ -36,7 +36,7 @@ public final class SearchPlanner {
     private final boolean postgres;
     private final MessageParties parties;
     private final MessagePartitions partitions;
-    private final long readThreshold;
+    private volatile long readThreshold;
     private final PostgresPlanReader postgresReader;
     private final H2PlanReader h2Reader;
 
@@ -50,6 +50,17 @@ public final class SearchPlanner {
         this.readThreshold = readThreshold;
         this.postgresReader = new PostgresPlanReader(sql, mapper);
         this.h2Reader = new H2PlanReader(sql);
+    }
+
+    /**
+     * Sets the rows to read above which a search is costly: a sandbox holds only a few thousand messages,
+     * so a demonstration (or a test) lowers it to show the console's hold on a costly search.
+     */
+    public void setReadThreshold(long rows) {
+        if (rows < 1) {
+            throw new IllegalArgumentException("a read threshold is at least one row");
+        }
+        this.readThreshold = rows;
     }
 
     /** The plan of {@code search}'s first page as it would run at {@code now}; a bad window is refused as the search refuses it. */

@@ -39,6 +39,7 @@ final class SearchPlanLine extends VBox {
         runAnyway.setOnAction(e -> model.runAnyway());
         HBox held = new HBox(8, warning, runAnyway);
         held.setAlignment(Pos.CENTER_LEFT);
+        held.setId("messages-plan-held");
         held.getStyleClass().add("search-plan-held");
         held.visibleProperty().bind(plan.holdingProperty());
         held.managedProperty().bind(held.visibleProperty());
