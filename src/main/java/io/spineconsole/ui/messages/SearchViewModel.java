@@ -84,6 +84,7 @@ public final class SearchViewModel {
     /** Points the search at a session: restores its saved searches and last filters, and runs the search. */
     public void connect(MessagesApi newApi, String newProfileId) {
         results.clear();
+        plan.clear();
         this.api = newApi;
         this.profileId = newProfileId;
         saved.load(newProfileId);
@@ -170,7 +171,8 @@ public final class SearchViewModel {
             return;
         }
         plan.ask(calls, key, form.build(text.clock().instant()), answer -> {
-            if (!key.equals(toLink().toString()) || plan.holdsBack(key)) {
+            // Typed on since, or already run (the Search button did not wait for the plan): nothing to hold.
+            if (!key.equals(toLink().toString()) || key.equals(lastLink) || plan.holdsBack(key)) {
                 return;
             }
             searchIfChanged();

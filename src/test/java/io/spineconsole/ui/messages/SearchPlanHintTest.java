@@ -124,6 +124,20 @@ class SearchPlanHintTest {
     }
 
     @Test
+    void aPlanThatArrivesAfterTheSearchRanHoldsNothingBack() {
+        CompletableFuture<SearchPlan> late = new CompletableFuture<>();
+        api.onPlan = s -> late;
+        search.form().rangeProperty().set(TimeRange.LAST_7_DAYS);
+        debouncer.flush();
+        int searches = api.searches.size();
+        assertTrue(search.runRequested(), "no plan yet: the Search button runs at once");
+        assertEquals(searches + 1, api.searches.size());
+        late.complete(FakeMessagesApi.plan(PlanAccess.SCAN, 4_100_000, 4_100_000, 200));
+        assertFalse(hint().holdingProperty().get(), "the search ran already: nothing to hold");
+        assertTrue(hint().hintProperty().get().contains("4,100,000"), "the cost is still shown");
+    }
+
+    @Test
     void aServerThatCannotSayNeverHoldsASearchBack() {
         api.onPlan = s -> CompletableFuture.failedFuture(FakeMessagesApi.notFound());
         int searches = api.searches.size();
