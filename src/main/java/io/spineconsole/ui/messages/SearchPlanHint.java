@@ -99,6 +99,9 @@ public final class SearchPlanHint {
 
     /** The plan in one line. */
     String describe(SearchPlan p) {
+        if (p.rowsToRead() == 0) {
+            return i18n.get("messages.plan.nothing"); // a party that never sent or received anything
+        }
         String read = text.count(p.rowsToRead());
         String how = switch (p.access()) {
             case LOOKUP -> i18n.get("messages.plan.lookup");

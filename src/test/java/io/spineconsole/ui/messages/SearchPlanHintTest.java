@@ -172,5 +172,8 @@ class SearchPlanHintTest {
         assertTrue(both.contains(t.i18n.get("messages.plan.cut", "200", "900")), both);
         assertTrue(h.describe(FakeMessagesApi.plan(PlanAccess.SCAN, 4_100_000, 4_100_000, 200)).startsWith(
                 t.i18n.get("messages.plan.scan", "4,100,000")));
+        assertEquals(t.i18n.get("messages.plan.nothing"), h.describe(new SearchPlan(PlanAccess.INDEX, List.of(), 0, 0, 0,
+                200, true, io.spineconsole.domain.messages.PlanVerdict.CHEAP, 50_000, null, null)),
+                "a party that never appeared has no range to read");
     }
 }
