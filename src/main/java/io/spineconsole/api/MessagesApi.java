@@ -22,6 +22,7 @@ import io.spineconsole.domain.messages.RedeliveryItemOutcome;
 import io.spineconsole.domain.messages.RedeliveryJob;
 import io.spineconsole.domain.messages.RedeliveryJobCreate;
 import io.spineconsole.domain.messages.RedeliveryJobItem;
+import io.spineconsole.domain.messages.SearchPlan;
 import io.spineconsole.domain.messages.StatsQuery;
 import io.spineconsole.domain.messages.StreamFilter;
 
@@ -38,6 +39,12 @@ public interface MessagesApi {
 
     /** A page of messages; pass {@code nextCursor} back (with the same search) for the next. */
     CompletableFuture<Page<MessageSummary>> search(MessageSearch search);
+
+    /**
+     * What {@code search}'s first page will cost, before it runs: the store's plan (indexes or a scan, rows to read
+     * and to return, whether the limit cuts it off) and a verdict against the server's threshold. Its cursor is not read.
+     */
+    CompletableFuture<SearchPlan> searchPlan(MessageSearch search);
 
     /** A message with its hop timeline and redelivery links. */
     CompletableFuture<MessageDetail> message(UUID messageId);

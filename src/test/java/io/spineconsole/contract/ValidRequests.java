@@ -196,6 +196,8 @@ public final class ValidRequests {
         add("GET /api/v1/messages/{messageId}/payload", b -> get("/api/v1/messages/" + b.anyMessage() + "/payload"));
         add("POST /api/v1/messages/{messageId}/redeliver", b -> json("POST", "/api/v1/messages/"
                 + b.redeliverableMessage() + "/redeliver", "{\"reason\":\"Contract test redelivery\"}"));
+        add("POST /api/v1/messages/search-plan", b -> ApiCall.of("POST", "/api/v1/messages/search-plan")
+                .withQuery("ods", "RR8").withQuery("status", "dead-lettered").withQuery("limit", "5"));
         add("GET /api/v1/messages/stats", b -> get("/api/v1/messages/stats").withQuery("groupBy", "interaction"));
         add("GET /api/v1/messages/endpoint-health", b -> get("/api/v1/messages/endpoint-health").withQuery("window", "P1D")
                 .withQuery("limit", "5"));

@@ -29,6 +29,9 @@ import io.spineconsole.domain.messages.MessageDetail;
 import io.spineconsole.domain.messages.MessageParty;
 import io.spineconsole.domain.messages.MessagePayload;
 import io.spineconsole.domain.messages.MessageSearch;
+import io.spineconsole.domain.messages.PlanAccess;
+import io.spineconsole.domain.messages.PlanVerdict;
+import io.spineconsole.domain.messages.SearchPlan;
 import io.spineconsole.domain.messages.MessageStats;
 import io.spineconsole.domain.messages.MessageSummary;
 import io.spineconsole.domain.messages.RedeliveryItemOutcome;
@@ -89,6 +92,10 @@ public class FakeMessagesApi implements MessagesApi {
     public Function<UUID, CompletableFuture<MessageDetail>> onMessage;
     public Function<MessageSearch, CompletableFuture<Page<MessageSummary>>> onSearch =
             s -> CompletableFuture.completedFuture(new Page<>(List.of(summary(MessageStatus.ACKNOWLEDGED)), null, 1, true));
+    /** The search plans asked for, in order; {@link #onPlan} answers them (a cheap index plan unless set). */
+    public final List<MessageSearch> plans = Collections.synchronizedList(new ArrayList<>());
+    public Function<MessageSearch, CompletableFuture<SearchPlan>> onPlan =
+            s -> CompletableFuture.completedFuture(plan(PlanAccess.INDEX, 1_200, 40, s.limit()));
     public Function<UUID, CompletableFuture<MessagePayload>> onPayload = id -> CompletableFuture.failedFuture(notFound());
     /** The endpoint health pages asked for, in order; {@link #onHealth} answers them (an empty page unless set). */
     public final List<EndpointHealthQuery> healthQueries =
@@ -115,6 +122,13 @@ public class FakeMessagesApi implements MessagesApi {
                 NOW.minusSeconds(60), NOW.minusSeconds(30), 120L, null, null, null);
     }
 
+    /** A plan reading {@code rowsToRead} rows against a threshold of 50,000, {@code matching} of them matching. */
+    public static SearchPlan plan(PlanAccess access, long rowsToRead, long matching, int limit) {
+        return new SearchPlan(access, access == PlanAccess.SCAN ? List.of() : List.of("message_by_from_ods"), rowsToRead,
+                matching, Math.min(matching, limit), limit, matching <= limit,
+                rowsToRead > 50_000 ? PlanVerdict.COSTLY : PlanVerdict.CHEAP, 50_000, null, null);
+    }
+
     public static ApiException notFound() {
         return new ApiException(ApiException.Kind.NOT_FOUND, 404, "NO_RECORD_FOUND", "No such message.", "404",
                 List.of(), null);
@@ -123,6 +137,12 @@ public class FakeMessagesApi implements MessagesApi {
     public static ApiException forbidden() {
         return new ApiException(ApiException.Kind.FORBIDDEN, 403, "ACCESS_DENIED", "Operators only.", "403",
                 List.of(), null);
+    }
+
+    @Override
+    public CompletableFuture<SearchPlan> searchPlan(MessageSearch search) {
+        plans.add(search);
+        return onPlan.apply(search);
     }
 
     @Override

@@ -22,6 +22,7 @@ import io.spineconsole.domain.messages.JobState;
 import io.spineconsole.domain.messages.MessageDetail;
 import io.spineconsole.domain.messages.MessagePayload;
 import io.spineconsole.domain.messages.MessageSearch;
+import io.spineconsole.domain.messages.SearchPlan;
 import io.spineconsole.domain.messages.MessageStats;
 import io.spineconsole.domain.messages.MessageSummary;
 import io.spineconsole.domain.messages.RedeliverRequest;
@@ -81,6 +82,13 @@ final class HttpMessagesApi implements MessagesApi {
         q.put("limit", search.limit());
         q.put("cursor", search.cursor());
         return http.get("api/v1/messages", q, pageOf(MessageSummary.class));
+    }
+
+    @Override
+    public CompletableFuture<SearchPlan> searchPlan(MessageSearch search) {
+        Map<String, Object> q = filters(search);
+        q.put("limit", search.limit());
+        return http.postQuery("api/v1/messages/search-plan", q, http.types().constructType(SearchPlan.class));
     }
 
     @Override

@@ -125,6 +125,16 @@ public final class HttpTransport {
         return call(request, type, true);
     }
 
+    /**
+     * A POST that changes nothing and takes no body (it asks the server to work something out, as a
+     * search plan does): retried like a GET, with no Idempotency-Key.
+     */
+    public <T> CompletableFuture<T> postQuery(String path, Map<String, ?> query, JavaType type) {
+        Request request = new Request.Builder().url(url(path, query)).post(RequestBody.create(new byte[0], null))
+                .header("Accept", "application/json").build();
+        return call(request, type, true);
+    }
+
     public <T> CompletableFuture<T> get(String path, Map<String, ?> query, Class<T> type) {
         return get(path, query, mapper.constructType(type));
     }

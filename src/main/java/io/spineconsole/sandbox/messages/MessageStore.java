@@ -1,6 +1,5 @@
 package io.spineconsole.sandbox.messages;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.spineconsole.api.Page;
 import io.spineconsole.domain.Coded;
@@ -100,19 +99,16 @@ public final class MessageStore {
     public Page<MessageSummary> search(MessageSearch search, PageCursor cursor, Instant now) {
         String scope = scopeOf(search);
         MessageQuery.After after = null;
-        Instant from = search.from();
-        Instant to = search.to();
-        boolean unbounded = search.messageId() != null || search.conversationId() != null;
+        Window w;
         if (cursor != null) {
             Resume resume = cursor.lastKeyFor(scope, Resume::of);
             after = resume.after();
-            from = resume.window().from();
-            to = resume.window().to();
-        } else if (!unbounded || from != null || to != null) {
-            Window w = Window.resolve(from, to, now, Duration.ofHours(24));
-            from = w.from();
-            to = w.to();
+            w = resume.window();
+        } else {
+            w = firstWindow(search, now);
         }
+        Instant from = w.from();
+        Instant to = w.to();
         MessageQuery query = new MessageQuery(search, from, to);
         List<MessageSummary> rows = page(query, after, search.limit(), search.oldestFirst());
         boolean more = rows.size() > search.limit();
@@ -129,6 +125,18 @@ public final class MessageStore {
         Count count = count(query);
         // An estimate never claims fewer rows than the pages already show.
         return new Page<>(items, next, Math.max(count.total(), items.size() + (more ? 1 : 0)), count.exact());
+    }
+
+    /**
+     * The window a search's first page reads: the one asked for, the last 24 hours by default, or no
+     * bounds at all for a search by message or conversation id that gives none.
+     */
+    static Window firstWindow(MessageSearch search, Instant now) {
+        boolean unbounded = search.messageId() != null || search.conversationId() != null;
+        if (unbounded && search.from() == null && search.to() == null) {
+            return new Window(null, null);
+        }
+        return Window.resolve(search.from(), search.to(), now, Duration.ofHours(24));
     }
 
     /** Up to {@code limit + 1} rows: each branch's page, merged in page order without duplicates. */
@@ -148,14 +156,7 @@ public final class MessageStore {
     /** The planner's estimate on PostgreSQL, a capped count on H2. */
     private Count count(MessageQuery query) {
         if (postgres) {
-            MessageQuery.Statement q = query.estimate();
-            String plan = sql.one("EXPLAIN (FORMAT JSON) " + q.sql(), r -> r.getString(1), q.params()).orElse("[]");
-            try {
-                JsonNode root = mapper.readTree(plan);
-                return new Count(root.path(0).path("Plan").path("Plan Rows").asLong(0), false);
-            } catch (Exception e) {
-                return new Count(0, false);
-            }
+            return new Count(Explain.postgresRows(sql, mapper, query.estimate()), false);
         }
         List<MessageQuery.Branch> branches = query.branches(parties);
         long total = 0;

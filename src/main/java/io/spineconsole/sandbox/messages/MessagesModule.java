@@ -24,6 +24,7 @@ public final class MessagesModule implements AutoCloseable {
     private final Rollups rollups;
     private final MessageIngest ingest;
     private final MessageStore store;
+    private final SearchPlanner plans;
     private final TrafficSimulator simulator;
     private final Redelivery redelivery;
     private final RedeliveryJobs jobs;
@@ -62,6 +63,8 @@ public final class MessagesModule implements AutoCloseable {
         rollups.open(context.clock().instant());
         this.ingest = new MessageIngest(context.sql(), rollups, stream, parties, partitions, context.isPostgres());
         this.store = new MessageStore(context.sql(), context.isPostgres(), context.mapper(), parties);
+        this.plans = new SearchPlanner(context.sql(), context.isPostgres(), context.mapper(), parties, partitions,
+                SearchPlanner.DEFAULT_READ_THRESHOLD);
         this.simulator = new TrafficSimulator(context.sql(), context.clock(), ingest, store, System.nanoTime());
         this.redelivery = new Redelivery(context.sql(), store, ingest, simulator, context.audit(), context.clock());
         this.discards = new DeadLetterDiscards(context.sql(), store, context.audit(), context.clock());
@@ -141,6 +144,11 @@ public final class MessagesModule implements AutoCloseable {
 
     public Redelivery redelivery() {
         return redelivery;
+    }
+
+    /** What a message search will cost, before it runs. */
+    public SearchPlanner plans() {
+        return plans;
     }
 
     public RedeliveryJobs jobs() {

@@ -67,7 +67,7 @@ final class SearchFilterBar extends VBox {
         toBox.managedProperty().bind(fromBox.visibleProperty());
 
         for (TextField t : List.of(conversation, ods, asid, partyKey, interaction, from, to)) {
-            t.setOnAction(e -> model.search());
+            t.setOnAction(e -> model.runRequested());
         }
         FlowPane bar = new FlowPane(10, 6,
                 Views.field(i18n.get("messages.filter.conversation"), conversation, form.conversationId(), 215),

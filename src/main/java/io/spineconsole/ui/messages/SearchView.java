@@ -22,7 +22,8 @@ import java.util.List;
 
 /**
  * The search tab: the find box with the saved searches, the {@linkplain SearchFilterBar filters}
- * (a change searches again once typing pauses), the {@linkplain SearchStatusLine count and progress}
+ * (a change searches again once typing pauses), {@linkplain SearchPlanLine what the search will cost},
+ * the {@linkplain SearchStatusLine count and progress}
  * with the {@linkplain SearchActions actions}, and the {@linkplain SearchResultsTable results}.
  */
 final class SearchView extends VBox {
@@ -67,7 +68,7 @@ final class SearchView extends VBox {
         search.setId("messages-search-run");
         search.getStyleClass().add("accent");
         search.setDefaultButton(false);
-        search.setOnAction(e -> model.search());
+        search.setOnAction(e -> model.runRequested());
         Button clear = Views.button(i18n.get("messages.search.clear"), AppIcon.CLEAR);
         clear.setId("messages-search-clear");
         clear.setOnAction(e -> {
@@ -84,7 +85,8 @@ final class SearchView extends VBox {
 
         SearchResultsTable table = new SearchResultsTable(root, actions::copyLink);
         status = new SearchStatusLine(root, new SearchActions(root, table.getSelectionModel().getSelectedItems(), actions));
-        getChildren().addAll(findBar, findProblem, new SearchFilterBar(model, root.text()), status, table);
+        getChildren().addAll(findBar, findProblem, new SearchFilterBar(model, root.text()), new SearchPlanLine(model, i18n),
+                status, table);
         VBox.setVgrow(table, Priority.ALWAYS);
     }
 

@@ -44,6 +44,7 @@ public final class SearchViewModel {
     private final SearchForm form;
     private final QuickFind quickFind;
     private final SavedSearches saved;
+    private final SearchPlanHint plan;
     private final PagedList<MessageSummary> results;
     private final RowInterner interner = new RowInterner();
     private final StringProperty formError = new SimpleStringProperty("");
@@ -66,8 +67,13 @@ public final class SearchViewModel {
         this.form = new SearchForm(i18n, text);
         this.quickFind = new QuickFind(i18n, form, this::search);
         this.saved = new SavedSearches(memory, this::toLink, this::apply);
-        // A filter changed: search again once typing pauses (the search in flight is then cancelled).
-        form.onTyped(() -> debouncer.submit(this::searchIfChanged));
+        this.plan = new SearchPlanHint(ui, i18n, text);
+        // A filter changed: once typing pauses, ask what the search will cost, then search again unless that is
+        // more than the server advises (the search in flight is then cancelled).
+        form.onTyped(() -> {
+            plan.release();
+            debouncer.submit(this::planThenSearch);
+        });
     }
 
     /** Where opened messages and links go (the workspace decides). */
@@ -78,6 +84,7 @@ public final class SearchViewModel {
     /** Points the search at a session: restores its saved searches and last filters, and runs the search. */
     public void connect(MessagesApi newApi, String newProfileId) {
         results.clear();
+        plan.clear();
         this.api = newApi;
         this.profileId = newProfileId;
         saved.load(newProfileId);
@@ -87,6 +94,7 @@ public final class SearchViewModel {
 
     public void dispose() {
         debouncer.cancel();
+        plan.clear();
         results.cancel();
         api = null;
     }
@@ -100,6 +108,7 @@ public final class SearchViewModel {
     public boolean search() {
         formError.set("");
         notice.set("");
+        plan.release();
         if (api == null) {
             return false;
         }
@@ -116,9 +125,58 @@ public final class SearchViewModel {
         lastLink = toLink().toString();
         memory.remember(lastSearchKey(), lastLink);
         MessagesApi calls = api;
+        if (!plan.knows(lastLink)) {
+            // The cost of the search shown, for the hint (a search from elsewhere, a reload): nothing waits on it.
+            plan.ask(calls, lastLink, s, answer -> { });
+        }
         interner.clear();
         results.load(cursor -> calls.search(s.withCursor(cursor)).thenApply(interner::intern));
         return true;
+    }
+
+    /**
+     * Runs the search the user asked for (the Search button), unless its plan reads more than the server
+     * advises: then the warning shows and the search waits for a narrower window or {@link #runAnyway}.
+     */
+    public boolean runRequested() {
+        if (api != null && form.problem().isEmpty() && plan.holdsBack(toLink().toString())) {
+            return false;
+        }
+        return search();
+    }
+
+    /** Runs the held search as it stands; the same filters are not held again. */
+    public void runAnyway() {
+        plan.confirm();
+        search();
+    }
+
+    /**
+     * After typing pauses: asks what the filters as typed will cost and shows it, then searches, unless
+     * the plan reads more than the server advises. Filters that cannot be searched, or that the results
+     * already show, are not planned again.
+     */
+    void planThenSearch() {
+        MessagesApi calls = api;
+        if (calls == null) {
+            return;
+        }
+        if (!form.problem().isEmpty()) {
+            plan.clear();
+            search();
+            return;
+        }
+        String key = toLink().toString();
+        if (lastSearch.get() != null && key.equals(lastLink)) {
+            return;
+        }
+        plan.ask(calls, key, form.build(text.clock().instant()), answer -> {
+            // Typed on since, or already run (the Search button did not wait for the plan): nothing to hold.
+            if (!key.equals(toLink().toString()) || key.equals(lastLink) || plan.holdsBack(key)) {
+                return;
+            }
+            searchIfChanged();
+        });
     }
 
     /** Fetches the next page (the table scrolled near its end). */
@@ -277,6 +335,11 @@ public final class SearchViewModel {
 
     public SearchForm form() {
         return form;
+    }
+
+    /** What the search as typed will cost, and the hold on a costly one. */
+    public SearchPlanHint plan() {
+        return plan;
     }
 
     public QuickFind quickFind() {

@@ -1,5 +1,6 @@
 package io.spineconsole.sandbox.messages;
 
+import io.spineconsole.api.ApiException;
 import io.spineconsole.api.Page;
 import io.spineconsole.api.http.HttpBackboneApi;
 import io.spineconsole.domain.Role;
@@ -11,6 +12,7 @@ import io.spineconsole.domain.messages.RedeliveryItemOutcome;
 import io.spineconsole.domain.messages.RedeliveryJob;
 import io.spineconsole.domain.messages.RedeliveryJobCreate;
 import io.spineconsole.domain.messages.RedeliveryJobItem;
+import io.spineconsole.domain.messages.SearchPlan;
 import io.spineconsole.domain.messages.StatsGroup;
 import io.spineconsole.domain.messages.StatsKey;
 import io.spineconsole.domain.messages.StatsQuery;
@@ -24,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletionException;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -90,6 +93,25 @@ abstract class MessageRoutesContract extends StoreContract {
     @Test
     void badInputIsRefusedWithAClearProblem() {
         MessageApiChecks.badInputIsRefused(viewer);
+    }
+
+    @Test
+    void aViewerAsksWhatASearchWillCostAndBadFiltersAreRefusedAsTheSearchRefusesThem() {
+        MessageSearch failedToday = MessageSearch.all().withStatuses(List.of(MessageStatus.DEAD_LETTERED)).withLimit(20);
+        SearchPlan plan = viewer.messages().searchPlan(failedToday).join();
+        assertTrue(plan.indexes().contains("message_by_status"), plan.toString());
+        assertEquals(20, plan.limit());
+        assertTrue(plan.rowsToReturn() <= 20 && plan.rowsToRead() >= plan.rowsToReturn(), plan.toString());
+        assertEquals(store == TestStore.POSTGRES, plan.partitionsRead() != null, "partitions on PostgreSQL only");
+        assertEquals(SearchPlanner.DEFAULT_READ_THRESHOLD, plan.readThreshold());
+        ApiException badOds = (ApiException) org.junit.jupiter.api.Assertions.assertThrows(CompletionException.class,
+                () -> viewer.messages().searchPlan(MessageSearch.all().withParties("rr8!", null, null)).join()).getCause();
+        assertEquals(400, badOds.status());
+        assertEquals("query.ods", badOds.fieldErrors().get(0).field());
+        ApiException wide = (ApiException) org.junit.jupiter.api.Assertions.assertThrows(CompletionException.class,
+                () -> viewer.messages().searchPlan(MessageSearch.all().withWindow(java.time.Instant.now()
+                        .minusSeconds(40L * 86_400), java.time.Instant.now())).join()).getCause();
+        assertEquals("WINDOW_TOO_WIDE", wide.fieldErrors().get(0).code());
     }
 
     @Test

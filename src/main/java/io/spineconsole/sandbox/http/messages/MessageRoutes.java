@@ -19,6 +19,7 @@ import io.spineconsole.domain.messages.RedeliverRequest;
 import io.spineconsole.domain.messages.RedeliveryItemOutcome;
 import io.spineconsole.domain.messages.RedeliveryJob;
 import io.spineconsole.domain.messages.RedeliveryJobCreate;
+import io.spineconsole.domain.messages.SearchPlan;
 import io.spineconsole.domain.messages.StatsBucket;
 import io.spineconsole.domain.messages.StatsGroup;
 import io.spineconsole.domain.messages.StatsQuery;
@@ -70,6 +71,7 @@ public final class MessageRoutes implements RouteGroup {
     public void register(Routes routes) {
         // Fixed paths first: they would otherwise match /api/v1/messages/{messageId}.
         routes.get("/api/v1/messages", Access.VIEWER, (ctx, caller) -> ApiResponse.ok(search(ctx)));
+        routes.post("/api/v1/messages/search-plan", Access.VIEWER, (ctx, caller) -> ApiResponse.ok(plan(ctx)));
         routes.get("/api/v1/messages/stats", Access.VIEWER, (ctx, caller) -> ApiResponse.ok(stats(ctx)));
         routes.get("/api/v1/messages/endpoint-health", Access.VIEWER, (ctx, caller) -> ApiResponse.ok(health(ctx)));
         routes.get("/api/v1/messages/failure-groups", Access.VIEWER, (ctx, caller) -> ApiResponse.ok(failureGroups(ctx)));
@@ -162,6 +164,14 @@ public final class MessageRoutes implements RouteGroup {
         String cursor = MessageParams.cursor(q);
         MessageSearch search = MessageParams.search(q, limit);
         return store.search(search, MessageParams.decode(cursor), context.clock().instant());
+    }
+
+    /** The plan of the search the same filters and limit would run (read-only: a POST only because it asks the store to plan). */
+    private SearchPlan plan(Context ctx) {
+        QueryParams q = QueryParams.of(ctx, Stream.concat(Arrays.stream(MessageParams.FILTERS), Stream.of("limit"))
+                .toArray(String[]::new));
+        MessageSearch search = MessageParams.search(q, MessageParams.limit(q));
+        return messages.plans().plan(search, context.clock().instant());
     }
 
     private MessageStats stats(Context ctx) {

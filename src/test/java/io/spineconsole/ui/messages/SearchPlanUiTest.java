@@ -1,0 +1,136 @@
+package io.spineconsole.ui.messages;
+
+import io.spineconsole.app.ConsoleFixture;
+import io.spineconsole.domain.Role;
+import io.spineconsole.domain.messages.MessageSummary;
+import io.spineconsole.sandbox.SandboxFixture;
+import io.spineconsole.settings.EnvironmentKind;
+import io.spineconsole.settings.Preferences;
+import io.spineconsole.testing.Screenshots;
+import io.spineconsole.ui.common.Themes;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * On the real console against a sandbox (its threshold lowered to 1,000 rows, as its store is small):
+ * typing an ODS code shows, under the filters, that the search uses the ODS indexes; clearing it again
+ * would read the whole day, so the search is held with a warning and "Run anyway", which runs it; a
+ * narrower window then runs by itself. Pictures, light and dark, go to {@code -Dscreenshots.dir}.
+ */
+class SearchPlanUiTest {
+    private static SandboxFixture sandbox;
+    private static ConsoleFixture console;
+    private static FxRobot robot;
+
+    @BeforeAll
+    static void boot() throws Exception {
+        sandbox = SandboxFixture.start();
+        sandbox.backbone().messages().plans().setReadThreshold(1_000);
+        String token = sandbox.backbone().tokens().create("support-" + UUID.randomUUID(), Role.VIEWER);
+        console = ConsoleFixture.against(sandbox.baseUrl(), token, EnvironmentKind.SANDBOX);
+        robot = console.robot();
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT2).release(KeyCode.DIGIT2, KeyCode.CONTROL);
+        console.waitFor("#messages-find", TextField.class);
+    }
+
+    @AfterAll
+    static void close() throws Exception {
+        if (console != null) {
+            console.close();
+        }
+        if (sandbox != null) {
+            sandbox.close();
+        }
+    }
+
+    @Test
+    void theCostShowsAsYouTypeAndACostlySearchWaitsForRunAnyway() throws Exception {
+        TableView<MessageSummary> results = results();
+        @SuppressWarnings("unchecked")
+        ComboBox<TimeRange> range = robot.lookup("#messages-filter-range").queryAs(ComboBox.class);
+        TextField odsField = robot.lookup("#messages-filter-ods").queryAs(TextField.class);
+        // The console reopens the last search it ran (perhaps an earlier run's): start from the last hour.
+        WaitForAsyncUtils.asyncFx(() -> {
+            odsField.setText("");
+            range.getSelectionModel().select(TimeRange.LAST_HOUR);
+        }).get();
+        console.waitUntil(20, () -> console.text("#messages-search-count").contains("last hour")
+                && !console.text("#messages-plan-hint").isEmpty() && !sizeOf(results).equals(0));
+        assertFalse(visible("#messages-plan-held"), "the last hour is cheap");
+        String ods = WaitForAsyncUtils.asyncFx(() -> results.getItems().get(0).from().odsCode()).get();
+
+        // Typed a letter at a time, as a person would: each change waits for the pause.
+        for (int i = 1; i <= ods.length(); i++) {
+            String typed = ods.substring(0, i);
+            WaitForAsyncUtils.asyncFx(() -> odsField.setText(typed)).get();
+        }
+        console.waitUntil(20, () -> console.text("#messages-plan-hint").contains("Uses the index on sender or recipient")
+                && WaitForAsyncUtils.asyncFx(() -> !results.getItems().isEmpty() && results.getItems().stream()
+                .allMatch(m -> ods.equals(m.from().odsCode()) || ods.equals(m.to().odsCode()))).get());
+        assertFalse(visible("#messages-plan-held"), "a cheap search is not held");
+        pictures("search-plan-hint");
+
+        // Every message of the day: more than the threshold, so it waits, the filters as chosen.
+        WaitForAsyncUtils.asyncFx(() -> {
+            odsField.setText("");
+            range.getSelectionModel().select(TimeRange.LAST_24_HOURS);
+        }).get();
+        console.waitUntil(20, () -> visible("#messages-plan-held"));
+        assertTrue(console.text("#messages-plan-warning").contains("more than the 1,000"), console.text("#messages-plan-warning"));
+        assertTrue(console.text("#messages-plan-hint").contains("rows to read"), console.text("#messages-plan-hint"));
+        assertTrue(console.text("#messages-search-count").contains("last hour"), "held: the results are still the last search's");
+        assertEquals(TimeRange.LAST_24_HOURS, WaitForAsyncUtils.asyncFx(range::getValue).get(), "the window stays as chosen");
+        pictures("search-plan-held");
+
+        robot.clickOn("#messages-plan-run-anyway");
+        console.waitUntil(20, () -> !visible("#messages-plan-held")
+                && console.text("#messages-search-count").contains("last 24 hours"));
+
+        // A narrower window plans cheap and runs by itself.
+        WaitForAsyncUtils.asyncFx(() -> range.getSelectionModel().select(TimeRange.LAST_HOUR)).get();
+        console.waitUntil(20, () -> console.text("#messages-search-count").contains("last hour"));
+        assertFalse(visible("#messages-plan-held"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static TableView<MessageSummary> results() {
+        return robot.lookup("#messages-results").queryAs(TableView.class);
+    }
+
+    private static Integer sizeOf(TableView<?> table) throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> table.getItems().size()).get();
+    }
+
+    private static boolean visible(String query) throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> robot.lookup(query).query().isVisible()).get();
+    }
+
+    private static void pictures(String name) throws Exception {
+        picture(name + "-light");
+        WaitForAsyncUtils.asyncFx(() -> Themes.apply(Preferences.Theme.DARK, console.stage().getScene())).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        picture(name + "-dark");
+        WaitForAsyncUtils.asyncFx(() -> Themes.apply(Preferences.Theme.LIGHT, console.stage().getScene())).get();
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static void picture(String name) throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> {
+            Screenshots.write(console.stage().getScene(), name);
+            return null;
+        }).get();
+    }
+}
