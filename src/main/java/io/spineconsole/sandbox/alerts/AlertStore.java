@@ -71,7 +71,7 @@ public final class AlertStore {
             params.add(q.subject());
         }
         String search = String.join("|", "alerts", q.states().toString(), String.valueOf(q.ruleId()),
-                String.valueOf(q.kind()), String.valueOf(q.subject()), since.toString());
+                String.valueOf(q.kind()), String.valueOf(q.subject()), String.valueOf(q.resolvedSince()));
         long total = context.sql().count("SELECT COUNT(*) FROM alert WHERE " + String.join(" AND ", where),
                 params.toArray());
         if (cursor != null) {
