@@ -39,6 +39,8 @@ import java.util.function.Consumer;
  */
 public final class AlertEvaluator {
     private static final Logger LOG = LoggerFactory.getLogger(AlertEvaluator.class);
+    /** Fresh evidence is written (and sent to consoles) at most this often per alert: figures move every round. */
+    static final Duration EVIDENCE_EVERY = Duration.ofMinutes(1);
 
     private final Sql sql;
     private final AlertSignals signals;
@@ -112,7 +114,7 @@ public final class AlertEvaluator {
             return alerts.advance(a, AlertState.OPEN, r.evidence(), true, now)
                     .map(x -> new AlertChanged(AlertChange.RENOTIFIED, x));
         }
-        if (!r.evidence().equals(a.evidence())) {
+        if (!r.evidence().equals(a.evidence()) && !now.isBefore(a.updatedAt().plus(EVIDENCE_EVERY))) {
             return alerts.advance(a, a.state(), r.evidence(), false, now)
                     .map(x -> new AlertChanged(AlertChange.UPDATED, x));
         }
