@@ -41,6 +41,8 @@ public final class AlertEvaluator {
     private static final Logger LOG = LoggerFactory.getLogger(AlertEvaluator.class);
     /** Fresh evidence is written (and sent to consoles) at most this often per alert: figures move every round. */
     static final Duration EVIDENCE_EVERY = Duration.ofMinutes(1);
+    /** How often old resolved alerts are removed. */
+    static final Duration EXPIRE_EVERY = Duration.ofHours(1);
 
     private final Sql sql;
     private final AlertSignals signals;
@@ -48,6 +50,7 @@ public final class AlertEvaluator {
     private final AlertStore alerts;
     private final Clock clock;
     private final Consumer<List<AlertChanged>> publish;
+    private Instant expired = Instant.MIN;
 
     AlertEvaluator(Sql sql, AlertSignals signals, AlertRuleStore rules, AlertStore alerts, Clock clock,
                    Consumer<List<AlertChanged>> publish) {
@@ -96,6 +99,10 @@ public final class AlertEvaluator {
                 .forEach(a -> resolve(a, a.evidence(), now).ifPresent(changes::add)));
         if (!changes.isEmpty()) {
             publish.accept(changes);
+        }
+        if (!now.isBefore(expired.plus(EXPIRE_EVERY))) {
+            alerts.expire(now);
+            expired = now;
         }
         return changes;
     }
