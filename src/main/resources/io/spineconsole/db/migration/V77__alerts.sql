@@ -57,8 +57,11 @@ CREATE TABLE alert (
 -- The list: newest first, a keyset page at a time.
 CREATE INDEX alert_by_opened ON alert (opened_at DESC, id DESC);
 
--- The default rules of a fresh sandbox (docs/ALERTS.md). No traffic starts disabled: with the sandbox's traffic
--- switched off every endpoint would be silent at once.
+-- The default rules of a fresh sandbox (docs/ALERTS.md), chosen so that a fresh sandbox opens a handful of alerts,
+-- not a flood. No traffic starts disabled: with the sandbox's traffic switched off every endpoint would be silent at
+-- once. Certificate ending starts disabled: the seed has dozens of certificates ended or ending on purpose (for the
+-- registrations checks). The backlog rule watches the count in flight only: seeded history leaves old messages
+-- waiting at many endpoints.
 INSERT INTO alert_rule (id, name, kind, scope, target, error_rate_percent, recovery_rate_percent, window_minutes,
                         min_volume, max_in_flight, max_oldest_waiting_minutes, dead_letter_growth, expiring_within_days,
                         enabled, quiet_period_minutes, version, created_at, created_by, updated_at, updated_by)
@@ -66,12 +69,12 @@ VALUES
     ('a1e70001-0000-4000-8000-000000000001', 'Endpoint failing', 'endpoint-failing', 'all', NULL, 20, 5, 5, 20,
      NULL, NULL, NULL, NULL, TRUE, 60, 1, CURRENT_TIMESTAMP, 'Sandbox defaults', CURRENT_TIMESTAMP, 'Sandbox defaults'),
     ('a1e70001-0000-4000-8000-000000000002', 'Backlog building up', 'backlog', 'all', NULL, NULL, NULL, NULL, NULL,
-     500, 30, NULL, NULL, TRUE, 60, 1, CURRENT_TIMESTAMP, 'Sandbox defaults', CURRENT_TIMESTAMP, 'Sandbox defaults'),
+     500, NULL, NULL, NULL, TRUE, 60, 1, CURRENT_TIMESTAMP, 'Sandbox defaults', CURRENT_TIMESTAMP, 'Sandbox defaults'),
     ('a1e70001-0000-4000-8000-000000000003', 'Dead letters growing', 'dead-letters-growing', 'all', NULL, NULL, NULL,
      15, NULL, NULL, NULL, 25, NULL, TRUE, 60, 1, CURRENT_TIMESTAMP, 'Sandbox defaults', CURRENT_TIMESTAMP,
      'Sandbox defaults'),
     ('a1e70001-0000-4000-8000-000000000004', 'Certificate ending soon', 'certificate-expiring', 'all', NULL, NULL,
-     NULL, NULL, NULL, NULL, NULL, NULL, 7, TRUE, 1440, 1, CURRENT_TIMESTAMP, 'Sandbox defaults', CURRENT_TIMESTAMP,
+     NULL, NULL, NULL, NULL, NULL, NULL, 7, FALSE, 1440, 1, CURRENT_TIMESTAMP, 'Sandbox defaults', CURRENT_TIMESTAMP,
      'Sandbox defaults'),
     ('a1e70001-0000-4000-8000-000000000005', 'Migration component blocked', 'migration-blocked', 'all', NULL, NULL,
      NULL, NULL, NULL, NULL, NULL, NULL, NULL, TRUE, 240, 1, CURRENT_TIMESTAMP, 'Sandbox defaults', CURRENT_TIMESTAMP,

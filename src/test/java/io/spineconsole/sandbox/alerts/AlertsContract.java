@@ -126,6 +126,17 @@ abstract class AlertsContract extends StoreContract {
     }
 
     @Test
+    void aFreshSandboxIsQuietNotAFlood() {
+        List<UUID> defaults = viewer.alerts().listRules(500, null).join().items().stream()
+                .filter(r -> r.createdBy().equals("Sandbox defaults") && r.kind() != AlertRuleKind.MIGRATION_BLOCKED)
+                .map(AlertRule::id).toList();
+        sandbox.backbone().alerts().evaluateNow();
+        List<Alert> raised = viewer.alerts().alerts(AlertQuery.openAndRecent()).join().items().stream()
+                .filter(a -> defaults.contains(a.ruleId())).toList();
+        assertEquals(List.of(), raised, "the default message-flow rules raise nothing on the seeded history");
+    }
+
+    @Test
     void anAdminCreatesReplacesAndDeletesARuleEachAuditedAndAStaleEditIsRefused() {
         AlertRule created = admin.alerts().createRule(failing("Leeds failing")).join();
         assertEquals(1, created.version());
