@@ -35,6 +35,9 @@ public interface BackboneApi extends AutoCloseable {
 
     AuditApi audit();
 
+    /** Alert rules and the alerts they raise. */
+    AlertsApi alerts();
+
     /** Token administration (admin only). */
     TokensApi tokens();
 

@@ -1,5 +1,6 @@
 package io.spineconsole.api;
 
+import io.spineconsole.domain.alerts.AlertChanged;
 import io.spineconsole.domain.messages.MessageSummary;
 
 import java.util.List;
@@ -7,7 +8,8 @@ import java.util.List;
 /**
  * A live message stream that keeps itself connected. Messages collect in a bounded buffer until
  * drained (a UI drains a few times a second); when the buffer is full the oldest are dropped and
- * counted, as are the events the server dropped for this reader.
+ * counted, as are the events the server dropped for this reader. Alert changes come on the same
+ * stream, whatever its filter, and collect in a buffer of their own.
  */
 public interface LiveStream extends AutoCloseable {
 
@@ -15,6 +17,9 @@ public interface LiveStream extends AutoCloseable {
 
     /** Takes up to {@code max} buffered messages, oldest first. */
     List<MessageSummary> drain(int max);
+
+    /** Takes up to {@code max} buffered alert changes, oldest first. */
+    List<AlertChanged> drainAlerts(int max);
 
     /** Messages lost so far: dropped by the server for a slow reader, or by this buffer when full. */
     long dropped();

@@ -59,7 +59,27 @@ public enum RuleCode implements Coded {
     /** Args: the FQDN, the URL's host. */
     FQDN_URL_HOST_MISMATCH("fqdnUrlHostMismatch"),
     /** Args: the ASID. */
-    ASID_PREFIX("asidPrefix");
+    ASID_PREFIX("asidPrefix"),
+    ALERT_KIND_REQUIRED("alertKindRequired"),
+    ALERT_SCOPE_NOT_ALLOWED("alertScopeNotAllowed"),
+    ALERT_TARGET_REQUIRED("alertTargetRequired"),
+    /** Args: the target. */
+    ALERT_TARGET_UNKNOWN("alertTargetUnknown"),
+    ENDPOINT_ID_FORMAT("endpointIdFormat"),
+    COMPONENT_CODE_FORMAT("componentCodeFormat"),
+    /** Args: the least and the most allowed. */
+    ALERT_VALUE_REQUIRED("alertValueRequired"),
+    /** Args: the least and the most allowed. */
+    ALERT_VALUE_RANGE("alertValueRange"),
+    /** Args: the shortest window in minutes. */
+    ALERT_WINDOW_TOO_SHORT("alertWindowTooShort"),
+    /** Args: the trip figure (a percentage). */
+    ALERT_RECOVERY_ORDER("alertRecoveryOrder"),
+    ALERT_BACKLOG_LIMIT_REQUIRED("alertBacklogLimitRequired"),
+    SNOOZE_UNTIL_REQUIRED("snoozeUntilRequired"),
+    SNOOZE_UNTIL_PAST("snoozeUntilPast"),
+    /** Args: the most days. */
+    SNOOZE_TOO_LONG("snoozeTooLong");
 
     private final String code;
 

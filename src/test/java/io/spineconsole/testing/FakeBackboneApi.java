@@ -1,5 +1,6 @@
 package io.spineconsole.testing;
 
+import io.spineconsole.api.AlertsApi;
 import io.spineconsole.api.AuditApi;
 import io.spineconsole.api.BackboneApi;
 import io.spineconsole.api.ConnectionMonitor;
@@ -38,6 +39,7 @@ public class FakeBackboneApi implements BackboneApi {
     private volatile MessagesApi messages;
     private volatile MigrationApi migration;
     private volatile AuditApi audit;
+    private volatile AlertsApi alerts;
     private volatile TokensApi tokens;
     private volatile io.spineconsole.api.SandboxApi sandbox;
 
@@ -56,6 +58,7 @@ public class FakeBackboneApi implements BackboneApi {
         this.messages = messages;
         this.migration = new FakeMigrationApi();
         this.audit = new FakeAuditApi();
+        this.alerts = new FakeAlertsApi();
         this.tokens = new FakeTokensApi();
         this.sandbox = new FakeSandboxApi();
     }
@@ -67,6 +70,7 @@ public class FakeBackboneApi implements BackboneApi {
         this.messages = real.messages();
         this.migration = real.migration();
         this.audit = real.audit();
+        this.alerts = real.alerts();
         this.tokens = real.tokens();
         this.sandbox = real.sandbox();
     }
@@ -96,6 +100,11 @@ public class FakeBackboneApi implements BackboneApi {
 
     public FakeBackboneApi withAudit(AuditApi part) {
         audit = part;
+        return this;
+    }
+
+    public FakeBackboneApi withAlerts(AlertsApi part) {
+        alerts = part;
         return this;
     }
 
@@ -157,6 +166,11 @@ public class FakeBackboneApi implements BackboneApi {
     @Override
     public AuditApi audit() {
         return audit;
+    }
+
+    @Override
+    public AlertsApi alerts() {
+        return alerts;
     }
 
     @Override

@@ -314,6 +314,7 @@ public class FakeMessagesApi implements MessagesApi {
     /** A live stream the test feeds by hand. */
     public static final class FakeLiveStream implements LiveStream {
         public final List<MessageSummary> buffer = new ArrayList<>();
+        public final List<io.spineconsole.domain.alerts.AlertChanged> alertBuffer = new ArrayList<>();
         public long dropped;
         public long resets;
         public State state = State.OPEN;
@@ -329,6 +330,21 @@ public class FakeMessagesApi implements MessagesApi {
             List<MessageSummary> out = new ArrayList<>(buffer.subList(0, Math.min(max, buffer.size())));
             buffer.subList(0, out.size()).clear();
             return out;
+        }
+
+        public void pushAlerts(io.spineconsole.domain.alerts.AlertChanged... changes) {
+            synchronized (alertBuffer) {
+                alertBuffer.addAll(List.of(changes));
+            }
+        }
+
+        @Override
+        public List<io.spineconsole.domain.alerts.AlertChanged> drainAlerts(int max) {
+            synchronized (alertBuffer) {
+                var out = new ArrayList<>(alertBuffer.subList(0, Math.min(max, alertBuffer.size())));
+                alertBuffer.subList(0, out.size()).clear();
+                return out;
+            }
         }
 
         @Override

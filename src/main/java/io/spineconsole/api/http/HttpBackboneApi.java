@@ -1,5 +1,6 @@
 package io.spineconsole.api.http;
 
+import io.spineconsole.api.AlertsApi;
 import io.spineconsole.api.AuditApi;
 import io.spineconsole.api.TokensApi;
 import io.spineconsole.api.BackboneApi;
@@ -52,6 +53,7 @@ public final class HttpBackboneApi implements BackboneApi {
     private final MessagesApi messages;
     private final MigrationApi migration;
     private final AuditApi audit;
+    private final AlertsApi alerts;
     private final TokensApi tokens;
     private final io.spineconsole.api.SandboxApi sandbox;
     private final HealthProbe healthProbe;
@@ -84,6 +86,7 @@ public final class HttpBackboneApi implements BackboneApi {
         this.messages = new HttpMessagesApi(http);
         this.migration = new HttpMigrationApi(http);
         this.audit = new HttpAuditApi(http);
+        this.alerts = new HttpAlertsApi(http);
         this.tokens = new HttpTokensApi(http);
         this.sandbox = new HttpSandboxApi(http);
         this.healthProbe = new HealthProbe(this::probeHealth, connection, retryTimer, options.connectionPolicy()).start();
@@ -168,6 +171,11 @@ public final class HttpBackboneApi implements BackboneApi {
     @Override
     public AuditApi audit() {
         return audit;
+    }
+
+    @Override
+    public AlertsApi alerts() {
+        return alerts;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.spineconsole.api.http;
 
 import io.spineconsole.api.LiveStream;
+import io.spineconsole.domain.alerts.AlertChanged;
 import io.spineconsole.domain.messages.MessageSummary;
 import io.spineconsole.domain.messages.StreamDropped;
 import okhttp3.Dispatcher;
@@ -40,6 +41,8 @@ final class HttpLiveStream implements LiveStream {
     private final ScheduledExecutorService reconnector;
     private final int capacity;
     private final ArrayDeque<MessageSummary> buffer = new ArrayDeque<>();
+    /** Alert changes: few, but each one counts, so they are kept apart from a busy message buffer. */
+    private final ArrayDeque<AlertChanged> alerts = new ArrayDeque<>();
     private long dropped;
     private long resets;
     private volatile String lastEventId;
@@ -96,7 +99,7 @@ final class HttpLiveStream implements LiveStream {
 
         @Override
         public void onEvent(EventSource eventSource, String id, String type, String data) {
-            if ((type == null || type.equals("message")) && alreadySeen(id)) {
+            if ((type == null || type.equals("message") || type.equals("alert")) && alreadySeen(id)) {
                 // A server that resumed too early repeats messages: each is delivered once. (Other events
                 // may carry the previous id: SSE keeps the last id for events that name none.)
                 return;
@@ -104,6 +107,7 @@ final class HttpLiveStream implements LiveStream {
             try {
                 switch (type == null ? "message" : type) {
                     case "message" -> add(http.mapper().readValue(data, MessageSummary.class));
+                    case "alert" -> addAlert(http.mapper().readValue(data, AlertChanged.class));
                     case "dropped" -> {
                         StreamDropped d = http.mapper().readValue(data, StreamDropped.class);
                         synchronized (buffer) {
@@ -165,6 +169,16 @@ final class HttpLiveStream implements LiveStream {
         }
     }
 
+    private void addAlert(AlertChanged change) {
+        synchronized (buffer) {
+            if (alerts.size() == capacity) {
+                alerts.removeFirst();
+                dropped++;
+            }
+            alerts.addLast(change);
+        }
+    }
+
     private synchronized void retryLater() {
         if (state == State.CLOSED) {
             return;
@@ -180,6 +194,17 @@ final class HttpLiveStream implements LiveStream {
             List<MessageSummary> out = new ArrayList<>(Math.min(max, buffer.size()));
             while (out.size() < max && !buffer.isEmpty()) {
                 out.add(buffer.removeFirst());
+            }
+            return out;
+        }
+    }
+
+    @Override
+    public List<AlertChanged> drainAlerts(int max) {
+        synchronized (buffer) {
+            List<AlertChanged> out = new ArrayList<>(Math.min(max, alerts.size()));
+            while (out.size() < max && !alerts.isEmpty()) {
+                out.add(alerts.removeFirst());
             }
             return out;
         }

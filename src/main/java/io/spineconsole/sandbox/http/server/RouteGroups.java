@@ -3,6 +3,8 @@ package io.spineconsole.sandbox.http.server;
 import io.spineconsole.sandbox.SandboxContext;
 import io.spineconsole.sandbox.SummaryStore;
 import io.spineconsole.sandbox.TokenStore;
+import io.spineconsole.sandbox.alerts.AlertsModule;
+import io.spineconsole.sandbox.http.alerts.AlertRoutes;
 import io.spineconsole.sandbox.drive.DriveModule;
 import io.spineconsole.sandbox.feed.KafkaFeed;
 import io.spineconsole.sandbox.http.drive.DriveRoutes;
@@ -24,7 +26,7 @@ final class RouteGroups {
     }
 
     static List<RouteGroup> all(SandboxContext context, SummaryStore summaries, String mode, MessagesModule messages,
-                                DriveModule drive, KafkaFeed feed, TokenStore tokens,
+                                DriveModule drive, KafkaFeed feed, AlertsModule alerts, TokenStore tokens,
                                 java.util.function.Supplier<io.spineconsole.domain.StoreUsage> store) {
         return List.of(
                 new SystemRoutes(summaries, mode, context.databaseProduct(), store),
@@ -32,6 +34,7 @@ final class RouteGroups {
                 new RegistrationRoutes(context),
                 new DriftExpectationRoutes(context),
                 new MessageRoutes(context, messages),
+                new AlertRoutes(context, alerts),
                 new AuditAndTokenRoutes(context, tokens),
                 new DriveRoutes(context, drive),
                 new FeedRoutes(feed));

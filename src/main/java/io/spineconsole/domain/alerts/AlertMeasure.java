@@ -1,0 +1,27 @@
+package io.spineconsole.domain.alerts;
+
+import io.spineconsole.domain.Coded;
+
+/** A figure an alert gives as its evidence; the console words each ({@code alert.measure.<code>}). */
+public enum AlertMeasure implements Coded {
+    ERROR_RATE_PERCENT("error-rate-percent"),
+    MESSAGES("messages"),
+    FAILED("failed"),
+    MESSAGES_BEFORE("messages-before"),
+    IN_FLIGHT("in-flight"),
+    OLDEST_WAITING_MINUTES("oldest-waiting-minutes"),
+    DEAD_LETTERED("dead-lettered"),
+    CERTIFICATE_DAYS_LEFT("certificate-days-left"),
+    BLOCKED_MINUTES("blocked-minutes");
+
+    private final String code;
+
+    AlertMeasure(String code) {
+        this.code = code;
+    }
+
+    @Override
+    public String code() {
+        return code;
+    }
+}
