@@ -161,21 +161,21 @@ final class AlertsView extends VBox {
         Label state = Views.label(AlertWords.state(a.state(), i18n), "status-badge", "alert-state-" + a.state().code());
         state.setId("alert-state");
         detail.getChildren().addAll(title, state,
-                line("alerts.detail.kind", AlertWords.kind(a.ruleKind(), i18n)),
-                line("alerts.detail.opened", text.dateTime(a.openedAt())),
-                line("alerts.detail.updated", text.dateTime(a.updatedAt())));
+                line(i18n.get("alerts.detail.kind", AlertWords.kind(a.ruleKind(), i18n))),
+                line(i18n.get("alerts.detail.opened", text.dateTime(a.openedAt()))),
+                line(i18n.get("alerts.detail.updated", text.dateTime(a.updatedAt()))));
         for (var e : a.evidence()) {
-            detail.getChildren().add(line("alerts.detail.evidence", AlertWords.evidence(e, i18n)));
+            detail.getChildren().add(line(i18n.get("alerts.detail.evidence", AlertWords.evidence(e, i18n))));
         }
         if (a.acknowledged() != null) {
-            detail.getChildren().add(action("alerts.detail.acknowledged", a.acknowledged()));
+            detail.getChildren().add(acknowledged(a.acknowledged()));
         }
         if (a.snoozed() != null && a.snoozedUntil() != null) {
-            detail.getChildren().add(line("alerts.detail.snoozedUntil", i18n.get("alerts.detail.snoozedBy",
-                    text.dateTime(a.snoozedUntil()), a.snoozed().by())));
+            detail.getChildren().add(line(i18n.get("alerts.detail.snoozedUntil", i18n.get("alerts.detail.snoozedBy",
+                    text.dateTime(a.snoozedUntil()), a.snoozed().by()))));
         }
         if (a.resolvedAt() != null) {
-            detail.getChildren().add(line("alerts.detail.resolved", text.dateTime(a.resolvedAt())));
+            detail.getChildren().add(line(i18n.get("alerts.detail.resolved", text.dateTime(a.resolvedAt()))));
         }
         if (AlertsViewModel.aboutReceiver(a)) {
             detail.getChildren().add(Views.bar(
@@ -243,15 +243,16 @@ final class AlertsView extends VBox {
         };
     }
 
-    private Label line(String key, String value) {
-        Label l = new Label(i18n.get(key, value));
+    private static Label line(String words) {
+        Label l = new Label(words);
         l.setWrapText(true);
         return l;
     }
 
-    private Label action(String key, AlertAction a) {
+    private Label acknowledged(AlertAction a) {
         String note = a.note() == null || a.note().isBlank() ? "" : i18n.get("alerts.detail.note", a.note());
-        Label l = line(key, i18n.get("alerts.detail.byAt", a.by(), text.dateTime(a.at())) + note);
+        Label l = line(i18n.get("alerts.detail.acknowledged", i18n.get("alerts.detail.byAt", a.by(),
+                text.dateTime(a.at())) + note));
         l.setId("alert-acknowledged");
         return l;
     }

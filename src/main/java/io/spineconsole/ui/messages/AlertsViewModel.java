@@ -164,7 +164,8 @@ public final class AlertsViewModel {
         if (a == null || !whyNot.get().isEmpty() || !note.isValid()) {
             return;
         }
-        act(context.api().alerts().acknowledge(a.id(), note.valueOrNull()), "alerts.acknowledged");
+        act(context.api().alerts().acknowledge(a.id(), note.valueOrNull()),
+                done -> i18n.get("alerts.acknowledged", io.spineconsole.ui.common.AlertWords.headline(done, i18n)));
     }
 
     /** Snoozes the alert chosen for the time chosen, with the note typed. */
@@ -179,17 +180,18 @@ public final class AlertsViewModel {
             actionError.set(i18n.rule(issues.get(0).issue()));
             return;
         }
-        act(context.api().alerts().snooze(a.id(), request), "alerts.snoozed");
+        act(context.api().alerts().snooze(a.id(), request),
+                done -> i18n.get("alerts.snoozed", io.spineconsole.ui.common.AlertWords.headline(done, i18n)));
     }
 
-    private void act(java.util.concurrent.CompletableFuture<Alert> call, String doneKey) {
+    private void act(java.util.concurrent.CompletableFuture<Alert> call, java.util.function.Function<Alert, String> said) {
         acting.set(true);
         actionError.set("");
         notice.set("");
         ui.deliver(call, changed -> {
             acting.set(false);
             note.reset("");
-            notice.set(i18n.get(doneKey, io.spineconsole.ui.common.AlertWords.headline(changed, i18n)));
+            notice.set(said.apply(changed));
             replace(changed);
         }, failure -> {
             acting.set(false);
