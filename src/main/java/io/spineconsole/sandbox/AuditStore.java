@@ -28,11 +28,11 @@ public final class AuditStore {
     /** The entity types of openapi.yaml's {@code EntityType}. */
     public static final Set<String> ENTITY_TYPES = Set.of("organisation", "accredited-system", "endpoint", "message",
             "redelivery-job", "site", "component", "wave", "runbook-step", "checklist-item", "site-checklist", "token",
-            "sandbox-traffic", "scenario-run", "audit-log", "drift-expectation");
+            "sandbox-traffic", "scenario-run", "audit-log", "drift-expectation", "alert-rule", "alert");
     /** The actions of openapi.yaml's {@code AuditAction}. */
     public static final Set<String> ACTIONS = Set.of("create", "update", "delete", "transition", "import", "export",
             "redeliver", "cancel", "sign-off", "revoke", "view-payload", "set-expiry", "discard", "mark-expected",
-            "unmark-expected");
+            "unmark-expected", "acknowledge", "snooze");
     private static final Pattern LEGACY_ACTOR = Pattern.compile("(.*) \\(token (\\d+), (viewer|operator|admin)\\)");
     private static final String COLUMNS = "id, occurred_at, actor, actor_name, actor_token_id, actor_role, actor_subject, "
             + "actor_owner, action, entity_type, entity_id, reason, before_json, after_json, request_id";

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * Query parameters read strictly: a parameter the operation does not define, a repeated one that
@@ -60,6 +61,25 @@ public final class QueryParams {
             }
         }
         return out;
+    }
+
+    /** A UUID path parameter; anything else is a 400 {@code INVALID_IDENTIFIER_VALUE} naming {@code path.<name>}. */
+    public static UUID pathUuid(Context ctx, String name) {
+        return uuid("path." + name, ctx.pathParam(name));
+    }
+
+    /** {@code text} as a UUID in its 36-character form; anything else is a 400 naming {@code field}. */
+    public static UUID uuid(String field, String text) {
+        try {
+            if (text.length() != 36) {
+                throw new IllegalArgumentException();
+            }
+            return UUID.fromString(text);
+        } catch (IllegalArgumentException e) {
+            String message = "'" + text + "' is not a UUID, for example 7D9B3C2E-1A4F-4E8B-9C6D-2F5A8B1E3C70.";
+            throw new ProblemException(400, "INVALID_IDENTIFIER_VALUE", "Bad request", message,
+                    List.of(new ProblemException.FieldProblem(field, "INVALID_IDENTIFIER_VALUE", message)), null);
+        }
     }
 
     /** The {@code cursor} parameter as the store takes it, or null for the first page. */

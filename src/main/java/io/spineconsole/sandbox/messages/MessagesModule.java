@@ -30,6 +30,7 @@ public final class MessagesModule implements AutoCloseable {
     private final DeadLetterDiscards discards;
     private final StatsStore stats;
     private final EndpointHealthStore health;
+    private final AlertSignals signals;
     private final Payloads payloads;
     private final MessageExport export;
     private final ScheduledExecutorService flusher;
@@ -68,6 +69,7 @@ public final class MessagesModule implements AutoCloseable {
                 context.clock());
         this.stats = new StatsStore(context.sql(), rollups, id -> simulator.directory().target(id));
         this.health = new EndpointHealthStore(context.sql(), rollups, () -> simulator.directory());
+        this.signals = new AlertSignals(context.sql(), rollups, () -> simulator.directory());
         this.payloads = new Payloads(context, store);
         this.export = new MessageExport(store, context);
         this.flusher = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -155,6 +157,11 @@ public final class MessagesModule implements AutoCloseable {
 
     public EndpointHealthStore health() {
         return health;
+    }
+
+    /** What alert rules read of the message flow: per endpoint, from the roll-ups and backlog kept at ingest. */
+    public AlertSignals signals() {
+        return signals;
     }
 
     /** The live stream of status changes. */

@@ -1,5 +1,6 @@
 package io.spineconsole.sandbox.messages;
 
+import io.spineconsole.domain.alerts.AlertChanged;
 import io.spineconsole.domain.messages.MessageSummary;
 import io.spineconsole.domain.messages.StreamFilter;
 
@@ -27,8 +28,11 @@ public final class StreamHub implements AutoCloseable {
     static final Duration RETAIN_TIME = Duration.ofMinutes(5);
     static final int SUBSCRIBER_BUFFER = 10_000;
 
-    /** One stream event. */
-    public record Entry(long id, MessageSummary message, boolean isNew) {
+    /** One stream event: a message's status change, or (with {@code alert} set, and no message) an alert's change. */
+    public record Entry(long id, MessageSummary message, boolean isNew, AlertChanged alert) {
+        public Entry(long id, MessageSummary message, boolean isNew) {
+            this(id, message, isNew, null);
+        }
     }
 
     /** Where a resume request lands. */
@@ -56,19 +60,23 @@ public final class StreamHub implements AutoCloseable {
     /** A subscriber's queue, drop count and filter. */
     public final class Subscription implements AutoCloseable {
         final StreamFilter filter;
+        /** Alert changes only, no messages ({@code include=alerts}). */
+        final boolean alertsOnly;
         final BlockingQueue<Entry> queue;
         private long dropped;
         private Instant droppedSince;
         Resume resume = Resume.LIVE;
         Long oldestRetained;
 
-        Subscription(StreamFilter filter, int capacity) {
+        Subscription(StreamFilter filter, boolean alertsOnly, int capacity) {
             this.filter = filter;
+            this.alertsOnly = alertsOnly;
             this.queue = new ArrayBlockingQueue<>(capacity);
         }
 
         void offer(Entry e, Instant now) {
-            if ((filter.newOnly() && !e.isNew()) || !filter.matches(e.message())) {
+            // Alert changes concern everyone, whatever the filter; messages only the readers that want them.
+            if (e.alert() == null && (alertsOnly || (filter.newOnly() && !e.isNew()) || !filter.matches(e.message()))) {
                 return;
             }
             if (!queue.offer(e)) {
@@ -127,11 +135,20 @@ public final class StreamHub implements AutoCloseable {
      * or repeat between them and live events (both happen under the publishing lock).
      */
     public Subscription subscribe(StreamFilter filter, Long lastEventId) {
-        return subscribe(filter, lastEventId, SUBSCRIBER_BUFFER);
+        return subscribe(filter, lastEventId, false);
+    }
+
+    /** The same; with {@code alertsOnly}, the subscriber gets alert changes and no messages. */
+    public Subscription subscribe(StreamFilter filter, Long lastEventId, boolean alertsOnly) {
+        return subscribe(filter, lastEventId, alertsOnly, SUBSCRIBER_BUFFER);
     }
 
     synchronized Subscription subscribe(StreamFilter filter, Long lastEventId, int capacity) {
-        Subscription s = new Subscription(filter, capacity);
+        return subscribe(filter, lastEventId, false, capacity);
+    }
+
+    synchronized Subscription subscribe(StreamFilter filter, Long lastEventId, boolean alertsOnly, int capacity) {
+        Subscription s = new Subscription(filter, alertsOnly, capacity);
         s.oldestRetained = retained.isEmpty() ? null : retained.peekFirst().id();
         if (lastEventId != null) {
             Instant now = clock.instant();
@@ -157,7 +174,7 @@ public final class StreamHub implements AutoCloseable {
         // Entries arrive without ids; ids are given here so they are increasing in publish order.
         Instant now = clock.instant();
         for (Entry change : changes) {
-            Entry e = new Entry(nextId++, change.message(), change.isNew());
+            Entry e = new Entry(nextId++, change.message(), change.isNew(), change.alert());
             retained.addLast(e);
             retainedAt.addLast(now);
             for (Subscription s : subscribers) {
@@ -165,6 +182,13 @@ public final class StreamHub implements AutoCloseable {
             }
         }
         trim(now);
+    }
+
+    /** Publishes alert changes to every subscriber, in order, among the message events (and kept for resuming alike). */
+    public void publishAlerts(List<AlertChanged> changes) {
+        if (!changes.isEmpty()) {
+            publish(changes.stream().map(c -> new Entry(0, null, false, c)).toList());
+        }
     }
 
     private void trim(Instant now) {

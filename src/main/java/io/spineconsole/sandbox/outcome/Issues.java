@@ -1,6 +1,7 @@
 package io.spineconsole.sandbox.outcome;
 
 import io.spineconsole.domain.RuleIssue;
+import io.spineconsole.domain.registrations.FieldRuleIssue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -9,6 +10,13 @@ import java.util.Optional;
 /** Collects every issue of an input, then refuses it once with all of them. */
 public final class Issues {
     private final List<Issue> issues = new ArrayList<>();
+
+    /** A domain rule's field issues, worded, to refuse an input with all of them at once. */
+    public static Issues of(List<FieldRuleIssue> found) {
+        Issues issues = new Issues();
+        found.forEach(i -> issues.add(i.field(), i.code(), RuleWords.of(i.issue())));
+        return issues;
+    }
 
     public Issues add(String field, String code, String message) {
         issues.add(new Issue(field, code, message));

@@ -27,18 +27,11 @@ final class MessageParams {
     }
 
     static UUID uuid(String field, String text) {
-        try {
-            if (text.length() != 36) {
-                throw new IllegalArgumentException();
-            }
-            return UUID.fromString(text);
-        } catch (IllegalArgumentException e) {
-            throw invalidIdentifier(field, "'" + text + "' is not a UUID, for example 7D9B3C2E-1A4F-4E8B-9C6D-2F5A8B1E3C70.");
-        }
+        return QueryParams.uuid(field, text);
     }
 
     static UUID pathUuid(Context ctx, String name) {
-        return uuid("path." + name, ctx.pathParam(name));
+        return QueryParams.pathUuid(ctx, name);
     }
 
     static ProblemException invalidIdentifier(String field, String message) {
@@ -131,9 +124,10 @@ final class MessageParams {
 
     static StreamFilter streamFilter(QueryParams q) {
         boolean newOnly = switch (q.string("include").orElse("all")) {
-            case "all" -> false;
+            case "all", "alerts" -> false;
             case "new" -> true;
-            default -> throw ProblemException.badParameter("query.include", "INVALID_VALUE", "include is all or new.");
+            default -> throw ProblemException.badParameter("query.include", "INVALID_VALUE",
+                    "include is all, new or alerts.");
         };
         return new StreamFilter(uuid(q, "conversationId").orElse(null), ods(q), asid(q), partyKey(q), interaction(q),
                 statuses(q), site(q), uuid(q, "endpointId").orElse(null), newOnly);

@@ -67,7 +67,8 @@ final class MessageStreamRoute {
             throw new ProblemException(429, "TOO_MANY_REQUESTS", "Too many requests", "At most "
                     + MAX_STREAMS_PER_TOKEN + " event streams may be open per token.").withHeader("Retry-After", "5");
         }
-        try (StreamHub.Subscription sub = hub.subscribe(filter, resumeAfter)) {
+        boolean alertsOnly = q.string("include").filter("alerts"::equals).isPresent();
+        try (StreamHub.Subscription sub = hub.subscribe(filter, resumeAfter, alertsOnly)) {
             var res = ctx.res();
             res.setStatus(200);
             res.setContentType("text/event-stream;charset=utf-8");
@@ -108,7 +109,11 @@ final class MessageStreamRoute {
             } else {
                 int n = 0;
                 do {
-                    event(b, e.id(), "message", e.message());
+                    if (e.alert() != null) {
+                        event(b, e.id(), "alert", e.alert());
+                    } else {
+                        event(b, e.id(), "message", e.message());
+                    }
                 } while (++n < BATCH && (e = sub.poll()) != null);
             }
             write(out, b);

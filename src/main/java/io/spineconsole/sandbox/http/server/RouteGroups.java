@@ -3,6 +3,8 @@ package io.spineconsole.sandbox.http.server;
 import io.spineconsole.sandbox.SandboxContext;
 import io.spineconsole.sandbox.SummaryStore;
 import io.spineconsole.sandbox.TokenStore;
+import io.spineconsole.sandbox.alerts.AlertsModule;
+import io.spineconsole.sandbox.http.alerts.AlertRoutes;
 import io.spineconsole.sandbox.drive.DriveModule;
 import io.spineconsole.sandbox.http.drive.DriveRoutes;
 import io.spineconsole.sandbox.http.AuditAndTokenRoutes;
@@ -22,13 +24,15 @@ final class RouteGroups {
     }
 
     static List<RouteGroup> all(SandboxContext context, SummaryStore summaries, String mode, MessagesModule messages,
-                                DriveModule drive, TokenStore tokens, java.util.function.Supplier<io.spineconsole.domain.StoreUsage> store) {
+                                DriveModule drive, AlertsModule alerts, TokenStore tokens,
+                                java.util.function.Supplier<io.spineconsole.domain.StoreUsage> store) {
         return List.of(
                 new SystemRoutes(summaries, mode, context.databaseProduct(), store),
                 new MigrationRoutes(context),
                 new RegistrationRoutes(context),
                 new DriftExpectationRoutes(context),
                 new MessageRoutes(context, messages),
+                new AlertRoutes(context, alerts),
                 new AuditAndTokenRoutes(context, tokens),
                 new DriveRoutes(context, drive));
     }

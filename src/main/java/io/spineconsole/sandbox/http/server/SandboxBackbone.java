@@ -10,6 +10,7 @@ import io.spineconsole.sandbox.SandboxDatabase;
 import io.spineconsole.sandbox.SeedData;
 import io.spineconsole.sandbox.Sql;
 import io.spineconsole.sandbox.SummaryStore;
+import io.spineconsole.sandbox.alerts.AlertsModule;
 import io.spineconsole.sandbox.drive.DriveModule;
 import io.spineconsole.sandbox.TokenStore;
 import io.spineconsole.sandbox.http.Idempotency;
@@ -52,15 +53,24 @@ public final class SandboxBackbone implements AutoCloseable {
     private final TokenStore tokens;
     private final MessagesModule messages;
     private final DriveModule drive;
+    private final AlertsModule alerts;
     private final String baseUrl;
 
     /**
      * What to start: where the data lives, where to listen, how much to seed, how often a token may
      * call, HTTPS ({@code tls} null for plain HTTP), and the single sign-on issuer whose access tokens are
-     * accepted beside API tokens ({@code oidc} null for API tokens only).
+     * accepted beside API tokens ({@code oidc} null for API tokens only), and how often alert rules are
+     * evaluated ({@link java.time.Duration#ZERO}: only when asked, for tests on a clock they move).
      */
     public record Config(String jdbcUrl, String dbUser, String dbPassword, String bindAddress, int port,
-                         SeedData.Scale scale, String mode, RateLimit rateLimit, ServerTls tls, OidcSettings oidc) {
+                         SeedData.Scale scale, String mode, RateLimit rateLimit, ServerTls tls, OidcSettings oidc,
+                         java.time.Duration alertInterval) {
+        /** Evaluating alert rules every {@link AlertsModule#INTERVAL}. */
+        public Config(String jdbcUrl, String dbUser, String dbPassword, String bindAddress, int port,
+                      SeedData.Scale scale, String mode, RateLimit rateLimit, ServerTls tls, OidcSettings oidc) {
+            this(jdbcUrl, dbUser, dbPassword, bindAddress, port, scale, mode, rateLimit, tls, oidc, AlertsModule.INTERVAL);
+        }
+
         /** API tokens only. */
         public Config(String jdbcUrl, String dbUser, String dbPassword, String bindAddress, int port,
                       SeedData.Scale scale, String mode, RateLimit rateLimit, ServerTls tls) {
@@ -85,27 +95,36 @@ public final class SandboxBackbone implements AutoCloseable {
 
         /** The same, with no request limit: for tests and benchmarks that measure the server itself. */
         public Config withoutRateLimit() {
-            return new Config(jdbcUrl, dbUser, dbPassword, bindAddress, port, scale, mode, RateLimit.NONE, tls, oidc);
+            return new Config(jdbcUrl, dbUser, dbPassword, bindAddress, port, scale, mode, RateLimit.NONE, tls, oidc,
+                    alertInterval);
         }
 
         /** The same, served over HTTPS. */
         public Config withTls(ServerTls serverTls) {
-            return new Config(jdbcUrl, dbUser, dbPassword, bindAddress, port, scale, mode, rateLimit, serverTls, oidc);
+            return new Config(jdbcUrl, dbUser, dbPassword, bindAddress, port, scale, mode, rateLimit, serverTls, oidc,
+                    alertInterval);
         }
 
         /** The same, accepting access tokens from a single sign-on issuer beside API tokens. */
         public Config withOidc(OidcSettings settings) {
-            return new Config(jdbcUrl, dbUser, dbPassword, bindAddress, port, scale, mode, rateLimit, tls, settings);
+            return new Config(jdbcUrl, dbUser, dbPassword, bindAddress, port, scale, mode, rateLimit, tls, settings,
+                    alertInterval);
+        }
+
+        /** The same, evaluating alert rules every {@code interval} ({@link java.time.Duration#ZERO}: only when asked). */
+        public Config withAlertInterval(java.time.Duration interval) {
+            return new Config(jdbcUrl, dbUser, dbPassword, bindAddress, port, scale, mode, rateLimit, tls, oidc, interval);
         }
     }
 
     private SandboxBackbone(SandboxDatabase database, SandboxServer server, TokenStore tokens, MessagesModule messages,
-                            DriveModule drive, String baseUrl) {
+                            DriveModule drive, AlertsModule alerts, String baseUrl) {
         this.database = database;
         this.server = server;
         this.tokens = tokens;
         this.messages = messages;
         this.drive = drive;
+        this.alerts = alerts;
         this.baseUrl = baseUrl;
     }
 
@@ -123,7 +142,8 @@ public final class SandboxBackbone implements AutoCloseable {
     /** The same, timing its steps for the start-up timeline ({@code sandbox.database}, {@code sandbox.flyway}, ...). */
     public static SandboxBackbone startOnOwnStore(Path database, Config config, Clock clock, StartupPhases phases) {
         Config own = new Config(SandboxDatabase.h2FileUrl(database), null, null, config.bindAddress(),
-                config.port(), config.scale(), config.mode(), config.rateLimit(), config.tls(), config.oidc());
+                config.port(), config.scale(), config.mode(), config.rateLimit(), config.tls(), config.oidc(),
+                config.alertInterval());
         try {
             return start(own, clock, phases);
         } catch (SandboxDatabase.IncompatibleSchemaException e) {
@@ -157,6 +177,7 @@ public final class SandboxBackbone implements AutoCloseable {
         long started = System.nanoTime();
         SandboxDatabase database = SandboxDatabase.open(config.jdbcUrl(), config.dbUser(), config.dbPassword(), phases);
         MessagesModule messages = null;
+        AlertsModule alerts = null;
         try {
             StartupPhases.Phase stores = phases.begin("sandbox.stores");
             Sql sql = new Sql(database.dataSource());
@@ -182,8 +203,9 @@ public final class SandboxBackbone implements AutoCloseable {
             }
             SummaryStore summaries = new SummaryStore(sql, clock);
             DriveModule drive = new DriveModule(context, messages.traffic());
+            alerts = new AlertsModule(context, messages, config.alertInterval());
             SandboxServer server = new SandboxServer(tokens, new Idempotency(sql, clock, context.isPostgres()), mapper,
-                    RouteGroups.all(context, summaries, config.mode(), messages, drive, tokens,
+                    RouteGroups.all(context, summaries, config.mode(), messages, drive, alerts, tokens,
                             storeUsage(database, messages.retention())), config.rateLimit(),
                     database::sync, config.tls(), sso);
             int port = server.start(config.bindAddress(), config.port());
@@ -194,8 +216,11 @@ public final class SandboxBackbone implements AutoCloseable {
                     config.tls() == null ? "" : config.tls().requiresClientCertificates()
                             ? ", TLS 1.2/1.3 with client certificates" : ", TLS 1.2/1.3",
                     (System.nanoTime() - started) / 1_000_000);
-            return new SandboxBackbone(database, server, tokens, messages, drive, url);
+            return new SandboxBackbone(database, server, tokens, messages, drive, alerts, url);
         } catch (RuntimeException e) {
+            if (alerts != null) {
+                alerts.close();
+            }
             if (messages != null) {
                 messages.close();
             }
@@ -247,6 +272,11 @@ public final class SandboxBackbone implements AutoCloseable {
         return messages;
     }
 
+    /** Alert rules, alerts and their evaluator. */
+    public AlertsModule alerts() {
+        return alerts;
+    }
+
     /** Traffic rate and incident scenarios, as the admin API drives them. */
     public DriveModule drive() {
         return drive;
@@ -285,6 +315,7 @@ public final class SandboxBackbone implements AutoCloseable {
         database.stopCompacting();  // an online compaction under way ends at its next slice, none starts
         drive.close();  // scenarios ended, traffic stopped
         server.close();
+        alerts.close();  // no round under way when the stream and the store close
         messages.close();
         database.close();
     }
