@@ -55,7 +55,7 @@ final class AlertRulesView {
                 setId("alert-rule-form-scroll");
             }
         });
-        root.setDividerPositions(0.5);
+        root.setDividerPositions(0.52);
     }
 
     Node node() {
@@ -77,12 +77,14 @@ final class AlertRulesView {
         table.setId("alert-rules-table");
         table.setItems(model.rules());
         table.getColumns().setAll(List.of(
-                Cells.text(i18n.get("alerts.rules.column.name"), 180, AlertRule::name),
-                Cells.text(i18n.get("alerts.rules.column.kind"), 150, model::kind),
-                Cells.text(i18n.get("alerts.rules.column.watches"), 150, model::target),
-                Cells.text(i18n.get("alerts.rules.column.figures"), 220, model::figures, model::changed),
-                Cells.text(i18n.get("alerts.rules.column.on"), 60, r -> i18n.get(r.enabled()
+                Cells.text(i18n.get("alerts.rules.column.name"), 150, AlertRule::name),
+                Cells.text(i18n.get("alerts.rules.column.kind"), 120, model::kind),
+                Cells.text(i18n.get("alerts.rules.column.watches"), 100, model::target),
+                Cells.text(i18n.get("alerts.rules.column.figures"), 180, model::figures,
+                        r -> model.figures(r) + "\n" + model.changed(r)),
+                Cells.text(i18n.get("alerts.rules.column.on"), 50, r -> i18n.get(r.enabled()
                         ? "alerts.rules.on" : "alerts.rules.off"))));
+        Cells.shareWidth(table);
         table.setPlaceholder(new Placeholder(model.status(), i18n.get("alerts.rules.empty"), i18n));
         table.setAccessibleText(i18n.get("alerts.rules.tableLabel"));
         table.getSelectionModel().selectedItemProperty().addListener((o, a, r) -> {

@@ -6,6 +6,7 @@ import io.spineconsole.domain.alerts.AlertMeasure;
 import io.spineconsole.domain.alerts.AlertRuleKind;
 import io.spineconsole.domain.alerts.AlertState;
 import io.spineconsole.domain.alerts.AlertSubject;
+import io.spineconsole.domain.alerts.AlertSubjectKind;
 
 import java.text.NumberFormat;
 import java.util.stream.Collectors;
@@ -21,16 +22,21 @@ public final class AlertWords {
     /** "Endpoint failing: Leeds Teaching Hospitals (RR8)": the rule, then what it concerns. */
     public static String headline(Alert a, I18n i18n) {
         return i18n.get("alerts.headline", a.ruleName() == null || a.ruleName().isBlank() ? kind(a.ruleKind(), i18n)
-                : a.ruleName(), subject(a.subject(), i18n));
+                : a.ruleName(), named(a.subject(), i18n));
     }
 
-    /** What an alert concerns, named as a person knows it, with its code. */
+    /** What an alert concerns, with what it is: "Endpoint Leeds Teaching Hospitals (RR8)". */
     public static String subject(AlertSubject s, I18n i18n) {
-        String kind = i18n.get("alerts.subject." + s.kind().code());
+        return i18n.get("alerts.subjectKind", i18n.get("alerts.subject." + s.kind().code()), named(s, i18n));
+    }
+
+    /** What an alert concerns, named as a person knows it, with its code: "Leeds Teaching Hospitals (RR8)". */
+    public static String named(AlertSubject s, I18n i18n) {
         String name = s.displayName() == null || s.displayName().isBlank() ? s.id() : s.displayName();
-        return s.odsCode() == null || s.odsCode().isBlank() || name.contains(s.odsCode())
-                ? i18n.get("alerts.subjectNamed", kind, name)
-                : i18n.get("alerts.subjectNamedOds", kind, name, s.odsCode());
+        // The code a person types (ODS code, component code); an endpoint's id is a UUID nobody reads.
+        String code = s.odsCode() != null && !s.odsCode().isBlank() ? s.odsCode()
+                : s.kind() == AlertSubjectKind.COMPONENT || s.kind() == AlertSubjectKind.ORGANISATION ? s.id() : null;
+        return code == null || name.contains(code) ? name : i18n.get("alerts.subjectNamedCode", name, code);
     }
 
     public static String kind(AlertRuleKind kind, I18n i18n) {

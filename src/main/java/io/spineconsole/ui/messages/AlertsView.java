@@ -85,6 +85,7 @@ final class AlertsView extends VBox {
                         a -> text.dateTime(a.openedAt())),
                 Cells.text(i18n.get("alerts.column.evidence"), 260, a -> AlertWords.evidence(a, i18n))));
         table.getColumns().forEach(c -> c.setSortable(false));
+        io.spineconsole.ui.common.Cells.shareWidth(table);
         table.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(Alert item, boolean empty) {

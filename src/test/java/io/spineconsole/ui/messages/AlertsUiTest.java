@@ -197,8 +197,9 @@ class AlertsUiTest {
             return WaitForAsyncUtils.asyncFx(() -> table().getItems().stream().anyMatch(ours.and(a -> a.state().active())))
                     .get();
         });
-        choose(ours);
+        choose(ours.and(a -> a.state().active()));
         assertTrue(console.text("#alert-title").contains(ods), console.text("#alert-title"));
+        UUID acknowledged = WaitForAsyncUtils.asyncFx(() -> table().getSelectionModel().getSelectedItem().id()).get();
         acknowledge("Supplier engaged");
 
         sandbox.backbone().drive().scenarios().stop(TRAINER, run.runId());
@@ -207,8 +208,7 @@ class AlertsUiTest {
             Thread.sleep(500);
             return "Resolved".equals(console.text("#alert-state"));
         });
-        Alert done = api.alerts().alerts(new AlertQuery(List.of(), rule.id(), null, null, null, 10, null)).join()
-                .items().get(0);
+        Alert done = api.alerts().alert(acknowledged).join();
         assertEquals(AlertState.RESOLVED, done.state());
         assertEquals("Supplier engaged", done.acknowledged().note());
         sandbox.backbone().traffic().stop();
