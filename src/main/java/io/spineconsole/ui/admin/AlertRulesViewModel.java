@@ -219,6 +219,9 @@ public final class AlertRulesViewModel {
     /** The rule's figures in words ("Error rate over 20 %, 15 min window, at least 20 messages"). */
     public String figures(AlertRule r) {
         NumberFormat n = NumberFormat.getNumberInstance(i18n.locale());
+        if (AlertThreshold.of(r.kind()).isEmpty()) {
+            return i18n.get("alerts.rules.noFigures");
+        }
         return AlertThreshold.of(r.kind()).stream().filter(t -> t.of(r.thresholds()) != null)
                 .map(t -> i18n.get("alerts.rules.figureShort." + t.field(), n.format(t.of(r.thresholds()))))
                 .collect(Collectors.joining(", "));
