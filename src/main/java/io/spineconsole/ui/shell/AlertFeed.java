@@ -69,7 +69,8 @@ public final class AlertFeed {
         reading = ui.deliver(asked.alerts().alerts(new AlertQuery(AlertState.ACTIVE, null, null, null, null, PAGE, null)),
                 page -> {
                     if (asked == api) {
-                        watch.openNow(page.items().stream().map(this::seen).toList());
+                        long more = page.nextCursor() == null ? 0 : page.approximateTotal() - page.items().size();
+                        watch.openNow(page.items().stream().map(this::seen).toList(), more);
                     }
                 }, failure -> {
                     ApiException e = ApiException.unwrap(failure);

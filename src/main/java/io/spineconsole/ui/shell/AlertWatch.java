@@ -50,6 +50,8 @@ public final class AlertWatch {
     private Consumer<Notice> notices = n -> { };
     private String environment = "";
     private boolean baseline;
+    /** Open alerts past the reading's one page (a backbone in deep trouble): counted, not listed. */
+    private long beyondPage;
 
     /** @param quiet the pause after the last alert opens before the notice goes out (many make one) */
     public AlertWatch(I18n i18n, Debouncer quiet) {
@@ -70,6 +72,7 @@ public final class AlertWatch {
         pending.clear();
         environment = environmentName == null ? "" : environmentName;
         baseline = false;
+        beyondPage = 0;
         available.set(false);
         show();
     }
@@ -85,6 +88,12 @@ public final class AlertWatch {
      * that, any open alert not seen before opened meanwhile (the stream missed it) and is announced.
      */
     public void openNow(List<Seen> alerts) {
+        openNow(alerts, 0);
+    }
+
+    /** As {@link #openNow(List)}, with {@code more} open alerts the reading did not list (past its page). */
+    public void openNow(List<Seen> alerts, long more) {
+        beyondPage = Math.max(0, more);
         Map<String, Seen> now = new LinkedHashMap<>();
         for (Seen s : alerts) {
             if (s.open()) {
@@ -154,8 +163,8 @@ public final class AlertWatch {
     }
 
     private void show() {
-        int n = open.size();
-        count.set(n);
+        long n = open.size() + beyondPage;
+        count.set((int) Math.min(Integer.MAX_VALUE, n));
         text.set(!available.get() ? "" : n == 0 ? i18n.get("alerts.badge.none")
                 : i18n.get("alerts.badge.open", n));
     }

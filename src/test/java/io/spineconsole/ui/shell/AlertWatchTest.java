@@ -142,6 +142,16 @@ class AlertWatchTest {
     }
 
     @Test
+    void moreOpenAlertsThanOnePageAreCountedByTheServersTotal() {
+        List<Alert> page = List.of(failing("RR8"), failing("RTH"));
+        alerts.onAlerts = q -> java.util.concurrent.CompletableFuture.completedFuture(
+                new io.spineconsole.api.Page<>(page, "next", 1_200, false));
+        feed.connect(api, "LIVE");
+        assertEquals(1_200, watch.countProperty().get());
+        assertEquals("1,200 open alerts", watch.textProperty().get());
+    }
+
+    @Test
     void aServerWithoutAlertsShowsNoBadge() {
         alerts.onAlerts = q -> java.util.concurrent.CompletableFuture.failedFuture(FakeAlertsApi.notFound());
         feed.connect(api, "INT");
