@@ -184,6 +184,26 @@ public final class Backbone {
         return code;
     }
 
+    /** A new alert rule (watching for a blocked component, so it raises nothing unless asked); returns its id. */
+    public String newAlertRule() {
+        return post("/api/v1/alert-rules", "{\"name\":\"Contract rule " + serial()
+                + "\",\"kind\":\"migration-blocked\",\"scope\":\"component\",\"target\":\"" + newComponent()
+                + "\"}").json().get("id").asText();
+    }
+
+    /** A new open alert: a new component blocked, a rule watching it, one evaluation round; returns its id. */
+    public String newAlert() {
+        String code = newComponent();
+        String path = "/api/v1/migration/components/" + code;
+        ok(admin(ApiCall.of("POST", path + "/transitions").withHeader("If-Match", etag(path))
+                .withJson("{\"to\":\"blocked\",\"reason\":\"Contract test block\"}")), "blocking " + code);
+        String rule = post("/api/v1/alert-rules", "{\"name\":\"Blocked " + code + "\",\"kind\":\"migration-blocked\","
+                + "\"scope\":\"component\",\"target\":\"" + code + "\"}").json().get("id").asText();
+        sandbox.backbone().alerts().evaluateNow();
+        return ok(admin(ApiCall.of("GET", "/api/v1/alerts").withQuery("ruleId", rule)), "listing alerts").json()
+                .get("items").get(0).get("id").asText();
+    }
+
     /** A new runbook step of a component; returns its id. */
     public long newRunbookStep(String component) {
         return post("/api/v1/migration/components/" + component + "/runbook",

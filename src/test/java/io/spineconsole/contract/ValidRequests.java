@@ -17,6 +17,8 @@ import java.util.function.Function;
 public final class ValidRequests {
     private static final String R = "/api/v1/registrations";
     private static final String M = "/api/v1/migration";
+    /** Alert rules ({@code A + "-rules"}) and alerts ({@code A + "s"}). */
+    private static final String A = "/api/v1/alert";
     private static final Map<String, Function<Backbone, ApiCall>> CATALOGUE = new TreeMap<>();
 
     private ValidRequests() {
@@ -65,6 +67,13 @@ public final class ValidRequests {
         return "{\"recordType\":\"accredited-system\",\"status\":\"missing-in-sds\",\"recordKey\":\""
                 + String.format("8%011d", Backbone.serial()) + "\",\"odsCode\":\"RR8\","
                 + "\"reason\":\"Withdrawn here; SDS removes it next week\"}";
+    }
+
+    /** An endpoint-failing rule for every endpoint. */
+    private static String alertRule() {
+        return "{\"name\":\"Contract rule " + Backbone.serial() + "\",\"kind\":\"endpoint-failing\",\"scope\":\"all\","
+                + "\"thresholds\":{\"errorRatePercent\":25,\"recoveryRatePercent\":5,\"windowMinutes\":10,"
+                + "\"minVolume\":50},\"quietPeriodMinutes\":30}";
     }
 
     private static final String SANDBOX = "/api/v1/sandbox";
@@ -213,6 +222,26 @@ public final class ValidRequests {
         add("GET /api/v1/redelivery-jobs/{jobId}/items", b -> get("/api/v1/redelivery-jobs/" + b.newDryRunJob() + "/items"));
         add("POST /api/v1/redelivery-jobs/{jobId}/cancel", b -> json("POST", "/api/v1/redelivery-jobs/"
                 + b.newRunningJob() + "/cancel", "{\"reason\":\"Contract test cancel\"}"));
+
+        // alerts
+        add("GET " + A + "-rules", b -> get(A + "-rules").withQuery("limit", "5"));
+        add("POST " + A + "-rules", b -> json("POST", A + "-rules", alertRule()));
+        add("GET " + A + "-rules/{ruleId}", b -> get(A + "-rules/" + b.newAlertRule()));
+        add("PUT " + A + "-rules/{ruleId}", b -> {
+            String path = A + "-rules/" + b.newAlertRule();
+            return guarded(b, "PUT", path, path, alertRule());
+        });
+        add("DELETE " + A + "-rules/{ruleId}", b -> {
+            String path = A + "-rules/" + b.newAlertRule();
+            return guarded(b, "DELETE", path, path, null);
+        });
+        add("GET " + A + "s", b -> get(A + "s").withQuery("state", "open").withQuery("limit", "5"));
+        add("GET " + A + "s/{alertId}", b -> get(A + "s/" + b.newAlert()));
+        add("POST " + A + "s/{alertId}/acknowledge", b -> json("POST", A + "s/" + b.newAlert() + "/acknowledge",
+                "{\"note\":\"Contract test acknowledgement\"}"));
+        add("POST " + A + "s/{alertId}/snooze", b -> json("POST", A + "s/" + b.newAlert() + "/snooze",
+                "{\"until\":\"" + Instant.now().plus(2, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS)
+                        + "\",\"note\":\"Contract test snooze\"}"));
 
         // migration
         add("GET " + M + "/summary", b -> get(M + "/summary"));

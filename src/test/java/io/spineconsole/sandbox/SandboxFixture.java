@@ -10,6 +10,8 @@ import java.time.Clock;
  * A small sandbox backbone on a private in-memory H2 database, for tests. Clients made with
  * {@link #clientOptions} report every exchange to the fixture's {@link ContractRecorder}; closing
  * the fixture fails if any answer broke openapi.yaml, so every suite that uses it checks the contract.
+ * Its alert rules are evaluated only when a test asks ({@code backbone().alerts().evaluateNow()}): no
+ * round on a timer changes the store under a test.
  */
 public final class SandboxFixture implements AutoCloseable {
     public static final SeedData.Scale SMALL = new SeedData.Scale(60, 2_000);
@@ -48,8 +50,8 @@ public final class SandboxFixture implements AutoCloseable {
 
     public static SandboxFixture start(String jdbcUrl, SeedData.Scale scale) {
         return new SandboxFixture(SandboxBackbone.start(
-                new SandboxBackbone.Config(jdbcUrl, null, null, "127.0.0.1", 0, scale, "sandbox").withoutRateLimit(),
-                Clock.systemUTC()));
+                new SandboxBackbone.Config(jdbcUrl, null, null, "127.0.0.1", 0, scale, "sandbox").withoutRateLimit()
+                        .withAlertInterval(java.time.Duration.ZERO), Clock.systemUTC()));
     }
 
     /**
@@ -63,7 +65,8 @@ public final class SandboxFixture implements AutoCloseable {
     /** The same, on a fresh database of {@code store}. */
     public static SandboxFixture startWithOidc(io.spineconsole.sandbox.sso.OidcSettings oidc, TestStore store) {
         return new SandboxFixture(SandboxBackbone.start(new SandboxBackbone.Config(store.newDatabase(), null,
-                null, "127.0.0.1", 0, TINY, "sandbox").withoutRateLimit().withOidc(oidc), Clock.systemUTC()));
+                null, "127.0.0.1", 0, TINY, "sandbox").withoutRateLimit().withOidc(oidc)
+                .withAlertInterval(java.time.Duration.ZERO), Clock.systemUTC()));
     }
 
     public SandboxBackbone backbone() {

@@ -6,7 +6,11 @@ import java.util.List;
 
 /** What an alert rule watches, and the scopes it can be aimed at. */
 public enum AlertRuleKind implements Coded {
-    /** Error rate over {@code errorRatePercent} for {@code windowMinutes}, with at least {@code minVolume} messages. */
+    /**
+     * Error rate over {@code errorRatePercent} (judged on the last two minutes, so an outage shows within a
+     * minute), with at least {@code minVolume} messages in {@code windowMinutes}; recovered when the rate over
+     * the whole window is under {@code recoveryRatePercent}.
+     */
     ENDPOINT_FAILING("endpoint-failing", List.of(AlertScope.ALL, AlertScope.ORGANISATION, AlertScope.ENDPOINT)),
     /** An organisation or endpoint that had at least {@code minVolume} messages in the hour before goes quiet for {@code windowMinutes}. */
     NO_TRAFFIC("no-traffic", List.of(AlertScope.ALL, AlertScope.ORGANISATION, AlertScope.ENDPOINT)),

@@ -20,6 +20,8 @@ import java.util.regex.Pattern;
 public final class AlertRuleValidation {
     public static final int MAX_NAME = 100;
     public static final int MAX_NOTE = 500;
+    /** The longest target: an endpoint id is 36 characters, an ODS code or component code far fewer. */
+    public static final int MAX_TARGET = 64;
     /** A shorter window is noise: one slow minute would trip or clear the rule. */
     public static final int MIN_WINDOW_MINUTES = 5;
     public static final int DEFAULT_QUIET_PERIOD_MINUTES = 60;
@@ -114,6 +116,10 @@ public final class AlertRuleValidation {
     }
 
     private static void checkTarget(List<FieldRuleIssue> out, AlertRuleKind kind, AlertScope scope, String target) {
+        if (target != null && target.length() > MAX_TARGET) {
+            out.add(FieldRuleIssue.of("/target", "TOO_LONG", RuleCode.TOO_LONG, MAX_TARGET));
+            return;
+        }
         AlertScope s = scope == null ? kind.scopes().get(0) : scope;
         if (!kind.scopes().contains(s)) {
             out.add(FieldRuleIssue.of("/scope", "ENUM", RuleCode.ALERT_SCOPE_NOT_ALLOWED));

@@ -39,6 +39,10 @@ import java.util.function.Consumer;
  */
 public final class AlertEvaluator {
     private static final Logger LOG = LoggerFactory.getLogger(AlertEvaluator.class);
+    /** Fresh evidence is written (and sent to consoles) at most this often per alert: figures move every round. */
+    static final Duration EVIDENCE_EVERY = Duration.ofMinutes(1);
+    /** How often old resolved alerts are removed. */
+    static final Duration EXPIRE_EVERY = Duration.ofHours(1);
 
     private final Sql sql;
     private final AlertSignals signals;
@@ -46,6 +50,7 @@ public final class AlertEvaluator {
     private final AlertStore alerts;
     private final Clock clock;
     private final Consumer<List<AlertChanged>> publish;
+    private Instant expired = Instant.MIN;
 
     AlertEvaluator(Sql sql, AlertSignals signals, AlertRuleStore rules, AlertStore alerts, Clock clock,
                    Consumer<List<AlertChanged>> publish) {
@@ -95,6 +100,10 @@ public final class AlertEvaluator {
         if (!changes.isEmpty()) {
             publish.accept(changes);
         }
+        if (!now.isBefore(expired.plus(EXPIRE_EVERY))) {
+            alerts.expire(now);
+            expired = now;
+        }
         return changes;
     }
 
@@ -112,7 +121,7 @@ public final class AlertEvaluator {
             return alerts.advance(a, AlertState.OPEN, r.evidence(), true, now)
                     .map(x -> new AlertChanged(AlertChange.RENOTIFIED, x));
         }
-        if (!r.evidence().equals(a.evidence())) {
+        if (!r.evidence().equals(a.evidence()) && !now.isBefore(a.updatedAt().plus(EVIDENCE_EVERY))) {
             return alerts.advance(a, a.state(), r.evidence(), false, now)
                     .map(x -> new AlertChanged(AlertChange.UPDATED, x));
         }

@@ -36,6 +36,8 @@ import java.util.UUID;
  */
 public final class AlertStore {
     static final Duration RECENT = Duration.ofDays(7);
+    /** Resolved alerts are kept this long, then removed (the audit log keeps what people did to them). */
+    static final Duration KEEP_RESOLVED = Duration.ofDays(90);
     static final String COLUMNS = "id, rule_id, rule_name, rule_kind, subject_kind, subject_id, subject_ods, "
             + "subject_name, state, opened_at, updated_at, evidence, ack_by, ack_at, ack_note, snoozed_by, snoozed_at, "
             + "snooze_note, snoozed_until, resolved_at, last_notified_at, notifications, version";
@@ -159,6 +161,11 @@ public final class AlertStore {
     List<Alert> resolvedAt(UUID ruleId, Instant at) {
         return context.sql().list("SELECT " + COLUMNS + " FROM alert WHERE rule_id = ? AND resolved_at = ?", this::row,
                 ruleId, at);
+    }
+
+    /** Removes alerts resolved more than {@link #KEEP_RESOLVED} before {@code now}; answers how many. */
+    int expire(Instant now) {
+        return context.sql().update("DELETE FROM alert WHERE resolved_at < ?", now.minus(KEEP_RESOLVED));
     }
 
     static String activeKey(UUID ruleId, AlertSubject subject) {

@@ -24,6 +24,8 @@ import java.util.UUID;
 final class Readings {
     /** Backlog and dead-letter rules recover below this share of their figure (their hysteresis). */
     static final double RECOVER_AT = 0.8;
+    /** An endpoint-failing rule trips on this many latest minutes (the current one, still filling, among them). */
+    static final int RECENT_MINUTES = 2;
 
     private Readings() {
     }
@@ -41,30 +43,43 @@ final class Readings {
     }
 
     /**
-     * Error rate: messages received in the window that failed, or are waiting for another attempt now
-     * (a failing reliable endpoint retries for a while before its messages count as failed), of all received.
+     * Quick to open, slow to clear. The error rate is the share of the messages received that failed or are
+     * waiting for another attempt (a failing reliable endpoint retries for a while before its messages count as
+     * failed). It trips on the last {@link #RECENT_MINUTES} minutes (so an outage opens its alert within a
+     * minute or so), provided the rule's whole window has its volume and the recent minutes their share of it;
+     * it clears only once the rate over the whole window is under the recovery figure.
      */
     private static List<Reading> failing(AlertRule rule, Signals s, Set<String> active) {
         AlertThresholds t = rule.thresholds();
-        var flow = s.flow(t.windowMinutes(), 0);
+        var window = s.flow(t.windowMinutes(), 0);
+        var recent = s.flow(RECENT_MINUTES, 0);
+        long recentVolume = Math.max(1, (long) Math.ceil((double) t.minVolume() * RECENT_MINUTES / t.windowMinutes()));
         List<Reading> out = new ArrayList<>();
         for (AlertSignals.Endpoint e : inScope(rule, s)) {
-            AlertSignals.Flow f = flow.get(e.id());
-            AlertSignals.Waiting w = s.backlog().get(e.id());
+            AlertSignals.Flow f = window.get(e.id());
+            AlertSignals.Flow r = recent.get(e.id());
             long received = f == null ? 0 : f.received();
-            long trouble = (f == null ? 0 : f.failed()) + (w == null ? 0 : w.retrying());
+            long trouble = f == null ? 0 : f.trouble();
             AlertSubject subject = endpoint(e, s);
-            if (received == 0 && trouble == 0 && !active.contains(subject.key())) {
+            if (trouble == 0 && !active.contains(subject.key())) {
                 continue;
             }
-            double rate = received == 0 ? (trouble > 0 ? 100 : 0) : Math.min(100, 100.0 * trouble / received);
-            out.add(Reading.of(subject, received >= t.minVolume() && rate > t.errorRatePercent(),
-                    rate < t.recoveryRatePercent(), List.of(
-                            new AlertEvidence(AlertMeasure.ERROR_RATE_PERCENT, round(rate), t.errorRatePercent()),
-                            new AlertEvidence(AlertMeasure.MESSAGES, received, t.minVolume().doubleValue()),
-                            new AlertEvidence(AlertMeasure.FAILED, trouble, null))));
+            long recentReceived = r == null ? 0 : r.received();
+            double recentRate = rate(recentReceived, r == null ? 0 : r.trouble());
+            double windowRate = rate(received, trouble);
+            boolean trips = received >= t.minVolume() && recentReceived >= recentVolume
+                    && recentRate > t.errorRatePercent();
+            out.add(Reading.of(subject, trips, windowRate < t.recoveryRatePercent(), List.of(
+                    new AlertEvidence(AlertMeasure.ERROR_RATE_PERCENT, round(Math.max(recentRate, windowRate)),
+                            t.errorRatePercent()),
+                    new AlertEvidence(AlertMeasure.MESSAGES, received, t.minVolume().doubleValue()),
+                    new AlertEvidence(AlertMeasure.FAILED, trouble, null))));
         }
         return out;
+    }
+
+    private static double rate(long received, long trouble) {
+        return received == 0 ? (trouble > 0 ? 100 : 0) : Math.min(100, 100.0 * trouble / received);
     }
 
     /** An endpoint that received at least the rule's volume in the hour before its window, and nothing in it. */

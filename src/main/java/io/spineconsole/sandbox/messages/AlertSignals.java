@@ -20,8 +20,12 @@ public final class AlertSignals {
     public record Endpoint(UUID id, String ods, String partyKey, Instant certNotAfter) {
     }
 
-    /** Messages received in a window and, of them, how many have failed. */
-    public record Flow(long received, long failed) {
+    /** Messages received in a window and, of them, how many have failed and how many wait to be tried again. */
+    public record Flow(long received, long failed, long retrying) {
+        /** Failed or waiting to be tried again: in trouble. */
+        public long trouble() {
+            return failed + retrying;
+        }
     }
 
     /** Messages waiting now: in flight (of which retrying), and since when the oldest. */
@@ -48,13 +52,17 @@ public final class AlertSignals {
         return out;
     }
 
-    /** Received and failed per endpoint over the minutes in [{@code from}, {@code to}), from the minute roll-ups. */
+    /**
+     * Per endpoint, the messages received in [{@code from}, {@code to}) (whole minutes, from the minute roll-ups),
+     * how many of them failed, and how many wait now for another attempt (from the backlog).
+     */
     public Map<UUID, Flow> flow(Instant from, Instant to) {
         Map<UUID, Flow> out = new HashMap<>();
+        Map<UUID, Long> retrying = rollups.backlog().retryingReceived(from, to);
         rollups.totals(Rollups.ENDPOINT, from, to).forEach((key, sum) -> {
             UUID id = endpointId(key);
             if (id != null) {
-                out.put(id, new Flow(sum[0], sum[1]));
+                out.put(id, new Flow(sum[0], sum[1], retrying.getOrDefault(id, 0L)));
             }
         });
         return out;

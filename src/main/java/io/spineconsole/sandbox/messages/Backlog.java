@@ -73,6 +73,17 @@ final class Backlog {
         return out;
     }
 
+    /** Messages waiting for another attempt per endpoint, of those received in [{@code from}, {@code to}). */
+    Map<UUID, Long> retryingReceived(Instant from, Instant to) {
+        Map<UUID, Long> out = new HashMap<>();
+        for (Entry e : waiting.values()) {
+            if (e.retrying() && e.endpoint() != null && !e.createdAt().isBefore(from) && e.createdAt().isBefore(to)) {
+                out.merge(e.endpoint(), 1L, Long::sum);
+            }
+        }
+        return out;
+    }
+
     /** Messages waiting in all (tests). */
     int size() {
         return waiting.size();

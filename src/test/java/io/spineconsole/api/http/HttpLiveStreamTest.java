@@ -133,4 +133,27 @@ class HttpLiveStreamTest {
             }
         }
     }
+
+    @Test
+    void alertChangesComeInABufferOfTheirOwnAndAnAlertsOnlyStreamAsksForNoMessages() throws Exception {
+        io.spineconsole.domain.alerts.Alert alert = io.spineconsole.testing.FakeAlertsApi.failing(
+                java.util.UUID.randomUUID(), "RR8");
+        String change = JSON.writeValueAsString(new io.spineconsole.domain.alerts.AlertChanged(
+                io.spineconsole.domain.alerts.AlertChange.OPENED, alert));
+        try (MockWebServer server = new MockWebServer()) {
+            server.start();
+            server.enqueue(sse(event(1) + "id: 2\nevent: alert\ndata: " + change + "\n\n" + event(3)));
+            try (HttpBackboneApi api = new HttpBackboneApi(server.url("/").toString(), () -> "spc_abc", FAST)) {
+                LiveStream stream = api.alerts().changes(100);
+                await(() -> stream.lastEventId() != null && stream.lastEventId().equals("3"), "three events");
+                var alerts = stream.drainAlerts(10);
+                assertEquals(1, alerts.size());
+                assertEquals(io.spineconsole.domain.alerts.AlertChange.OPENED, alerts.get(0).change());
+                assertEquals(alert, alerts.get(0).alert());
+                assertEquals(List.of(1L, 3L), ids(stream.drain(10)), "messages stay in their own buffer");
+                stream.close();
+            }
+            assertEquals("alerts", server.takeRequest(5, TimeUnit.SECONDS).getUrl().queryParameter("include"));
+        }
+    }
 }
