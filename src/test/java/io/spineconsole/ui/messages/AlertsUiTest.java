@@ -203,7 +203,7 @@ class AlertsUiTest {
         acknowledge("Supplier engaged");
 
         sandbox.backbone().drive().scenarios().stop(TRAINER, run.runId());
-        console.waitUntil(120, () -> {
+        console.waitUntil(240, () -> {
             sandbox.backbone().alerts().evaluateNow();
             Thread.sleep(500);
             return "Resolved".equals(console.text("#alert-state"));
