@@ -148,6 +148,9 @@ final class AlertRulesView {
         enabled.setId("alert-rule-enabled");
         enabled.selectedProperty().bindBidirectional(f.enabledProperty());
         grid.add(enabled, 1, row);
+        // The rows of figures another kind uses are hidden: spaced by margins, not the grid's gap, so they leave none.
+        grid.setVgap(0);
+        grid.getChildren().forEach(n -> GridPane.setMargin(n, new Insets(3, 0, 3, 0)));
 
         Button save = new Button(i18n.get("alerts.rules.save"), Icons.of(AppIcon.SAVE_CHANGES));
         save.setId("alert-rule-save");
