@@ -80,7 +80,13 @@ public enum AppIcon {
     COMPARE(Material2AL.COMPARE_ARROWS),
     // Administration workspace
     ADMIN(Material2AL.ADMIN_PANEL_SETTINGS),
-    TOKEN(Material2MZ.VPN_KEY);
+    TOKEN(Material2MZ.VPN_KEY),
+    // Alerts
+    ALERT(Material2MZ.NOTIFICATIONS_ACTIVE),
+    NO_ALERT(Material2MZ.NOTIFICATIONS_NONE),
+    ACKNOWLEDGE(Material2AL.DONE_ALL),
+    SNOOZE(Material2MZ.SNOOZE),
+    RULE(Material2MZ.RULE);
 
     private final Ikon ikon;
 

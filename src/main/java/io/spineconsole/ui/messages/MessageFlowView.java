@@ -69,6 +69,7 @@ final class MessageFlowView implements WorkspaceView {
     private final JobsView jobs;
     private final ChartsView charts;
     private final HealthView health;
+    private final AlertsView alerts;
     private final Timeline summaryRefresh;
     private final Label roleNote = new Label();
 
@@ -133,10 +134,12 @@ final class MessageFlowView implements WorkspaceView {
         jobs = new JobsView(model, this::askCancelReason, this::askRunReason);
         charts = new ChartsView(model);
         health = new HealthView(model);
+        alerts = new AlertsView(model);
 
         tab(MessageFlowViewModel.Tab.SEARCH, i18n.get("messages.tab.search"), AppIcon.SEARCH, search);
         tab(MessageFlowViewModel.Tab.LIVE, i18n.get("messages.tab.live"), AppIcon.PLAY, live);
         tab(MessageFlowViewModel.Tab.HEALTH, i18n.get("messages.tab.health"), AppIcon.HEALTH, health);
+        tab(MessageFlowViewModel.Tab.ALERTS, i18n.get("messages.tab.alerts"), AppIcon.ALERT, alerts);
         tab(MessageFlowViewModel.Tab.FAILURES, i18n.get("messages.tab.failures"), AppIcon.STATUS_FAILED, failures);
         tab(MessageFlowViewModel.Tab.DEAD_LETTERS, i18n.get("messages.tab.deadLetters"), AppIcon.DEAD_LETTER, deadLetters);
         tab(MessageFlowViewModel.Tab.JOBS, i18n.get("messages.tab.jobs"), AppIcon.JOBS, jobs);
@@ -152,7 +155,10 @@ final class MessageFlowView implements WorkspaceView {
                 model.show(s);
             }
         }));
-        model.tabProperty().addListener((o, a, s) -> tabs.getSelectionModel().select(tabById.get(s)));
+        model.tabProperty().addListener((o, a, s) -> {
+            tabs.getSelectionModel().select(tabById.get(s));
+            alerts.following(s == MessageFlowViewModel.Tab.ALERTS);
+        });
         tabs.getSelectionModel().select(tabById.get(model.tabProperty().get()));
 
         node.setTop(header());
@@ -311,6 +317,8 @@ final class MessageFlowView implements WorkspaceView {
     @Override
     public void connect(WorkspaceContext context) {
         model.connect(context);
+        alerts.connected();
+        alerts.following(model.tabProperty().get() == MessageFlowViewModel.Tab.ALERTS);
         boolean operator = context.may(Role.OPERATOR);
         roleNote.setText(operator ? "" : i18n.get("messages.roleNote", i18n.get("role." + context.principal().role().code())));
         roleNote.setVisible(!operator);
@@ -328,6 +336,7 @@ final class MessageFlowView implements WorkspaceView {
         search.dispose();
         live.dispose();
         jobs.dispose();
+        alerts.dispose();
         model.dispose();
     }
 
@@ -377,6 +386,8 @@ final class MessageFlowView implements WorkspaceView {
                         () -> model.health().rows().status().state() == LoadState.LOADED
                                 || model.health().rows().status().state() == LoadState.FAILED,
                         () -> model.show(MessageFlowViewModel.Tab.SEARCH)),
+                new Showcase("alerts", () -> model.show(MessageFlowViewModel.Tab.ALERTS), this::alertsShown,
+                        () -> model.show(MessageFlowViewModel.Tab.SEARCH)),
                 new Showcase("charts", () -> model.show(MessageFlowViewModel.Tab.CHARTS),
                         () -> model.stats().status().state() == LoadState.LOADED
                                 || model.stats().status().state() == LoadState.FAILED,
@@ -405,6 +416,16 @@ final class MessageFlowView implements WorkspaceView {
                 }, () -> model.tabProperty().get() == MessageFlowViewModel.Tab.JOBS
                         && model.jobs().items().stateProperty().get() == LoadState.LOADED,
                         () -> model.show(MessageFlowViewModel.Tab.SEARCH)));
+    }
+
+    /** The alerts have answered; the newest is chosen so that its detail shows. */
+    private boolean alertsShown() {
+        AlertsViewModel a = model.alerts();
+        LoadState state = a.alerts().status().state();
+        if (state == LoadState.LOADED && a.selectedProperty().get() == null) {
+            a.selectedProperty().set(a.alerts().items().get(0));
+        }
+        return state == LoadState.LOADED || state == LoadState.EMPTY || state == LoadState.FAILED;
     }
 
     private boolean payloadAsked;

@@ -24,12 +24,13 @@ import java.util.UUID;
  * that each leads to the others (a pasted id opens its message, a failure group its messages, a chart
  * key its search). Understands the workspace's links:
  * {@code spine-console://messages/message/<id>}, {@code .../search?<filters>}, {@code .../failures},
- * {@code .../live}, {@code .../dead-letters}, {@code .../jobs}, {@code .../charts}, {@code .../health}.
+ * {@code .../live}, {@code .../dead-letters}, {@code .../jobs}, {@code .../charts}, {@code .../health},
+ * {@code .../alerts}.
  */
 public final class MessageFlowViewModel {
 
     /** The parts of the workspace, one tab each. */
-    public enum Tab { SEARCH, LIVE, FAILURES, DEAD_LETTERS, JOBS, CHARTS, HEALTH, MESSAGE }
+    public enum Tab { SEARCH, LIVE, FAILURES, DEAD_LETTERS, JOBS, CHARTS, HEALTH, ALERTS, MESSAGE }
 
     private final UiExecutor ui;
     private final I18n i18n;
@@ -45,6 +46,7 @@ public final class MessageFlowViewModel {
     private final JobsViewModel jobs;
     private final ChartsViewModel stats;
     private final HealthViewModel health;
+    private final AlertsViewModel alerts;
     private final ExportViewModel export;
     private final ObjectProperty<Tab> tab = new SimpleObjectProperty<>(Tab.SEARCH);
     private final StringProperty linkProblem = new SimpleStringProperty("");
@@ -72,6 +74,26 @@ public final class MessageFlowViewModel {
             search.searchReceiver(row.endpointId(), row.odsCode(), statuses, window);
             show(Tab.SEARCH);
         });
+        this.alerts = new AlertsViewModel(ui, i18n, services.clock());
+        alerts.onLinks(new AlertsViewModel.Links() {
+            @Override
+            public void health(String filter) {
+                MessageFlowViewModel.this.health.filterProperty().set(filter);
+                show(Tab.HEALTH);
+            }
+
+            @Override
+            public void failures(UUID endpointId, String ods) {
+                search.searchReceiver(endpointId, ods, java.util.List.copyOf(
+                        io.spineconsole.domain.messages.MessageStatuses.FAILED), TimeRange.LAST_24_HOURS);
+                show(Tab.SEARCH);
+            }
+
+            @Override
+            public boolean open(ConsoleLink link) {
+                return openLink(link);
+            }
+        });
         this.export = new ExportViewModel(ui, i18n, text);
         search.setNavigation(this::openMessage, this::openLink);
         detail.onNotFound(id -> {
@@ -98,6 +120,7 @@ public final class MessageFlowViewModel {
         deadLetters.connect(context);
         stats.connect(context.api().messages());
         health.connect(context.api().messages());
+        alerts.connect(context);
         live.connect(filter -> context.api().messages().stream(filter, LiveTailViewModel.STREAM_BUFFER));
         search.connect(context.api().messages(), context.profileId());
         if (tab.get() == Tab.MESSAGE) {
@@ -133,6 +156,7 @@ public final class MessageFlowViewModel {
             case JOBS -> jobs.load();
             case CHARTS -> stats.load();
             case HEALTH -> health.load();
+            case ALERTS -> alerts.load();
             case MESSAGE -> detail.refresh();
             case LIVE -> { }
         }
@@ -149,6 +173,7 @@ public final class MessageFlowViewModel {
         jobs.dispose();
         stats.dispose();
         health.dispose();
+        alerts.dispose();
         export.cancel();
     }
 
@@ -166,6 +191,7 @@ public final class MessageFlowViewModel {
             case JOBS -> jobs.loadIfNeeded();
             case CHARTS -> stats.loadIfNeeded();
             case HEALTH -> health.loadIfNeeded();
+            case ALERTS -> alerts.loadIfNeeded();
             case LIVE -> {
                 if (!live.runningProperty().get()) {
                     startLive();
@@ -258,6 +284,11 @@ public final class MessageFlowViewModel {
                 show(Tab.HEALTH);
                 return true;
             }
+            case "alerts" -> {
+                show(Tab.ALERTS);
+                alerts.load(); // from the band or a notice: what is open now
+                return true;
+            }
             default -> {
                 return false;
             }
@@ -275,6 +306,7 @@ public final class MessageFlowViewModel {
             case JOBS -> ConsoleLink.of("messages", "jobs");
             case CHARTS -> ConsoleLink.of("messages", "charts");
             case HEALTH -> ConsoleLink.of("messages", "health");
+            case ALERTS -> ConsoleLink.of("messages", "alerts");
         };
     }
 
@@ -330,6 +362,10 @@ public final class MessageFlowViewModel {
 
     public HealthViewModel health() {
         return health;
+    }
+
+    public AlertsViewModel alerts() {
+        return alerts;
     }
 
     public ExportViewModel export() {

@@ -13,21 +13,23 @@ import java.util.Locale;
 
 /**
  * The always-visible band naming the environment: its kind in words (so colour is never the only
- * signal), the profile's name and the server. Colours come from app.css per environment kind.
+ * signal), the profile's name and the server; and a badge with the number of open alerts there, in
+ * words beside a bell (not colour alone), that opens the Alerts view. Colours come from app.css per
+ * environment kind.
  */
 final class EnvironmentBand extends HBox {
     private final Label kind = new Label();
     private final Label name = new Label();
     private final Label server = new Label();
 
-    EnvironmentBand(ShellViewModel model, I18n i18n) {
+    EnvironmentBand(ShellViewModel model, AlertWatch alerts, Runnable openAlerts, I18n i18n) {
         getStyleClass().add("environment-band");
         kind.getStyleClass().add("environment-kind");
         name.getStyleClass().add("environment-name");
         server.getStyleClass().add("environment-server");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        getChildren().addAll(kind, name, spacer, server);
+        getChildren().addAll(kind, name, spacer, new AlertBadge(alerts, openAlerts, i18n), server);
         setAccessibleRole(javafx.scene.AccessibleRole.TEXT);
         Runnable update = () -> {
             ConnectionProfile p = model.profileProperty().get();

@@ -63,6 +63,15 @@ public final class MainWindow {
     private static final javafx.css.PseudoClass RAIL = javafx.css.PseudoClass.getPseudoClass("rail");
     private final Node startup;
     private final SandboxViewModel sandbox;
+    /** The open alerts of the environment: the band's badge, and a desktop notice per new alert. */
+    private final AlertWatch alerts;
+    private final AlertFeed alertFeed;
+    private final javafx.animation.Timeline alertPump;
+    private final javafx.animation.Timeline alertRefresh;
+    private static final javafx.util.Duration ALERT_PUMP_EVERY = javafx.util.Duration.seconds(1);
+    private static final javafx.util.Duration ALERT_REFRESH_EVERY = javafx.util.Duration.seconds(60);
+    /** Alerts opening within this of each other make one notice. */
+    private static final javafx.util.Duration ALERT_NOTICE_QUIET = javafx.util.Duration.millis(1500);
 
     public MainWindow(ShellViewModel model, Map<Workspace, WorkspaceView> workspaces, I18n i18n, AboutInfo about,
                       Runnable openLogFolder, Navigator navigator) {
@@ -74,9 +83,16 @@ public final class MainWindow {
         this.palette = new CommandPalette(this::commands, i18n);
         this.sandbox = new SandboxViewModel(new UiExecutor(javafx.application.Platform::runLater), i18n);
 
+        this.alerts = new AlertWatch(i18n, new io.spineconsole.ui.common.FxDebouncer(ALERT_NOTICE_QUIET));
+        this.alertFeed = new AlertFeed(alerts, new UiExecutor(javafx.application.Platform::runLater), i18n);
+        Runnable openAlerts = () -> openLink(ConsoleLink.of("messages", "alerts"));
+        alerts.onNotice(new DesktopNotices(root, openAlerts));
+        alertPump = every(ALERT_PUMP_EVERY, alertFeed::pump);
+        alertRefresh = every(ALERT_REFRESH_EVERY, alertFeed::refresh);
+
         BorderPane frame = new BorderPane();
         frame.getStyleClass().add("main-window");
-        frame.setTop(new VBox(new EnvironmentBand(model, i18n), header()));
+        frame.setTop(new VBox(new EnvironmentBand(model, alerts, openAlerts, i18n), header()));
         frame.setLeft(navigation());
         content.getStyleClass().add("workspace-area");
         startup = startupOverlay();
@@ -94,6 +110,14 @@ public final class MainWindow {
         });
         model.sessionProperty().addListener((o, old, session) -> {
             sandbox.connect(session == null ? null : session.api(), session == null ? null : session.principal().role());
+            alertFeed.connect(session == null ? null : session.api(), session == null ? "" : session.profile().name());
+            if (session == null) {
+                alertPump.stop();
+                alertRefresh.stop();
+            } else {
+                alertPump.play();
+                alertRefresh.play();
+            }
             if (session == null) {
                 workspaces.values().forEach(WorkspaceView::dispose);
             } else {
@@ -111,6 +135,17 @@ public final class MainWindow {
             }
         });
         showWorkspace(model.workspaceProperty().get());
+    }
+
+    private static javafx.animation.Timeline every(javafx.util.Duration period, Runnable action) {
+        javafx.animation.Timeline t = new javafx.animation.Timeline(new javafx.animation.KeyFrame(period, e -> action.run()));
+        t.setCycleCount(javafx.animation.Timeline.INDEFINITE);
+        return t;
+    }
+
+    /** The open alerts the band counts (for tests and screenshots). */
+    public AlertWatch alerts() {
+        return alerts;
     }
 
     public Parent root() {
@@ -420,6 +455,7 @@ public final class MainWindow {
     }
 
     private void refresh() {
+        alertFeed.refresh();
         workspaces.get(model.workspaceProperty().get()).refresh();
     }
 

@@ -74,6 +74,19 @@ class I18nConsistencyTest {
                 .forEach(s -> keys.add("messages.health.sort." + s.code()));
         Arrays.stream(io.spineconsole.domain.messages.CertificateState.values())
                 .forEach(c -> keys.add("messages.health.certificate." + c.code()));
+        Arrays.stream(io.spineconsole.domain.alerts.AlertRuleKind.values()).forEach(k -> keys.add("alerts.kind." + k.code()));
+        Arrays.stream(io.spineconsole.domain.alerts.AlertState.values()).forEach(k -> keys.add("alerts.state." + k.code()));
+        Arrays.stream(io.spineconsole.domain.alerts.AlertMeasure.values()).forEach(m -> keys.add("alerts.measure." + m.code()));
+        Arrays.stream(io.spineconsole.domain.alerts.AlertSubjectKind.values())
+                .forEach(k -> keys.add("alerts.subject." + k.code()));
+        for (io.spineconsole.domain.alerts.AlertScope scope : io.spineconsole.domain.alerts.AlertScope.values()) {
+            keys.add("alerts.rules.scope." + scope.code());
+            keys.add("alerts.rules.targetPrompt." + scope.code());
+        }
+        for (io.spineconsole.domain.alerts.AlertThreshold t : io.spineconsole.domain.alerts.AlertThreshold.values()) {
+            keys.add("alerts.rules.figure." + t.field());
+            keys.add("alerts.rules.figureShort." + t.field());
+        }
         return keys;
     }
 
