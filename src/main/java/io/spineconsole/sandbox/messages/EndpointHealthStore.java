@@ -93,6 +93,15 @@ public final class EndpointHealthStore {
     }
 
     public EndpointHealthPage health(EndpointHealthQuery q, Instant now) {
+        return health(q, now, true);
+    }
+
+    /**
+     * With {@code fast}, received, failed and dead letters come from the counters kept at ingest
+     * ({@link HealthCounters}) when they cover the window; without, from the roll-ups and the status index as
+     * before them (tests compare the two).
+     */
+    EndpointHealthPage health(EndpointHealthQuery q, Instant now, boolean fast) {
         Duration length = q.window() == null ? Duration.ofHours(1) : q.window();
         if (length.compareTo(EndpointHealthQuery.SHORTEST) < 0 || length.compareTo(EndpointHealthQuery.LONGEST) > 0) {
             throw Invalid.parameter("query.window", "OUT_OF_RANGE",
@@ -108,7 +117,7 @@ public final class EndpointHealthStore {
 
         Window w = window(now, length);
         Map<String, String> orgNames = organisationNames(now);
-        Map<UUID, Tally> byEndpoint = endpointTallies(w, now);
+        Map<UUID, Tally> byEndpoint = endpointTallies(w, now, fast);
         // Filters first: only what is left has its cells read and is grouped.
         String text = q.text() == null ? null : q.text().toLowerCase(Locale.ROOT);
         byEndpoint.values().removeIf(t -> (q.ods() != null && !t.target.ods().equals(q.ods()))
@@ -137,9 +146,10 @@ public final class EndpointHealthStore {
                 keyed.add(Map.entry(k, h));
             }
         }
-        keyed.sort(Map.Entry.comparingByKey(order.keys()));
-        boolean more = keyed.size() > limit;
-        List<Map.Entry<HealthOrder.Key, EndpointHealth>> shown = keyed.subList(0, Math.min(keyed.size(), limit));
+        // The page and one more (to know there is a next page), not every row sorted.
+        List<Map.Entry<HealthOrder.Key, EndpointHealth>> leading = order.leading(keyed, limit + 1);
+        boolean more = leading.size() > limit;
+        List<Map.Entry<HealthOrder.Key, EndpointHealth>> shown = leading.subList(0, Math.min(leading.size(), limit));
         // The page's rows read their own cells: deliveries, latency, last success and the sparkline at the window's
         // resolution. The cursor keeps the key the row was sorted by.
         List<Tally> tallies = new ArrayList<>();
@@ -179,17 +189,29 @@ public final class EndpointHealthStore {
         return value != null && value.toLowerCase(Locale.ROOT).contains(text);
     }
 
-    /** Received and failed from the hour roll-ups, and the backlog from the status index, per endpoint. */
-    private Map<UUID, Tally> endpointTallies(Window w, Instant now) {
+    /**
+     * Received, failed and dead-lettered per endpoint from the counters kept at ingest (or, when they do not cover
+     * the window or {@code fast} is off, the hour roll-ups and the status index), and the backlog kept beside them.
+     */
+    private Map<UUID, Tally> endpointTallies(Window w, Instant now, boolean fast) {
         TrafficDirectory dir = directory.get();
         Map<UUID, Tally> out = new HashMap<>();
-        rollups.sums(Rollups.ENDPOINT_HOUR, w.from(), w.to()).forEach((key, sum) -> {
-            Tally t = tally(out, dir, key);
-            if (t != null) {
-                t.received += sum[0];
-                t.failed += sum[1];
+        HealthCounters.Totals totals = fast ? rollups.healthTotals(w.from(), w.to()) : null;
+        if (totals != null) {
+            for (int i = 0; i < totals.size(); i++) {
+                if (totals.received()[i] == 0 && totals.failed()[i] == 0 && totals.dead()[i] == 0) {
+                    continue;
+                }
+                Tally t = tally(out, dir, totals.ids()[i]);
+                if (t != null) {
+                    t.received += totals.received()[i];
+                    t.failed += totals.failed()[i];
+                    t.deadLettered += totals.dead()[i];
+                }
             }
-        });
+        } else {
+            storedTallies(out, dir, w, now, fast);
+        }
         for (Backlog.Waiting waiting : rollups.backlog().byEndpoint()) {
             Tally t = tally(out, dir, waiting.endpoint().toString());
             if (t != null) {
@@ -197,13 +219,24 @@ public final class EndpointHealthStore {
                 t.retrying += waiting.retrying();
             }
         }
-        deadLetters(w.from(), now).forEach((endpoint, n) -> {
+        return out;
+    }
+
+    /** Received and failed from the hour roll-ups, dead letters from the status index (shared for a while if cached). */
+    private void storedTallies(Map<UUID, Tally> out, TrafficDirectory dir, Window w, Instant now, boolean cached) {
+        rollups.sums(Rollups.ENDPOINT_HOUR, w.from(), w.to()).forEach((key, sum) -> {
+            Tally t = tally(out, dir, key);
+            if (t != null) {
+                t.received += sum[0];
+                t.failed += sum[1];
+            }
+        });
+        deadLetters(w.from(), now, cached).forEach((endpoint, n) -> {
             Tally t = tally(out, dir, endpoint);
             if (t != null) {
                 t.deadLettered += n;
             }
         });
-        return out;
     }
 
     /** What was read from the status index, and when: shared by the requests of the next {@link #READ_FOR}. */
@@ -214,9 +247,9 @@ public final class EndpointHealthStore {
     }
 
     /** Dead letters received since {@code from} (the window's start), per endpoint: one range of the status index. */
-    private Map<String, Long> deadLetters(Instant from, Instant now) {
+    private Map<String, Long> deadLetters(Instant from, Instant now, boolean cached) {
         Read<Map<String, Long>> last = dead;
-        if (last != null && last.fresh(now, from)) {
+        if (cached && last != null && last.fresh(now, from)) {
             return last.value();
         }
         Map<String, Long> read = new HashMap<>();
@@ -232,10 +265,15 @@ public final class EndpointHealthStore {
         if (key == null || key.equals(StatsStore.UNRESOLVED)) {
             return null;
         }
-        UUID id;
         try {
-            id = UUID.fromString(key);
+            return tally(out, dir, UUID.fromString(key));
         } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static Tally tally(Map<UUID, Tally> out, TrafficDirectory dir, UUID id) {
+        if (id == null) {
             return null;
         }
         Tally t = out.get(id);
@@ -268,7 +306,7 @@ public final class EndpointHealthStore {
         // All keys of the grouping when most are wanted (one pass over the window); else the page's, by key.
         Collection<String> keys = tallies.size() > 500 ? null : byKey.keySet();
         long size = w.bucket().length().toMillis();
-        rollups.read(w.detailGroup(), keys, w.from(), w.to()).forEach((k, c) -> {
+        rollups.visit(w.detailGroup(), keys, w.from(), w.to(), (k, c) -> {
             Tally t = byKey.get(k.key());
             if (t == null) {
                 return;

@@ -93,7 +93,10 @@ public final class MessagesModule implements AutoCloseable {
     /** Makes partitions ahead and removes what has expired, now. */
     MessageRetention.Expired expire() {
         partitions.createAhead(context.clock().instant());
-        return retention.expire(context.sql(), partitions, context.isPostgres(), context.clock().instant());
+        MessageRetention.Expired expired = retention.expire(context.sql(), partitions, context.isPostgres(),
+                context.clock().instant());
+        rollups.expired(expired.cutoff());
+        return expired;
     }
 
     private void maintainQuietly() {

@@ -1,5 +1,6 @@
 package io.spineconsole.sandbox.messages;
 
+import io.spineconsole.domain.messages.MessageStatus;
 import io.spineconsole.domain.messages.MessageStatuses;
 import io.spineconsole.domain.messages.StatsGroup;
 import io.spineconsole.sandbox.Sql;
@@ -60,6 +61,8 @@ final class Rollups {
     private final RollupCells cells = new RollupCells();
     /** The messages waiting now, kept beside the roll-ups for endpoint health. */
     private final Backlog backlog = new Backlog();
+    /** Per endpoint and hour for the last 7 days, kept beside the roll-ups for endpoint health. */
+    private final HealthCounters counters = new HealthCounters();
     private final Map<Hold, Instant> claims = new IdentityHashMap<>();
     /** Kept groupings are whole in memory for buckets at or after this; none until {@link #open}. */
     private Instant horizon = Instant.MAX;
@@ -87,6 +90,7 @@ final class Rollups {
         Instant from = latest.minus(KEEP).truncatedTo(ChronoUnit.HOURS);
         Map<RollupCell.Key, RollupCell> loaded = sql.inConnection(c -> RollupStore.window(c, KEPT, from, FAR_FUTURE, true));
         synchronized (this) {
+            counters.load(sql, latest.isAfter(now) ? latest : now);
             cells.clear();
             loaded.forEach((k, v) -> {
                 v.stored = true;
@@ -129,9 +133,46 @@ final class Rollups {
                     }
                     cells.markDirty(k, c);
                 });
+        if (row.endpointId != null) {
+            counters.add(row.createdAt, row.endpointId.toString(), received ? 1 : 0, failed ? 1 : 0,
+                    finished && row.status == MessageStatus.DEAD_LETTERED ? 1 : 0);
+        }
         if (row.createdAt.isAfter(newest)) {
             newest = row.createdAt;
         }
+    }
+
+    /**
+     * Received, failed and dead-lettered per endpoint over the hours in [{@code from}, {@code to}) from the counters
+     * kept at ingest ({@link HealthCounters}), or null when the window reaches before them.
+     */
+    synchronized HealthCounters.Totals healthTotals(Instant from, Instant to) {
+        return counters.totals(from, to);
+    }
+
+    /** The roll-ups before {@code cutoff} were deleted (retention): the counters forget those hours too. */
+    synchronized void expired(Instant cutoff) {
+        counters.expireBefore(cutoff);
+    }
+
+    /** Bytes the health counters' arrays take (benchmarks). */
+    synchronized long healthCounterBytes() {
+        return counters.arrayBytes();
+    }
+
+    /**
+     * Visits the cells {@link #read} would return, without copying them when the window is whole in memory (then
+     * under this lock: {@code action} must be quick and must not keep or change the cells).
+     */
+    void visit(String group, Collection<String> keys, Instant from, Instant to,
+               java.util.function.BiConsumer<RollupCell.Key, RollupCell> action) {
+        synchronized (this) {
+            if (KEPT.contains(group) && !from.isBefore(horizon)) {
+                cells.forEach(group, keys, from, to, action);
+                return;
+            }
+        }
+        read(group, keys, from, to).forEach(action);
     }
 
     /** The cells a message counts in: by interaction, site, site × interaction, endpoint by minute and by hour. */
@@ -436,6 +477,7 @@ final class Rollups {
     /** Test hook: forgets every change not yet written, as a crash would. */
     synchronized void dropUnwritten() {
         cells.clear();
+        counters.clear();
         claims.clear();
         horizon = Instant.MAX;
     }
