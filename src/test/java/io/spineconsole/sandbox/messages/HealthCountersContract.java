@@ -19,6 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Endpoint health from the counters kept at ingest ({@link HealthCounters}) is exactly what the
@@ -89,8 +90,13 @@ abstract class HealthCountersContract {
                         null));
             }
         }
-        EndpointHealth some = health.health(new EndpointHealthQuery(Duration.ofDays(7), null, null, false, null, null,
-                false, 500, null), NOW, false).items().get(0);
+        List<EndpointHealth> week = health.health(new EndpointHealthQuery(Duration.ofDays(7), null, null, false, null,
+                null, false, 500, null), NOW, false).items();
+        // The traffic has every figure the counters keep, so that a miscount would show.
+        assertTrue(week.stream().mapToLong(EndpointHealth::failed).sum() > 0, "failures");
+        assertTrue(week.stream().mapToLong(EndpointHealth::deadLettered).sum() > 0, "dead letters");
+        assertTrue(week.stream().mapToLong(EndpointHealth::inFlight).sum() > 0, "a backlog");
+        EndpointHealth some = week.get(0);
         for (Duration window : WINDOWS) {
             compared += samePages(health, new EndpointHealthQuery(window, null, null, false, null, some.odsCode(),
                     false, 3, null));
