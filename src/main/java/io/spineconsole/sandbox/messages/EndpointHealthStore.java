@@ -17,7 +17,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -50,16 +49,24 @@ public final class EndpointHealthStore {
     private volatile Instant namesRead = Instant.EPOCH;
     private volatile Read<Map<String, Long>> dead;
 
+    private final HealthRankings<Ranking> rankings;
+
     EndpointHealthStore(Sql sql, Rollups rollups, Supplier<TrafficDirectory> directory) {
+        this(sql, rollups, directory, HealthRankings.MAX_STALE);
+    }
+
+    /** With rankings served at most {@code maxStale} old once their inputs changed (zero: always exact). */
+    EndpointHealthStore(Sql sql, Rollups rollups, Supplier<TrafficDirectory> directory, Duration maxStale) {
         this.sql = sql;
         this.rollups = rollups;
         this.directory = directory;
+        this.rankings = new HealthRankings<>(() -> new Stamp(rollups.healthChanges(), directory.get(), names),
+                maxStale);
     }
 
     /** The figures of one row as they are gathered. */
     private static final class Tally {
         final TrafficDirectory.Target target;
-        final List<UUID> endpoints = new ArrayList<>();
         long received;
         long failed;
         long delivered;
@@ -74,6 +81,18 @@ public final class EndpointHealthStore {
 
         Tally(TrafficDirectory.Target target) {
             this.target = target;
+        }
+
+        /** The figures kept at ingest, without those read from cells (a page reads its own). */
+        Tally copy() {
+            Tally c = new Tally(target);
+            c.received = received;
+            c.failed = failed;
+            c.retrying = retrying;
+            c.deadLettered = deadLettered;
+            c.inFlight = inFlight;
+            c.oldestWaiting = oldestWaiting;
+            return c;
         }
 
         void waiting(long n, Instant oldest) {
@@ -116,53 +135,101 @@ public final class EndpointHealthStore {
         HealthOrder.Key after = q.cursor() == null ? null : HealthOrder.decode(PageCursor.decode(q.cursor()), search);
 
         Window w = window(now, length);
+        Ranking ranking = fast
+                ? rankings.get(search + "|" + w.from(), now, at -> rank(q, groupBy, order, w.from(), at, true))
+                : rank(q, groupBy, order, w.from(), now, false);
+        int start = after == null ? 0 : ranking.firstAfter(after, order);
+        int end = Math.min(ranking.keys().length, start + limit);
+        boolean more = end < ranking.keys().length;
+        // The page's rows read their own cells (on copies: a kept ranking is shared): deliveries, latency, last
+        // success and the sparkline at the window's resolution. The cursor keeps the key the row was sorted by.
+        List<List<Tally>> shown = new ArrayList<>(end - start);
+        List<Tally> tallies = new ArrayList<>();
+        for (int i = start; i < end; i++) {
+            List<Tally> g = new ArrayList<>();
+            ranking.groups().get(i).forEach(t -> g.add(t.copy()));
+            shown.add(g);
+            tallies.addAll(g);
+        }
+        detail(tallies, w, true);
+        Map<String, String> orgNames = organisationNames(now);
+        List<EndpointHealth> page = new ArrayList<>(shown.size());
+        for (List<Tally> g : shown) {
+            page.add(row(groupBy, g, orgNames, now, w));
+        }
+        String next = more ? PageCursor.after(search, ranking.keys()[end - 1].text()).encode() : null;
+        return new EndpointHealthPage(page, next, ranking.keys().length, true, w.from(), w.to(), w.bucket());
+    }
+
+    /** Every row of a query in order: each row's sort key and the tallies it adds up, as of when it was ranked. */
+    private record Ranking(HealthOrder.Key[] keys, List<List<Tally>> groups) {
+        /** Where the rows after the cursor's start. */
+        int firstAfter(HealthOrder.Key last, HealthOrder order) {
+            int lo = 0;
+            int hi = keys.length;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (order.after(keys[mid], last)) {
+                    hi = mid;
+                } else {
+                    lo = mid + 1;
+                }
+            }
+            return lo;
+        }
+    }
+
+    /** Ranks every row of a query over [{@code from}, {@code now}): filters, groups, figures to sort on, order. */
+    private Ranking rank(EndpointHealthQuery q, HealthGroup groupBy, HealthOrder order, Instant from, Instant now,
+                         boolean fast) {
+        Window w = new Window(from, now, StatsBucket.HOUR, Rollups.ENDPOINT_HOUR);
         Map<String, String> orgNames = organisationNames(now);
         Map<UUID, Tally> byEndpoint = endpointTallies(w, now, fast);
-        // Filters first: only what is left has its cells read and is grouped.
+        // Filters first: only what is left is grouped and ranked.
         String text = q.text() == null ? null : q.text().toLowerCase(Locale.ROOT);
-        byEndpoint.values().removeIf(t -> (q.ods() != null && !t.target.ods().equals(q.ods()))
-                || (text != null && !matches(t.target, orgNames.get(t.target.ods()), text)));
-        Map<String, List<Tally>> groups = new LinkedHashMap<>();
-        byEndpoint.values().forEach(t -> groups.computeIfAbsent(groupBy == HealthGroup.ENDPOINT
-                ? t.target.id().toString() : t.target.ods(), k -> new ArrayList<>()).add(t));
-
+        if (q.ods() != null || text != null) {
+            byEndpoint.values().removeIf(t -> (q.ods() != null && !t.target.ods().equals(q.ods()))
+                    || (text != null && !matches(t.target, orgNames.get(t.target.ods()), text)));
+        }
+        List<List<Tally>> groups = new ArrayList<>(byEndpoint.size());
+        if (groupBy == HealthGroup.ENDPOINT) {
+            byEndpoint.values().forEach(t -> groups.add(List.of(t)));
+        } else {
+            Map<String, List<Tally>> byOds = new HashMap<>();
+            byEndpoint.values().forEach(t -> byOds.computeIfAbsent(t.target.ods(), k -> new ArrayList<>()).add(t));
+            groups.addAll(byOds.values());
+        }
+        HealthSort sort = q.sort() == null ? HealthSort.WORST : q.sort();
         if (sort == HealthSort.P95 || sort == HealthSort.LAST_SUCCESS) {
             // Every row's latency to sort on: from the hour cells (the window starts on the hour, so they hold the
             // same messages as its minutes; the last success is to the hour here), not ~100,000 endpoints' minutes.
-            detail(byEndpoint.values(), new Window(w.from(), w.to(), StatsBucket.HOUR, Rollups.ENDPOINT_HOUR), false);
-        }
-        List<EndpointHealth> rows = new ArrayList<>();
-        for (List<Tally> g : groups.values()) {
-            EndpointHealth h = row(groupBy, g, orgNames, now, w);
-            if (!q.failingOnly() || h.inTrouble() > 0) {
-                rows.add(h);
-            }
+            detail(byEndpoint.values(), w, false);
         }
         // Each row's key made once (not at every comparison): ~100,000 rows at the national directory.
-        List<Map.Entry<HealthOrder.Key, EndpointHealth>> keyed = new ArrayList<>(rows.size());
-        for (EndpointHealth h : rows) {
-            HealthOrder.Key k = order.key(h);
-            if (after == null || order.after(k, after)) {
-                keyed.add(Map.entry(k, h));
+        List<Map.Entry<HealthOrder.Key, List<Tally>>> keyed = new ArrayList<>(groups.size());
+        for (List<Tally> g : groups) {
+            EndpointHealth h = row(groupBy, g, orgNames, now, w);
+            if (!q.failingOnly() || h.inTrouble() > 0) {
+                keyed.add(Map.entry(order.key(h), g));
             }
         }
-        // The page and one more (to know there is a next page), not every row sorted.
-        List<Map.Entry<HealthOrder.Key, EndpointHealth>> leading = order.leading(keyed, limit + 1);
-        boolean more = leading.size() > limit;
-        List<Map.Entry<HealthOrder.Key, EndpointHealth>> shown = leading.subList(0, Math.min(leading.size(), limit));
-        // The page's rows read their own cells: deliveries, latency, last success and the sparkline at the window's
-        // resolution. The cursor keeps the key the row was sorted by.
-        List<Tally> tallies = new ArrayList<>();
-        for (Map.Entry<HealthOrder.Key, EndpointHealth> e : shown) {
-            tallies.addAll(groups.get(HealthOrder.id(e.getValue())));
+        keyed.sort(Map.Entry.comparingByKey(order.keys()));
+        HealthOrder.Key[] keys = new HealthOrder.Key[keyed.size()];
+        List<List<Tally>> ordered = new ArrayList<>(keyed.size());
+        for (int i = 0; i < keys.length; i++) {
+            keys[i] = keyed.get(i).getKey();
+            ordered.add(keyed.get(i).getValue());
         }
-        detail(tallies, w, true);
-        List<EndpointHealth> page = new ArrayList<>(shown.size());
-        for (Map.Entry<HealthOrder.Key, EndpointHealth> e : shown) {
-            page.add(row(groupBy, groups.get(HealthOrder.id(e.getValue())), orgNames, now, w));
-        }
-        String next = more ? PageCursor.after(search, shown.get(shown.size() - 1).getKey().text()).encode() : null;
-        return new EndpointHealthPage(page, next, rows.size(), true, w.from(), w.to(), w.bucket());
+        return new Ranking(keys, ordered);
+    }
+
+    /** Ranks again, in the background, the kept rankings whose inputs changed (on the roll-ups' timer). */
+    void refreshRankings() {
+        rankings.refresh();
+    }
+
+    /** What a kept ranking was made from: when this changes, it is made again. */
+    private record Stamp(long changes, TrafficDirectory directory, Map<String, String> names) {
     }
 
     private static Window window(Instant now, Duration length) {
@@ -392,7 +459,7 @@ public final class EndpointHealthStore {
         if (Duration.between(namesRead, now).abs().compareTo(NAMES_FOR) > 0 || names.isEmpty()) {
             Map<String, String> read = new HashMap<>();
             sql.list("SELECT ods_code, name FROM organisation", r -> read.put(r.getString(1), r.getString(2)));
-            names = Map.copyOf(read);
+            names = java.util.Collections.unmodifiableMap(read);
             namesRead = now;
         }
         return names;

@@ -8,8 +8,6 @@ import io.spineconsole.sandbox.paging.PageCursor;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.PriorityQueue;
 
 /**
  * The order of endpoint health rows and the keyset cursor over it. Each row's sort key is a few
@@ -84,23 +82,6 @@ final class HealthOrder {
     /** The order of rows' keys. */
     Comparator<Key> keys() {
         return order;
-    }
-
-    /** The first {@code n} of {@code rows} in this order, sorted: a bounded heap, not a sort of every row. */
-    <T> List<Map.Entry<Key, T>> leading(List<Map.Entry<Key, T>> rows, int n) {
-        Comparator<Map.Entry<Key, T>> byKey = Map.Entry.comparingByKey(order);
-        PriorityQueue<Map.Entry<Key, T>> last = new PriorityQueue<>(n + 1, byKey.reversed());
-        for (Map.Entry<Key, T> row : rows) {
-            if (last.size() < n) {
-                last.add(row);
-            } else if (byKey.compare(row, last.peek()) < 0) {
-                last.poll();
-                last.add(row);
-            }
-        }
-        List<Map.Entry<Key, T>> out = new ArrayList<>(last);
-        out.sort(byKey);
-        return out;
     }
 
     /** Whether a row (by its key) comes after the cursor's row. */

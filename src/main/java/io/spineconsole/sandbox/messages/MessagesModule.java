@@ -77,6 +77,8 @@ public final class MessagesModule implements AutoCloseable {
         });
         flusher.scheduleWithFixedDelay(this::flushQuietly, ROLLUP_FLUSH.toMillis(), ROLLUP_FLUSH.toMillis(),
                 TimeUnit.MILLISECONDS);
+        flusher.scheduleWithFixedDelay(this::refreshHealthQuietly, HealthRankings.REFRESH.toMillis(),
+                HealthRankings.REFRESH.toMillis(), TimeUnit.MILLISECONDS);
         // Partitions ahead, expiry and the store's housekeeping (an embedded file that has grown is compacted):
         // soon after start (not in the way of the first screens), then hourly.
         flusher.scheduleWithFixedDelay(this::maintainQuietly, MAINTENANCE_DELAY.toMillis(), MAINTENANCE.toMillis(),
@@ -171,6 +173,14 @@ public final class MessagesModule implements AutoCloseable {
 
     public MessageExport export() {
         return export;
+    }
+
+    private void refreshHealthQuietly() {
+        try {
+            health.refreshRankings();
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(MessagesModule.class).warn("Endpoint health refresh failed; will retry", e);
+        }
     }
 
     private void flushQuietly() {

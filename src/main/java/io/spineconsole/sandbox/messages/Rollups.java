@@ -63,6 +63,8 @@ final class Rollups {
     private final Backlog backlog = new Backlog();
     /** Per endpoint and hour for the last 7 days, kept beside the roll-ups for endpoint health. */
     private final HealthCounters counters = new HealthCounters();
+    /** Counted changes to the counters (with the backlog's, what a kept endpoint health ranking was made from). */
+    private long changes;
     private final Map<Hold, Instant> claims = new IdentityHashMap<>();
     /** Kept groupings are whole in memory for buckets at or after this; none until {@link #open}. */
     private Instant horizon = Instant.MAX;
@@ -133,6 +135,7 @@ final class Rollups {
                     }
                     cells.markDirty(k, c);
                 });
+        changes++;
         if (row.endpointId != null) {
             counters.add(row.createdAt, row.endpointId.toString(), received ? 1 : 0, failed ? 1 : 0,
                     finished && row.status == MessageStatus.DEAD_LETTERED ? 1 : 0);
@@ -152,7 +155,13 @@ final class Rollups {
 
     /** The roll-ups before {@code cutoff} were deleted (retention): the counters forget those hours too. */
     synchronized void expired(Instant cutoff) {
+        changes++;
         counters.expireBefore(cutoff);
+    }
+
+    /** Changes counted so far to what endpoint health reads in memory: the counters and the backlog. */
+    synchronized long healthChanges() {
+        return changes + backlog.changes();
     }
 
     /** Bytes the health counters' arrays take (benchmarks). */
@@ -478,6 +487,7 @@ final class Rollups {
     synchronized void dropUnwritten() {
         cells.clear();
         counters.clear();
+        changes++;
         claims.clear();
         horizon = Instant.MAX;
     }

@@ -77,6 +77,35 @@ abstract class HealthCountersContract {
         }
     }
 
+    @Test
+    void aKeptRankingIsExactWhileNothingChangedAndFollowsChanges() {
+        try (MessageTestStore store = open(Clock.fixed(NOW, ZoneOffset.UTC))) {
+            Rollups rollups = store.openRollups(NOW.minus(Duration.ofDays(1)));
+            MessageIngest ingest = store.ingest(rollups);
+            ingest.insert(store.messages(200, NOW.minusSeconds(1_800)));
+            EndpointHealthStore exact = new EndpointHealthStore(store.sql, rollups, store::directory, Duration.ZERO);
+            EndpointHealthStore lagging = new EndpointHealthStore(store.sql, rollups, store::directory,
+                    Duration.ofHours(1));
+            EndpointHealthQuery q = new EndpointHealthQuery(Duration.ofHours(1), null, HealthSort.RECEIVED, false, null,
+                    null, false, 500, null);
+            EndpointHealthPage before = lagging.health(q, NOW);
+            assertEquals(before, lagging.health(q, NOW), "kept while nothing changed");
+            assertEquals(exact.health(q, NOW, false), exact.health(q, NOW));
+
+            ingest.insert(store.messages(300, NOW.minusSeconds(60)));
+            EndpointHealthPage now = exact.health(q, NOW, false);
+            assertEquals(now, exact.health(q, NOW), "no staleness allowed: ranked again at once");
+            // The ranking and its figures as kept (each page row still reads its own cells for the sparkline).
+            assertEquals(ranked(before), ranked(lagging.health(q, NOW)), "served as kept until the background refresh");
+            lagging.refreshRankings();
+            assertEquals(now, lagging.health(q, NOW), "the refresh ranked it again");
+        }
+    }
+
+    private static List<String> ranked(EndpointHealthPage page) {
+        return page.items().stream().map(h -> h.endpointId() + " " + h.received() + " " + h.failed()).toList();
+    }
+
     private static void sameEitherWay(EndpointHealthStore health, Random random) {
         int compared = 0;
         for (Duration window : WINDOWS) {

@@ -1,0 +1,102 @@
+package io.spineconsole.sandbox.messages;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+/**
+ * Endpoint health rankings (every row of a query in order) kept between requests, so that a page
+ * is read off an ordered list instead of ~100,000 rows being made and ranked per request. A ranking
+ * is served as it is while nothing it was made from has changed (its stamp: the counters' and the
+ * backlog's change count, the directory and the organisation names), so without traffic every
+ * answer is exact. Under traffic one is served at most {@code maxStale} old while {@link #refresh}
+ * (on a timer) ranks again in the background the queries asked for in the last {@link #KEEP_WARM};
+ * older than that, the request ranks it itself. At most {@link #MAX_KEPT} queries are kept.
+ */
+final class HealthRankings<R> {
+    /** How often rankings whose inputs changed are made again. */
+    static final Duration REFRESH = Duration.ofSeconds(2);
+    /** How old a ranking may be served once its inputs changed (the roll-up flush interval too). */
+    static final Duration MAX_STALE = Duration.ofSeconds(5);
+    /** Queries not asked for in this long are dropped. */
+    static final Duration KEEP_WARM = Duration.ofMinutes(1);
+    static final int MAX_KEPT = 8;
+
+    /** Makes a query's ranking as of {@code now}. */
+    interface Ranker<R> {
+        R rank(Instant now);
+    }
+
+    /** A ranking, what it was made from, and when (nanoTime). */
+    private record Made<R>(R value, Object stamp, long at) {
+    }
+
+    private static final class Kept<R> {
+        final Ranker<R> ranker;
+        /** The clock the query was asked at, and when (nanoTime): a background ranking's "now" follows on from it. */
+        final Instant askedAt;
+        final long askedNanos;
+        volatile Made<R> made;
+        volatile long usedAt;
+
+        Kept(Ranker<R> ranker, Instant askedAt, long askedNanos, Made<R> made) {
+            this.ranker = ranker;
+            this.askedAt = askedAt;
+            this.askedNanos = askedNanos;
+            this.made = made;
+            this.usedAt = askedNanos;
+        }
+    }
+
+    private final Supplier<Object> stamp;
+    private final long maxStaleNanos;
+    private final Map<String, Kept<R>> kept = new ConcurrentHashMap<>();
+
+    HealthRankings(Supplier<Object> stamp, Duration maxStale) {
+        this.stamp = stamp;
+        this.maxStaleNanos = maxStale.toNanos();
+    }
+
+    /** The ranking of the query {@code key}: kept if still good, else made now by {@code ranker}. */
+    R get(String key, Instant now, Ranker<R> ranker) {
+        Object current = stamp.get();
+        long t = System.nanoTime();
+        Kept<R> k = kept.get(key);
+        if (k != null) {
+            k.usedAt = t;
+            Made<R> m = k.made;
+            if (m.stamp().equals(current) || t - m.at() < maxStaleNanos) {
+                return m.value();
+            }
+        }
+        R value = ranker.rank(now);
+        kept.put(key, new Kept<>(ranker, now, t, new Made<>(value, current, t)));
+        while (kept.size() > MAX_KEPT) {
+            kept.entrySet().stream().min(Comparator.comparingLong(e -> e.getValue().usedAt))
+                    .ifPresent(e -> kept.remove(e.getKey(), e.getValue()));
+        }
+        return value;
+    }
+
+    /** Ranks again the kept queries whose inputs changed; drops those not asked for lately. */
+    void refresh() {
+        long t = System.nanoTime();
+        kept.values().removeIf(k -> t - k.usedAt > KEEP_WARM.toNanos());
+        for (Kept<R> k : kept.values()) {
+            Object current = stamp.get();
+            if (!k.made.stamp().equals(current)) {
+                long started = System.nanoTime();
+                R value = k.ranker.rank(k.askedAt.plusNanos(started - k.askedNanos));
+                k.made = new Made<>(value, current, started);
+            }
+        }
+    }
+
+    /** Rankings kept (tests). */
+    int size() {
+        return kept.size();
+    }
+}
