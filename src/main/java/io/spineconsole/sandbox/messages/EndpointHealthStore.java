@@ -370,8 +370,9 @@ public final class EndpointHealthStore {
             t.sparkReceived = new long[sparks ? w.points() : 0];
             t.sparkFailed = new long[sparks ? w.points() : 0];
         }
-        // All keys of the grouping when most are wanted (one pass over the window); else the page's, by key.
-        Collection<String> keys = tallies.size() > 500 ? null : byKey.keySet();
+        // All keys of the grouping when most are wanted (a sorting pass over the window); a page's by key, however
+        // many endpoints its organisations have.
+        Collection<String> keys = !sparks && tallies.size() > 500 ? null : byKey.keySet();
         long size = w.bucket().length().toMillis();
         rollups.visit(w.detailGroup(), keys, w.from(), w.to(), (k, c) -> {
             Tally t = byKey.get(k.key());

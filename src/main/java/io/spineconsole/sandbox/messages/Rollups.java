@@ -396,7 +396,7 @@ final class Rollups {
         try {
             Map<RollupCell.Key, RollupCell> out = sql.inConnection(c -> keys == null
                     ? RollupStore.window(c, List.of(group), from, to, false)
-                    : RollupStore.forKeys(c, group, keys, from, to));
+                    : store.forKeys(c, group, keys, from, to));
             synchronized (this) {
                 overlay(out, group, keys, from, to);
             }
