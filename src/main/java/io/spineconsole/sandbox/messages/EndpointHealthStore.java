@@ -25,11 +25,12 @@ import java.util.function.Supplier;
 
 /**
  * Endpoint health: one row per receiving endpoint (or per organisation, its endpoints added up),
- * from the roll-ups kept at ingest and never by reading message rows. Per endpoint and clock hour
- * the roll-ups hold received, failed and the latency of deliveries; the backlog now (retrying, in
- * flight, the oldest waiting) is kept beside them ({@link Backlog}, read from {@code message_by_status}
- * at start), and the window's dead letters are one range of {@code message_by_status}. Only the rows of the page asked for (or every row, for a sort on latency or
- * last success) have their cells read for latency, deliveries and the sparkline.
+ * from what ingest keeps and never by reading message rows. Received, failed and dead-lettered per
+ * endpoint and clock hour come from {@link HealthCounters} (the roll-ups' endpoint hours and the
+ * status index when a window reaches before them), the backlog now (retrying, in flight, the
+ * oldest waiting) from {@link Backlog}. Each query's ranking is kept ({@link HealthRankings}), so a
+ * request reads its page off it; only the page's rows (or every row, for a sort on latency or last
+ * success, when ranking) have their cells read for latency, deliveries and the sparkline.
  */
 public final class EndpointHealthStore {
     /** Windows up to this long read minute cells for the page's rows, longer ones hour cells. */
@@ -61,7 +62,7 @@ public final class EndpointHealthStore {
         this.rollups = rollups;
         this.directory = directory;
         this.rankings = new HealthRankings<>(() -> new Stamp(rollups.healthChanges(), directory.get(), names),
-                maxStale);
+                r -> r.keys().length, maxStale);
     }
 
     /** The figures of one row as they are gathered. */
@@ -214,6 +215,11 @@ public final class EndpointHealthStore {
             }
         }
         keyed.sort(Map.Entry.comparingByKey(order.keys()));
+        for (Tally t : byEndpoint.values()) { // what was read from cells to sort on is not kept (a page reads its own)
+            t.latency = null;
+            t.sparkReceived = null;
+            t.sparkFailed = null;
+        }
         HealthOrder.Key[] keys = new HealthOrder.Key[keyed.size()];
         List<List<Tally>> ordered = new ArrayList<>(keyed.size());
         for (int i = 0; i < keys.length; i++) {

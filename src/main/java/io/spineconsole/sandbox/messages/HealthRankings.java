@@ -14,7 +14,8 @@ import java.util.function.Supplier;
  * backlog's change count, the directory and the organisation names), so without traffic every
  * answer is exact. Under traffic one is served at most {@code maxStale} old while {@link #refresh}
  * (on a timer) ranks again in the background the queries asked for in the last {@link #KEEP_WARM};
- * older than that, the request ranks it itself. At most {@link #MAX_KEPT} queries are kept.
+ * older than that, the request ranks it itself. At most {@link #MAX_ROWS} rows are kept in all
+ * (~250 bytes a row: ~100 MB; the least recently asked query goes first).
  */
 final class HealthRankings<R> {
     /** How often rankings whose inputs changed are made again. */
@@ -23,7 +24,8 @@ final class HealthRankings<R> {
     static final Duration MAX_STALE = Duration.ofSeconds(5);
     /** Queries not asked for in this long are dropped. */
     static final Duration KEEP_WARM = Duration.ofMinutes(1);
-    static final int MAX_KEPT = 8;
+    /** Rows kept in all: four rankings of every endpoint at the national directory. */
+    static final int MAX_ROWS = 400_000;
 
     /** Makes a query's ranking as of {@code now}. */
     interface Ranker<R> {
@@ -52,11 +54,13 @@ final class HealthRankings<R> {
     }
 
     private final Supplier<Object> stamp;
+    private final java.util.function.ToIntFunction<R> rows;
     private final long maxStaleNanos;
     private final Map<String, Kept<R>> kept = new ConcurrentHashMap<>();
 
-    HealthRankings(Supplier<Object> stamp, Duration maxStale) {
+    HealthRankings(Supplier<Object> stamp, java.util.function.ToIntFunction<R> rows, Duration maxStale) {
         this.stamp = stamp;
+        this.rows = rows;
         this.maxStaleNanos = maxStale.toNanos();
     }
 
@@ -74,7 +78,7 @@ final class HealthRankings<R> {
         }
         R value = ranker.rank(now);
         kept.put(key, new Kept<>(ranker, now, t, new Made<>(value, current, t)));
-        while (kept.size() > MAX_KEPT) {
+        while (kept.size() > 1 && kept.values().stream().mapToLong(x -> rows.applyAsInt(x.made.value())).sum() > MAX_ROWS) {
             kept.entrySet().stream().min(Comparator.comparingLong(e -> e.getValue().usedAt))
                     .ifPresent(e -> kept.remove(e.getKey(), e.getValue()));
         }
