@@ -17,8 +17,9 @@ import java.util.UUID;
  * reading the store or walking roll-up cells. Kept at ingest beside the roll-ups (the same figures
  * as the {@link Rollups#ENDPOINT_HOUR} cells, plus dead letters by the hour their message came) and
  * loaded from the stored roll-ups and the status index when they are opened, after any rebuild.
- * Heap at the national directory (100,000 endpoints): 3 × 4 bytes per endpoint and hour with
- * traffic, ~1.2 MB an hour, ~205 MB for 7 days full. Not thread-safe: {@link Rollups} guards it.
+ * Heap at the national directory (100,000 endpoints): 4 bytes per endpoint, hour and figure, 0.4 MB
+ * an hour per figure with any (received and failed every hour, dead letters most hours): ~1.2 MB an
+ * hour, ~205 MB for 7 full days. Not thread-safe: {@link Rollups} guards it.
  */
 final class HealthCounters {
     /** Hours kept: a 7-day window starts on the hour before, so it touches up to 169. */
@@ -53,12 +54,7 @@ final class HealthCounters {
      * the roll-ups are opened, before ingest, with nothing held in memory.
      */
     void load(Sql sql, Instant newest) {
-        clear();
-        long last = hour(newest);
-        long first = last - HOURS + 1;
-        Instant from = Instant.ofEpochMilli(first * HOUR_MS);
-        newestHour = last;
-        firstHour = first;
+        Instant from = start(newest);
         sql.list("SELECT group_key, minute_start, msg_count, error_count FROM message_rollup WHERE group_by = ? "
                 + "AND minute_start >= ?", r -> {
                     add(Sql.instant(r, "minute_start"), r.getString("group_key"), r.getLong("msg_count"),
@@ -73,6 +69,14 @@ final class HealthCounters {
                     }
                     return null;
                 }, from);
+    }
+
+    /** Empty, answering for the {@link #HOURS} hours to {@code newest}'s; returns the first hour's start. */
+    Instant start(Instant newest) {
+        clear();
+        newestHour = hour(newest);
+        firstHour = newestHour - HOURS + 1;
+        return Instant.ofEpochMilli(firstHour * HOUR_MS);
     }
 
     void clear() {
@@ -116,8 +120,9 @@ final class HealthCounters {
             return;
         }
         int[] column = slots[slot][figure];
-        if (column == null) {
-            column = new int[keys.length];
+        if (column == null || endpoint >= column.length) {
+            // As long as the endpoints known (not the index's spare room); grown by a quarter when a new one comes.
+            column = column == null ? new int[size] : Arrays.copyOf(column, Math.max(size, column.length * 5 / 4));
             slots[slot][figure] = column;
         }
         column[endpoint] = Math.toIntExact(column[endpoint] + n);
@@ -132,13 +137,6 @@ final class HealthCounters {
             int grown = keys.length * 2;
             keys = Arrays.copyOf(keys, grown);
             ids = Arrays.copyOf(ids, grown);
-            for (int[][] s : slots) {
-                for (int f = 0; f < s.length; f++) {
-                    if (s[f] != null) {
-                        s[f] = Arrays.copyOf(s[f], grown);
-                    }
-                }
-            }
         }
         keys[size] = key;
         ids[size] = endpointId(key);
@@ -189,7 +187,7 @@ final class HealthCounters {
                 int[] column = slots[s][f];
                 if (column != null) {
                     long[] sum = sums[f];
-                    for (int e = 0; e < size; e++) {
+                    for (int e = 0, n = Math.min(size, column.length); e < n; e++) {
                         sum[e] += column[e];
                     }
                 }
