@@ -466,7 +466,9 @@ public final class EndpointHealthStore {
         if (Duration.between(namesRead, now).abs().compareTo(NAMES_FOR) > 0 || names.isEmpty()) {
             Map<String, String> read = new HashMap<>();
             sql.list("SELECT ods_code, name FROM organisation", r -> read.put(r.getString(1), r.getString(2)));
-            names = java.util.Collections.unmodifiableMap(read);
+            if (!read.equals(names)) { // the same names keep the same map: kept rankings stay good
+                names = java.util.Collections.unmodifiableMap(read);
+            }
             namesRead = now;
         }
         return names;

@@ -33,6 +33,8 @@ public final class MessagesModule implements AutoCloseable {
     private final Payloads payloads;
     private final MessageExport export;
     private final ScheduledExecutorService flusher;
+    /** Endpoint health's background ranking: its own thread, so a long flush or expiry never holds it up. */
+    private final ScheduledExecutorService ranker;
     private final Runnable storeHousekeeping;
 
     /** With the desktop's retention (tests and tools; the backbone passes its own). */
@@ -77,7 +79,12 @@ public final class MessagesModule implements AutoCloseable {
         });
         flusher.scheduleWithFixedDelay(this::flushQuietly, ROLLUP_FLUSH.toMillis(), ROLLUP_FLUSH.toMillis(),
                 TimeUnit.MILLISECONDS);
-        flusher.scheduleWithFixedDelay(this::refreshHealthQuietly, HealthRankings.REFRESH.toMillis(),
+        this.ranker = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "endpoint-health");
+            t.setDaemon(true);
+            return t;
+        });
+        ranker.scheduleWithFixedDelay(this::refreshHealthQuietly, HealthRankings.REFRESH.toMillis(),
                 HealthRankings.REFRESH.toMillis(), TimeUnit.MILLISECONDS);
         // Partitions ahead, expiry and the store's housekeeping (an embedded file that has grown is compacted):
         // soon after start (not in the way of the first screens), then hourly.
@@ -201,11 +208,14 @@ public final class MessagesModule implements AutoCloseable {
         simulator.close();
         jobs.close();
         stream.close();
+        // Not interrupted: a ranking under way may be reading the embedded store, whose file an interrupt closes.
+        ranker.shutdown();
         flusher.shutdown();  // periodic runs cancelled; one under way is waited for, not interrupted
         try {
             if (!flusher.awaitTermination(60, TimeUnit.SECONDS)) {
                 flusher.shutdownNow();
             }
+            ranker.awaitTermination(30, TimeUnit.SECONDS); // before the store closes under it
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
