@@ -12,9 +12,11 @@ import java.util.function.Supplier;
  * is read off an ordered list instead of ~100,000 rows being made and ranked per request. A ranking
  * is served as it is while nothing it was made from has changed (its stamp: the counters' and the
  * backlog's change count, the directory and the organisation names), so without traffic every
- * answer is exact. Under traffic one is served at most {@code maxStale} old while {@link #refresh}
- * (on a timer) ranks again in the background the queries asked for in the last {@link #KEEP_WARM};
- * older than that, the request ranks it itself. At most {@link #MAX_ROWS} rows are kept in all
+ * answer is exact. Under traffic one is served at most {@code maxStale} old (or ten times what it
+ * took to make, if longer) while {@link #refresh}
+ * (on a timer) ranks again in the background the queries asked for in the last
+ * {@link #REFRESH_WHILE_ASKED}; older than that, the request ranks it itself. Queries not asked for
+ * in {@link #KEEP_WARM} are dropped. At most {@link #MAX_ROWS} rows are kept in all
  * (~250 bytes a row: ~100 MB; the least recently asked query goes first).
  */
 final class HealthRankings<R> {
@@ -22,6 +24,8 @@ final class HealthRankings<R> {
     static final Duration REFRESH = Duration.ofSeconds(2);
     /** How old a ranking may be served once its inputs changed (the roll-up flush interval too). */
     static final Duration MAX_STALE = Duration.ofSeconds(5);
+    /** Only queries asked for in this long are ranked again in the background (each costs ~0.1-1 s of CPU). */
+    static final Duration REFRESH_WHILE_ASKED = Duration.ofSeconds(15);
     /** Queries not asked for in this long are dropped. */
     static final Duration KEEP_WARM = Duration.ofMinutes(1);
     /** Rows kept in all: four rankings of every endpoint at the national directory. */
@@ -32,8 +36,8 @@ final class HealthRankings<R> {
         R rank(Instant now);
     }
 
-    /** A ranking, what it was made from, and when (nanoTime). */
-    private record Made<R>(R value, Object stamp, long at) {
+    /** A ranking, what it was made from, when (nanoTime) and how long it took. */
+    private record Made<R>(R value, Object stamp, long at, long took) {
     }
 
     private static final class Kept<R> {
@@ -72,12 +76,12 @@ final class HealthRankings<R> {
         if (k != null) {
             k.usedAt = t;
             Made<R> m = k.made;
-            if (m.stamp().equals(current) || t - m.at() < maxStaleNanos) {
+            if (m.stamp().equals(current) || t - m.at() < stale(m)) {
                 return m.value();
             }
         }
         R value = ranker.rank(now);
-        kept.put(key, new Kept<>(ranker, now, t, new Made<>(value, current, t)));
+        kept.put(key, new Kept<>(ranker, now, t, new Made<>(value, current, t, System.nanoTime() - t)));
         while (kept.size() > 1 && kept.values().stream().mapToLong(x -> rows.applyAsInt(x.made.value())).sum() > MAX_ROWS) {
             kept.entrySet().stream().min(Comparator.comparingLong(e -> e.getValue().usedAt))
                     .ifPresent(e -> kept.remove(e.getKey(), e.getValue()));
@@ -90,13 +94,24 @@ final class HealthRankings<R> {
         long t = System.nanoTime();
         kept.values().removeIf(k -> t - k.usedAt > KEEP_WARM.toNanos());
         for (Kept<R> k : kept.values()) {
+            if (t - k.usedAt > REFRESH_WHILE_ASKED.toNanos()) {
+                continue; // not being looked at: ranked again when next asked for (or served, if still good)
+            }
             Object current = stamp.get();
-            if (!k.made.stamp().equals(current)) {
+            Made<R> m = k.made;
+            // A costly ranking (a sort on p95 over days reads every endpoint's hours from the store) is made again
+            // at most once per five times its cost, so the store is never kept busy with it.
+            if (!m.stamp().equals(current) && System.nanoTime() - m.at() >= 5 * m.took()) {
                 long started = System.nanoTime();
                 R value = k.ranker.rank(k.askedAt.plusNanos(started - k.askedNanos));
-                k.made = new Made<>(value, current, started);
+                k.made = new Made<>(value, current, started, System.nanoTime() - started);
             }
         }
+    }
+
+    /** How old a changed ranking may be served: {@code maxStale}, or ten times its cost if longer (none if zero). */
+    private long stale(Made<R> m) {
+        return maxStaleNanos == 0 ? 0 : Math.max(maxStaleNanos, 10 * m.took());
     }
 
     /** Rankings kept (tests). */
