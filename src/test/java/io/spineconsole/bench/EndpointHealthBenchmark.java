@@ -38,12 +38,15 @@ import java.util.Properties;
  *
  * <p>Options ({@code -Dbench.jvmArgs="..."}): {@code bench.store} ({@code h2} or {@code postgres}),
  * {@code bench.messages} (default 1,000,000), {@code bench.samples} (per case, 40),
- * {@code bench.data} (where stores are kept; a store is reused while its marker is there).
+ * {@code bench.data} (where stores are kept; a store is reused while its marker is there),
+ * {@code bench.traffic} (messages a second of live simulated traffic to measure the cases again under;
+ * 0, the default, measures only a quiet store).
  */
 public final class EndpointHealthBenchmark {
     private static final Path DATA = Path.of(System.getProperty("bench.data", "target/bench-data"));
     private static final int SAMPLES = Integer.getInteger("bench.samples", 40);
     private static final int HISTORY_RATE = 500;
+    private static final int TRAFFIC = Integer.getInteger("bench.traffic", 0);
 
     private EndpointHealthBenchmark() {
     }
@@ -113,7 +116,19 @@ public final class EndpointHealthBenchmark {
             String token = backbone.issueEmbeddedConsoleToken();
             HttpBackboneApi api = new HttpBackboneApi(backbone.baseUrl(), () -> token, HttpClientOptions.defaults());
             try {
+                System.out.printf(Locale.ROOT, "%nquiet store (no traffic):%n");
                 measure(api);
+                if (TRAFFIC > 0) {
+                    backbone.messages().traffic().start(TRAFFIC);
+                    Thread.sleep(10_000);
+                    System.out.printf(Locale.ROOT, "%nunder live traffic, %,d messages a second:%n", TRAFFIC);
+                    measure(api);
+                    backbone.messages().traffic().stop();
+                }
+                System.gc();
+                Runtime rt = Runtime.getRuntime();
+                System.out.printf(Locale.ROOT, "heap after the cases (after GC) %,d MB; endpoint health counters %,d KB%n",
+                        (rt.totalMemory() - rt.freeMemory()) >> 20, new MessageLoad(backbone).healthCounterBytes() >> 10);
             } finally {
                 api.close();
             }

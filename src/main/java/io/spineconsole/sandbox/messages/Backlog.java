@@ -31,9 +31,11 @@ final class Backlog {
     }
 
     private final Map<UUID, Entry> waiting = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicLong changes = new java.util.concurrent.atomic.AtomicLong();
 
     /** Reads the waiting messages from the status index (at start, before ingest begins). */
     void load(Sql sql) {
+        changes.incrementAndGet();
         waiting.clear();
         for (MessageStatus status : List.of(MessageStatus.RECEIVED, MessageStatus.ROUTED, MessageStatus.RETRYING)) {
             sql.list("SELECT message_id, endpoint_id, created_at FROM message WHERE status = ?", r -> waiting.put(
@@ -44,6 +46,7 @@ final class Backlog {
 
     /** A row ingest committed: waiting while its status is not final, gone once it is. */
     void record(MessageRow row) {
+        changes.incrementAndGet();
         if (MessageStatuses.isTerminal(row.status)) {
             waiting.remove(row.id);
         } else {
@@ -82,6 +85,11 @@ final class Backlog {
             }
         }
         return out;
+    }
+
+    /** How many times the backlog changed (endpoint health keeps rankings while it has not). */
+    long changes() {
+        return changes.get();
     }
 
     /** Messages waiting in all (tests). */

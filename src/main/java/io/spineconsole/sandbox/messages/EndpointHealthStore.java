@@ -17,7 +17,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -26,11 +25,12 @@ import java.util.function.Supplier;
 
 /**
  * Endpoint health: one row per receiving endpoint (or per organisation, its endpoints added up),
- * from the roll-ups kept at ingest and never by reading message rows. Per endpoint and clock hour
- * the roll-ups hold received, failed and the latency of deliveries; the backlog now (retrying, in
- * flight, the oldest waiting) is kept beside them ({@link Backlog}, read from {@code message_by_status}
- * at start), and the window's dead letters are one range of {@code message_by_status}. Only the rows of the page asked for (or every row, for a sort on latency or
- * last success) have their cells read for latency, deliveries and the sparkline.
+ * from what ingest keeps and never by reading message rows. Received, failed and dead-lettered per
+ * endpoint and clock hour come from {@link HealthCounters} (the roll-ups' endpoint hours and the
+ * status index when a window reaches before them), the backlog now (retrying, in flight, the
+ * oldest waiting) from {@link Backlog}. Each query's ranking is kept ({@link HealthRankings}), so a
+ * request reads its page off it; only the page's rows (or every row, for a sort on latency or last
+ * success, when ranking) have their cells read for latency, deliveries and the sparkline.
  */
 public final class EndpointHealthStore {
     /** Windows up to this long read minute cells for the page's rows, longer ones hour cells. */
@@ -50,16 +50,24 @@ public final class EndpointHealthStore {
     private volatile Instant namesRead = Instant.EPOCH;
     private volatile Read<Map<String, Long>> dead;
 
+    private final HealthRankings<Ranking> rankings;
+
     EndpointHealthStore(Sql sql, Rollups rollups, Supplier<TrafficDirectory> directory) {
+        this(sql, rollups, directory, HealthRankings.MAX_STALE);
+    }
+
+    /** With rankings served at most {@code maxStale} old once their inputs changed (zero: always exact). */
+    EndpointHealthStore(Sql sql, Rollups rollups, Supplier<TrafficDirectory> directory, Duration maxStale) {
         this.sql = sql;
         this.rollups = rollups;
         this.directory = directory;
+        this.rankings = new HealthRankings<>(() -> new Stamp(rollups.healthChanges(), directory.get(), names),
+                r -> r.keys().length, maxStale);
     }
 
     /** The figures of one row as they are gathered. */
     private static final class Tally {
         final TrafficDirectory.Target target;
-        final List<UUID> endpoints = new ArrayList<>();
         long received;
         long failed;
         long delivered;
@@ -74,6 +82,18 @@ public final class EndpointHealthStore {
 
         Tally(TrafficDirectory.Target target) {
             this.target = target;
+        }
+
+        /** The figures kept at ingest, without those read from cells (a page reads its own). */
+        Tally copy() {
+            Tally c = new Tally(target);
+            c.received = received;
+            c.failed = failed;
+            c.retrying = retrying;
+            c.deadLettered = deadLettered;
+            c.inFlight = inFlight;
+            c.oldestWaiting = oldestWaiting;
+            return c;
         }
 
         void waiting(long n, Instant oldest) {
@@ -93,6 +113,15 @@ public final class EndpointHealthStore {
     }
 
     public EndpointHealthPage health(EndpointHealthQuery q, Instant now) {
+        return health(q, now, true);
+    }
+
+    /**
+     * With {@code fast}, received, failed and dead letters come from the counters kept at ingest
+     * ({@link HealthCounters}) when they cover the window; without, from the roll-ups and the status index as
+     * before them (tests compare the two).
+     */
+    EndpointHealthPage health(EndpointHealthQuery q, Instant now, boolean fast) {
         Duration length = q.window() == null ? Duration.ofHours(1) : q.window();
         if (length.compareTo(EndpointHealthQuery.SHORTEST) < 0 || length.compareTo(EndpointHealthQuery.LONGEST) > 0) {
             throw Invalid.parameter("query.window", "OUT_OF_RANGE",
@@ -107,52 +136,106 @@ public final class EndpointHealthStore {
         HealthOrder.Key after = q.cursor() == null ? null : HealthOrder.decode(PageCursor.decode(q.cursor()), search);
 
         Window w = window(now, length);
+        Ranking ranking = fast
+                ? rankings.get(search + "|" + w.from(), now, at -> rank(q, groupBy, order, w.from(), at, true))
+                : rank(q, groupBy, order, w.from(), now, false);
+        int start = after == null ? 0 : ranking.firstAfter(after, order);
+        int end = Math.min(ranking.keys().length, start + limit);
+        boolean more = end < ranking.keys().length;
+        // The page's rows read their own cells (on copies: a kept ranking is shared): deliveries, latency, last
+        // success and the sparkline at the window's resolution. The cursor keeps the key the row was sorted by.
+        List<List<Tally>> shown = new ArrayList<>(end - start);
+        List<Tally> tallies = new ArrayList<>();
+        for (int i = start; i < end; i++) {
+            List<Tally> g = new ArrayList<>();
+            ranking.groups().get(i).forEach(t -> g.add(t.copy()));
+            shown.add(g);
+            tallies.addAll(g);
+        }
+        detail(tallies, w, true);
         Map<String, String> orgNames = organisationNames(now);
-        Map<UUID, Tally> byEndpoint = endpointTallies(w, now);
-        // Filters first: only what is left has its cells read and is grouped.
-        String text = q.text() == null ? null : q.text().toLowerCase(Locale.ROOT);
-        byEndpoint.values().removeIf(t -> (q.ods() != null && !t.target.ods().equals(q.ods()))
-                || (text != null && !matches(t.target, orgNames.get(t.target.ods()), text)));
-        Map<String, List<Tally>> groups = new LinkedHashMap<>();
-        byEndpoint.values().forEach(t -> groups.computeIfAbsent(groupBy == HealthGroup.ENDPOINT
-                ? t.target.id().toString() : t.target.ods(), k -> new ArrayList<>()).add(t));
+        List<EndpointHealth> page = new ArrayList<>(shown.size());
+        for (List<Tally> g : shown) {
+            page.add(row(groupBy, g, orgNames, now, w));
+        }
+        String next = more ? PageCursor.after(search, ranking.keys()[end - 1].text()).encode() : null;
+        return new EndpointHealthPage(page, next, ranking.keys().length, true, w.from(), w.to(), w.bucket());
+    }
 
+    /** Every row of a query in order: each row's sort key and the tallies it adds up, as of when it was ranked. */
+    private record Ranking(HealthOrder.Key[] keys, List<List<Tally>> groups) {
+        /** Where the rows after the cursor's start. */
+        int firstAfter(HealthOrder.Key last, HealthOrder order) {
+            int lo = 0;
+            int hi = keys.length;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (order.after(keys[mid], last)) {
+                    hi = mid;
+                } else {
+                    lo = mid + 1;
+                }
+            }
+            return lo;
+        }
+    }
+
+    /** Ranks every row of a query over [{@code from}, {@code now}): filters, groups, figures to sort on, order. */
+    private Ranking rank(EndpointHealthQuery q, HealthGroup groupBy, HealthOrder order, Instant from, Instant now,
+                         boolean fast) {
+        Window w = new Window(from, now, StatsBucket.HOUR, Rollups.ENDPOINT_HOUR);
+        Map<String, String> orgNames = organisationNames(now);
+        Map<UUID, Tally> byEndpoint = endpointTallies(w, now, fast);
+        // Filters first: only what is left is grouped and ranked.
+        String text = q.text() == null ? null : q.text().toLowerCase(Locale.ROOT);
+        if (q.ods() != null || text != null) {
+            byEndpoint.values().removeIf(t -> (q.ods() != null && !t.target.ods().equals(q.ods()))
+                    || (text != null && !matches(t.target, orgNames.get(t.target.ods()), text)));
+        }
+        List<List<Tally>> groups = new ArrayList<>(byEndpoint.size());
+        if (groupBy == HealthGroup.ENDPOINT) {
+            byEndpoint.values().forEach(t -> groups.add(List.of(t)));
+        } else {
+            Map<String, List<Tally>> byOds = new HashMap<>();
+            byEndpoint.values().forEach(t -> byOds.computeIfAbsent(t.target.ods(), k -> new ArrayList<>()).add(t));
+            groups.addAll(byOds.values());
+        }
+        HealthSort sort = q.sort() == null ? HealthSort.WORST : q.sort();
         if (sort == HealthSort.P95 || sort == HealthSort.LAST_SUCCESS) {
             // Every row's latency to sort on: from the hour cells (the window starts on the hour, so they hold the
             // same messages as its minutes; the last success is to the hour here), not ~100,000 endpoints' minutes.
-            detail(byEndpoint.values(), new Window(w.from(), w.to(), StatsBucket.HOUR, Rollups.ENDPOINT_HOUR), false);
-        }
-        List<EndpointHealth> rows = new ArrayList<>();
-        for (List<Tally> g : groups.values()) {
-            EndpointHealth h = row(groupBy, g, orgNames, now, w);
-            if (!q.failingOnly() || h.inTrouble() > 0) {
-                rows.add(h);
-            }
+            detail(byEndpoint.values(), w, false);
         }
         // Each row's key made once (not at every comparison): ~100,000 rows at the national directory.
-        List<Map.Entry<HealthOrder.Key, EndpointHealth>> keyed = new ArrayList<>(rows.size());
-        for (EndpointHealth h : rows) {
-            HealthOrder.Key k = order.key(h);
-            if (after == null || order.after(k, after)) {
-                keyed.add(Map.entry(k, h));
+        List<Map.Entry<HealthOrder.Key, List<Tally>>> keyed = new ArrayList<>(groups.size());
+        for (List<Tally> g : groups) {
+            EndpointHealth h = row(groupBy, g, orgNames, now, w);
+            if (!q.failingOnly() || h.inTrouble() > 0) {
+                keyed.add(Map.entry(order.key(h), g));
             }
         }
         keyed.sort(Map.Entry.comparingByKey(order.keys()));
-        boolean more = keyed.size() > limit;
-        List<Map.Entry<HealthOrder.Key, EndpointHealth>> shown = keyed.subList(0, Math.min(keyed.size(), limit));
-        // The page's rows read their own cells: deliveries, latency, last success and the sparkline at the window's
-        // resolution. The cursor keeps the key the row was sorted by.
-        List<Tally> tallies = new ArrayList<>();
-        for (Map.Entry<HealthOrder.Key, EndpointHealth> e : shown) {
-            tallies.addAll(groups.get(HealthOrder.id(e.getValue())));
+        for (Tally t : byEndpoint.values()) { // what was read from cells to sort on is not kept (a page reads its own)
+            t.latency = null;
+            t.sparkReceived = null;
+            t.sparkFailed = null;
         }
-        detail(tallies, w, true);
-        List<EndpointHealth> page = new ArrayList<>(shown.size());
-        for (Map.Entry<HealthOrder.Key, EndpointHealth> e : shown) {
-            page.add(row(groupBy, groups.get(HealthOrder.id(e.getValue())), orgNames, now, w));
+        HealthOrder.Key[] keys = new HealthOrder.Key[keyed.size()];
+        List<List<Tally>> ordered = new ArrayList<>(keyed.size());
+        for (int i = 0; i < keys.length; i++) {
+            keys[i] = keyed.get(i).getKey();
+            ordered.add(keyed.get(i).getValue());
         }
-        String next = more ? PageCursor.after(search, shown.get(shown.size() - 1).getKey().text()).encode() : null;
-        return new EndpointHealthPage(page, next, rows.size(), true, w.from(), w.to(), w.bucket());
+        return new Ranking(keys, ordered);
+    }
+
+    /** Ranks again, in the background, the kept rankings whose inputs changed (on the roll-ups' timer). */
+    void refreshRankings() {
+        rankings.refresh();
+    }
+
+    /** What a kept ranking was made from: when this changes, it is made again. */
+    private record Stamp(long changes, TrafficDirectory directory, Map<String, String> names) {
     }
 
     private static Window window(Instant now, Duration length) {
@@ -179,17 +262,29 @@ public final class EndpointHealthStore {
         return value != null && value.toLowerCase(Locale.ROOT).contains(text);
     }
 
-    /** Received and failed from the hour roll-ups, and the backlog from the status index, per endpoint. */
-    private Map<UUID, Tally> endpointTallies(Window w, Instant now) {
+    /**
+     * Received, failed and dead-lettered per endpoint from the counters kept at ingest (or, when they do not cover
+     * the window or {@code fast} is off, the hour roll-ups and the status index), and the backlog kept beside them.
+     */
+    private Map<UUID, Tally> endpointTallies(Window w, Instant now, boolean fast) {
         TrafficDirectory dir = directory.get();
         Map<UUID, Tally> out = new HashMap<>();
-        rollups.sums(Rollups.ENDPOINT_HOUR, w.from(), w.to()).forEach((key, sum) -> {
-            Tally t = tally(out, dir, key);
-            if (t != null) {
-                t.received += sum[0];
-                t.failed += sum[1];
+        HealthCounters.Totals totals = fast ? rollups.healthTotals(w.from(), w.to()) : null;
+        if (totals != null) {
+            for (int i = 0; i < totals.size(); i++) {
+                if (totals.received()[i] == 0 && totals.failed()[i] == 0 && totals.dead()[i] == 0) {
+                    continue;
+                }
+                Tally t = tally(out, dir, totals.ids()[i]);
+                if (t != null) {
+                    t.received += totals.received()[i];
+                    t.failed += totals.failed()[i];
+                    t.deadLettered += totals.dead()[i];
+                }
             }
-        });
+        } else {
+            storedTallies(out, dir, w, now, fast);
+        }
         for (Backlog.Waiting waiting : rollups.backlog().byEndpoint()) {
             Tally t = tally(out, dir, waiting.endpoint().toString());
             if (t != null) {
@@ -197,13 +292,24 @@ public final class EndpointHealthStore {
                 t.retrying += waiting.retrying();
             }
         }
-        deadLetters(w.from(), now).forEach((endpoint, n) -> {
+        return out;
+    }
+
+    /** Received and failed from the hour roll-ups, dead letters from the status index (shared for a while if cached). */
+    private void storedTallies(Map<UUID, Tally> out, TrafficDirectory dir, Window w, Instant now, boolean cached) {
+        rollups.sums(Rollups.ENDPOINT_HOUR, w.from(), w.to()).forEach((key, sum) -> {
+            Tally t = tally(out, dir, key);
+            if (t != null) {
+                t.received += sum[0];
+                t.failed += sum[1];
+            }
+        });
+        deadLetters(w.from(), now, cached).forEach((endpoint, n) -> {
             Tally t = tally(out, dir, endpoint);
             if (t != null) {
                 t.deadLettered += n;
             }
         });
-        return out;
     }
 
     /** What was read from the status index, and when: shared by the requests of the next {@link #READ_FOR}. */
@@ -214,9 +320,9 @@ public final class EndpointHealthStore {
     }
 
     /** Dead letters received since {@code from} (the window's start), per endpoint: one range of the status index. */
-    private Map<String, Long> deadLetters(Instant from, Instant now) {
+    private Map<String, Long> deadLetters(Instant from, Instant now, boolean cached) {
         Read<Map<String, Long>> last = dead;
-        if (last != null && last.fresh(now, from)) {
+        if (cached && last != null && last.fresh(now, from)) {
             return last.value();
         }
         Map<String, Long> read = new HashMap<>();
@@ -232,10 +338,15 @@ public final class EndpointHealthStore {
         if (key == null || key.equals(StatsStore.UNRESOLVED)) {
             return null;
         }
-        UUID id;
         try {
-            id = UUID.fromString(key);
+            return tally(out, dir, UUID.fromString(key));
         } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static Tally tally(Map<UUID, Tally> out, TrafficDirectory dir, UUID id) {
+        if (id == null) {
             return null;
         }
         Tally t = out.get(id);
@@ -265,10 +376,11 @@ public final class EndpointHealthStore {
             t.sparkReceived = new long[sparks ? w.points() : 0];
             t.sparkFailed = new long[sparks ? w.points() : 0];
         }
-        // All keys of the grouping when most are wanted (one pass over the window); else the page's, by key.
-        Collection<String> keys = tallies.size() > 500 ? null : byKey.keySet();
+        // All keys of the grouping when most are wanted (a sorting pass over the window); a page's by key, however
+        // many endpoints its organisations have.
+        Collection<String> keys = !sparks && tallies.size() > 500 ? null : byKey.keySet();
         long size = w.bucket().length().toMillis();
-        rollups.read(w.detailGroup(), keys, w.from(), w.to()).forEach((k, c) -> {
+        rollups.visit(w.detailGroup(), keys, w.from(), w.to(), (k, c) -> {
             Tally t = byKey.get(k.key());
             if (t == null) {
                 return;
@@ -354,7 +466,9 @@ public final class EndpointHealthStore {
         if (Duration.between(namesRead, now).abs().compareTo(NAMES_FOR) > 0 || names.isEmpty()) {
             Map<String, String> read = new HashMap<>();
             sql.list("SELECT ods_code, name FROM organisation", r -> read.put(r.getString(1), r.getString(2)));
-            names = Map.copyOf(read);
+            if (!read.equals(names)) { // the same names keep the same map: kept rankings stay good
+                names = java.util.Collections.unmodifiableMap(read);
+            }
             namesRead = now;
         }
         return names;

@@ -80,7 +80,7 @@ public final class FeedIngest {
             boolean received = ch.kind() == Kind.RECEIVED;
             (received ? inserted : updated).add(row);
             if (received || ch.finished()) {
-                Rollups.count(row, received, ch.finished(), k -> deltas.computeIfAbsent(k, x -> new RollupCell(false)));
+                RollupKeys.count(row, received, ch.finished(), k -> deltas.computeIfAbsent(k, x -> new RollupCell(false)));
             }
         }
         ingest.writeFeed(inserted, updated, c -> {

@@ -35,6 +35,8 @@ public final class MessagesModule implements AutoCloseable {
     private final Payloads payloads;
     private final MessageExport export;
     private final ScheduledExecutorService flusher;
+    /** Endpoint health's background ranking: its own thread, so a long flush or expiry never holds it up. */
+    private final ScheduledExecutorService ranker;
     private final Runnable storeHousekeeping;
     private final FeedIngest feed;
 
@@ -84,6 +86,13 @@ public final class MessagesModule implements AutoCloseable {
         });
         flusher.scheduleWithFixedDelay(this::flushQuietly, ROLLUP_FLUSH.toMillis(), ROLLUP_FLUSH.toMillis(),
                 TimeUnit.MILLISECONDS);
+        this.ranker = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "endpoint-health");
+            t.setDaemon(true);
+            return t;
+        });
+        ranker.scheduleWithFixedDelay(this::refreshHealthQuietly, HealthRankings.REFRESH.toMillis(),
+                HealthRankings.REFRESH.toMillis(), TimeUnit.MILLISECONDS);
         // Partitions ahead, expiry and the store's housekeeping (an embedded file that has grown is compacted):
         // soon after start (not in the way of the first screens), then hourly.
         flusher.scheduleWithFixedDelay(this::maintainQuietly, MAINTENANCE_DELAY.toMillis(), MAINTENANCE.toMillis(),
@@ -100,7 +109,10 @@ public final class MessagesModule implements AutoCloseable {
     /** Makes partitions ahead and removes what has expired, now. */
     MessageRetention.Expired expire() {
         partitions.createAhead(context.clock().instant());
-        return retention.expire(context.sql(), partitions, context.isPostgres(), context.clock().instant());
+        MessageRetention.Expired expired = retention.expire(context.sql(), partitions, context.isPostgres(),
+                context.clock().instant());
+        rollups.expired(expired.cutoff());
+        return expired;
     }
 
     private void maintainQuietly() {
@@ -192,6 +204,14 @@ public final class MessagesModule implements AutoCloseable {
         return export;
     }
 
+    private void refreshHealthQuietly() {
+        try {
+            health.refreshRankings();
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(MessagesModule.class).warn("Endpoint health refresh failed; will retry", e);
+        }
+    }
+
     private void flushQuietly() {
         try {
             rollups.flush();
@@ -210,11 +230,14 @@ public final class MessagesModule implements AutoCloseable {
         simulator.close();
         jobs.close();
         stream.close();
+        // Not interrupted: a ranking under way may be reading the embedded store, whose file an interrupt closes.
+        ranker.shutdown();
         flusher.shutdown();  // periodic runs cancelled; one under way is waited for, not interrupted
         try {
             if (!flusher.awaitTermination(60, TimeUnit.SECONDS)) {
                 flusher.shutdownNow();
             }
+            ranker.awaitTermination(30, TimeUnit.SECONDS); // before the store closes under it
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -88,7 +88,7 @@ final class RollupRebuild {
                         Long latency = finished && !failed && r.getObject("latency_ms") != null
                                 ? r.getLong("latency_ms") : null;
                         Object endpoint = r.getObject("endpoint_id");
-                        Rollups.forEachKey(at, r.getString("interaction_id"), r.getString("site_code"),
+                        RollupKeys.forEachKey(at, r.getString("interaction_id"), r.getString("site_code"),
                                 endpoint == null ? null : endpoint.toString(), k -> {
                                     RollupCell cell = cells.computeIfAbsent(k, x -> new RollupCell(true));
                                     cell.count++;

@@ -56,13 +56,27 @@ final class RollupStore {
         return out;
     }
 
-    /** Stored cells of one grouping for the given keys, buckets in [{@code from}, {@code to}). */
-    static Map<RollupCell.Key, RollupCell> forKeys(Connection c, String group, Collection<String> keys, Instant from,
-                                                   Instant to) throws SQLException {
+    /**
+     * Stored cells of one grouping for the given keys, buckets in [{@code from}, {@code to}): a chunk of keys per
+     * statement on PostgreSQL (a page of endpoint health is 100 keys or more: one round trip, not 100), one key per
+     * lookup on H2 (see {@link #chunk}).
+     */
+    Map<RollupCell.Key, RollupCell> forKeys(Connection c, String group, Collection<String> keys, Instant from,
+                                            Instant to) throws SQLException {
         Map<RollupCell.Key, RollupCell> out = new HashMap<>();
-        for (String k : keys) {
-            for (Object[] row : Sql.list(c, CELLS + " WHERE group_by = ? AND group_key = ? AND minute_start >= ? "
-                    + "AND minute_start < ?", r -> new Object[] {key(r), cell(r, false)}, group, k, from, to)) {
+        List<String> all = new ArrayList<>(keys);
+        String sql = CELLS + " WHERE group_by = ? AND group_key " + (chunk == 1 ? "= ?"
+                : "IN (" + String.join(", ", Collections.nCopies(chunk, "?")) + ")") + " AND minute_start >= ? "
+                + "AND minute_start < ?";
+        for (int from0 = 0; from0 < all.size(); from0 += chunk) {
+            Object[] params = new Object[chunk + 3];
+            params[0] = group;
+            for (int i = 0; i < chunk; i++) { // a short chunk repeats its last key: one statement shape
+                params[i + 1] = all.get(Math.min(from0 + i, all.size() - 1));
+            }
+            params[chunk + 1] = from;
+            params[chunk + 2] = to;
+            for (Object[] row : Sql.list(c, sql, r -> new Object[] {key(r), cell(r, false)}, params)) {
                 out.put((RollupCell.Key) row[0], (RollupCell) row[1]);
             }
         }

@@ -1,5 +1,6 @@
 package io.spineconsole.sandbox.messages;
 
+import io.spineconsole.domain.messages.MessageStatus;
 import io.spineconsole.domain.messages.MessageStatuses;
 import io.spineconsole.domain.messages.StatsGroup;
 import io.spineconsole.sandbox.Sql;
@@ -16,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
-import java.util.function.Consumer;
 
 /**
  * Roll-ups of message counts, errors and latency per key by minute (and, for endpoints, by hour),
@@ -60,6 +60,12 @@ final class Rollups {
     private final RollupCells cells = new RollupCells();
     /** The messages waiting now, kept beside the roll-ups for endpoint health. */
     private final Backlog backlog = new Backlog();
+    /** Per endpoint and hour for the last 7 days, kept beside the roll-ups for endpoint health. */
+    private final HealthCounters counters = new HealthCounters();
+    /** Counted changes to the counters (with the backlog's, what a kept endpoint health ranking was made from). */
+    private long changes;
+    /** False once several instances share the store (the Kafka feed): this one's counters hold only its share. */
+    private boolean countersWhole = true;
     private final Map<Hold, Instant> claims = new IdentityHashMap<>();
     /** Kept groupings are whole in memory for buckets at or after this; none until {@link #open}. */
     private Instant horizon = Instant.MAX;
@@ -87,6 +93,7 @@ final class Rollups {
         Instant from = latest.minus(KEEP).truncatedTo(ChronoUnit.HOURS);
         Map<RollupCell.Key, RollupCell> loaded = sql.inConnection(c -> RollupStore.window(c, KEPT, from, FAR_FUTURE, true));
         synchronized (this) {
+            counters.load(sql, latest.isAfter(now) ? latest : now);
             cells.clear();
             loaded.forEach((k, v) -> {
                 v.stored = true;
@@ -113,34 +120,20 @@ final class Rollups {
     }
 
     private void account(MessageRow row, boolean received, boolean finished) {
-        count(row, received, finished, k -> {
+        RollupKeys.count(row, received, finished, k -> {
             RollupCell c = cellFor(k);
             cells.markDirty(k, c);
             return c;
         });
+        changes++;
+        if (row.endpointId != null) {
+            boolean failed = finished && MessageStatuses.isFailed(row.status);
+            counters.add(row.createdAt, row.endpointId.toString(), received ? 1 : 0, failed ? 1 : 0,
+                    finished && row.status == MessageStatus.DEAD_LETTERED ? 1 : 0);
+        }
         if (row.createdAt.isAfter(newest)) {
             newest = row.createdAt;
         }
-    }
-
-    /** Adds one message (received, and/or its final outcome) to the cell {@code cellFor} gives for each of its keys. */
-    static void count(MessageRow row, boolean received, boolean finished,
-                      java.util.function.Function<RollupCell.Key, RollupCell> cellFor) {
-        boolean failed = finished && MessageStatuses.isFailed(row.status);
-        Long latency = finished && !failed ? row.latencyMs : null;
-        forEachKey(row.createdAt, row.interaction, row.site, row.endpointId == null ? null : row.endpointId.toString(),
-                k -> {
-                    RollupCell c = cellFor.apply(k);
-                    if (received) {
-                        c.count++;
-                    }
-                    if (failed) {
-                        c.errors++;
-                    }
-                    if (latency != null) { // hours too: endpoint health reads latency and deliveries from them
-                        c.latency.add(latency);
-                    }
-                });
     }
 
     /**
@@ -150,18 +143,49 @@ final class Rollups {
     synchronized void readFromStore() {
         cells.clear();
         horizon = Instant.MAX;
+        // this instance sees only its share of the traffic: endpoint health reads the store instead
+        countersWhole = false;
+        changes++;
     }
 
-    /** The cells a message counts in: by interaction, site, site × interaction, endpoint by minute and by hour. */
-    static void forEachKey(Instant createdAt, String interaction, String site, String endpoint,
-                           Consumer<RollupCell.Key> to) {
-        Instant minute = createdAt.truncatedTo(ChronoUnit.MINUTES);
-        String e = endpoint == null ? StatsStore.UNRESOLVED : endpoint;
-        to.accept(new RollupCell.Key(INTERACTION, minute, interaction));
-        to.accept(new RollupCell.Key(SITE, minute, site));
-        to.accept(new RollupCell.Key(SITE_INTERACTION, minute, site + "|" + interaction));
-        to.accept(new RollupCell.Key(ENDPOINT, minute, e));
-        to.accept(new RollupCell.Key(ENDPOINT_HOUR, createdAt.truncatedTo(ChronoUnit.HOURS), e));
+    /**
+     * Received, failed and dead-lettered per endpoint over the hours in [{@code from}, {@code to}) from the counters
+     * kept at ingest ({@link HealthCounters}), or null when the window reaches before them or this instance shares the
+     * store with others (then only the store has every count).
+     */
+    synchronized HealthCounters.Totals healthTotals(Instant from, Instant to) {
+        return countersWhole ? counters.totals(from, to) : null;
+    }
+
+    /** The roll-ups before {@code cutoff} were deleted (retention): the counters forget those hours too. */
+    synchronized void expired(Instant cutoff) {
+        changes++;
+        counters.expireBefore(cutoff);
+    }
+
+    /** Changes counted so far to what endpoint health reads in memory: the counters and the backlog. */
+    synchronized long healthChanges() {
+        return changes + backlog.changes();
+    }
+
+    /** Bytes the health counters' arrays take (benchmarks). */
+    synchronized long healthCounterBytes() {
+        return counters.arrayBytes();
+    }
+
+    /**
+     * Visits the cells {@link #read} would return, without copying them when the window is whole in memory (then
+     * under this lock: {@code action} must be quick and must not keep or change the cells).
+     */
+    void visit(String group, Collection<String> keys, Instant from, Instant to,
+               java.util.function.BiConsumer<RollupCell.Key, RollupCell> action) {
+        synchronized (this) {
+            if (KEPT.contains(group) && !from.isBefore(horizon)) {
+                cells.forEach(group, keys, from, to, action);
+                return;
+            }
+        }
+        read(group, keys, from, to).forEach(action);
     }
 
     private RollupCell cellFor(RollupCell.Key k) {
@@ -364,7 +388,7 @@ final class Rollups {
         try {
             Map<RollupCell.Key, RollupCell> out = sql.inConnection(c -> keys == null
                     ? RollupStore.window(c, List.of(group), from, to, false)
-                    : RollupStore.forKeys(c, group, keys, from, to));
+                    : store.forKeys(c, group, keys, from, to));
             synchronized (this) {
                 overlay(out, group, keys, from, to);
             }
@@ -454,6 +478,8 @@ final class Rollups {
     /** Test hook: forgets every change not yet written, as a crash would. */
     synchronized void dropUnwritten() {
         cells.clear();
+        counters.clear();
+        changes++;
         claims.clear();
         horizon = Instant.MAX;
     }

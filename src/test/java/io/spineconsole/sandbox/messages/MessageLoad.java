@@ -153,6 +153,15 @@ public final class MessageLoad {
     }
 
     /** Writes the roll-ups collected so far. */
+    /** Bytes the endpoint health counters' arrays take (-1 on a build without them). */
+    public long healthCounterBytes() {
+        try {
+            return ingest.rollups().healthCounterBytes();
+        } catch (LinkageError e) {
+            return -1;
+        }
+    }
+
     public void flushRollups() {
         ingest.rollups().flush();
     }

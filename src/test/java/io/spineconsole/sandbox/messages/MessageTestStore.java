@@ -76,6 +76,24 @@ final class MessageTestStore implements AutoCloseable {
         return rows;
     }
 
+    TrafficDirectory directory() {
+        return directory;
+    }
+
+    /** Makes the retries of {@code rows} due by {@code now}; returns the rows that moved, for {@code ingest.update}. */
+    List<MessageRow> progress(List<MessageRow> rows, Instant now) {
+        List<MessageRow> moved = new ArrayList<>();
+        for (MessageRow row : rows) {
+            if (row.endpointId != null && row.status == MessageStatus.RETRYING) {
+                model.catchUp(row, directory.target(row.endpointId), now);
+                if (!row.newEvents.isEmpty()) {
+                    moved.add(row);
+                }
+            }
+        }
+        return moved;
+    }
+
     /** The stored messages' receipt times. */
     List<Instant> storedTimes() {
         return sql.list("SELECT created_at FROM message ORDER BY created_at", r -> Sql.instant(r, "created_at"));
