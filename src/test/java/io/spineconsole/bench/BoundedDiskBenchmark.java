@@ -1,5 +1,6 @@
 package io.spineconsole.bench;
 
+import io.spineconsole.testing.MovableClock;
 import io.spineconsole.sandbox.SandboxDatabase;
 import io.spineconsole.sandbox.SeedData;
 import io.spineconsole.sandbox.Sql;
@@ -10,11 +11,9 @@ import io.spineconsole.sandbox.messages.SimulatedTraffic;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -67,25 +66,6 @@ public final class BoundedDiskBenchmark {
     private BoundedDiskBenchmark() {
     }
 
-    /** The sandbox's clock, moved by the benchmark. */
-    static final class SimulatedClock extends Clock {
-        volatile Instant now = T0;
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     record Day(int day, LocalDate date, long written, long stored, long fileBytes, long peakBytes, long removed,
                double seconds, String fill, long compactions, long compactionMillis) {
@@ -113,7 +93,7 @@ public final class BoundedDiskBenchmark {
         Path dir = Files.createTempDirectory("bounded-disk-");
         Path database = dir.resolve("sandbox");
         Path file = dir.resolve("sandbox.mv.db");
-        SimulatedClock clock = new SimulatedClock();
+        MovableClock clock = new MovableClock(T0);
         SandboxBackbone.Config config = new SandboxBackbone.Config(SandboxDatabase.h2FileUrl(database), null, null,
                 "127.0.0.1", 0, SeedData.Scale.desktop(), "sandbox");
         List<Day> days = new ArrayList<>();

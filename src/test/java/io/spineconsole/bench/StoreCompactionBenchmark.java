@@ -1,5 +1,6 @@
 package io.spineconsole.bench;
 
+import io.spineconsole.testing.MovableClock;
 import io.spineconsole.sandbox.SandboxDatabase;
 import io.spineconsole.sandbox.SeedData;
 import io.spineconsole.sandbox.Sql;
@@ -56,7 +57,7 @@ public final class StoreCompactionBenchmark {
         Path database = dir.resolve("sandbox");
         Path file = dir.resolve("sandbox.mv.db");
         Path copy = dir.resolve("copy.mv.db");
-        BoundedDiskBenchmark.SimulatedClock clock = new BoundedDiskBenchmark.SimulatedClock();
+        MovableClock clock = new MovableClock(T0);
         SandboxBackbone.Config config = new SandboxBackbone.Config(SandboxDatabase.h2FileUrl(database), null, null,
                 "127.0.0.1", 0, SeedData.Scale.desktop(), "sandbox");
         System.out.printf(Locale.ROOT, "Store compaction: %d simulated days at %.2f msg/s of simulated time, load %s%n",

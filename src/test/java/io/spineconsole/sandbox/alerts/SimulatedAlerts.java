@@ -1,5 +1,6 @@
 package io.spineconsole.sandbox.alerts;
 
+import io.spineconsole.testing.MovableClock;
 import io.spineconsole.domain.Principal;
 import io.spineconsole.domain.Role;
 import io.spineconsole.domain.alerts.Alert;
@@ -18,11 +19,8 @@ import io.spineconsole.sandbox.messages.AlertSignals;
 import io.spineconsole.sandbox.messages.SimulatedTraffic;
 import io.spineconsole.sandbox.outcome.Version;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -39,29 +37,6 @@ final class SimulatedAlerts implements AutoCloseable {
     static final Actor ADMIN = new Actor(new Principal("Ada Admin", Role.ADMIN, 1), "req-alerts");
     static final Duration ROUND = Duration.ofSeconds(15);
 
-    /** A clock the test sets. */
-    static final class MovableClock extends Clock {
-        volatile Instant now;
-
-        MovableClock(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     final MovableClock clock;
     final SandboxBackbone backbone;

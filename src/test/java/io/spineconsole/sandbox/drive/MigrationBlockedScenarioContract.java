@@ -1,5 +1,6 @@
 package io.spineconsole.sandbox.drive;
 
+import io.spineconsole.testing.MovableClock;
 import io.spineconsole.api.http.HttpBackboneApi;
 import io.spineconsole.api.wire.WireJson;
 import io.spineconsole.domain.Principal;
@@ -25,11 +26,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -49,31 +47,12 @@ abstract class MigrationBlockedScenarioContract extends StoreContract {
     private static final Instant T0 = Instant.parse("2026-12-07T09:00:00Z");
     private static final Actor TRAINER = new Actor(new Principal("trainer", Role.ADMIN, 1), "req-1");
     private static final String DRILL = "scenario: Blocked drill\nat 10m for 30m: migration-blocked component=PDS\n";
-    private final MovableClock clock = new MovableClock();
+    private final MovableClock clock = new MovableClock(T0);
     private SandboxFixture sandbox;
     private SandboxContext context;
     private ScenarioRuns runs;
     private ComponentStore components;
 
-    /** A clock the test sets. */
-    static final class MovableClock extends Clock {
-        volatile Instant now = T0;
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     MigrationBlockedScenarioContract(TestStore store) {
         super(store);

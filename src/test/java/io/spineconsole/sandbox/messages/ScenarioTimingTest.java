@@ -1,5 +1,6 @@
 package io.spineconsole.sandbox.messages;
 
+import io.spineconsole.testing.MovableClock;
 import io.spineconsole.api.wire.WireJson;
 import io.spineconsole.domain.Principal;
 import io.spineconsole.domain.Role;
@@ -17,11 +18,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -42,28 +40,9 @@ class ScenarioTimingTest {
     private static SandboxFixture sandbox;
     private static TrafficSimulator simulator;
     private static ScenarioRuns runs;
-    private static final MovableClock CLOCK = new MovableClock();
+    private static final MovableClock CLOCK = new MovableClock(T0);
     private static final Actor TRAINER = new Actor(new Principal("trainer", Role.ADMIN, 1), "req-1");
 
-    /** A clock the test sets. */
-    static final class MovableClock extends Clock {
-        volatile Instant now = T0;
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     @BeforeAll
     static void start() {
