@@ -13,6 +13,8 @@ import io.spineconsole.domain.alerts.AlertState;
 import io.spineconsole.domain.alerts.AlertSubjectKind;
 import io.spineconsole.domain.alerts.AlertThresholds;
 import io.spineconsole.domain.sandbox.ScenarioRun;
+import io.spineconsole.sandbox.StoreContract;
+import io.spineconsole.sandbox.TestStore;
 import io.spineconsole.sandbox.messages.AlertSignals;
 import io.spineconsole.sandbox.outcome.Version;
 import org.junit.jupiter.api.AfterAll;
@@ -41,22 +43,27 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * lasts (however many messages fail, however the rate wobbles), is notified again only after its quiet
  * period, and resolves when the condition ends. The tests share one sandbox and its traffic: messages a
  * test's outage left retrying still count against their endpoints, so the test that starts from healthy
- * traffic runs first and the one that makes every endpoint time out runs last.
+ * traffic runs first and the one that makes every endpoint time out runs last. On H2 and on PostgreSQL: the
+ * signal queries the evaluator runs ({@link AlertSignals}, {@link Signals}) are SQL of their own.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class AlertEvaluatorTest {
-    private static SimulatedAlerts sandbox;
-    private static String ods;
+abstract class AlertEvaluatorContract extends StoreContract {
+    private SimulatedAlerts sandbox;
+    private String ods;
+
+    AlertEvaluatorContract(TestStore store) {
+        super(store);
+    }
 
     @BeforeAll
-    static void start() {
-        sandbox = new SimulatedAlerts();
+    void start() {
+        sandbox = new SimulatedAlerts(store);
         sandbox.run(Duration.ofMinutes(10));
         ods = sandbox.busiestOrganisation();
     }
 
     @AfterAll
-    static void stop() {
+    void stop() {
         sandbox.close();
     }
 
@@ -67,7 +74,7 @@ class AlertEvaluatorTest {
         sandbox.run(Duration.ofMinutes(1));
     }
 
-    private static AlertRuleDraft failing(int quietMinutes) {
+    private AlertRuleDraft failing(int quietMinutes) {
         return new AlertRuleDraft("Failing at " + ods, AlertRuleKind.ENDPOINT_FAILING, AlertScope.ORGANISATION, ods,
                 AlertThresholds.endpointFailing(20, 5, 5, 20), true, quietMinutes);
     }
