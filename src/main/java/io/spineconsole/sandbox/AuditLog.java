@@ -26,14 +26,18 @@ public final class AuditLog {
 
     /**
      * @param actor      who acts, and through which request
-     * @param action     what was done, for example {@code create}, {@code update}, {@code approve}
-     * @param entityType {@code organisation}, {@code accredited-system}, {@code endpoint}, {@code message},
-     *                   {@code component}, {@code site}, {@code token}, ...
+     * @param action     what was done: one of {@link AuditStore#ACTIONS}
+     * @param entityType what it was done to: one of {@link AuditStore#ENTITY_TYPES}
      * @param before     the record before (null when created)
      * @param after      the record after (null when deleted)
      */
     public void record(Connection c, Actor actor, String action, String entityType, String entityId,
                        String reason, Object before, Object after) throws SQLException {
+        // A word the contract lacks would be unreadable to clients and missing from the console's filters.
+        if (!AuditStore.ENTITY_TYPES.contains(entityType) || !AuditStore.ACTIONS.contains(action)) {
+            throw new IllegalArgumentException("Not an audit entity type and action of openapi.yaml: " + entityType
+                    + ", " + action);
+        }
         Principal who = actor.principal();
         Sql.update(c, "INSERT INTO audit_event (occurred_at, actor, action, entity_type, entity_id, reason, "
                         + "before_json, after_json, actor_name, actor_token_id, actor_role, request_id, actor_subject, "

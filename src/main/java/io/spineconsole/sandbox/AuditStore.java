@@ -7,6 +7,7 @@ import io.spineconsole.domain.Coded;
 import io.spineconsole.domain.Role;
 import io.spineconsole.domain.audit.AuditActor;
 import io.spineconsole.domain.audit.AuditEntry;
+import io.spineconsole.domain.audit.AuditVocabulary;
 import io.spineconsole.sandbox.outcome.NotFound;
 import io.spineconsole.sandbox.paging.PageCursor;
 
@@ -26,13 +27,9 @@ import java.util.regex.Pattern;
  */
 public final class AuditStore {
     /** The entity types of openapi.yaml's {@code EntityType}. */
-    public static final Set<String> ENTITY_TYPES = Set.of("organisation", "accredited-system", "endpoint", "message",
-            "redelivery-job", "site", "component", "wave", "runbook-step", "checklist-item", "site-checklist", "token",
-            "sandbox-traffic", "scenario-run", "audit-log", "drift-expectation", "alert-rule", "alert");
+    public static final Set<String> ENTITY_TYPES = Set.copyOf(AuditVocabulary.ENTITY_TYPES);
     /** The actions of openapi.yaml's {@code AuditAction}. */
-    public static final Set<String> ACTIONS = Set.of("create", "update", "delete", "transition", "import", "export",
-            "redeliver", "cancel", "sign-off", "revoke", "view-payload", "set-expiry", "discard", "mark-expected",
-            "unmark-expected", "acknowledge", "snooze");
+    public static final Set<String> ACTIONS = Set.copyOf(AuditVocabulary.ACTIONS);
     private static final Pattern LEGACY_ACTOR = Pattern.compile("(.*) \\(token (\\d+), (viewer|operator|admin)\\)");
     private static final String COLUMNS = "id, occurred_at, actor, actor_name, actor_token_id, actor_role, actor_subject, "
             + "actor_owner, action, entity_type, entity_id, reason, before_json, after_json, request_id";

@@ -12,7 +12,11 @@ public enum AlertMeasure implements Coded {
     OLDEST_WAITING_MINUTES("oldest-waiting-minutes"),
     DEAD_LETTERED("dead-lettered"),
     CERTIFICATE_DAYS_LEFT("certificate-days-left"),
-    BLOCKED_MINUTES("blocked-minutes");
+    BLOCKED_MINUTES("blocked-minutes"),
+    /** An organisation's endpoints in trouble, on an alert that stands for them all. */
+    ENDPOINTS("endpoints"),
+    /** Subjects in trouble with no alert of their own, on a rule's summary alert (more than a round opens). */
+    HELD_BACK("held-back");
 
     private final String code;
 

@@ -35,7 +35,8 @@ import java.util.function.Consumer;
  *       the rule stops covering the subject: disabled, aimed elsewhere) it resolves.</li>
  * </ul>
  * So however many messages fail at once, and however the rate wobbles, a rule and subject make one
- * alert until it resolves. Time comes from the injected clock; nothing sleeps.
+ * alert until it resolves; and however many subjects trip at once, a rule opens only a handful of alerts in
+ * a round ({@link FloodGuard}). Time comes from the injected clock; nothing sleeps.
  */
 public final class AlertEvaluator {
     private static final Logger LOG = LoggerFactory.getLogger(AlertEvaluator.class);
@@ -75,7 +76,9 @@ public final class AlertEvaluator {
             Map<String, Alert> open = active.getOrDefault(rule.id(), new HashMap<>());
             active.remove(rule.id());
             try {
-                for (Reading r : Readings.of(rule, round, open.keySet())) {
+                List<Reading> readings = FloodGuard.guard(Readings.of(rule, round, open.keySet()), open.keySet(),
+                        ods -> Readings.organisation(ods, round));
+                for (Reading r : readings) {
                     Alert alert = open.remove(r.subject().key());
                     if (alert == null) {
                         if (r.verdict() == Reading.Verdict.TRIP) {

@@ -204,7 +204,8 @@ final class Readings {
                 organisation(e.ods(), s) + " · " + e.partyKey());
     }
 
-    private static String organisation(String ods, Signals s) {
+    /** An organisation as a person knows it: its name and ODS code. */
+    static String organisation(String ods, Signals s) {
         String name = s.organisationName(ods);
         return name == null ? ods : name + " (" + ods + ")";
     }

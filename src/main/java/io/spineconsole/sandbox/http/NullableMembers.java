@@ -1,6 +1,7 @@
 package io.spineconsole.sandbox.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.spineconsole.domain.alerts.AlertRuleDraft;
 import io.spineconsole.domain.migration.ChecklistItemCreate;
 import io.spineconsole.domain.migration.ComponentCreate;
 import io.spineconsole.domain.migration.ComponentUpdate;
@@ -56,7 +57,12 @@ final class NullableMembers {
             Map.entry(ComponentUpdate.class, COMPONENT),
             Map.entry(RunbookStepCreate.class, Set.of("/owner", "/evidence", "/notes")),
             Map.entry(WaveCreate.class, Set.of("/notes")),
-            Map.entry(WaveUpdate.class, Set.of("/notes")));
+            Map.entry(WaveUpdate.class, Set.of("/notes")),
+            // A rule's figures its kind does not use may be sent as null.
+            Map.entry(AlertRuleDraft.class, Set.of("/thresholds/errorRatePercent", "/thresholds/recoveryRatePercent",
+                    "/thresholds/windowMinutes", "/thresholds/minVolume", "/thresholds/maxInFlight",
+                    "/thresholds/maxOldestWaitingMinutes", "/thresholds/deadLetterGrowth",
+                    "/thresholds/expiringWithinDays")));
 
     private NullableMembers() {
     }

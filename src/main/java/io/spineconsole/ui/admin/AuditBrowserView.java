@@ -26,6 +26,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -61,14 +62,16 @@ final class AuditBrowserView {
         person.setId("audit-person");
         person.setPromptText(i18n.get("admin.audit.personPrompt"));
         person.textProperty().bindBidirectional(model.personProperty());
-        ComboBox<String> type = choice("audit-type", AuditBrowserViewModel.ENTITY_TYPES, i18n.get("admin.audit.anyRecord"));
+        ComboBox<String> type = choice("audit-type", AuditBrowserViewModel.ENTITY_TYPES, "admin.audit.type.",
+                i18n.get("admin.audit.anyRecord"));
         type.valueProperty().bindBidirectional(model.entityTypeProperty());
         TextField id = new TextField();
         id.setId("audit-id");
         id.setPromptText(i18n.get("admin.audit.idPrompt"));
         id.setPrefColumnCount(10);
         id.textProperty().bindBidirectional(model.entityIdProperty());
-        ComboBox<String> action = choice("audit-action", AuditBrowserViewModel.ACTIONS, i18n.get("admin.audit.anyAction"));
+        ComboBox<String> action = choice("audit-action", AuditBrowserViewModel.ACTIONS, "admin.audit.action.",
+                i18n.get("admin.audit.anyAction"));
         action.valueProperty().bindBidirectional(model.actionProperty());
         DatePicker from = new DatePicker();
         from.setId("audit-from");
@@ -117,9 +120,21 @@ final class AuditBrowserView {
         return box;
     }
 
-    private ComboBox<String> choice(String id, List<String> codes, String any) {
+    /** A filter of {@code codes}, each shown as its words ({@code words} + code), or {@code any}. */
+    private ComboBox<String> choice(String id, List<String> codes, String words, String any) {
         ComboBox<String> box = new ComboBox<>();
         box.setId(id);
+        box.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(String code) {
+                return code == null ? any : i18n.get(words + code);
+            }
+
+            @Override
+            public String fromString(String text) {
+                return null;
+            }
+        });
         List<String> items = new ArrayList<>();
         items.add(null);
         items.addAll(codes);

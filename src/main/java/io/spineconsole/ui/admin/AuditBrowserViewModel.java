@@ -1,6 +1,7 @@
 package io.spineconsole.ui.admin;
 
 import io.spineconsole.domain.audit.AuditEntry;
+import io.spineconsole.domain.audit.AuditVocabulary;
 import io.spineconsole.domain.audit.AuditQuery;
 import io.spineconsole.ui.common.ConsoleLink;
 import io.spineconsole.ui.common.ErrorText;
@@ -38,12 +39,10 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class AuditBrowserViewModel {
     static final int PAGE = 50;
-    /** The entity types of openapi.yaml's EntityType, for the filter. */
-    public static final List<String> ENTITY_TYPES = List.of("organisation", "accredited-system", "endpoint", "message",
-            "redelivery-job", "site", "component", "wave", "runbook-step", "checklist-item", "site-checklist", "token");
-    /** The actions of openapi.yaml's AuditAction, for the filter. */
-    public static final List<String> ACTIONS = List.of("create", "update", "delete", "transition", "import", "export",
-            "redeliver", "cancel", "sign-off", "revoke", "view-payload", "set-expiry");
+    /** The entity types the server audits (openapi.yaml's EntityType), for the filter. */
+    public static final List<String> ENTITY_TYPES = AuditVocabulary.ENTITY_TYPES;
+    /** The actions the server audits (openapi.yaml's AuditAction), for the filter. */
+    public static final List<String> ACTIONS = AuditVocabulary.ACTIONS;
 
     /** One member of a record that an entry changed: its value before and after (null when absent). */
     public record Change(String field, String before, String after) {

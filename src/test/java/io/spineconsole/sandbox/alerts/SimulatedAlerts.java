@@ -46,8 +46,12 @@ final class SimulatedAlerts implements AutoCloseable {
     double rate = 15;
 
     SimulatedAlerts() {
+        this(TestStore.H2);
+    }
+
+    SimulatedAlerts(TestStore store) {
         clock = new MovableClock(Instant.now().truncatedTo(ChronoUnit.HOURS));
-        backbone = SandboxBackbone.start(new SandboxBackbone.Config(TestStore.H2.newDatabase(), null, null, "127.0.0.1",
+        backbone = SandboxBackbone.start(new SandboxBackbone.Config(store.newDatabase(), null, null, "127.0.0.1",
                 0, SandboxFixture.TINY, "sandbox").withoutRateLimit().withAlertInterval(Duration.ZERO), clock);
         traffic = new SimulatedTraffic(backbone, at -> clock.now = at);
         sql = new Sql(backbone.database().dataSource());

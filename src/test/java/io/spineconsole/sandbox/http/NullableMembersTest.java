@@ -6,7 +6,10 @@ import io.spineconsole.contract.OpenApiContract;
 import io.spineconsole.domain.messages.CancelRequest;
 import io.spineconsole.domain.messages.RedeliverRequest;
 import io.spineconsole.domain.messages.RedeliveryJobCreate;
+import io.spineconsole.domain.alerts.AlertRuleDraft;
+import io.spineconsole.domain.alerts.SnoozeRequest;
 import io.spineconsole.domain.messages.DiscardRequest;
+import io.spineconsole.sandbox.http.alerts.AlertRoutes;
 import io.spineconsole.domain.migration.ChecklistItemCreate;
 import io.spineconsole.domain.migration.ComponentCreate;
 import io.spineconsole.domain.migration.ComponentTransitionRequest;
@@ -65,7 +68,9 @@ class NullableMembersTest {
             Map.entry("RunbookStepCreate", RunbookStepCreate.class), Map.entry("WaveCreate", WaveCreate.class),
             Map.entry("WaveUpdate", WaveUpdate.class), Map.entry("SandboxTrafficChange", TrafficChange.class),
             Map.entry("ScenarioStart", ScenarioStart.class), Map.entry("TokenExpiry", TokenExpiry.class),
-            Map.entry("DriftExpectationCreate", DriftExpectationCreate.class));
+            Map.entry("DriftExpectationCreate", DriftExpectationCreate.class),
+            Map.entry("AlertRuleDraft", AlertRuleDraft.class), Map.entry("AlertSnoozeRequest", SnoozeRequest.class),
+            Map.entry("AlertAcknowledgeRequest", AlertRoutes.AcknowledgeBody.class));
     private static final Set<String> NOT_RECORDS = Set.of("ChecklistItemPatch", "RunbookStepPatch", "FhirBundle");
 
     private final OpenApiContract contract = OpenApiContract.get();

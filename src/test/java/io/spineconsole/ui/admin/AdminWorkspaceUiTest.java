@@ -15,9 +15,11 @@ import io.spineconsole.ui.common.UiExecutor;
 import io.spineconsole.ui.common.ViewMemory;
 import io.spineconsole.ui.common.WorkspaceContext;
 import io.spineconsole.ui.common.WorkspaceServices;
+import io.spineconsole.testing.Screenshots;
 import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
@@ -195,6 +197,20 @@ class AdminWorkspaceUiTest {
         waitUntil(() -> changes.getItems().stream().anyMatch(c -> c.field().equals("revokeReason")
                 && "Script retired with the old interface engine".equals(c.after())));
         assertTrue(robot.lookup("#audit-open-record").query().isDisabled(), "a token has no page elsewhere");
+
+        // The filters speak words, for every kind of record and action the server audits.
+        @SuppressWarnings("unchecked")
+        ComboBox<String> type = robot.lookup("#audit-type").queryAs(ComboBox.class);
+        @SuppressWarnings("unchecked")
+        ComboBox<String> action = robot.lookup("#audit-action").queryAs(ComboBox.class);
+        assertEquals("API token", fxCall(() -> type.getConverter().toString(type.getValue())));
+        assertEquals("Alert rule", fxCall(() -> type.getConverter().toString("alert-rule")));
+        assertEquals("Acknowledged", fxCall(() -> action.getConverter().toString("acknowledge")));
+        assertEquals("Any action", fxCall(() -> action.getConverter().toString(null)));
+        fxCall(() -> {
+            Screenshots.write(view.node().getScene(), "admin-audit-history-light");
+            return null;
+        });
     }
 
     private static <T> T fxCall(Callable<T> work) throws Exception {

@@ -77,6 +77,8 @@ class I18nConsistencyTest {
         Arrays.stream(io.spineconsole.domain.alerts.AlertRuleKind.values()).forEach(k -> keys.add("alerts.kind." + k.code()));
         Arrays.stream(io.spineconsole.domain.alerts.AlertState.values()).forEach(k -> keys.add("alerts.state." + k.code()));
         Arrays.stream(io.spineconsole.domain.alerts.AlertMeasure.values()).forEach(m -> keys.add("alerts.measure." + m.code()));
+        io.spineconsole.domain.audit.AuditVocabulary.ENTITY_TYPES.forEach(t -> keys.add("admin.audit.type." + t));
+        io.spineconsole.domain.audit.AuditVocabulary.ACTIONS.forEach(a -> keys.add("admin.audit.action." + a));
         Arrays.stream(io.spineconsole.domain.alerts.AlertSubjectKind.values())
                 .forEach(k -> keys.add("alerts.subject." + k.code()));
         for (io.spineconsole.domain.alerts.AlertScope scope : io.spineconsole.domain.alerts.AlertScope.values()) {

@@ -38,8 +38,8 @@ public final class AlertRoutes implements RouteGroup {
         this.alerts = alerts;
     }
 
-    /** The body of an acknowledgement. */
-    record AcknowledgeBody(String note) {
+    /** The body of an acknowledgement (public for the test that checks request bodies against openapi.yaml). */
+    public record AcknowledgeBody(String note) {
     }
 
     @Override
