@@ -127,8 +127,9 @@ public final class EndpointHealthBenchmark {
                 }
                 System.gc();
                 Runtime rt = Runtime.getRuntime();
-                System.out.printf(Locale.ROOT, "heap after the cases (after GC) %,d MB; endpoint health counters %,d KB%n",
-                        (rt.totalMemory() - rt.freeMemory()) >> 20, new MessageLoad(backbone).healthCounterBytes() >> 10);
+                long[] kept = new MessageLoad(backbone).healthBytes();
+                System.out.printf(Locale.ROOT, "heap after the cases (after GC) %,d MB; endpoint health counters %,d KB, "
+                        + "minutes %,d KB%n", (rt.totalMemory() - rt.freeMemory()) >> 20, kept[0] >> 10, kept[1] >> 10);
             } finally {
                 api.close();
             }

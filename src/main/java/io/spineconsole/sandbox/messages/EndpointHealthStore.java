@@ -152,7 +152,7 @@ public final class EndpointHealthStore {
             shown.add(g);
             tallies.addAll(g);
         }
-        detail(tallies, w, true);
+        detail(tallies, w, true, fast);
         Map<String, String> orgNames = organisationNames(now);
         List<EndpointHealth> page = new ArrayList<>(shown.size());
         for (List<Tally> g : shown) {
@@ -204,7 +204,7 @@ public final class EndpointHealthStore {
         if (sort == HealthSort.P95 || sort == HealthSort.LAST_SUCCESS) {
             // Every row's latency to sort on: from the hour cells (the window starts on the hour, so they hold the
             // same messages as its minutes; the last success is to the hour here), not ~100,000 endpoints' minutes.
-            detail(byEndpoint.values(), w, false);
+            detail(byEndpoint.values(), w, false, fast);
         }
         // Each row's key made once (not at every comparison): ~100,000 rows at the national directory.
         List<Map.Entry<HealthOrder.Key, List<Tally>>> keyed = new ArrayList<>(groups.size());
@@ -361,8 +361,11 @@ public final class EndpointHealthStore {
         return t;
     }
 
-    /** Deliveries, latency, last success and the sparkline of {@code tallies}, from their own cells. */
-    private void detail(Collection<Tally> tallies, Window w, boolean sparks) {
+    /**
+     * Deliveries, latency, last success and the sparkline of {@code tallies}, from their own cells: with {@code fast},
+     * a page's minute cells from those kept at ingest ({@link HealthMinutes}) when they cover the window.
+     */
+    private void detail(Collection<Tally> tallies, Window w, boolean sparks, boolean fast) {
         if (tallies.isEmpty()) {
             return;
         }
@@ -380,7 +383,7 @@ public final class EndpointHealthStore {
         // many endpoints its organisations have.
         Collection<String> keys = !sparks && tallies.size() > 500 ? null : byKey.keySet();
         long size = w.bucket().length().toMillis();
-        rollups.visit(w.detailGroup(), keys, w.from(), w.to(), (k, c) -> {
+        java.util.function.BiConsumer<RollupCell.Key, RollupCell> add = (k, c) -> {
             Tally t = byKey.get(k.key());
             if (t == null) {
                 return;
@@ -396,7 +399,12 @@ public final class EndpointHealthStore {
                 t.sparkReceived[i] += c.count;
                 t.sparkFailed[i] += c.errors;
             }
-        });
+        };
+        boolean kept = fast && keys != null && w.detailGroup().equals(Rollups.ENDPOINT)
+                && rollups.visitHealthMinutes(keys, w.from(), w.to(), add);
+        if (!kept) {
+            rollups.visit(w.detailGroup(), keys, w.from(), w.to(), add);
+        }
     }
 
     private static EndpointHealth row(HealthGroup kind, List<Tally> group, Map<String, String> orgNames, Instant now,

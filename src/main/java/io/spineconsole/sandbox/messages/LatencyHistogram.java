@@ -13,8 +13,13 @@ final class LatencyHistogram {
     final long[] counts = new long[BOUNDS.length + 1];
 
     void add(long millis) {
+        counts[bucketOf(millis)]++;
+    }
+
+    /** The bucket a latency counts in. */
+    static int bucketOf(long millis) {
         int i = Arrays.binarySearch(BOUNDS, millis);
-        counts[i >= 0 ? i : -i - 1]++;
+        return i >= 0 ? i : -i - 1;
     }
 
     void addAll(LatencyHistogram other) {

@@ -18,8 +18,8 @@ final class RollupKeys {
     /** Adds one message (received, and/or its final outcome) to the cell {@code cellFor} gives for each of its keys. */
     static void count(MessageRow row, boolean received, boolean finished,
                       Function<RollupCell.Key, RollupCell> cellFor) {
-        boolean failed = finished && MessageStatuses.isFailed(row.status);
-        Long latency = finished && !failed ? row.latencyMs : null;
+        boolean failed = failed(row, finished);
+        Long latency = latency(row, finished);
         forEachKey(row.createdAt, row.interaction, row.site, row.endpointId == null ? null : row.endpointId.toString(),
                 k -> {
                     RollupCell c = cellFor.apply(k);
@@ -33,6 +33,16 @@ final class RollupKeys {
                         c.latency.add(latency);
                     }
                 });
+    }
+
+    /** Whether a message counts as an error: when its final outcome is a failure. */
+    static boolean failed(MessageRow row, boolean finished) {
+        return finished && MessageStatuses.isFailed(row.status);
+    }
+
+    /** The latency a message adds to its cells' histograms: a delivery's, once it has finished; else null. */
+    static Long latency(MessageRow row, boolean finished) {
+        return finished && !failed(row, finished) ? row.latencyMs : null;
     }
 
     /** The cells a message counts in: by interaction, site, site × interaction, endpoint by minute and by hour. */

@@ -1,7 +1,5 @@
 package io.spineconsole.sandbox.messages;
 
-import io.spineconsole.domain.messages.MessageStatus;
-import io.spineconsole.domain.messages.MessageStatuses;
 import io.spineconsole.domain.messages.StatsGroup;
 import io.spineconsole.sandbox.Sql;
 
@@ -42,7 +40,8 @@ final class Rollups {
     static final List<String> GROUPS = List.of(INTERACTION, SITE, SITE_INTERACTION, ENDPOINT, ENDPOINT_HOUR);
     /**
      * Kept whole in memory for the recent window: what the default views read. Endpoint minutes are
-     * too many, and site × interaction (a filtered view) several times the rest: only their changes are.
+     * too many as cells (endpoint health keeps their figures sparsely: {@link HealthMinutes}), and site ×
+     * interaction (a filtered view) several times the rest: only their changes are.
      */
     static final Set<String> KEPT = Set.of(INTERACTION, SITE, ENDPOINT_HOUR);
     /** How far back from the newest message the roll-ups are kept whole in memory. */
@@ -60,12 +59,10 @@ final class Rollups {
     private final RollupCells cells = new RollupCells();
     /** The messages waiting now, kept beside the roll-ups for endpoint health. */
     private final Backlog backlog = new Backlog();
-    /** Per endpoint and hour for the last 7 days, kept beside the roll-ups for endpoint health. */
-    private final HealthCounters counters = new HealthCounters();
+    /** Per endpoint by hour for the last 7 days and by minute for the last hours, kept for endpoint health. */
+    private final HealthKept health = new HealthKept();
     /** Counted changes to the counters (with the backlog's, what a kept endpoint health ranking was made from). */
     private long changes;
-    /** False once several instances share the store (the Kafka feed): this one's counters hold only its share. */
-    private boolean countersWhole = true;
     private final Map<Hold, Instant> claims = new IdentityHashMap<>();
     /** Kept groupings are whole in memory for buckets at or after this; none until {@link #open}. */
     private Instant horizon = Instant.MAX;
@@ -93,7 +90,7 @@ final class Rollups {
         Instant from = latest.minus(KEEP).truncatedTo(ChronoUnit.HOURS);
         Map<RollupCell.Key, RollupCell> loaded = sql.inConnection(c -> RollupStore.window(c, KEPT, from, FAR_FUTURE, true));
         synchronized (this) {
-            counters.load(sql, latest.isAfter(now) ? latest : now);
+            health.load(sql, latest.isAfter(now) ? latest : now);
             cells.clear();
             loaded.forEach((k, v) -> {
                 v.stored = true;
@@ -126,11 +123,7 @@ final class Rollups {
             return c;
         });
         changes++;
-        if (row.endpointId != null) {
-            boolean failed = finished && MessageStatuses.isFailed(row.status);
-            counters.add(row.createdAt, row.endpointId.toString(), received ? 1 : 0, failed ? 1 : 0,
-                    finished && row.status == MessageStatus.DEAD_LETTERED ? 1 : 0);
-        }
+        health.count(row, received, finished);
         if (row.createdAt.isAfter(newest)) {
             newest = row.createdAt;
         }
@@ -144,7 +137,7 @@ final class Rollups {
         cells.clear();
         horizon = Instant.MAX;
         // this instance sees only its share of the traffic: endpoint health reads the store instead
-        countersWhole = false;
+        health.shareStore();
         changes++;
     }
 
@@ -154,13 +147,23 @@ final class Rollups {
      * store with others (then only the store has every count).
      */
     synchronized HealthCounters.Totals healthTotals(Instant from, Instant to) {
-        return countersWhole ? counters.totals(from, to) : null;
+        return health.totals(from, to);
+    }
+
+    /**
+     * Visits {@code keys}' endpoint minute cells in [{@code from}, {@code to}) from those kept at ingest
+     * ({@link HealthMinutes}; as {@link #visit} would, under this lock), or visits none and answers false when the
+     * window reaches before them or the counters are not whole.
+     */
+    synchronized boolean visitHealthMinutes(Collection<String> keys, Instant from, Instant to,
+                                            java.util.function.BiConsumer<RollupCell.Key, RollupCell> action) {
+        return health.visitMinutes(keys, from, to, action);
     }
 
     /** The roll-ups before {@code cutoff} were deleted (retention): the counters forget those hours too. */
     synchronized void expired(Instant cutoff) {
         changes++;
-        counters.expireBefore(cutoff);
+        health.expireBefore(cutoff);
     }
 
     /** Changes counted so far to what endpoint health reads in memory: the counters and the backlog. */
@@ -168,9 +171,9 @@ final class Rollups {
         return changes + backlog.changes();
     }
 
-    /** Bytes the health counters' arrays take (benchmarks). */
-    synchronized long healthCounterBytes() {
-        return counters.arrayBytes();
+    /** Bytes the health counters' and minutes' arrays take (benchmarks). */
+    synchronized long[] healthBytes() {
+        return health.arrayBytes();
     }
 
     /**
@@ -478,7 +481,7 @@ final class Rollups {
     /** Test hook: forgets every change not yet written, as a crash would. */
     synchronized void dropUnwritten() {
         cells.clear();
-        counters.clear();
+        health.clear();
         changes++;
         claims.clear();
         horizon = Instant.MAX;

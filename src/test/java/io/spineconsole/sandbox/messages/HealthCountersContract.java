@@ -22,15 +22,15 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Endpoint health from the counters kept at ingest ({@link HealthCounters}) is exactly what the
- * roll-ups and the status index say: on random traffic over eight days (late retries, dead letters,
- * flushes at random), for every window, grouping, sort, filter and page; again after a restart and
- * after a crash that lost unwritten roll-ups.
+ * Endpoint health from what is kept at ingest ({@link HealthCounters}, and {@link HealthMinutes} for
+ * the page rows' minute detail) is exactly what the roll-ups and the status index say: on random
+ * traffic over eight days (late retries, dead letters, flushes at random), for every window, grouping,
+ * sort, filter and page; again after a restart and after a crash that lost unwritten roll-ups.
  */
 abstract class HealthCountersContract {
     private static final Instant NOW = Instant.parse("2026-12-06T15:37:00Z");
     private static final List<Duration> WINDOWS = List.of(Duration.ofMinutes(15), Duration.ofMinutes(50),
-            Duration.ofHours(1), Duration.ofHours(3), Duration.ofHours(7), Duration.ofDays(1), Duration.ofDays(7));
+            Duration.ofHours(1), Duration.ofHours(3), Duration.ofHours(6), Duration.ofHours(7), Duration.ofDays(1), Duration.ofDays(7));
 
     abstract MessageTestStore open(Clock clock);
 
@@ -60,10 +60,12 @@ abstract class HealthCountersContract {
             EndpointHealthStore health = new EndpointHealthStore(store.sql, rollups, store::directory);
             assertNotNull(rollups.healthTotals(NOW.minus(Duration.ofDays(7)).truncatedTo(java.time.temporal.ChronoUnit.HOURS),
                     NOW), "a 7-day window is answered from the counters");
+            assertTrue(keptMinutes(rollups, Duration.ofHours(6)), "a 6-hour window's minutes are kept");
             sameEitherWay(health, random);
 
             rollups.flushAll();
             Rollups restarted = store.openRollups(NOW);
+            assertTrue(keptMinutes(restarted, Duration.ofHours(6)), "loaded from the stored minutes");
             sameEitherWay(new EndpointHealthStore(store.sql, restarted, store::directory), random);
 
             MessageIngest after = store.ingest(restarted);
@@ -73,6 +75,11 @@ abstract class HealthCountersContract {
             restarted.dropUnwritten(); // a crash: unwritten roll-ups (and the counters) lost with the process
             assertNull(restarted.healthTotals(NOW.minus(Duration.ofHours(1)), NOW), "a crashed keeper answers nothing");
             Rollups rebuilt = store.openRollups(NOW);
+            sameEitherWay(new EndpointHealthStore(store.sql, rebuilt, store::directory), random);
+
+            rebuilt.readFromStore(); // fed: this instance's counts are only its share
+            assertNull(rebuilt.healthTotals(NOW.minus(Duration.ofHours(1)), NOW));
+            assertFalse(keptMinutes(rebuilt, Duration.ofHours(1)), "a fed instance reads minutes from the store");
             sameEitherWay(new EndpointHealthStore(store.sql, rebuilt, store::directory), random);
         }
     }
@@ -100,6 +107,16 @@ abstract class HealthCountersContract {
             lagging.refreshRankings();
             assertEquals(now, lagging.health(q, NOW), "the refresh ranked it again");
         }
+    }
+
+    /** Whether the minutes of a window of {@code length} to now are answered from memory, and hold some cells. */
+    private static boolean keptMinutes(Rollups rollups, Duration length) {
+        Instant from = NOW.minus(length).truncatedTo(java.time.temporal.ChronoUnit.HOURS);
+        List<String> keys = new ArrayList<>();
+        rollups.visit(Rollups.ENDPOINT, null, from, NOW, (k, c) -> keys.add(k.key()));
+        List<RollupCell> cells = new ArrayList<>();
+        boolean kept = rollups.visitHealthMinutes(keys, from, NOW, (k, c) -> cells.add(c));
+        return kept && !cells.isEmpty();
     }
 
     private static List<String> ranked(EndpointHealthPage page) {

@@ -152,16 +152,16 @@ public final class MessageLoad {
         return new Result(written.get(), events.get(), nanos, perInterval);
     }
 
-    /** Writes the roll-ups collected so far. */
-    /** Bytes the endpoint health counters' arrays take (-1 on a build without them). */
-    public long healthCounterBytes() {
+    /** Bytes the endpoint health counters' and minutes' arrays take (-1 each on a build without them). */
+    public long[] healthBytes() {
         try {
-            return ingest.rollups().healthCounterBytes();
+            return ingest.rollups().healthBytes();
         } catch (LinkageError e) {
-            return -1;
+            return new long[] {-1, -1};
         }
     }
 
+    /** Writes the roll-ups collected so far. */
     public void flushRollups() {
         ingest.rollups().flush();
     }
