@@ -81,6 +81,11 @@ class RefusalsBelowTheRoutesTest {
     @MethodSource("refusals")
     void isAnsweredAsProblemDetails(Refusal refusal) throws Exception {
         String answer = send(refusal.request());
+        // A server that answers and closes before reading a request over its limits resets the connection; on a
+        // busy machine the reset can overtake its answer on the way in. A client would ask again; so does this.
+        for (int retry = 0; answer.isEmpty() && retry < 3; retry++) {
+            answer = send(refusal.request());
+        }
         String head = answer.substring(0, Math.max(0, answer.indexOf("\r\n\r\n")));
         String statusLine = head.lines().findFirst().orElse("");
         assertEquals(refusal.status(), Integer.parseInt(statusLine.split(" ")[1]), answer);
