@@ -2,9 +2,12 @@ package io.spineconsole.testing;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.spineconsole.settings.Preferences;
 import io.spineconsole.ui.common.ScreenAudit;
+import io.spineconsole.ui.common.Themes;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Scene;
+import org.testfx.util.WaitForAsyncUtils;
 
 import javax.imageio.ImageIO;
 import java.io.IOException;
@@ -16,7 +19,8 @@ import java.util.Map;
 
 /**
  * A test's picture of a screen the tour does not reach, written the way the screenshot run writes its
- * own: {@code <name>.png} with {@code <name>.audit.json} beside it. Call on the FX thread.
+ * own: {@code <name>.png} with {@code <name>.audit.json} beside it. {@link #write} is called on the FX
+ * thread; {@link #writeOnFx} and {@link #inBothThemes} from a test's own thread.
  */
 public final class Screenshots {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -39,5 +43,23 @@ public final class Screenshots {
         audit.put("problems", ScreenAudit.problems(texts));
         audit.put("texts", texts);
         JSON.writeValue(dir.resolve(name + ".audit.json").toFile(), audit);
+    }
+
+    /** {@link #write}, from a test's thread: waits for the picture to be written on the FX thread. */
+    public static void writeOnFx(Scene scene, String name) throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> {
+            write(scene, name);
+            return null;
+        }).get();
+    }
+
+    /** From a test's thread: {@code <name>-light} and {@code <name>-dark} of the scene, then back to the light theme. */
+    public static void inBothThemes(Scene scene, String name) throws Exception {
+        writeOnFx(scene, name + "-light");
+        WaitForAsyncUtils.asyncFx(() -> Themes.apply(Preferences.Theme.DARK, scene)).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        writeOnFx(scene, name + "-dark");
+        WaitForAsyncUtils.asyncFx(() -> Themes.apply(Preferences.Theme.LIGHT, scene)).get();
+        WaitForAsyncUtils.waitForFxEvents();
     }
 }

@@ -17,9 +17,7 @@ import io.spineconsole.domain.sandbox.ScenarioStart;
 import io.spineconsole.sandbox.SandboxFixture;
 import io.spineconsole.sandbox.Actor;
 import io.spineconsole.settings.EnvironmentKind;
-import io.spineconsole.settings.Preferences;
 import io.spineconsole.testing.Screenshots;
-import io.spineconsole.ui.common.Themes;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
@@ -140,11 +138,7 @@ class AlertsUiTest {
         console.waitUntil(10, () -> badge().equals(words(before + 1)));
         console.waitUntil(10, AlertsUiTest::noticeShown);
 
-        picture("alerts-badge-light");
-        WaitForAsyncUtils.asyncFx(() -> Themes.apply(Preferences.Theme.DARK, console.stage().getScene())).get();
-        WaitForAsyncUtils.waitForFxEvents();
-        picture("alerts-badge-dark");
-        WaitForAsyncUtils.asyncFx(() -> Themes.apply(Preferences.Theme.LIGHT, console.stage().getScene())).get();
+        Screenshots.inBothThemes(console.stage().getScene(), "alerts-badge");
     }
 
     @Test
@@ -163,11 +157,7 @@ class AlertsUiTest {
         assertEquals(AlertState.ACKNOWLEDGED, onServer.state());
         assertEquals("Programme office told", onServer.acknowledged().note());
 
-        picture("alerts-light");
-        WaitForAsyncUtils.asyncFx(() -> Themes.apply(Preferences.Theme.DARK, console.stage().getScene())).get();
-        WaitForAsyncUtils.waitForFxEvents();
-        picture("alerts-dark");
-        WaitForAsyncUtils.asyncFx(() -> Themes.apply(Preferences.Theme.LIGHT, console.stage().getScene())).get();
+        Screenshots.inBothThemes(console.stage().getScene(), "alerts");
         sandbox.backbone().drive().scenarios().stopAll();
         sandbox.backbone().alerts().evaluateNow();
     }
@@ -212,12 +202,5 @@ class AlertsUiTest {
         assertEquals(AlertState.RESOLVED, done.state());
         assertEquals("Supplier engaged", done.acknowledged().note());
         sandbox.backbone().traffic().stop();
-    }
-
-    private static void picture(String name) throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> {
-            Screenshots.write(console.stage().getScene(), name);
-            return null;
-        }).get();
     }
 }

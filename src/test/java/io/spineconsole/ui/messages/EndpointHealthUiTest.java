@@ -7,9 +7,7 @@ import io.spineconsole.domain.messages.MessageStatuses;
 import io.spineconsole.domain.messages.MessageSummary;
 import io.spineconsole.sandbox.SandboxFixture;
 import io.spineconsole.settings.EnvironmentKind;
-import io.spineconsole.settings.Preferences;
 import io.spineconsole.testing.Screenshots;
-import io.spineconsole.ui.common.Themes;
 import javafx.scene.Node;
 import javafx.scene.control.IndexedCell;
 import javafx.scene.control.TableCell;
@@ -82,11 +80,7 @@ class EndpointHealthUiTest {
                 "the first row shows the worst receiver's failures");
         assertTrue(cell(0, "Receiver").getText().contains(worst.partyKey()), "the row names the receiver");
 
-        picture("endpoint-health-light");
-        WaitForAsyncUtils.asyncFx(() -> Themes.apply(Preferences.Theme.DARK, console.stage().getScene())).get();
-        WaitForAsyncUtils.waitForFxEvents();
-        picture("endpoint-health-dark");
-        WaitForAsyncUtils.asyncFx(() -> Themes.apply(Preferences.Theme.LIGHT, console.stage().getScene())).get();
+        Screenshots.inBothThemes(console.stage().getScene(), "endpoint-health");
 
         robot.doubleClickOn(cell(0, "Failed"));
         // The search answers with the receiver's failed messages only (until then it shows the rows it had).
@@ -125,13 +119,6 @@ class EndpointHealthUiTest {
                 }
             }
             return (TableCell<?, ?>) null;
-        }).get();
-    }
-
-    private static void picture(String name) throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> {
-            Screenshots.write(console.stage().getScene(), name);
-            return null;
         }).get();
     }
 }

@@ -6,9 +6,7 @@ import io.spineconsole.domain.messages.MessageSearch;
 import io.spineconsole.domain.messages.MessageSummary;
 import io.spineconsole.sandbox.SandboxFixture;
 import io.spineconsole.settings.EnvironmentKind;
-import io.spineconsole.settings.Preferences;
 import io.spineconsole.testing.Screenshots;
-import io.spineconsole.ui.common.Themes;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -110,7 +108,7 @@ class SearchPlanUiTest {
                     + WaitForAsyncUtils.asyncFx(() -> results.getItems().size()).get() + " rows", e);
         }
         assertFalse(visible("#messages-plan-held"), "a cheap search is not held");
-        pictures("search-plan-hint");
+        Screenshots.inBothThemes(console.stage().getScene(), "search-plan-hint");
 
         // Every message of the day: more than the threshold, so it waits, the filters as chosen.
         WaitForAsyncUtils.asyncFx(() -> odsField.setText("")).get();
@@ -127,7 +125,7 @@ class SearchPlanUiTest {
         assertTrue(console.text("#messages-plan-hint").contains("rows to read"), console.text("#messages-plan-hint"));
         assertTrue(console.text("#messages-search-count").contains("last hour"), "held: the results are still the last search's");
         assertEquals(TimeRange.LAST_24_HOURS, WaitForAsyncUtils.asyncFx(range::getValue).get(), "the window stays as chosen");
-        pictures("search-plan-held");
+        Screenshots.inBothThemes(console.stage().getScene(), "search-plan-held");
 
         robot.clickOn("#messages-plan-run-anyway");
         console.waitUntil(20, () -> !visible("#messages-plan-held")
@@ -148,19 +146,4 @@ class SearchPlanUiTest {
         return WaitForAsyncUtils.asyncFx(() -> robot.lookup(query).query().isVisible()).get();
     }
 
-    private static void pictures(String name) throws Exception {
-        picture(name + "-light");
-        WaitForAsyncUtils.asyncFx(() -> Themes.apply(Preferences.Theme.DARK, console.stage().getScene())).get();
-        WaitForAsyncUtils.waitForFxEvents();
-        picture(name + "-dark");
-        WaitForAsyncUtils.asyncFx(() -> Themes.apply(Preferences.Theme.LIGHT, console.stage().getScene())).get();
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    private static void picture(String name) throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> {
-            Screenshots.write(console.stage().getScene(), name);
-            return null;
-        }).get();
-    }
 }
