@@ -31,12 +31,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CompletionException;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
+import static io.spineconsole.testing.Refusals.refusal;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -76,10 +75,6 @@ abstract class AlertsContract extends StoreContract {
 
     private HttpBackboneApi client(String token) {
         return new HttpBackboneApi(sandbox.baseUrl(), () -> token, sandbox.clientOptions(HttpClientOptions.defaults()));
-    }
-
-    private static ApiException refusal(Runnable call) {
-        return (ApiException) assertThrows(CompletionException.class, call::run).getCause();
     }
 
     private static AlertRuleDraft failing(String name) {

@@ -28,12 +28,11 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CompletionException;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
+import static io.spineconsole.testing.Refusals.refusal;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -74,10 +73,6 @@ abstract class DeadLetterDiscardsContract extends StoreContract {
 
     private List<DeadLetterGroup> groups() {
         return viewer.messages().deadLetterGroups(null, null).join().items();
-    }
-
-    private static ApiException refusal(Runnable call) {
-        return (ApiException) assertThrows(CompletionException.class, call::run).getCause();
     }
 
     @Test

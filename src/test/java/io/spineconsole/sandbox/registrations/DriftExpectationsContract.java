@@ -22,12 +22,11 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CompletionException;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
+import static io.spineconsole.testing.Refusals.refusal;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -63,10 +62,6 @@ abstract class DriftExpectationsContract extends StoreContract {
 
     private HttpBackboneApi client(String token) {
         return new HttpBackboneApi(sandbox.baseUrl(), () -> token, sandbox.clientOptions(HttpClientOptions.defaults()));
-    }
-
-    private static ApiException refusal(Runnable call) {
-        return (ApiException) assertThrows(CompletionException.class, call::run).getCause();
     }
 
     private static String uniqueAsid() {
