@@ -35,23 +35,23 @@ import java.util.UUID;
  * traffic at simulated time ({@link SimulatedTraffic}), scenarios on the same clock, and the evaluator run
  * only when asked (its own timer off), so nothing sleeps and every round's time is known.
  */
-final class SimulatedAlerts implements AutoCloseable {
-    static final Actor ADMIN = new Actor(new Principal("Ada Admin", Role.ADMIN, 1), "req-alerts");
-    static final Duration ROUND = Duration.ofSeconds(15);
+public final class SimulatedAlerts implements AutoCloseable {
+    public static final Actor ADMIN = new Actor(new Principal("Ada Admin", Role.ADMIN, 1), "req-alerts");
+    public static final Duration ROUND = Duration.ofSeconds(15);
 
 
-    final MovableClock clock;
-    final SandboxBackbone backbone;
+    public final MovableClock clock;
+    public final SandboxBackbone backbone;
     final SimulatedTraffic traffic;
     final Sql sql;
     /** Messages a second of simulated traffic. */
     double rate = 15;
 
-    SimulatedAlerts() {
+    public SimulatedAlerts() {
         this(TestStore.H2);
     }
 
-    SimulatedAlerts(TestStore store) {
+    public SimulatedAlerts(TestStore store) {
         clock = new MovableClock(Instant.now().truncatedTo(ChronoUnit.HOURS));
         backbone = SandboxBackbone.start(new SandboxBackbone.Config(store.newDatabase(), null, null, "127.0.0.1",
                 0, SandboxFixture.TINY, "sandbox").withoutRateLimit().withAlertInterval(Duration.ZERO), clock);
@@ -59,17 +59,17 @@ final class SimulatedAlerts implements AutoCloseable {
         sql = new Sql(backbone.database().dataSource());
     }
 
-    Instant now() {
+    public Instant now() {
         return clock.now;
     }
 
     /** Traffic for {@code span} from now, in 5-second slices; the clock ends at its end. */
-    void run(Duration span) {
+    public void run(Duration span) {
         traffic.run(clock.now, span, rate, Duration.ofSeconds(5));
     }
 
     /** Traffic for {@code span}, an evaluation round every {@link #ROUND}; every change, in order. */
-    List<AlertChanged> runAndEvaluate(Duration span) {
+    public List<AlertChanged> runAndEvaluate(Duration span) {
         List<AlertChanged> changes = new ArrayList<>();
         for (Duration done = Duration.ZERO; done.compareTo(span) < 0; done = done.plus(ROUND)) {
             run(ROUND);
@@ -78,12 +78,12 @@ final class SimulatedAlerts implements AutoCloseable {
         return changes;
     }
 
-    List<AlertChanged> evaluate() {
+    public List<AlertChanged> evaluate() {
         return backbone.alerts().evaluateNow();
     }
 
     /** The organisation whose endpoints receive the most, after some traffic. */
-    String busiestOrganisation() {
+    public String busiestOrganisation() {
         Map<UUID, AlertSignals.Flow> flow = backbone.messages().signals().flow(clock.now.minus(Duration.ofHours(1)),
                 clock.now.plusSeconds(60));
         Map<UUID, AlertSignals.Endpoint> endpoints = backbone.messages().signals().endpoints();
@@ -105,11 +105,11 @@ final class SimulatedAlerts implements AutoCloseable {
                 .max(Map.Entry.comparingByValue()).orElseThrow().getKey();
     }
 
-    ScenarioRun scenario(String definition) {
+    public ScenarioRun scenario(String definition) {
         return backbone.drive().scenarios().start(ADMIN, new ScenarioStart(null, definition));
     }
 
-    void stop(ScenarioRun run) {
+    public void stop(ScenarioRun run) {
         backbone.drive().scenarios().stop(ADMIN, run.runId());
     }
 

@@ -2,7 +2,6 @@ package io.spineconsole.ui.messages;
 
 import io.spineconsole.api.http.HttpBackboneApi;
 import io.spineconsole.app.ConsoleFixture;
-import io.spineconsole.domain.Principal;
 import io.spineconsole.domain.Role;
 import io.spineconsole.domain.alerts.Alert;
 import io.spineconsole.domain.alerts.AlertQuery;
@@ -13,9 +12,8 @@ import io.spineconsole.domain.alerts.AlertScope;
 import io.spineconsole.domain.alerts.AlertState;
 import io.spineconsole.domain.alerts.AlertThresholds;
 import io.spineconsole.domain.sandbox.ScenarioRun;
-import io.spineconsole.domain.sandbox.ScenarioStart;
-import io.spineconsole.sandbox.SandboxFixture;
-import io.spineconsole.sandbox.Actor;
+import io.spineconsole.sandbox.TestStore;
+import io.spineconsole.sandbox.alerts.SimulatedAlerts;
 import io.spineconsole.settings.EnvironmentKind;
 import io.spineconsole.testing.Screenshots;
 import javafx.scene.control.Button;
@@ -34,6 +32,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
@@ -45,23 +44,25 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the open alerts and follows the live stream as one opens (with a desktop notice); the badge opens the
  * Alerts view, where the operator acknowledges an alert with a note; and end to end, an injected outage
  * on one organisation raises an alert the console shows, the operator acknowledges it, the outage is
- * stopped and the alert resolves. Pictures, light and dark, go to {@code -Dscreenshots.dir}.
+ * stopped and the alert resolves. The sandbox runs on a clock the test moves (traffic, scenarios and the
+ * evaluator's rounds at simulated time), so the outage's minutes pass in seconds and every step's time is
+ * known; the console itself runs as it does in use. Pictures, light and dark, go to {@code -Dscreenshots.dir}.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AlertsUiTest {
-    private static final Actor TRAINER = new Actor(new Principal("trainer", Role.ADMIN, 0), null);
-    private static SandboxFixture sandbox;
+    private static SimulatedAlerts sandbox;
     private static HttpBackboneApi api;
     private static ConsoleFixture console;
     private static FxRobot robot;
 
     @BeforeAll
     static void boot() throws Exception {
-        sandbox = SandboxFixture.startTiny();
-        String token = sandbox.backbone().tokens().create("operator-" + UUID.randomUUID(), Role.OPERATOR);
-        api = new HttpBackboneApi(sandbox.baseUrl(), sandbox::adminToken, HttpBackboneApi.HttpClientOptions.defaults());
-        sandbox.backbone().alerts().evaluateNow(); // what the seeded store trips at once (certificates ending)
-        console = ConsoleFixture.against(sandbox.baseUrl(), token, EnvironmentKind.SANDBOX);
+        sandbox = new SimulatedAlerts(TestStore.H2);
+        String token = sandbox.backbone.tokens().create("operator-" + UUID.randomUUID(), Role.OPERATOR);
+        String admin = sandbox.backbone.issueEmbeddedConsoleToken();
+        api = new HttpBackboneApi(sandbox.backbone.baseUrl(), () -> admin, HttpBackboneApi.HttpClientOptions.defaults());
+        sandbox.evaluate(); // what the seeded store trips at once (certificates ending)
+        console = ConsoleFixture.against(sandbox.backbone.baseUrl(), token, EnvironmentKind.SANDBOX);
         robot = console.robot();
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT2).release(KeyCode.DIGIT2, KeyCode.CONTROL);
         console.waitFor("#messages-find", TextField.class);
@@ -130,9 +131,8 @@ class AlertsUiTest {
         int before = openOnServer();
         console.waitUntil(20, () -> badge().equals(words(before)));
 
-        sandbox.backbone().drive().scenarios().start(TRAINER,
-                new ScenarioStart(null, "scenario: Blocked drill\nat 0s for 1h: migration-blocked component=PDS\n"));
-        sandbox.backbone().alerts().evaluateNow();
+        sandbox.scenario("scenario: Blocked drill\nat 0s for 1h: migration-blocked component=PDS\n");
+        sandbox.evaluate();
         assertEquals(before + 1, openOnServer());
         // The stream brings it: sooner than the minute's re-read.
         console.waitUntil(10, () -> badge().equals(words(before + 1)));
@@ -158,49 +158,38 @@ class AlertsUiTest {
         assertEquals("Programme office told", onServer.acknowledged().note());
 
         Screenshots.inBothThemes(console.stage().getScene(), "alerts");
-        sandbox.backbone().drive().scenarios().stopAll();
-        sandbox.backbone().alerts().evaluateNow();
+        sandbox.backbone.drive().scenarios().stopAll();
+        sandbox.evaluate();
     }
 
     /**
-     * End to end on an injected outage: an organisation's endpoints answer 503 under a scenario, the
-     * rule trips, the console lists the alert, the operator acknowledges it, the outage is stopped and the
-     * alert resolves. The rule is the admin's own, its figures chosen so that the test does not wait out
-     * a window: it trips when nearly everything fails and recovers as soon as deliveries succeed again.
+     * End to end on an injected outage: an organisation's endpoints answer 503 under a scenario, the rule
+     * trips, the console lists the alert, the operator acknowledges it, the outage is stopped and the alert
+     * resolves once the failures have left the rule's window. The rule is the admin's own, made through the
+     * API as the rule form would.
      */
     @Test
     @Order(3)
     void anInjectedOutageRaisesAnAlertTheOperatorAcknowledgesAndItResolvesWhenTheOutageEnds() throws Exception {
-        String ods = api.messages().endpointHealth(new io.spineconsole.domain.messages.EndpointHealthQuery(
-                java.time.Duration.ofHours(24), io.spineconsole.domain.messages.HealthGroup.ORGANISATION,
-                io.spineconsole.domain.messages.HealthSort.RECEIVED, false, null, null, false, 1, null)).join()
-                .items().get(0).odsCode();
+        sandbox.run(Duration.ofMinutes(2)); // healthy traffic first, so the rule's window has its volume
+        String ods = sandbox.busiestOrganisation();
         AlertRule rule = api.alerts().createRule(new AlertRuleDraft("Outage drill " + ods, AlertRuleKind.ENDPOINT_FAILING,
                 AlertScope.ORGANISATION, ods, AlertThresholds.endpointFailing(50, 40, 5, 3), true, 60)).join();
-        sandbox.backbone().traffic().start(200);
-        ScenarioRun run = sandbox.backbone().drive().scenarios().start(TRAINER, new ScenarioStart(null,
-                "scenario: Outage drill\nat 0s for 1h: endpoint-failing ods=" + ods + " failure=http-503\n"));
+        ScenarioRun run = sandbox.scenario("scenario: Outage drill\nat 0s for 1h: endpoint-failing ods=" + ods
+                + " failure=http-503\n");
+        sandbox.runAndEvaluate(Duration.ofSeconds(90));
 
         java.util.function.Predicate<Alert> ours = a -> a.ruleId().equals(rule.id());
-        console.waitUntil(90, () -> {
-            sandbox.backbone().alerts().evaluateNow();
-            return WaitForAsyncUtils.asyncFx(() -> table().getItems().stream().anyMatch(ours.and(a -> a.state().active())))
-                    .get();
-        });
         choose(ours.and(a -> a.state().active()));
         assertTrue(console.text("#alert-title").contains(ods), console.text("#alert-title"));
         UUID acknowledged = WaitForAsyncUtils.asyncFx(() -> table().getSelectionModel().getSelectedItem().id()).get();
         acknowledge("Supplier engaged");
 
-        sandbox.backbone().drive().scenarios().stop(TRAINER, run.runId());
-        console.waitUntil(240, () -> {
-            sandbox.backbone().alerts().evaluateNow();
-            Thread.sleep(500);
-            return "Resolved".equals(console.text("#alert-state"));
-        });
-        Alert done = api.alerts().alert(acknowledged).join();
-        assertEquals(AlertState.RESOLVED, done.state());
-        assertEquals("Supplier engaged", done.acknowledged().note());
-        sandbox.backbone().traffic().stop();
+        sandbox.stop(run);
+        // Past the window and the minute still filling: what the outage failed has left it.
+        sandbox.runAndEvaluate(Duration.ofMinutes(8));
+        assertEquals(AlertState.RESOLVED, api.alerts().alert(acknowledged).join().state());
+        console.waitUntil(30, () -> "Resolved".equals(console.text("#alert-state")));
+        assertEquals("Supplier engaged", api.alerts().alert(acknowledged).join().acknowledged().note());
     }
 }
