@@ -154,6 +154,7 @@ final class MessageIngest {
         } finally {
             hold.release(committed);
         }
+        rollups.flushIfBehind();
     }
 
     /**

@@ -37,6 +37,10 @@ final class RollupCells {
         }
     }
 
+    int dirtyCount() {
+        return dirty.size();
+    }
+
     void markDirty(RollupCell.Key k, RollupCell c) {
         if (!c.dirty) {
             c.dirty = true;

@@ -20,13 +20,6 @@ import java.util.function.LongConsumer;
  */
 public final class MessageLoad {
     private static final List<Object> END = new ArrayList<>();
-    /**
-     * A history is written many times faster than it happened, so the roll-up cells it touches between two of the
-     * 5-second flushes span many minutes and pile up faster than a flush writes them (a 10 M PostgreSQL build on a
-     * quiet machine filled a 3 GB heap with 4 M pending cells). Writing a history flushes them every this many
-     * messages, on the writer that crossed the mark, which holds the load back to what the flush keeps up with.
-     */
-    static final long HISTORY_FLUSH_EVERY = 200_000;
     private final TrafficSimulator simulator;
     private final MessageIngest ingest;
     private final MessageParties parties;
@@ -56,7 +49,7 @@ public final class MessageLoad {
         long spanNanos = (to.toEpochMilli() - from.toEpochMilli()) * 1_000_000L;
         // The directory is read once: reloading 100,000 endpoints every half minute would stall the producer.
         TrafficDirectory directory = simulator.directory();
-        return run(writers, batchSize, progress, 0, HISTORY_FLUSH_EVERY, (i, rows) -> {
+        return run(writers, batchSize, progress, 0, (i, rows) -> {
             if (i >= count) {
                 return false;
             }
@@ -72,7 +65,7 @@ public final class MessageLoad {
     public Result live(int seconds, int writers, int batchSize, long intervalNanos) throws InterruptedException {
         long end = System.nanoTime() + seconds * 1_000_000_000L;
         TrafficDirectory directory = simulator.directory();
-        return run(writers, batchSize, null, intervalNanos, 0, (i, rows) -> {
+        return run(writers, batchSize, null, intervalNanos, (i, rows) -> {
             if (System.nanoTime() >= end) {
                 return false;
             }
@@ -88,8 +81,8 @@ public final class MessageLoad {
         boolean make(long index, List<MessageRow> into);
     }
 
-    private Result run(int writers, int batchSize, LongConsumer progress, long intervalNanos, long flushEvery,
-                       Maker maker) throws InterruptedException {
+    private Result run(int writers, int batchSize, LongConsumer progress, long intervalNanos, Maker maker)
+            throws InterruptedException {
         BlockingQueue<List<?>> queue = new ArrayBlockingQueue<>(writers * 4);
         AtomicLong written = new AtomicLong();
         AtomicLong events = new AtomicLong();
@@ -113,9 +106,6 @@ public final class MessageLoad {
                         ingest.insert(rows);
                         events.addAndGet(e);
                         long n = written.addAndGet(rows.size());
-                        if (flushEvery > 0 && n / flushEvery != (n - rows.size()) / flushEvery) {
-                            ingest.rollups().flush();
-                        }
                         if (progress != null) {
                             progress.accept(n);
                         }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Roll-ups written while history is ingested oldest first on two writers, flushed on an interval
@@ -29,6 +30,36 @@ class RollupFlushTest {
     void historyIngestedWhileFlushingAddsUpOnPostgres() throws Exception {
         try (MessageTestStore store = MessageTestStore.postgres(Clock.fixed(NOW, ZoneOffset.UTC))) {
             check(store);
+        }
+    }
+
+    /**
+     * A history written far faster than it happened, with no flush on a timer: the writer flushes once the changed
+     * cells pass the limit, so they never pile up much beyond it (without it they reach thousands), and the stored
+     * figures still add up.
+     */
+    @Test
+    void aHistoryWrittenFasterThanItHappenedIsFlushedByItsWriterAndStillAddsUp() {
+        assertTrue(mostPendingWriting(Integer.MAX_VALUE) > 3_000, "the case piles cells up when nobody flushes");
+        int most = mostPendingWriting(300);
+        assertTrue(most < 300 + 200, "the limit, what is not yet due and a batch's cells at most; was " + most);
+    }
+
+    private static int mostPendingWriting(int limit) {
+        try (MessageTestStore store = MessageTestStore.h2(Clock.fixed(NOW, ZoneOffset.UTC))) {
+            Rollups rollups = new Rollups(store.sql, false, limit);
+            rollups.open(NOW);
+            MessageIngest ingest = store.ingest(rollups);
+            Instant from = NOW.minusSeconds(5 * 3_600);
+            int most = 0;
+            for (int minute = 0; minute < 300; minute++) {
+                ingest.insert(store.messages(20, from.plusSeconds(minute * 60L)));
+                most = Math.max(most, rollups.pendingCells());
+            }
+            rollups.flushAll();
+            assertEquals(6_000, store.sql.count("SELECT SUM(msg_count) FROM message_rollup WHERE group_by = 'endpoint'"));
+            assertEquals(6_000, store.sql.count("SELECT SUM(msg_count) FROM message_rollup WHERE group_by = 'site'"));
+            return most;
         }
     }
 
