@@ -71,13 +71,30 @@ final class LatencyHistogram {
         return b.toString();
     }
 
+    /**
+     * The counts {@link #encode} wrote (extra counts ignored, missing ones 0). Read digit by digit rather than split:
+     * opening the roll-ups of a national store decodes millions of these (a 10 M store's took ~20 s with split).
+     */
     static LatencyHistogram decode(String text) {
         LatencyHistogram h = new LatencyHistogram();
-        if (text != null && !text.isEmpty()) {
-            String[] parts = text.split(",");
-            for (int i = 0; i < Math.min(parts.length, h.counts.length); i++) {
-                h.counts[i] = Long.parseLong(parts[i]);
+        if (text == null) {
+            return h;
+        }
+        int bucket = 0;
+        long value = 0;
+        for (int i = 0, n = text.length(); i < n && bucket < h.counts.length; i++) {
+            char c = text.charAt(i);
+            if (c == ',') {
+                h.counts[bucket++] = value;
+                value = 0;
+            } else if (c >= '0' && c <= '9') {
+                value = value * 10 + (c - '0');
+            } else {
+                throw new NumberFormatException("Not a latency histogram: " + text);
             }
+        }
+        if (bucket < h.counts.length) {
+            h.counts[bucket] = value;
         }
         return h;
     }
