@@ -14,8 +14,6 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
@@ -104,21 +102,13 @@ final class Rollups {
      */
     void open(Instant now) {
         RollupRebuild.ifNeeded(sql, postgres);
+        backlog.load(sql);
         Instant latest = sql.one("SELECT created_at FROM message ORDER BY created_at DESC, message_id DESC "
                 + "FETCH FIRST 1 ROWS ONLY", r -> Sql.instant(r, "created_at")).orElse(now);
-        // Endpoint health's counters load on a second connection beside the backlog and the window: on a cold
-        // start the two take about as long, and the sandbox serves nothing until both are in.
-        CompletableFuture<Void> healthLoaded = CompletableFuture.runAsync(
-                () -> health.load(sql, latest.isAfter(now) ? latest : now), Rollups::loadBeside);
-        backlog.load(sql);
         Instant from = latest.minus(KEEP).truncatedTo(ChronoUnit.HOURS);
         Map<RollupCell.Key, RollupCell> loaded = sql.inConnection(c -> RollupStore.window(c, KEPT, from, FAR_FUTURE, true));
-        try {
-            healthLoaded.join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException cause ? cause : e;
-        }
         synchronized (this) {
+            health.load(sql, latest.isAfter(now) ? latest : now);
             cells.clear();
             loaded.forEach((k, v) -> {
                 v.stored = true;
@@ -128,12 +118,6 @@ final class Rollups {
             newest = latest;
             floorKnown = null;
         }
-    }
-
-    private static void loadBeside(Runnable load) {
-        Thread t = new Thread(load, "rollups-health-load");
-        t.setDaemon(true);
-        t.start();
     }
 
     Backlog backlog() {

@@ -187,7 +187,6 @@ public final class SandboxBackbone implements AutoCloseable {
     /** Starts the backbone, timing each step in {@code phases}. */
     public static SandboxBackbone start(Config config, Clock clock, StartupPhases phases) {
         long started = System.nanoTime();
-        SandboxServer.loadClassesMeanwhile();
         SandboxDatabase database = SandboxDatabase.open(config.jdbcUrl(), config.dbUser(), config.dbPassword(), phases);
         MessagesModule messages = null;
         KafkaFeed feed = null;

@@ -104,21 +104,6 @@ public final class SandboxServer implements AutoCloseable {
         });
     }
 
-    /**
-     * Loads the web server's classes on another thread (a server made and dropped, never started), so that
-     * a cold start can do it beside opening the store rather than after it.
-     */
-    public static void loadClassesMeanwhile() {
-        Thread t = new Thread(() -> {
-            Javalin.create(config -> config.startup.showJavalinBanner = false);
-            org.eclipse.jetty.server.Server server = new org.eclipse.jetty.server.Server();
-            new org.eclipse.jetty.server.ServerConnector(server);
-            new org.eclipse.jetty.ee10.servlet.ServletContextHandler();
-        }, "http-server-preload");
-        t.setDaemon(true);
-        t.start();
-    }
-
     /** Starts listening; {@code port} 0 picks a free port. Returns the port in use. */
     public int start(String host, int port) {
         if (tls == null) {
