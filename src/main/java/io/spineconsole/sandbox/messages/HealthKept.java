@@ -32,7 +32,7 @@ final class HealthKept {
             return;
         }
         boolean failed = RollupKeys.failed(row, finished);
-        String key = row.endpointId.toString();
+        String key = row.endpointKey();
         counters.add(row.createdAt, key, received ? 1 : 0, failed ? 1 : 0,
                 finished && row.status == MessageStatus.DEAD_LETTERED ? 1 : 0);
         minutes.add(row.createdAt, key, received, failed, RollupKeys.latency(row, finished));

@@ -3,8 +3,6 @@ package io.spineconsole.sandbox.messages;
 import io.spineconsole.sandbox.Sql;
 
 import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.TreeSet;
 import java.util.List;
 import java.util.Set;
@@ -26,8 +24,8 @@ final class MessageParties {
 
     private final Sql sql;
     private final boolean postgres;
-    /** Registrations known to be stored, as kind|party|ods: most batches register nothing new. */
-    private final Set<String> known = ConcurrentHashMap.newKeySet();
+    /** Registrations known to be stored: most batches register nothing new. */
+    private final Set<Party> known = ConcurrentHashMap.newKeySet();
     private volatile boolean loaded;
 
     MessageParties(Sql sql, boolean postgres) {
@@ -45,55 +43,79 @@ final class MessageParties {
         return odsOf(ENDPOINT, endpoint.toString());
     }
 
+    /** One registration: a party of a kind, with an organisation it appears with. */
+    private record Party(String kind, String party, String ods) implements Comparable<Party> {
+        private static final java.util.Comparator<Party> ORDER = java.util.Comparator.comparing(Party::kind)
+                .thenComparing(Party::party).thenComparing(Party::ods);
+
+        @Override
+        public int compareTo(Party other) {
+            return ORDER.compare(this, other);
+        }
+    }
+
     /**
      * Registers the rows' parties not yet known, before the rows are written (in a short transaction of
      * its own, one writer at a time: concurrent batches registering the same party made H2 refuse one).
      * A party registered for rows that then fail to commit costs a search one empty range, nothing more.
+     * What is already known is sorted out before the lock, so writers wait for each other only when a batch has a
+     * new party; a registration is a record of the rows' own strings, whose hashes they keep, not a new string.
      */
-    synchronized void register(List<MessageRow> rows) {
-        if (!loaded) {
-            for (String k : sql.list("SELECT kind, party, ods_code FROM message_party",
-                    r -> r.getString(1) + "|" + r.getString(2) + "|" + r.getString(3))) {
-                known.add(k);
-            }
-            loaded = true;
-        }
-        Set<String> fresh = new TreeSet<>(); // one order for every writer
+    void register(List<MessageRow> rows) {
+        loadKnown();
+        Set<Party> fresh = new TreeSet<>(); // one order for every writer
         for (MessageRow r : rows) {
             candidate(fresh, ASID, r.fromAsid, r.fromOds);
             candidate(fresh, ASID, r.toAsid, r.toOds);
             candidate(fresh, PARTY_KEY, r.fromPartyKey, r.fromOds);
             candidate(fresh, PARTY_KEY, r.toPartyKey, r.toOds);
-            candidate(fresh, ENDPOINT, r.endpointId == null ? null : r.endpointId.toString(), r.toOds);
+            candidate(fresh, ENDPOINT, r.endpointKey(), r.toOds);
         }
         if (fresh.isEmpty()) {
             return;
         }
-        String insert = postgres
-                ? "INSERT INTO message_party (kind, party, ods_code) VALUES (?, ?, ?) ON CONFLICT DO NOTHING"
-                : "MERGE INTO message_party (kind, party, ods_code) KEY (kind, party, ods_code) VALUES (?, ?, ?)";
-        sql.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement(insert)) {
-                for (String k : fresh) {
-                    String[] p = k.split("\\|", 3);
-                    Sql.bind(ps, p[0], p[1], p[2]);
-                    ps.addBatch();
-                }
-                ps.executeBatch();
+        synchronized (this) {
+            fresh.removeIf(known::contains); // another writer registered them meanwhile
+            if (fresh.isEmpty()) {
+                return;
             }
-            return null;
-        });
-        known.addAll(fresh);
+            String insert = postgres
+                    ? "INSERT INTO message_party (kind, party, ods_code) VALUES (?, ?, ?) ON CONFLICT DO NOTHING"
+                    : "MERGE INTO message_party (kind, party, ods_code) KEY (kind, party, ods_code) VALUES (?, ?, ?)";
+            sql.inTransaction(c -> {
+                try (PreparedStatement ps = c.prepareStatement(insert)) {
+                    for (Party p : fresh) {
+                        Sql.bind(ps, p.kind(), p.party(), p.ods());
+                        ps.addBatch();
+                    }
+                    ps.executeBatch();
+                }
+                return null;
+            });
+            known.addAll(fresh);
+        }
     }
 
-    private void candidate(Set<String> fresh, String kind, String party, String ods) {
+    private void loadKnown() {
+        if (loaded) {
+            return;
+        }
+        synchronized (this) {
+            if (!loaded) {
+                known.addAll(sql.list("SELECT kind, party, ods_code FROM message_party",
+                        r -> new Party(r.getString(1), r.getString(2), r.getString(3))));
+                loaded = true;
+            }
+        }
+    }
+
+    private void candidate(Set<Party> fresh, String kind, String party, String ods) {
         if (party == null || ods == null) {
             return;
         }
-        String k = kind + "|" + party + "|" + ods;
-        if (!known.contains(k)) {
-            fresh.add(k);
+        Party p = new Party(kind, party, ods);
+        if (!known.contains(p)) {
+            fresh.add(p);
         }
     }
-
 }

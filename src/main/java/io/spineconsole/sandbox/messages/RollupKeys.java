@@ -20,7 +20,7 @@ final class RollupKeys {
                       Function<RollupCell.Key, RollupCell> cellFor) {
         boolean failed = failed(row, finished);
         Long latency = latency(row, finished);
-        forEachKey(row.createdAt, row.interaction, row.site, row.endpointId == null ? null : row.endpointId.toString(),
+        forEachKey(row.createdAt, row.interaction, row.site, row.endpointKey(),
                 k -> {
                     RollupCell c = cellFor.apply(k);
                     if (received) {
