@@ -3,6 +3,7 @@ package io.spineconsole.sandbox.messages;
 import io.spineconsole.sandbox.Sql;
 
 import java.sql.PreparedStatement;
+import java.util.Comparator;
 import java.util.TreeSet;
 import java.util.List;
 import java.util.Set;
@@ -45,7 +46,7 @@ final class MessageParties {
 
     /** One registration: a party of a kind, with an organisation it appears with. */
     private record Party(String kind, String party, String ods) implements Comparable<Party> {
-        private static final java.util.Comparator<Party> ORDER = java.util.Comparator.comparing(Party::kind)
+        private static final Comparator<Party> ORDER = Comparator.comparing(Party::kind)
                 .thenComparing(Party::party).thenComparing(Party::ods);
 
         @Override
