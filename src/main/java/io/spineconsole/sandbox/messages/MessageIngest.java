@@ -4,14 +4,15 @@ import io.spineconsole.domain.messages.MessageEvent;
 import io.spineconsole.sandbox.Sql;
 
 import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyManager;
+import org.postgresql.copy.CopyIn;
 
-import java.io.IOException;
-import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -203,11 +204,24 @@ final class MessageIngest {
     }
 
     private static void copyIn(Connection c, List<MessageRow> rows) throws SQLException {
+        copyCsv(c, csv(rows));
+    }
+
+    /**
+     * Copies rows made by {@link #csv} into the message table (also how a benchmark copies bare). The text goes as its
+     * UTF-8 bytes in one write: through a {@code Reader} the driver re-encodes it 64 kB at a time, a tenth of the
+     * writers' time at ingest.
+     */
+    static void copyCsv(Connection c, String csv) throws SQLException {
+        byte[] bytes = csv.getBytes(StandardCharsets.UTF_8);
+        CopyIn in = c.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY_MESSAGE);
         try {
-            CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
-            copy.copyIn(COPY_MESSAGE, new StringReader(csv(rows)));
-        } catch (IOException e) {
-            throw new SQLException("COPY into the message store failed", e);
+            in.writeToCopy(bytes, 0, bytes.length);
+            in.endCopy();
+        } finally {
+            if (in.isActive()) {
+                in.cancelCopy();
+            }
         }
     }
 
@@ -228,21 +242,52 @@ final class MessageIngest {
                 if (v instanceof Number || v instanceof UUID) {
                     out.append(v);
                 } else if (v instanceof Instant instant) {
-                    out.append(instant.truncatedTo(ChronoUnit.MICROS));
+                    timestamp(out, instant);
                 } else {
-                    String text = v.toString();
-                    out.append('"');
-                    for (int k = 0; k < text.length(); k++) {
-                        char ch = text.charAt(k);
-                        if (ch == '"') {
-                            out.append('"');
-                        }
-                        out.append(ch);
-                    }
-                    out.append('"');
+                    quoted(out, v.toString());
                 }
             }
             out.append('\n');
+        }
+
+        /** Text in quotes, a quote inside it doubled; nearly no text has one, so the rest is one bulk copy. */
+        private static void quoted(StringBuilder out, String text) {
+            out.append('"');
+            int from = 0;
+            for (int q = text.indexOf('"'); q >= 0; q = text.indexOf('"', q + 1)) {
+                out.append(text, from, q + 1).append('"');
+                from = q + 1;
+            }
+            out.append(text, from, text.length()).append('"');
+        }
+
+        /**
+         * An instant as ISO-8601 UTC to the microsecond, as {@code timestamptz} reads it, e.g.
+         * {@code 2026-12-07T16:36:12.123456Z}: by hand, a tenth of the cost of {@code Instant.toString}'s formatter,
+         * which was a sixth of the writers' time at ingest.
+         */
+        static void timestamp(StringBuilder out, Instant instant) {
+            LocalDateTime t = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), 0, ZoneOffset.UTC);
+            int year = t.getYear();
+            if (year < 1000 || year > 9999) {  // outside what four digits hold: the formatter's own form
+                out.append(instant.truncatedTo(ChronoUnit.MICROS));
+                return;
+            }
+            out.append(year).append('-');
+            twoDigits(out, t.getMonthValue()).append('-');
+            twoDigits(out, t.getDayOfMonth()).append('T');
+            twoDigits(out, t.getHour()).append(':');
+            twoDigits(out, t.getMinute()).append(':');
+            twoDigits(out, t.getSecond()).append('.');
+            int micros = instant.getNano() / 1_000;
+            for (int unit = 100_000; unit > 0; unit /= 10) {
+                out.append((char) ('0' + micros / unit % 10));
+            }
+            out.append('Z');
+        }
+
+        private static StringBuilder twoDigits(StringBuilder out, int value) {
+            return out.append((char) ('0' + value / 10)).append((char) ('0' + value % 10));
         }
     }
 

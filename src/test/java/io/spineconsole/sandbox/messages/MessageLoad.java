@@ -260,10 +260,9 @@ public final class MessageLoad {
         for (int t = 0; t < threads; t++) {
             Thread w = new Thread(() -> {
                 try (java.sql.Connection c = ds.getConnection()) {
-                    org.postgresql.copy.CopyManager copy = c.unwrap(org.postgresql.PGConnection.class).getCopyAPI();
                     int b;
                     while ((b = next.getAndIncrement()) < batches.size()) {
-                        copy.copyIn(MessageIngest.COPY_MESSAGE, new java.io.StringReader(batches.get(b)));
+                        MessageIngest.copyCsv(c, batches.get(b));
                     }
                 } catch (Exception e) {
                     failure.compareAndSet(null, e);
