@@ -61,6 +61,37 @@ public final class StatsStore {
         return out;
     }
 
+    /** The {@code size} busiest keys offered, most messages first, then by key; a key less busy than all kept is let go at once. */
+    private static final class Leaders {
+        private record Leader(String key, long messages) {
+        }
+
+        private static final Comparator<Leader> BUSIEST = Comparator.comparingLong((Leader l) -> -l.messages())
+                .thenComparing(Leader::key);
+        private final int size;
+        /** The least busy kept leader on top. */
+        private final java.util.PriorityQueue<Leader> heap = new java.util.PriorityQueue<>(BUSIEST.reversed());
+
+        Leaders(int size) {
+            this.size = size;
+        }
+
+        void offer(String key, long messages) {
+            if (heap.size() == size) {
+                Leader least = heap.peek();
+                if (messages < least.messages() || messages == least.messages() && key.compareTo(least.key()) > 0) {
+                    return;
+                }
+                heap.poll();
+            }
+            heap.add(new Leader(key, messages));
+        }
+
+        List<String> busiestFirst() {
+            return heap.stream().sorted(BUSIEST).map(Leader::key).toList();
+        }
+    }
+
     /** The series to show, their cells, and whether an {@code other} series (already among the cells) is shown. */
     private record Ranked(List<Cell> cells, List<String> shown, boolean other) {
     }
@@ -74,27 +105,21 @@ public final class StatsStore {
      * its site) less the leaders. With {@code ods}, only that organisation's endpoints are ranked.
      */
     private Ranked topEndpoints(Instant start, Instant end, int top, String ods) {
-        Map<String, long[]> hourly = rollups.totals(Rollups.ENDPOINT_HOUR,
-                start.truncatedTo(java.time.temporal.ChronoUnit.HOURS), end);
-        Comparator<Map.Entry<String, long[]>> busiest = Comparator.comparingLong((Map.Entry<String, long[]> e) ->
-                -e.getValue()[0]).thenComparing(Map.Entry::getKey);
+        Instant hours = start.truncatedTo(java.time.temporal.ChronoUnit.HOURS);
         List<String> candidates;
         if (ods != null) {
-            candidates = hourly.entrySet().stream().filter(e -> {
+            Comparator<Map.Entry<String, long[]>> busiest = Comparator.comparingLong((Map.Entry<String, long[]> e) ->
+                    -e.getValue()[0]).thenComparing(Map.Entry::getKey);
+            candidates = rollups.totals(Rollups.ENDPOINT_HOUR, hours, end).entrySet().stream().filter(e -> {
                 String k = e.getKey();
                 TrafficDirectory.Target t = k.equals(UNRESOLVED) ? null : endpoints.apply(UUID.fromString(k));
                 return t != null && t.ods().equals(ods);
             }).sorted(busiest).map(Map.Entry::getKey).toList();
         } else {
-            // The leaders of ~100,000 endpoints, without sorting them all: a heap of the few wanted.
-            java.util.PriorityQueue<Map.Entry<String, long[]>> heap = new java.util.PriorityQueue<>(busiest.reversed());
-            for (Map.Entry<String, long[]> e : hourly.entrySet()) {
-                heap.add(e);
-                if (heap.size() > top + 5) {
-                    heap.poll();
-                }
-            }
-            candidates = heap.stream().sorted(busiest).map(Map.Entry::getKey).toList();
+            // The leaders of ~100,000 endpoints, without a map or a sort of them all: a heap of the few wanted.
+            Leaders leaders = new Leaders(top + 5);
+            rollups.eachTotal(Rollups.ENDPOINT_HOUR, hours, end, (key, messages, errors) -> leaders.offer(key, messages));
+            candidates = leaders.busiestFirst();
         }
         List<Cell> cells = cells(rollups.read(Rollups.ENDPOINT, candidates, start, end));
         Map<String, Long> totals = new HashMap<>();
