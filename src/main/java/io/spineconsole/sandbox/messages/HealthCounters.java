@@ -45,8 +45,11 @@ final class HealthCounters {
         Arrays.fill(slotHour, Long.MIN_VALUE);
     }
 
-    /** Totals of a window, per endpoint number (as {@link #id}); only {@code size} entries are meaningful. */
-    record Totals(int size, UUID[] ids, long[] received, long[] failed, long[] dead) {
+    /**
+     * Totals of a window, per endpoint number, with each number's roll-up key and endpoint id (null for a key that
+     * names none); only {@code size} entries are meaningful.
+     */
+    record Totals(int size, String[] keys, UUID[] ids, long[] received, long[] failed, long[] dead) {
     }
 
     /**
@@ -193,7 +196,7 @@ final class HealthCounters {
                 }
             }
         }
-        return new Totals(size, ids, sums[RECEIVED], sums[FAILED], sums[DEAD]);
+        return new Totals(size, keys, ids, sums[RECEIVED], sums[FAILED], sums[DEAD]);
     }
 
     /** Bytes of the counters' arrays (not the key index), for the heap figure. */

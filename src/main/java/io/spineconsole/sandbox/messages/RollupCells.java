@@ -103,52 +103,6 @@ final class RollupCells {
         }
     }
 
-    /** Receives one key's messages and errors added up over a window. */
-    interface Sums {
-        void sum(String key, long messages, long errors);
-    }
-
-    /**
-     * Hands each key of {@code group} with its messages and errors added up over buckets in [{@code from},
-     * {@code to}) to {@code out}, in no order. Over a few buckets (the clock hours of a stats window) no map of the
-     * sums is made: each key is added up across the buckets' own maps where it first appears, which at the national
-     * directory (~100,000 endpoints an hour) is less than half the time of filling a map of them.
-     */
-    void eachSum(String group, Instant from, Instant to, Sums out) {
-        TreeMap<Instant, Map<String, RollupCell>> buckets = byGroup.get(group);
-        if (buckets == null || !from.isBefore(to)) {
-            return;
-        }
-        List<Map<String, RollupCell>> maps = new ArrayList<>(buckets.subMap(from, true, to, false).values());
-        if (maps.size() > 3) {  // each key would be looked up in every other bucket: a map of the sums is cheaper
-            Map<String, long[]> sums = new HashMap<>();
-            sumCounts(group, from, to, sums);
-            sums.forEach((key, sum) -> out.sum(key, sum[0], sum[1]));
-            return;
-        }
-        for (int i = 0; i < maps.size(); i++) {
-            keys:
-            for (Map.Entry<String, RollupCell> e : maps.get(i).entrySet()) {
-                String key = e.getKey();
-                for (int j = 0; j < i; j++) {
-                    if (maps.get(j).containsKey(key)) {
-                        continue keys;  // added up where it first appeared
-                    }
-                }
-                long messages = e.getValue().count;
-                long errors = e.getValue().errors;
-                for (int j = i + 1; j < maps.size(); j++) {
-                    RollupCell later = maps.get(j).get(key);
-                    if (later != null) {
-                        messages += later.count;
-                        errors += later.errors;
-                    }
-                }
-                out.sum(key, messages, errors);
-            }
-        }
-    }
-
     /** Drops the written, whole cells of {@code groups} with buckets before {@code before}. */
     void evictBefore(Collection<String> groups, Instant before) {
         for (String g : groups) {

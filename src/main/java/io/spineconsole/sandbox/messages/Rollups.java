@@ -476,21 +476,6 @@ final class Rollups {
     }
 
     /**
-     * The same totals as {@link #totals}, handed to {@code out} one key at a time: inside the kept window no map of
-     * them is made (ranking ~100,000 endpoints for a chart), and {@code out} runs under this object's lock, so it
-     * must be quick and must not call back.
-     */
-    void eachTotal(String group, Instant from, Instant to, RollupCells.Sums out) {
-        synchronized (this) {
-            if (KEPT.contains(group) && !from.isBefore(horizon)) {
-                cells.eachSum(group, from, to, out);
-                return;
-            }
-        }
-        totals(group, from, to).forEach((key, sum) -> out.sum(key, sum[0], sum[1]));
-    }
-
-    /**
      * Messages and errors per key of a kept grouping over [{@code from}, {@code to}), added up by the store for the
      * buckets before the kept window (no cell read into memory, no histogram decoded: endpoint health over days at
      * the national directory) and from memory inside it. Changes to older buckets not yet written are added; a

@@ -77,6 +77,9 @@ public final class StatsStore {
         }
 
         void offer(String key, long messages) {
+            if (messages == 0) {
+                return;  // a key without messages in the window (a counter's hour without it) is no leader
+            }
             if (heap.size() == size) {
                 Leader least = heap.peek();
                 if (messages < least.messages() || messages == least.messages() && key.compareTo(least.key()) > 0) {
@@ -116,9 +119,18 @@ public final class StatsStore {
                 return t != null && t.ods().equals(ods);
             }).sorted(busiest).map(Map.Entry::getKey).toList();
         } else {
-            // The leaders of ~100,000 endpoints, without a map or a sort of them all: a heap of the few wanted.
+            // The leaders of ~100,000 endpoints, without sorting them all: a heap of the few wanted, fed from the
+            // counters kept at ingest (the endpoint-hour cells' counts in arrays, a scan of them a few milliseconds)
+            // or, when they do not cover the window or this instance shares the store, the cells themselves.
             Leaders leaders = new Leaders(top + 5);
-            rollups.eachTotal(Rollups.ENDPOINT_HOUR, hours, end, (key, messages, errors) -> leaders.offer(key, messages));
+            HealthCounters.Totals kept = rollups.healthTotals(hours, end);
+            if (kept != null) {
+                for (int e = 0; e < kept.size(); e++) {
+                    leaders.offer(kept.keys()[e], kept.received()[e]);
+                }
+            } else {
+                rollups.totals(Rollups.ENDPOINT_HOUR, hours, end).forEach((key, sum) -> leaders.offer(key, sum[0]));
+            }
             candidates = leaders.busiestFirst();
         }
         List<Cell> cells = cells(rollups.read(Rollups.ENDPOINT, candidates, start, end));
