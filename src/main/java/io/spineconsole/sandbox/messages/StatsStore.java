@@ -61,7 +61,10 @@ public final class StatsStore {
         return out;
     }
 
-    /** The {@code size} busiest keys offered, most messages first, then by key; a key less busy than all kept is let go at once. */
+    /**
+     * The {@code size} busiest of the keys offered that are {@code wanted}, most messages first, then by key; a key
+     * less busy than all kept is let go at once.
+     */
     private static final class Leaders {
         private record Leader(String key, long messages) {
         }
@@ -69,16 +72,18 @@ public final class StatsStore {
         private static final Comparator<Leader> BUSIEST = Comparator.comparingLong((Leader l) -> -l.messages())
                 .thenComparing(Leader::key);
         private final int size;
+        private final java.util.function.Predicate<String> wanted;
         /** The least busy kept leader on top. */
         private final java.util.PriorityQueue<Leader> heap = new java.util.PriorityQueue<>(BUSIEST.reversed());
 
-        Leaders(int size) {
+        Leaders(int size, java.util.function.Predicate<String> wanted) {
             this.size = size;
+            this.wanted = wanted;
         }
 
         void offer(String key, long messages) {
-            if (messages == 0) {
-                return;  // a key without messages in the window (a counter's hour without it) is no leader
+            if (messages == 0 || !wanted.test(key)) {
+                return;  // a key without messages in the window (a counter's hour without it) is no leader, nor one not wanted
             }
             if (heap.size() == size) {
                 Leader least = heap.peek();
@@ -95,6 +100,11 @@ public final class StatsStore {
         }
     }
 
+    private boolean inOrganisation(String key, String ods) {
+        TrafficDirectory.Target t = key.equals(UNRESOLVED) ? null : endpoints.apply(UUID.fromString(key));
+        return t != null && t.ods().equals(ods);
+    }
+
     /** The series to show, their cells, and whether an {@code other} series (already among the cells) is shown. */
     private record Ranked(List<Cell> cells, List<String> shown, boolean other) {
     }
@@ -109,30 +119,20 @@ public final class StatsStore {
      */
     private Ranked topEndpoints(Instant start, Instant end, int top, String ods) {
         Instant hours = start.truncatedTo(java.time.temporal.ChronoUnit.HOURS);
-        List<String> candidates;
-        if (ods != null) {
-            Comparator<Map.Entry<String, long[]>> busiest = Comparator.comparingLong((Map.Entry<String, long[]> e) ->
-                    -e.getValue()[0]).thenComparing(Map.Entry::getKey);
-            candidates = rollups.totals(Rollups.ENDPOINT_HOUR, hours, end).entrySet().stream().filter(e -> {
-                String k = e.getKey();
-                TrafficDirectory.Target t = k.equals(UNRESOLVED) ? null : endpoints.apply(UUID.fromString(k));
-                return t != null && t.ods().equals(ods);
-            }).sorted(busiest).map(Map.Entry::getKey).toList();
-        } else {
-            // The leaders of ~100,000 endpoints, without sorting them all: a heap of the few wanted, fed from the
-            // counters kept at ingest (the endpoint-hour cells' counts in arrays, a scan of them a few milliseconds)
-            // or, when they do not cover the window or this instance shares the store, the cells themselves.
-            Leaders leaders = new Leaders(top + 5);
-            HealthCounters.Totals kept = rollups.healthTotals(hours, end);
-            if (kept != null) {
-                for (int e = 0; e < kept.size(); e++) {
-                    leaders.offer(kept.keys()[e], kept.received()[e]);
-                }
-            } else {
-                rollups.totals(Rollups.ENDPOINT_HOUR, hours, end).forEach((key, sum) -> leaders.offer(key, sum[0]));
+        // Every endpoint of the organisation, or the few busiest of ~100,000 (a heap of them, no sort of them all);
+        // fed from the counters kept at ingest (the endpoint-hour cells' counts in arrays, a scan of them a few
+        // milliseconds) or, when they do not cover the window or this instance shares the store, the cells themselves.
+        Leaders leaders = ods == null ? new Leaders(top + 5, key -> true)
+                : new Leaders(Integer.MAX_VALUE, key -> inOrganisation(key, ods));
+        HealthCounters.Totals kept = rollups.healthTotals(hours, end);
+        if (kept != null) {
+            for (int e = 0; e < kept.size(); e++) {
+                leaders.offer(kept.keys()[e], kept.received()[e]);
             }
-            candidates = leaders.busiestFirst();
+        } else {
+            rollups.totals(Rollups.ENDPOINT_HOUR, hours, end).forEach((key, sum) -> leaders.offer(key, sum[0]));
         }
+        List<String> candidates = leaders.busiestFirst();
         List<Cell> cells = cells(rollups.read(Rollups.ENDPOINT, candidates, start, end));
         Map<String, Long> totals = new HashMap<>();
         cells.forEach(c -> totals.merge(c.key(), c.count(), Long::sum));

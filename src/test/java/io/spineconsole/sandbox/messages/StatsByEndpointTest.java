@@ -86,6 +86,29 @@ class StatsByEndpointTest {
     }
 
     @Test
+    void oneOrganisationsEndpointsAreItsOwnBusiestFirst() {
+        Instant to = Instant.now();
+        Instant from = to.minus(Duration.ofHours(3));
+        String ods = sql.one("SELECT to_ods FROM message WHERE endpoint_id IS NOT NULL AND created_at >= ? GROUP BY to_ods "
+                + "ORDER BY COUNT(DISTINCT endpoint_id) DESC, to_ods FETCH FIRST 1 ROWS ONLY", r -> r.getString(1), from)
+                .orElseThrow();
+        MessageStats stats = viewer.messages().stats(new StatsQuery(StatsGroup.ENDPOINT, from, to, null, 10, null, ods,
+                null, null)).join();
+        List<StatsKey> keys = stats.keys().stream().filter(k -> !k.key().equals("other")).toList();
+        assertTrue(!keys.isEmpty(), "the organisation's endpoints: " + stats.keys());
+        for (int i = 0; i < keys.size(); i++) {
+            StatsKey k = keys.get(i);
+            assertEquals(sql.count("SELECT COUNT(*) FROM message WHERE endpoint_id = ? AND created_at >= ? "
+                    + "AND created_at < ?", UUID.fromString(k.key()), stats.from(), stats.to()), k.count(), "exact count for " + k);
+            assertEquals(0, sql.count("SELECT COUNT(*) FROM message WHERE endpoint_id = ? AND to_ods <> ?",
+                    UUID.fromString(k.key()), ods), k.key() + " belongs to " + ods);
+            if (i > 0) {
+                assertTrue(keys.get(i - 1).count() >= k.count(), "busiest first: " + keys);
+            }
+        }
+    }
+
+    @Test
     void oneEndpointsStatisticsAreItsOwnMessages() {
         UUID endpoint = sql.one("SELECT endpoint_id FROM message WHERE endpoint_id IS NOT NULL ORDER BY created_at DESC, "
                 + "message_id DESC LIMIT 1", r -> r.getObject(1, UUID.class)).orElseThrow();
