@@ -123,9 +123,11 @@ final class MessageIngest {
                 partitions.ensureFor(c, inserted);
                 return null;
             });
-            parties.register(inserted);
         }
+        MessageParties.Registration registration = inserted.isEmpty() ? MessageParties.Registration.NONE
+                : parties.registration(inserted);
         sql.inTransaction(c -> {
+            registration.write(c);
             if (!inserted.isEmpty()) {
                 insertRows(c, inserted);
             }
@@ -136,21 +138,23 @@ final class MessageIngest {
             alsoInTransaction.run(c);
             return null;
         });
+        registration.committed();
     }
 
     private void write(List<MessageRow> rows, boolean inserted, Writes writes) {
-        if (inserted) {
-            parties.register(rows);
-        }
+        MessageParties.Registration registration = inserted ? parties.registration(rows)
+                : MessageParties.Registration.NONE;
         Rollups.Hold hold = rollups.hold(rows);
         boolean committed = false;
         try {
             sql.inTransaction(c -> {
+                registration.write(c);
                 writes.run(c);
                 hold.persist(c);
                 return null;
             });
             committed = true;
+            registration.committed();
             afterCommit(rows, inserted);
         } finally {
             hold.release(committed);

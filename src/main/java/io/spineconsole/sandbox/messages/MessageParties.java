@@ -2,7 +2,9 @@ package io.spineconsole.sandbox.messages;
 
 import io.spineconsole.sandbox.Sql;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.Comparator;
 import java.util.TreeSet;
 import java.util.List;
@@ -63,6 +65,66 @@ final class MessageParties {
      * new party; a registration is a record of the rows' own strings, whose hashes they keep, not a new string.
      */
     void register(List<MessageRow> rows) {
+        Set<Party> fresh = unknown(rows);
+        if (fresh.isEmpty()) {
+            return;
+        }
+        synchronized (this) {
+            fresh.removeIf(known::contains); // another writer registered them meanwhile
+            if (fresh.isEmpty()) {
+                return;
+            }
+            sql.inTransaction(c -> {
+                insert(c, fresh);
+                return null;
+            });
+            known.addAll(fresh);
+        }
+    }
+
+    /**
+     * The rows' parties not yet known, for the caller to store in the rows' own transaction on PostgreSQL, where
+     * {@code ON CONFLICT DO NOTHING} lets concurrent batches register the same party (the later one waits for the
+     * earlier's commit; every writer inserts in one order, so two never wait for each other). That saves a
+     * transaction, with its commit, and the writers' lock on every batch that meets a new party: with the
+     * unregistered addresses the simulator sends to, nearly every batch of a national load. On H2 they are
+     * registered at once, as {@link #register} does.
+     */
+    Registration registration(List<MessageRow> rows) {
+        if (!postgres) {
+            register(rows);
+            return Registration.NONE;
+        }
+        Set<Party> fresh = unknown(rows);
+        return fresh.isEmpty() ? Registration.NONE : new Registration(this, fresh);
+    }
+
+    /** Parties to store with the rows that name them; {@link #committed} once they are. */
+    static final class Registration {
+        static final Registration NONE = new Registration(null, Set.of());
+        private final MessageParties parties;
+        private final Set<Party> fresh;
+
+        private Registration(MessageParties parties, Set<Party> fresh) {
+            this.parties = parties;
+            this.fresh = fresh;
+        }
+
+        /** In the rows' transaction. */
+        void write(Connection c) throws SQLException {
+            if (!fresh.isEmpty()) {
+                parties.insert(c, fresh);
+            }
+        }
+
+        void committed() {
+            if (!fresh.isEmpty()) {
+                parties.known.addAll(fresh);
+            }
+        }
+    }
+
+    private Set<Party> unknown(List<MessageRow> rows) {
         loadKnown();
         Set<Party> fresh = new TreeSet<>(); // one order for every writer
         for (MessageRow r : rows) {
@@ -72,28 +134,19 @@ final class MessageParties {
             candidate(fresh, PARTY_KEY, r.toPartyKey, r.toOds);
             candidate(fresh, ENDPOINT, r.endpointKey(), r.toOds);
         }
-        if (fresh.isEmpty()) {
-            return;
-        }
-        synchronized (this) {
-            fresh.removeIf(known::contains); // another writer registered them meanwhile
-            if (fresh.isEmpty()) {
-                return;
+        return fresh;
+    }
+
+    private void insert(Connection c, Set<Party> fresh) throws SQLException {
+        String insert = postgres
+                ? "INSERT INTO message_party (kind, party, ods_code) VALUES (?, ?, ?) ON CONFLICT DO NOTHING"
+                : "MERGE INTO message_party (kind, party, ods_code) KEY (kind, party, ods_code) VALUES (?, ?, ?)";
+        try (PreparedStatement ps = c.prepareStatement(insert)) {
+            for (Party p : fresh) {
+                Sql.bind(ps, p.kind(), p.party(), p.ods());
+                ps.addBatch();
             }
-            String insert = postgres
-                    ? "INSERT INTO message_party (kind, party, ods_code) VALUES (?, ?, ?) ON CONFLICT DO NOTHING"
-                    : "MERGE INTO message_party (kind, party, ods_code) KEY (kind, party, ods_code) VALUES (?, ?, ?)";
-            sql.inTransaction(c -> {
-                try (PreparedStatement ps = c.prepareStatement(insert)) {
-                    for (Party p : fresh) {
-                        Sql.bind(ps, p.kind(), p.party(), p.ods());
-                        ps.addBatch();
-                    }
-                    ps.executeBatch();
-                }
-                return null;
-            });
-            known.addAll(fresh);
+            ps.executeBatch();
         }
     }
 
