@@ -42,15 +42,17 @@ public final class ConsoleMemoryBenchmark {
     private static final int RUNS = Integer.getInteger("bench.runs", 3);
     static final int ROWS = 100_000;
     /**
-     * The console's JVM options as the installers and {@code mvn javafx:run} give them;
-     * {@code bench.consoleJvm} (comma-separated) tries others.
+     * The console's JVM options as the installers give them (installers/common/app-image.args): the heap cap and
+     * encoding, and the options {@code mvn javafx:run} shares with them ({@code app.run.options} in the POM, passed
+     * as {@code bench.consoleOptions}; among them C1 only, which changes the code cache and the compilers' memory).
+     * {@code bench.consoleJvm} (comma-separated) gives the whole list instead.
      */
-    private static final List<String> CONSOLE_JVM = List.of(System.getProperty("bench.consoleJvm",
-            "-Xmx768m,-Dfile.encoding=UTF-8").trim().split("[,\\s]+"));
+    private static final List<String> CONSOLE_JVM = consoleJvm();
     /** {@code bench.only=embedded} measures only the console idle on its embedded sandbox. */
     private static final boolean EMBEDDED_ONLY = "embedded".equals(System.getProperty("bench.only"));
 
     public static void main(String[] args) throws Exception {
+        System.out.println("Console JVM options: " + String.join(" ", CONSOLE_JVM));
         Path home = Files.createDirectories(Path.of(System.getProperty("bench.home", "target/bench-home")).toAbsolutePath());
         Path token = home.resolve("bench.token");
         Files.writeString(token, "bench-token");
@@ -104,6 +106,21 @@ public final class ConsoleMemoryBenchmark {
             throw new IllegalStateException("A console run did not report " + what);
         }
         samples.computeIfAbsent(what, k -> new ArrayList<>()).add(value);
+    }
+
+    private static List<String> consoleJvm() {
+        String asked = System.getProperty("bench.consoleJvm");
+        if (asked != null) {
+            return List.of(asked.trim().split("[,\\s]+"));
+        }
+        List<String> options = new ArrayList<>(List.of("-Xmx768m", "-Dfile.encoding=UTF-8"));
+        String shared = System.getProperty("bench.consoleOptions", "").trim();
+        if (shared.isEmpty()) {
+            throw new IllegalStateException("Run through Maven (-Pbench), which passes the console's options as "
+                    + "bench.consoleOptions, or give bench.consoleJvm");
+        }
+        options.addAll(List.of(shared.split("\\s+")));
+        return options;
     }
 
     private static long median(List<Long> values) {
