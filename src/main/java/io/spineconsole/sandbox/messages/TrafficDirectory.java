@@ -28,6 +28,8 @@ final class TrafficDirectory {
         }
     }
 
+    /** How an interaction id starts; the service's name follows, up to the next colon. */
+    private static final String SERVICES = "urn:nhs:names:services:";
     /** Components whose traffic no longer goes through a data centre. */
     private static final Set<String> CUT_OVER_STATES = Set.of("cut-over", "decommissioning", "decommissioned");
 
@@ -36,6 +38,10 @@ final class TrafficDirectory {
     private final Map<UUID, Target> byId;
     private final Map<String, List<String>> sitesByComponent;
     private final List<String> cloudSites;
+    /** Sorted once: the simulator picks from them for every message it makes. */
+    private final List<String> routable;
+    /** Each routable interaction's sites, worked out once rather than for every message. */
+    private final Map<String, List<String>> sitesByInteraction = new HashMap<>();
 
     private TrafficDirectory(List<Target> targets, Map<String, List<String>> sitesByComponent, List<String> cloudSites) {
         this.targets = List.copyOf(targets);
@@ -49,6 +55,10 @@ final class TrafficDirectory {
         }
         this.sitesByComponent = sitesByComponent;
         this.cloudSites = cloudSites;
+        this.routable = byInteraction.keySet().stream().sorted().toList();
+        for (String interaction : routable) {
+            sitesByInteraction.put(interaction, routeSites(interaction));
+        }
     }
 
     static TrafficDirectory load(Sql sql) {
@@ -110,7 +120,7 @@ final class TrafficDirectory {
 
     /** Interactions some endpoint is registered to receive. */
     List<String> routableInteractions() {
-        return byInteraction.keySet().stream().sorted().toList();
+        return routable;
     }
 
     /**
@@ -118,6 +128,11 @@ final class TrafficDirectory {
      * without the data centres once the component is cut over.
      */
     List<String> sitesFor(String interaction) {
+        List<String> sites = sitesByInteraction.get(interaction);
+        return sites != null ? sites : routeSites(interaction);
+    }
+
+    private List<String> routeSites(String interaction) {
         List<String> sites = sitesByComponent.get(componentOf(interaction));
         if (sites == null || sites.isEmpty()) {
             sites = sitesByComponent.getOrDefault("CORE-MSG", cloudSites);
@@ -127,7 +142,9 @@ final class TrafficDirectory {
 
     /** The backbone component that carries an interaction's service. */
     static String componentOf(String interaction) {
-        String service = interaction.replaceFirst("^urn:nhs:names:services:", "").replaceFirst(":.*$", "");
+        String rest = interaction.startsWith(SERVICES) ? interaction.substring(SERVICES.length()) : interaction;
+        int colon = rest.indexOf(':');
+        String service = colon < 0 ? rest : rest.substring(0, colon);
         return switch (service) {
             case "pds", "pdsquery" -> "PDS";
             case "psis", "psisquery" -> "SCR";
