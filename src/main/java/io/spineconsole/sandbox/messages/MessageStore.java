@@ -140,7 +140,7 @@ public final class MessageStore {
     }
 
     /**
-     * Up to {@code limit + 1} rows, named as {@link #named} names them: each branch's page, merged in page order
+     * Up to {@code limit + 1} rows, named as {@link #withNames} names them: each branch's page, merged in page order
      * without duplicates.
      */
     List<MessageSummary> page(MessageQuery query, MessageQuery.After after, int limit, boolean oldestFirst) {
@@ -194,11 +194,12 @@ public final class MessageStore {
     }
 
     /**
-     * A page's statement with its senders' and recipients' organisation names, joined to the page once its limit has
-     * cut it (the page's own plan is unchanged): a search is one round trip to the store, not two.
+     * A statement of messages with their senders' and recipients' organisation names, where the directory has them,
+     * joined to its rows once they are chosen (a page once its limit has cut it: the page's own plan is unchanged),
+     * read by {@link #namedSummary}: one round trip to the store, not two.
      */
-    private static String withNames(String pageSql) {
-        return "SELECT p.*, sender.name AS from_name, recipient.name AS to_name FROM (" + pageSql + ") p"
+    private static String withNames(String messagesSql) {
+        return "SELECT p.*, sender.name AS from_name, recipient.name AS to_name FROM (" + messagesSql + ") p"
                 + " LEFT JOIN organisation sender ON sender.ods_code = p.from_ods"
                 + " LEFT JOIN organisation recipient ON recipient.ods_code = p.to_ods";
     }
@@ -226,32 +227,21 @@ public final class MessageStore {
         return names;
     }
 
-    /** {@code rows} with their senders' and recipients' organisation names, where the directory has them. */
-    List<MessageSummary> named(List<MessageSummary> rows) {
-        Map<String, String> names = names(rows.stream().flatMap(m -> java.util.stream.Stream.of(
-                m.from() == null ? null : m.from().odsCode(), m.to() == null ? null : m.to().odsCode())).toList());
-        return names.isEmpty() ? rows : rows.stream().map(m -> m.withParties(named(m.from(), names), named(m.to(), names)))
-                .toList();
-    }
-
     /**
-     * The stored messages among {@code ids}, named as {@link #named} names them, by id: one query for a
+     * The stored messages among {@code ids}, named as {@link #withNames} names them, by id: one query for a
      * page (a message no longer stored is absent).
      */
     Map<UUID, MessageSummary> namedById(List<UUID> ids) {
         if (ids.isEmpty()) {
             return Map.of();
         }
-        List<MessageSummary> found = sql.list("SELECT " + MessageQuery.COLUMNS + " FROM message WHERE message_id IN ("
-                + String.join(", ", java.util.Collections.nCopies(ids.size(), "?")) + ")", MessageStore::summary,
+        String byIds = "SELECT " + MessageQuery.COLUMNS + " FROM message WHERE message_id IN ("
+                + String.join(", ", java.util.Collections.nCopies(ids.size(), "?")) + ")";
+        List<MessageSummary> found = sql.list(withNames(byIds), MessageStore::namedSummary,
                 ids.stream().distinct().toArray());
         Map<UUID, MessageSummary> byId = new java.util.HashMap<>();
-        named(found).forEach(m -> byId.put(m.messageId(), m));
+        found.forEach(m -> byId.put(m.messageId(), m));
         return byId;
-    }
-
-    private static MessageParty named(MessageParty p, Map<String, String> names) {
-        return p == null || p.odsCode() == null || !names.containsKey(p.odsCode()) ? p : p.withName(names.get(p.odsCode()));
     }
 
     private static String trim(String s) {
@@ -265,11 +255,11 @@ public final class MessageStore {
 
     /** One message, with its hop timeline, redeliveries and the recipient's reliability settings. */
     public MessageDetail detail(UUID id) {
-        return sql.one("SELECT " + MessageQuery.COLUMNS + ", version, next_attempt_at, redelivery_job_id, timeline, "
-                + "injected FROM message WHERE message_id = ?", r -> new DetailRow(summary(r), r.getLong("version"),
-                Sql.instant(r, "next_attempt_at"), r.getObject("redelivery_job_id", UUID.class),
+        return sql.one(withNames("SELECT " + MessageQuery.COLUMNS + ", version, next_attempt_at, redelivery_job_id, "
+                + "timeline, injected FROM message WHERE message_id = ?"), r -> new DetailRow(namedSummary(r),
+                r.getLong("version"), Sql.instant(r, "next_attempt_at"), r.getObject("redelivery_job_id", UUID.class),
                 Timeline.decode(r.getString("timeline")), r.getString("injected")), id).map(row -> {
-            MessageSummary s = named(List.of(row.summary())).get(0);
+            MessageSummary s = row.summary();
             List<MessageEvent> events = row.events();
             List<UUID> redeliveries = redeliveries(id);
             Reliability reliability = s.to().partyKey() == null ? null : reliability(s.to().partyKey());
