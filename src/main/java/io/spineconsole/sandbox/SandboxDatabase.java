@@ -83,6 +83,33 @@ public final class SandboxDatabase implements AutoCloseable {
     /** H2's error code for "database may be already in use". */
     private static final int DATABASE_ALREADY_OPEN = 90020;
 
+    /**
+     * H2's error codes for a file whose contents do not hold together: the file corrupted, and a row an
+     * index points to missing from its table (H2 retries that as if a concurrent change caused it, then
+     * reports a lock timeout with it as the cause).
+     */
+    private static final java.util.Set<Integer> DAMAGE_CODES = java.util.Set.of(90030, 90112, 90143);
+    /** The same found by H2's storage layer itself: file corrupt, a chunk or block missing, the undo log corrupt. */
+    private static final java.util.Set<Integer> STORAGE_DAMAGE_CODES = java.util.Set.of(
+            org.h2.mvstore.DataUtils.ERROR_FILE_CORRUPT, org.h2.mvstore.DataUtils.ERROR_CHUNK_NOT_FOUND,
+            org.h2.mvstore.DataUtils.ERROR_BLOCK_NOT_FOUND, org.h2.mvstore.DataUtils.ERROR_TRANSACTION_CORRUPT);
+
+    /**
+     * True when {@code failure} is an H2 file that cannot be read as a whole (what a crash at the wrong moment
+     * or a damaged disk leaves), as opposed to a mistake, a store in use, or a lock that may free.
+     */
+    public static boolean isDamaged(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && DAMAGE_CODES.contains(sql.getErrorCode())) {
+                return true;
+            }
+            if (t instanceof org.h2.mvstore.MVStoreException store && STORAGE_DAMAGE_CODES.contains(store.getErrorCode())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The JDBC URL of an embedded H2 database whose files start with {@code database}. */
     public static String h2FileUrl(Path database) {
         return "jdbc:h2:file:" + database.toAbsolutePath();

@@ -143,6 +143,7 @@ public final class ConsoleMemoryBenchmark {
         cmd.addAll(childArgs);
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         Map<String, Long> values = new HashMap<>();
+        java.util.ArrayDeque<String> tail = new java.util.ArrayDeque<>();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = out.readLine()) != null) {
@@ -150,10 +151,18 @@ public final class ConsoleMemoryBenchmark {
                 if (line.startsWith("bench:") && eq > 0) {
                     values.put(line.substring(6, eq), Long.parseLong(line.substring(eq + 1).strip()));
                 }
+                tail.addLast(line);
+                if (tail.size() > 40) {
+                    tail.removeFirst();
+                }
             }
         }
         if (!p.waitFor(10, TimeUnit.MINUTES)) {
-            p.destroyForcibly();
+            p.destroyForcibly().waitFor();
+        }
+        if (p.exitValue() != 0) {
+            throw new IllegalStateException("The console measured by " + childArgs + " failed (exit " + p.exitValue()
+                    + "); its last lines:\n" + String.join("\n", tail));
         }
         System.out.println(childArgs.get(0) + ": " + values);
         return values;
@@ -167,6 +176,17 @@ public final class ConsoleMemoryBenchmark {
                     ? new String[] {"--server", args[1], "--environment", "int", "--token-file", args[2]}
                     : new String[0]), "console-main");
             console.start();
+            try {
+                measure(remote);
+            } catch (Throwable failed) {
+                // The console's own threads would keep this process alive for ever after a failed wait.
+                failed.printStackTrace();
+                Runtime.getRuntime().halt(1);
+            }
+            Runtime.getRuntime().halt(0);
+        }
+
+        private static void measure(boolean remote) throws Exception {
             waitFor(180, () -> onFx(() -> scene() != null && !scene().getRoot().lookupAll(".tile").isEmpty()));
             Thread.sleep(20_000);
             report("idle-rss-kb", rssKb());
@@ -195,7 +215,6 @@ public final class ConsoleMemoryBenchmark {
                 report("browsed-heap-kb", ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / 1024);
                 report("rows", onFx(() -> table().getItems().size()));
             }
-            Runtime.getRuntime().halt(0);
         }
 
         private static Scene scene() {

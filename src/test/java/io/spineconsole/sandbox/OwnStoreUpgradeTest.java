@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -42,6 +43,55 @@ class OwnStoreUpgradeTest {
         assertTrue(files.contains("backbone.mv.db"), "a fresh store: " + files);
         assertEquals(1, files.stream().filter(f -> f.startsWith("backbone-incompatible-") && f.endsWith(".mv.db")).count(),
                 "the old store is kept beside it under a dated name: " + files);
+    }
+
+    /**
+     * A crash at the wrong moment or a bad disk can leave H2's file unreadable; the console must still start its
+     * sandbox (on a fresh store), not fail at every start until someone deletes the file by hand.
+     */
+    @Test
+    void aDamagedOwnStoreIsSetAsideAndAFreshOneSeeded() throws Exception {
+        Path database = folder.resolve("backbone");
+        try (SandboxBackbone first = SandboxBackbone.startOnOwnStore(database, config(database), Clock.systemUTC())) {
+            assertTrue(count(first, "organisation") > 0);
+        }
+        damage(folder.resolve("backbone.mv.db"));
+
+        try (SandboxBackbone sandbox = SandboxBackbone.startOnOwnStore(database, config(database), Clock.systemUTC())) {
+            assertTrue(count(sandbox, "organisation") >= SandboxFixture.TINY.organisations(),
+                    "the fresh store is seeded");
+        }
+        List<String> files = listing();
+        assertTrue(files.contains("backbone.mv.db"), "a fresh store: " + files);
+        assertEquals(1, files.stream().filter(f -> f.startsWith("backbone-damaged-") && f.endsWith(".mv.db")).count(),
+                "the damaged store is kept beside it under a dated name: " + files);
+    }
+
+    @Test
+    void onlyWhatH2ReportsAsAFileThatDoesNotHoldTogetherCountsAsDamage() {
+        // H2 retries an index entry whose row is missing as if a concurrent change caused it, then gives up
+        // with a lock timeout: that timeout's cause is what says the store is damaged.
+        SQLException missingRow = new SQLException("Row \"29429\" not found in primary index", "HY000", 90143);
+        assertTrue(SandboxDatabase.isDamaged(new Sql.StoreException(
+                new SQLException("Timeout trying to lock table", "HYT00", 50200, missingRow))));
+        assertTrue(SandboxDatabase.isDamaged(new Sql.StoreException(new SQLException("File corrupted", "90030", 90030))));
+        assertTrue(SandboxDatabase.isDamaged(new IllegalStateException("opening",
+                new org.h2.mvstore.MVStoreException(org.h2.mvstore.DataUtils.ERROR_CHUNK_NOT_FOUND, "Chunk 12 not found"))));
+
+        assertFalse(SandboxDatabase.isDamaged(new Sql.StoreException(
+                new SQLException("Timeout trying to lock table", "HYT00", 50200))), "a lock that may free");
+        assertFalse(SandboxDatabase.isDamaged(new Sql.StoreException(
+                new SQLException("Database may be already in use", "90020", 90020))), "a store in use");
+        assertFalse(SandboxDatabase.isDamaged(new IllegalArgumentException("a mistake")));
+    }
+
+    /** Overwrites the file's two header blocks (where H2 finds its data), as a torn or bad disk write might. */
+    private static void damage(Path file) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            byte[] garbage = new byte[8192];
+            java.util.Arrays.fill(garbage, (byte) 0x5A);
+            channel.write(java.nio.ByteBuffer.wrap(garbage), 0);
+        }
     }
 
     /**

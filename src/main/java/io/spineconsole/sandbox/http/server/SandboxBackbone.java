@@ -145,7 +145,9 @@ public final class SandboxBackbone implements AutoCloseable {
      * console, or a headless sandbox without {@code --db}); {@code config}'s URL is ignored. That
      * store holds only generated data, so when another version of the console wrote it with a
      * different migration history it is set aside (renamed, never deleted) and a fresh one seeded,
-     * rather than the console refusing to start.
+     * rather than the console refusing to start. A store H2 finds damaged (a crash at the wrong moment, a bad
+     * disk) is set aside the same way: it too holds nothing a user made that the server keeps elsewhere,
+     * and without this the console could never start its sandbox again.
      */
     public static SandboxBackbone startOnOwnStore(Path database, Config config, Clock clock) {
         return startOnOwnStore(database, config, clock, StartupPhases.NONE);
@@ -159,24 +161,31 @@ public final class SandboxBackbone implements AutoCloseable {
         try {
             return start(own, clock, phases);
         } catch (SandboxDatabase.IncompatibleSchemaException e) {
-            Path setAside = setAside(database, clock);
+            Path setAside = setAside(database, "incompatible", clock);
             LOG.warn("{}. Moved it to {} and started a fresh sandbox store.", e.getMessage(), setAside);
+            return start(own, clock, phases);
+        } catch (RuntimeException e) {
+            if (!SandboxDatabase.isDamaged(e)) {
+                throw e;
+            }
+            Path setAside = setAside(database, "damaged", clock);
+            LOG.error("The sandbox store could not be read: it is damaged. Moved it to {} and started a fresh sandbox "
+                    + "store.", setAside, e);
             return start(own, clock, phases);
         }
     }
 
-    /** Renames H2's file for {@code database} to a dated name beside it; returns the new name. */
-    private static Path setAside(Path database, Clock clock) {
+    /** Renames H2's file for {@code database} to a dated name beside it ({@code why} in the name); returns the new name. */
+    private static Path setAside(Path database, String why, Clock clock) {
         String base = database.getFileName().toString();
         Path store = database.resolveSibling(base + ".mv.db");
         String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
                 .withZone(ZoneOffset.UTC).format(clock.instant());
-        Path target = database.resolveSibling(base + "-incompatible-" + stamp + ".mv.db");
+        Path target = database.resolveSibling(base + "-" + why + "-" + stamp + ".mv.db");
         try {
             return Files.move(store, target);
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not move the incompatible sandbox store " + store
-                    + " aside", e);
+            throw new UncheckedIOException("Could not move the " + why + " sandbox store " + store + " aside", e);
         }
     }
 
