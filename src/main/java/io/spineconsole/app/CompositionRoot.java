@@ -2,6 +2,7 @@ package io.spineconsole.app;
 
 import io.spineconsole.platform.AppDirectories;
 import io.spineconsole.platform.BuildInfo;
+import io.spineconsole.platform.HeapTrim;
 import io.spineconsole.platform.StartupTimeline;
 import io.spineconsole.settings.ConnectionProfile;
 import io.spineconsole.settings.SecretStores;
@@ -113,6 +114,7 @@ final class CompositionRoot implements AutoCloseable {
                 .show());
         // Once start-up is over, the other workspaces are built one at a time, so a first visit is instant.
         timeline.onFinish(() -> uiThread.execute(() -> window.buildOtherWorkspaces(uiThread::execute)));
+        timeline.onFinish(HeapTrim::start);
     }
 
     ShellViewModel shell() {

@@ -235,10 +235,10 @@ public final class MessageStore {
         if (ids.isEmpty()) {
             return Map.of();
         }
+        Object[] distinct = ids.stream().distinct().toArray();  // one placeholder per distinct id
         String byIds = "SELECT " + MessageQuery.COLUMNS + " FROM message WHERE message_id IN ("
-                + String.join(", ", java.util.Collections.nCopies(ids.size(), "?")) + ")";
-        List<MessageSummary> found = sql.list(withNames(byIds), MessageStore::namedSummary,
-                ids.stream().distinct().toArray());
+                + String.join(", ", java.util.Collections.nCopies(distinct.length, "?")) + ")";
+        List<MessageSummary> found = sql.list(withNames(byIds), MessageStore::namedSummary, distinct);
         Map<UUID, MessageSummary> byId = new java.util.HashMap<>();
         found.forEach(m -> byId.put(m.messageId(), m));
         return byId;

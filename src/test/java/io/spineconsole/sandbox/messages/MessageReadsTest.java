@@ -60,6 +60,19 @@ class MessageReadsTest {
         assertTrue(payload.contentType().contains("xml") || payload.contentType().contains("json"), payload.contentType());
     }
 
+    /** A redelivery job's page may name one message twice: each is found, with its organisations' names. */
+    @Test
+    void messagesNamedByIdAreFoundWhenAnIdComesTwice() {
+        List<MessageSummary> two = viewer.messages().search(MessageSearch.all().withLimit(2)).join().items();
+        UUID a = two.get(0).messageId();
+        UUID b = two.get(1).messageId();
+
+        java.util.Map<UUID, MessageSummary> named = sandbox.backbone().messages().store().namedById(List.of(a, b, a));
+
+        assertEquals(Set.of(a, b), named.keySet());
+        assertEquals(two.get(0).from(), named.get(a).from(), "the sender with its name, as a search shows it");
+    }
+
     @Test
     void deadLettersSayWhyAndPageWithoutRepeats() {
         Page<DeadLetter> first = viewer.messages().deadLetters(new DeadLetterQuery(null, null, null, null, null, null,
