@@ -116,6 +116,8 @@ status="$(dpkg-query -W -f='${Status}' "$package" 2>/dev/null || true)"
 [ -x "$server_launcher" ] || fail "$server_launcher is missing or not executable"
 grep -q -- "TieredStopAtLevel=1" /opt/spine-console/lib/app/spine-console.cfg \
     || fail "the desktop launcher does not compile with C1 only (installers/common/app-image.args)"
+grep -q -- "ExplicitGCInvokesConcurrent" /opt/spine-console/lib/app/spine-console.cfg \
+    || fail "the desktop launcher would make HeapTrim's collections full pauses (installers/common/app-image.args)"
 ! grep -q -- "TieredStopAtLevel" /opt/spine-console/lib/app/spine-console-server.cfg \
     || fail "the server launcher must keep the JVM's default compilers (installers/common/server-launcher.properties)"
 [ -f /usr/share/applications/spine-console.desktop ] || fail "the menu entry /usr/share/applications/spine-console.desktop is missing"

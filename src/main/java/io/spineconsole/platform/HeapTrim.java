@@ -24,7 +24,9 @@ import java.util.concurrent.TimeUnit;
  * "manageable": a running JVM accepts new values) and asks for a marking cycle then and every few
  * minutes. The console is launched with {@code -XX:+ExplicitGCInvokesConcurrent}, under which
  * {@code System.gc()} starts a concurrent cycle, not a full stop-the-world collection; G1 uncommits the
- * excess at the cycle's end. Without that option (a run from an IDE) it never asks for a collection.
+ * excess at the cycle's end. Without that option (a run from an IDE) it never asks for a collection. The
+ * console is also launched with {@code -XX:GCTimeRatio=8}: with G1's default (12) the young collections of
+ * a heap trimmed this far counted as too much time, and G1 grew it back within two minutes.
  */
 public final class HeapTrim {
     private static final Logger LOG = LoggerFactory.getLogger(HeapTrim.class);

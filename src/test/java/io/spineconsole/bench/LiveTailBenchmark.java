@@ -78,6 +78,9 @@ public final class LiveTailBenchmark {
         Platform.startup(started::countDown);
         started.await();
         Platform.setImplicitExit(false);
+        // As the console does once start-up is over; it only acts under -XX:+ExplicitGCInvokesConcurrent (the
+        // console's launch options), so a run without that option measures the heap as G1 sizes it alone.
+        io.spineconsole.platform.HeapTrim.start();
         System.out.printf(Locale.ROOT, "Live tail at %,d msg/s (about %,d stream events/s) fed by %s, %d s measured after %d s"
                 + " warm-up, %d runs, %s, max heap %d MB%n", RATE, RATE * 4, FEED.equals("sandbox") ? "the sandbox itself ("
                 + FEED_DB + ", its simulator and ingest path)" : "the stand-in server", SECONDS, WARMUP, RUNS,
