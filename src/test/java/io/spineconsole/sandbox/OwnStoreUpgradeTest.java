@@ -35,14 +35,7 @@ class OwnStoreUpgradeTest {
         Path database = folder.resolve("backbone");
         writtenByAnotherVersion(database);
 
-        try (SandboxBackbone sandbox = SandboxBackbone.startOnOwnStore(database, config(database), Clock.systemUTC())) {
-            assertTrue(count(sandbox, "organisation") >= SandboxFixture.TINY.organisations(),
-                    "the fresh store is seeded");
-        }
-        List<String> files = listing();
-        assertTrue(files.contains("backbone.mv.db"), "a fresh store: " + files);
-        assertEquals(1, files.stream().filter(f -> f.startsWith("backbone-incompatible-") && f.endsWith(".mv.db")).count(),
-                "the old store is kept beside it under a dated name: " + files);
+        startsSeededWithTheOldStoreBeside(database, "backbone-incompatible-");
     }
 
     /**
@@ -57,14 +50,19 @@ class OwnStoreUpgradeTest {
         }
         damage(folder.resolve("backbone.mv.db"));
 
+        startsSeededWithTheOldStoreBeside(database, "backbone-damaged-");
+    }
+
+    /** The sandbox starts on {@code database} with a fresh, seeded store; the old one is kept beside it, renamed. */
+    private void startsSeededWithTheOldStoreBeside(Path database, String setAsidePrefix) throws Exception {
         try (SandboxBackbone sandbox = SandboxBackbone.startOnOwnStore(database, config(database), Clock.systemUTC())) {
             assertTrue(count(sandbox, "organisation") >= SandboxFixture.TINY.organisations(),
                     "the fresh store is seeded");
         }
         List<String> files = listing();
         assertTrue(files.contains("backbone.mv.db"), "a fresh store: " + files);
-        assertEquals(1, files.stream().filter(f -> f.startsWith("backbone-damaged-") && f.endsWith(".mv.db")).count(),
-                "the damaged store is kept beside it under a dated name: " + files);
+        assertEquals(1, files.stream().filter(f -> f.startsWith(setAsidePrefix) && f.endsWith(".mv.db")).count(),
+                "the old store is kept beside it under a dated name: " + files);
     }
 
     @Test
