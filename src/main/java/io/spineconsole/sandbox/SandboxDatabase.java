@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.spineconsole.platform.StartupPhases;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.exception.FlywayValidateException;
+import org.h2.api.ErrorCode;
 
 import javax.sql.DataSource;
 import java.io.IOException;
@@ -68,27 +69,29 @@ public final class SandboxDatabase implements AutoCloseable {
 
         /** True when {@code failure} is H2 refusing a file another process holds. */
         static boolean isLockedFile(Throwable failure) {
-            for (Throwable t = failure; t != null; t = t.getCause()) {
-                if (t instanceof SQLException sql && sql.getErrorCode() == DATABASE_ALREADY_OPEN) {
-                    return true;
-                }
-                if (t.getMessage() != null && t.getMessage().contains("The file is locked")) {
-                    return true;
-                }
-            }
-            return false;
+            return anyCause(failure, t ->
+                    (t instanceof SQLException sql && sql.getErrorCode() == ErrorCode.DATABASE_ALREADY_OPEN_1)
+                    || (t.getMessage() != null && t.getMessage().contains("The file is locked")));
         }
     }
 
-    /** H2's error code for "database may be already in use". */
-    private static final int DATABASE_ALREADY_OPEN = 90020;
+    /** True when {@code failure} or any of its causes is {@code is}. */
+    private static boolean anyCause(Throwable failure, java.util.function.Predicate<Throwable> is) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (is.test(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     /**
      * H2's error codes for a file whose contents do not hold together: the file corrupted, and a row an
      * index points to missing from its table (H2 retries that as if a concurrent change caused it, then
      * reports a lock timeout with it as the cause).
      */
-    private static final java.util.Set<Integer> DAMAGE_CODES = java.util.Set.of(90030, 90112, 90143);
+    private static final java.util.Set<Integer> DAMAGE_CODES = java.util.Set.of(ErrorCode.FILE_CORRUPTED_1,
+            ErrorCode.ROW_NOT_FOUND_WHEN_DELETING_1, ErrorCode.ROW_NOT_FOUND_IN_PRIMARY_INDEX);
     /** The same found by H2's storage layer itself: file corrupt, a chunk or block missing, the undo log corrupt. */
     private static final java.util.Set<Integer> STORAGE_DAMAGE_CODES = java.util.Set.of(
             org.h2.mvstore.DataUtils.ERROR_FILE_CORRUPT, org.h2.mvstore.DataUtils.ERROR_CHUNK_NOT_FOUND,
@@ -99,15 +102,9 @@ public final class SandboxDatabase implements AutoCloseable {
      * or a damaged disk leaves), as opposed to a mistake, a store in use, or a lock that may free.
      */
     public static boolean isDamaged(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && DAMAGE_CODES.contains(sql.getErrorCode())) {
-                return true;
-            }
-            if (t instanceof org.h2.mvstore.MVStoreException store && STORAGE_DAMAGE_CODES.contains(store.getErrorCode())) {
-                return true;
-            }
-        }
-        return false;
+        return anyCause(failure, t -> (t instanceof SQLException sql && DAMAGE_CODES.contains(sql.getErrorCode()))
+                || (t instanceof org.h2.mvstore.MVStoreException store
+                        && STORAGE_DAMAGE_CODES.contains(store.getErrorCode())));
     }
 
     /** The JDBC URL of an embedded H2 database whose files start with {@code database}. */
