@@ -43,7 +43,11 @@ public final class TimeText {
         SECONDS,
         /** As SECONDS, with milliseconds: where order matters (live tail, hop timeline). */
         MILLIS,
-        /** Hours and minutes, for chart axes; the day too when the view spans more than today. */
+        /**
+         * Hours and minutes, for chart axes; the day too only when the axis spans more than a day. An axis is read
+         * left to right, so "23:50, 00:00" needs no day, and with it seven labels of a narrow chart were cut off
+         * whenever the last hour reached past midnight.
+         */
         MINUTES
     }
 
@@ -84,7 +88,8 @@ public final class TimeText {
         return switch (detail) {
             case SECONDS -> (withDay ? DAY_TIME : TIME).format(t);
             case MILLIS -> (withDay ? DAY_TIME_MILLIS : TIME_MILLIS).format(t);
-            case MINUTES -> (withDay ? DAY_MINUTE : MINUTE).format(t);
+            case MINUTES -> (window == null || window.compareTo(Duration.ofDays(1)) > 0 ? DAY_MINUTE : MINUTE)
+                    .format(t);
         };
     }
 

@@ -30,6 +30,16 @@ class TimeTextTest {
         assertEquals("Received (GMT)", t.withZone("Received"));
     }
 
+    /** Just after midnight the last hour reaches into yesterday; an axis still marks hours and minutes alone. */
+    @Test
+    void aChartsTimeAxisNamesTheDayOnlyWhenItSpansMoreThanADay() {
+        TimeText t = uk(Instant.parse("2026-12-08T00:10:00Z"));
+        Instant beforeMidnight = Instant.parse("2026-12-07T23:20:00Z");
+        assertEquals("23:20", t.format(beforeMidnight, Duration.ofHours(1), TimeText.Detail.MINUTES));
+        assertEquals("23:20", t.format(beforeMidnight, Duration.ofDays(1), TimeText.Detail.MINUTES));
+        assertEquals("Mon 7 Dec 23:20", t.format(beforeMidnight, Duration.ofDays(7), TimeText.Detail.MINUTES));
+    }
+
     @Test
     void aChartsAxisMarksDaysShortWithTheYearOnlyWhenItSpansMore() {
         TimeText t = uk(WINTER_NOON);
