@@ -165,6 +165,7 @@ final class MessageDetailView extends VBox {
         Label whyNot = Views.bound(model.redelivery().whyNotProperty(), "text-muted");
         whyNot.setId("messages-detail-redeliver-why-not");
         whyNot.setWrapText(true);
+        whyNot.setMinHeight(Label.USE_PREF_SIZE);
         whyNot.visibleProperty().bind(model.redelivery().whyNotProperty().isNotEmpty()
                 .and(model.shownProperty().or(model.mayRedeliverProperty().not())));
         whyNot.managedProperty().bind(whyNot.visibleProperty());
@@ -215,7 +216,9 @@ final class MessageDetailView extends VBox {
         l.setId("messages-detail-redeliver-warnings");
         l.setGraphic(Icons.of(AppIcon.WARNING));
         l.setWrapText(true);
-        l.textProperty().bind(Bindings.createStringBinding(() -> String.join(" ", r.warnings()), r.warnings()));
+        // However tall the rest: a wrapped label the box shrinks loses its end to an ellipsis.
+        l.setMinHeight(Label.USE_PREF_SIZE);
+        l.textProperty().bind(Bindings.createStringBinding(() -> String.join("\n", r.warnings()), r.warnings()));
         l.visibleProperty().bind(Bindings.isNotEmpty(r.warnings()).and(model.shownProperty()));
         l.managedProperty().bind(l.visibleProperty());
         return l;

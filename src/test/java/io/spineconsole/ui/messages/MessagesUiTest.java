@@ -7,14 +7,22 @@ import io.spineconsole.domain.Role;
 import io.spineconsole.domain.messages.MessageDetail;
 import io.spineconsole.domain.messages.MessageSearch;
 import io.spineconsole.domain.messages.MessageSummary;
+import io.spineconsole.domain.registrations.CertificateState;
+import io.spineconsole.domain.registrations.MhsEndpoint;
+import io.spineconsole.domain.registrations.RegistrationAction;
+import io.spineconsole.domain.registrations.RegistrationFilter;
+import io.spineconsole.domain.registrations.RegistrationStatus;
+import io.spineconsole.domain.registrations.TransitionRequest;
 import io.spineconsole.sandbox.SandboxFixture;
 import io.spineconsole.settings.EnvironmentKind;
+import io.spineconsole.ui.common.ScreenAudit;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -227,5 +235,54 @@ class MessagesUiTest {
         assertTrue(groups.isVisible() && !table.isVisible(), "the groups replace the list");
         assertTrue(robot.lookup("#messages-dead-letters-discard-group").queryAs(Button.class).isVisible());
         robot.clickOn("#messages-dead-letters-group");
+    }
+    @Test
+    @Order(7)
+    void twoWarningsAboutTheReceiverReadInFullAtTheSmallestSize() throws Exception {
+        // A failed message to a live receiver whose certificate has ended; then the receiver is suspended too.
+        MessageDetail chosen = null;
+        MhsEndpoint endpoint = null;
+        for (MhsEndpoint expired : api.registrations().endpoints(RegistrationFilter.none()
+                .withStatuses(List.of(RegistrationStatus.ACTIVE)), null, 500).join().items()) {
+            if (expired.certificate() == null || expired.certificate().state() != CertificateState.EXPIRED) {
+                continue;
+            }
+            for (MessageSummary s : api.messages().search(MessageSearch.all().withParties(null, null, expired.partyKey())
+                    .withStatuses(List.of(MessageStatus.DEAD_LETTERED, MessageStatus.NACKED,
+                            MessageStatus.TRANSMISSION_FAILED)).withLimit(5)).join().items()) {
+                MessageDetail d = api.messages().message(s.messageId()).join();
+                if (d.to() != null && expired.partyKey().equals(d.to().partyKey()) && (d.endpointId() == null
+                        || api.registrations().endpoint(d.endpointId()).exceptionally(notFound -> expired).join()
+                        .id().equals(expired.id()))) {
+                    chosen = d;
+                    endpoint = expired;
+                    break;
+                }
+            }
+            if (chosen != null) {
+                break;
+            }
+        }
+        assertTrue(chosen != null, "a failed message to a live receiver whose certificate has ended");
+        String adminToken = sandbox.backbone().tokens().create("admin-" + UUID.randomUUID(), Role.ADMIN);
+        try (HttpBackboneApi admin = new HttpBackboneApi(sandbox.baseUrl(), () -> adminToken,
+                HttpBackboneApi.HttpClientOptions.defaults())) {
+            admin.registrations().transitionEndpoint(endpoint.id(), endpoint.version(),
+                    new TransitionRequest(RegistrationAction.SUSPEND, "Key compromised INC0093400")).join();
+        }
+        Stage stage = console.stage();
+        robot.interact(() -> {
+            stage.setWidth(1280 + stage.getWidth() - stage.getScene().getWidth());
+            stage.setHeight(800 + stage.getHeight() - stage.getScene().getHeight());
+        });
+        MessageDetail target = chosen;
+        paste(target.messageId().toString());
+        console.waitUntil(20, () -> console.text("#messages-detail-title").contains(target.messageId().toString()
+                .toUpperCase(Locale.ROOT)) && console.text("#messages-detail-redeliver-warnings").contains("Suspended")
+                && console.text("#messages-detail-redeliver-warnings").contains("certificate ended"));
+        WaitForAsyncUtils.waitForFxEvents();
+        List<String> cut = WaitForAsyncUtils.asyncFx(() -> ScreenAudit.problems(ScreenAudit.of(stage.getScene())))
+                .get().stream().filter(p -> p.contains("#messages-detail")).toList();
+        assertEquals(List.of(), cut, "nothing in the message's detail is cut off");
     }
 }
