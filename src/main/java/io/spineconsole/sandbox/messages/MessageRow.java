@@ -41,6 +41,9 @@ final class MessageRow {
     /** The endpoint id whose text {@link #endpointKey} holds. */
     private UUID keyedEndpoint;
     private String endpointKey;
+    /** The parties {@link #summaryAt} last made; see {@link #from}. */
+    private MessageParty fromParty;
+    private MessageParty toParty;
     Instant createdAt;
     Instant updatedAt;
     Instant nextAttemptAt;
@@ -75,9 +78,31 @@ final class MessageRow {
 
     /** The message as it stood when it reached {@code eventStatus}, for the live stream. */
     MessageSummary summaryAt(MessageStatus eventStatus, Instant at) {
-        return new MessageSummary(id, conversationId, interaction, pattern, new MessageParty(fromOds, fromAsid,
-                fromPartyKey), new MessageParty(toOds, toAsid, toPartyKey), endpointId, site, eventStatus, attempts,
-                sizeBytes, createdAt, at, latencyMs, errorCode, errorDescription, redeliveryOf);
+        return new MessageSummary(id, conversationId, interaction, pattern, from(), to(), endpointId, site, eventStatus,
+                attempts, sizeBytes, createdAt, at, latencyMs, errorCode, errorDescription, redeliveryOf);
+    }
+
+    /*
+     * The parties, made once per row and shared by all its events' summaries: the live stream keeps up to a million
+     * events for resuming, and at the national rate two parties for each were ~60 MB of the server's heap. Made
+     * again only if the row's party fields were given other values (compared by identity: a cheap check).
+     */
+    private MessageParty from() {
+        MessageParty p = fromParty;
+        if (p == null || p.odsCode() != fromOds || p.asid() != fromAsid || p.partyKey() != fromPartyKey) {
+            p = new MessageParty(fromOds, fromAsid, fromPartyKey);
+            fromParty = p;
+        }
+        return p;
+    }
+
+    private MessageParty to() {
+        MessageParty p = toParty;
+        if (p == null || p.odsCode() != toOds || p.asid() != toAsid || p.partyKey() != toPartyKey) {
+            p = new MessageParty(toOds, toAsid, toPartyKey);
+            toParty = p;
+        }
+        return p;
     }
 
     /**
