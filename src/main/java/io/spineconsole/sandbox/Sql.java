@@ -38,6 +38,9 @@ public final class Sql {
         }
     }
 
+    /** Rows {@link #each} reads at a time. */
+    static final int FETCH_ROWS = 10_000;
+
     public Sql(DataSource dataSource) {
         this.dataSource = dataSource;
     }
@@ -48,12 +51,22 @@ public final class Sql {
     }
 
     @FunctionalInterface
+    public interface RowConsumer {
+        void accept(ResultSet row) throws SQLException;
+    }
+
+    @FunctionalInterface
     public interface Work<T> {
         T run(Connection connection) throws SQLException;
     }
 
     public <T> List<T> list(String sql, RowMapper<T> mapper, Object... params) {
         return withConnection(c -> list(c, sql, mapper, params));
+    }
+
+    /** {@link #each(Connection, String, RowConsumer, Object...)} on a connection of its own. */
+    public long each(String sql, RowConsumer consumer, Object... params) {
+        return withConnection(c -> each(c, sql, consumer, params));
     }
 
     public <T> Optional<T> one(String sql, RowMapper<T> mapper, Object... params) {
@@ -145,6 +158,44 @@ public final class Sql {
                     out.add(mapper.map(rs));
                 }
                 return out;
+            }
+        }
+    }
+
+    /**
+     * Hands each row of a large result to {@code consumer}, {@link #FETCH_ROWS} rows at a time, and returns how many
+     * there were. PostgreSQL's driver otherwise reads a whole result into memory before the first row: loading a
+     * national store's endpoint minutes at start (6.5 million rows) took 1.4 GB that way and ended a 2 GB server. It
+     * reads with a cursor only inside a transaction, so outside one this reads in a read-only transaction of its own;
+     * inside one it joins it.
+     */
+    public static long each(Connection c, String sql, RowConsumer consumer, Object... params) throws SQLException {
+        boolean auto = c.getAutoCommit();
+        if (auto) {
+            c.setAutoCommit(false);
+        }
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setFetchSize(FETCH_ROWS);
+            bind(ps, params);
+            long n = 0;
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    consumer.accept(rs);
+                    n++;
+                }
+            }
+            if (auto) {
+                c.commit();
+            }
+            return n;
+        } catch (SQLException | RuntimeException e) {
+            if (auto) {
+                c.rollback();
+            }
+            throw e;
+        } finally {
+            if (auto) {
+                c.setAutoCommit(true);
             }
         }
     }

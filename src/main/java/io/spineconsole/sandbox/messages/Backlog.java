@@ -38,7 +38,7 @@ final class Backlog {
         changes.incrementAndGet();
         waiting.clear();
         for (MessageStatus status : List.of(MessageStatus.RECEIVED, MessageStatus.ROUTED, MessageStatus.RETRYING)) {
-            sql.list("SELECT message_id, endpoint_id, created_at FROM message WHERE status = ?", r -> waiting.put(
+            sql.each("SELECT message_id, endpoint_id, created_at FROM message WHERE status = ?", r -> waiting.put(
                     r.getObject("message_id", UUID.class), new Entry(r.getObject("endpoint_id", UUID.class),
                             status == MessageStatus.RETRYING, Sql.instant(r, "created_at"))), status.code());
         }

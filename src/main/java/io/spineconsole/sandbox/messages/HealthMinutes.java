@@ -43,12 +43,10 @@ final class HealthMinutes {
     /** Loads the stored endpoint minutes of the {@link #HOURS} hours to {@code newest}'s; before ingest. */
     void load(Sql sql, Instant newest) {
         Instant from = start(newest);
-        sql.list("SELECT group_key, minute_start, msg_count, error_count, latency_hist FROM message_rollup "
-                + "WHERE group_by = ? AND minute_start >= ?", r -> {
-                    addCell(Sql.instant(r, "minute_start"), r.getString("group_key"), r.getLong("msg_count"),
-                            r.getLong("error_count"), LatencyHistogram.decode(r.getString("latency_hist")));
-                    return null;
-                }, Rollups.ENDPOINT, from);
+        sql.each("SELECT group_key, minute_start, msg_count, error_count, latency_hist FROM message_rollup "
+                + "WHERE group_by = ? AND minute_start >= ?", r -> addCell(Sql.instant(r, "minute_start"),
+                        r.getString("group_key"), r.getLong("msg_count"), r.getLong("error_count"),
+                        LatencyHistogram.decode(r.getString("latency_hist"))), Rollups.ENDPOINT, from);
     }
 
     /** Empty, answering for the {@link #HOURS} hours to {@code newest}'s; returns the first hour's start. */

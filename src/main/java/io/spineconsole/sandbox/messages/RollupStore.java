@@ -48,10 +48,8 @@ final class RollupStore {
                                                   boolean complete) throws SQLException {
         Map<RollupCell.Key, RollupCell> out = new HashMap<>();
         for (String g : groups) {
-            for (Object[] row : Sql.list(c, CELLS + " WHERE group_by = ? AND minute_start >= ? AND minute_start < ?",
-                    r -> new Object[] {key(r), cell(r, complete)}, g, from, to)) {
-                out.put((RollupCell.Key) row[0], (RollupCell) row[1]);
-            }
+            Sql.each(c, CELLS + " WHERE group_by = ? AND minute_start >= ? AND minute_start < ?",
+                    r -> out.put(key(r), cell(r, complete)), g, from, to);
         }
         return out;
     }
