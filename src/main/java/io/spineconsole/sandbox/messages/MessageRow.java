@@ -88,21 +88,18 @@ final class MessageRow {
      * again only if the row's party fields were given other values (compared by identity: a cheap check).
      */
     private MessageParty from() {
-        MessageParty p = fromParty;
-        if (p == null || p.odsCode() != fromOds || p.asid() != fromAsid || p.partyKey() != fromPartyKey) {
-            p = new MessageParty(fromOds, fromAsid, fromPartyKey);
-            fromParty = p;
-        }
-        return p;
+        fromParty = reuse(fromParty, fromOds, fromAsid, fromPartyKey);
+        return fromParty;
     }
 
     private MessageParty to() {
-        MessageParty p = toParty;
-        if (p == null || p.odsCode() != toOds || p.asid() != toAsid || p.partyKey() != toPartyKey) {
-            p = new MessageParty(toOds, toAsid, toPartyKey);
-            toParty = p;
-        }
-        return p;
+        toParty = reuse(toParty, toOds, toAsid, toPartyKey);
+        return toParty;
+    }
+
+    private static MessageParty reuse(MessageParty made, String ods, String asid, String partyKey) {
+        return made != null && made.odsCode() == ods && made.asid() == asid && made.partyKey() == partyKey ? made
+                : new MessageParty(ods, asid, partyKey);
     }
 
     /**
