@@ -1,12 +1,11 @@
 package io.spineconsole.sandbox;
 
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -19,21 +18,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SqlEachTest {
     private static final int ROWS = Sql.FETCH_ROWS + 2_345;
 
-    private static SandboxDatabase open(String store) {
-        return SandboxDatabase.open(store.equals("postgresql") ? PostgresFixture.newDatabase()
-                : "jdbc:h2:mem:each-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", null, null);
+    private static SandboxDatabase open(TestStore store) {
+        return SandboxDatabase.open(store.newDatabase(), null, null);
     }
 
-    private static void fill(Sql sql, String store) {
-        String numbers = store.equals("postgresql") ? "generate_series(1, ?) AS n(x)" : "SYSTEM_RANGE(1, ?) AS n(x)";
+    private static void fill(Sql sql, TestStore store) {
+        String numbers = store == TestStore.POSTGRES ? "generate_series(1, ?) AS n(x)" : "SYSTEM_RANGE(1, ?) AS n(x)";
         sql.update("INSERT INTO audit_event (occurred_at, actor, action, entity_type, entity_id) "
                 + "SELECT CURRENT_TIMESTAMP, 'test', 'create', 'thing', CAST(1000000 + x AS VARCHAR(20)) FROM " + numbers,
                 ROWS);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"h2", "postgresql"})
-    void readsEveryRowOnceInOrderAndLeavesTheConnectionAsItWas(String store) throws Exception {
+    @EnumSource(TestStore.class)
+    void readsEveryRowOnceInOrderAndLeavesTheConnectionAsItWas(TestStore store) throws Exception {
         try (SandboxDatabase db = open(store)) {
             Sql sql = new Sql(db.dataSource());
             fill(sql, store);
@@ -59,8 +57,8 @@ class SqlEachTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"h2", "postgresql"})
-    void insideATransactionItSeesItsWritesAndDoesNotCommitThem(String store) {
+    @EnumSource(TestStore.class)
+    void insideATransactionItSeesItsWritesAndDoesNotCommitThem(TestStore store) {
         try (SandboxDatabase db = open(store)) {
             Sql sql = new Sql(db.dataSource());
             assertThrows(IllegalStateException.class, () -> sql.inTransaction(c -> {

@@ -264,8 +264,7 @@ class MessagesUiTest {
             }
         }
         assertTrue(chosen != null, "a failed message to a live receiver whose certificate has ended");
-        String adminToken = sandbox.backbone().tokens().create("admin-" + UUID.randomUUID(), Role.ADMIN);
-        try (HttpBackboneApi admin = new HttpBackboneApi(sandbox.baseUrl(), () -> adminToken,
+        try (HttpBackboneApi admin = new HttpBackboneApi(sandbox.baseUrl(), sandbox::adminToken,
                 HttpBackboneApi.HttpClientOptions.defaults())) {
             admin.registrations().transitionEndpoint(endpoint.id(), endpoint.version(),
                     new TransitionRequest(RegistrationAction.SUSPEND, "Key compromised INC0093400")).join();

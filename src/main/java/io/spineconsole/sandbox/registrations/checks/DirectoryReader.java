@@ -12,8 +12,6 @@ import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.MVStoreException;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -31,8 +29,6 @@ import java.util.UUID;
  * or URL with them (for the duplicate rule to compare with).
  */
 final class DirectoryReader {
-    /** Rows per round trip when a table is streamed. */
-    private static final int FETCH = 5_000;
     /** Identifiers per IN list when chosen records are read. */
     private static final int CHUNK = 500;
 
@@ -167,7 +163,7 @@ final class DirectoryReader {
         CheckedDirectory d = new CheckedDirectory();
         // Organisations are few and light, and every owner rule looks them up: always all of them.
         Set<String> chosenOrganisations = new HashSet<>(scope.organisations());
-        stream(c, ORG_COLUMNS, r -> {
+        Sql.each(c, ORG_COLUMNS, r -> {
             String ods = r.getString(1);
             String status = r.getString(3);
             d.organisations.put(ods, new Org(ods, r.getString(2), status,
@@ -176,7 +172,7 @@ final class DirectoryReader {
         readSystems(c, d, scope, rules.stream().anyMatch(SYSTEM_INTERACTION_RULES::contains));
         readEndpoints(c, d, scope, rules);
         if (rules.stream().anyMatch(CATALOGUE_RULES::contains)) {
-            stream(c, "SELECT interaction_id, messaging_pattern FROM interaction_catalogue",
+            Sql.each(c, "SELECT interaction_id, messaging_pattern FROM interaction_catalogue",
                     r -> d.catalogue.put(r.getString(1), r.getString(2)));
         }
         return d;
@@ -185,22 +181,22 @@ final class DirectoryReader {
     /** Accredited systems and their interaction lists. */
     private static void readSystems(Connection c, CheckedDirectory d, Scope scope, boolean interactions)
             throws SQLException {
-        RowReader systemRow = r -> {
+        Sql.RowConsumer systemRow = r -> {
             String status = r.getString(5);
             Sys s = new Sys(r.getString(1), r.getString(2), r.getString(3), r.getString(4), status,
                     !scope.whole() || scope.covers(status));
             d.systems.put(SqlText.charKey(s.asid()), s);
         };
-        RowReader systemInteraction = r -> {
+        Sql.RowConsumer systemInteraction = r -> {
             Sys s = d.systems.get(SqlText.charKey(r.getString(1)));
             if (s != null) {
                 s.interactions().add(d.intern(r.getString(2)), r.getInt(3));
             }
         };
         if (scope.whole()) {
-            stream(c, SYS_COLUMNS, systemRow);
+            Sql.each(c, SYS_COLUMNS, systemRow);
             if (interactions) {
-                stream(c, "SELECT asid, interaction_id, position FROM system_interaction", systemInteraction);
+                Sql.each(c, "SELECT asid, interaction_id, position FROM system_interaction", systemInteraction);
             }
         } else {
             streamIn(c, SYS_COLUMNS + " WHERE asid IN ", new ArrayList<>(scope.systems()), systemRow);
@@ -217,9 +213,9 @@ final class DirectoryReader {
      */
     private static void readEndpoints(Connection c, CheckedDirectory d, Scope scope, Set<CheckRule> rules)
             throws SQLException {
-        RowReader inScope = endpointRow(d, scope, true);
-        RowReader related = endpointRow(d, scope, false);
-        RowReader endpointInteraction = r -> {
+        Sql.RowConsumer inScope = endpointRow(d, scope, true);
+        Sql.RowConsumer related = endpointRow(d, scope, false);
+        Sql.RowConsumer endpointInteraction = r -> {
             Endpoint e = d.endpoints.get(r.getLong(1));
             if (e != null) {
                 e.interactions().add(d.intern(r.getString(2)), r.getInt(3));
@@ -227,9 +223,10 @@ final class DirectoryReader {
         };
         boolean interactions = rules.stream().anyMatch(ENDPOINT_INTERACTION_RULES::contains);
         if (scope.whole()) {
-            stream(c, ENDPOINT_COLUMNS, inScope);
+            Sql.each(c, ENDPOINT_COLUMNS, inScope);
             if (interactions) {
-                stream(c, "SELECT endpoint_id, interaction_id, position FROM endpoint_interaction", endpointInteraction);
+                Sql.each(c, "SELECT endpoint_id, interaction_id, position FROM endpoint_interaction",
+                        endpointInteraction);
             }
             return;
         }
@@ -252,7 +249,7 @@ final class DirectoryReader {
      * records in scope when chosen ({@code chosen}), otherwise only there to compare with. The first read of an
      * endpoint wins.
      */
-    private static RowReader endpointRow(CheckedDirectory d, Scope scope, boolean chosen) {
+    private static Sql.RowConsumer endpointRow(CheckedDirectory d, Scope scope, boolean chosen) {
         return r -> {
             long id = r.getLong(1);
             if (d.endpoints.containsKey(id)) {
@@ -265,29 +262,12 @@ final class DirectoryReader {
         };
     }
 
-    @FunctionalInterface
-    private interface RowReader {
-        void read(ResultSet row) throws SQLException;
-    }
-
-    /** Streams a query's rows (a few thousand per round trip, never the whole table in the driver at once). */
-    private static void stream(Connection c, String sql, RowReader reader, Object... params) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
-            ps.setFetchSize(FETCH);
-            Sql.bind(ps, params);
-            try (ResultSet r = ps.executeQuery()) {
-                while (r.next()) {
-                    reader.read(r);
-                }
-            }
-        }
-    }
-
     /** {@code sqlPrefix} ends with {@code IN }: runs it for each chunk of {@code ids}. */
-    private static void streamIn(Connection c, String sqlPrefix, List<Object> ids, RowReader reader) throws SQLException {
+    private static void streamIn(Connection c, String sqlPrefix, List<Object> ids, Sql.RowConsumer reader)
+            throws SQLException {
         for (int from = 0; from < ids.size(); from += CHUNK) {
             List<Object> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
-            stream(c, sqlPrefix + "(" + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")", reader,
+            Sql.each(c, sqlPrefix + "(" + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")", reader,
                     chunk.toArray());
         }
     }
