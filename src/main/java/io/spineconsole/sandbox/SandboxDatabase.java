@@ -22,7 +22,8 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class SandboxDatabase implements AutoCloseable {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SandboxDatabase.class);
     /** Where the schema's migrations are, on the class path. */
-    static final List<String> MIGRATION_FOLDERS = List.of("io/spineconsole/db/migration", "io/spineconsole/sandbox/messages");
+    static final List<String> MIGRATION_FOLDERS = List.of("io/spineconsole/db/migration", "io/spineconsole/sandbox/messages",
+            "io/spineconsole/sandbox/registrations/schema");
     private final HikariDataSource pool;
     /** What the stores use: the pool, behind a gate for an embedded file store (its compaction closes it). */
     private final DataSource dataSource;

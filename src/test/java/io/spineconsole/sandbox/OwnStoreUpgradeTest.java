@@ -117,7 +117,7 @@ class OwnStoreUpgradeTest {
         Files.delete(folder.resolve("backbone.mv.db"));
         try (SandboxDatabase bare = SandboxDatabase.openWithoutMigrating(url)) {
             org.flywaydb.core.Flyway.configure().dataSource(bare.dataSource())
-                    .locations("classpath:io/spineconsole/db/migration", "classpath:io/spineconsole/sandbox/messages")
+                    .locations(SandboxDatabase.MIGRATION_FOLDERS.stream().map(f -> "classpath:" + f).toArray(String[]::new))
                     .target(previous).load().migrate();
         }
 

@@ -23,7 +23,7 @@ public final class Registrations {
         RecordLifecycle lifecycle = new RecordLifecycle(context);
         this.organisations = new OrganisationStore(context.sql(), lifecycle);
         this.systems = new SystemStore(context.sql(), lifecycle, organisations);
-        this.endpoints = new EndpointStore(context.sql(), lifecycle, organisations);
+        this.endpoints = new EndpointStore(context.sql(), lifecycle, organisations, !context.isPostgres());
     }
 
     public SandboxContext context() {

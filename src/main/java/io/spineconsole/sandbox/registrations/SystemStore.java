@@ -66,7 +66,8 @@ public final class SystemStore {
         Keyset.Where where = new Keyset.Where();
         if (f.q() != null) {
             String upper = Keyset.prefix(f.q().toUpperCase(Locale.ROOT));
-            where.and("(s.asid LIKE ? ESCAPE '\\' OR s.ods_code LIKE ? ESCAPE '\\' OR s.party_key LIKE ? ESCAPE '\\' "
+            // asid is CHAR(12): compared as VARCHAR, as PostgreSQL's trigram index on it reads it (V81).
+            where.and("(CAST(s.asid AS VARCHAR(12)) LIKE ? ESCAPE '\\' OR s.ods_code LIKE ? ESCAPE '\\' OR s.party_key LIKE ? ESCAPE '\\' "
                     + "OR LOWER(s.name) LIKE ? ESCAPE '\\')", upper, upper, upper, Keyset.contains(f.q().toLowerCase(Locale.ROOT)));
         }
         where.statuses("s", f);
