@@ -204,12 +204,15 @@ public final class SandboxDatabase implements AutoCloseable {
     }
 
     /**
-     * An embedded H2 file URL opened through H2's {@code async:} file system. H2's default file
+     * An embedded H2 file URL opened through H2's {@code retry:} file system. H2's default file
      * system is a {@code FileChannel}, which Java closes when a thread using it is interrupted
      * ({@code ClosedByInterruptException}): one interrupted request (a server stopping, a timeout)
-     * left the store failing every read after it. {@code async:} reads and writes through an
-     * {@code AsynchronousFileChannel}, which an interrupt does not close. Other URLs (in-memory,
-     * remote, PostgreSQL, or a file system already named) are returned unchanged.
+     * left the store failing every read after it. {@code retry:} opens the channel again and repeats
+     * the read or write (H2 reads and writes its file at given positions, so a repeat is harmless).
+     * The store was opened through {@code async:} before, which an interrupt cannot close either, but
+     * it hands every page read to a thread pool and waits: reading the national directory for the
+     * registration checks took three to four times as long. Other URLs (in-memory, remote,
+     * PostgreSQL, or a file system already named) are returned unchanged.
      */
     static String interruptProof(String jdbcUrl) {
         String h2 = "jdbc:h2:";
@@ -221,9 +224,9 @@ public final class SandboxDatabase implements AutoCloseable {
             name = name.substring("file:".length());
         } else if (!(name.startsWith("/") || name.startsWith("~") || name.startsWith("./") || name.startsWith("../")
                 || name.startsWith("\\") || name.matches("(?s)[A-Za-z]:[/\\\\].*"))) {
-            return jdbcUrl;  // mem:, tcp:, ssl:, zip:, nio:, async:, split: ... or a bare name H2 refuses anyway
+            return jdbcUrl;  // mem:, tcp:, ssl:, zip:, nio:, async:, retry:, split: ... or a bare name H2 refuses anyway
         }
-        return h2 + "async:" + name;
+        return h2 + "retry:" + name;
     }
 
     /**
@@ -245,14 +248,14 @@ public final class SandboxDatabase implements AutoCloseable {
         }
     }
 
-    /** The {@code .mv.db} file of an embedded H2 URL ({@code jdbc:h2:[file:|async:]path[;options]}); null if none. */
+    /** The {@code .mv.db} file of an embedded H2 URL ({@code jdbc:h2:[file:|retry:|async:]path[;options]}); null if none. */
     static Path h2File(String jdbcUrl) {
         String name = jdbcUrl.substring("jdbc:h2:".length());
         int options = name.indexOf(';');
         if (options >= 0) {
             name = name.substring(0, options);
         }
-        for (String prefix : new String[] {"async:", "file:", "nio:"}) {
+        for (String prefix : new String[] {"retry:", "async:", "file:", "nio:"}) {
             if (name.startsWith(prefix)) {
                 name = name.substring(prefix.length());
             }

@@ -152,7 +152,7 @@ public final class StoreCompactionBenchmark {
         }
 
         // Offline, on the copy: as a start-time compaction would.
-        String url = "jdbc:h2:async:" + dir.resolve("copy").toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE";
+        String url = "jdbc:h2:retry:" + dir.resolve("copy").toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE";
         long o0 = System.nanoTime();
         try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
             long opened = System.nanoTime();

@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * A thread interrupted inside a store call (a request cut off when the server stops or times out)
  * must not break the store for everyone after it. H2's default file system is a FileChannel, which
  * Java closes when a thread blocked in it is interrupted; the sandbox opens H2 files through H2's
- * {@code async:} file system instead.
+ * {@code retry:} file system instead, which opens the channel again and repeats the call.
  */
 class InterruptedStoreCallTest {
     private static final int ROWS = 20_000;
@@ -32,7 +32,7 @@ class InterruptedStoreCallTest {
     @Test
     void aStoreCallInterruptedOnAnH2FileLeavesTheStoreWorking(@TempDir Path dir) throws Exception {
         String url = "jdbc:h2:file:" + dir.resolve("sandbox").toAbsolutePath() + SMALL_CACHE;
-        assertTrue(SandboxDatabase.interruptProof(url).startsWith("jdbc:h2:async:"), SandboxDatabase.interruptProof(url));
+        assertTrue(SandboxDatabase.interruptProof(url).startsWith("jdbc:h2:retry:"), SandboxDatabase.interruptProof(url));
         try (SandboxDatabase db = SandboxDatabase.open(url, null, null)) {
             Sql sql = new Sql(db.dataSource());
             fill(sql);
