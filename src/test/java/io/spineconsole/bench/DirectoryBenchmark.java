@@ -107,6 +107,21 @@ public final class DirectoryBenchmark {
         return times;
     }
 
+    /** The plans of the endpoints' free text ("leeds t", as typed): its total and its first page, as each store runs them. */
+    private static void explainText(Sql sql, SandboxBackbone backbone, boolean postgres) {
+        String text = "(e.party_key LIKE ? ESCAPE '\\' OR e.ods_code LIKE ? ESCAPE '\\' OR e.fqdn LIKE ? ESCAPE '\\' "
+                + "OR e.name_lower LIKE ? ESCAPE '\\')";
+        Object[] params = {"LEEDS T%", "LEEDS T%", "leeds t%", "%leeds t%"};
+        String from = postgres ? "mhs_endpoint e" : "mhs_endpoint e USE INDEX (mhs_endpoint_text)";
+        for (String q : List.of("SELECT COUNT(*) FROM " + from + " WHERE " + text,
+                "SELECT " + (postgres ? "e.*" : "e.party_key, e.id") + " FROM " + from + " WHERE " + text
+                        + " ORDER BY e.party_key, e.id FETCH FIRST 101 ROWS ONLY")) {
+            System.out.printf(Locale.ROOT, "-- %s%n%s", q, io.spineconsole.sandbox.messages.MessageLoad.explainSql(
+                    backbone.database().dataSource(), q, params, postgres).lines().map(l -> "   " + l + "\n")
+                    .reduce("", String::concat));
+        }
+    }
+
     private static void run(String name, String jdbcUrl) throws Exception {
         long seeding = System.nanoTime();
         SandboxBackbone.Config config = new SandboxBackbone.Config(jdbcUrl, null, null, "127.0.0.1", 0,
@@ -155,6 +170,7 @@ public final class DirectoryBenchmark {
                             r.countsByRule().values().stream().mapToLong(Long::longValue).sum());
                 }
             }
+            explainText(sql, backbone, jdbcUrl.startsWith("jdbc:postgresql:"));
             Map<String, List<Double>> typed = typeAhead(reg);
             Map<String, List<double[]>> results = new LinkedHashMap<>();
             List<Double> checks = new ArrayList<>();

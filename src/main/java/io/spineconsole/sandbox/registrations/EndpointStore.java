@@ -139,10 +139,8 @@ public final class EndpointStore {
                 r -> r.getLong("id"), rows -> rows);
         List<MhsEndpoint> rows = List.of();
         if (!ids.items().isEmpty()) {
-            String order = String.join(", ", sort.keys().stream()
-                    .map(k -> k.expression() + (sort.descending() ? " DESC" : "")).toList());
             rows = Sql.list(c, SELECT + " WHERE e.id IN (" + String.join(", ", ids.items().stream().map(i -> "?").toList())
-                    + ") ORDER BY " + order, this::rowWithoutInteractions, ids.items().toArray());
+                    + ") ORDER BY " + Keyset.orderBy(sort), this::rowWithoutInteractions, ids.items().toArray());
         }
         return new Page<>(withInteractions(c, rows), ids.nextCursor(), ids.approximateTotal(), ids.totalIsExact());
     }

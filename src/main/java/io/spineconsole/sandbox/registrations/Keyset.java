@@ -137,10 +137,8 @@ final class Keyset {
             }
             clauses.add(after(sort, last, params));
         }
-        String order = String.join(", ", sort.keys().stream()
-                .map(k -> k.expression() + (sort.descending() ? " DESC" : "")).toList());
         String sql = select + (clauses.isEmpty() ? "" : " WHERE " + String.join(" AND ", clauses))
-                + " ORDER BY " + order + " FETCH FIRST " + (limit + 1) + " ROWS ONLY";
+                + " ORDER BY " + orderBy(sort) + " FETCH FIRST " + (limit + 1) + " ROWS ONLY";
         List<RowKey> keys = new ArrayList<>();
         List<T> rows = Sql.list(c, sql, row -> {
             List<String> key = new ArrayList<>(sort.keys().size());
@@ -163,6 +161,11 @@ final class Keyset {
         long total = Sql.list(c, "SELECT COUNT(*) FROM " + countFrom + where.sql(), r -> r.getLong(1),
                 where.params().toArray()).get(0);
         return new Page<>(enrich.apply(rows), next, total, true);
+    }
+
+    /** The ORDER BY list of {@code sort}: its key expressions, each descending when the sort is. */
+    static String orderBy(Sort sort) {
+        return String.join(", ", sort.keys().stream().map(k -> k.expression() + (sort.descending() ? " DESC" : "")).toList());
     }
 
     /** (a, b, c) strictly after (x, y, z) in the sort order, as nested OR/AND that both databases plan well. */
