@@ -4,9 +4,7 @@ import io.spineconsole.domain.Coded;
 import io.spineconsole.domain.messages.MessageStatus;
 import io.spineconsole.domain.messages.MessageEvent;
 import io.spineconsole.sandbox.Sql;
-import org.flywaydb.core.api.MigrationVersion;
-import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
+import io.spineconsole.sandbox.StoreJavaMigration;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -17,7 +15,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -30,33 +27,15 @@ import java.util.UUID;
  * its events. A Java migration because the layout differs between the two stores and the timelines
  * are written by the same code as ingest writes them.
  */
-public final class MessageStoreMigration implements JavaMigration {
+public final class MessageStoreMigration extends StoreJavaMigration {
     private static final int BATCH = 1_000;
 
-    @Override
-    public MigrationVersion getVersion() {
-        return MigrationVersion.fromVersion("10");
+    public MessageStoreMigration() {
+        super("10", "message store by time", 10_001);
     }
 
     @Override
-    public String getDescription() {
-        return "message store by time";
-    }
-
-    @Override
-    public Integer getChecksum() {
-        return 10_001;
-    }
-
-    @Override
-    public boolean canExecuteInTransaction() {
-        return true;
-    }
-
-    @Override
-    public void migrate(Context context) throws Exception {
-        Connection c = context.getConnection();
-        boolean postgres = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
+    protected void migrate(Connection c, boolean postgres) throws SQLException {
         execute(c, MessageSchema.createTable("message_store", postgres));
         if (postgres) {
             Set<LocalDate> days = new TreeSet<>(Sql.list(c, "SELECT DISTINCT CAST(created_at AT TIME ZONE 'UTC' AS DATE) "

@@ -1,8 +1,6 @@
 package io.spineconsole.sandbox.registrations.schema;
 
-import org.flywaydb.core.api.MigrationVersion;
-import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
+import io.spineconsole.sandbox.StoreJavaMigration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -10,7 +8,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.sql.Statement;
-import java.util.Locale;
 
 /**
  * Flyway V81: indexes for the registrations lists' free text ({@code q}), one per store, because the two
@@ -26,35 +23,17 @@ import java.util.Locale;
  * (the endpoint store); it cannot index a substring search any other way.</li>
  * </ul>
  */
-public final class DirectoryTextSearch implements JavaMigration {
+public final class DirectoryTextSearch extends StoreJavaMigration {
     private static final Logger LOG = LoggerFactory.getLogger(DirectoryTextSearch.class);
     /** The H2 index the endpoints' free text is read through (named in its queries). */
     public static final String H2_ENDPOINT_INDEX = "mhs_endpoint_text";
 
-    @Override
-    public MigrationVersion getVersion() {
-        return MigrationVersion.fromVersion("81");
+    public DirectoryTextSearch() {
+        super("81", "directory text search", 81_001);
     }
 
     @Override
-    public String getDescription() {
-        return "directory text search";
-    }
-
-    @Override
-    public Integer getChecksum() {
-        return 81_001;
-    }
-
-    @Override
-    public boolean canExecuteInTransaction() {
-        return true;
-    }
-
-    @Override
-    public void migrate(Context context) throws Exception {
-        Connection c = context.getConnection();
-        boolean postgres = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
+    protected void migrate(Connection c, boolean postgres) throws SQLException {
         try (Statement s = c.createStatement()) {
             s.execute("ALTER TABLE mhs_endpoint ADD COLUMN name_lower VARCHAR(200) GENERATED ALWAYS AS (LOWER(name))"
                     + (postgres ? " STORED" : ""));
