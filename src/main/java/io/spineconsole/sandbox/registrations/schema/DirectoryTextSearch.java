@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.sql.Statement;
+import java.util.List;
 
 /**
  * Flyway V81: indexes for the registrations lists' free text ({@code q}), one per store, because the two
@@ -28,6 +29,14 @@ public final class DirectoryTextSearch extends StoreJavaMigration {
     /** The H2 index the endpoints' free text is read through (named in its queries). */
     public static final String H2_ENDPOINT_INDEX = "mhs_endpoint_text";
 
+    /** PostgreSQL's indexes, one per list, over the columns (and expressions) its free text compares. */
+    private static final List<String> TRIGRAM_INDEXES = List.of(
+            "CREATE INDEX organisation_text ON organisation USING gin (ods_code gin_trgm_ops, LOWER(name) gin_trgm_ops)",
+            "CREATE INDEX accredited_system_text ON accredited_system USING gin (CAST(asid AS VARCHAR(12)) gin_trgm_ops, "
+                    + "ods_code gin_trgm_ops, party_key gin_trgm_ops, LOWER(name) gin_trgm_ops)",
+            "CREATE INDEX mhs_endpoint_text ON mhs_endpoint USING gin (party_key gin_trgm_ops, ods_code gin_trgm_ops, "
+                    + "fqdn gin_trgm_ops, name_lower gin_trgm_ops)");
+
     public DirectoryTextSearch() {
         super("81", "directory text search", 81_001);
     }
@@ -40,12 +49,9 @@ public final class DirectoryTextSearch extends StoreJavaMigration {
             if (!postgres) {
                 s.execute("CREATE INDEX " + H2_ENDPOINT_INDEX + " ON mhs_endpoint (party_key, id, ods_code, fqdn, name_lower)");
             } else if (trigramsAvailable(c)) {
-                s.execute("CREATE INDEX organisation_text ON organisation USING gin "
-                        + "(ods_code gin_trgm_ops, LOWER(name) gin_trgm_ops)");
-                s.execute("CREATE INDEX accredited_system_text ON accredited_system USING gin "
-                        + "(CAST(asid AS VARCHAR(12)) gin_trgm_ops, ods_code gin_trgm_ops, party_key gin_trgm_ops, LOWER(name) gin_trgm_ops)");
-                s.execute("CREATE INDEX mhs_endpoint_text ON mhs_endpoint USING gin "
-                        + "(party_key gin_trgm_ops, ods_code gin_trgm_ops, fqdn gin_trgm_ops, name_lower gin_trgm_ops)");
+                for (String index : TRIGRAM_INDEXES) {
+                    s.execute(index);
+                }
             }
         }
     }
@@ -60,8 +66,8 @@ public final class DirectoryTextSearch extends StoreJavaMigration {
         } catch (SQLException e) {
             c.rollback(before);
             LOG.warn("Free-text search of registrations runs without trigram indexes: the pg_trgm extension could "
-                    + "not be created ({}). Install PostgreSQL's contrib modules, or create the extension as a "
-                    + "superuser, then re-create the indexes of migration 81.", e.getMessage());
+                    + "not be created ({}). To add them: install PostgreSQL's contrib modules, then as a superuser run "
+                    + "CREATE EXTENSION pg_trgm; {};", e.getMessage(), String.join("; ", TRIGRAM_INDEXES));
             return false;
         }
     }
