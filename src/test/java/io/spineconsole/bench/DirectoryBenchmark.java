@@ -13,6 +13,8 @@ import io.spineconsole.domain.registrations.RegistrationFilter;
 import io.spineconsole.sandbox.SeedData;
 import io.spineconsole.sandbox.Sql;
 import io.spineconsole.sandbox.http.server.SandboxBackbone;
+import io.spineconsole.sandbox.messages.MessageLoad;
+import io.spineconsole.sandbox.registrations.schema.DirectoryTextSearch;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import java.nio.file.Files;
@@ -80,25 +82,23 @@ public final class DirectoryBenchmark {
      * and addresses as a service desk types them), in each list, a warm-up pass and then {@code ROUNDS} passes.
      */
     private static Map<String, List<Double>> typeAhead(RegistrationsApi reg) throws Exception {
-        Map<String, java.util.function.Function<String, Callable<?>>> lists = new LinkedHashMap<>();
-        Map<String, List<String>> phrases = new LinkedHashMap<>();
         RegistrationFilter none = RegistrationFilter.none();
-        lists.put("organisations", q -> () -> reg.organisations(none.withQ(q), null, 100).get());
-        phrases.put("organisations", List.of("leeds teaching", "A81005", "fairfield surgery", "RR8"));
-        lists.put("accredited systems", q -> () -> reg.accreditedSystems(none.withQ(q), null, 100).get());
-        phrases.put("accredited systems", List.of("emis", "RR8", "beeston medical", "leeds"));
-        lists.put("endpoints", q -> () -> reg.endpoints(none.withQ(q), null, 100).get());
-        phrases.put("endpoints", List.of("RR8-000", "A81005", "leeds teaching", "msg.b8"));
+        List<TypedList> lists = List.of(
+                new TypedList("organisations", List.of("leeds teaching", "A81005", "fairfield surgery", "RR8"),
+                        q -> reg.organisations(none.withQ(q), null, 100).get()),
+                new TypedList("accredited systems", List.of("emis", "RR8", "beeston medical", "leeds"),
+                        q -> reg.accreditedSystems(none.withQ(q), null, 100).get()),
+                new TypedList("endpoints", List.of("RR8-000", "A81005", "leeds teaching", "msg.b8"),
+                        q -> reg.endpoints(none.withQ(q), null, 100).get()));
         Map<String, List<Double>> times = new LinkedHashMap<>();
         for (int round = 0; round <= ROUNDS; round++) {
-            for (Map.Entry<String, java.util.function.Function<String, Callable<?>>> list : lists.entrySet()) {
-                for (String phrase : phrases.get(list.getKey())) {
+            for (TypedList list : lists) {
+                for (String phrase : list.phrases()) {
                     for (int i = 1; i <= phrase.length(); i++) {
-                        Callable<?> call = list.getValue().apply(phrase.substring(0, i));
                         long t = System.nanoTime();
-                        call.call();
+                        list.firstPage().search(phrase.substring(0, i));
                         if (round > 0) {
-                            times.computeIfAbsent(list.getKey(), k -> new ArrayList<>()).add((System.nanoTime() - t) / 1e6);
+                            times.computeIfAbsent(list.name(), k -> new ArrayList<>()).add((System.nanoTime() - t) / 1e6);
                         }
                     }
                 }
@@ -107,16 +107,25 @@ public final class DirectoryBenchmark {
         return times;
     }
 
+    /** A list, the phrases typed into it, and its first page for a typed text. */
+    private record TypedList(String name, List<String> phrases, FirstPage firstPage) {
+    }
+
+    @FunctionalInterface
+    private interface FirstPage {
+        void search(String q) throws Exception;
+    }
+
     /** The plans of the endpoints' free text ("leeds t", as typed): its total and its first page, as each store runs them. */
-    private static void explainText(Sql sql, SandboxBackbone backbone, boolean postgres) {
+    private static void explainText(SandboxBackbone backbone, boolean postgres) {
         String text = "(e.party_key LIKE ? ESCAPE '\\' OR e.ods_code LIKE ? ESCAPE '\\' OR e.fqdn LIKE ? ESCAPE '\\' "
                 + "OR e.name_lower LIKE ? ESCAPE '\\')";
         Object[] params = {"LEEDS T%", "LEEDS T%", "leeds t%", "%leeds t%"};
-        String from = postgres ? "mhs_endpoint e" : "mhs_endpoint e USE INDEX (mhs_endpoint_text)";
+        String from = postgres ? "mhs_endpoint e" : "mhs_endpoint e USE INDEX (" + DirectoryTextSearch.H2_ENDPOINT_INDEX + ")";
         for (String q : List.of("SELECT COUNT(*) FROM " + from + " WHERE " + text,
                 "SELECT " + (postgres ? "e.*" : "e.party_key, e.id") + " FROM " + from + " WHERE " + text
                         + " ORDER BY e.party_key, e.id FETCH FIRST 101 ROWS ONLY")) {
-            System.out.printf(Locale.ROOT, "-- %s%n%s", q, io.spineconsole.sandbox.messages.MessageLoad.explainSql(
+            System.out.printf(Locale.ROOT, "-- %s%n%s", q, MessageLoad.explainSql(
                     backbone.database().dataSource(), q, params, postgres).lines().map(l -> "   " + l + "\n")
                     .reduce("", String::concat));
         }
@@ -170,7 +179,7 @@ public final class DirectoryBenchmark {
                             r.countsByRule().values().stream().mapToLong(Long::longValue).sum());
                 }
             }
-            explainText(sql, backbone, jdbcUrl.startsWith("jdbc:postgresql:"));
+            explainText(backbone, jdbcUrl.startsWith("jdbc:postgresql:"));
             Map<String, List<Double>> typed = typeAhead(reg);
             Map<String, List<double[]>> results = new LinkedHashMap<>();
             List<Double> checks = new ArrayList<>();

@@ -14,6 +14,7 @@ import io.spineconsole.domain.sds.DriftStatus;
 import io.spineconsole.sandbox.SandboxFixture;
 import io.spineconsole.sandbox.StoreContract;
 import io.spineconsole.sandbox.TestStore;
+import io.spineconsole.testing.Pages;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -69,14 +70,7 @@ abstract class DriftExpectationsContract extends StoreContract {
     }
 
     private List<DriftExpectation> all(RecordType type) {
-        List<DriftExpectation> out = new ArrayList<>();
-        String cursor = null;
-        do {
-            Page<DriftExpectation> page = viewer.registrations().driftExpectations(type, cursor, 500).join();
-            out.addAll(page.items());
-            cursor = page.nextCursor();
-        } while (cursor != null);
-        return out;
+        return Pages.all(cursor -> viewer.registrations().driftExpectations(type, cursor, 500));
     }
 
     @Test

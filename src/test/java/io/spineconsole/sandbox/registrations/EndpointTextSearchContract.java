@@ -10,11 +10,11 @@ import io.spineconsole.sandbox.SeedData;
 import io.spineconsole.sandbox.Sql;
 import io.spineconsole.sandbox.StoreContract;
 import io.spineconsole.sandbox.TestStore;
+import io.spineconsole.testing.Pages;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -104,14 +104,7 @@ abstract class EndpointTextSearchContract extends StoreContract {
 
     /** Every page of a search, in order, through the API as the console pages it. */
     private List<MhsEndpoint> all(RegistrationFilter filter) {
-        List<MhsEndpoint> out = new ArrayList<>();
-        String cursor = null;
-        do {
-            Page<MhsEndpoint> page = admin.registrations().endpoints(filter, cursor, 500).join();
-            out.addAll(page.items());
-            cursor = page.nextCursor();
-        } while (cursor != null);
-        return out;
+        return Pages.all(cursor -> admin.registrations().endpoints(filter, cursor, 500));
     }
 
     private static List<UUID> ids(List<MhsEndpoint> endpoints) {
